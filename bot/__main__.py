@@ -1,0 +1,177 @@
+"""Command line: console, ask, check, eval, run, unanswered and bench."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from bot.knowledge import KnowledgeError, Pack, load_pack
+from bot.matching import Context, Engine
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+NO_TOKEN = (
+    "TELEGRAM_BOT_TOKEN is not set: get a token from @BotFather and run "
+    "`TELEGRAM_BOT_TOKEN=123456:ABC... python -m bot run`, or try the bot without one: "
+    "`python -m bot console`."
+)
+
+
+def _pack(args: argparse.Namespace) -> Pack:
+    return load_pack(args.knowledge or os.environ.get("BERBOT_KNOWLEDGE") or None)
+
+
+def _engine(args: argparse.Namespace) -> Engine:
+    from bot.settings import Settings
+
+    return Engine(_pack(args), thresholds=Settings.from_env().thresholds)
+
+
+def console_command(args: argparse.Namespace) -> int:
+    """Open the interactive console."""
+    from bot.console import run_console
+
+    run_console(_engine(args), debug=args.debug)
+    return EXIT_OK
+
+
+def ask_command(args: argparse.Namespace) -> int:
+    """Answer questions from the arguments, or one a line from standard input."""
+    from bot.replies import as_json, render_debug, render_text
+
+    engine = _engine(args)
+    questions: Sequence[str] = [" ".join(args.question)] if args.question else sys.stdin
+    context: Context | None = None
+    write = sys.stdout.write
+    for raw in questions:
+        question = raw.rstrip("\r\n")
+        reply = engine.answer(question, context=context if args.conversation else None)
+        context = reply.context
+        if args.json:
+            write(json.dumps(as_json(reply), ensure_ascii=False) + "\n")
+        else:
+            if args.debug:
+                write(render_debug(reply) + "\n")
+            write(render_text(reply) + "\n")
+        sys.stdout.flush()
+    return EXIT_OK
+
+
+def check_command(args: argparse.Namespace) -> int:
+    """Validate the pack and print which facts cite each article sentence."""
+    from bot.coverage import render_coverage
+
+    pack = _pack(args)
+    Engine(pack)
+    text, gaps = render_coverage(pack)
+    print(text)
+    print(f"{pack.directory}: {'OK' if not gaps else f'{gaps} uncovered sentence(s)'}")
+    return EXIT_FAILED if gaps else EXIT_OK
+
+
+def eval_command(args: argparse.Namespace) -> int:
+    """Score question files and print accuracy by kind and style, with every miss."""
+    from bot.evaluation import accuracy, load_questions, report, run
+
+    engine = _engine(args)
+    everything = []
+    for path in args.files:
+        results = run(engine, load_questions(Path(path)))
+        everything.extend(results)
+        print(report(results, title=str(path)))
+    if len(args.files) > 1:
+        print(f"all files: {accuracy(everything):.1%} ({len(everything)} questions)")
+    if args.min_accuracy is not None and accuracy(everything) < args.min_accuracy:
+        print(f"accuracy {accuracy(everything):.1%} is below {args.min_accuracy:.1%}")
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def default_command(args: argparse.Namespace) -> int:
+    """Run the Telegram bot when a token is set, otherwise open the console."""
+    if os.environ.get("TELEGRAM_BOT_TOKEN", "").strip():
+        return run_command(args)
+    print("TELEGRAM_BOT_TOKEN is not set, so here is the console (set it to run the Telegram bot).")
+    args.debug = False
+    return console_command(args)
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """Run the Telegram bot (long polling, or a webhook with --webhook-url)."""
+    from bot.settings import Settings
+
+    settings = Settings.from_env()
+    if not settings.token:
+        print(NO_TOKEN, file=sys.stderr)
+        return EXIT_USAGE
+    from bot.telegram_app import run_bot
+
+    return run_bot(settings, args)
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--knowledge", metavar="PATH", help="knowledge pack directory (default: the bundled pack)"
+    )
+    parser = argparse.ArgumentParser(
+        prog="python -m bot",
+        description="Answers questions about the Battle of Ber (2013) with the article's own words.",
+        parents=[common],
+    )
+    parser.set_defaults(handler=default_command)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    def command(name: str, handler: Callable[[argparse.Namespace], int]) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, parents=[common], help=(handler.__doc__ or "").strip())
+        sub.set_defaults(handler=handler)
+        return sub
+
+    console = command("console", console_command)
+    console.add_argument("--debug", action="store_true", help="show fact, score and runner-up")
+    ask = command("ask", ask_command)
+    ask.add_argument("question", nargs="*", help="the question (default: one a line on stdin)")
+    ask.add_argument("--json", action="store_true", help="one JSON object a line")
+    ask.add_argument("--conversation", action="store_true", help="lines form one conversation")
+    ask.add_argument("--debug", action="store_true", help="show fact, score and runner-up")
+    command("check", check_command)
+    evaluate = command("eval", eval_command)
+    evaluate.add_argument("files", nargs="+", metavar="FILE.yaml", help="question files")
+    evaluate.add_argument("--min-accuracy", type=float, metavar="X", help="fail below X (0-1)")
+    run = command("run", run_command)
+    run.add_argument("--webhook-url", metavar="URL", help="serve a webhook at this HTTPS URL")
+    run.add_argument("--listen", metavar="ADDRESS", help="webhook listen address (0.0.0.0)")
+    run.add_argument("--port", type=int, metavar="PORT", help="webhook listen port (8443)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; turn every expected error into a message and an exit status."""
+    from bot.evaluation import QuestionFileError
+    from bot.settings import SettingsError
+
+    args = _parser().parse_args(argv)
+    try:
+        status: int = args.handler(args)
+    except KnowledgeError as error:
+        print(f"Broken knowledge pack: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    except SettingsError as error:
+        print(f"Invalid setting {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except QuestionFileError as error:
+        print(f"Bad question file: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()
+        return EXIT_OK
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())

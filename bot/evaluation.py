@@ -1,0 +1,148 @@
+"""Score question files by the rules the bot is judged by."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.matching import Context, Engine, Reply
+
+KINDS = ("answerable", "unknown", "absent", "out_of_scope", "near_miss", "either")
+STYLES = (
+    "plain", "typo", "paraphrase", "terse", "verbose", "group", "followup", "french", "adversarial",
+)  # fmt: skip
+_ANSWERED_KINDS = {"answerable", "unknown"}
+_KEYS = {"q", "chat", "kind", "expect", "style"}
+
+
+class QuestionFileError(Exception):
+    """A question file is not in the documented format."""
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One scored question: a single question, or a conversation whose last turn is scored."""
+
+    turns: tuple[str, ...]
+    """The conversation; a lone question is one turn."""
+    kind: str
+    """How the question should be handled (answerable, absent, ...)."""
+    expect: tuple[str, ...]
+    """Phrases of which one must appear in the answer or its citations."""
+    style: str
+    """How the question is written (plain, typo, french, ...)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """One item's outcome."""
+
+    item: Item
+    """The item asked."""
+    reply: Reply
+    """What the bot said to its last turn."""
+    correct: bool
+    """Whether that counts as correct."""
+
+
+def load_questions(path: Path) -> list[Item]:
+    """Read a question file, rejecting anything outside the format."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise QuestionFileError(f"{path}: cannot read: {error}") from error
+    if not isinstance(data, list):
+        raise QuestionFileError(f"{path}: expected a list of questions")
+    items = []
+    for number, raw in enumerate(data, 1):
+        where = f"{path}: item {number}"
+        if not isinstance(raw, dict) or set(raw) - _KEYS:
+            raise QuestionFileError(f"{where}: expected keys among {sorted(_KEYS)}, got {raw!r}")
+        if ("q" in raw) == ("chat" in raw):
+            raise QuestionFileError(f"{where}: needs exactly one of 'q' or 'chat'")
+        turns = [raw["q"]] if "q" in raw else raw["chat"]
+        if not isinstance(turns, list) or not turns or not all(isinstance(t, str) for t in turns):
+            raise QuestionFileError(f"{where}: 'chat' must be a list of questions")
+        kind, style = raw.get("kind"), raw.get("style", "plain")
+        if kind not in KINDS or style not in STYLES:
+            raise QuestionFileError(f"{where}: unknown kind {kind!r} or style {style!r}")
+        expect = raw.get("expect", [])
+        if isinstance(expect, str):
+            expect = [expect]
+        if kind in _ANSWERED_KINDS and not expect:
+            raise QuestionFileError(f"{where}: a {kind} question needs 'expect' phrases")
+        joined = tuple(" ".join(t.split("\n")) for t in turns)
+        items.append(Item(joined, kind, tuple(str(e) for e in expect), style))
+    return items
+
+
+def is_correct(item: Item, reply: Reply) -> bool:
+    """Score one reply by the published rules."""
+    shown = " ".join([reply.text, *(c.text for c in reply.citations)]).casefold()
+    has_phrase = any(phrase.casefold() in shown for phrase in item.expect)
+    if item.kind in _ANSWERED_KINDS:
+        return reply.answered and has_phrase
+    if item.kind == "either":
+        return not reply.answered or has_phrase
+    return not reply.answered
+
+
+def run(engine: Engine, items: list[Item]) -> list[Result]:
+    """Ask every item (conversations in order) and score the last turn of each."""
+    results = []
+    for item in items:
+        context: Context | None = None
+        reply: Reply | None = None
+        for turn in item.turns:
+            reply = engine.answer(turn, context=context)
+            context = reply.context
+        assert reply is not None
+        results.append(Result(item, reply, is_correct(item, reply)))
+    return results
+
+
+def accuracy(results: list[Result]) -> float:
+    """Return the share of correct results (0 when there are none)."""
+    return sum(r.correct for r in results) / len(results) if results else 0.0
+
+
+def report(results: list[Result], *, title: str) -> str:
+    """Render accuracy overall, by kind and by style, then every miss with what the bot said."""
+    lines = [f"{title}: {accuracy(results):.1%} ({sum(r.correct for r in results)}/{len(results)})"]
+    for label, key in (("kind", "kind"), ("style", "style")):
+        groups: dict[str, list[Result]] = defaultdict(list)
+        for result in results:
+            groups[getattr(result.item, key)].append(result)
+        cells = [
+            f"{name} {accuracy(group):.0%} ({sum(r.correct for r in group)}/{len(group)})"
+            for name, group in sorted(groups.items())
+        ]
+        lines.append(f"  by {label}: " + ", ".join(cells))
+    misses = [r for r in results if not r.correct]
+    if misses:
+        lines.append("  misses:")
+    for result in misses:
+        asked = " | ".join(result.item.turns)
+        reply = result.reply
+        said = reply.fact_id or ("quoted sentence" if reply.quoted else reply.outcome.value)
+        lines.append(
+            f"  - [{result.item.kind}/{result.item.style}] {asked}\n"
+            f"      bot: {reply.outcome.value} {said} ({reply.confidence:.2f}): {reply.text[:100]}"
+        )
+    return "\n".join(lines)
+
+
+def summary(results: list[Result]) -> dict[str, Any]:
+    """Return accuracy overall and by kind, as plain data."""
+    by_kind: dict[str, list[Result]] = defaultdict(list)
+    for result in results:
+        by_kind[result.item.kind].append(result)
+    return {
+        "accuracy": accuracy(results),
+        "count": len(results),
+        "by_kind": {k: accuracy(v) for k, v in sorted(by_kind.items())},
+    }

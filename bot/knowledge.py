@@ -1,0 +1,359 @@
+"""Load and validate the knowledge pack: article, source, entities, synonyms and facts."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.article import Article, parse_article
+
+ARTICLE_FILE = "article.txt"
+SOURCE_FILE = "source.yaml"
+ALIASES_FILE = "aliases.yaml"
+SYNONYMS_FILE = "synonyms.yaml"
+FACTS_DIR = "facts"
+
+ENTITY_KINDS = ("group", "person", "place")
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_WORD = re.compile(r"^[a-z0-9]+$")
+_FACT_KEYS = {"id", "answer", "cite", "questions", "about"}
+_FACT_REQUIRED = ("id", "answer", "cite", "questions")
+_ENTITY_KEYS = {"id", "name", "kind", "aliases"}
+_SOURCE_KEYS = ("title", "url", "publisher", "licence", "licence_url", "notice")
+
+
+class KnowledgeError(Exception):
+    """The knowledge pack is broken; says which file, which fact and what is wrong."""
+
+    def __init__(self, problem: str, *, file: Path | str, fact_id: str | None = None) -> None:
+        self.problem = problem
+        self.file = str(file)
+        self.fact_id = fact_id
+        where = f"{self.file}: fact '{fact_id}'" if fact_id else self.file
+        super().__init__(f"{where}: {problem}")
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where the article comes from, and its licence."""
+
+    title: str
+    """The article's title."""
+    url: str
+    """The article's address."""
+    publisher: str
+    """Who publishes it, e.g. English Wikipedia."""
+    licence: str
+    """The licence's short name, e.g. CC BY-SA 4.0."""
+    licence_url: str
+    """The licence's address."""
+    notice: str
+    """The attribution to show with the text."""
+
+    def section_url(self, section: str) -> str:
+        """Return the address of a section of the article (the article itself for infobox and lead)."""
+        if section in ("Infobox", "Lead"):
+            return self.url
+        return f"{self.url}#{section.replace(' ', '_')}"
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A group, person or place the article names, with the names readers use for it."""
+
+    id: str
+    """Unique id, e.g. maa."""
+    name: str
+    """Short name a follow-up is rewritten with, e.g. "the MAA"."""
+    kind: str
+    """group, person or place: which pronouns can refer to it."""
+    aliases: tuple[str, ...]
+    """Other names for it, matched as whole words."""
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """Article text that backs an answer."""
+
+    section: str
+    """The section the text comes from."""
+    text: str
+    """Verbatim article text."""
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One curated fact: a direct answer, what it cites, and how readers ask for it."""
+
+    id: str
+    """Unique id across the pack."""
+    answer: str
+    """One short direct answer written from the article."""
+    citations: tuple[Citation, ...]
+    """The article text the answer rests on."""
+    questions: tuple[str, ...]
+    """Ways a reader may ask; the first is the one shown as a suggestion."""
+    about: tuple[str, ...]
+    """Entity ids the fact is about, most important first."""
+    file: str
+    """The file the fact was loaded from, for messages."""
+
+    @property
+    def section(self) -> str:
+        """Return the section of the fact's first citation."""
+        return self.citations[0].section
+
+
+@dataclass(frozen=True, slots=True)
+class Pack:
+    """A whole, validated knowledge pack."""
+
+    directory: Path
+    """Where the pack was loaded from."""
+    article: Article
+    """The parsed article."""
+    source: Source
+    """The article's source and licence."""
+    entities: tuple[Entity, ...]
+    """Every entity, in file order."""
+    synonyms: Mapping[str, str]
+    """Word to the canonical word it folds onto."""
+    facts: tuple[Fact, ...]
+    """Every fact, in file order."""
+
+    def fact(self, fact_id: str) -> Fact | None:
+        """Return the fact with this id, or None."""
+        return next((f for f in self.facts if f.id == fact_id), None)
+
+
+def default_pack_dir() -> Path:
+    """Return the bundled pack: inside the installed package, or the source tree's knowledge/."""
+    here = Path(__file__).resolve().parent
+    installed = here / "knowledge"
+    return installed if installed.is_dir() else here.parent / "knowledge"
+
+
+def load_pack(directory: Path | str | None = None) -> Pack:
+    """Load and validate a pack; raise KnowledgeError naming the file and fact on any problem."""
+    root = Path(directory) if directory is not None else default_pack_dir()
+    if not root.is_dir():
+        raise KnowledgeError("not a knowledge pack directory", file=root)
+    article_path = root / ARTICLE_FILE
+    try:
+        article = parse_article(article_path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise KnowledgeError(f"cannot read the article: {error}", file=article_path) from error
+    if not article.sentences:
+        raise KnowledgeError("the article has no sentences", file=article_path)
+    source = _load_source(root / SOURCE_FILE)
+    entities = _load_entities(root / ALIASES_FILE)
+    synonyms = _load_synonyms(root / SYNONYMS_FILE)
+    facts = _load_facts(root / FACTS_DIR, article, {e.id for e in entities})
+    return Pack(root, article, source, entities, synonyms, facts)
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError as error:
+        raise KnowledgeError("file is missing", file=path) from error
+    except (OSError, UnicodeDecodeError) as error:
+        raise KnowledgeError(f"cannot read: {error}", file=path) from error
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(error, "problem", None) or str(error)
+        raise KnowledgeError(f"malformed YAML{where}: {problem}", file=path) from error
+
+
+def _load_source(path: Path) -> Source:
+    data = _read_yaml(path)
+    if not isinstance(data, dict):
+        raise KnowledgeError("expected a mapping of source fields", file=path)
+    _check_keys(data, set(_SOURCE_KEYS), _SOURCE_KEYS, file=path, fact_id=None, what="source")
+    values = {key: _text(data[key], key, file=path, fact_id=None) for key in _SOURCE_KEYS}
+    return Source(**values)
+
+
+def _load_entities(path: Path) -> tuple[Entity, ...]:
+    data = _read_yaml(path)
+    if not isinstance(data, list):
+        raise KnowledgeError("expected a list of entities", file=path)
+    entities: list[Entity] = []
+    owner: dict[str, str] = {}
+    for item in data:
+        if not isinstance(item, dict):
+            raise KnowledgeError(f"each entity must be a mapping, got {item!r}", file=path)
+        entity_id = item.get("id")
+        label = entity_id if isinstance(entity_id, str) else None
+        _check_keys(item, _ENTITY_KEYS, tuple(_ENTITY_KEYS), file=path, fact_id=label, what="entity")
+        entity_id = _identifier(item["id"], file=path, what="entity")
+        if any(e.id == entity_id for e in entities):
+            raise KnowledgeError(f"duplicate entity id '{entity_id}'", file=path)
+        name = _text(item["name"], "name", file=path, fact_id=entity_id)
+        kind = item["kind"]
+        if kind not in ENTITY_KINDS:
+            raise KnowledgeError(
+                f"entity '{entity_id}': kind must be one of {', '.join(ENTITY_KINDS)}, got {kind!r}",
+                file=path,
+            )
+        aliases = _texts(item["aliases"], "aliases", file=path, fact_id=entity_id, allow_empty=True)
+        for alias in (*aliases, entity_id.replace("-", " ")):
+            key = alias.casefold()
+            if key in owner and owner[key] != entity_id:
+                raise KnowledgeError(
+                    f"entity '{entity_id}': alias '{alias}' already names entity '{owner[key]}'",
+                    file=path,
+                )
+            owner[key] = entity_id
+        entities.append(Entity(entity_id, name, kind, aliases))
+    return tuple(entities)
+
+
+def _load_synonyms(path: Path) -> dict[str, str]:
+    data = _read_yaml(path)
+    if not isinstance(data, dict):
+        raise KnowledgeError("expected a mapping of canonical word to its synonyms", file=path)
+    folded: dict[str, str] = {}
+    for canonical, words in data.items():
+        if not isinstance(canonical, str) or not _WORD.match(canonical):
+            raise KnowledgeError(f"'{canonical}' is not a single lowercase word", file=path)
+        if not isinstance(words, list) or not words:
+            raise KnowledgeError(f"'{canonical}': expected a non-empty list of words", file=path)
+        for word in words:
+            if not isinstance(word, str) or not _WORD.match(word):
+                raise KnowledgeError(
+                    f"'{canonical}': {word!r} is not a single lowercase unaccented word", file=path
+                )
+            if word in folded and folded[word] != canonical:
+                raise KnowledgeError(
+                    f"'{word}' is listed under both '{folded[word]}' and '{canonical}'", file=path
+                )
+            if word != canonical:
+                folded[word] = canonical
+    return folded
+
+
+def _load_facts(directory: Path, article: Article, entity_ids: set[str]) -> tuple[Fact, ...]:
+    files = sorted(directory.glob("*.yaml")) if directory.is_dir() else []
+    if not files:
+        raise KnowledgeError("no fact files (*.yaml)", file=directory)
+    facts: list[Fact] = []
+    seen: dict[str, str] = {}
+    phrasing_owner: dict[str, str] = {}
+    for path in files:
+        data = _read_yaml(path)
+        if data is None:
+            continue
+        if not isinstance(data, list):
+            raise KnowledgeError("expected a list of facts", file=path)
+        for item in data:
+            fact = _fact(item, path, article, entity_ids)
+            if fact.id in seen:
+                raise KnowledgeError(
+                    f"duplicate id: also defined in {seen[fact.id]}", file=path, fact_id=fact.id
+                )
+            seen[fact.id] = str(path)
+            for question in fact.questions:
+                key = " ".join(re.findall(r"\w+", question.casefold()))
+                if key in phrasing_owner and phrasing_owner[key] != fact.id:
+                    raise KnowledgeError(
+                        f"phrasing '{question}' also belongs to fact '{phrasing_owner[key]}'",
+                        file=path,
+                        fact_id=fact.id,
+                    )
+                phrasing_owner[key] = fact.id
+            facts.append(fact)
+    if not facts:
+        raise KnowledgeError("the pack has no facts", file=directory)
+    return tuple(facts)
+
+
+def _fact(item: object, path: Path, article: Article, entity_ids: set[str]) -> Fact:
+    if not isinstance(item, dict):
+        raise KnowledgeError(f"each fact must be a mapping, got {item!r}", file=path)
+    raw_id = item.get("id")
+    label = raw_id if isinstance(raw_id, str) else None
+    _check_keys(item, _FACT_KEYS, _FACT_REQUIRED, file=path, fact_id=label, what="fact")
+    fact_id = _identifier(item["id"], file=path, what="fact")
+    answer = _text(item["answer"], "answer", file=path, fact_id=fact_id)
+    citations: list[Citation] = []
+    for quote in _texts(item["cite"], "cite", file=path, fact_id=fact_id):
+        sentence = article.find(quote)
+        if sentence is None:
+            raise KnowledgeError(
+                f"citation is not verbatim in the article: {quote!r}", file=path, fact_id=fact_id
+            )
+        citations.append(Citation(sentence.section, quote))
+    questions = _texts(item["questions"], "questions", file=path, fact_id=fact_id)
+    for question in questions:
+        if not re.search(r"\w", question):
+            raise KnowledgeError(
+                f"phrasing {question!r} has no words", file=path, fact_id=fact_id
+            )
+    about = _texts(item.get("about", []), "about", file=path, fact_id=fact_id, allow_empty=True)
+    for entity_id in about:
+        if entity_id not in entity_ids:
+            raise KnowledgeError(
+                f"'about' names entity '{entity_id}', which is not in {ALIASES_FILE}",
+                file=path,
+                fact_id=fact_id,
+            )
+    return Fact(fact_id, answer, tuple(citations), questions, about, str(path))
+
+
+def _check_keys(
+    item: Mapping[Any, Any],
+    allowed: set[str],
+    required: tuple[str, ...],
+    *,
+    file: Path,
+    fact_id: str | None,
+    what: str,
+) -> None:
+    unknown = sorted(str(k) for k in item if k not in allowed)
+    if unknown:
+        raise KnowledgeError(
+            f"unknown key(s) {', '.join(unknown)}; a {what} has {', '.join(sorted(allowed))}",
+            file=file,
+            fact_id=fact_id,
+        )
+    missing = [k for k in required if k not in item]
+    if missing:
+        raise KnowledgeError(f"missing key(s) {', '.join(missing)}", file=file, fact_id=fact_id)
+
+
+def _identifier(value: object, *, file: Path, what: str) -> str:
+    if not isinstance(value, str) or not _ID.match(value):
+        raise KnowledgeError(
+            f"{what} id {value!r} must be lowercase letters, digits and dashes", file=file
+        )
+    return value
+
+
+def _text(value: object, key: str, *, file: Path, fact_id: str | None) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise KnowledgeError(f"'{key}' must be non-empty text", file=file, fact_id=fact_id)
+    return value.strip()
+
+
+def _texts(
+    value: object, key: str, *, file: Path, fact_id: str | None, allow_empty: bool = False
+) -> tuple[str, ...]:
+    if not isinstance(value, list) or (not value and not allow_empty):
+        raise KnowledgeError(f"'{key}' must be a non-empty list", file=file, fact_id=fact_id)
+    texts = []
+    for element in value:
+        if not isinstance(element, str) or not element.strip():
+            raise KnowledgeError(
+                f"'{key}' has an empty or non-text item: {element!r}", file=file, fact_id=fact_id
+            )
+        texts.append(element.strip())
+    return tuple(texts)

@@ -1,0 +1,490 @@
+"""The answer engine: match a question to a curated fact, or decide not to answer."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+
+import snowballstemmer
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
+
+from bot.article import Sentence
+from bot.knowledge import Citation, Entity, Fact, Pack
+from bot.text import MONTHS, NUMBER_WORDS, STOPWORDS, fold, normalize, strip_address
+
+MAX_QUESTION_CHARS = 1000
+"""Only the start of a longer message is matched; a question is never that long."""
+
+_GROUP_PRONOUNS = frozenset("they them their theirs ils elles eux leur leurs".split())
+_PERSON_PRONOUNS = frozenset("he him his she her il lui elle".split())
+_PLACE_PRONOUNS = frozenset("there la-bas".split())
+_FOLLOW_UP_OPENERS = frozenset("and et also so then puis aussi".split())
+_OTHER_WORDS = frozenset("else other another autre autres encore".split())
+_QUESTION_WORDS = frozenset(
+    "who what when where why how which whom whose qui quoi quand ou pourquoi comment quel quelle "
+    "quels quelles combien".split()
+)
+_SETTING_LABELS = ("Conflict:", "Place:", "Partof:")
+_GENERIC = frozenset("what happen say said tell know".split())
+
+
+class Outcome(StrEnum):
+    """What the engine decided to do with a question."""
+
+    ANSWER = "answer"
+    SUGGEST = "suggest"
+    DECLINE = "decline"
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    """Scores that separate answering, suggesting and declining."""
+
+    answer: float = 0.5
+    """Lowest score that is answered outright."""
+    margin: float = 0.04
+    """How far the best fact must lead the runner-up to be answered outright."""
+    sure: float = 0.8
+    """A score this high is answered whatever the runner-up scored."""
+    suggest: float = 0.36
+    """Lowest score that is offered as "did you mean"."""
+    quote: float = 0.8
+    """Share of the question an article sentence must cover to be quoted without a fact."""
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What the conversation was last about, so follow-ups can lean on it."""
+
+    entities: tuple[str, ...] = ()
+    """Entity ids last discussed, most recent first."""
+    fact_id: str | None = None
+    """The fact last answered."""
+    tokens: tuple[str, ...] = ()
+    """The last question's tokens, for elliptical follow-ups ("and in May?")."""
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A fact the question could be about, with its score."""
+
+    fact_id: str
+    """The fact's id."""
+    question: str
+    """The fact's canonical question."""
+    score: float
+    """Match score from 0 to 1."""
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """The engine's decision on one question: plain data for any front end to render."""
+
+    question: str
+    """The question as asked."""
+    outcome: Outcome
+    """Answer, suggest or decline."""
+    text: str
+    """The direct answer, or the line that explains a suggestion or a decline."""
+    citations: tuple[Citation, ...] = ()
+    """The article text the answer quotes."""
+    confidence: float = 0.0
+    """Score of the best match, from 0 to 1."""
+    suggestions: tuple[str, ...] = ()
+    """Questions the bot can answer, offered instead."""
+    fact_id: str | None = None
+    """The fact answered, if any."""
+    runner_up: Candidate | None = None
+    """The next-best fact, for debugging and tuning."""
+    on_topic: bool = False
+    """Whether a declined question is about the battle (but not covered) rather than off-topic."""
+    quoted: bool = False
+    """Answered by quoting an article sentence that no curated fact covers."""
+    context: Context = field(default_factory=Context)
+    """The conversation context to pass with the next question."""
+
+    @property
+    def answered(self) -> bool:
+        """Return whether the reply answers the question."""
+        return self.outcome is Outcome.ANSWER
+
+
+@dataclass(slots=True)
+class _Match:
+    fact: int
+    score: float
+    phrasing: int
+
+
+class Engine:
+    """Answers questions from one knowledge pack; build once, then ask many times."""
+
+    def __init__(self, pack: Pack, *, thresholds: Thresholds | None = None) -> None:
+        self.pack = pack
+        self.thresholds = thresholds or Thresholds()
+        self._stemmer = snowballstemmer.stemmer("english")
+        self._entities: dict[str, Entity] = {e.id: e for e in pack.entities}
+        alias_to_id: dict[str, str] = {}
+        for entity in pack.entities:
+            for alias in (*entity.aliases, entity.id.replace("-", " ")):
+                key = normalize(alias)
+                if key:
+                    alias_to_id.setdefault(key, entity.id)
+        self._alias_to_id = alias_to_id
+        alternatives = sorted(alias_to_id, key=len, reverse=True)
+        self._alias_re = re.compile(r"\b(?:" + "|".join(map(re.escape, alternatives)) + r")\b")
+        self._token_cache: dict[str, str | None] = {}
+
+        texts = [q for f in pack.facts for q in f.questions]
+        texts += [f.answer for f in pack.facts] + [s.text for s in pack.article.sentences]
+        self._known_words: set[str] = {w for t in texts for w in normalize(t).split()}
+        self._known_words |= set(pack.synonyms) | set(pack.synonyms.values())
+        self._known_list = sorted(w for w in self._known_words if len(w) > 2)
+
+        self._facts = pack.facts
+        phrasing_tokens: list[frozenset[str]] = []
+        phrasing_fact: list[int] = []
+        fact_words: list[set[str]] = []
+        for index, fact in enumerate(pack.facts):
+            words: set[str] = set()
+            for question in fact.questions:
+                tokens = frozenset(self._analyze(question))
+                phrasing_tokens.append(tokens)
+                phrasing_fact.append(index)
+                words |= tokens
+            fact_words.append(words)
+        self._fact_phrasing_words = [frozenset(w) for w in fact_words]
+        self._fact_vocab: list[frozenset[str]] = []
+        for fact, words in zip(pack.facts, fact_words, strict=True):
+            cited = {t for c in fact.citations for t in self._analyze(c.text)}
+            self._fact_vocab.append(frozenset(words | cited | set(self._analyze(fact.answer))))
+
+        count = len(pack.facts)
+        document_frequency: dict[str, int] = {}
+        for words in fact_words:
+            for token in words:
+                document_frequency[token] = document_frequency.get(token, 0) + 1
+        self._idf = {t: math.log((count + 1) / (df + 0.5)) for t, df in document_frequency.items()}
+        self._unknown_idf = math.log((count + 1) / 0.5)
+
+        self._phrasing_tokens = phrasing_tokens
+        self._phrasing_fact = phrasing_fact
+        self._phrasing_weight = [sum(self._idf[t] for t in p) for p in phrasing_tokens]
+        self._phrasing_strings = [" ".join(sorted(p)) for p in phrasing_tokens]
+        postings: dict[str, list[int]] = {}
+        for pid, tokens in enumerate(phrasing_tokens):
+            for token in tokens:
+                postings.setdefault(token, []).append(pid)
+        self._postings = {t: tuple(p) for t, p in postings.items()}
+        self._fact_phrasings: list[list[int]] = [[] for _ in pack.facts]
+        for pid, index in enumerate(phrasing_fact):
+            self._fact_phrasings[index].append(pid)
+
+        self._sentences: tuple[Sentence, ...] = pack.article.sentences
+        self._sentence_tokens = [frozenset(self._analyze(s.text)) for s in self._sentences]
+        self._article_tokens = frozenset(t for s in self._sentence_tokens for t in s)
+        # The battle's own name, place and war: naming them never contradicts a fact.
+        setting = [pack.article.title] + [
+            s.text for s in self._sentences if s.text.startswith(_SETTING_LABELS)
+        ]
+        self._setting_tokens = frozenset(t for s in setting for t in self._analyze(s))
+        self._topical = (
+            frozenset(t for t in document_frequency if not t.isdigit()) | self._article_tokens
+        ) - {self._token(w) for w in _QUESTION_WORDS | _GENERIC}
+        self._question_tokens = frozenset(t for w in _QUESTION_WORDS if (t := self._token(w)))
+        self._starters = self._pick_starters()
+
+    # -- analysis ---------------------------------------------------------------------------
+
+    def _analyze(self, text: str) -> list[str]:
+        """Turn text into matching tokens: aliases to entity ids, synonyms folded, stems."""
+        normal = self._alias_re.sub(lambda m: f" @{self._alias_to_id[m[0]]} ", normalize(text))
+        tokens: list[str] = []
+        for word in normal.split():
+            token = self._token(word)
+            if token and token not in tokens:
+                tokens.append(token)
+        return tokens
+
+    def _token(self, word: str) -> str | None:
+        cached = self._token_cache.get(word, "")
+        if cached != "":
+            return cached
+        token = self._make_token(word)
+        if len(self._token_cache) > 50_000:
+            self._token_cache.clear()
+        self._token_cache[word] = token
+        return token
+
+    def _make_token(self, word: str) -> str | None:
+        if word.startswith("@"):
+            return word
+        word = NUMBER_WORDS.get(word, word)
+        if word in STOPWORDS or word.isdigit():
+            return None if word in STOPWORDS else word
+        if word not in self._known_words and len(word) > 3:
+            best = process.extractOne(
+                word,
+                self._known_list,
+                scorer=Levenshtein.distance,
+                score_cutoff=1 if len(word) < 7 else 2,
+            )
+            if best is not None:
+                word = best[0]
+                if word in STOPWORDS:
+                    return None
+        word = self.pack.synonyms.get(word, word)
+        return str(self._stemmer.stemWord(word))
+
+    def _weight(self, token: str) -> float:
+        return self._idf.get(token, self._unknown_idf)
+
+    # -- answering --------------------------------------------------------------------------
+
+    def answer(self, question: str, *, context: Context | None = None) -> Reply:
+        """Answer one question, using the conversation context for follow-ups."""
+        text = question[:MAX_QUESTION_CHARS]
+        words = normalize(text).split()
+        tokens = self._analyze(text)
+        if not tokens:
+            return self._decline(question, tokens, context, empty=not words)
+        previous = context or Context()
+        exclude = previous.fact_id if _OTHER_WORDS & set(words) else None
+
+        attempts = [tokens]
+        if context is not None and self._is_follow_up(words, tokens):
+            resolved = self._resolve_pronouns(words, tokens, previous)
+            if resolved != tokens:
+                attempts.insert(0, resolved)
+            attempts.append(tokens + [t for t in previous.tokens if t not in tokens])
+
+        best_reply: Reply | None = None
+        for attempt in attempts:
+            reply = self._decide(question, attempt, previous, exclude)
+            if reply.answered:
+                return reply
+            if best_reply is None or reply.confidence > best_reply.confidence:
+                best_reply = reply
+        assert best_reply is not None
+        return best_reply
+
+    def _is_follow_up(self, words: list[str], tokens: list[str]) -> bool:
+        vocabulary = set(words)
+        if vocabulary & (_GROUP_PRONOUNS | _PERSON_PRONOUNS | _PLACE_PRONOUNS | _OTHER_WORDS):
+            return True
+        if words and words[0] in _FOLLOW_UP_OPENERS:
+            return True
+        return len(tokens) <= 2 and not any(t.startswith("@") for t in tokens)
+
+    def _resolve_pronouns(self, words: list[str], tokens: list[str], context: Context) -> list[str]:
+        wanted: list[str] = []
+        vocabulary = set(words)
+        if vocabulary & _GROUP_PRONOUNS:
+            wanted.append("group")
+        if vocabulary & _PERSON_PRONOUNS:
+            wanted.append("person")
+        if vocabulary & _PLACE_PRONOUNS:
+            wanted.append("place")
+        if not wanted:
+            wanted = ["group", "person"]
+        resolved = list(tokens)
+        for kind in wanted:
+            for entity_id in context.entities:
+                entity = self._entities.get(entity_id)
+                if entity is not None and entity.kind == kind:
+                    token = f"@{entity_id}"
+                    if token not in resolved:
+                        resolved.append(token)
+                    break
+        return resolved
+
+    def _rank(self, tokens: list[str], exclude: str | None) -> list[_Match]:
+        weights = {t: self._weight(t) for t in tokens}
+        total = sum(weights.values())
+        overlap: dict[int, float] = {}
+        for token, weight in weights.items():
+            for pid in self._postings.get(token, ()):
+                overlap[pid] = overlap.get(pid, 0.0) + weight
+        best: dict[int, _Match] = {}
+        for pid, shared in overlap.items():
+            dice = 2 * shared / (total + self._phrasing_weight[pid])
+            index = self._phrasing_fact[pid]
+            current = best.get(index)
+            if current is None or dice > current.score:
+                best[index] = _Match(index, dice, pid)
+        ranked: list[_Match] = []
+        for match in best.values():
+            vocab = self._fact_vocab[match.fact]
+            covered = sum(w for t, w in weights.items() if t in vocab) / total
+            score = 0.6 * match.score + 0.4 * covered
+            score *= self._contradiction(tokens, match.fact)
+            if exclude is not None and self._facts[match.fact].id == exclude:
+                score *= 0.5
+            ranked.append(_Match(match.fact, score, match.phrasing))
+        ranked.sort(key=lambda m: m.score, reverse=True)
+        # Character-level similarity settles near ties that token overlap cannot tell apart.
+        query = " ".join(sorted(tokens))
+        for match in ranked[:3]:
+            choices = [self._phrasing_strings[p] for p in self._fact_phrasings[match.fact]]
+            found = process.extractOne(query, choices, scorer=fuzz.token_set_ratio)
+            if found is not None:
+                match.score = 0.85 * match.score + 0.15 * (found[1] / 100)
+        ranked[:3] = sorted(ranked[:3], key=lambda m: m.score, reverse=True)
+        return ranked
+
+    def _contradiction(self, tokens: list[str], fact: int) -> float:
+        """Return a factor below 1 when the question names dates, numbers or names the fact lacks."""
+        vocab = self._fact_vocab[fact]
+        factor = 1.0
+        for token in tokens:
+            if token in vocab or token in self._setting_tokens:
+                continue
+            if token.isdigit() or token in MONTHS:
+                factor *= 0.45
+            elif token.startswith("@"):
+                factor *= 0.7
+        return factor
+
+    def _decide(
+        self, question: str, tokens: list[str], previous: Context, exclude: str | None
+    ) -> Reply:
+        ranked = self._rank(tokens, exclude)
+        limits = self.thresholds
+        if not ranked:
+            return self._decline(question, tokens, previous)
+        top = ranked[0]
+        runner = ranked[1] if len(ranked) > 1 else None
+        runner_score = runner.score if runner else 0.0
+        runner_up = self._candidate(runner) if runner else None
+        fact = self._facts[top.fact]
+        clear = top.score >= limits.sure or top.score - runner_score >= limits.margin
+        if top.score >= limits.answer and clear:
+            return Reply(
+                question=question,
+                outcome=Outcome.ANSWER,
+                text=fact.answer,
+                citations=fact.citations,
+                confidence=round(top.score, 3),
+                fact_id=fact.id,
+                runner_up=runner_up,
+                on_topic=True,
+                context=self._next_context(tokens, previous, fact),
+            )
+        quoted = self._quote(question, tokens, previous)
+        if quoted is not None:
+            return replace(quoted, runner_up=self._candidate(top))
+        if top.score >= limits.suggest:
+            close = [m for m in ranked[:3] if m.score >= max(limits.suggest, top.score - 0.15)]
+            return Reply(
+                question=question,
+                outcome=Outcome.SUGGEST,
+                text="I'm not sure which of these you mean:",
+                confidence=round(top.score, 3),
+                suggestions=tuple(self._facts[m.fact].questions[0] for m in close),
+                runner_up=runner_up,
+                on_topic=True,
+                context=self._next_context(tokens, previous, None),
+            )
+        return self._decline(question, tokens, previous, ranked=ranked)
+
+    def _quote(self, question: str, tokens: list[str], previous: Context) -> Reply | None:
+        """Answer with one article sentence when it covers nearly all of the question."""
+        weights = {t: self._weight(t) for t in tokens if t not in self._setting_tokens}
+        content = {t: w for t, w in weights.items() if t not in self._question_tokens}
+        total = sum(content.values())
+        if total == 0 or len(content) < 2:
+            return None
+        best_index, best_cover = -1, 0.0
+        for index, sentence_tokens in enumerate(self._sentence_tokens):
+            cover = sum(w for t, w in content.items() if t in sentence_tokens) / total
+            if cover > best_cover:
+                best_index, best_cover = index, cover
+        if best_cover < self.thresholds.quote:
+            return None
+        sentence = self._sentences[best_index]
+        return Reply(
+            question=question,
+            outcome=Outcome.ANSWER,
+            text="No curated fact covers this, but the article says:",
+            citations=(Citation(sentence.section, sentence.text),),
+            confidence=round(best_cover * 0.6, 3),
+            on_topic=True,
+            quoted=True,
+            context=self._next_context(tokens, previous, None),
+        )
+
+    def _decline(
+        self,
+        question: str,
+        tokens: list[str],
+        previous: Context | None,
+        *,
+        empty: bool = False,
+        ranked: list[_Match] | None = None,
+    ) -> Reply:
+        on_topic = any(t in self._topical for t in tokens)
+        context = previous or Context()
+        if empty:
+            text = f"Ask me anything about the {self.pack.article.title}, for example:"
+        elif on_topic:
+            text = _absent_line(question)
+        else:
+            text = (
+                f"That isn't something the article on the {self.pack.article.title} covers. "
+                "I can answer questions like these:"
+            )
+        suggestions = self._starters
+        if on_topic and ranked:
+            suggestions = tuple(self._facts[m.fact].questions[0] for m in ranked[:3])
+        runner = self._candidate(ranked[0]) if ranked else None
+        return Reply(
+            question=question,
+            outcome=Outcome.DECLINE,
+            text=text,
+            confidence=round(ranked[0].score, 3) if ranked else 0.0,
+            suggestions=suggestions,
+            runner_up=runner,
+            on_topic=on_topic,
+            context=context,
+        )
+
+    def _candidate(self, match: _Match) -> Candidate:
+        fact = self._facts[match.fact]
+        return Candidate(fact.id, fact.questions[0], round(match.score, 3))
+
+    def _next_context(self, tokens: list[str], previous: Context, fact: Fact | None) -> Context:
+        mentioned = [t[1:] for t in tokens if t.startswith("@")]
+        about = list(fact.about) if fact else []
+        entities: list[str] = []
+        for entity_id in (*mentioned, *about, *previous.entities):
+            if entity_id not in entities and entity_id in self._entities:
+                entities.append(entity_id)
+        return Context(
+            entities=tuple(entities[:6]),
+            fact_id=fact.id if fact else previous.fact_id,
+            tokens=tuple(tokens),
+        )
+
+    def _pick_starters(self) -> tuple[str, ...]:
+        picked: list[str] = []
+        for section in ("Lead", "Battle", "Aftermath", "Infobox", "Background"):
+            fact = next((f for f in self._facts if f.section == section), None)
+            if fact is not None and len(picked) < 3:
+                picked.append(fact.questions[0])
+        return tuple(picked)
+
+    def starters(self) -> tuple[str, ...]:
+        """Return three example questions the bot answers, for greetings and declines."""
+        return self._starters
+
+
+def _absent_line(question: str) -> str:
+    """Say the article does not answer this, echoing a wh-question as indirect speech."""
+    asked = " ".join(strip_address(question).split()).rstrip(" ?？!.")
+    words = fold(asked).split()
+    if asked and len(asked) <= 160 and words and words[0] in _QUESTION_WORDS:
+        return f"The article doesn't say {asked[0].lower()}{asked[1:]}."
+    return "The article doesn't say; that isn't covered. These are close to what it does cover:"

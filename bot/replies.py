@@ -1,0 +1,70 @@
+"""Render the engine's replies: plain text for the console and `ask`, HTML for Telegram."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from bot.knowledge import Source
+from bot.matching import Reply
+
+TELEGRAM_LIMIT = 4096
+"""Telegram's limit on a message's length, in characters after entity parsing."""
+
+
+def render_text(reply: Reply) -> str:
+    """Render a reply as plain text: the answer, then each cited sentence with its section."""
+    lines = [reply.text]
+    for citation in reply.citations:
+        lines.append(f"  “{citation.text}” ({citation.section})")
+    if reply.suggestions:
+        lines.extend(f"  {number}. {q}" for number, q in enumerate(reply.suggestions, 1))
+    return "\n".join(lines)
+
+
+def render_debug(reply: Reply) -> str:
+    """Render the engine's decision for a curator: fact, score, runner-up and outcome."""
+    runner = reply.runner_up
+    runner_text = f"{runner.fact_id} ({runner.score:.3f})" if runner else "none"
+    topic = "on-topic" if reply.on_topic else "off-topic"
+    kind = "quoted sentence" if reply.quoted else (reply.fact_id or "-")
+    return (
+        f"[{reply.outcome.value}: {kind}, score {reply.confidence:.3f}, "
+        f"runner-up {runner_text}, {topic}]"
+    )
+
+
+def as_json(reply: Reply) -> dict[str, Any]:
+    """Return the `ask --json` record for a reply (the contract outside evaluation reads)."""
+    return {
+        "question": reply.question,
+        "answered": reply.answered,
+        "answer": reply.text,
+        "citations": [{"section": c.section, "text": c.text} for c in reply.citations],
+        "confidence": reply.confidence,
+        "suggestions": list(reply.suggestions),
+    }
+
+
+def render_html(reply: Reply, source: Source, *, with_suggestions: bool = True) -> str:
+    """Render a reply as Telegram HTML: bold answer, cited sentences quoted with linked sections."""
+    parts = [f"<b>{escape(reply.text)}</b>"]
+    for citation in reply.citations:
+        link = f'<a href="{escape(source.section_url(citation.section))}">{escape(citation.section)}</a>'
+        parts.append(f"<blockquote>{escape(citation.text)}\n— {link}</blockquote>")
+    if with_suggestions and reply.suggestions:
+        parts.append("\n".join(f"• {escape(q)}" for q in reply.suggestions))
+    return fit_html(parts)
+
+
+def fit_html(parts: list[str]) -> str:
+    """Join HTML blocks, dropping whole trailing blocks so the message stays within the limit."""
+    kept: list[str] = []
+    for part in parts:
+        candidate = "\n".join([*kept, part])
+        if len(candidate) > TELEGRAM_LIMIT:
+            break
+        kept.append(part)
+    if not kept:
+        return escape(parts[0][: TELEGRAM_LIMIT // 2]) if parts else ""
+    return "\n".join(kept)

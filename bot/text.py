@@ -1,0 +1,63 @@
+"""Text normalisation shared by questions, phrasings and article sentences."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# A command or mention addressed to the bot: "/ask", "/ask@SomeBot", "@SomeBot".
+_ADDRESS = re.compile(r"(?:^|\s)(?:/[a-z_]+(?:@\w+)?|@\w+)(?=\s|$)")
+_POSSESSIVE = re.compile(r"(\w)'s\b")
+_ELISION = re.compile(r"\b(?:l|d|qu|s|n|j|c|m|t|jusqu|lorsqu|puisqu)'(?=\w)")
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'", "´": "'"})
+
+STOPWORDS = frozenset(
+    """
+    a an the of in on at to for from by with about into onto as is are was were be been being am
+    do does did done doing have has had having this that these those there here it its it's
+    and or but so than then also just very really please tell me us you your i my we our
+    can could would should will shall may might must any some such own same other
+    le la les un une des du de au aux en et ou est sont etait etaient ete a dans sur par pour
+    avec ce cet cette ces se sa son ses leur leurs y il elle on nous vous je tu me te moi toi
+    ne pas que qui-est est-ce ca cela ceci sont-ils
+    """.split()
+)
+"""Words that carry no meaning for matching. Question words (who, when, qui, quand) are kept."""
+
+NUMBER_WORDS = {
+    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+    "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13",
+    "fourteen": "14", "fifteen": "15", "sixteen": "16", "twenty": "20", "first": "1",
+    "un": "1", "une": "1", "deux": "2", "trois": "3", "quatre": "4", "cinq": "5", "sept": "7",
+    "huit": "8", "neuf": "9", "dix": "10", "quatorze": "14", "quinze": "15", "seize": "16",
+    "vingt": "20",
+}  # fmt: skip
+"""Number words folded to digits, so "fourteen" and "14" match and contradict alike."""
+
+MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre".split()
+)
+
+
+def fold(text: str) -> str:
+    """Lowercase, strip accents and control characters, unify apostrophes."""
+    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    kept = [c for c in text if not unicodedata.combining(c) and unicodedata.category(c)[0] != "C"]
+    return "".join(kept).casefold()
+
+
+def strip_address(text: str) -> str:
+    """Remove a leading /ask (or /ask@Bot) and @mentions of the bot from a question."""
+    return _ADDRESS.sub(" ", text).strip()
+
+
+def normalize(text: str) -> str:
+    """Return the question as lowercase words: no accents, punctuation, commands or mentions."""
+    text = strip_address(fold(text))
+    text = _POSSESSIVE.sub(r"\1", text)
+    text = _ELISION.sub("", text)
+    # Join numbers written with hyphens ("twenty-three") before punctuation goes.
+    text = text.replace("twenty-three", "23").replace("vingt-trois", "23")
+    return " ".join(_NON_WORD.sub(" ", text).split())
