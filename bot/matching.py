@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 import snowballstemmer
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from bot.article import Sentence
 from bot.knowledge import Citation, Entity, Fact, Pack
@@ -28,6 +29,16 @@ _QUESTION_WORDS = frozenset(
     "quels quelles combien".split()
 )
 _SETTING_LABELS = ("Conflict:", "Place:", "Partof:")
+_TYPED_QUESTION_WORDS = ("who", "when", "where", "why")
+_BATTLE_WORDS = frozenset("battle battles bataille combat combats fight fighting clashes".split())
+_OF_WORDS = frozenset("of at in for de du d a".split())
+_CAPITALISED = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]{2,}\b")
+_LONG_QUESTION = 8
+_DOUBLED = re.compile(r"(.)\1")
+_CLAUSE = re.compile(r"[.!?;:]+\s|[.!?;:]+$|,\s+(?:and|but|so)\s|\s+(?:but|so)\s")
+_SHORT_TYPO_TARGETS = frozenset("who what when where why how the and did was".split())
+_ELSEWHERE_FACTOR = 0.35
+_P = {'qword': 0.6, 'number': 0.45, 'entity': 0.7, 'known': 0.8, 'unknown': 0.7, 'dice': 0.6}
 _GENERIC = frozenset("what happen say said tell know".split())
 
 
@@ -49,9 +60,9 @@ class Thresholds:
     """How far the best fact must lead the runner-up to be answered outright."""
     sure: float = 0.8
     """A score this high is answered whatever the runner-up scored."""
-    suggest: float = 0.36
+    suggest: float = 0.42
     """Lowest score that is offered as "did you mean"."""
-    quote: float = 0.8
+    quote: float = 0.99
     """Share of the question an article sentence must cover to be quoted without a fact."""
 
 
@@ -140,9 +151,12 @@ class Engine:
 
         texts = [q for f in pack.facts for q in f.questions]
         texts += [f.answer for f in pack.facts] + [s.text for s in pack.article.sentences]
-        self._known_words: set[str] = {w for t in texts for w in normalize(t).split()}
-        self._known_words |= set(pack.synonyms) | set(pack.synonyms.values())
-        self._known_list = sorted(w for w in self._known_words if len(w) > 2)
+        pack_words = {w for t in texts for w in normalize(t).split()}
+        self._known_words = pack_words | set(pack.synonyms) | set(pack.synonyms.values())
+        # Typos are corrected towards words the pack itself uses, and three-letter ones
+        # ("teh", "wen") only towards function words, where a wrong guess costs little.
+        self._typo_targets = sorted(w for w in pack_words if len(w) > 2 and not w.isdigit())
+        self._short_targets = sorted(_SHORT_TYPO_TARGETS)
 
         self._facts = pack.facts
         phrasing_tokens: list[frozenset[str]] = []
@@ -191,10 +205,22 @@ class Engine:
             s.text for s in self._sentences if s.text.startswith(_SETTING_LABELS)
         ]
         self._setting_tokens = frozenset(t for s in setting for t in self._analyze(s))
-        self._topical = (
-            frozenset(t for t in document_frequency if not t.isdigit()) | self._article_tokens
+        self._topical = frozenset(
+            t for t in self._article_tokens | {f"@{e.id}" for e in pack.entities} if not t.isdigit()
         ) - {self._token(w) for w in _QUESTION_WORDS | _GENERIC}
         self._question_tokens = frozenset(t for w in _QUESTION_WORDS if (t := self._token(w)))
+        self._typed_question_tokens = frozenset(
+            t for w in _TYPED_QUESTION_WORDS if (t := self._token(w))
+        )
+        # Tokens that alone do not make a question about anything: question words, numbers.
+        self._weak_tokens = self._question_tokens | {self._token(w) for w in _GENERIC} | {
+            t for t in document_frequency if t.isdigit()
+        }
+        self._home = pack.article.title.split("(")[0].split()[-1].casefold()
+        self._fact_sentences = [
+            frozenset(s.index for c in f.citations if (s := pack.article.find(c.text)))
+            for f in pack.facts
+        ]
         self._starters = self._pick_starters()
 
     # -- analysis ---------------------------------------------------------------------------
@@ -225,19 +251,30 @@ class Engine:
         word = NUMBER_WORDS.get(word, word)
         if word in STOPWORDS or word.isdigit():
             return None if word in STOPWORDS else word
-        if word not in self._known_words and len(word) > 3:
-            best = process.extractOne(
-                word,
-                self._known_list,
-                scorer=Levenshtein.distance,
-                score_cutoff=1 if len(word) < 7 else 2,
-            )
-            if best is not None:
-                word = best[0]
-                if word in STOPWORDS:
-                    return None
+        if word not in self._known_words and len(word) > 2:
+            corrected = self._correct(word)
+            if corrected is None:
+                pass
+            elif corrected in STOPWORDS:
+                return None
+            else:
+                word = corrected
         word = self.pack.synonyms.get(word, word)
         return str(self._stemmer.stemWord(word))
+
+    def _correct(self, word: str) -> str | None:
+        """Return the pack word this is a typo of, or None: one slip, or two in a long word."""
+        targets = self._typo_targets if len(word) > 3 else self._short_targets
+        limit = 2 if len(word) >= 10 else 1
+        for target, _, _ in process.extract_iter(word, targets, scorer=OSA.distance, score_cutoff=limit):
+            # Typos keep the first letter, and drop a letter mostly where it was doubled
+            # ("wonn"); otherwise "paris" would read as the French "pris".
+            if len(word) > 3 and target[0] != word[0]:
+                continue
+            if len(target) < len(word) and not _DOUBLED.search(word):
+                continue
+            return str(target)
+        return None
 
     def _weight(self, token: str) -> float:
         return self._idf.get(token, self._unknown_idf)
@@ -253,23 +290,68 @@ class Engine:
             return self._decline(question, tokens, context, empty=not words)
         previous = context or Context()
         exclude = previous.fact_id if _OTHER_WORDS & set(words) else None
+        elsewhere = self._elsewhere(text, words)
 
         attempts = [tokens]
+        if len(tokens) >= _LONG_QUESTION:
+            # A long message may wrap one question in chatter: try each clause on its own too.
+            clauses = [self._analyze(c) for c in _CLAUSE.split(text)[:12]]
+            attempts += [c for c in clauses if len(c) >= 2 and c != tokens]
         if context is not None and self._is_follow_up(words, tokens):
             resolved = self._resolve_pronouns(words, tokens, previous)
             if resolved != tokens:
                 attempts.insert(0, resolved)
-            attempts.append(tokens + [t for t in previous.tokens if t not in tokens])
+            carried = self._carry_over(tokens, previous)
+            # "and the MNLA?", "what about May?": nothing but names and dates is no question
+            # of its own, so the last question's words come first.
+            elliptical = all(
+                t.startswith("@") or t in self._weak_tokens or t in MONTHS or t.isdigit()
+                for t in tokens
+            )
+            attempts.insert(0, carried) if elliptical else attempts.append(carried)
 
         best_reply: Reply | None = None
         for attempt in attempts:
-            reply = self._decide(question, attempt, previous, exclude)
+            reply = self._decide(question, attempt, previous, exclude, elsewhere)
             if reply.answered:
                 return reply
             if best_reply is None or reply.confidence > best_reply.confidence:
                 best_reply = reply
         assert best_reply is not None
         return best_reply
+
+    def _elsewhere(self, text: str, words: list[str]) -> int:
+        """Count signs that the question is about another place or event than this article's."""
+        signs = 0
+        # "the battle of Gao": a battle named after a place that is not this one.
+        for index, word in enumerate(words[:-2]):
+            if word in _BATTLE_WORDS and words[index + 1] in _OF_WORDS:
+                following = [w for w in words[index + 2 : index + 4] if w not in STOPWORDS]
+                place = following[0] if following else self._home
+                entity = self._alias_to_id.get(place)
+                if entity is not None:
+                    signs += place != self._home and self._entities[entity].kind == "place"
+                elif place not in self._known_words and not place.isdigit():
+                    signs += 1
+        # A capitalised word the article never uses, and no typo of one: another name.
+        for raw in _CAPITALISED.findall(strip_address(text))[:20]:
+            word = fold(raw)
+            if word not in self._known_words and not process.extractOne(
+                word, self._typo_targets, scorer=OSA.distance, score_cutoff=1
+            ):
+                signs += 1
+        return signs
+
+    def _carry_over(self, tokens: list[str], previous: Context) -> list[str]:
+        """Complete an elliptical follow-up ("and the MNLA?") with the last question's words."""
+        kinds = {self._entities[t[1:]].kind for t in tokens if t[1:] in self._entities}
+        kept = [
+            t
+            for t in previous.tokens
+            if t not in tokens
+            and not (t[1:] in self._entities and self._entities[t[1:]].kind in kinds)
+        ]
+        return tokens + kept
 
     def _is_follow_up(self, words: list[str], tokens: list[str]) -> bool:
         vocabulary = set(words)
@@ -288,8 +370,9 @@ class Engine:
             wanted.append("person")
         if vocabulary & _PLACE_PRONOUNS:
             wanted.append("place")
+        named = {self._entities[t[1:]].kind for t in tokens if t[1:] in self._entities}
         if not wanted:
-            wanted = ["group", "person"]
+            wanted = [kind for kind in ("group", "person") if kind not in named]
         resolved = list(tokens)
         for kind in wanted:
             for entity_id in context.entities:
@@ -301,8 +384,10 @@ class Engine:
                     break
         return resolved
 
-    def _rank(self, tokens: list[str], exclude: str | None) -> list[_Match]:
-        weights = {t: self._weight(t) for t in tokens}
+    def _rank(self, tokens: list[str], exclude: str | None, elsewhere: int) -> list[_Match]:
+        # In a long, chatty question the words the pack never uses are mostly filler.
+        unknown = 1.0 if len(tokens) >= _LONG_QUESTION else self._unknown_idf
+        weights = {t: self._idf.get(t, unknown) for t in tokens}
         total = sum(weights.values())
         overlap: dict[int, float] = {}
         for token, weight in weights.items():
@@ -319,9 +404,13 @@ class Engine:
         for match in best.values():
             vocab = self._fact_vocab[match.fact]
             covered = sum(w for t, w in weights.items() if t in vocab) / total
-            score = 0.6 * match.score + 0.4 * covered
-            score *= self._contradiction(tokens, match.fact)
+            score = _P['dice'] * match.score + (1 - _P['dice']) * covered
+            long = len(tokens) >= _LONG_QUESTION
+            score *= self._contradiction(tokens, match.fact, long=long)
+            score *= _ELSEWHERE_FACTOR**elsewhere
             if exclude is not None and self._facts[match.fact].id == exclude:
+                score *= 0.5
+            if not any(t in vocab for t in tokens if t not in self._weak_tokens):
                 score *= 0.5
             ranked.append(_Match(match.fact, score, match.phrasing))
         ranked.sort(key=lambda m: m.score, reverse=True)
@@ -335,23 +424,37 @@ class Engine:
         ranked[:3] = sorted(ranked[:3], key=lambda m: m.score, reverse=True)
         return ranked
 
-    def _contradiction(self, tokens: list[str], fact: int) -> float:
-        """Return a factor below 1 when the question names dates, numbers or names the fact lacks."""
+    def _contradiction(self, tokens: list[str], fact: int, *, long: bool) -> float:
+        """Return a factor below 1 when the question names dates, numbers or names the fact lacks,
+        or asks who/when/where/why where the fact answers something else."""
         vocab = self._fact_vocab[fact]
+        asked = self._fact_phrasing_words[fact]
         factor = 1.0
         for token in tokens:
+            if token in self._typed_question_tokens:
+                if token not in asked:
+                    factor *= _P['qword']
+                continue
             if token in vocab or token in self._setting_tokens:
                 continue
             if token.isdigit() or token in MONTHS:
-                factor *= 0.45
+                factor *= _P['number']
             elif token.startswith("@"):
-                factor *= 0.7
+                factor *= _P['entity']
+            elif not long and token not in self._weak_tokens:
+                # A word that carries meaning and that this fact does not explain.
+                factor *= _P['known'] if token in self._idf else _P['unknown']
         return factor
 
     def _decide(
-        self, question: str, tokens: list[str], previous: Context, exclude: str | None
+        self,
+        question: str,
+        tokens: list[str],
+        previous: Context,
+        exclude: str | None,
+        elsewhere: int = 0,
     ) -> Reply:
-        ranked = self._rank(tokens, exclude)
+        ranked = self._rank(tokens, exclude, elsewhere)
         limits = self.thresholds
         if not ranked:
             return self._decline(question, tokens, previous)
@@ -360,7 +463,11 @@ class Engine:
         runner_score = runner.score if runner else 0.0
         runner_up = self._candidate(runner) if runner else None
         fact = self._facts[top.fact]
-        clear = top.score >= limits.sure or top.score - runner_score >= limits.margin
+        # Two facts that quote the same sentence are not a real choice: either answers.
+        same_quote = runner is not None and bool(
+            self._fact_sentences[top.fact] & self._fact_sentences[runner.fact]
+        )
+        clear = top.score >= limits.sure or top.score - runner_score >= limits.margin or same_quote
         if top.score >= limits.answer and clear:
             return Reply(
                 question=question,
@@ -373,10 +480,10 @@ class Engine:
                 on_topic=True,
                 context=self._next_context(tokens, previous, fact),
             )
-        quoted = self._quote(question, tokens, previous)
+        quoted = self._quote(question, tokens, previous) if not elsewhere else None
         if quoted is not None:
             return replace(quoted, runner_up=self._candidate(top))
-        if top.score >= limits.suggest:
+        if top.score >= limits.suggest and not elsewhere:
             close = [m for m in ranked[:3] if m.score >= max(limits.suggest, top.score - 0.15)]
             return Reply(
                 question=question,
@@ -395,10 +502,13 @@ class Engine:
         weights = {t: self._weight(t) for t in tokens if t not in self._setting_tokens}
         content = {t: w for t, w in weights.items() if t not in self._question_tokens}
         total = sum(content.values())
-        if total == 0 or len(content) < 2:
+        if len(content) < 3:
             return None
+        wanted = self._answer_kinds(tokens)
         best_index, best_cover = -1, 0.0
         for index, sentence_tokens in enumerate(self._sentence_tokens):
+            if not all(kind(sentence_tokens) for kind in wanted):
+                continue
             cover = sum(w for t, w in content.items() if t in sentence_tokens) / total
             if cover > best_cover:
                 best_index, best_cover = index, cover
@@ -415,6 +525,18 @@ class Engine:
             quoted=True,
             context=self._next_context(tokens, previous, None),
         )
+
+    def _answer_kinds(self, tokens: list[str]) -> list[Callable[[frozenset[str]], bool]]:
+        """Return what a sentence must hold to answer this: a date for when, a number for how many."""
+        checks: list[Callable[[frozenset[str]], bool]] = []
+        asked = set(tokens)
+        if self._token("when") in asked:
+            checks.append(lambda s: any(t in MONTHS or t.isdigit() for t in s))
+        if self._token("many") in asked:
+            checks.append(lambda s: any(t.isdigit() for t in s))
+        if asked & {self._token("who"), self._token("where")}:
+            checks.append(lambda s: any(t.startswith("@") for t in s))
+        return checks
 
     def _decline(
         self,

@@ -7,6 +7,7 @@ import unicodedata
 
 # A command or mention addressed to the bot: "/ask", "/ask@SomeBot", "@SomeBot".
 _ADDRESS = re.compile(r"(?:^|\s)(?:/[a-z_]+(?:@\w+)?|@\w+)(?=\s|$)")
+_MARKUP = re.compile(r"</?[a-z][^<>]{0,60}>|\[/?[a-z]{1,10}\]", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(\w)'s\b")
 _ELISION = re.compile(r"\b(?:l|d|qu|s|n|j|c|m|t|jusqu|lorsqu|puisqu)'(?=\w)")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
@@ -20,7 +21,8 @@ STOPWORDS = frozenset(
     can could would should will shall may might must any some such own same other
     le la les un une des du de au aux en et ou est sont etait etaient ete a dans sur par pour
     avec ce cet cette ces se sa son ses leur leurs y il elle on nous vous je tu me te moi toi
-    ne pas que qui-est est-ce ca cela ceci sont-ils
+    ne pas que qui-est est-ce ca cela ceci sont-ils not
+    they them their theirs he him his she her ils elles eux
     """.split()
 )
 """Words that carry no meaning for matching. Question words (who, when, qui, quand) are kept."""
@@ -55,8 +57,8 @@ def strip_address(text: str) -> str:
 
 def normalize(text: str) -> str:
     """Return the question as lowercase words: no accents, punctuation, commands or mentions."""
-    text = strip_address(fold(text))
-    text = _POSSESSIVE.sub(r"\1", text)
+    text = strip_address(fold(_MARKUP.sub(" ", text)))
+    text = _POSSESSIVE.sub(r"\1", text).replace("n't", " not")
     text = _ELISION.sub("", text)
     # Join numbers written with hyphens ("twenty-three") before punctuation goes.
     text = text.replace("twenty-three", "23").replace("vingt-trois", "23")

@@ -1,0 +1,165 @@
+"""How the engine decides: answer the right fact, suggest, or decline honestly."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.knowledge import Pack
+from bot.matching import Context, Engine, Outcome
+from bot.text import normalize
+
+
+def test_every_fact_is_found_by_its_own_phrasings(engine: Engine, pack: Pack) -> None:
+    wrong = []
+    for fact in pack.facts:
+        for question in fact.questions:
+            reply = engine.answer(question)
+            if reply.fact_id != fact.id:
+                wrong.append((fact.id, question, reply.outcome.value, reply.fact_id))
+    assert wrong == []
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("who won the battle of ber?", "who-won"),
+        ("WHO WON???", "who-won"),
+        ("/ask@BerBot who won the battle", "who-won"),
+        ("@BerBot when was the battle", "battle-date"),
+        ("wen did the MAA leav ber", "maa-left-ber"),
+        ("when did the arabs withdraw from ber?", "maa-left-ber"),
+        ("quand le MAA a-t-il quitté Ber ?", "maa-left-ber"),
+        ("how many civilians were killed", "civilians-killed"),
+        ("combien de civils ont été tués ?", "civilians-killed"),
+        ("did the french intervene?", "french-did-not-intervene"),
+        ("what happened to the marabout's son", "marabout-son-kidnapped"),
+        ("when did the Burkina Faso troops leave Ber", "burkinabe-left-ber"),
+    ],
+)
+def test_answers_the_fact(engine: Engine, question: str, fact_id: str) -> None:
+    reply = engine.answer(question)
+    assert reply.outcome is Outcome.ANSWER, reply
+    assert reply.fact_id == fact_id
+    assert reply.citations, "an answer always quotes the article"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "When was the Battle of Gao?",
+        "What happened in Ber in 2012?",
+        "Who won the battle of Konna?",
+        "when did the MNLA take Kidal?",
+        "what's the weather like in Paris today?",
+        "tell me a joke",
+        "how do I bake bread?",
+        "who won the world cup?",
+    ],
+)
+def test_declines_other_events_and_chatter(engine: Engine, question: str) -> None:
+    reply = engine.answer(question)
+    assert not reply.answered, reply.fact_id
+    assert reply.suggestions, "a decline offers questions the bot can answer"
+    assert len(reply.suggestions) <= 3
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Who commanded the MNLA?", "How many fighters did the MAA have?", "What weapons did the MNLA use?"],
+)
+def test_does_not_answer_what_the_article_does_not_say(engine: Engine, question: str) -> None:
+    reply = engine.answer(question)
+    assert not reply.answered, reply.fact_id
+    assert reply.on_topic
+    assert reply.suggestions
+
+
+def test_absent_line_echoes_the_question(engine: Engine) -> None:
+    reply = engine.answer("Who commanded the MNLA?")
+    assert reply.text == "The article doesn't say who commanded the MNLA."
+
+
+def test_off_topic_decline_says_what_the_bot_covers(engine: Engine) -> None:
+    reply = engine.answer("what's the weather like in Paris today?")
+    assert not reply.on_topic
+    assert "Battle of Ber (2013)" in reply.text
+    assert reply.suggestions == engine.starters()
+
+
+def test_unknown_casualties_are_answered_as_unknown(engine: Engine) -> None:
+    reply = engine.answer("how many MAA fighters were killed?")
+    assert reply.answered
+    assert "unknown" in reply.text.lower()
+    assert any(c.section == "Infobox" and "Unknown" in c.text for c in reply.citations)
+
+
+def test_follow_up_they_means_the_group_last_discussed(engine: Engine) -> None:
+    first = engine.answer("who attacked Ber?")
+    assert first.answered
+    second = engine.answer("and when did they leave?", context=first.context)
+    assert second.fact_id == "maa-left-ber"
+    assert any("April 25" in c.text for c in second.citations)
+
+
+def test_follow_up_what_else_did_he_say_moves_to_another_ramadane_fact(engine: Engine) -> None:
+    first = engine.answer("what did Ramadane say about the attack?")
+    assert first.answered
+    second = engine.answer("what else did he say?", context=first.context)
+    assert second.answered
+    assert second.fact_id != first.fact_id
+    assert any("Ramadane" in c.text for c in second.citations)
+
+
+def test_elliptical_follow_up_borrows_the_last_question(engine: Engine) -> None:
+    first = engine.answer("when did the Burkinabe forces leave Ber?")
+    assert first.fact_id == "burkinabe-left-ber"
+    assert engine.answer("and the MAA?", context=first.context).fact_id == "maa-left-ber"
+    assert engine.answer("and the MAA?").fact_id != "maa-left-ber"
+
+
+def test_context_starts_empty_and_records_the_answer(engine: Engine) -> None:
+    reply = engine.answer("who was kidnapped?", context=Context())
+    assert reply.context.fact_id == reply.fact_id
+    assert "marabout-son" in reply.context.entities
+
+
+@pytest.mark.parametrize(
+    ("raw", "normal"),
+    [
+        ("/ask@SomeBot Who WON?", "who won"),
+        ("@SomeBot  quand a eu lieu l'attaque ?", "quand a eu lieu attaque"),
+        ("the marabout's son", "the marabout son"),
+        ("Burkinabé", "burkinabe"),
+        ("\x00who\u202ewon\x1b", "whowon"),
+    ],
+)
+def test_normalize(raw: str, normal: str) -> None:
+    assert normalize(raw) == normal
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   ", "\n\t", "🙂🔥💥", "<b>who</b> won?" * 3, "x" * 10_000, "who won " * 1500,
+     "\u202ecan you read this\u202c", "مرحبا من فاز", "'; DROP TABLE facts; --", "\x00\x01\x02"],
+)  # fmt: skip
+def test_any_text_gets_an_outcome(engine: Engine, text: str) -> None:
+    reply = engine.answer(text)
+    assert reply.outcome in set(Outcome)
+    assert reply.text
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(max_size=400), follow=st.booleans())
+def test_engine_never_raises_and_answers_only_with_verbatim_quotes(
+    engine: Engine, pack: Pack, text: str, follow: bool
+) -> None:
+    context = engine.answer("who attacked Ber?").context if follow else None
+    reply = engine.answer(text, context=context)
+    assert reply.outcome in set(Outcome)
+    if reply.answered:
+        assert reply.citations
+        assert all(pack.article.find(c.text) is not None for c in reply.citations)
+    else:
+        assert not reply.citations
