@@ -38,7 +38,9 @@ _DOUBLED = re.compile(r"(.)\1")
 _CLAUSE = re.compile(r"[.!?;:]+\s|[.!?;:]+$|,\s+(?:and|but|so)\s|\s+(?:but|so)\s")
 _SHORT_TYPO_TARGETS = frozenset("who what when where why how the and did was".split())
 _ELSEWHERE_FACTOR = 0.35
-_P = {'qword': 0.6, 'number': 0.45, 'entity': 0.7, 'known': 0.8, 'unknown': 0.7, 'dice': 0.6}
+_NEAR_BOOST = 1.15
+_LONG_BAR = 0.85
+_P = {'qword': 0.5, 'number': 0.45, 'entity': 0.7, 'known': 0.8, 'unknown': 0.7, 'dice': 0.6}
 _GENERIC = frozenset("what happen say said tell know".split())
 
 
@@ -121,6 +123,22 @@ class Reply:
     def answered(self) -> bool:
         """Return whether the reply answers the question."""
         return self.outcome is Outcome.ANSWER
+
+
+@dataclass(frozen=True, slots=True)
+class _Query:
+    """One way of reading a question, with what the rest of the message says about it."""
+
+    tokens: list[str]
+    """The tokens matched."""
+    soft: frozenset[str] = frozenset()
+    """Tokens borrowed from the conversation: they help a fact match but never count against it."""
+    exclude: str | None = None
+    """A fact the reader has already had ("what else ...")."""
+    elsewhere: int = 0
+    """Signs that the message is about another event or place."""
+    near: frozenset[int] = frozenset()
+    """Facts next to the last one answered, favoured in a follow-up."""
 
 
 @dataclass(slots=True)
@@ -221,6 +239,14 @@ class Engine:
             frozenset(s.index for c in f.citations if (s := pack.article.find(c.text)))
             for f in pack.facts
         ]
+        self._neighbours = {
+            fact.id: frozenset(
+                j
+                for j, other in enumerate(self._fact_sentences)
+                if j != i and any(abs(a - b) <= 1 for a in mine for b in other)
+            )
+            for i, (fact, mine) in enumerate(zip(pack.facts, self._fact_sentences, strict=True))
+        }
         self._starters = self._pick_starters()
 
     # -- analysis ---------------------------------------------------------------------------
@@ -289,30 +315,36 @@ class Engine:
         if not tokens:
             return self._decline(question, tokens, context, empty=not words)
         previous = context or Context()
-        exclude = previous.fact_id if _OTHER_WORDS & set(words) else None
-        elsewhere = self._elsewhere(text, words)
-
-        attempts = [tokens]
+        plain = _Query(
+            tokens,
+            exclude=previous.fact_id if _OTHER_WORDS & set(words) else None,
+            elsewhere=self._elsewhere(text, words),
+        )
+        attempts = [plain]
         if len(tokens) >= _LONG_QUESTION:
             # A long message may wrap one question in chatter: try each clause on its own too.
             clauses = [self._analyze(c) for c in _CLAUSE.split(text)[:12]]
-            attempts += [c for c in clauses if len(c) >= 2 and c != tokens]
+            attempts += [replace(plain, tokens=c) for c in clauses if len(c) >= 2 and c != tokens]
         if context is not None and self._is_follow_up(words, tokens):
+            # A conversation moves along the article: facts next to the last one come first.
+            plain = replace(plain, near=self._neighbours.get(previous.fact_id or "", frozenset()))
+            attempts[0] = plain
             resolved = self._resolve_pronouns(words, tokens, previous)
             if resolved != tokens:
-                attempts.insert(0, resolved)
+                attempts.insert(0, replace(plain, tokens=resolved, soft=frozenset(resolved) - set(tokens)))
             carried = self._carry_over(tokens, previous)
+            carry = replace(plain, tokens=carried, soft=frozenset(carried) - set(tokens))
             # "and the MNLA?", "what about May?": nothing but names and dates is no question
             # of its own, so the last question's words come first.
             elliptical = all(
                 t.startswith("@") or t in self._weak_tokens or t in MONTHS or t.isdigit()
                 for t in tokens
             )
-            attempts.insert(0, carried) if elliptical else attempts.append(carried)
+            attempts.insert(0, carry) if elliptical else attempts.append(carry)
 
         best_reply: Reply | None = None
         for attempt in attempts:
-            reply = self._decide(question, attempt, previous, exclude, elsewhere)
+            reply = self._decide(question, attempt, previous)
             if reply.answered:
                 return reply
             if best_reply is None or reply.confidence > best_reply.confidence:
@@ -384,7 +416,8 @@ class Engine:
                     break
         return resolved
 
-    def _rank(self, tokens: list[str], exclude: str | None, elsewhere: int) -> list[_Match]:
+    def _rank(self, query: _Query) -> list[_Match]:
+        tokens = query.tokens
         # In a long, chatty question the words the pack never uses are mostly filler.
         unknown = 1.0 if len(tokens) >= _LONG_QUESTION else self._unknown_idf
         weights = {t: self._idf.get(t, unknown) for t in tokens}
@@ -405,32 +438,36 @@ class Engine:
             vocab = self._fact_vocab[match.fact]
             covered = sum(w for t, w in weights.items() if t in vocab) / total
             score = _P['dice'] * match.score + (1 - _P['dice']) * covered
-            long = len(tokens) >= _LONG_QUESTION
-            score *= self._contradiction(tokens, match.fact, long=long)
-            score *= _ELSEWHERE_FACTOR**elsewhere
-            if exclude is not None and self._facts[match.fact].id == exclude:
+            score *= self._contradiction(query, match.fact)
+            score *= _ELSEWHERE_FACTOR**query.elsewhere
+            if self._facts[match.fact].id == query.exclude:
                 score *= 0.5
+            elif match.fact in query.near:
+                score = min(1.0, score * _NEAR_BOOST)
             if not any(t in vocab for t in tokens if t not in self._weak_tokens):
                 score *= 0.5
             ranked.append(_Match(match.fact, score, match.phrasing))
         ranked.sort(key=lambda m: m.score, reverse=True)
         # Character-level similarity settles near ties that token overlap cannot tell apart.
-        query = " ".join(sorted(tokens))
+        joined = " ".join(sorted(tokens))
         for match in ranked[:3]:
             choices = [self._phrasing_strings[p] for p in self._fact_phrasings[match.fact]]
-            found = process.extractOne(query, choices, scorer=fuzz.token_set_ratio)
+            found = process.extractOne(joined, choices, scorer=fuzz.token_set_ratio)
             if found is not None:
                 match.score = 0.85 * match.score + 0.15 * (found[1] / 100)
         ranked[:3] = sorted(ranked[:3], key=lambda m: m.score, reverse=True)
         return ranked
 
-    def _contradiction(self, tokens: list[str], fact: int, *, long: bool) -> float:
+    def _contradiction(self, query: _Query, fact: int) -> float:
         """Return a factor below 1 when the question names dates, numbers or names the fact lacks,
         or asks who/when/where/why where the fact answers something else."""
         vocab = self._fact_vocab[fact]
         asked = self._fact_phrasing_words[fact]
+        long = len(query.tokens) >= _LONG_QUESTION
         factor = 1.0
-        for token in tokens:
+        for token in query.tokens:
+            if token in query.soft:
+                continue
             if token in self._typed_question_tokens:
                 if token not in asked:
                     factor *= _P['qword']
@@ -446,15 +483,9 @@ class Engine:
                 factor *= _P['known'] if token in self._idf else _P['unknown']
         return factor
 
-    def _decide(
-        self,
-        question: str,
-        tokens: list[str],
-        previous: Context,
-        exclude: str | None,
-        elsewhere: int = 0,
-    ) -> Reply:
-        ranked = self._rank(tokens, exclude, elsewhere)
+    def _decide(self, question: str, query: _Query, previous: Context) -> Reply:
+        tokens = query.tokens
+        ranked = self._rank(query)
         limits = self.thresholds
         if not ranked:
             return self._decline(question, tokens, previous)
@@ -468,7 +499,8 @@ class Engine:
             self._fact_sentences[top.fact] & self._fact_sentences[runner.fact]
         )
         clear = top.score >= limits.sure or top.score - runner_score >= limits.margin or same_quote
-        if top.score >= limits.answer and clear:
+        bar = limits.answer * (_LONG_BAR if len(tokens) >= _LONG_QUESTION else 1.0)
+        if top.score >= bar and clear:
             return Reply(
                 question=question,
                 outcome=Outcome.ANSWER,
@@ -480,10 +512,10 @@ class Engine:
                 on_topic=True,
                 context=self._next_context(tokens, previous, fact),
             )
-        quoted = self._quote(question, tokens, previous) if not elsewhere else None
+        quoted = self._quote(question, tokens, previous) if not query.elsewhere else None
         if quoted is not None:
             return replace(quoted, runner_up=self._candidate(top))
-        if top.score >= limits.suggest and not elsewhere:
+        if top.score >= limits.suggest and not query.elsewhere:
             close = [m for m in ranked[:3] if m.score >= max(limits.suggest, top.score - 0.15)]
             return Reply(
                 question=question,

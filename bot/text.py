@@ -18,11 +18,11 @@ STOPWORDS = frozenset(
     a an the of in on at to for from by with about into onto as is are was were be been being am
     do does did done doing have has had having this that these those there here it its it's
     and or but so than then also just very really please tell me us you your i my we our
-    can could would should will shall may might must any some such own same other
+    can could would should will shall might must any some such own same other
     le la les un une des du de au aux en et ou est sont etait etaient ete a dans sur par pour
     avec ce cet cette ces se sa son ses leur leurs y il elle on nous vous je tu me te moi toi
     ne pas que qui-est est-ce ca cela ceci sont-ils not
-    they them their theirs he him his she her ils elles eux
+    they them their theirs he him his she her ils elles eux un une t
     """.split()
 )
 """Words that carry no meaning for matching. Question words (who, when, qui, quand) are kept."""
@@ -30,12 +30,12 @@ STOPWORDS = frozenset(
 NUMBER_WORDS = {
     "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
     "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13",
-    "fourteen": "14", "fifteen": "15", "sixteen": "16", "twenty": "20", "first": "1",
-    "un": "1", "une": "1", "deux": "2", "trois": "3", "quatre": "4", "cinq": "5", "sept": "7",
-    "huit": "8", "neuf": "9", "dix": "10", "quatorze": "14", "quinze": "15", "seize": "16",
-    "vingt": "20",
+    "fourteen": "14", "fifteen": "15", "sixteen": "16", "twenty": "20",
+    "deux": "2", "trois": "3", "quatre": "4", "cinq": "5", "huit": "8", "dix": "10",
+    "quatorze": "14", "quinze": "15", "vingt": "20",
 }  # fmt: skip
-"""Number words folded to digits, so "fourteen" and "14" match and contradict alike."""
+"""Number words folded to digits, so "fourteen" and "14" match and contradict alike. Words that
+are also something else ("un", "seize", "neuf", "sept", "first") are left alone."""
 
 MONTHS = frozenset(
     "january february march april may june july august september october november december "
