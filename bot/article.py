@@ -15,7 +15,20 @@ _IMAGE_MARKUP = re.compile(r"\b(?:border\|)?\d+px\s+")
 # A sentence ends at . ! or ? (maybe followed by a closing quote) before a capital letter or a
 # digit; a single capital before the dot ("J. Smith") or a known abbreviation does not end it.
 _BOUNDARY = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“(]?[A-Z0-9])")
-_ABBREVIATIONS = ("Mr.", "Mrs.", "Dr.", "St.", "Gen.", "Col.", "Lt.", "Sgt.", "U.S.", "U.N.", "e.g.", "i.e.")
+_ABBREVIATIONS = (
+    "Mr.",
+    "Mrs.",
+    "Dr.",
+    "St.",
+    "Gen.",
+    "Col.",
+    "Lt.",
+    "Sgt.",
+    "U.S.",
+    "U.N.",
+    "e.g.",
+    "i.e.",
+)
 
 
 @dataclass(frozen=True, slots=True)

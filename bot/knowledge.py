@@ -56,7 +56,7 @@ class Source:
     """The attribution to show with the text."""
 
     def section_url(self, section: str) -> str:
-        """Return the address of a section of the article (the article itself for infobox and lead)."""
+        """Return the address of an article section (the article itself for infobox and lead)."""
         if section in ("Infobox", "Lead"):
             return self.url
         return f"{self.url}#{section.replace(' ', '_')}"
@@ -193,7 +193,9 @@ def _load_entities(path: Path) -> tuple[Entity, ...]:
             raise KnowledgeError(f"each entity must be a mapping, got {item!r}", file=path)
         entity_id = item.get("id")
         label = entity_id if isinstance(entity_id, str) else None
-        _check_keys(item, _ENTITY_KEYS, tuple(_ENTITY_KEYS), file=path, fact_id=label, what="entity")
+        _check_keys(
+            item, _ENTITY_KEYS, tuple(_ENTITY_KEYS), file=path, fact_id=label, what="entity"
+        )
         entity_id = _identifier(item["id"], file=path, what="entity")
         if any(e.id == entity_id for e in entities):
             raise KnowledgeError(f"duplicate entity id '{entity_id}'", file=path)
@@ -201,7 +203,8 @@ def _load_entities(path: Path) -> tuple[Entity, ...]:
         kind = item["kind"]
         if kind not in ENTITY_KINDS:
             raise KnowledgeError(
-                f"entity '{entity_id}': kind must be one of {', '.join(ENTITY_KINDS)}, got {kind!r}",
+                f"entity '{entity_id}': kind must be one of {', '.join(ENTITY_KINDS)}, "
+                f"got {kind!r}",
                 file=path,
             )
         aliases = _texts(item["aliases"], "aliases", file=path, fact_id=entity_id, allow_empty=True)
@@ -295,9 +298,7 @@ def _fact(item: object, path: Path, article: Article, entity_ids: set[str]) -> F
     questions = _texts(item["questions"], "questions", file=path, fact_id=fact_id)
     for question in questions:
         if not re.search(r"\w", question):
-            raise KnowledgeError(
-                f"phrasing {question!r} has no words", file=path, fact_id=fact_id
-            )
+            raise KnowledgeError(f"phrasing {question!r} has no words", file=path, fact_id=fact_id)
     about = _texts(item.get("about", []), "about", file=path, fact_id=fact_id, allow_empty=True)
     for entity_id in about:
         if entity_id not in entity_ids:

@@ -19,29 +19,61 @@ from bot.text import MONTHS, NUMBER_WORDS, STOPWORDS, fold, normalize, strip_add
 MAX_QUESTION_CHARS = 1000
 """Only the start of a longer message is matched; a question is never that long."""
 
-_GROUP_PRONOUNS = frozenset("they them their theirs ils elles eux leur leurs".split())
-_PERSON_PRONOUNS = frozenset("he him his she her il lui elle".split())
-_PLACE_PRONOUNS = frozenset("there la-bas".split())
-_FOLLOW_UP_OPENERS = frozenset("and et also so then puis aussi".split())
-_OTHER_WORDS = frozenset("else other another autre autres encore".split())
+_GROUP_PRONOUNS = frozenset(
+    ["they", "them", "their", "theirs", "ils", "elles", "eux", "leur", "leurs"]
+)
+_PERSON_PRONOUNS = frozenset(["he", "him", "his", "she", "her", "il", "lui", "elle"])
+_PLACE_PRONOUNS = frozenset(["there", "la-bas"])
+_FOLLOW_UP_OPENERS = frozenset(["and", "et", "also", "so", "then", "puis", "aussi"])
+_OTHER_WORDS = frozenset(["else", "other", "another", "autre", "autres", "encore"])
 _QUESTION_WORDS = frozenset(
-    "who what when where why how which whom whose qui quoi quand ou pourquoi comment quel quelle "
-    "quels quelles combien".split()
+    [
+        "who",
+        "what",
+        "when",
+        "where",
+        "why",
+        "how",
+        "which",
+        "whom",
+        "whose",
+        "qui",
+        "quoi",
+        "quand",
+        "ou",
+        "pourquoi",
+        "comment",
+        "quel",
+        "quelle",
+        "quels",
+        "quelles",
+        "combien",
+    ]
 )
 _SETTING_LABELS = ("Conflict:", "Place:", "Partof:")
 _TYPED_QUESTION_WORDS = ("who", "when", "where", "why")
-_BATTLE_WORDS = frozenset("battle battles bataille combat combats fight fighting clashes".split())
-_OF_WORDS = frozenset("of at in for de du d a".split())
+_BATTLE_WORDS = frozenset(
+    ["battle", "battles", "bataille", "combat", "combats", "fight", "fighting", "clashes"]
+)
+_OF_WORDS = frozenset(["of", "at", "in", "for", "de", "du", "d", "a"])
 _CAPITALISED = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]{2,}\b")
 _LONG_QUESTION = 8
 _DOUBLED = re.compile(r"(.)\1")
 _CLAUSE = re.compile(r"[.!?;:]+\s|[.!?;:]+$|,\s+(?:and|but|so)\s|\s+(?:but|so)\s")
-_SHORT_TYPO_TARGETS = frozenset("who what when where why how the and did was".split())
+_SHORT_TYPO_TARGETS = frozenset(
+    ["who", "what", "when", "where", "why", "how", "the", "and", "did", "was"]
+)
 _ELSEWHERE_FACTOR = 0.35
 _NEAR_BOOST = 1.15
 _LONG_BAR = 0.85
-_P = {'qword': 0.5, 'number': 0.45, 'entity': 0.7, 'known': 0.8, 'unknown': 0.7, 'dice': 0.6}
-_GENERIC = frozenset("what happen say said tell know".split())
+# How much a fact's score shrinks for each thing in the question it does not account for.
+_MISSING_QUESTION_WORD = 0.5  # asks who/when/where/why, and the fact is never asked that way
+_MISSING_NUMBER = 0.45  # a number, year or month the fact does not mention
+_MISSING_ENTITY = 0.7  # a group, person or place the fact does not mention
+_MISSING_KNOWN_WORD = 0.8  # a word other facts use
+_MISSING_UNKNOWN_WORD = 0.7  # a word no fact uses
+_PHRASING_SHARE = 0.6  # the best phrasing's overlap, against the whole fact's coverage
+_GENERIC = frozenset(["what", "happen", "say", "said", "tell", "know"])
 
 
 class Outcome(StrEnum):
@@ -231,9 +263,11 @@ class Engine:
             t for w in _TYPED_QUESTION_WORDS if (t := self._token(w))
         )
         # Tokens that alone do not make a question about anything: question words, numbers.
-        self._weak_tokens = self._question_tokens | {self._token(w) for w in _GENERIC} | {
-            t for t in document_frequency if t.isdigit()
-        }
+        self._weak_tokens = (
+            self._question_tokens
+            | {self._token(w) for w in _GENERIC}
+            | {t for t in document_frequency if t.isdigit()}
+        )
         self._home = pack.article.title.split("(")[0].split()[-1].casefold()
         self._fact_sentences = [
             frozenset(s.index for c in f.citations if (s := pack.article.find(c.text)))
@@ -292,7 +326,9 @@ class Engine:
         """Return the pack word this is a typo of, or None: one slip, or two in a long word."""
         targets = self._typo_targets if len(word) > 3 else self._short_targets
         limit = 2 if len(word) >= 10 else 1
-        for target, _, _ in process.extract_iter(word, targets, scorer=OSA.distance, score_cutoff=limit):
+        for target, _, _ in process.extract_iter(
+            word, targets, scorer=OSA.distance, score_cutoff=limit
+        ):
             # Typos keep the first letter, and drop a letter mostly where it was doubled
             # ("wonn"); otherwise "paris" would read as the French "pris".
             if len(word) > 3 and target[0] != word[0]:
@@ -331,7 +367,9 @@ class Engine:
             attempts[0] = plain
             resolved = self._resolve_pronouns(words, tokens, previous)
             if resolved != tokens:
-                attempts.insert(0, replace(plain, tokens=resolved, soft=frozenset(resolved) - set(tokens)))
+                attempts.insert(
+                    0, replace(plain, tokens=resolved, soft=frozenset(resolved) - set(tokens))
+                )
             carried = self._carry_over(tokens, previous)
             carry = replace(plain, tokens=carried, soft=frozenset(carried) - set(tokens))
             # "and the MNLA?", "what about May?": nothing but names and dates is no question
@@ -437,7 +475,7 @@ class Engine:
         for match in best.values():
             vocab = self._fact_vocab[match.fact]
             covered = sum(w for t, w in weights.items() if t in vocab) / total
-            score = _P['dice'] * match.score + (1 - _P['dice']) * covered
+            score = _PHRASING_SHARE * match.score + (1 - _PHRASING_SHARE) * covered
             score *= self._contradiction(query, match.fact)
             score *= _ELSEWHERE_FACTOR**query.elsewhere
             if self._facts[match.fact].id == query.exclude:
@@ -470,17 +508,17 @@ class Engine:
                 continue
             if token in self._typed_question_tokens:
                 if token not in asked:
-                    factor *= _P['qword']
+                    factor *= _MISSING_QUESTION_WORD
                 continue
             if token in vocab or token in self._setting_tokens:
                 continue
             if token.isdigit() or token in MONTHS:
-                factor *= _P['number']
+                factor *= _MISSING_NUMBER
             elif token.startswith("@"):
-                factor *= _P['entity']
+                factor *= _MISSING_ENTITY
             elif not long and token not in self._weak_tokens:
                 # A word that carries meaning and that this fact does not explain.
-                factor *= _P['known'] if token in self._idf else _P['unknown']
+                factor *= _MISSING_KNOWN_WORD if token in self._idf else _MISSING_UNKNOWN_WORD
         return factor
 
     def _decide(self, question: str, query: _Query, previous: Context) -> Reply:
@@ -559,7 +597,7 @@ class Engine:
         )
 
     def _answer_kinds(self, tokens: list[str]) -> list[Callable[[frozenset[str]], bool]]:
-        """Return what a sentence must hold to answer this: a date for when, a number for how many."""
+        """Return checks a sentence must pass: a date for "when", a number for "how many"."""
         checks: list[Callable[[frozenset[str]], bool]] = []
         asked = set(tokens)
         if self._token("when") in asked:

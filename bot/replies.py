@@ -50,7 +50,8 @@ def render_html(reply: Reply, source: Source, *, with_suggestions: bool = True) 
     """Render a reply as Telegram HTML: bold answer, cited sentences quoted with linked sections."""
     parts = [f"<b>{escape(reply.text)}</b>"]
     for citation in reply.citations:
-        link = f'<a href="{escape(source.section_url(citation.section))}">{escape(citation.section)}</a>'
+        url = escape(source.section_url(citation.section))
+        link = f'<a href="{url}">{escape(citation.section)}</a>'
         parts.append(f"<blockquote>{escape(citation.text)}\n— {link}</blockquote>")
     if with_suggestions and reply.suggestions:
         parts.append("\n".join(f"• {escape(q)}" for q in reply.suggestions))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.matching import Thresholds
@@ -30,7 +30,7 @@ class Settings:
     token: str | None = None
     """TELEGRAM_BOT_TOKEN: the bot's token from BotFather."""
     api_url: str | None = None
-    """TELEGRAM_API_URL: Bot API base URL, e.g. http://localhost:8081/bot; unset means Telegram's."""
+    """TELEGRAM_API_URL: Bot API base URL, e.g. http://localhost:8081/bot; unset: Telegram's."""
     webhook_url: str | None = None
     """TELEGRAM_WEBHOOK_URL: public HTTPS address for webhook mode; unset means long polling."""
     webhook_secret: str | None = None
@@ -53,7 +53,7 @@ class Settings:
     """BERBOT_RECORD_UNANSWERED: record declined and "did you mean" questions for curators."""
     context_ttl: float = 1800.0
     """BERBOT_CONTEXT_TTL: seconds a conversation's follow-up context is kept."""
-    thresholds: Thresholds = Thresholds()
+    thresholds: Thresholds = field(default_factory=Thresholds)
     """BERBOT_ANSWER_THRESHOLD, BERBOT_SUGGEST_THRESHOLD: scores to answer and to suggest."""
 
     @classmethod
@@ -64,7 +64,9 @@ class Settings:
         answer = _number(env, "BERBOT_ANSWER_THRESHOLD", defaults.thresholds.answer, 0.0, 1.0)
         suggest = _number(env, "BERBOT_SUGGEST_THRESHOLD", defaults.thresholds.suggest, 0.0, 1.0)
         if suggest > answer:
-            raise SettingsError("BERBOT_SUGGEST_THRESHOLD", "must not be above the answer threshold")
+            raise SettingsError(
+                "BERBOT_SUGGEST_THRESHOLD", "must not be above the answer threshold"
+            )
         knowledge = _text(env, "BERBOT_KNOWLEDGE")
         return cls(
             token=_text(env, "TELEGRAM_BOT_TOKEN"),
@@ -72,7 +74,9 @@ class Settings:
             webhook_url=_url(env, "TELEGRAM_WEBHOOK_URL", ("https://", "http://")),
             webhook_secret=_secret(env, "TELEGRAM_WEBHOOK_SECRET"),
             webhook_listen=_text(env, "TELEGRAM_WEBHOOK_LISTEN") or defaults.webhook_listen,
-            webhook_port=int(_number(env, "TELEGRAM_WEBHOOK_PORT", defaults.webhook_port, 1, 65535)),
+            webhook_port=int(
+                _number(env, "TELEGRAM_WEBHOOK_PORT", defaults.webhook_port, 1, 65535)
+            ),
             data_dir=Path(_text(env, "BERBOT_DATA_DIR") or defaults.data_dir),
             knowledge=Path(knowledge) if knowledge else None,
             log_level=_choice(env, "LOG_LEVEL", _LOG_LEVELS, defaults.log_level).upper(),

@@ -39,7 +39,10 @@ def test_sentences_survive_commas_hyphens_and_quotes(pack: Pack) -> None:
         ('He said "stop." Then left.', ['He said "stop."', "Then left."]),
         ("Gen. Smith arrived. It rained.", ["Gen. Smith arrived.", "It rained."]),
         ("J. Smith wrote it. Done.", ["J. Smith wrote it.", "Done."]),
-        ("Ber, Mali, is small. A 15-year-old girl.", ["Ber, Mali, is small.", "A 15-year-old girl."]),
+        (
+            "Ber, Mali, is small. A 15-year-old girl.",
+            ["Ber, Mali, is small.", "A 15-year-old girl."],
+        ),
     ],
 )
 def test_split_sentences(paragraph: str, expected: list[str]) -> None:

@@ -15,13 +15,20 @@ ROOT = Path(__file__).resolve().parent.parent
 CONTRACT_KEYS = ["question", "answered", "answer", "citations", "confidence", "suggestions"]
 
 
-def bot(*args: str, stdin: str = "", env: dict[str, str] | None = None, cwd: Path = ROOT
-        ) -> subprocess.CompletedProcess[str]:
+def bot(
+    *args: str, stdin: str = "", env: dict[str, str] | None = None, cwd: Path = ROOT
+) -> subprocess.CompletedProcess[str]:
     environ = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "BERBOT_"))}
     environ.update(env or {})
     return subprocess.run(
         [sys.executable, "-m", "bot", *args],
-        input=stdin, capture_output=True, text=True, cwd=cwd, env=environ, timeout=60, check=False,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=environ,
+        timeout=60,
+        check=False,
     )
 
 
@@ -50,7 +57,8 @@ def test_ask_without_conversation_treats_lines_alone() -> None:
     lines = "what is the MNLA mostly made up of?\nand the MAA?\n"
     alone = [json.loads(x) for x in bot("ask", "--json", stdin=lines).stdout.splitlines()]
     joined = [
-        json.loads(x) for x in bot("ask", "--json", "--conversation", stdin=lines).stdout.splitlines()
+        json.loads(x)
+        for x in bot("ask", "--json", "--conversation", stdin=lines).stdout.splitlines()
     ]
     assert joined[1]["answered"]
     assert "Tilemsi Arabs" in joined[1]["answer"]
@@ -90,7 +98,9 @@ def test_check_reports_full_coverage() -> None:
 
 
 def test_check_lists_gaps_and_fails(pack_copy: Path) -> None:
-    last = "The MAA returned three Tuareg prisoners captured during the battle to the Mauritanian Army"
+    last = (
+        "The MAA returned three Tuareg prisoners captured during the battle to the Mauritanian Army"
+    )
     for path in (pack_copy / "facts").glob("*.yaml"):
         facts = yaml.safe_load(path.read_text(encoding="utf-8"))
         kept = [f for f in facts if not any(c in last or last in c for c in f["cite"])]
@@ -115,11 +125,23 @@ def test_broken_pack_stops_every_command_with_file_and_fact(pack_copy: Path) -> 
 def test_eval_prints_accuracy_by_kind_and_style_and_each_miss(tmp_path: Path) -> None:
     questions = tmp_path / "q.yaml"
     questions.write_text(
-        yaml.safe_dump([
-            {"q": "who won?", "kind": "answerable", "expect": ["MAA victory"], "style": "terse"},
-            {"q": "who won the world cup?", "kind": "out_of_scope", "style": "plain"},
-            {"q": "who won?", "kind": "answerable", "expect": ["the MNLA won"], "style": "plain"},
-        ]),
+        yaml.safe_dump(
+            [
+                {
+                    "q": "who won?",
+                    "kind": "answerable",
+                    "expect": ["MAA victory"],
+                    "style": "terse",
+                },
+                {"q": "who won the world cup?", "kind": "out_of_scope", "style": "plain"},
+                {
+                    "q": "who won?",
+                    "kind": "answerable",
+                    "expect": ["the MNLA won"],
+                    "style": "plain",
+                },
+            ]
+        ),
         encoding="utf-8",
     )
     done = bot("eval", str(questions))

@@ -28,7 +28,9 @@ def test_bundled_pack_loads_with_every_citation_verbatim(pack: Pack) -> None:
 
 
 def test_every_fact_has_french_phrasings(pack: Pack) -> None:
-    french = re.compile(r"\b(qui|quand|quel\w*|combien|pourquoi|comment|où|est-ce|les|des|été|que)\b", re.I)
+    french = re.compile(
+        r"\b(qui|quand|quel\w*|combien|pourquoi|comment|où|est-ce|les|des|été|que)\b", re.I
+    )
     lacking = [f.id for f in pack.facts if not any(french.search(q) for q in f.questions)]
     assert lacking == []
 
@@ -67,7 +69,9 @@ def test_missing_key_is_rejected(pack_copy: Path) -> None:
     facts = yaml.safe_load(path.read_text(encoding="utf-8"))
     del facts[0]["cite"]
     path.write_text(yaml.safe_dump(facts, sort_keys=False), encoding="utf-8")
-    with pytest.raises(KnowledgeError, match=r"battle\.yaml: fact '[a-z0-9-]+': missing key\(s\) cite"):
+    with pytest.raises(
+        KnowledgeError, match=r"battle\.yaml: fact '[a-z0-9-]+': missing key\(s\) cite"
+    ):
         load_pack(pack_copy)
 
 

@@ -67,7 +67,11 @@ def test_declines_other_events_and_chatter(engine: Engine, question: str) -> Non
 
 @pytest.mark.parametrize(
     "question",
-    ["Who commanded the MNLA?", "How many fighters did the MAA have?", "What weapons did the MNLA use?"],
+    [
+        "Who commanded the MNLA?",
+        "How many fighters did the MAA have?",
+        "What weapons did the MNLA use?",
+    ],
 )
 def test_does_not_answer_what_the_article_does_not_say(engine: Engine, question: str) -> None:
     reply = engine.answer(question)
@@ -150,7 +154,9 @@ def test_any_text_gets_an_outcome(engine: Engine, text: str) -> None:
     assert reply.text
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(text=st.text(max_size=400), follow=st.booleans())
 def test_engine_never_raises_and_answers_only_with_verbatim_quotes(
     engine: Engine, pack: Pack, text: str, follow: bool
