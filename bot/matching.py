@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections.abc import Callable
@@ -59,21 +60,33 @@ _OF_WORDS = frozenset(["of", "at", "in", "for", "de", "du", "d", "a"])
 _CAPITALISED = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]{2,}\b")
 _LONG_QUESTION = 8
 _DOUBLED = re.compile(r"(.)\1")
-_CLAUSE = re.compile(r"[.!?;:]+\s|[.!?;:]+$|,\s+(?:and|but|so)\s|\s+(?:but|so)\s")
+_CLAUSE = re.compile(r"[.!?;:,]+(?:\s|$)|\s+(?:but|so)\s")
 _SHORT_TYPO_TARGETS = frozenset(
     ["who", "what", "when", "where", "why", "how", "the", "and", "did", "was"]
 )
 _ELSEWHERE_FACTOR = 0.35
 _NEAR_BOOST = 1.15
+_SHORTLIST = 10
+"""Facts scored in full: those sharing the most with the question."""
 _LONG_BAR = 0.85
+_FILLER_IDF = 1.0
 # How much a fact's score shrinks for each thing in the question it does not account for.
-_MISSING_QUESTION_WORD = 0.5  # asks who/when/where/why, and the fact is never asked that way
+_MISSING_WHY = 0.5  # asks why, and the fact is never asked why: reasons are rarely given
+_MISSING_QUESTION_WORD = 0.7  # asks who/when/where/why, and the fact is never asked that way
 _MISSING_NUMBER = 0.45  # a number, year or month the fact does not mention
 _MISSING_ENTITY = 0.7  # a group, person or place the fact does not mention
 _MISSING_KNOWN_WORD = 0.8  # a word other facts use
 _MISSING_UNKNOWN_WORD = 0.7  # a word no fact uses
+_MISSING_KIND = 0.6  # asks "how many" or "when", and the fact holds no number or date
+_ASKED_KINDS = (("number", "many"), ("date", "when"))
+_MONTH_NAMES = "|".join(m.capitalize() for m in sorted(MONTHS) if m.isascii())
+_DATE = re.compile(rf"\b(?:(?:{_MONTH_NAMES})(?: \d{{1,2}})?(?:, \d{{4}})?|\d{{4}}s?)\b")
+_COUNT = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|fourteen|twenty-three|several)\b",
+    re.IGNORECASE,
+)
 _PHRASING_SHARE = 0.6  # the best phrasing's overlap, against the whole fact's coverage
-_GENERIC = frozenset(["what", "happen", "say", "said", "tell", "know"])
+_GENERIC = frozenset("what happen say said tell know article wikipedia text".split())
 
 
 class Outcome(StrEnum):
@@ -88,7 +101,7 @@ class Outcome(StrEnum):
 class Thresholds:
     """Scores that separate answering, suggesting and declining."""
 
-    answer: float = 0.5
+    answer: float = 0.45
     """Lowest score that is answered outright."""
     margin: float = 0.04
     """How far the best fact must lead the runner-up to be answered outright."""
@@ -171,6 +184,8 @@ class _Query:
     """Signs that the message is about another event or place."""
     near: frozenset[int] = frozenset()
     """Facts next to the last one answered, favoured in a follow-up."""
+    long: bool = False
+    """Whether the whole message is long and chatty: its unfamiliar words are mostly filler."""
 
 
 @dataclass(slots=True)
@@ -198,6 +213,12 @@ class Engine:
         alternatives = sorted(alias_to_id, key=len, reverse=True)
         self._alias_re = re.compile(r"\b(?:" + "|".join(map(re.escape, alternatives)) + r")\b")
         self._token_cache: dict[str, str | None] = {}
+        # Synonyms also fold by stem, so "grabbing" goes where "grabbed" does.
+        self._stem_synonyms: dict[str, str] = {}
+        for word, canonical in pack.synonyms.items():
+            stem, target = self._stemmer.stemWord(word), self._stemmer.stemWord(canonical)
+            if stem != target:
+                self._stem_synonyms.setdefault(stem, target)
 
         texts = [q for f in pack.facts for q in f.questions]
         texts += [f.answer for f in pack.facts] + [s.text for s in pack.article.sentences]
@@ -205,7 +226,9 @@ class Engine:
         self._known_words = pack_words | set(pack.synonyms) | set(pack.synonyms.values())
         # Typos are corrected towards words the pack itself uses, and three-letter ones
         # ("teh", "wen") only towards function words, where a wrong guess costs little.
-        self._typo_targets = sorted(w for w in pack_words if len(w) > 2 and not w.isdigit())
+        self._typo_targets = sorted(
+            w for w in pack_words if len(w) > 2 and not w.isdigit() and w not in STOPWORDS
+        )
         self._short_targets = sorted(_SHORT_TYPO_TARGETS)
 
         self._facts = pack.facts
@@ -221,10 +244,31 @@ class Engine:
                 words |= tokens
             fact_words.append(words)
         self._fact_phrasing_words = [frozenset(w) for w in fact_words]
+        self._sentences: tuple[Sentence, ...] = pack.article.sentences
+        self._sentence_tokens = [frozenset(self._analyze(s.text)) for s in self._sentences]
+        self._fact_sentences = [
+            frozenset(s.index for c in f.citations if (s := pack.article.find(c.text)))
+            for f in pack.facts
+        ]
         self._fact_vocab: list[frozenset[str]] = []
-        for fact, words in zip(pack.facts, fact_words, strict=True):
-            cited = {t for c in fact.citations for t in self._analyze(c.text)}
-            self._fact_vocab.append(frozenset(words | cited | set(self._analyze(fact.answer))))
+        self._fact_kinds: list[frozenset[str]] = []
+        for fact, words, cited in zip(pack.facts, fact_words, self._fact_sentences, strict=True):
+            said = {t for i in cited for t in self._sentence_tokens[i]}
+            said |= set(self._analyze(fact.answer))
+            # A sentence's date often stands in the one before it ("A truck and two pick-ups
+            # were seized" is the May 5 raid), so neighbouring dates do not contradict it.
+            nearby = {
+                t
+                for i in cited
+                for j in (i - 1, i + 1)
+                if 0 <= j < len(self._sentences)
+                for t in self._sentence_tokens[j]
+                if t in MONTHS or t.isdigit()
+            }
+            self._fact_vocab.append(frozenset(words | said | nearby))
+            self._fact_kinds.append(
+                _answer_kinds([fact.answer, *(self._sentences[i].text for i in cited)])
+            )
 
         count = len(pack.facts)
         document_frequency: dict[str, int] = {}
@@ -232,23 +276,34 @@ class Engine:
             for token in words:
                 document_frequency[token] = document_frequency.get(token, 0) + 1
         self._idf = {t: math.log((count + 1) / (df + 0.5)) for t, df in document_frequency.items()}
-        self._unknown_idf = math.log((count + 1) / 0.5)
+        # A word no fact uses weighs a little less than the rarest word a fact does use.
+        self._unknown_idf = 0.75 * math.log((count + 1) / 0.5)
 
         self._phrasing_tokens = phrasing_tokens
         self._phrasing_fact = phrasing_fact
         self._phrasing_weight = [sum(self._idf[t] for t in p) for p in phrasing_tokens]
         self._phrasing_strings = [" ".join(sorted(p)) for p in phrasing_tokens]
-        postings: dict[str, list[int]] = {}
+        # Which facts hold a token anywhere (first pass), and which of a fact's own phrasings
+        # hold it (second pass, over the shortlist only).
+        vocab_postings: dict[str, list[int]] = {}
+        for index, vocab in enumerate(self._fact_vocab):
+            for token in vocab:
+                vocab_postings.setdefault(token, []).append(index)
+        self._vocab_postings = {t: tuple(f) for t, f in vocab_postings.items()}
+        phrasing_postings: dict[str, list[int]] = {}
+        for index, words in enumerate(fact_words):
+            for token in words:
+                phrasing_postings.setdefault(token, []).append(index)
+        self._phrasing_postings = {t: tuple(f) for t, f in phrasing_postings.items()}
+        local: list[dict[str, list[int]]] = [{} for _ in pack.facts]
         for pid, tokens in enumerate(phrasing_tokens):
             for token in tokens:
-                postings.setdefault(token, []).append(pid)
-        self._postings = {t: tuple(p) for t, p in postings.items()}
-        self._fact_phrasings: list[list[int]] = [[] for _ in pack.facts]
+                local[phrasing_fact[pid]].setdefault(token, []).append(pid)
+        self._local_postings = [{t: tuple(p) for t, p in f.items()} for f in local]
+        self._fact_choices: list[list[str]] = [[] for _ in pack.facts]
         for pid, index in enumerate(phrasing_fact):
-            self._fact_phrasings[index].append(pid)
+            self._fact_choices[index].append(self._phrasing_strings[pid])
 
-        self._sentences: tuple[Sentence, ...] = pack.article.sentences
-        self._sentence_tokens = [frozenset(self._analyze(s.text)) for s in self._sentences]
         self._article_tokens = frozenset(t for s in self._sentence_tokens for t in s)
         # The battle's own name, place and war: naming them never contradicts a fact.
         setting = [pack.article.title] + [
@@ -269,10 +324,6 @@ class Engine:
             | {t for t in document_frequency if t.isdigit()}
         )
         self._home = pack.article.title.split("(")[0].split()[-1].casefold()
-        self._fact_sentences = [
-            frozenset(s.index for c in f.citations if (s := pack.article.find(c.text)))
-            for f in pack.facts
-        ]
         self._neighbours = {
             fact.id: frozenset(
                 j
@@ -281,6 +332,8 @@ class Engine:
             )
             for i, (fact, mine) in enumerate(zip(pack.facts, self._fact_sentences, strict=True))
         }
+        self._why = self._token("why")
+        self._asked_kinds = [(kind, self._token(word)) for kind, word in _ASKED_KINDS]
         self._starters = self._pick_starters()
 
     # -- analysis ---------------------------------------------------------------------------
@@ -319,8 +372,8 @@ class Engine:
                 return None
             else:
                 word = corrected
-        word = self.pack.synonyms.get(word, word)
-        return str(self._stemmer.stemWord(word))
+        stem = str(self._stemmer.stemWord(self.pack.synonyms.get(word, word)))
+        return self._stem_synonyms.get(stem, stem)
 
     def _correct(self, word: str) -> str | None:
         """Return the pack word this is a typo of, or None: one slip, or two in a long word."""
@@ -355,12 +408,15 @@ class Engine:
             tokens,
             exclude=previous.fact_id if _OTHER_WORDS & set(words) else None,
             elsewhere=self._elsewhere(text, words),
+            long=len(tokens) >= _LONG_QUESTION,
         )
         attempts = [plain]
         if len(tokens) >= _LONG_QUESTION:
             # A long message may wrap one question in chatter: try each clause on its own too.
             clauses = [self._analyze(c) for c in _CLAUSE.split(text)[:12]]
-            attempts += [replace(plain, tokens=c) for c in clauses if len(c) >= 2 and c != tokens]
+            attempts += [
+                replace(plain, tokens=c, long=False) for c in clauses if len(c) >= 3 and c != tokens
+            ]
         if context is not None and self._is_follow_up(words, tokens):
             # A conversation moves along the article: facts next to the last one come first.
             plain = replace(plain, near=self._neighbours.get(previous.fact_id or "", frozenset()))
@@ -381,11 +437,14 @@ class Engine:
             attempts.insert(0, carry) if elliptical else attempts.append(carry)
 
         best_reply: Reply | None = None
-        for attempt in attempts:
+        for number, attempt in enumerate(attempts):
             reply = self._decide(question, attempt, previous)
-            if reply.answered:
+            if reply.answered and (number == 0 or not plain.long):
                 return reply
-            if best_reply is None or reply.confidence > best_reply.confidence:
+            if best_reply is None or (reply.answered, reply.confidence) > (
+                best_reply.answered,
+                best_reply.confidence,
+            ):
                 best_reply = reply
         assert best_reply is not None
         return best_reply
@@ -457,25 +516,33 @@ class Engine:
     def _rank(self, query: _Query) -> list[_Match]:
         tokens = query.tokens
         # In a long, chatty question the words the pack never uses are mostly filler.
-        unknown = 1.0 if len(tokens) >= _LONG_QUESTION else self._unknown_idf
+        unknown = _FILLER_IDF if query.long else self._unknown_idf
         weights = {t: self._idf.get(t, unknown) for t in tokens}
         total = sum(weights.values())
-        overlap: dict[int, float] = {}
+        covered: dict[int, float] = {}
+        asked: dict[int, float] = {}
         for token, weight in weights.items():
-            for pid in self._postings.get(token, ()):
-                overlap[pid] = overlap.get(pid, 0.0) + weight
+            for index in self._vocab_postings.get(token, ()):
+                covered[index] = covered.get(index, 0.0) + weight
+            for index in self._phrasing_postings.get(token, ()):
+                asked[index] = asked.get(index, 0.0) + weight
         best: dict[int, _Match] = {}
-        for pid, shared in overlap.items():
-            dice = 2 * shared / (total + self._phrasing_weight[pid])
-            index = self._phrasing_fact[pid]
-            current = best.get(index)
-            if current is None or dice > current.score:
-                best[index] = _Match(index, dice, pid)
+        weight_of = self._phrasing_weight
+        for index in self._shortlist(asked, covered):
+            postings = self._local_postings[index]
+            overlap: dict[int, float] = {}
+            for token, weight in weights.items():
+                for pid in postings.get(token, ()):
+                    overlap[pid] = overlap.get(pid, 0.0) + weight
+            if not overlap:
+                continue
+            pid = max(overlap, key=lambda p: overlap[p] / (total + weight_of[p]))
+            best[index] = _Match(index, 2 * overlap[pid] / (total + weight_of[pid]), pid)
         ranked: list[_Match] = []
         for match in best.values():
             vocab = self._fact_vocab[match.fact]
-            covered = sum(w for t, w in weights.items() if t in vocab) / total
-            score = _PHRASING_SHARE * match.score + (1 - _PHRASING_SHARE) * covered
+            share = covered[match.fact] / total
+            score = _PHRASING_SHARE * match.score + (1 - _PHRASING_SHARE) * share
             score *= self._contradiction(query, match.fact)
             score *= _ELSEWHERE_FACTOR**query.elsewhere
             if self._facts[match.fact].id == query.exclude:
@@ -489,26 +556,40 @@ class Engine:
         # Character-level similarity settles near ties that token overlap cannot tell apart.
         joined = " ".join(sorted(tokens))
         for match in ranked[:3]:
-            choices = [self._phrasing_strings[p] for p in self._fact_phrasings[match.fact]]
-            found = process.extractOne(joined, choices, scorer=fuzz.token_set_ratio)
+            # Both sides are sorted token strings, so plain ratio is token_sort_ratio at a
+            # fraction of its cost.
+            found = process.extractOne(joined, self._fact_choices[match.fact], scorer=fuzz.ratio)
             if found is not None:
                 match.score = 0.85 * match.score + 0.15 * (found[1] / 100)
         ranked[:3] = sorted(ranked[:3], key=lambda m: m.score, reverse=True)
         return ranked
+
+    @staticmethod
+    def _shortlist(asked: dict[int, float], covered: dict[int, float]) -> list[int]:
+        """Return the facts worth scoring in full: the best few, and all that tie with them."""
+        if len(asked) <= _SHORTLIST:
+            return list(asked)
+        shared = {index: weight + covered[index] for index, weight in asked.items()}
+        cut = heapq.nlargest(_SHORTLIST, shared.values())[-1]
+        return [index for index, weight in shared.items() if weight >= cut]
 
     def _contradiction(self, query: _Query, fact: int) -> float:
         """Return a factor below 1 when the question names dates, numbers or names the fact lacks,
         or asks who/when/where/why where the fact answers something else."""
         vocab = self._fact_vocab[fact]
         asked = self._fact_phrasing_words[fact]
-        long = len(query.tokens) >= _LONG_QUESTION
         factor = 1.0
+        kinds = self._fact_kinds[fact]
+        for kind, token in self._asked_kinds:
+            if token in query.tokens and kind not in kinds:
+                # "How many planes?" cannot be answered by a fact that holds no number.
+                factor *= _MISSING_KIND
         for token in query.tokens:
             if token in query.soft:
                 continue
             if token in self._typed_question_tokens:
                 if token not in asked:
-                    factor *= _MISSING_QUESTION_WORD
+                    factor *= _MISSING_WHY if token == self._why else _MISSING_QUESTION_WORD
                 continue
             if token in vocab or token in self._setting_tokens:
                 continue
@@ -516,7 +597,7 @@ class Engine:
                 factor *= _MISSING_NUMBER
             elif token.startswith("@"):
                 factor *= _MISSING_ENTITY
-            elif not long and token not in self._weak_tokens:
+            elif not query.long and token not in self._weak_tokens:
                 # A word that carries meaning and that this fact does not explain.
                 factor *= _MISSING_KNOWN_WORD if token in self._idf else _MISSING_UNKNOWN_WORD
         return factor
@@ -537,7 +618,7 @@ class Engine:
             self._fact_sentences[top.fact] & self._fact_sentences[runner.fact]
         )
         clear = top.score >= limits.sure or top.score - runner_score >= limits.margin or same_quote
-        bar = limits.answer * (_LONG_BAR if len(tokens) >= _LONG_QUESTION else 1.0)
+        bar = limits.answer * (_LONG_BAR if query.long else 1.0)
         if top.score >= bar and clear:
             return Reply(
                 question=question,
@@ -671,6 +752,20 @@ class Engine:
     def starters(self) -> tuple[str, ...]:
         """Return three example questions the bot answers, for greetings and declines."""
         return self._starters
+
+
+def _answer_kinds(texts: list[str]) -> frozenset[str]:
+    """Say what a fact's text can answer: a count, a date (both, when it says "unknown")."""
+    text = " ".join(texts)
+    kinds = set()
+    if _DATE.search(text):
+        kinds.add("date")
+    if _COUNT.search(_DATE.sub(" ", text)):
+        kinds.add("number")
+    # The infobox's "Unknown" (or an answer saying so), not "unknown militants".
+    if "Unknown" in text or "unknown" in texts[0]:
+        kinds |= {"date", "number"}
+    return frozenset(kinds)
 
 
 def _absent_line(question: str) -> str:
