@@ -333,7 +333,10 @@ class Engine:
             for i, (fact, mine) in enumerate(zip(pack.facts, self._fact_sentences, strict=True))
         }
         self._why = self._token("why")
-        self._asked_kinds = [(kind, self._token(word)) for kind, word in _ASKED_KINDS]
+        self._asked_kinds = {
+            token: kind for kind, word in _ASKED_KINDS if (token := self._token(word))
+        }
+        self._asked_words = self._typed_question_tokens | set(self._asked_kinds)
         self._starters = self._pick_starters()
 
     # -- analysis ---------------------------------------------------------------------------
@@ -413,10 +416,13 @@ class Engine:
         attempts = [plain]
         if len(tokens) >= _LONG_QUESTION:
             # A long message may wrap one question in chatter: try each clause on its own too.
-            clauses = [self._analyze(c) for c in _CLAUSE.split(text)[:12]]
-            attempts += [
-                replace(plain, tokens=c, long=False) for c in clauses if len(c) >= 3 and c != tokens
-            ]
+            for clause in _CLAUSE.split(text)[:12]:
+                clause_tokens = self._analyze(clause)
+                if len(clause_tokens) >= 3 and clause_tokens != tokens:
+                    elsewhere = self._elsewhere(clause, normalize(clause).split())
+                    attempts.append(
+                        replace(plain, tokens=clause_tokens, long=False, elsewhere=elsewhere)
+                    )
         if context is not None and self._is_follow_up(words, tokens):
             # A conversation moves along the article: facts next to the last one come first.
             plain = replace(plain, near=self._neighbours.get(previous.fact_id or "", frozenset()))
@@ -579,17 +585,18 @@ class Engine:
         vocab = self._fact_vocab[fact]
         asked = self._fact_phrasing_words[fact]
         factor = 1.0
-        kinds = self._fact_kinds[fact]
-        for kind, token in self._asked_kinds:
-            if token in query.tokens and kind not in kinds:
+        # The first question word says what is asked; a later "when" is mostly a conjunction
+        # ("who died when the fighting broke out?").
+        first = next((t for t in query.tokens if t in self._asked_words), None)
+        if first is not None and first not in query.soft:
+            if first in self._typed_question_tokens and first not in asked:
+                factor *= _MISSING_WHY if first == self._why else _MISSING_QUESTION_WORD
+            needed = self._asked_kinds.get(first)
+            if needed is not None and needed not in self._fact_kinds[fact]:
                 # "How many planes?" cannot be answered by a fact that holds no number.
                 factor *= _MISSING_KIND
         for token in query.tokens:
-            if token in query.soft:
-                continue
-            if token in self._typed_question_tokens:
-                if token not in asked:
-                    factor *= _MISSING_WHY if token == self._why else _MISSING_QUESTION_WORD
+            if token in query.soft or token in self._asked_words:
                 continue
             if token in vocab or token in self._setting_tokens:
                 continue
