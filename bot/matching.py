@@ -24,7 +24,7 @@ _GROUP_PRONOUNS = frozenset(
     ["they", "them", "their", "theirs", "ils", "elles", "eux", "leur", "leurs"]
 )
 _PERSON_PRONOUNS = frozenset(["he", "him", "his", "she", "her", "il", "lui", "elle"])
-_PLACE_PRONOUNS = frozenset(["there", "la-bas"])
+_PLACE_PRONOUNS = frozenset(["there", "it"])
 _FOLLOW_UP_OPENERS = frozenset(["and", "et", "also", "so", "then", "puis", "aussi"])
 _OTHER_WORDS = frozenset(["else", "other", "another", "autre", "autres", "encore"])
 _QUESTION_WORDS = frozenset(
@@ -77,10 +77,12 @@ _MISSING_NUMBER = 0.45  # a number, year or month the fact does not mention
 _MISSING_ENTITY = 0.7  # a group, person or place the fact does not mention
 _MISSING_KNOWN_WORD = 0.8  # a word other facts use
 _MISSING_UNKNOWN_WORD = 0.7  # a word no fact uses
-_MISSING_KIND = 0.6  # asks "how many" or "when", and the fact holds no number or date
-_ASKED_KINDS = (("number", "many"), ("date", "when"))
+_MISSING_KIND = 0.45  # asks "how many", "when" or a name, and the fact holds none
+_ASKED_KINDS = (("number", "many"), ("date", "when"), ("name", "name"))
 _MONTH_NAMES = "|".join(m.capitalize() for m in sorted(MONTHS) if m.isascii())
 _DATE = re.compile(rf"\b(?:(?:{_MONTH_NAMES})(?: \d{{1,2}})?(?:, \d{{4}})?|\d{{4}}s?)\b")
+# A capitalised word inside a sentence: a name the sentence can answer "what was the name" with.
+_PROPER_NAME = re.compile(r"(?<=[a-z,] )[A-Z][a-zA-Z]+")
 _COUNT = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|fourteen|twenty-three|several)\b",
     re.IGNORECASE,
@@ -333,9 +335,10 @@ class Engine:
             for i, (fact, mine) in enumerate(zip(pack.facts, self._fact_sentences, strict=True))
         }
         self._why = self._token("why")
-        self._asked_kinds = {
-            token: kind for kind, word in _ASKED_KINDS if (token := self._token(word))
-        }
+        self._asked_kinds: dict[str, str] = {}
+        for kind, word in _ASKED_KINDS:
+            if (asked := self._token(word)) is not None:
+                self._asked_kinds[asked] = kind
         self._asked_words = self._typed_question_tokens | set(self._asked_kinds)
         self._starters = self._pick_starters()
 
@@ -461,8 +464,10 @@ class Engine:
         # "the battle of Gao": a battle named after a place that is not this one.
         for index, word in enumerate(words[:-2]):
             if word in _BATTLE_WORDS and words[index + 1] in _OF_WORDS:
+                after = " ".join(words[index + 2 : index + 5])
+                named = self._alias_re.match(after)
                 following = [w for w in words[index + 2 : index + 4] if w not in STOPWORDS]
-                place = following[0] if following else self._home
+                place = named[0] if named else following[0] if following else self._home
                 entity = self._alias_to_id.get(place)
                 if entity is not None:
                     signs += place != self._home and self._entities[entity].kind == "place"
@@ -772,6 +777,8 @@ def _answer_kinds(texts: list[str]) -> frozenset[str]:
     # The infobox's "Unknown" (or an answer saying so), not "unknown militants".
     if "Unknown" in text or "unknown" in texts[0]:
         kinds |= {"date", "number"}
+    if any(_PROPER_NAME.search(t) for t in texts[1:]):
+        kinds.add("name")
     return frozenset(kinds)
 
 

@@ -22,9 +22,12 @@ STOPWORDS = frozenset(
     au aux en et ou est sont etait etaient ete a dans sur par pour avec ce cet cette ces se sa
     son ses leur leurs y il elle on nous vous je tu me te moi toi ne pas que qui-est est-ce ca
     cela ceci sont-ils not they them their theirs he him his she her ils elles eux un une t
+    hey hi hello ok okay quick q pls plz thanks thank thx um uh yo lol right actually
+    wondering curious salut bonjour svp stp merci alors donc
     """.split()
 )
-"""Words that carry no meaning for matching. Question words (who, when, qui, quand) are kept."""
+"""Words that carry no meaning for matching, chat filler ("hey", "quick q") included. Question
+words (who, when, qui, quand) are kept."""
 
 NUMBER_WORDS = {
     "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
