@@ -58,7 +58,7 @@ _BATTLE_WORDS = frozenset(
 )
 _OF_WORDS = frozenset(["of", "at", "in", "for", "de", "du", "d", "a"])
 _CAPITALISED = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]{2,}\b")
-_LONG_QUESTION = 8
+_LONG_QUESTION = 14
 _DOUBLED = re.compile(r"(.)\1")
 _CLAUSE = re.compile(r"[.!?;:,]+(?:\s|$)|\s+(?:but|so)\s")
 _SHORT_TYPO_TARGETS = frozenset(
@@ -76,7 +76,7 @@ _MISSING_QUESTION_WORD = 0.7  # asks who/when/where/why, and the fact is never a
 _MISSING_NUMBER = 0.45  # a number, year or month the fact does not mention
 _MISSING_ENTITY = 0.7  # a group, person or place the fact does not mention
 _MISSING_KNOWN_WORD = 0.8  # a word other facts use
-_MISSING_UNKNOWN_WORD = 0.7  # a word no fact uses
+_MISSING_UNKNOWN_WORD = 0.8  # a word no fact uses
 _MISSING_KIND = 0.45  # asks "how many", "when" or a name, and the fact holds none
 _ASKED_KINDS = (("number", "many"), ("date", "when"), ("name", "name"))
 _MONTH_NAMES = "|".join(m.capitalize() for m in sorted(MONTHS) if m.isascii())
@@ -87,7 +87,7 @@ _COUNT = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|fourteen|twenty-three|several)\b",
     re.IGNORECASE,
 )
-_PHRASING_SHARE = 0.6  # the best phrasing's overlap, against the whole fact's coverage
+_PHRASING_SHARE = 0.5  # the best phrasing's overlap, against the whole fact's coverage
 _GENERIC = frozenset("what happen say said tell know article wikipedia text".split())
 
 
@@ -103,7 +103,7 @@ class Outcome(StrEnum):
 class Thresholds:
     """Scores that separate answering, suggesting and declining."""
 
-    answer: float = 0.45
+    answer: float = 0.48
     """Lowest score that is answered outright."""
     margin: float = 0.04
     """How far the best fact must lead the runner-up to be answered outright."""
@@ -414,10 +414,10 @@ class Engine:
             tokens,
             exclude=previous.fact_id if _OTHER_WORDS & set(words) else None,
             elsewhere=self._elsewhere(text, words),
-            long=len(tokens) >= _LONG_QUESTION,
+            long=len(words) >= _LONG_QUESTION,
         )
         attempts = [plain]
-        if len(tokens) >= _LONG_QUESTION:
+        if len(words) >= _LONG_QUESTION:
             # A long message may wrap one question in chatter: try each clause on its own too.
             for clause in _CLAUSE.split(text)[:12]:
                 clause_tokens = self._analyze(clause)
