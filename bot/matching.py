@@ -66,7 +66,7 @@ _SHORT_TYPO_TARGETS = frozenset(
 )
 _ELSEWHERE_FACTOR = 0.35
 _NEAR_BOOST = 1.15
-_SHORTLIST = 10
+_SHORTLIST = 6
 """Facts scored in full: those sharing the most with the question."""
 _LONG_BAR = 0.85
 _FILLER_IDF = 1.0
@@ -287,18 +287,30 @@ class Engine:
         self._phrasing_strings = [" ".join(sorted(p)) for p in phrasing_tokens]
         # Which facts hold a token anywhere (first pass), and which of a fact's own phrasings
         # hold it (second pass, over the shortlist only).
-        vocab_postings: dict[str, list[int]] = {}
-        for index, vocab in enumerate(self._fact_vocab):
-            for token in vocab:
-                vocab_postings.setdefault(token, []).append(index)
-        self._vocab_postings = {t: tuple(f) for t, f in vocab_postings.items()}
-        phrasing_postings: dict[str, list[int]] = {}
-        for index, words in enumerate(fact_words):
-            for token in words:
-                phrasing_postings.setdefault(token, []).append(index)
-        self._phrasing_postings = {t: tuple(f) for t, f in phrasing_postings.items()}
+        # For each token, what it adds to each fact's first-pass score: its weight where the
+        # fact's phrasings hold it, and again where the fact's phrasings or text hold it. The
+        # first pass then sums a few such rows, element by element, at C speed.
+        self._rows: dict[str, tuple[float, ...]] = {}
+        self._covered_rows: dict[str, tuple[float, ...]] = {}
+        for token in set().union(*self._fact_vocab):
+            weight = self._idf.get(token, self._unknown_idf)
+            self._covered_rows[token] = tuple(
+                weight if token in vocab else 0.0 for vocab in self._fact_vocab
+            )
+            self._rows[token] = tuple(
+                weight * ((token in vocab) + (token in words))
+                for vocab, words in zip(self._fact_vocab, fact_words, strict=True)
+            )
+        # Phrasings that read the same once analysed ("who won?", "Who won the battle?") are
+        # scored once; a question that reads exactly like one goes straight to its fact.
         local: list[dict[str, list[int]]] = [{} for _ in pack.facts]
+        self._exact: dict[frozenset[str], int] = {}
+        seen: set[tuple[int, frozenset[str]]] = set()
         for pid, tokens in enumerate(phrasing_tokens):
+            if (phrasing_fact[pid], tokens) in seen:
+                continue
+            seen.add((phrasing_fact[pid], tokens))
+            self._exact.setdefault(tokens, phrasing_fact[pid])
             for token in tokens:
                 local[phrasing_fact[pid]].setdefault(token, []).append(pid)
         self._local_postings = [{t: tuple(p) for t, p in f.items()} for f in local]
@@ -344,15 +356,20 @@ class Engine:
 
     # -- analysis ---------------------------------------------------------------------------
 
-    def _analyze(self, text: str) -> list[str]:
+    def _analyze(self, text: str, *, normal: str | None = None) -> list[str]:
         """Turn text into matching tokens: aliases to entity ids, synonyms folded, stems."""
-        normal = self._alias_re.sub(lambda m: f" @{self._alias_to_id[m[0]]} ", normalize(text))
+        if normal is None:
+            normal = normalize(text)
+        normal = self._alias_re.sub(self._entity_token, normal)
         tokens: list[str] = []
         for word in normal.split():
             token = self._token(word)
             if token and token not in tokens:
                 tokens.append(token)
         return tokens
+
+    def _entity_token(self, match: re.Match[str]) -> str:
+        return f" @{self._alias_to_id[match[0]]} "
 
     def _token(self, word: str) -> str | None:
         cached = self._token_cache.get(word, "")
@@ -405,8 +422,9 @@ class Engine:
     def answer(self, question: str, *, context: Context | None = None) -> Reply:
         """Answer one question, using the conversation context for follow-ups."""
         text = question[:MAX_QUESTION_CHARS]
-        words = normalize(text).split()
-        tokens = self._analyze(text)
+        normal = normalize(text)
+        words = normal.split()
+        tokens = self._analyze(text, normal=normal)
         if not tokens:
             return self._decline(question, tokens, context, empty=not words)
         previous = context or Context()
@@ -462,7 +480,7 @@ class Engine:
         """Count signs that the question is about another place or event than this article's."""
         signs = 0
         # "the battle of Gao": a battle named after a place that is not this one.
-        for index, word in enumerate(words[:-2]):
+        for index, word in enumerate(words[:-2] if not _BATTLE_WORDS.isdisjoint(words) else ()):
             if word in _BATTLE_WORDS and words[index + 1] in _OF_WORDS:
                 after = " ".join(words[index + 2 : index + 5])
                 named = self._alias_re.match(after)
@@ -530,40 +548,57 @@ class Engine:
         unknown = _FILLER_IDF if query.long else self._unknown_idf
         weights = {t: self._idf.get(t, unknown) for t in tokens}
         total = sum(weights.values())
-        covered: dict[int, float] = {}
-        asked: dict[int, float] = {}
-        for token, weight in weights.items():
-            for index in self._vocab_postings.get(token, ()):
-                covered[index] = covered.get(index, 0.0) + weight
-            for index in self._phrasing_postings.get(token, ()):
-                asked[index] = asked.get(index, 0.0) + weight
+        known = [t for t in tokens if t in self._rows]
+        if not known:
+            return []
+        shared = [sum(column) for column in zip(*(self._rows[t] for t in known), strict=True)]
+        covered = [
+            sum(column) for column in zip(*(self._covered_rows[t] for t in known), strict=True)
+        ]
         best: dict[int, _Match] = {}
         weight_of = self._phrasing_weight
-        for index in self._shortlist(asked, covered):
+        exact = self._exact.get(frozenset(tokens))
+        for index in self._shortlist(shared, exact):
             postings = self._local_postings[index]
             overlap: dict[int, float] = {}
             for token, weight in weights.items():
                 for pid in postings.get(token, ()):
                     overlap[pid] = overlap.get(pid, 0.0) + weight
-            if not overlap:
-                continue
-            pid = max(overlap, key=lambda p: overlap[p] / (total + weight_of[p]))
-            best[index] = _Match(index, 2 * overlap[pid] / (total + weight_of[pid]), pid)
+            if overlap:
+                dice, pid = max((2 * o / (total + weight_of[p]), p) for p, o in overlap.items())
+                best[index] = _Match(index, dice, pid)
+        # Penalties only lower a score (the follow-up boost aside), so facts are finished in
+        # order of their raw score until none left could reach the top three.
+        raw = sorted(
+            (
+                (_PHRASING_SHARE * m.score + (1 - _PHRASING_SHARE) * covered[m.fact] / total, m)
+                for m in best.values()
+            ),
+            key=lambda pair: pair[0],
+            reverse=True,
+        )
+        scale = _ELSEWHERE_FACTOR**query.elsewhere
+        # The first question word says what is asked; a later "when" is mostly a conjunction
+        # ("who died when the fighting broke out?").
+        first = next((t for t in tokens if t in self._asked_words), None)
+        if first in query.soft:
+            first = None
+        checked = frozenset(tokens) - query.soft - self._asked_words - self._setting_tokens
         ranked: list[_Match] = []
-        for match in best.values():
-            vocab = self._fact_vocab[match.fact]
-            share = covered[match.fact] / total
-            score = _PHRASING_SHARE * match.score + (1 - _PHRASING_SHARE) * share
-            score *= self._contradiction(query, match.fact)
-            score *= _ELSEWHERE_FACTOR**query.elsewhere
+        for score, match in raw:
+            reach = score * scale * (_NEAR_BOOST if match.fact in query.near else 1.0)
+            if len(ranked) >= 3 and reach <= ranked[2].score:
+                break
+            score *= scale * self._contradiction(query, match.fact, first, checked)
             if self._facts[match.fact].id == query.exclude:
                 score *= 0.5
             elif match.fact in query.near:
                 score = min(1.0, score * _NEAR_BOOST)
+            vocab = self._fact_vocab[match.fact]
             if not any(t in vocab for t in tokens if t not in self._weak_tokens):
                 score *= 0.5
             ranked.append(_Match(match.fact, score, match.phrasing))
-        ranked.sort(key=lambda m: m.score, reverse=True)
+            ranked.sort(key=lambda m: m.score, reverse=True)
         # Character-level similarity settles near ties that token overlap cannot tell apart.
         joined = " ".join(sorted(tokens))
         for match in ranked[:3]:
@@ -572,39 +607,37 @@ class Engine:
             found = process.extractOne(joined, self._fact_choices[match.fact], scorer=fuzz.ratio)
             if found is not None:
                 match.score = 0.85 * match.score + 0.15 * (found[1] / 100)
-        ranked[:3] = sorted(ranked[:3], key=lambda m: m.score, reverse=True)
+        ranked.sort(key=lambda m: m.score, reverse=True)
         return ranked
 
     @staticmethod
-    def _shortlist(asked: dict[int, float], covered: dict[int, float]) -> list[int]:
-        """Return the facts worth scoring in full: the best few, and all that tie with them."""
-        if len(asked) <= _SHORTLIST:
-            return list(asked)
-        shared = {index: weight + covered[index] for index, weight in asked.items()}
-        cut = heapq.nlargest(_SHORTLIST, shared.values())[-1]
-        return [index for index, weight in shared.items() if weight >= cut]
+    def _shortlist(shared: list[float], exact: int | None) -> list[int]:
+        """Return the facts worth scoring in full: those sharing most with the question."""
+        chosen = heapq.nlargest(_SHORTLIST, range(len(shared)), key=shared.__getitem__)
+        if exact is not None and exact not in chosen:
+            chosen.append(exact)
+        return [index for index in chosen if shared[index] > 0]
 
-    def _contradiction(self, query: _Query, fact: int) -> float:
+    def _contradiction(
+        self, query: _Query, fact: int, first: str | None, checked: frozenset[str]
+    ) -> float:
         """Return a factor below 1 when the question names dates, numbers or names the fact lacks,
-        or asks who/when/where/why where the fact answers something else."""
-        vocab = self._fact_vocab[fact]
-        asked = self._fact_phrasing_words[fact]
+        or asks who/when/where/why where the fact answers something else.
+
+        `first` is the question's first question word; `checked` its other tokens that count.
+        """
         factor = 1.0
-        # The first question word says what is asked; a later "when" is mostly a conjunction
-        # ("who died when the fighting broke out?").
-        first = next((t for t in query.tokens if t in self._asked_words), None)
-        if first is not None and first not in query.soft:
-            if first in self._typed_question_tokens and first not in asked:
+        if first is not None:
+            if (
+                first in self._typed_question_tokens
+                and first not in self._fact_phrasing_words[fact]
+            ):
                 factor *= _MISSING_WHY if first == self._why else _MISSING_QUESTION_WORD
             needed = self._asked_kinds.get(first)
             if needed is not None and needed not in self._fact_kinds[fact]:
                 # "How many planes?" cannot be answered by a fact that holds no number.
                 factor *= _MISSING_KIND
-        for token in query.tokens:
-            if token in query.soft or token in self._asked_words:
-                continue
-            if token in vocab or token in self._setting_tokens:
-                continue
+        for token in checked - self._fact_vocab[fact]:
             if token.isdigit() or token in MONTHS:
                 factor *= _MISSING_NUMBER
             elif token.startswith("@"):
