@@ -52,6 +52,9 @@ _QUESTION_WORDS = frozenset(
     ]
 )
 _SETTING_LABELS = ("Conflict:", "Place:", "Partof:")
+_COPULAS = frozenset(["is", "was", "are", "were"])
+_AUXILIARIES = frozenset("is was are were did does do has have had can could will would".split())
+_PARTICIPLE = re.compile(r"(?:ed|en|ing)$")
 _TYPED_QUESTION_WORDS = ("who", "when", "where", "why")
 _BATTLE_WORDS = frozenset(
     ["battle", "battles", "bataille", "combat", "combats", "fight", "fighting", "clashes"]
@@ -584,6 +587,9 @@ class Engine:
         if first in query.soft:
             first = None
         checked = frozenset(tokens) - query.soft - self._asked_words - self._setting_tokens
+        topics = [t for t in tokens if t not in self._weak_tokens]
+        subjects = [t for t in topics if not t.startswith("@")]
+        unexplained = [t for t in subjects if t not in self._idf and not t.isdigit()]
         ranked: list[_Match] = []
         for score, match in raw:
             reach = score * scale * (_NEAR_BOOST if match.fact in query.near else 1.0)
@@ -595,7 +601,11 @@ class Engine:
             elif match.fact in query.near:
                 score = min(1.0, score * _NEAR_BOOST)
             vocab = self._fact_vocab[match.fact]
-            if not any(t in vocab for t in tokens if t not in self._weak_tokens):
+            # Sharing only names is not an answer when the question asks about something else:
+            # "what is the capital of France?" is not about the French army at Ber.
+            if not any(t in vocab for t in topics) or (
+                unexplained and not any(t in vocab for t in subjects)
+            ):
                 score *= 0.5
             ranked.append(_Match(match.fact, score, match.phrasing))
             ranked.sort(key=lambda m: m.score, reverse=True)
@@ -818,7 +828,14 @@ def _answer_kinds(texts: list[str]) -> frozenset[str]:
 def _absent_line(question: str) -> str:
     """Say the article does not answer this, echoing a wh-question as indirect speech."""
     asked = " ".join(strip_address(question).split()).rstrip(" ?？!.")
-    words = fold(asked).split()
-    if asked and len(asked) <= 160 and words and words[0] in _QUESTION_WORDS:
-        return f"The article doesn't say {asked[0].lower()}{asked[1:]}."
-    return "The article doesn't say; that isn't covered. These are close to what it does cover:"
+    words = asked.split()
+    if not asked or len(asked) > 160 or fold(words[0]) not in _QUESTION_WORDS:
+        return "The article doesn't say; that isn't covered. These are close to what it does cover:"
+    lead = asked[0].lower() + words[0][1:]
+    rest = words[1:]
+    if rest and rest[0].lower() in _COPULAS and len(rest) > 1 and not _PARTICIPLE.search(rest[-1]):
+        # "what is the capital of France" -> "what the capital of France is"
+        return f"The article doesn't say {lead} {' '.join(rest[1:])} {rest[0].lower()}."
+    if rest and rest[0].lower() in _AUXILIARIES:
+        return f"The article doesn't answer “{asked}?”"
+    return f"The article doesn't say {lead} {' '.join(rest)}.".replace(" .", ".")
