@@ -82,9 +82,18 @@ def test_does_not_answer_what_the_article_does_not_say(engine: Engine, question:
     assert reply.suggestions
 
 
-def test_absent_line_echoes_the_question(engine: Engine) -> None:
-    reply = engine.answer("Who commanded the MNLA?")
-    assert reply.text == "The article doesn't say who commanded the MNLA."
+@pytest.mark.parametrize(
+    ("question", "line"),
+    [
+        ("Who commanded the MNLA?", "The article doesn't say who commanded the MNLA."),
+        ("what is the capital of France?", "The article doesn't say what the capital of France is."),
+        ("Who was the mayor of Ber?", "The article doesn't say who the mayor of Ber was."),
+    ],
+)
+def test_absent_line_echoes_the_question(engine: Engine, question: str, line: str) -> None:
+    reply = engine.answer(question)
+    assert not reply.answered
+    assert reply.text == line
 
 
 def test_off_topic_decline_says_what_the_bot_covers(engine: Engine) -> None:

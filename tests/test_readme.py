@@ -1,0 +1,43 @@
+"""The README's examples are true: its conversation replays, its commands exist."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_sample_conversation_is_what_the_console_says() -> None:
+    block = re.search(r"```console\n\$ python -m bot console\n(.*?)```", README, re.S)
+    assert block is not None
+    shown = block[1]
+    questions = [line[len("you> ") :] for line in shown.splitlines() if line.startswith("you> ")]
+    assert len(questions) >= 4
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "BERBOT_"))}
+    env["BERBOT_RECORD_UNANSWERED"] = "false"
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "console"],
+        input="\n".join(questions) + "\n",
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=60,
+        check=True,
+    )
+    assert done.stdout == shown
+
+
+def test_every_command_in_the_table_exists() -> None:
+    commands = set(re.findall(r"^\| `python -m bot (\w+)", README, re.M))
+    assert {"console", "ask", "check", "eval", "run", "unanswered"} <= commands
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "--help"], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    for command in commands:
+        assert command in done.stdout
