@@ -25,6 +25,8 @@ _FACT_KEYS = {"id", "answer", "cite", "questions", "about"}
 _FACT_REQUIRED = ("id", "answer", "cite", "questions")
 _ENTITY_KEYS = {"id", "name", "kind", "aliases"}
 _SOURCE_KEYS = ("title", "url", "publisher", "licence", "licence_url", "notice")
+# libyaml's safe loader where PyYAML was built with it: the same safe subset, several times faster.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class KnowledgeError(Exception):
@@ -165,7 +167,7 @@ def _read_yaml(path: Path) -> Any:
     except (OSError, UnicodeDecodeError) as error:
         raise KnowledgeError(f"cannot read: {error}", file=path) from error
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=_SafeLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
