@@ -62,6 +62,7 @@ _BATTLE_WORDS = frozenset(
 _OF_WORDS = frozenset(["of", "at", "in", "for", "de", "du", "d", "a"])
 _CAPITALISED = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]{2,}\b")
 _LONG_QUESTION = 14
+_CLAUSED_QUESTION = 8
 _DOUBLED = re.compile(r"(.)\1")
 _CLAUSE = re.compile(r"[.!?;:,]+(?:\s|$)|\s+(?:but|so)\s")
 _SHORT_TYPO_TARGETS = frozenset(
@@ -70,6 +71,8 @@ _SHORT_TYPO_TARGETS = frozenset(
 _ELSEWHERE_FACTOR = 0.35
 _NEAR_BOOST = 1.15
 _SHORTLIST = 6
+_SHARE_BONUS = 4.0
+"""How much a close phrasing counts, against plain shared words, when shortlisting."""
 """Facts scored in full: those sharing the most with the question."""
 _LONG_BAR = 0.85
 _FILLER_IDF = 1.0
@@ -288,11 +291,16 @@ class Engine:
         self._phrasing_fact = phrasing_fact
         self._phrasing_weight = [sum(self._idf[t] for t in p) for p in phrasing_tokens]
         self._phrasing_strings = [" ".join(sorted(p)) for p in phrasing_tokens]
-        # Which facts hold a token anywhere (first pass), and which of a fact's own phrasings
-        # hold it (second pass, over the shortlist only).
         # For each token, what it adds to each fact's first-pass score: its weight where the
-        # fact's phrasings hold it, and again where the fact's phrasings or text hold it. The
-        # first pass then sums a few such rows, element by element, at C speed.
+        # fact's text or phrasings hold it, plus its largest share of one phrasing of the fact
+        # (so a fact with a phrasing close to the question stands out among facts that merely
+        # share common words). The first pass sums a few such rows element by element.
+        share: dict[str, list[float]] = {}
+        for pid, tokens in enumerate(phrasing_tokens):
+            for token in tokens:
+                row = share.setdefault(token, [0.0] * count)
+                part = self._idf[token] / self._phrasing_weight[pid]
+                row[phrasing_fact[pid]] = max(row[phrasing_fact[pid]], part)
         self._rows: dict[str, tuple[float, ...]] = {}
         self._covered_rows: dict[str, tuple[float, ...]] = {}
         for token in set().union(*self._fact_vocab):
@@ -300,9 +308,10 @@ class Engine:
             self._covered_rows[token] = tuple(
                 weight if token in vocab else 0.0 for vocab in self._fact_vocab
             )
+            shares = share.get(token, [0.0] * count)
             self._rows[token] = tuple(
-                weight * ((token in vocab) + (token in words))
-                for vocab, words in zip(self._fact_vocab, fact_words, strict=True)
+                weight * (token in vocab) + _SHARE_BONUS * part
+                for vocab, part in zip(self._fact_vocab, shares, strict=True)
             )
         # Phrasings that read the same once analysed ("who won?", "Who won the battle?") are
         # scored once; a question that reads exactly like one goes straight to its fact.
@@ -438,8 +447,8 @@ class Engine:
             long=len(words) >= _LONG_QUESTION,
         )
         attempts = [plain]
-        if len(words) >= _LONG_QUESTION:
-            # A long message may wrap one question in chatter: try each clause on its own too.
+        if len(words) >= _CLAUSED_QUESTION:
+            # A message may wrap one question in chatter: try each clause on its own too.
             for clause in _CLAUSE.split(text)[:12]:
                 clause_tokens = self._analyze(clause)
                 if len(clause_tokens) >= 3 and clause_tokens != tokens:
@@ -469,7 +478,7 @@ class Engine:
         best_reply: Reply | None = None
         for number, attempt in enumerate(attempts):
             reply = self._decide(question, attempt, previous)
-            if reply.answered and (number == 0 or not plain.long):
+            if reply.answered and (number == 0 or len(words) < _CLAUSED_QUESTION):
                 return reply
             if best_reply is None or (reply.answered, reply.confidence) > (
                 best_reply.answered,

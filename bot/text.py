@@ -8,6 +8,8 @@ import unicodedata
 # A command or mention addressed to the bot: "/ask", "/ask@SomeBot", "@SomeBot".
 _ADDRESS = re.compile(r"(?:^|\s)(?:/[a-z_]+(?:@\w+)?|@\w+)(?=\s|$)")
 _MARKUP = re.compile(r"</?[a-z][^<>]{0,60}>|\[/?[a-z]{1,10}\]", re.IGNORECASE)
+# "take place" is "happen", not "take" as in seizing a town.
+_TAKE_PLACE = re.compile(r"\b(?:take|takes|took|taken|taking) place\b")
 _POSSESSIVE = re.compile(r"(\w)'s\b")
 _ELISION = re.compile(r"\b(?:l|d|qu|s|n|j|c|m|t|jusqu|lorsqu|puisqu)'(?=\w)")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
@@ -23,7 +25,7 @@ STOPWORDS = frozenset(
     son ses leur leurs y il elle on nous vous je tu me te moi toi ne pas que qui-est est-ce ca
     cela ceci sont-ils not they them their theirs he him his she her ils elles eux un une t
     hey hi hello ok okay quick q pls plz thanks thank thx um uh yo lol right actually
-    wondering curious salut bonjour svp stp merci alors donc
+    wondering curious salut bonjour svp stp merci alors donc all
     """.split()
 )
 """Words that carry no meaning for matching, chat filler ("hey", "quick q") included. Question
@@ -62,6 +64,7 @@ def normalize(text: str) -> str:
     """Return the question as lowercase words: no accents, punctuation, commands or mentions."""
     text = strip_address(fold(_MARKUP.sub(" ", text)))
     text = _POSSESSIVE.sub(r"\1", text).replace("n't", " not")
+    text = _TAKE_PLACE.sub("happen", text)
     text = _ELISION.sub("", text)
     # Join numbers written with hyphens ("twenty-three") before punctuation goes.
     text = text.replace("twenty-three", "23").replace("vingt-trois", "23")
