@@ -20,71 +20,30 @@ from bot.text import MONTHS, NUMBER_WORDS, STOPWORDS, fold, normalize, strip_add
 MAX_QUESTION_CHARS = 1000
 """Only the start of a longer message is matched; a question is never that long."""
 
-_GROUP_PRONOUNS = frozenset(
-    ["they", "them", "their", "theirs", "ils", "elles", "eux", "leur", "leurs"]
-)
-_PERSON_PRONOUNS = frozenset(["he", "him", "his", "she", "her", "il", "lui", "elle"])
-_PLACE_PRONOUNS = frozenset(["there", "it"])
-_FOLLOW_UP_OPENERS = frozenset(["and", "et", "also", "so", "then", "puis", "aussi"])
-_OTHER_WORDS = frozenset(["else", "other", "another", "autre", "autres", "encore"])
+# Words that steer how a question is read.
+_GROUP_PRONOUNS = frozenset("they them their theirs ils elles eux leur leurs".split())
+_PERSON_PRONOUNS = frozenset("he him his she her il lui elle".split())
+_PLACE_PRONOUNS = frozenset("there it".split())
+_FOLLOW_UP_OPENERS = frozenset("and et also so then puis aussi".split())
+_OTHER_WORDS = frozenset("else other another autre autres encore".split())
 _QUESTION_WORDS = frozenset(
-    [
-        "who",
-        "what",
-        "when",
-        "where",
-        "why",
-        "how",
-        "which",
-        "whom",
-        "whose",
-        "qui",
-        "quoi",
-        "quand",
-        "ou",
-        "pourquoi",
-        "comment",
-        "quel",
-        "quelle",
-        "quels",
-        "quelles",
-        "combien",
-    ]
+    "who what when where why how which whom whose "
+    "qui quoi quand ou pourquoi comment quel quelle quels quelles combien".split()
 )
-_SETTING_LABELS = ("Conflict:", "Place:", "Partof:")
-_COPULAS = frozenset(["is", "was", "are", "were"])
-_AUXILIARIES = frozenset("is was are were did does do has have had can could will would".split())
-_PARTICIPLE = re.compile(r"(?:ed|en|ing)$")
 _TYPED_QUESTION_WORDS = ("who", "when", "where", "why")
-_BATTLE_WORDS = frozenset(
-    ["battle", "battles", "bataille", "combat", "combats", "fight", "fighting", "clashes"]
-)
-_OF_WORDS = frozenset(["of", "at", "in", "for", "de", "du", "d", "a"])
+_GENERIC = frozenset("what happen say said tell know article wikipedia text".split())
+_BATTLE_WORDS = frozenset("battle battles bataille combat combats fight fighting clashes".split())
+_OF_WORDS = frozenset("of at in for de du d a".split())
+_SHORT_TYPO_TARGETS = frozenset("who what when where why how the and did was".split())
+_COPULAS = frozenset("is was are were".split())
+_AUXILIARIES = frozenset("is was are were did does do has have had can could will would".split())
+_SETTING_LABELS = ("Conflict:", "Place:", "Partof:")
+_ASKED_KINDS = (("number", "many"), ("date", "when"), ("name", "name"))
+
+_PARTICIPLE = re.compile(r"(?:ed|en|ing)$")
 _CAPITALISED = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]{2,}\b")
-_LONG_QUESTION = 14
-_CLAUSED_QUESTION = 8
 _DOUBLED = re.compile(r"(.)\1")
 _CLAUSE = re.compile(r"[.!?;:,]+(?:\s|$)|\s+(?:but|so)\s")
-_SHORT_TYPO_TARGETS = frozenset(
-    ["who", "what", "when", "where", "why", "how", "the", "and", "did", "was"]
-)
-_ELSEWHERE_FACTOR = 0.35
-_NEAR_BOOST = 1.15
-_SHORTLIST = 6
-_SHARE_BONUS = 4.0
-"""How much a close phrasing counts, against plain shared words, when shortlisting."""
-"""Facts scored in full: those sharing the most with the question."""
-_LONG_BAR = 0.85
-_FILLER_IDF = 1.0
-# How much a fact's score shrinks for each thing in the question it does not account for.
-_MISSING_WHY = 0.5  # asks why, and the fact is never asked why: reasons are rarely given
-_MISSING_QUESTION_WORD = 0.7  # asks who/when/where/why, and the fact is never asked that way
-_MISSING_NUMBER = 0.45  # a number, year or month the fact does not mention
-_MISSING_ENTITY = 0.7  # a group, person or place the fact does not mention
-_MISSING_KNOWN_WORD = 0.8  # a word other facts use
-_MISSING_UNKNOWN_WORD = 0.8  # a word no fact uses
-_MISSING_KIND = 0.45  # asks "how many", "when" or a name, and the fact holds none
-_ASKED_KINDS = (("number", "many"), ("date", "when"), ("name", "name"))
 _MONTH_NAMES = "|".join(m.capitalize() for m in sorted(MONTHS) if m.isascii())
 _DATE = re.compile(rf"\b(?:(?:{_MONTH_NAMES})(?: \d{{1,2}})?(?:, \d{{4}})?|\d{{4}}s?)\b")
 # A capitalised word inside a sentence: a name the sentence can answer "what was the name" with.
@@ -93,8 +52,31 @@ _COUNT = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|fourteen|twenty-three|several)\b",
     re.IGNORECASE,
 )
+
+# Message length: clauses are tried from this many words, and chatty filler is discounted from
+# the next.
+_CLAUSED_QUESTION = 8
+_LONG_QUESTION = 14
+_LONG_BAR = 0.85  # a long message is answered from this share of the usual threshold
+_FILLER_IDF = 1.0  # weight of an unfamiliar word in a long message
+
+# Ranking: the first pass shortlists facts, the second scores their phrasings.
+_SHORTLIST = 6  # facts scored in full (plus one whose phrasing the question repeats exactly)
+_SHARE_BONUS = (
+    4.0  # how much a close phrasing counts, against plain shared words, in the first pass
+)
 _PHRASING_SHARE = 0.5  # the best phrasing's overlap, against the whole fact's coverage
-_GENERIC = frozenset("what happen say said tell know article wikipedia text".split())
+
+# How much a fact's score shrinks for each thing in the question it does not account for.
+_MISSING_WHY = 0.5  # asks why, and the fact is never asked why: reasons are rarely given
+_MISSING_QUESTION_WORD = 0.7  # asks who/when/where, and the fact is never asked that way
+_MISSING_KIND = 0.45  # asks "how many", "when" or a name, and the fact holds none
+_MISSING_NUMBER = 0.45  # a number, year or month the fact does not mention
+_MISSING_ENTITY = 0.7  # a group, person or place the fact does not mention
+_MISSING_KNOWN_WORD = 0.8  # a word other facts use
+_MISSING_UNKNOWN_WORD = 0.8  # a word no fact uses
+_ELSEWHERE_FACTOR = 0.35  # each sign that the question is about another event or place
+_NEAR_BOOST = 1.15  # in a follow-up, for facts next to the last one answered
 
 
 class Outcome(StrEnum):
