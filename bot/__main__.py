@@ -6,10 +6,11 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from bot.knowledge import KnowledgeError, Pack, load_pack
+from bot.errors import BotError
+from bot.knowledge import Pack, load_pack
 from bot.matching import Context, Engine
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -33,17 +34,28 @@ def _engine(args: argparse.Namespace) -> Engine:
 def console_command(args: argparse.Namespace) -> int:
     """Open the interactive console."""
     from bot.console import run_console
+    from bot.settings import Settings
+    from bot.unanswered import Recorder
 
-    run_console(_engine(args), debug=args.debug)
+    engine = _engine(args)
+    recorder = Recorder.from_settings(Settings.from_env())
+    try:
+        run_console(
+            engine, debug=args.debug, on_reply=lambda reply: recorder.record(reply, "console")
+        )
+    finally:
+        recorder.close()
     return EXIT_OK
 
 
 def ask_command(args: argparse.Namespace) -> int:
     """Answer questions from the arguments, or one a line from standard input."""
+    # Nothing is recorded here: `ask` is the evaluation path, and scoring question files must
+    # neither fill the curators' log with test questions nor pay for a database.
     from bot.replies import as_json, render_debug, render_text
 
     engine = _engine(args)
-    questions: Sequence[str] = [" ".join(args.question)] if args.question else sys.stdin
+    questions: Iterable[str] = [" ".join(args.question)] if args.question else sys.stdin
     context: Context | None = None
     write = sys.stdout.write
     for raw in questions:
@@ -90,6 +102,22 @@ def eval_command(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def unanswered_command(args: argparse.Namespace) -> int:
+    """List the questions the bot could not answer, most asked first, or draft facts for them."""
+    from bot.settings import Settings
+    from bot.unanswered import database_path, draft_yaml, most_frequent, render_groups
+
+    data_dir = Path(args.data_dir) if args.data_dir else Settings.from_env().data_dir
+    db_path = database_path(data_dir)
+    pack = _pack(args)
+    groups = most_frequent(db_path, args.limit, pack=pack)
+    if args.draft:
+        sys.stdout.write(draft_yaml(groups, pack))
+    else:
+        print(render_groups(groups, db_path))
+    return EXIT_OK
+
+
 def default_command(args: argparse.Namespace) -> int:
     """Run the Telegram bot when a token is set, otherwise open the console."""
     if os.environ.get("TELEGRAM_BOT_TOKEN", "").strip():
@@ -119,7 +147,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser = argparse.ArgumentParser(
         prog="python -m bot",
-        description="Answers questions about the Battle of Ber (2013) with the article's own words.",
+        description=(
+            "Answers questions about the Battle of Ber (2013) with the article's own words."
+        ),
         parents=[common],
     )
     parser.set_defaults(handler=default_command)
@@ -141,6 +171,10 @@ def _parser() -> argparse.ArgumentParser:
     evaluate = command("eval", eval_command)
     evaluate.add_argument("files", nargs="+", metavar="FILE.yaml", help="question files")
     evaluate.add_argument("--min-accuracy", type=float, metavar="X", help="fail below X (0-1)")
+    unanswered = command("unanswered", unanswered_command)
+    unanswered.add_argument("--limit", type=int, default=10, metavar="N", help="most asked N (10)")
+    unanswered.add_argument("--draft", action="store_true", help="print a YAML draft of facts")
+    unanswered.add_argument("--data-dir", metavar="DIR", help="data directory (BERBOT_DATA_DIR)")
     run = command("run", run_command)
     run.add_argument("--webhook-url", metavar="URL", help="serve a webhook at this HTTPS URL")
     run.add_argument("--listen", metavar="ADDRESS", help="webhook listen address (0.0.0.0)")
@@ -150,21 +184,12 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; turn every expected error into a message and an exit status."""
-    from bot.evaluation import QuestionFileError
-    from bot.settings import SettingsError
-
     args = _parser().parse_args(argv)
     try:
         status: int = args.handler(args)
-    except KnowledgeError as error:
-        print(f"Broken knowledge pack: {error}", file=sys.stderr)
-        return EXIT_FAILED
-    except SettingsError as error:
-        print(f"Invalid setting {error}", file=sys.stderr)
-        return EXIT_USAGE
-    except QuestionFileError as error:
-        print(f"Bad question file: {error}", file=sys.stderr)
-        return EXIT_USAGE
+    except BotError as error:
+        print(f"{error.label}: {error}", file=sys.stderr)
+        return error.exit_status
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -9,6 +9,7 @@ from typing import Any
 
 import yaml
 
+from bot.errors import BotError
 from bot.matching import Context, Engine, Reply
 
 KINDS = ("answerable", "unknown", "absent", "out_of_scope", "near_miss", "either")
@@ -19,8 +20,11 @@ _ANSWERED_KINDS = {"answerable", "unknown"}
 _KEYS = {"q", "chat", "kind", "expect", "style"}
 
 
-class QuestionFileError(Exception):
+class QuestionFileError(BotError):
     """A question file is not in the documented format."""
+
+    label = "Bad question file"
+    exit_status = 2
 
 
 @dataclass(frozen=True, slots=True)

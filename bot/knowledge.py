@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from bot.article import Article, parse_article
+from bot.errors import BotError
 
 ARTICLE_FILE = "article.txt"
 SOURCE_FILE = "source.yaml"
@@ -29,8 +30,10 @@ _SOURCE_KEYS = ("title", "url", "publisher", "licence", "licence_url", "notice")
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class KnowledgeError(Exception):
+class KnowledgeError(BotError):
     """The knowledge pack is broken; says which file, which fact and what is wrong."""
+
+    label = "Broken knowledge pack"
 
     def __init__(self, problem: str, *, file: Path | str, fact_id: str | None = None) -> None:
         self.problem = problem

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.errors import BotError
 from bot.matching import Thresholds
 
 _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
@@ -15,8 +16,11 @@ _TRUE = ("1", "true", "yes", "on")
 _FALSE = ("0", "false", "no", "off", "")
 
 
-class SettingsError(Exception):
+class SettingsError(BotError):
     """An environment variable holds a value the bot cannot use; names the variable."""
+
+    label = "Invalid setting"
+    exit_status = 2
 
     def __init__(self, variable: str, problem: str) -> None:
         self.variable = variable
