@@ -41,3 +41,11 @@ def test_every_command_in_the_table_exists() -> None:
     )
     for command in commands:
         assert command in done.stdout
+
+
+def test_configuration_table_names_every_setting() -> None:
+    source = (ROOT / "bot" / "settings.py").read_text(encoding="utf-8")
+    variables = set(re.findall(r'env, "([A-Z_]+)"', source))
+    assert len(variables) >= 12
+    table = set(re.findall(r"^\| `([A-Z_]+)` \|", README, re.M))
+    assert variables == table
