@@ -61,7 +61,7 @@ _LONG_BAR = 0.85  # a long message is answered from this share of the usual thre
 _FILLER_IDF = 1.0  # weight of an unfamiliar word in a long message
 
 # Ranking: the first pass shortlists facts, the second scores their phrasings.
-_SHORTLIST = 6  # facts scored in full (plus one whose phrasing the question repeats exactly)
+_SHORTLIST = 4  # facts scored in full (plus one whose phrasing the question repeats exactly)
 _SHARE_BONUS = (
     4.0  # how much a close phrasing counts, against plain shared words, in the first pass
 )
