@@ -86,7 +86,10 @@ def test_does_not_answer_what_the_article_does_not_say(engine: Engine, question:
     ("question", "line"),
     [
         ("Who commanded the MNLA?", "The article doesn't say who commanded the MNLA."),
-        ("what is the capital of France?", "The article doesn't say what the capital of France is."),
+        (
+            "what is the capital of France?",
+            "The article doesn't say what the capital of France is.",
+        ),
         ("Who was the mayor of Ber?", "The article doesn't say who the mayor of Ber was."),
     ],
 )

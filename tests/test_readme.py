@@ -37,7 +37,11 @@ def test_every_command_in_the_table_exists() -> None:
     commands = set(re.findall(r"^\| `python -m bot (\w+)", README, re.M))
     assert {"console", "ask", "check", "eval", "run", "unanswered"} <= commands
     done = subprocess.run(
-        [sys.executable, "-m", "bot", "--help"], capture_output=True, text=True, cwd=ROOT, check=True
+        [sys.executable, "-m", "bot", "--help"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
     )
     for command in commands:
         assert command in done.stdout
