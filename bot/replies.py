@@ -48,7 +48,7 @@ def as_json(reply: Reply) -> dict[str, Any]:
 
 def render_html(reply: Reply, source: Source, *, with_suggestions: bool = True) -> str:
     """Render a reply as Telegram HTML: bold answer, cited sentences quoted with linked sections."""
-    parts = [f"<b>{escape(reply.text)}</b>"]
+    parts = [f"<b>{_escape_within(reply.text, TELEGRAM_LIMIT - len('<b></b>'))}</b>"]
     for citation in reply.citations:
         url = escape(source.section_url(citation.section))
         link = f'<a href="{url}">{escape(citation.section)}</a>'
@@ -59,13 +59,25 @@ def render_html(reply: Reply, source: Source, *, with_suggestions: bool = True) 
 
 
 def fit_html(parts: list[str]) -> str:
-    """Join HTML blocks, dropping whole trailing blocks so the message stays within the limit."""
-    kept: list[str] = []
-    for part in parts:
-        candidate = "\n".join([*kept, part])
-        if len(candidate) > TELEGRAM_LIMIT:
+    """Join HTML blocks, dropping whole trailing blocks so the message stays within the limit.
+
+    The first block must fit on its own.
+    """
+    kept = parts[:1]
+    for part in parts[1:]:
+        if len("\n".join([*kept, part])) > TELEGRAM_LIMIT:
             break
         kept.append(part)
-    if not kept:
-        return escape(parts[0][: TELEGRAM_LIMIT // 2]) if parts else ""
     return "\n".join(kept)
+
+
+def _escape_within(text: str, limit: int) -> str:
+    """Escape text for HTML, cutting it (and marking the cut) so the result fits in `limit`."""
+    escaped = escape(text)
+    if len(escaped) <= limit:
+        return escaped
+    # Escaping works character by character, so cutting the overflow's length always converges.
+    budget = limit - 1
+    while len(escape(text)) > budget:
+        text = text[: len(text) - (len(escape(text)) - budget)]
+    return escape(text) + "…"

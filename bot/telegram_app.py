@@ -54,7 +54,7 @@ from telegram.ext import (
 
 from bot.knowledge import Fact, Pack, Source, load_pack
 from bot.matching import Context, Engine, Outcome, Reply
-from bot.replies import TELEGRAM_LIMIT, render_html
+from bot.replies import render_html
 from bot.settings import Settings
 
 App: TypeAlias = Application[Any, Any, Any, Any, Any, Any]
@@ -259,17 +259,7 @@ def _keyboard(rows: list[tuple[str, str]]) -> InlineKeyboardMarkup:
 
 def reply_html(reply: Reply, source: Source, *, with_suggestions: bool = True) -> str:
     """Render a reply as Telegram HTML that always fits in one message."""
-    html = render_html(reply, source, with_suggestions=with_suggestions)
-    if len(html) <= TELEGRAM_LIMIT and html.startswith("<b>"):
-        return html
-    # An answer too long for one message: render_html's own fallback shows its markup escaped
-    # and can overshoot on text full of characters that need escaping. Escaping works character
-    # by character, so cutting the overflow's length from the text always fits.
-    budget = TELEGRAM_LIMIT - len("<b>…</b>")
-    text = reply.text
-    while len(escape(text)) > budget:
-        text = text[: len(text) - (len(escape(text)) - budget)]
-    return f"<b>{escape(text)}…</b>"
+    return render_html(reply, source, with_suggestions=with_suggestions)
 
 
 def render_reply(

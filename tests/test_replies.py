@@ -1,0 +1,71 @@
+"""One reply, three renderings: plain text, the `ask --json` record, Telegram HTML."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+import pytest
+
+from bot.knowledge import Citation, Pack
+from bot.matching import Engine, Outcome, Reply
+from bot.replies import TELEGRAM_LIMIT, as_json, render_html, render_text
+
+TELEGRAM_TAGS = {"b", "strong", "i", "em", "u", "s", "a", "code", "pre", "blockquote", "br"}
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.open: list[str] = []
+        self.seen: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.open.append(tag)
+        self.seen.add(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        assert self.open and self.open.pop() == tag
+
+
+def _valid_telegram_html(html: str) -> bool:
+    parser = _Tags()
+    parser.feed(html)
+    parser.close()
+    return not parser.open and parser.seen <= TELEGRAM_TAGS and len(html) <= TELEGRAM_LIMIT
+
+
+def test_plain_text_shows_answer_then_each_quote_with_its_section(engine: Engine) -> None:
+    text = render_text(engine.answer("when did the MAA leave Ber?"))
+    first, *quotes = text.splitlines()
+    assert "April 25" in first
+    assert quotes and all(q.startswith("  “") and q.endswith(")") for q in quotes)
+
+
+def test_json_record_has_exactly_the_published_keys(engine: Engine) -> None:
+    record = as_json(engine.answer("tell me a joke"))
+    assert list(record) == ["question", "answered", "answer", "citations", "confidence",
+                            "suggestions"]  # fmt: skip
+    assert record["answered"] is False and record["citations"] == []
+
+
+def test_html_links_each_section_to_the_article(engine: Engine, pack: Pack) -> None:
+    html = render_html(engine.answer("when did the MAA leave Ber?"), pack.source)
+    assert html.startswith("<b>")
+    assert '<a href="https://en.wikipedia.org/wiki/Battle_of_Ber_(2013)#Battle">Battle</a>' in html
+    assert _valid_telegram_html(html)
+
+
+@pytest.mark.parametrize(
+    "text", ["<" * 1500, "a" * 5000, "&" * 1200 + "<b>", "<script>alert(1)</script>" * 300]
+)
+def test_html_escapes_and_fits_whatever_the_text(pack: Pack, text: str) -> None:
+    reply = Reply(
+        question=text,
+        outcome=Outcome.ANSWER,
+        text=text,
+        citations=(Citation("Battle", text),),
+        suggestions=(text,),
+    )
+    html = render_html(reply, pack.source)
+    assert _valid_telegram_html(html)
+    assert "<script>" not in html
