@@ -56,6 +56,7 @@ from bot.knowledge import Fact, Pack, Source, load_pack
 from bot.matching import Context, Engine, Outcome, Reply
 from bot.replies import render_html
 from bot.settings import Settings
+from bot.unanswered import Recorder
 
 App: TypeAlias = Application[Any, Any, Any, Any, Any, Any]
 Ctx: TypeAlias = ContextTypes.DEFAULT_TYPE
@@ -1061,6 +1062,17 @@ def webhook_config(settings: Settings, args: argparse.Namespace) -> Webhook | No
     )
 
 
+def unanswered_hook(recorder: Recorder) -> OnReply:
+    """Return an `on_reply` hook that records what the bot could not answer, inline aside."""
+
+    def record(reply: Reply, chat_type: str) -> None:
+        # Inline queries arrive on every keystroke: "w", "wh", "who"... are not questions.
+        if chat_type != "inline":
+            recorder.record(reply, chat_type)
+
+    return record
+
+
 def run_bot(settings: Settings, args: argparse.Namespace) -> int:
     """Run the bot until SIGTERM or SIGINT and return the exit status."""
     configure_logging(settings)
@@ -1069,7 +1081,8 @@ def run_bot(settings: Settings, args: argparse.Namespace) -> int:
         load_pack(getattr(args, "knowledge", None) or settings.knowledge),
         thresholds=settings.thresholds,
     )
-    application = build_application(settings, engine)
+    recorder = Recorder.from_settings(settings)
+    application = build_application(settings, engine, on_reply=unanswered_hook(recorder))
     webhook = webhook_config(settings, args)
     try:
         asyncio.run(_serve_until_signalled(application, webhook))
@@ -1085,6 +1098,8 @@ def run_bot(settings: Settings, args: argparse.Namespace) -> int:
         detail = str(error).replace(token, "[REDACTED]") if token else str(error)
         print(f"Cannot reach the Telegram Bot API at {where}: {detail}", file=sys.stderr)
         return 1
+    finally:
+        recorder.close()
     log.info("stopped")
     return 0
 

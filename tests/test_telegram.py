@@ -9,8 +9,10 @@ import json
 import logging
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -43,8 +45,10 @@ from bot.telegram_app import (
     build_application,
     configure_logging,
     serve,
+    unanswered_hook,
     webhook_config,
 )
+from bot.unanswered import Recorder
 
 __all__ = ["api", "live", "offline", "restore_logging", "settings"]  # fixtures used here
 pytestmark = pytest.mark.usefixtures("offline")
@@ -511,6 +515,30 @@ async def test_on_reply_hook_sees_every_reply_and_its_failure_never_stops_an_ans
         ("what is the capital of Peru?", "decline", "supergroup"),
         ("who won", "answer", "inline"),
     ]
+
+
+async def test_declined_questions_are_recorded_without_ids_and_inline_keystrokes_are_not(
+    api: BotAPIServer, settings: Settings, engine: Engine, tmp_path: Path
+) -> None:
+    database = tmp_path / "unanswered.sqlite3"
+    recorder = Recorder(database)
+    async with running_bot(api, settings, engine, on_reply=unanswered_hook(recorder)) as live:
+        await live.ask(api.text_update(api.private_chat(ALICE), ALICE, "who commanded the MNLA?"))
+        await live.ask(api.text_update(api.group_chat(), BOB, "/ask what is the capital of Peru?"))
+        await live.ask(api.text_update(api.private_chat(CAROL), CAROL, QUESTION))
+        await live.send(api.inline_update(ALICE, "who commanded"), expect="answerInlineQuery")
+    recorder.close()
+
+    with closing(sqlite3.connect(database)) as connection:
+        rows = connection.execute(
+            "SELECT question, outcome, chat_type FROM unanswered ORDER BY rowid"
+        ).fetchall()
+        columns = [c[1] for c in connection.execute("PRAGMA table_info(unanswered)")]
+    assert rows == [
+        ("who commanded the MNLA?", "decline", "private"),
+        ("what is the capital of Peru?", "decline", "supergroup"),
+    ]
+    assert not any("id" in column.split("_") for column in columns)
 
 
 async def test_command_menus_are_registered_per_scope_at_startup(
