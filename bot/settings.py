@@ -43,7 +43,7 @@ class Settings:
     """TELEGRAM_WEBHOOK_LISTEN: address the webhook server listens on."""
     webhook_port: int = 8443
     """TELEGRAM_WEBHOOK_PORT: port the webhook server listens on."""
-    data_dir: Path = Path("data")
+    data_dir: Path = field(default_factory=lambda: default_data_dir(os.environ))
     """BERBOT_DATA_DIR: where conversation state and the unanswered-questions log are kept."""
     knowledge: Path | None = None
     """BERBOT_KNOWLEDGE: knowledge pack directory; unset means the bundled pack."""
@@ -81,7 +81,7 @@ class Settings:
             webhook_port=int(
                 _number(env, "TELEGRAM_WEBHOOK_PORT", defaults.webhook_port, 1, 65535)
             ),
-            data_dir=Path(_text(env, "BERBOT_DATA_DIR") or defaults.data_dir),
+            data_dir=Path(_text(env, "BERBOT_DATA_DIR") or default_data_dir(env)),
             knowledge=Path(knowledge) if knowledge else None,
             log_level=_choice(env, "LOG_LEVEL", _LOG_LEVELS, defaults.log_level).upper(),
             log_format=_choice(env, "LOG_FORMAT", _LOG_FORMATS, defaults.log_format).lower(),
@@ -90,6 +90,12 @@ class Settings:
             context_ttl=_number(env, "BERBOT_CONTEXT_TTL", defaults.context_ttl, 0.0, 10**7),
             thresholds=Thresholds(answer=answer, suggest=suggest),
         )
+
+
+def default_data_dir(env: Mapping[str, str]) -> Path:
+    """Return the per-user data directory: $XDG_DATA_HOME/berbot, else ~/.local/share/berbot."""
+    base = _text(env, "XDG_DATA_HOME")
+    return (Path(base) if base else Path.home() / ".local" / "share") / "berbot"
 
 
 def _text(env: Mapping[str, str], name: str) -> str | None:
