@@ -216,6 +216,7 @@ class Engine:
         self._known_words = pack_words | set(pack.synonyms) | set(pack.synonyms.values())
         # Typos are corrected towards words the pack itself uses, and three-letter ones
         # ("teh", "wen") only towards function words, where a wrong guess costs little.
+        self._known_stems = {self._stemmer.stemWord(w) for w in self._known_words}
         self._typo_targets = sorted(
             w for w in pack_words if len(w) > 2 and not w.isdigit() and w not in STOPWORDS
         )
@@ -381,7 +382,9 @@ class Engine:
         word = NUMBER_WORDS.get(word, word)
         if word in STOPWORDS or word.isdigit():
             return None if word in STOPWORDS else word
-        if word not in self._known_words and len(word) > 2:
+        stemmed = self._stemmer.stemWord(word)
+        # A word unknown as written but known by its stem ("detailed", "details") is no typo.
+        if word not in self._known_words and stemmed not in self._known_stems and len(word) > 2:
             corrected = self._correct(word)
             if corrected is None:
                 pass

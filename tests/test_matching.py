@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.knowledge import Pack
+from bot.knowledge import Pack, load_pack
 from bot.matching import Context, Engine, Outcome
 from bot.text import normalize
 
@@ -183,3 +186,22 @@ def test_engine_never_raises_and_answers_only_with_verbatim_quotes(
         assert all(pack.article.find(c.text) is not None for c in reply.citations)
     else:
         assert not reply.citations
+
+
+def test_a_sentence_no_fact_covers_is_quoted_and_marked(pack_copy: Path) -> None:
+    """With the deserters' facts gone, the article's own sentence still answers, as a quote."""
+    sentence = "Twenty-three people suspected of being deserters from the Malian army were detained"
+    path = pack_copy / "facts" / "aftermath.yaml"
+    facts = yaml.safe_load(path.read_text(encoding="utf-8"))
+    kept = [
+        f for f in facts if not any(c.startswith(sentence) or "deserters" in c for c in f["cite"])
+    ]
+    assert len(kept) < len(facts)
+    path.write_text(yaml.safe_dump(kept, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    engine = Engine(load_pack(pack_copy))
+
+    reply = engine.answer("were suspected deserters from the Malian army detained in Ber?")
+
+    assert reply.answered and reply.quoted and reply.fact_id is None
+    assert [c.text[: len(sentence)] for c in reply.citations] == [sentence]
+    assert not engine.answer("were suspected deserters detained in Gao in 2012?").answered
