@@ -278,24 +278,21 @@ class Engine:
         # fact's text or phrasings hold it, plus its largest share of one phrasing of the fact
         # (so a fact with a phrasing close to the question stands out among facts that merely
         # share common words). The first pass sums a few such rows element by element.
-        share: dict[str, list[float]] = {}
+        share: dict[str, dict[int, float]] = {}
         for pid, tokens in enumerate(phrasing_tokens):
             for token in tokens:
-                row = share.setdefault(token, [0.0] * count)
+                row = share.setdefault(token, {})
                 part = self._idf[token] / self._phrasing_weight[pid]
-                row[phrasing_fact[pid]] = max(row[phrasing_fact[pid]], part)
-        self._rows: dict[str, tuple[float, ...]] = {}
-        self._covered_rows: dict[str, tuple[float, ...]] = {}
-        for token in set().union(*self._fact_vocab):
-            weight = self._idf.get(token, self._unknown_idf)
-            self._covered_rows[token] = tuple(
-                weight if token in vocab else 0.0 for vocab in self._fact_vocab
-            )
-            shares = share.get(token, [0.0] * count)
-            self._rows[token] = tuple(
-                weight * (token in vocab) + _SHARE_BONUS * part
-                for vocab, part in zip(self._fact_vocab, shares, strict=True)
-            )
+                if part > row.get(phrasing_fact[pid], 0.0):
+                    row[phrasing_fact[pid]] = part
+        # Sparse, so memory grows with the pack, not with its square.
+        postings: dict[str, list[tuple[int, float, float]]] = {}
+        for index, vocab in enumerate(self._fact_vocab):
+            for token in vocab:
+                weight = self._idf.get(token, self._unknown_idf)
+                bonus = _SHARE_BONUS * share.get(token, {}).get(index, 0.0)
+                postings.setdefault(token, []).append((index, weight + bonus, weight))
+        self._postings = {t: tuple(p) for t, p in postings.items()}
         # Phrasings that read the same once analysed ("who won?", "Who won the battle?") are
         # scored once; a question that reads exactly like one goes straight to its fact.
         local: list[dict[str, list[int]]] = [{} for _ in pack.facts]
@@ -545,13 +542,14 @@ class Engine:
         unknown = _FILLER_IDF if query.long else self._unknown_idf
         weights = {t: self._idf.get(t, unknown) for t in tokens}
         total = sum(weights.values())
-        known = [t for t in tokens if t in self._rows]
-        if not known:
+        shared: dict[int, float] = {}
+        covered: dict[int, float] = {}
+        for token in tokens:
+            for index, closeness, weight in self._postings.get(token, ()):
+                shared[index] = shared.get(index, 0.0) + closeness
+                covered[index] = covered.get(index, 0.0) + weight
+        if not shared:
             return []
-        shared = [sum(column) for column in zip(*(self._rows[t] for t in known), strict=True)]
-        covered = [
-            sum(column) for column in zip(*(self._covered_rows[t] for t in known), strict=True)
-        ]
         best: dict[int, _Match] = {}
         weight_of = self._phrasing_weight
         exact = self._exact.get(frozenset(tokens))
@@ -615,12 +613,12 @@ class Engine:
         return ranked
 
     @staticmethod
-    def _shortlist(shared: list[float], exact: int | None) -> list[int]:
+    def _shortlist(shared: dict[int, float], exact: int | None) -> list[int]:
         """Return the facts worth scoring in full: those sharing most with the question."""
-        chosen = heapq.nlargest(_SHORTLIST, range(len(shared)), key=shared.__getitem__)
-        if exact is not None and exact not in chosen:
+        chosen = heapq.nlargest(_SHORTLIST, shared, key=shared.__getitem__)
+        if exact is not None and exact not in chosen and exact in shared:
             chosen.append(exact)
-        return [index for index in chosen if shared[index] > 0]
+        return chosen
 
     def _contradiction(
         self, query: _Query, fact: int, first: str | None, checked: frozenset[str]
