@@ -35,7 +35,7 @@ from telegram import (
     ReplyParameters,
     Update,
 )
-from telegram.constants import ChatAction, ChatType, MessageEntityType, ParseMode
+from telegram.constants import ChatType, MessageEntityType, ParseMode
 from telegram.error import BadRequest, InvalidToken, NetworkError, TelegramError
 from telegram.ext import (
     AIORateLimiter,
@@ -620,9 +620,8 @@ async def _answer(update: Update, context: Ctx, question: str) -> None:
     chat, message, user = update.effective_chat, update.effective_message, update.effective_user
     if chat is None or message is None or user is None:
         return
-    if chat.type == ChatType.PRIVATE:
-        # In groups the chat action would spend the group's 20-messages-a-minute budget.
-        await context.bot.send_chat_action(chat.id, ChatAction.TYPING)
+    # No "typing" action: an answer takes well under a millisecond to prepare, and the action
+    # would cost a Bot API call (and flood budget) per question.
     started = time.perf_counter()
     chat_data = _chat_data(context)
     ttl = runtime.settings.context_ttl
