@@ -1,10 +1,9 @@
-"""Command line: console, ask, check, eval, run, unanswered and bench."""
+"""Command line: console, ask, check, eval, run and unanswered."""
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -22,23 +21,20 @@ NO_TOKEN = (
 
 
 def _pack(args: argparse.Namespace) -> Pack:
-    return load_pack(args.knowledge or os.environ.get("BERBOT_KNOWLEDGE") or None)
+    return load_pack(args.knowledge or args.settings.knowledge)
 
 
 def _engine(args: argparse.Namespace) -> Engine:
-    from bot.settings import Settings
-
-    return Engine(_pack(args), thresholds=Settings.from_env().thresholds)
+    return Engine(_pack(args), thresholds=args.settings.thresholds)
 
 
 def console_command(args: argparse.Namespace) -> int:
     """Open the interactive console."""
     from bot.console import run_console
-    from bot.settings import Settings
     from bot.unanswered import Recorder
 
     engine = _engine(args)
-    recorder = Recorder.from_settings(Settings.from_env())
+    recorder = Recorder.from_settings(args.settings)
     try:
         run_console(
             engine, debug=args.debug, on_reply=lambda reply: recorder.record(reply, "console")
@@ -104,10 +100,9 @@ def eval_command(args: argparse.Namespace) -> int:
 
 def unanswered_command(args: argparse.Namespace) -> int:
     """List the questions the bot could not answer, most asked first, or draft facts for them."""
-    from bot.settings import Settings
     from bot.unanswered import database_path, draft_yaml, most_frequent, render_groups
 
-    data_dir = Path(args.data_dir) if args.data_dir else Settings.from_env().data_dir
+    data_dir = Path(args.data_dir) if args.data_dir else args.settings.data_dir
     db_path = database_path(data_dir)
     pack = _pack(args)
     groups = most_frequent(db_path, args.limit, pack=pack)
@@ -120,7 +115,7 @@ def unanswered_command(args: argparse.Namespace) -> int:
 
 def default_command(args: argparse.Namespace) -> int:
     """Run the Telegram bot when a token is set, otherwise open the console."""
-    if os.environ.get("TELEGRAM_BOT_TOKEN", "").strip():
+    if args.settings.token:
         return run_command(args)
     print("TELEGRAM_BOT_TOKEN is not set, so here is the console (set it to run the Telegram bot).")
     args.debug = False
@@ -129,9 +124,7 @@ def default_command(args: argparse.Namespace) -> int:
 
 def run_command(args: argparse.Namespace) -> int:
     """Run the Telegram bot (long polling, or a webhook with --webhook-url)."""
-    from bot.settings import Settings
-
-    settings = Settings.from_env()
+    settings = args.settings
     if not settings.token:
         print(NO_TOKEN, file=sys.stderr)
         return EXIT_USAGE
@@ -184,8 +177,12 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; turn every expected error into a message and an exit status."""
+    from bot.settings import Settings
+
     args = _parser().parse_args(argv)
     try:
+        # Read once, here; every command takes its settings from args.
+        args.settings = Settings.from_env()
         status: int = args.handler(args)
     except BotError as error:
         print(f"{error.label}: {error}", file=sys.stderr)
