@@ -62,9 +62,8 @@ _FILLER_IDF = 1.0  # weight of an unfamiliar word in a long message
 
 # Ranking: the first pass shortlists facts, the second scores their phrasings.
 _SHORTLIST = 4  # facts scored in full (plus one whose phrasing the question repeats exactly)
-_SHARE_BONUS = (
-    4.0  # how much a close phrasing counts, against plain shared words, in the first pass
-)
+_SHARE_BONUS = 4.0  # how much a close phrasing counts against plain shared words, pass one
+_COMMON_SHARE, _COMMON_FLOOR = 0.25, 12  # a word in more facts than this is left out of pass one
 _PHRASING_SHARE = 0.5  # the best phrasing's overlap, against the whole fact's coverage
 
 # How much a fact's score shrinks for each thing in the question it does not account for.
@@ -293,6 +292,7 @@ class Engine:
                 bonus = _SHARE_BONUS * share.get(token, {}).get(index, 0.0)
                 postings.setdefault(token, []).append((index, weight + bonus, weight))
         self._postings = {t: tuple(p) for t, p in postings.items()}
+        self._common = max(_COMMON_FLOOR, int(_COMMON_SHARE * count))
         # Phrasings that read the same once analysed ("who won?", "Who won the battle?") are
         # scored once; a question that reads exactly like one goes straight to its fact.
         local: list[dict[str, list[int]]] = [{} for _ in pack.facts]
@@ -542,14 +542,16 @@ class Engine:
         unknown = _FILLER_IDF if query.long else self._unknown_idf
         weights = {t: self._idf.get(t, unknown) for t in tokens}
         total = sum(weights.values())
-        shared: dict[int, float] = {}
-        covered: dict[int, float] = {}
-        for token in tokens:
-            for index, closeness, weight in self._postings.get(token, ()):
-                shared[index] = shared.get(index, 0.0) + closeness
-                covered[index] = covered.get(index, 0.0) + weight
-        if not shared:
+        # Shortlist on the question's telling words: a word most facts use ("when", "Ber")
+        # tells them apart too little to pay for walking all of them, unless it is all there is.
+        lists = sorted((p for t in tokens if (p := self._postings.get(t))), key=len)
+        if not lists:
             return []
+        telling = [p for p in lists if len(p) <= self._common] or lists
+        shared: dict[int, float] = {}
+        for entries in telling:
+            for index, closeness, _ in entries:
+                shared[index] = shared.get(index, 0.0) + closeness
         best: dict[int, _Match] = {}
         weight_of = self._phrasing_weight
         exact = self._exact.get(frozenset(tokens))
@@ -566,7 +568,11 @@ class Engine:
         # order of their raw score until none left could reach the top three.
         raw = sorted(
             (
-                (_PHRASING_SHARE * m.score + (1 - _PHRASING_SHARE) * covered[m.fact] / total, m)
+                (
+                    _PHRASING_SHARE * m.score
+                    + (1 - _PHRASING_SHARE) * self._covered(m.fact, weights) / total,
+                    m,
+                )
                 for m in best.values()
             ),
             key=lambda pair: pair[0],
@@ -611,6 +617,11 @@ class Engine:
                 match.score = 0.85 * match.score + 0.15 * (found[1] / 100)
         ranked.sort(key=lambda m: m.score, reverse=True)
         return ranked
+
+    def _covered(self, fact: int, weights: dict[str, float]) -> float:
+        """Return the weight of the question's tokens that the fact's text or phrasings hold."""
+        vocab = self._fact_vocab[fact]
+        return sum(weight for token, weight in weights.items() if token in vocab)
 
     @staticmethod
     def _shortlist(shared: dict[int, float], exact: int | None) -> list[int]:
