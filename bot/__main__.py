@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
+import select
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -64,8 +66,20 @@ def ask_command(args: argparse.Namespace) -> int:
             if args.debug:
                 write(render_debug(reply) + "\n")
             write(render_text(reply) + "\n")
-        sys.stdout.flush()
+        if not _more_input_waiting():
+            # A reader feeding one line at a time gets each answer at once; a batch is written
+            # in blocks.
+            sys.stdout.flush()
     return EXIT_OK
+
+
+def _more_input_waiting() -> bool:
+    """Return whether standard input already holds more to read (never blocks)."""
+    try:
+        ready, _, _ = select.select([sys.stdin], [], [], 0)
+    except (OSError, ValueError, io.UnsupportedOperation):
+        return False
+    return bool(ready)
 
 
 def check_command(args: argparse.Namespace) -> int:

@@ -216,9 +216,11 @@ class Engine:
         # Typos are corrected towards words the pack itself uses, and three-letter ones
         # ("teh", "wen") only towards function words, where a wrong guess costs little.
         self._known_stems = {self._stemmer.stemWord(w) for w in self._known_words}
-        self._typo_targets = sorted(
-            w for w in pack_words if len(w) > 2 and not w.isdigit() and w not in STOPWORDS
-        )
+        # Typos keep their first letter, so each word is only compared with its letter's words.
+        self._typo_targets: dict[str, list[str]] = {}
+        for word in sorted(pack_words):
+            if len(word) > 2 and not word.isdigit() and word not in STOPWORDS:
+                self._typo_targets.setdefault(word[0], []).append(word)
         self._short_targets = sorted(_SHORT_TYPO_TARGETS)
 
         self._facts = pack.facts
@@ -330,13 +332,21 @@ class Engine:
             | {t for t in document_frequency if t.isdigit()}
         )
         self._home = pack.article.title.split("(")[0].split()[-1].casefold()
+        citing: dict[int, set[int]] = {}
+        for index, cited in enumerate(self._fact_sentences):
+            for sentence in cited:
+                citing.setdefault(sentence, set()).add(index)
         self._neighbours = {
             fact.id: frozenset(
                 j
-                for j, other in enumerate(self._fact_sentences)
-                if j != i and any(abs(a - b) <= 1 for a in mine for b in other)
+                for sentence in cited
+                for near in (sentence - 1, sentence, sentence + 1)
+                for j in citing.get(near, ())
+                if j != index
             )
-            for i, (fact, mine) in enumerate(zip(pack.facts, self._fact_sentences, strict=True))
+            for index, (fact, cited) in enumerate(
+                zip(pack.facts, self._fact_sentences, strict=True)
+            )
         }
         self._why = self._token("why")
         self._asked_kinds: dict[str, str] = {}
@@ -394,15 +404,15 @@ class Engine:
 
     def _correct(self, word: str) -> str | None:
         """Return the pack word this is a typo of, or None: one slip, or two in a long word."""
-        targets = self._typo_targets if len(word) > 3 else self._short_targets
+        # Typos keep the first letter; very short words are only read as function words.
+        short = len(word) <= 3
+        targets = self._short_targets if short else self._typo_targets.get(word[0], [])
         limit = 2 if len(word) >= 10 else 1
         for target, _, _ in process.extract_iter(
             word, targets, scorer=OSA.distance, score_cutoff=limit
         ):
-            # Typos keep the first letter, and drop a letter mostly where it was doubled
-            # ("wonn"); otherwise "paris" would read as the French "pris".
-            if len(word) > 3 and target[0] != word[0]:
-                continue
+            # A letter is dropped mostly where it was doubled ("wonn"); otherwise "paris" would
+            # read as the French "pris".
             if len(target) < len(word) and not _DOUBLED.search(word):
                 continue
             return str(target)
@@ -488,9 +498,7 @@ class Engine:
         # A capitalised word the article never uses, and no typo of one: another name.
         for raw in _CAPITALISED.findall(strip_address(text))[:20]:
             word = fold(raw)
-            if word not in self._known_words and not process.extractOne(
-                word, self._typo_targets, scorer=OSA.distance, score_cutoff=1
-            ):
+            if word not in self._known_words and self._correct(word) is None:
                 signs += 1
         return signs
 

@@ -169,3 +169,22 @@ def test_development_set_is_in_the_published_format(name: str) -> None:
 
     items = load_questions(ROOT / "tests" / "data" / name)
     assert len(items) >= 45
+
+
+def test_ask_json_answers_each_line_as_it_arrives() -> None:
+    """A reader that writes one question and waits gets its answer without closing stdin."""
+    environ = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "BERBOT_"))}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", "ask", "--json"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT, env=environ,
+    )  # fmt: skip
+    assert process.stdin is not None and process.stdout is not None
+    try:
+        for question in ("who won?", "when did the MAA leave Ber?"):
+            process.stdin.write(question + "\n")
+            process.stdin.flush()
+            assert json.loads(process.stdout.readline())["question"] == question
+    finally:
+        process.stdin.close()
+        process.stdout.close()
+        assert process.wait(timeout=30) == 0
