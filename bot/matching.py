@@ -92,7 +92,7 @@ class Thresholds:
 
     answer: float = 0.48
     """Lowest score that is answered outright."""
-    margin: float = 0.04
+    margin: float = 0.02
     """How far the best fact must lead the runner-up to be answered outright."""
     sure: float = 0.8
     """A score this high is answered whatever the runner-up scored."""
