@@ -694,20 +694,15 @@ async def topics_command(update: Update, context: Ctx) -> None:
 
 async def ask_command(update: Update, context: Ctx) -> None:
     """Answer the question after /ask, or say how to ask one."""
-    message = update.effective_message
-    if message is None:
-        return
-    question = addressed_question(message, username=context.bot.username, bot_id=context.bot.id)
-    if question is None or not await _admitted(update, context):
-        return
-    if not question:
-        await _usage(update, context)
-        return
-    await _answer(update, context, question)
+    await _answer_addressed(update, context)
 
 
 async def text_message(update: Update, context: Ctx) -> None:
     """Answer private text, and group messages that mention the bot or reply to it."""
+    await _answer_addressed(update, context)
+
+
+async def _answer_addressed(update: Update, context: Ctx) -> None:
     message = update.effective_message
     if message is None:
         return
