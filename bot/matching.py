@@ -71,7 +71,8 @@ _MISSING_WHY = 0.5  # asks why, and the fact is never asked why: reasons are rar
 _MISSING_QUESTION_WORD = 0.7  # asks who/when/where, and the fact is never asked that way
 _MISSING_KIND = 0.45  # asks "how many", "when" or a name, and the fact holds none
 _MISSING_NUMBER = 0.45  # a number, year or month the fact does not mention
-_MISSING_ENTITY = 0.7  # a group, person or place the fact does not mention
+_MISSING_ENTITY = 0.7  # a group or person the fact does not mention
+_MISSING_PLACE = 0.5  # a place the fact does not mention
 _MISSING_KNOWN_WORD = 0.8  # a word other facts use
 _MISSING_UNKNOWN_WORD = 0.8  # a word no fact uses
 _ELSEWHERE_FACTOR = 0.35  # each sign that the question is about another event or place
@@ -348,6 +349,7 @@ class Engine:
                 zip(pack.facts, self._fact_sentences, strict=True)
             )
         }
+        self._place_tokens = frozenset(f"@{e.id}" for e in pack.entities if e.kind == "place")
         self._why = self._token("why")
         self._asked_kinds: dict[str, str] = {}
         for kind, word in _ASKED_KINDS:
@@ -662,7 +664,10 @@ class Engine:
             if token.isdigit() or token in MONTHS:
                 factor *= _MISSING_NUMBER
             elif token.startswith("@"):
-                factor *= _MISSING_ENTITY
+                # Another place than the fact's is another event; another group or person may
+                # just be named along the way.
+                place = token in self._place_tokens
+                factor *= _MISSING_PLACE if place else _MISSING_ENTITY
             elif not query.long and token not in self._weak_tokens:
                 # A word that carries meaning and that this fact does not explain.
                 factor *= _MISSING_KNOWN_WORD if token in self._idf else _MISSING_UNKNOWN_WORD

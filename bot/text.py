@@ -25,7 +25,7 @@ STOPWORDS = frozenset(
     son ses leur leurs y il elle on nous vous je tu me te moi toi ne pas que qui-est est-ce ca
     cela ceci sont-ils not they them their theirs he him his she her ils elles eux un une t
     hey hi hello ok okay quick q pls plz thanks thank thx um uh yo lol right actually
-    wondering curious salut bonjour svp stp merci alors donc all
+    wondering curious salut bonjour svp stp merci alors donc all guys guy folks based
     """.split()
 )
 """Words that carry no meaning for matching, chat filler ("hey", "quick q") included. Question
