@@ -46,8 +46,8 @@ _DOUBLED = re.compile(r"(.)\1")
 _CLAUSE = re.compile(r"[.!?;:,]+(?:\s|$)|\s+(?:but|so)\s")
 _MONTH_NAMES = "|".join(m.capitalize() for m in sorted(MONTHS) if m.isascii())
 _DATE = re.compile(rf"\b(?:(?:{_MONTH_NAMES})(?: \d{{1,2}})?(?:, \d{{4}})?|\d{{4}}s?)\b")
-# A capitalised word inside a sentence: a name the sentence can answer "what was the name" with.
-_PROPER_NAME = re.compile(r"(?<=[a-z,] )[A-Z][a-zA-Z]+")
+# A capitalised word (not an acronym) inside a sentence: a name that answers "what was the name".
+_PROPER_NAME = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+")
 _COUNT = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|fourteen|twenty-three|several)\b",
     re.IGNORECASE,
