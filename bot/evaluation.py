@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import yaml
 
@@ -138,15 +137,3 @@ def report(results: list[Result], *, title: str) -> str:
             f"      bot: {reply.outcome.value} {said} ({reply.confidence:.2f}): {reply.text[:100]}"
         )
     return "\n".join(lines)
-
-
-def summary(results: list[Result]) -> dict[str, Any]:
-    """Return accuracy overall and by kind, as plain data."""
-    by_kind: dict[str, list[Result]] = defaultdict(list)
-    for result in results:
-        by_kind[result.item.kind].append(result)
-    return {
-        "accuracy": accuracy(results),
-        "count": len(results),
-        "by_kind": {k: accuracy(v) for k, v in sorted(by_kind.items())},
-    }

@@ -272,8 +272,6 @@ class Engine:
         # A word no fact uses weighs a little less than the rarest word a fact does use.
         self._unknown_idf = 0.75 * math.log((count + 1) / 0.5)
 
-        self._phrasing_tokens = phrasing_tokens
-        self._phrasing_fact = phrasing_fact
         self._phrasing_weight = [sum(self._idf[t] for t in p) for p in phrasing_tokens]
         self._phrasing_strings = [" ".join(sorted(p)) for p in phrasing_tokens]
         # For each token, what it adds to each fact's first-pass score: its weight where the
