@@ -15,10 +15,11 @@ from rapidfuzz.distance import OSA
 
 from bot.article import Sentence
 from bot.knowledge import Citation, Entity, Fact, Pack
-from bot.text import MONTHS, NUMBER_WORDS, STOPWORDS, fold, normalize, strip_address
+from bot.text import MONTH_FORMS, MONTHS, NUMBER_WORDS, STOPWORDS, fold, normalize, strip_address
 
 MAX_QUESTION_CHARS = 1000
-"""Only the start of a longer message is matched; a question is never that long."""
+"""Only this much of a longer message is matched: its start and, where the question mostly is
+in a long message, its end."""
 
 # Words that steer how a question is read.
 _GROUP_PRONOUNS = frozenset("they them their theirs ils elles eux leur leurs".split())
@@ -34,15 +35,34 @@ _TYPED_QUESTION_WORDS = ("who", "when", "where", "why")
 _GENERIC = frozenset("what happen say said tell know article wikipedia text".split())
 _BATTLE_WORDS = frozenset("battle battles bataille combat combats fight fighting clashes".split())
 _OF_WORDS = frozenset("of at in for de du d a".split())
-_SHORT_TYPO_TARGETS = frozenset("who what when where why how the and did was".split())
+_SHORT_TYPO_TARGETS = frozenset("who what when where why how the and did was won win ber".split())
 _COPULAS = frozenset("is was are were".split())
 _AUXILIARIES = frozenset("is was are were did does do has have had can could will would".split())
 _SETTING_LABELS = ("Conflict:", "Place:", "Partof:")
 _ASKED_KINDS = (("number", "many"), ("date", "when"), ("name", "name"))
 
+# What a question asks for besides who, when, where, why and how many, by the words asking it.
+# A fact answers such a question only if one of its phrasings asks it too: "what kind of planes
+# did the French fly?" is not answered by the fact that the French flew planes.
+_ATTRIBUTES = {
+    "kind": r"(?:what|which|quel|quelle|quels|quelles) (?:kinds?|types?|sorts?|models?|makes?"
+    r"|brands?|genres?|sortes?|marques?|modeles?)",
+    "age": r"how old|ages?|aged",
+    "hour": r"(?:what|which|quelle) (?:time|hour|heure)|time of day|morning|afternoon|evening|night"
+    r"|nighttime|dawn|dusk|midnight|noon|matin|soir|nuit|aube",
+    "duration": r"how long|combien de temps|durations?|duree|how many (?:days|hours|weeks|months)",
+    "size": r"population|populated|lives? in|living in|vivent|habitent|how (?:big|large)"
+    r"|(?:habitants|inhabitants|residents) (?:y a|compte|are there|does|do|has|have|live)",
+    "weapon": r"weapons?|arms|guns?|firearms?|armes?|artillery|rifles?",
+}
+_ATTRIBUTE = re.compile(
+    "|".join(rf"\b(?P<{name}>{pattern})\b" for name, pattern in _ATTRIBUTES.items())
+)
+
 _PARTICIPLE = re.compile(r"(?:ed|en|ing)$")
 _CAPITALISED = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]{2,}\b")
 _DOUBLED = re.compile(r"(.)\1")
+_SENTENCE = re.compile(r"[^.!?？]+(?:[.!?？]+|$)")
 _CLAUSE = re.compile(r"[.!?;:,]+(?:\s|$)|\s+(?:but|so)\s")
 _MONTH_NAMES = "|".join(m.capitalize() for m in sorted(MONTHS) if m.isascii())
 _DATE = re.compile(rf"\b(?:(?:{_MONTH_NAMES})(?: \d{{1,2}})?(?:, \d{{4}})?|\d{{4}}s?)\b")
@@ -70,6 +90,8 @@ _PHRASING_SHARE = 0.5  # the best phrasing's overlap, against the whole fact's c
 _MISSING_WHY = 0.5  # asks why, and the fact is never asked why: reasons are rarely given
 _MISSING_QUESTION_WORD = 0.7  # asks who/when/where, and the fact is never asked that way
 _MISSING_KIND = 0.45  # asks "how many", "when" or a name, and the fact holds none
+_MISSING_ATTRIBUTE = 0.45  # asks what kind, how old, what time, how long..., and the fact is
+# never asked that
 _MISSING_NUMBER = 0.45  # a number, year or month the fact does not mention
 _MISSING_ENTITY = 0.7  # a group or person the fact does not mention
 _MISSING_PLACE = 0.5  # a place the fact does not mention
@@ -176,6 +198,8 @@ class _Query:
     """Facts next to the last one answered, favoured in a follow-up."""
     long: bool = False
     """Whether the whole message is long and chatty: its unfamiliar words are mostly filler."""
+    asks: frozenset[str] = frozenset()
+    """What the question asks for besides a who, when, where or why: a kind, an age, an hour..."""
 
 
 @dataclass(slots=True)
@@ -214,6 +238,7 @@ class Engine:
         texts += [f.answer for f in pack.facts] + [s.text for s in pack.article.sentences]
         pack_words = {w for t in texts for w in normalize(t).split()}
         self._known_words = pack_words | set(pack.synonyms) | set(pack.synonyms.values())
+        self._known_words |= set(MONTH_FORMS)
         # Typos are corrected towards words the pack itself uses, and three-letter ones
         # ("teh", "wen") only towards function words, where a wrong guess costs little.
         self._known_stems = {self._stemmer.stemWord(w) for w in self._known_words}
@@ -228,8 +253,11 @@ class Engine:
         phrasing_tokens: list[frozenset[str]] = []
         phrasing_fact: list[int] = []
         fact_words: list[set[str]] = []
+        self._fact_asks: list[frozenset[str]] = []
         for index, fact in enumerate(pack.facts):
             words: set[str] = set()
+            asks = (a for question in fact.questions for a in _asks(normalize(question)))
+            self._fact_asks.append(frozenset(asks))
             for question in fact.questions:
                 tokens = frozenset(self._analyze(question))
                 phrasing_tokens.append(tokens)
@@ -387,6 +415,9 @@ class Engine:
         if word.startswith("@"):
             return word
         word = NUMBER_WORDS.get(word, word)
+        if word in MONTH_FORMS:
+            # Months are matched unstemmed and in English: "fevrier", "feb" and "February" agree.
+            return MONTH_FORMS[word]
         if word in STOPWORDS or word.isdigit():
             return None if word in STOPWORDS else word
         stemmed = self._stemmer.stemWord(word)
@@ -397,6 +428,8 @@ class Engine:
                 pass
             elif corrected in STOPWORDS:
                 return None
+            elif corrected in MONTH_FORMS:
+                return MONTH_FORMS[corrected]
             else:
                 word = corrected
         stem = str(self._stemmer.stemWord(self.pack.synonyms.get(word, word)))
@@ -425,7 +458,10 @@ class Engine:
 
     def answer(self, question: str, *, context: Context | None = None) -> Reply:
         """Answer one question, using the conversation context for follow-ups."""
-        text = question[:MAX_QUESTION_CHARS]
+        text = question
+        if len(text) > MAX_QUESTION_CHARS:
+            head = MAX_QUESTION_CHARS // 4
+            text = f"{text[:head]}. {text[head - MAX_QUESTION_CHARS :]}"
         normal = normalize(text)
         words = normal.split()
         tokens = self._analyze(text, normal=normal)
@@ -436,18 +472,47 @@ class Engine:
             tokens,
             exclude=previous.fact_id if _OTHER_WORDS & set(words) else None,
             elsewhere=self._elsewhere(text, words),
+            asks=_asks(normal),
             long=len(words) >= _LONG_QUESTION,
         )
         attempts = [plain]
+        # Clauses from the message's questions, told apart from those of the chatter around them.
+        asked_clauses: list[_Query] = []
         if len(words) >= _CLAUSED_QUESTION:
-            # A message may wrap one question in chatter: try each clause on its own too.
-            for clause in _CLAUSE.split(text)[:12]:
+            # A message may wrap one question in chatter: try each clause on its own too, those
+            # of its questions first, each from its end, where a long message mostly asks. A
+            # date anywhere in the message still holds for each clause.
+            dates = [t for t in tokens if t in MONTHS or (t.isdigit() and len(t) == 4)]
+            sentences = _SENTENCE.findall(text)
+            asked = [s for s in sentences if s.rstrip().endswith(("?", "？"))]
+            told = [s for s in reversed(sentences) if s not in asked]
+            # Of a question, the clause that ends it asks, and so does one opening with a
+            # question word; the others are the chatter it is wrapped in.
+            clauses = [
+                (s in asked and (n == 0 or _opens_question(c)), c)
+                for s in (*asked, *told)
+                for n, c in enumerate(reversed(_CLAUSE.split(s)))
+            ]
+            for is_asked, clause in clauses[:12]:
                 clause_tokens = self._analyze(clause)
-                if len(clause_tokens) >= 3 and clause_tokens != tokens:
-                    elsewhere = self._elsewhere(clause, normalize(clause).split())
-                    attempts.append(
-                        replace(plain, tokens=clause_tokens, long=False, elsewhere=elsewhere)
-                    )
+                telling = [t for t in clause_tokens if t not in self._weak_tokens]
+                # Two words make a question ("who won?"), but not a clause of chatter.
+                if not telling or len(clause_tokens) < (2 if is_asked else 3):
+                    continue
+                clause_tokens += [t for t in dates if t not in clause_tokens]
+                if clause_tokens == tokens:
+                    continue
+                clause_normal = normalize(clause)
+                attempt = replace(
+                    plain,
+                    tokens=clause_tokens,
+                    long=False,
+                    elsewhere=self._elsewhere(clause, clause_normal.split()),
+                    asks=_asks(clause_normal),
+                )
+                attempts.append(attempt)
+                if is_asked:
+                    asked_clauses.append(attempt)
         if context is not None and self._is_follow_up(words, tokens):
             # A conversation moves along the article: facts next to the last one come first.
             plain = replace(plain, near=self._neighbours.get(previous.fact_id or "", frozenset()))
@@ -468,15 +533,16 @@ class Engine:
             attempts.insert(0, carry) if elliptical else attempts.append(carry)
 
         best_reply: Reply | None = None
+        best_key = (False, False, 0.0)
         for number, attempt in enumerate(attempts):
             reply = self._decide(question, attempt, previous)
             if reply.answered and (number == 0 or len(words) < _CLAUSED_QUESTION):
                 return reply
-            if best_reply is None or (reply.answered, reply.confidence) > (
-                best_reply.answered,
-                best_reply.confidence,
-            ):
-                best_reply = reply
+            # An answer to a clause of a question beats one to a clause of the chatter around it.
+            from_question = any(attempt is clause for clause in asked_clauses)
+            key = (reply.answered, reply.answered and from_question, reply.confidence)
+            if best_reply is None or key > best_key:
+                best_reply, best_key = reply, key
         assert best_reply is not None
         return best_reply
 
@@ -658,6 +724,8 @@ class Engine:
             if needed is not None and needed not in self._fact_kinds[fact]:
                 # "How many planes?" cannot be answered by a fact that holds no number.
                 factor *= _MISSING_KIND
+        for _ in query.asks - self._fact_asks[fact]:
+            factor *= _MISSING_ATTRIBUTE
         for token in checked - self._fact_vocab[fact]:
             if token.isdigit() or token in MONTHS:
                 factor *= _MISSING_NUMBER
@@ -837,6 +905,17 @@ def _answer_kinds(texts: list[str]) -> frozenset[str]:
     if any(_PROPER_NAME.search(t) for t in texts[1:]):
         kinds.add("name")
     return frozenset(kinds)
+
+
+def _opens_question(clause: str) -> bool:
+    """Return whether a clause starts the way a question does ("who...", "did...")."""
+    first = fold(clause).split()[:1]
+    return bool(first) and (first[0] in _QUESTION_WORDS or first[0] in _AUXILIARIES)
+
+
+def _asks(normal: str) -> frozenset[str]:
+    """Return what a normalised question asks for besides who, when, where and why."""
+    return frozenset(m.lastgroup for m in _ATTRIBUTE.finditer(normal) if m.lastgroup)
 
 
 def _absent_line(question: str) -> str:

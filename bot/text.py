@@ -10,6 +10,11 @@ _ADDRESS = re.compile(r"(?:^|\s)(?:/[a-z_]+(?:@\w+)?|@\w+)(?=\s|$)")
 _MARKUP = re.compile(r"</?[a-z][^<>]{0,60}>|\[/?[a-z]{1,10}\]", re.IGNORECASE)
 # "take place" is "happen", not "take" as in seizing a town.
 _TAKE_PLACE = re.compile(r"\b(?:take|takes|took|taken|taking) place\b")
+# "Lives lost" are deaths, not where people live.
+_LIVES = re.compile(
+    r"\b(?:(?<=their )|(?<=civilian )|(?<=human )|(?<=many )|(?<=any ))lives\b"
+    r"|\blives\b(?= (?:were )?lost\b)"
+)
 _POSSESSIVE = re.compile(r"(\w)'s\b")
 _ELISION = re.compile(r"\b(?:l|d|qu|s|n|j|c|m|t|jusqu|lorsqu|puisqu)'(?=\w)")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
@@ -41,10 +46,20 @@ NUMBER_WORDS = {
 """Number words folded to digits, so "fourteen" and "14" match and contradict alike. Words that
 are also something else ("un", "seize", "neuf", "sept", "first") are left alone."""
 
-MONTHS = frozenset(
-    "january february march april may june july august september october november december "
-    "janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre".split()
+_ENGLISH_MONTHS = (
+    "january february march april may june july august september october november december"
 )
+_FRENCH_MONTHS = (
+    "janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre"
+)
+MONTH_FORMS = {
+    **{m: m for m in _ENGLISH_MONTHS.split()},
+    **dict(zip(_FRENCH_MONTHS.split(), _ENGLISH_MONTHS.split(), strict=True)),
+    **{m[:3]: m for m in _ENGLISH_MONTHS.split() if m[:3] not in {"mar", "may"}},
+}
+"""Each way of writing a month (English, French, "feb"), to the English name it is matched as."""
+
+MONTHS = frozenset(MONTH_FORMS)
 
 
 def fold(text: str) -> str:
@@ -72,6 +87,8 @@ def normalize(text: str) -> str:
         text = _ELISION.sub("", _POSSESSIVE.sub(r"\1", text).replace("n't", " not"))
     if "place" in text:
         text = _TAKE_PLACE.sub("happen", text)
+    if "lives" in text:
+        text = _LIVES.sub("deaths", text)
     if "-" in text:
         # Join numbers written with hyphens ("twenty-three") before punctuation goes.
         text = text.replace("twenty-three", "23").replace("vingt-trois", "23")

@@ -41,6 +41,9 @@ def test_every_fact_is_found_by_its_own_phrasings(engine: Engine, pack: Pack) ->
         ("did the french intervene?", "french-did-not-intervene"),
         ("what happened to the marabout's son", "marabout-son-kidnapped"),
         ("when did the Burkina Faso troops leave Ber", "burkinabe-left-ber"),
+        ("which town got raided on Feb 23?", "first-clash-in-khalil"),
+        ("wat town did the maa raid in febuary", "first-clash-in-khalil"),
+        ("who wun the batle of ber", "who-won"),
     ],
 )
 def test_answers_the_fact(engine: Engine, question: str, fact_id: str) -> None:
@@ -76,6 +79,12 @@ def test_declines_other_events_and_chatter(engine: Engine, question: str) -> Non
         "Who commanded the MNLA?",
         "How many fighters did the MAA have?",
         "What weapons did the MNLA use?",
+        # An attribute of something the article names, which it does not give.
+        "What kind of planes did the French fly over Ber?",
+        "how old was the marabout's son?",
+        "what time of day did the attack start?",
+        "how many people live in Ber?",
+        "Combien d'habitants y a-t-il à Ber ?",
     ],
 )
 def test_does_not_answer_what_the_article_does_not_say(engine: Engine, question: str) -> None:
@@ -100,6 +109,22 @@ def test_absent_line_echoes_the_question(engine: Engine, question: str, line: st
     reply = engine.answer(question)
     assert not reply.answered
     assert reply.text == line
+
+
+@pytest.mark.parametrize("padding", [20, 200])
+def test_a_question_wrapped_in_chatter_is_found(engine: Engine, padding: int) -> None:
+    """However many clauses of chatter come first, and however long the message."""
+    chatter = "I have read a lot, and my family argued, and nobody agrees, " * padding
+    reply = engine.answer(f"{chatter}so, sorry for the length: when did the MAA leave Ber?")
+    assert reply.fact_id == "maa-left-ber"
+
+
+def test_a_clause_of_chatter_does_not_outweigh_the_question(engine: Engine) -> None:
+    reply = engine.answer(
+        "I'm curious about the French military in Mali, and specifically in Ber, where they were "
+        "around at the time; did they actually do anything during that battle or not?"
+    )
+    assert reply.fact_id == "french-did-not-intervene"
 
 
 def test_off_topic_decline_says_what_the_bot_covers(engine: Engine) -> None:
@@ -154,6 +179,9 @@ def test_context_starts_empty_and_records_the_answer(engine: Engine) -> None:
         ("the marabout's son", "the marabout son"),
         ("Burkinabé", "burkinabe"),
         ("\x00who\u202ewon\x1b", "whowon"),
+        ("how many lives were lost", "how many deaths were lost"),
+        ("did they lose their lives in Ber", "did they lose their deaths in ber"),
+        ("who lives in Ber", "who lives in ber"),
     ],
 )
 def test_normalize(raw: str, normal: str) -> None:
