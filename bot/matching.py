@@ -54,6 +54,14 @@ _ATTRIBUTES = {
     "size": r"population|populated|lives? in|living in|vivent|habitent|how (?:big|large)"
     r"|(?:habitants|inhabitants|residents) (?:y a|compte|are there|does|do|has|have|live)",
     "weapon": r"weapons?|arms|guns?|firearms?|armes?|artillery|rifles?",
+    "leader": r"command|commanded|commanding|commanders?|commandants?|leaders?|leadership|chefs?"
+    r"|dirigeants?|dirigeait|who led",
+    "name": r"names?|named|called|nom|noms|appelle|appelait|appelaient",
+    "strength": r"how many (?:of them|fighters|men|soldiers|troops) (?:were there|took part|fought)"
+    r"|how many (?:fighters|men|soldiers|troops) did|(?:fighter|troop|soldier|men) count"
+    r"|number of (?:fighters|troops|soldiers|men) (?:did|were there|involved|took part)"
+    r"|how (?:strong|large|big) (?:was|were) (?:the|their)|size of the (?:force|forces|group|army)"
+    r"|effectifs?|combien (?:de|d) (?:combattants|soldats|hommes) (?:avait|comptait|y avait)",
 }
 _ATTRIBUTE = re.compile(
     "|".join(rf"\b(?P<{name}>{pattern})\b" for name, pattern in _ATTRIBUTES.items())
@@ -256,7 +264,7 @@ class Engine:
         self._fact_asks: list[frozenset[str]] = []
         for index, fact in enumerate(pack.facts):
             words: set[str] = set()
-            asks = (a for question in fact.questions for a in _asks(normalize(question)))
+            asks = (a for question in fact.questions for a in self._asks(normalize(question)))
             self._fact_asks.append(frozenset(asks))
             for question in fact.questions:
                 tokens = frozenset(self._analyze(question))
@@ -398,6 +406,12 @@ class Engine:
                 tokens.append(token)
         return tokens
 
+    def _asks(self, normal: str) -> frozenset[str]:
+        """Return what a normalised question asks for besides who, when, where and why."""
+        # Names come out first: "the religious leader's son" asks for no leader.
+        named = self._alias_re.sub(self._entity_token, normal)
+        return frozenset(m.lastgroup for m in _ATTRIBUTE.finditer(named) if m.lastgroup)
+
     def _entity_token(self, match: re.Match[str]) -> str:
         return f" @{self._alias_to_id[match[0]]} "
 
@@ -468,51 +482,55 @@ class Engine:
         if not tokens:
             return self._decline(question, tokens, context, empty=not words)
         previous = context or Context()
-        plain = _Query(
-            tokens,
-            exclude=previous.fact_id if _OTHER_WORDS & set(words) else None,
-            elsewhere=self._elsewhere(text, words),
-            asks=_asks(normal),
-            long=len(words) >= _LONG_QUESTION,
-        )
-        attempts = [plain]
-        # Clauses from the message's questions, told apart from those of the chatter around them.
-        asked_clauses: list[_Query] = []
+        long = len(words) >= _LONG_QUESTION
+        clauses: list[tuple[bool, str]] = []
         if len(words) >= _CLAUSED_QUESTION:
             # A message may wrap one question in chatter: try each clause on its own too, those
-            # of its questions first, each from its end, where a long message mostly asks. A
-            # date anywhere in the message still holds for each clause.
-            dates = [t for t in tokens if t in MONTHS or (t.isdigit() and len(t) == 4)]
+            # of its questions first, each from its end, where a long message mostly asks. Of a
+            # question, the clause that ends it asks, and so does one opening with a question
+            # word; the others are the chatter it is wrapped in.
             sentences = _SENTENCE.findall(text)
             asked = [s for s in sentences if s.rstrip().endswith(("?", "？"))]
             told = [s for s in reversed(sentences) if s not in asked]
-            # Of a question, the clause that ends it asks, and so does one opening with a
-            # question word; the others are the chatter it is wrapped in.
             clauses = [
                 (s in asked and (n == 0 or _opens_question(c)), c)
                 for s in (*asked, *told)
                 for n, c in enumerate(reversed(_CLAUSE.split(s)))
             ]
-            for is_asked, clause in clauses[:12]:
-                clause_tokens = self._analyze(clause)
-                telling = [t for t in clause_tokens if t not in self._weak_tokens]
-                # Two words make a question ("who won?"), but not a clause of chatter.
-                if not telling or len(clause_tokens) < (2 if is_asked else 3):
-                    continue
-                clause_tokens += [t for t in dates if t not in clause_tokens]
-                if clause_tokens == tokens:
-                    continue
-                clause_normal = normalize(clause)
-                attempt = replace(
-                    plain,
-                    tokens=clause_tokens,
-                    long=False,
-                    elsewhere=self._elsewhere(clause, clause_normal.split()),
-                    asks=_asks(clause_normal),
-                )
-                attempts.append(attempt)
-                if is_asked:
-                    asked_clauses.append(attempt)
+        # In a long message, what is asked for is read from its questions, not its chatter.
+        questions = [normalize(c) for is_asked, c in clauses if is_asked] if long else []
+        plain = _Query(
+            tokens,
+            exclude=previous.fact_id if _OTHER_WORDS & set(words) else None,
+            elsewhere=self._elsewhere(text, words),
+            asks=frozenset().union(*map(self._asks, questions or [normal])),
+            long=long,
+        )
+        attempts = [plain]
+        # Clauses from the message's questions, told apart from those of the chatter around them.
+        asked_clauses: list[_Query] = []
+        # A date anywhere in the message still holds for each clause.
+        dates = [t for t in tokens if t in MONTHS or (t.isdigit() and len(t) == 4)]
+        for is_asked, clause in clauses[:12]:
+            clause_tokens = self._analyze(clause)
+            telling = [t for t in clause_tokens if t not in self._weak_tokens]
+            # Two words make a question ("who won?"), but not a clause of chatter.
+            if not telling or len(clause_tokens) < (2 if is_asked else 3):
+                continue
+            clause_tokens += [t for t in dates if t not in clause_tokens]
+            if clause_tokens == tokens:
+                continue
+            clause_normal = normalize(clause)
+            attempt = replace(
+                plain,
+                tokens=clause_tokens,
+                long=False,
+                elsewhere=self._elsewhere(clause, clause_normal.split()),
+                asks=self._asks(clause_normal),
+            )
+            attempts.append(attempt)
+            if is_asked:
+                asked_clauses.append(attempt)
         if context is not None and self._is_follow_up(words, tokens):
             # A conversation moves along the article: facts next to the last one come first.
             plain = replace(plain, near=self._neighbours.get(previous.fact_id or "", frozenset()))
@@ -911,11 +929,6 @@ def _opens_question(clause: str) -> bool:
     """Return whether a clause starts the way a question does ("who...", "did...")."""
     first = fold(clause).split()[:1]
     return bool(first) and (first[0] in _QUESTION_WORDS or first[0] in _AUXILIARIES)
-
-
-def _asks(normal: str) -> frozenset[str]:
-    """Return what a normalised question asks for besides who, when, where and why."""
-    return frozenset(m.lastgroup for m in _ATTRIBUTE.finditer(normal) if m.lastgroup)
 
 
 def _absent_line(question: str) -> str:
