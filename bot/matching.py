@@ -100,6 +100,7 @@ _MISSING_QUESTION_WORD = 0.7  # asks who/when/where, and the fact is never asked
 _MISSING_KIND = 0.45  # asks "how many", "when" or a name, and the fact holds none
 _MISSING_ATTRIBUTE = 0.45  # asks what kind, how old, what time, how long..., and the fact is
 # never asked that
+_MISSING_REFERENT = 0.45  # a follow-up's "he" stands for someone the fact does not name
 _MISSING_NUMBER = 0.45  # a number, year or month the fact does not mention
 _MISSING_ENTITY = 0.7  # a group or person the fact does not mention
 _MISSING_PLACE = 0.5  # a place the fact does not mention
@@ -206,6 +207,8 @@ class _Query:
     """Facts next to the last one answered, favoured in a follow-up."""
     long: bool = False
     """Whether the whole message is long and chatty: its unfamiliar words are mostly filler."""
+    referents: frozenset[str] = frozenset()
+    """The people that the question's pronouns ("he", "his") stand for."""
     asks: frozenset[str] = frozenset()
     """What the question asks for besides a who, when, where or why: a kind, an age, an hour..."""
 
@@ -412,6 +415,11 @@ class Engine:
         named = self._alias_re.sub(self._entity_token, normal)
         return frozenset(m.lastgroup for m in _ATTRIBUTE.finditer(named) if m.lastgroup)
 
+    def _kind(self, token: str) -> str | None:
+        """Return the kind of entity a token names ("person", "group", "place"), if any."""
+        entity = self._entities.get(token[1:]) if token.startswith("@") else None
+        return entity.kind if entity else None
+
     def _entity_token(self, match: re.Match[str]) -> str:
         return f" @{self._alias_to_id[match[0]]} "
 
@@ -537,9 +545,13 @@ class Engine:
             attempts[0] = plain
             resolved = self._resolve_pronouns(words, tokens, previous)
             if resolved != tokens:
-                attempts.insert(
-                    0, replace(plain, tokens=resolved, soft=frozenset(resolved) - set(tokens))
-                )
+                # "he": whoever the pronoun stands for is what is asked about, however the
+                # question is read. ("They" may as well be the prisoners as a group.)
+                added = frozenset(resolved) - set(tokens)
+                referents = frozenset(t for t in added if self._kind(t) == "person")
+                plain = replace(plain, referents=referents)
+                attempts[0] = plain
+                attempts.insert(0, replace(plain, tokens=resolved, soft=added))
             carried = self._carry_over(tokens, previous)
             carry = replace(plain, tokens=carried, soft=frozenset(carried) - set(tokens))
             # "and the MNLA?", "what about May?": nothing but names and dates is no question
@@ -742,6 +754,9 @@ class Engine:
             if needed is not None and needed not in self._fact_kinds[fact]:
                 # "How many planes?" cannot be answered by a fact that holds no number.
                 factor *= _MISSING_KIND
+        if query.referents - self._fact_vocab[fact]:
+            # "what was his name?": a fact that does not name him is not about him.
+            factor *= _MISSING_REFERENT
         for _ in query.asks - self._fact_asks[fact]:
             factor *= _MISSING_ATTRIBUTE
         for token in checked - self._fact_vocab[fact]:

@@ -15,6 +15,8 @@ _LIVES = re.compile(
     r"\b(?:(?<=their )|(?<=civilian )|(?<=human )|(?<=many )|(?<=any ))lives\b"
     r"|\blives\b(?= (?:were )?lost\b)"
 )
+# "Qu'est-ce qui s'est passé": what, not who.
+_FRENCH_WHAT = re.compile(r"\bqu'est[- ]ce qu(?:i\b|e\b|')")
 _POSSESSIVE = re.compile(r"(\w)'s\b")
 _ELISION = re.compile(r"\b(?:l|d|qu|s|n|j|c|m|t|jusqu|lorsqu|puisqu)'(?=\w)")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
@@ -84,6 +86,7 @@ def normalize(text: str) -> str:
     if "/" in text or "@" in text:
         text = strip_address(text)
     if "'" in text:
+        text = _FRENCH_WHAT.sub("quoi ", text)
         text = _ELISION.sub("", _POSSESSIVE.sub(r"\1", text).replace("n't", " not"))
     if "place" in text:
         text = _TAKE_PLACE.sub("happen", text)

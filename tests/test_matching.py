@@ -165,6 +165,14 @@ def test_elliptical_follow_up_borrows_the_last_question(engine: Engine) -> None:
     assert engine.answer("and the MAA?").fact_id != "maa-ethnic-makeup"
 
 
+def test_follow_up_he_must_be_in_the_answer(engine: Engine) -> None:
+    """'What was his name?' after the marabout's son is not answered with the MAA's name."""
+    first = engine.answer("what happened to the marabout's son?")
+    assert first.fact_id == "marabout-son-kidnapped"
+    second = engine.answer("what was his name?", context=first.context)
+    assert not second.answered, second.fact_id
+
+
 def test_context_starts_empty_and_records_the_answer(engine: Engine) -> None:
     reply = engine.answer("who was kidnapped?", context=Context())
     assert reply.context.fact_id == reply.fact_id
@@ -182,6 +190,7 @@ def test_context_starts_empty_and_records_the_answer(engine: Engine) -> None:
         ("how many lives were lost", "how many deaths were lost"),
         ("did they lose their lives in Ber", "did they lose their deaths in ber"),
         ("who lives in Ber", "who lives in ber"),
+        ("Qu'est-ce qui s'est passé ?", "quoi est passe"),
     ],
 )
 def test_normalize(raw: str, normal: str) -> None:
