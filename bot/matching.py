@@ -25,6 +25,7 @@ in a long message, its end."""
 _GROUP_PRONOUNS = frozenset("they them their theirs ils elles eux leur leurs".split())
 _PERSON_PRONOUNS = frozenset("he him his she her il lui elle".split())
 _PLACE_PRONOUNS = frozenset("there it".split())
+_PRONOUNS = _GROUP_PRONOUNS | _PERSON_PRONOUNS
 _FOLLOW_UP_OPENERS = frozenset("and et also so then puis aussi".split())
 _OTHER_WORDS = frozenset("else other another autre autres encore".split())
 _QUESTION_WORDS = frozenset(
@@ -517,6 +518,8 @@ class Engine:
         attempts = [plain]
         # Clauses from the message's questions, told apart from those of the chatter around them.
         asked_clauses: list[_Query] = []
+        # The people and groups the message names, for a clause's "they" or "he".
+        actors = [t for t in tokens if self._kind(t) in ("group", "person")]
         # A date anywhere in the message still holds for each clause.
         dates = [t for t in tokens if t in MONTHS or (t.isdigit() and len(t) == 4)]
         for is_asked, clause in clauses[:12]:
@@ -529,9 +532,15 @@ class Engine:
             if clause_tokens == tokens:
                 continue
             clause_normal = normalize(clause)
+            borrowed: frozenset[str] = frozenset()
+            if _PRONOUNS.intersection(clause_normal.split()):
+                # "what were they doing?": they are whoever the message named before.
+                borrowed = frozenset(t for t in actors if t not in clause_tokens)
+                clause_tokens += sorted(borrowed)
             attempt = replace(
                 plain,
                 tokens=clause_tokens,
+                soft=borrowed,
                 long=False,
                 elsewhere=self._elsewhere(clause, clause_normal.split()),
                 asks=self._asks(clause_normal),
