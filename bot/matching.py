@@ -35,6 +35,7 @@ _QUESTION_WORDS = frozenset(
 _TYPED_QUESTION_WORDS = ("who", "when", "where", "why")
 _GENERIC = frozenset("what happen say said tell know article wikipedia text".split())
 _BATTLE_WORDS = frozenset("battle battles bataille combat combats fight fighting clashes".split())
+_PLACE_PREPOSITIONS = frozenset("in at near from".split())
 _OF_WORDS = frozenset("of at in for de du d a".split())
 _SHORT_TYPO_TARGETS = frozenset("who what when where why how the and did was won win ber".split())
 _COPULAS = frozenset("is was are were".split())
@@ -601,8 +602,15 @@ class Engine:
                 elif place not in self._known_words and not place.isdigit():
                     signs += 1
         # A capitalised word the article never uses, and no typo of one: another name.
-        for raw in _CAPITALISED.findall(strip_address(text))[:20]:
-            word = fold(raw)
+        names = {fold(raw) for raw in _CAPITALISED.findall(strip_address(text))[:20]}
+        # So is an unknown word where a place goes in a short question, in lower case: "what
+        # happened in kidal?"
+        names.update(
+            words[index + 1]
+            for index, word in enumerate(words[:-1] if len(words) < _LONG_QUESTION else ())
+            if word in _PLACE_PREPOSITIONS and len(words[index + 1]) > 3
+        )
+        for word in names:
             if word not in self._known_words and self._correct(word) is None:
                 signs += 1
         return signs
