@@ -5,9 +5,10 @@ from __future__ import annotations
 import heapq
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from itertools import chain
 
 import snowballstemmer
 from rapidfuzz import fuzz, process
@@ -65,6 +66,17 @@ _ATTRIBUTES = {
     r"|how (?:strong|large|big) (?:was|were) (?:the|their)|size of the (?:force|forces|group|army)"
     r"|effectifs?|combien (?:de|d) (?:combattants|soldats|hommes) (?:avait|comptait|y avait)",
 }
+# Every alternative above holds one of these words, so a question with none asks for nothing: a
+# set lookup spares most questions the slow regex.
+_ATTRIBUTE_WORDS = frozenset(
+    form
+    for pattern in _ATTRIBUTES.values()
+    for word, plural in re.findall(r"([a-z]+?)(s\?)?(?![a-z])", pattern)
+    for form in ((word, word + "s") if plural else (word,))
+) - frozenset(
+    "what which quel quelle quels quelles how of the their was were did do does has have are "
+    "there y a de d combien many number took part fought involved in who day".split()
+)
 _ATTRIBUTE = re.compile(
     "|".join(rf"\b(?P<{name}>{pattern})\b" for name, pattern in _ATTRIBUTES.items())
 )
@@ -209,6 +221,8 @@ class _Query:
     """Facts next to the last one answered, favoured in a follow-up."""
     long: bool = False
     """Whether the whole message is long and chatty: its unfamiliar words are mostly filler."""
+    clause: bool = False
+    """Whether this reads one clause of a longer message."""
     referents: frozenset[str] = frozenset()
     """The people that the question's pronouns ("he", "his") stand for."""
     asks: frozenset[str] = frozenset()
@@ -413,6 +427,8 @@ class Engine:
 
     def _asks(self, normal: str) -> frozenset[str]:
         """Return what a normalised question asks for besides who, when, where and why."""
+        if _ATTRIBUTE_WORDS.isdisjoint(normal.split()):
+            return frozenset()
         # Names come out first: "the religious leader's son" asks for no leader.
         named = self._alias_re.sub(self._entity_token, normal)
         return frozenset(m.lastgroup for m in _ATTRIBUTE.finditer(named) if m.lastgroup)
@@ -517,13 +533,59 @@ class Engine:
             long=long,
         )
         attempts = [plain]
-        # Clauses from the message's questions, told apart from those of the chatter around them.
-        asked_clauses: list[_Query] = []
-        # The people and groups the message names, for a clause's "they" or "he".
-        actors = [t for t in tokens if self._kind(t) in ("group", "person")]
+        later: list[_Query] = []
+        if context is not None and self._is_follow_up(words, tokens):
+            # A conversation moves along the article: facts next to the last one come first.
+            attempts[0] = replace(
+                plain, near=self._neighbours.get(previous.fact_id or "", frozenset())
+            )
+            resolved = self._resolve_pronouns(words, tokens, previous)
+            if resolved != tokens:
+                # "he": whoever the pronoun stands for is what is asked about, however the
+                # question is read. ("They" may as well be the prisoners as a group.)
+                added = frozenset(resolved) - set(tokens)
+                referents = frozenset(t for t in added if self._kind(t) == "person")
+                attempts[0] = replace(attempts[0], referents=referents)
+                attempts.insert(0, replace(attempts[0], tokens=resolved, soft=added))
+            carried = self._carry_over(tokens, previous)
+            carry = replace(attempts[-1], tokens=carried, soft=frozenset(carried) - set(tokens))
+            # "and the MNLA?", "what about May?": nothing but names and dates is no question
+            # of its own, so the last question's words come first.
+            elliptical = all(
+                t.startswith("@") or t in self._weak_tokens or t in MONTHS or t.isdigit()
+                for t in tokens
+            )
+            attempts.insert(0, carry) if elliptical else later.append(carry)
+
+        best_reply: Reply | None = None
+        best_key = (False, False, 0.0)
+        readings = chain(
+            ((a, False) for a in attempts),
+            self._clause_readings(plain, tokens, clauses[:12]),
+            ((a, False) for a in later),
+        )
+        for number, (attempt, from_question) in enumerate(readings):
+            reply = self._decide(question, attempt, previous)
+            if reply.answered and (number == 0 or len(words) < _CLAUSED_QUESTION or from_question):
+                return reply
+            # An answer to a clause of a question beats one to a clause of the chatter around it.
+            key = (reply.answered, reply.answered and from_question, reply.confidence)
+            if best_reply is None or key > best_key:
+                best_reply, best_key = reply, key
+        assert best_reply is not None
+        return best_reply
+
+    def _clause_readings(
+        self, plain: _Query, tokens: list[str], clauses: list[tuple[bool, str]]
+    ) -> Iterator[tuple[_Query, bool]]:
+        """Read each clause of a message as a question of its own, saying which ones ask.
+
+        Only read when the whole message is not answered outright, so most questions never
+        pay for it.
+        """
         # A date anywhere in the message still holds for each clause.
         dates = [t for t in tokens if t in MONTHS or (t.isdigit() and len(t) == 4)]
-        for is_asked, clause in clauses[:12]:
+        for is_asked, clause in clauses:
             clause_tokens = self._analyze(clause)
             telling = [t for t in clause_tokens if t not in self._weak_tokens]
             # Two words make a question ("who won?"), but not a clause of chatter.
@@ -536,55 +598,22 @@ class Engine:
             borrowed: frozenset[str] = frozenset()
             if _PRONOUNS.intersection(clause_normal.split()):
                 # "what were they doing?": they are whoever the message named before.
-                borrowed = frozenset(t for t in actors if t not in clause_tokens)
+                borrowed = frozenset(
+                    t
+                    for t in tokens
+                    if self._kind(t) in ("group", "person") and t not in clause_tokens
+                )
                 clause_tokens += sorted(borrowed)
-            attempt = replace(
+            reading = replace(
                 plain,
                 tokens=clause_tokens,
                 soft=borrowed,
                 long=False,
+                clause=True,
                 elsewhere=self._elsewhere(clause, clause_normal.split()),
                 asks=self._asks(clause_normal),
             )
-            attempts.append(attempt)
-            if is_asked:
-                asked_clauses.append(attempt)
-        if context is not None and self._is_follow_up(words, tokens):
-            # A conversation moves along the article: facts next to the last one come first.
-            plain = replace(plain, near=self._neighbours.get(previous.fact_id or "", frozenset()))
-            attempts[0] = plain
-            resolved = self._resolve_pronouns(words, tokens, previous)
-            if resolved != tokens:
-                # "he": whoever the pronoun stands for is what is asked about, however the
-                # question is read. ("They" may as well be the prisoners as a group.)
-                added = frozenset(resolved) - set(tokens)
-                referents = frozenset(t for t in added if self._kind(t) == "person")
-                plain = replace(plain, referents=referents)
-                attempts[0] = plain
-                attempts.insert(0, replace(plain, tokens=resolved, soft=added))
-            carried = self._carry_over(tokens, previous)
-            carry = replace(plain, tokens=carried, soft=frozenset(carried) - set(tokens))
-            # "and the MNLA?", "what about May?": nothing but names and dates is no question
-            # of its own, so the last question's words come first.
-            elliptical = all(
-                t.startswith("@") or t in self._weak_tokens or t in MONTHS or t.isdigit()
-                for t in tokens
-            )
-            attempts.insert(0, carry) if elliptical else attempts.append(carry)
-
-        best_reply: Reply | None = None
-        best_key = (False, False, 0.0)
-        for number, attempt in enumerate(attempts):
-            reply = self._decide(question, attempt, previous)
-            if reply.answered and (number == 0 or len(words) < _CLAUSED_QUESTION):
-                return reply
-            # An answer to a clause of a question beats one to a clause of the chatter around it.
-            from_question = any(attempt is clause for clause in asked_clauses)
-            key = (reply.answered, reply.answered and from_question, reply.confidence)
-            if best_reply is None or key > best_key:
-                best_reply, best_key = reply, key
-        assert best_reply is not None
-        return best_reply
+            yield reading, is_asked
 
     def _elsewhere(self, text: str, words: list[str]) -> int:
         """Count signs that the question is about another place or event than this article's."""
@@ -682,9 +711,13 @@ class Engine:
             for token, weight in weights.items():
                 for pid in postings.get(token, ()):
                     overlap[pid] = overlap.get(pid, 0.0) + weight
-            if overlap:
-                dice, pid = max((2 * o / (total + weight_of[p]), p) for p, o in overlap.items())
-                best[index] = _Match(index, dice, pid)
+            closest, pid = -1.0, -1
+            for phrasing, shared_weight in overlap.items():
+                closeness = shared_weight / (total + weight_of[phrasing])
+                if closeness > closest:
+                    closest, pid = closeness, phrasing
+            if pid >= 0:
+                best[index] = _Match(index, 2 * closest, pid)
         # Penalties only lower a score (the follow-up boost aside), so facts are finished in
         # order of their raw score until none left could reach the top three.
         raw = sorted(
@@ -818,7 +851,10 @@ class Engine:
                 on_topic=True,
                 context=self._next_context(tokens, previous, fact),
             )
-        quoted = self._quote(question, tokens, previous) if not query.elsewhere else None
+        # A clause is quoted for no more than the whole message would be.
+        quoted = (
+            None if query.elsewhere or query.clause else self._quote(question, tokens, previous)
+        )
         if quoted is not None:
             return replace(quoted, runner_up=self._candidate(top))
         if top.score >= limits.suggest and not query.elsewhere:
