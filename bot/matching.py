@@ -283,14 +283,16 @@ class Engine:
         self._fact_asks: list[frozenset[str]] = []
         for index, fact in enumerate(pack.facts):
             words: set[str] = set()
-            asks = (a for question in fact.questions for a in self._asks(normalize(question)))
-            self._fact_asks.append(frozenset(asks))
+            asks: set[str] = set()
             for question in fact.questions:
-                tokens = frozenset(self._analyze(question))
+                normal = normalize(question)
+                asks |= self._asks(normal)
+                tokens = frozenset(self._analyze(question, normal=normal))
                 phrasing_tokens.append(tokens)
                 phrasing_fact.append(index)
                 words |= tokens
             fact_words.append(words)
+            self._fact_asks.append(frozenset(asks))
         self._fact_phrasing_words = [frozenset(w) for w in fact_words]
         self._sentences: tuple[Sentence, ...] = pack.article.sentences
         self._sentence_tokens = [frozenset(self._analyze(s.text)) for s in self._sentences]
@@ -529,7 +531,9 @@ class Engine:
             tokens,
             exclude=previous.fact_id if _OTHER_WORDS & set(words) else None,
             elsewhere=self._elsewhere(text, words),
-            asks=frozenset().union(*map(self._asks, questions or [normal])),
+            asks=frozenset().union(*map(self._asks, questions))
+            if questions
+            else self._asks(normal),
             long=long,
         )
         attempts = [plain]
@@ -634,11 +638,12 @@ class Engine:
         names = {fold(raw) for raw in _CAPITALISED.findall(strip_address(text))[:20]}
         # So is an unknown word where a place goes in a short question, in lower case: "what
         # happened in kidal?"
-        names.update(
-            words[index + 1]
-            for index, word in enumerate(words[:-1] if len(words) < _LONG_QUESTION else ())
-            if word in _PLACE_PREPOSITIONS and len(words[index + 1]) > 3
-        )
+        if len(words) < _LONG_QUESTION and not _PLACE_PREPOSITIONS.isdisjoint(words):
+            names.update(
+                words[index + 1]
+                for index, word in enumerate(words[:-1])
+                if word in _PLACE_PREPOSITIONS and len(words[index + 1]) > 3
+            )
         for word in names:
             if word not in self._known_words and self._correct(word) is None:
                 signs += 1
