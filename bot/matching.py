@@ -5,6 +5,7 @@ from __future__ import annotations
 import heapq
 import math
 import re
+from bisect import insort
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -635,7 +636,8 @@ class Engine:
                 elif place not in self._known_words and not place.isdigit():
                     signs += 1
         # A capitalised word the article never uses, and no typo of one: another name.
-        names = {fold(raw) for raw in _CAPITALISED.findall(strip_address(text))[:20]}
+        addressed = strip_address(text) if "/" in text or "@" in text else text
+        names = {fold(raw) for raw in _CAPITALISED.findall(addressed)[:20]}
         # So is an unknown word where a place goes in a short question, in lower case: "what
         # happened in kidal?"
         if len(words) < _LONG_QUESTION and not _PLACE_PREPOSITIONS.isdisjoint(words):
@@ -764,8 +766,7 @@ class Engine:
                 unexplained and not any(t in vocab for t in subjects)
             ):
                 score *= 0.5
-            ranked.append(_Match(match.fact, score, match.phrasing))
-            ranked.sort(key=lambda m: m.score, reverse=True)
+            insort(ranked, _Match(match.fact, score, match.phrasing), key=_descending)
         # Character-level similarity settles near ties that token overlap cannot tell apart.
         joined = " ".join(sorted(tokens))
         for match in ranked[:3]:
@@ -996,6 +997,10 @@ def _answer_kinds(texts: list[str]) -> frozenset[str]:
     if any(_PROPER_NAME.search(t) for t in texts[1:]):
         kinds.add("name")
     return frozenset(kinds)
+
+
+def _descending(match: _Match) -> float:
+    return -match.score
 
 
 def _opens_question(clause: str) -> bool:
