@@ -264,7 +264,8 @@ class Engine:
 
         texts = [q for f in pack.facts for q in f.questions]
         texts += [f.answer for f in pack.facts] + [s.text for s in pack.article.sentences]
-        pack_words = {w for t in texts for w in normalize(t).split()}
+        normals = {t: normalize(t) for t in texts}
+        pack_words = {w for normal in normals.values() for w in normal.split()}
         self._known_words = pack_words | set(pack.synonyms) | set(pack.synonyms.values())
         self._known_words |= set(MONTH_FORMS)
         # Typos are corrected towards words the pack itself uses, and three-letter ones
@@ -286,7 +287,7 @@ class Engine:
             words: set[str] = set()
             asks: set[str] = set()
             for question in fact.questions:
-                normal = normalize(question)
+                normal = normals[question]
                 asks |= self._asks(normal)
                 tokens = frozenset(self._analyze(question, normal=normal))
                 phrasing_tokens.append(tokens)
