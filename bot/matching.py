@@ -1021,6 +1021,9 @@ def _absent_line(question: str) -> str:
     if rest and rest[0].lower() in _COPULAS and len(rest) > 1 and not _PARTICIPLE.search(rest[-1]):
         # "what is the capital of France" -> "what the capital of France is"
         return f"The article doesn't say {lead} {' '.join(rest[1:])} {rest[0].lower()}."
-    if rest and rest[0].lower() in _AUXILIARIES:
+    # "who did...", "what kind of planes did...": no indirect speech without rewording the verb.
+    if any(word.lower() in _AUXILIARIES - _COPULAS for word in rest[:4]) or (
+        rest and rest[0].lower() in _AUXILIARIES
+    ):
         return f"The article doesn't answer “{asked}?”"
     return f"The article doesn't say {lead} {' '.join(rest)}.".replace(" .", ".")

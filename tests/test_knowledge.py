@@ -35,6 +35,12 @@ def test_every_fact_has_french_phrasings(pack: Pack) -> None:
     assert lacking == []
 
 
+def test_each_fact_opens_with_a_question_fit_to_offer_readers(pack: Pack) -> None:
+    """The first phrasing is what "did you mean" and the greeting show, so it reads as one."""
+    offered = [f.questions[0] for f in pack.facts]
+    assert [q for q in offered if not (q[:1].isupper() and q.endswith("?"))] == []
+
+
 def test_unknown_casualties_cite_the_infobox(pack: Pack) -> None:
     unknown = [f for f in pack.facts if any(c.text.startswith("Casualties1") for c in f.citations)]
     assert unknown

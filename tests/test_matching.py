@@ -104,6 +104,10 @@ def test_does_not_answer_what_the_article_does_not_say(engine: Engine, question:
             "The article doesn't say what the capital of France is.",
         ),
         ("Who was the mayor of Ber?", "The article doesn't say who the mayor of Ber was."),
+        (
+            "What kind of planes did the French fly?",
+            "The article doesn't answer “What kind of planes did the French fly?”",
+        ),
     ],
 )
 def test_absent_line_echoes_the_question(engine: Engine, question: str, line: str) -> None:
