@@ -82,6 +82,7 @@ _ATTRIBUTE = re.compile(
     "|".join(rf"\b(?P<{name}>{pattern})\b" for name, pattern in _ATTRIBUTES.items())
 )
 
+_LOCATED = re.compile(r"\b(?:in|at|of|dans|en|a)\s+@(\S+)")
 _PARTICIPLE = re.compile(r"(?:ed|en|ing)$")
 _CAPITALISED = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]{2,}\b")
 _DOUBLED = re.compile(r"(.)\1")
@@ -224,6 +225,8 @@ class _Query:
     """Whether the whole message is long and chatty: its unfamiliar words are mostly filler."""
     clause: bool = False
     """Whether this reads one clause of a longer message."""
+    located: frozenset[str] = frozenset()
+    """Places other than the battle's own that the question asks about events in ("in Gao")."""
     referents: frozenset[str] = frozenset()
     """The people that the question's pronouns ("he", "his") stand for."""
     asks: frozenset[str] = frozenset()
@@ -407,6 +410,18 @@ class Engine:
             )
         }
         self._place_tokens = frozenset(f"@{e.id}" for e in pack.entities if e.kind == "place")
+        # Where each fact's events happen: the places its phrasings and sentences put anything
+        # "in" or "at" ("raided the town of In Khalil"), not those merely named ("a source from
+        # Timbuktu"). The battle's own town and country are everywhere.
+        self._everywhere = frozenset(t for t in self._place_tokens if t in self._setting_tokens)
+        self._fact_places = [
+            frozenset(
+                place
+                for text in (*fact.questions, *(self._sentences[i].text for i in cited))
+                for place in self._located(normals.get(text) or normalize(text))
+            )
+            for fact, cited in zip(pack.facts, self._fact_sentences, strict=True)
+        ]
         self._why = self._token("why")
         self._asked_kinds: dict[str, str] = {}
         for kind, word in _ASKED_KINDS:
@@ -441,6 +456,17 @@ class Engine:
         """Return the kind of entity a token names ("person", "group", "place"), if any."""
         entity = self._entities.get(token[1:]) if token.startswith("@") else None
         return entity.kind if entity else None
+
+    def _elsewhere_in(self, normal: str, tokens: list[str]) -> frozenset[str]:
+        """Return the places besides the battle's own that a question asks about events in."""
+        if not any(t in self._place_tokens and t not in self._everywhere for t in tokens):
+            return frozenset()
+        return frozenset(self._located(normal)) - self._everywhere
+
+    def _located(self, normal: str) -> list[str]:
+        """Return the places a normalised text puts something in or at ("in Gao" -> Gao)."""
+        named = self._alias_re.sub(self._entity_token, normal)
+        return [f"@{m[1]}" for m in _LOCATED.finditer(named) if f"@{m[1]}" in self._place_tokens]
 
     def _entity_token(self, match: re.Match[str]) -> str:
         return f" @{self._alias_to_id[match[0]]} "
@@ -537,6 +563,7 @@ class Engine:
             if questions
             else self._asks(normal),
             long=long,
+            located=self._elsewhere_in(normal, tokens),
         )
         attempts = [plain]
         later: list[_Query] = []
@@ -618,6 +645,7 @@ class Engine:
                 clause=True,
                 elsewhere=self._elsewhere(clause, clause_normal.split()),
                 asks=self._asks(clause_normal),
+                located=self._elsewhere_in(clause_normal, clause_tokens),
             )
             yield reading, is_asked
 
@@ -816,6 +844,9 @@ class Engine:
             factor *= _MISSING_REFERENT
         for _ in query.asks - self._fact_asks[fact]:
             factor *= _MISSING_ATTRIBUTE
+        if query.located - self._fact_places[fact]:
+            # "What did the MAA do in Timbuktu?" is not the fact whose source was from there.
+            factor *= _MISSING_PLACE
         for token in checked - self._fact_vocab[fact]:
             if token.isdigit() or token in MONTHS:
                 factor *= _MISSING_NUMBER

@@ -7,7 +7,12 @@ import unicodedata
 
 # A command or mention addressed to the bot: "/ask", "/ask@SomeBot", "@SomeBot".
 _ADDRESS = re.compile(r"(?:^|\s)(?:/[a-z_]+(?:@\w+)?|@\w+)(?=\s|$)")
-_MARKUP = re.compile(r"</?[a-z][^<>]{0,60}>|\[/?[a-z]{1,10}\]", re.IGNORECASE)
+_MARKUP = re.compile(
+    r"<(script|style)\b[^<>]{0,60}>.{0,200}?</\1>|</?[a-z][^<>]{0,60}>|\[/?[a-z]{1,10}\]",
+    re.IGNORECASE | re.DOTALL,
+)
+# Hashtags tag a message ("#mali #ber"); they ask nothing.
+_HASHTAG = re.compile(r"(?:^|\s)#\w+")
 # "take place" is "happen", not "take" as in seizing a town.
 _TAKE_PLACE = re.compile(r"\b(?:take|takes|took|taken|taking) place\b")
 # "Lives lost" are deaths, not where people live.
@@ -82,6 +87,8 @@ def normalize(text: str) -> str:
     # Each pass runs only when its mark is there: most questions need none of them.
     if "<" in text or "[" in text:
         text = _MARKUP.sub(" ", text)
+    if "#" in text:
+        text = _HASHTAG.sub(" ", text)
     text = fold(text)
     if "/" in text or "@" in text:
         text = strip_address(text)

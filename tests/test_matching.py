@@ -61,6 +61,7 @@ def test_answers_the_fact(engine: Engine, question: str, fact_id: str) -> None:
         "Who won the battle of Konna?",
         "when did the MNLA take Kidal?",
         "wat happend in kidal in febuary 2013",
+        "What did the MAA do in Timbuktu in April 2013?",
         "what's the weather like in Paris today?",
         "tell me a joke",
         "how do I bake bread?",
@@ -196,6 +197,8 @@ def test_context_starts_empty_and_records_the_answer(engine: Engine) -> None:
         ("did they lose their lives in Ber", "did they lose their deaths in ber"),
         ("who lives in Ber", "who lives in ber"),
         ("Qu'est-ce qui s'est passé ?", "quoi est passe"),
+        ("<script>alert('x')</script> who won", "who won"),
+        ("who got kidnapped? #mali #ber", "who got kidnapped"),
     ],
 )
 def test_normalize(raw: str, normal: str) -> None:
