@@ -418,7 +418,7 @@ class Engine:
             frozenset(
                 place
                 for text in (*fact.questions, *(self._sentences[i].text for i in cited))
-                for place in self._located(normals.get(text) or normalize(text))
+                for place in self._located(normals[text])
             )
             for fact, cited in zip(pack.facts, self._fact_sentences, strict=True)
         ]

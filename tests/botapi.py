@@ -358,13 +358,9 @@ class BotAPIServer:
     ) -> list[Call]:
         """Wait for `count` successful calls of `method` (matching `where`) after `since`."""
         deadline = time.monotonic() + timeout
-        while True:
-            found = self._matching(method, since, where)
-            if len(found) >= count:
-                return found[:count]
-            if time.monotonic() > deadline:
-                raise TimeoutError(self._timeout_message(method, count, found, since))
+        while (found := self._calls_by(method, count, since, where, deadline)) is None:
             await asyncio.sleep(0.01)
+        return found
 
     def wait_for_sync(
         self,
@@ -377,13 +373,26 @@ class BotAPIServer:
     ) -> list[Call]:
         """Block until `count` successful calls of `method` arrived after `since`."""
         deadline = time.monotonic() + timeout
-        while True:
-            found = self._matching(method, since, where)
-            if len(found) >= count:
-                return found[:count]
-            if time.monotonic() > deadline:
-                raise TimeoutError(self._timeout_message(method, count, found, since))
+        while (found := self._calls_by(method, count, since, where, deadline)) is None:
             time.sleep(0.02)
+        return found
+
+    def _calls_by(
+        self,
+        method: str,
+        count: int,
+        since: int,
+        where: Callable[[Call], bool] | None,
+        deadline: float,
+    ) -> list[Call] | None:
+        """Return the first `count` matching calls if they came, None to wait on; raise at the
+        deadline."""
+        found = self._matching(method, since, where)
+        if len(found) >= count:
+            return found[:count]
+        if time.monotonic() > deadline:
+            raise TimeoutError(self._timeout_message(method, count, found, since))
+        return None
 
     def _matching(
         self, method: str, since: int, where: Callable[[Call], bool] | None

@@ -10,26 +10,17 @@ from pathlib import Path
 
 import pytest
 import yaml
+from commandline import ROOT, run_bot
 
-ROOT = Path(__file__).resolve().parent.parent
 CONTRACT_KEYS = ["question", "answered", "answer", "citations", "confidence", "suggestions"]
 
 
 def bot(
     *args: str, stdin: str = "", env: dict[str, str] | None = None, cwd: Path = ROOT
 ) -> subprocess.CompletedProcess[str]:
-    environ = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "BERBOT_"))}
-    environ["BERBOT_RECORD_UNANSWERED"] = "false"  # recording has tests of its own
-    environ.update(env or {})
-    return subprocess.run(
-        [sys.executable, "-m", "bot", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env=environ,
-        timeout=60,
-        check=False,
+    # Recording unanswered questions has tests of its own.
+    return run_bot(
+        *args, stdin=stdin, env={"BERBOT_RECORD_UNANSWERED": "false", **(env or {})}, cwd=cwd
     )
 
 

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from commandline import ROOT, run_bot
+
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
@@ -18,16 +15,10 @@ def test_sample_conversation_is_what_the_console_says() -> None:
     shown = block[1]
     questions = [line[len("you> ") :] for line in shown.splitlines() if line.startswith("you> ")]
     assert len(questions) >= 4
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "BERBOT_"))}
-    env["BERBOT_RECORD_UNANSWERED"] = "false"
-    done = subprocess.run(
-        [sys.executable, "-m", "bot", "console"],
-        input="\n".join(questions) + "\n",
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=env,
-        timeout=60,
+    done = run_bot(
+        "console",
+        stdin="\n".join(questions) + "\n",
+        env={"BERBOT_RECORD_UNANSWERED": "false"},
         check=True,
     )
     assert done.stdout == shown
@@ -36,13 +27,7 @@ def test_sample_conversation_is_what_the_console_says() -> None:
 def test_every_command_in_the_table_exists() -> None:
     commands = set(re.findall(r"^\| `python -m bot (\w+)", README, re.M))
     assert {"console", "ask", "check", "eval", "run", "unanswered"} <= commands
-    done = subprocess.run(
-        [sys.executable, "-m", "bot", "--help"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=True,
-    )
+    done = run_bot("--help", check=True)
     for command in commands:
         assert command in done.stdout
 

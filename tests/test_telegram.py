@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import dataclasses
 import io
 import json
 import logging
@@ -18,6 +19,7 @@ from typing import Any
 
 import pytest
 from botapi import BotAPIServer, Call, serve_in_thread, telegram_html_text
+from commandline import clean_environ
 from telegram_fixtures import (
     ALICE,
     BOB,
@@ -576,9 +578,7 @@ async def test_follow_up_context_expires(
     api: BotAPIServer, settings: Settings, engine: Engine
 ) -> None:
     without_context = engine.answer(FOLLOW_UP).text
-    expiring = Settings(
-        token=settings.token, api_url=settings.api_url, data_dir=settings.data_dir, context_ttl=0
-    )
+    expiring = dataclasses.replace(settings, context_ttl=0)
     chat = api.private_chat(ALICE)
     async with running_bot(api, expiring, engine) as live:
         await live.ask(api.text_update(chat, ALICE, FIRST))
@@ -655,12 +655,7 @@ async def test_logs_at_debug_never_contain_the_token(
     api: BotAPIServer, settings: Settings, engine: Engine, restore_logging: None
 ) -> None:
     output = io.StringIO()
-    debug = Settings(
-        token=settings.token,
-        api_url=settings.api_url,
-        data_dir=settings.data_dir,
-        log_level="DEBUG",
-    )
+    debug = dataclasses.replace(settings, log_level="DEBUG")
     configure_logging(debug, stream=output)
     api.fail("getUpdates", status=502)
     api.fail("sendMessage", status=429, retry_after=1)
@@ -695,13 +690,7 @@ async def test_json_logs_are_one_object_a_line_and_include_question_text_when_as
     api: BotAPIServer, settings: Settings, engine: Engine, restore_logging: None
 ) -> None:
     output = io.StringIO()
-    verbose = Settings(
-        token=settings.token,
-        api_url=settings.api_url,
-        data_dir=settings.data_dir,
-        log_format="json",
-        log_questions=True,
-    )
+    verbose = dataclasses.replace(settings, log_format="json", log_questions=True)
     configure_logging(verbose, stream=output)
     async with running_bot(api, verbose, engine) as live:
         await live.ask(api.text_update(api.private_chat(ALICE), ALICE, QUESTION))
@@ -720,11 +709,8 @@ async def test_json_logs_are_one_object_a_line_and_include_question_text_when_as
 
 def _environment(data_dir: Path, **values: str) -> dict[str, str]:
     """Return the environment for a bot process: no settings from outside, state in data_dir."""
-    env = {
-        k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "BERBOT_", "LOG_"))
-    }
+    env = clean_environ(BERBOT_DATA_DIR=str(data_dir))
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
-    env["BERBOT_DATA_DIR"] = str(data_dir)
     env.update(values)
     return env
 

@@ -7,7 +7,6 @@ import os
 import shutil
 import sqlite3
 import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -17,13 +16,13 @@ from pathlib import Path
 
 import pytest
 import yaml
+from commandline import ROOT, run_bot
 
 from bot.knowledge import Pack, load_pack
 from bot.matching import Context, Engine, Outcome, Reply
 from bot.text import normalize
 from bot.unanswered import DB_FILE, Recorder, database_path, draft_yaml, most_frequent
 
-ROOT = Path(__file__).resolve().parent.parent
 COLUMNS = ["asked_at", "question", "normalized", "outcome", "on_topic", "chat_type"]
 WARNING = "Cannot record unanswered questions"
 CONSOLE_QUESTIONS = [
@@ -44,18 +43,8 @@ def bot(
     env: dict[str, str] | None = None,
     prefix: tuple[str, ...] = (),
 ) -> subprocess.CompletedProcess[str]:
-    environ = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "BERBOT_"))}
-    environ.update({"BERBOT_DATA_DIR": str(data_dir), **(env or {})})
-    return subprocess.run(
-        [*prefix, sys.executable, "-m", "bot", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=environ,
-        timeout=60,
-        check=False,
-    )
+    environ = {"BERBOT_DATA_DIR": str(data_dir), **(env or {})}
+    return run_bot(*args, stdin=stdin, env=environ, prefix=prefix)
 
 
 def rows(db_path: Path, columns: str = "question, outcome, chat_type") -> list[tuple[object, ...]]:
