@@ -37,7 +37,8 @@ STOPWORDS = frozenset(
     son ses leur leurs y il elle on nous vous je tu me te moi toi ne pas que qui-est est-ce ca
     cela ceci sont-ils not they them their theirs he him his she her ils elles eux un une t
     hey hi hello ok okay quick q pls plz thanks thank thx um uh yo lol right actually
-    wondering curious salut bonjour svp stp merci alors donc all guys guy folks based
+    wondering curious salut bonjour svp stp merci alors donc all guys guy folks based exactly
+    exactement precisely precisement
     """.split()
 )
 """Words that carry no meaning for matching, chat filler ("hey", "quick q") included. Question
@@ -46,9 +47,11 @@ words (who, when, qui, quand) are kept."""
 NUMBER_WORDS = {
     "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
     "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13",
-    "fourteen": "14", "fifteen": "15", "sixteen": "16", "twenty": "20",
+    "fourteen": "14", "fifteen": "15", "sixteen": "16", "twenty": "20", "thirty": "30",
+    "forty": "40", "fourty": "40", "fifty": "50", "sixty": "60", "hundred": "100",
     "deux": "2", "trois": "3", "quatre": "4", "cinq": "5", "huit": "8", "dix": "10",
-    "quatorze": "14", "quinze": "15", "vingt": "20",
+    "quatorze": "14", "quinze": "15", "vingt": "20", "trente": "30", "quarante": "40",
+    "cinquante": "50", "soixante": "60", "cent": "100",
 }  # fmt: skip
 """Number words folded to digits, so "fourteen" and "14" match and contradict alike. Words that
 are also something else ("un", "seize", "neuf", "sept", "first") are left alone."""
