@@ -13,7 +13,7 @@ from itertools import chain
 
 import snowballstemmer
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA
+from rapidfuzz.distance import OSA, JaroWinkler
 
 from bot.article import Sentence
 from bot.knowledge import Citation, Entity, Fact, Pack
@@ -103,6 +103,7 @@ _CLAUSED_QUESTION = 8
 _LONG_QUESTION = 14
 _LONG_BAR = 0.85  # a long message is answered from this share of the usual threshold
 _FILLER_IDF = 1.0  # weight of an unfamiliar word in a long message
+_CHATTER_WEIGHT = 0.5  # share of its weight a word keeps outside a long message's questions
 
 # Ranking: the first pass shortlists facts, the second scores their phrasings.
 _SHORTLIST = 4  # facts scored in full (plus one whose phrasing the question repeats exactly)
@@ -231,6 +232,8 @@ class _Query:
     """The people that the question's pronouns ("he", "his") stand for."""
     asks: frozenset[str] = frozenset()
     """What the question asks for besides a who, when, where or why: a kind, an age, an hour..."""
+    focus: frozenset[str] = frozenset()
+    """In a long message, the tokens of its questions: the rest is chatter and weighs less."""
 
 
 @dataclass(slots=True)
@@ -258,9 +261,12 @@ class Engine:
         alternatives = sorted(alias_to_id, key=len, reverse=True)
         self._alias_re = re.compile(r"\b(?:" + "|".join(map(re.escape, alternatives)) + r")\b")
         self._token_cache: dict[str, str | None] = {}
-        # Synonyms also fold by stem, so "grabbing" goes where "grabbed" does.
+        # Synonyms also fold by stem, so "grabbing" goes where "grabbed" does; not short ones,
+        # whose stem is too often another word ("pays" would take "pay" along).
         self._stem_synonyms: dict[str, str] = {}
         for word, canonical in pack.synonyms.items():
+            if len(word) < 5:
+                continue
             stem, target = self._stemmer.stemWord(word), self._stemmer.stemWord(canonical)
             if stem != target:
                 self._stem_synonyms.setdefault(stem, target)
@@ -280,6 +286,12 @@ class Engine:
             if len(word) > 2 and not word.isdigit() and word not in STOPWORDS:
                 self._typo_targets.setdefault(word[0], []).append(word)
         self._short_targets = sorted(_SHORT_TYPO_TARGETS)
+        # Names are matched before typos are corrected, so a slip in one ("Ould Ramadan",
+        # "spokesparson") is corrected first, towards the words of the names.
+        self._alias_targets: dict[str, list[str]] = {}
+        for word in sorted({w for alias in alias_to_id for w in alias.split() if len(w) >= 5}):
+            self._alias_targets.setdefault(word[0], []).append(word)
+        self._alias_fixes: dict[str, str] = {}
 
         self._facts = pack.facts
         phrasing_tokens: list[frozenset[str]] = []
@@ -423,6 +435,7 @@ class Engine:
             for fact, cited in zip(pack.facts, self._fact_sentences, strict=True)
         ]
         self._why = self._token("why")
+        self._battle_tokens = frozenset(self._token(w) for w in _BATTLE_WORDS)
         self._asked_kinds: dict[str, str] = {}
         for kind, word in _ASKED_KINDS:
             if (asked := self._token(word)) is not None:
@@ -436,6 +449,10 @@ class Engine:
         """Turn text into matching tokens: aliases to entity ids, synonyms folded, stems."""
         if normal is None:
             normal = normalize(text)
+        words = normal.split()
+        fixed = [self._alias_fixes.get(w) or self._fix_alias_word(w) for w in words]
+        if fixed != words:
+            normal = " ".join(fixed)
         normal = self._alias_re.sub(self._entity_token, normal)
         tokens: list[str] = []
         for word in normal.split():
@@ -443,6 +460,16 @@ class Engine:
             if token and token not in tokens:
                 tokens.append(token)
         return tokens
+
+    def _fix_alias_word(self, word: str) -> str:
+        """Return the word of a name this is a typo of ("ramadan" -> "ramadane"), or the word."""
+        fixed = word
+        if len(word) >= 5 and word not in self._known_words and not word.isdigit():
+            fixed = self._correct(word, among=self._alias_targets) or word
+        if len(self._alias_fixes) > 50_000:
+            self._alias_fixes.clear()
+        self._alias_fixes[word] = fixed
+        return fixed
 
     def _asks(self, normal: str) -> frozenset[str]:
         """Return what a normalised question asks for besides who, when, where and why."""
@@ -505,21 +532,33 @@ class Engine:
         stem = str(self._stemmer.stemWord(self.pack.synonyms.get(word, word)))
         return self._stem_synonyms.get(stem, stem)
 
-    def _correct(self, word: str) -> str | None:
-        """Return the pack word this is a typo of, or None: one slip, or two in a long word."""
+    def _correct(self, word: str, *, among: dict[str, list[str]] | None = None) -> str | None:
+        """Return the pack word this is a typo of, or None: one slip, or two in a long word.
+
+        `among` holds other words to correct towards, by first letter.
+        """
         # Typos keep the first letter; very short words are only read as function words.
-        short = len(word) <= 3
-        targets = self._short_targets if short else self._typo_targets.get(word[0], [])
+        if among is not None:
+            targets = among.get(word[0], [])
+        elif len(word) <= 3:
+            targets = self._short_targets
+        else:
+            targets = self._typo_targets.get(word[0], [])
         limit = 2 if len(word) >= 10 else 1
-        for target, _, _ in process.extract_iter(
+        best: tuple[float, float, str] | None = None
+        for target, distance, _ in process.extract_iter(
             word, targets, scorer=OSA.distance, score_cutoff=limit
         ):
             # A letter is dropped mostly where it was doubled ("wonn"); otherwise "paris" would
             # read as the French "pris".
             if len(target) < len(word) and not _DOUBLED.search(word):
                 continue
-            return str(target)
-        return None
+            # Of equally near words, the one alike in more letters, and at the start, wins:
+            # "wher" is "where", not "when"; "waht" is "what", not "want".
+            key = (distance, -JaroWinkler.similarity(word, target), str(target))
+            if best is None or key < best:
+                best = key
+        return best[2] if best else None
 
     def _weight(self, token: str) -> float:
         return self._idf.get(token, self._unknown_idf)
@@ -546,13 +585,19 @@ class Engine:
             # question, the clause that ends it asks, and so does one opening with a question
             # word; the others are the chatter it is wrapped in.
             sentences = _SENTENCE.findall(text)
-            asked = [s for s in sentences if s.rstrip().endswith(("?", "？"))]
-            told = [s for s in reversed(sentences) if s not in asked]
-            clauses = [
-                (s in asked and (n == 0 or _opens_question(c)), c)
-                for s in (*asked, *told)
-                for n, c in enumerate(reversed(_CLAUSE.split(s)))
-            ]
+            asked = [s for s in sentences if s.rstrip().endswith(("?", "？")) or _opens_question(s)]
+            # Chatter is read only when the message asks no question of its own.
+            told = [] if asked else [s for s in reversed(sentences)]
+            clauses = []
+            for sentence in (*asked, *told):
+                parts = _CLAUSE.split(sentence)
+                if sentence in asked and len(parts) > 1 and len(sentences) > 1:
+                    # A question is first read whole, then clause by clause.
+                    clauses.append((True, sentence))
+                clauses += [
+                    (sentence in asked and (n == 0 or _opens_question(c)), c)
+                    for n, c in enumerate(reversed(parts))
+                ]
         # In a long message, what is asked for is read from its questions, not its chatter.
         questions = [normalize(c) for is_asked, c in clauses if is_asked] if long else []
         plain = _Query(
@@ -564,6 +609,7 @@ class Engine:
             else self._asks(normal),
             long=long,
             located=self._elsewhere_in(normal, tokens),
+            focus=frozenset(t for q in questions for t in self._analyze(q, normal=q)),
         )
         attempts = [plain]
         later: list[_Query] = []
@@ -624,7 +670,8 @@ class Engine:
             # Two words make a question ("who won?"), but not a clause of chatter.
             if not telling or len(clause_tokens) < (2 if is_asked else 3):
                 continue
-            clause_tokens += [t for t in dates if t not in clause_tokens]
+            carried = [t for t in dates if t not in clause_tokens]
+            clause_tokens += carried
             if clause_tokens == tokens:
                 continue
             clause_normal = normalize(clause)
@@ -640,7 +687,9 @@ class Engine:
             reading = replace(
                 plain,
                 tokens=clause_tokens,
-                soft=borrowed,
+                # A date the article gives is the reader's context; one it never gives still
+                # says the message is about another event.
+                soft=borrowed.union(t for t in carried if t in self._article_tokens),
                 long=False,
                 clause=True,
                 elsewhere=self._elsewhere(clause, clause_normal.split()),
@@ -653,8 +702,14 @@ class Engine:
         """Count signs that the question is about another place or event than this article's."""
         signs = 0
         # "the battle of Gao": a battle named after a place that is not this one.
-        for index, word in enumerate(words[:-2] if not _BATTLE_WORDS.isdisjoint(words) else ()):
-            if word in _BATTLE_WORDS and words[index + 1] in _OF_WORDS:
+        # ("batle of Gao": a slip in the word for battle too.)
+        battles = [
+            w in _BATTLE_WORDS
+            or (w not in self._known_words and self._token(w) in self._battle_tokens)
+            for w in words[:-2]
+        ]
+        for index, is_battle in enumerate(battles if any(battles) else ()):
+            if is_battle and words[index + 1] in _OF_WORDS:
                 after = " ".join(words[index + 2 : index + 5])
                 named = self._alias_re.match(after)
                 following = [w for w in words[index + 2 : index + 4] if w not in STOPWORDS]
@@ -727,6 +782,10 @@ class Engine:
         # In a long, chatty question the words the pack never uses are mostly filler.
         unknown = _FILLER_IDF if query.long else self._unknown_idf
         weights = {t: self._idf.get(t, unknown) for t in tokens}
+        if query.focus:
+            for t in weights:
+                if t not in query.focus:
+                    weights[t] *= _CHATTER_WEIGHT
         total = sum(weights.values())
         # Shortlist on the question's telling words: a word most facts use ("when", "Ber")
         # tells them apart too little to pay for walking all of them, unless it is all there is.
