@@ -276,7 +276,7 @@ class Engine:
         normals = {t: normalize(t) for t in texts}
         pack_words = {w for normal in normals.values() for w in normal.split()}
         self._known_words = pack_words | set(pack.synonyms) | set(pack.synonyms.values())
-        self._known_words |= set(MONTH_FORMS)
+        self._known_words |= set(MONTH_FORMS) | {w for alias in alias_to_id for w in alias.split()}
         # Typos are corrected towards words the pack itself uses, and three-letter ones
         # ("teh", "wen") only towards function words, where a wrong guess costs little.
         self._known_stems = {self._stemmer.stemWord(w) for w in self._known_words}
@@ -624,8 +624,18 @@ class Engine:
                 # question is read. ("They" may as well be the prisoners as a group.)
                 added = frozenset(resolved) - set(tokens)
                 referents = frozenset(t for t in added if self._kind(t) == "person")
-                attempts[0] = replace(attempts[0], referents=referents)
-                attempts.insert(0, replace(attempts[0], tokens=resolved, soft=added))
+                # "how many died there?" after In Khalil asks about events in In Khalil.
+                there = frozenset(
+                    t
+                    for t in added
+                    if "there" in words and t in self._place_tokens and t not in self._everywhere
+                )
+                attempts[0] = replace(
+                    attempts[0], referents=referents, located=attempts[0].located | there
+                )
+                resolved_query = replace(attempts[0], tokens=resolved, soft=added - there)
+                # "There" is that place, however the rest is read.
+                attempts = [resolved_query] if there else [resolved_query, attempts[0]]
             carried = self._carry_over(tokens, previous)
             carry = replace(attempts[-1], tokens=carried, soft=frozenset(carried) - set(tokens))
             # "and the MNLA?", "what about May?": nothing but names and dates is no question

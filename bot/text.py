@@ -34,7 +34,7 @@ STOPWORDS = frozenset(
     or but so than then also just very really please tell me us you your i my we our can could
     would should will shall might must any some such own same other le la les un une des du de
     au aux en et ou est sont etait etaient ete a dans sur par pour avec ce cet cette ces se sa
-    son ses leur leurs y il elle on nous vous je tu me te moi toi ne pas que qui-est est-ce ca
+    son ses leur leurs y il elle lui on nous vous je tu me te moi toi ne pas que qui-est est-ce ca
     cela ceci sont-ils not they them their theirs he him his she her ils elles eux un une t
     hey hi hello ok okay quick q pls plz thanks thank thx um uh yo lol right actually
     wondering curious salut bonjour svp stp merci alors donc all guys guy folks based exactly
