@@ -83,6 +83,10 @@ _ATTRIBUTE = re.compile(
 )
 
 _LOCATED = re.compile(r"\b(?:in|at|of|dans|en|a)\s+@(\S+)")
+_OTHER_SIDE = re.compile(
+    r"\b(?:other|opposing|autre) (?:side|camp|group|faction|party|groupe|bord)s?\b"
+    r"|\b(?:opponents?|adversaires?|enemy|enemies|ennemis?)\b"
+)
 _PARTICIPLE = re.compile(r"(?:ed|en|ing)$")
 _CAPITALISED = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]{2,}\b")
 _DOUBLED = re.compile(r"(.)\1")
@@ -435,6 +439,14 @@ class Engine:
             for fact, cited in zip(pack.facts, self._fact_sentences, strict=True)
         ]
         self._why = self._token("why")
+        # The battle's two sides, from the infobox: "the other side" is one of them.
+        self._sides = tuple(
+            t
+            for s in self._sentences
+            if s.text.startswith("Combatant")
+            for t in self._sentence_tokens[s.index]
+            if t.startswith("@")
+        )
         self._battle_tokens = frozenset(self._token(w) for w in _BATTLE_WORDS)
         self._asked_kinds: dict[str, str] = {}
         for kind, word in _ASKED_KINDS:
@@ -577,6 +589,8 @@ class Engine:
         if not tokens:
             return self._decline(question, tokens, context, empty=not words)
         previous = context or Context()
+        if context is not None and (side := _OTHER_SIDE.search(normal)):
+            tokens = self._other_side(tokens, previous, side[0])
         long = len(words) >= _LONG_QUESTION
         clauses: list[tuple[bool, str]] = []
         if len(words) >= _CLAUSED_QUESTION:
@@ -748,13 +762,28 @@ class Engine:
     def _carry_over(self, tokens: list[str], previous: Context) -> list[str]:
         """Complete an elliptical follow-up ("and the MNLA?") with the last question's words."""
         kinds = {self._entities[t[1:]].kind for t in tokens if t[1:] in self._entities}
+        # A follow-up that asks in its own words ("when?") no longer asks what the last one did.
+        asks = any(t in self._question_tokens for t in tokens)
         kept = [
             t
             for t in previous.tokens
             if t not in tokens
             and not (t[1:] in self._entities and self._entities[t[1:]].kind in kinds)
+            and not (asks and t in self._question_tokens)
         ]
         return tokens + kept
+
+    def _other_side(self, tokens: list[str], previous: Context, phrase: str) -> list[str]:
+        """Name the other combatant for "and the other side?" after one side was discussed."""
+        if any(t in self._sides for t in tokens):
+            return tokens
+        last = next((f"@{e}" for e in previous.entities if f"@{e}" in self._sides), None)
+        others = [t for t in self._sides if t != last]
+        if last is None or len(others) != 1:
+            return tokens
+        # The words that said "the other side" are now its name.
+        said = {self._token(w) for w in phrase.split()}
+        return [*(t for t in tokens if t not in said), others[0]]
 
     def _is_follow_up(self, words: list[str], tokens: list[str]) -> bool:
         vocabulary = set(words)

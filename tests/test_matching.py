@@ -44,6 +44,13 @@ def test_every_fact_is_found_by_its_own_phrasings(engine: Engine, pack: Pack) ->
         ("which town got raided on Feb 23?", "first-clash-in-khalil"),
         ("wat town did the maa raid in febuary", "first-clash-in-khalil"),
         ("who wun the batle of ber", "who-won"),
+        # A slip in a name is corrected before names are matched.
+        ("whos mohamed ould ramadan", "ramadane-identity"),
+        ("whats the name of the arab movment spokesparson", "ramadane-identity"),
+        # Of two equally near words, the one alike in more letters.
+        ("wher is ber", "battle-location"),
+        ("waht is the MAA exactly", "maa-full-name"),
+        ("What happened to the son of the local Muslim holy man?", "marabout-son-kidnapped"),
     ],
 )
 def test_answers_the_fact(engine: Engine, question: str, fact_id: str) -> None:
@@ -62,6 +69,8 @@ def test_answers_the_fact(engine: Engine, question: str, fact_id: str) -> None:
         "when did the MNLA take Kidal?",
         "wat happend in kidal in febuary 2013",
         "What did the MAA do in Timbuktu in April 2013?",
+        "who won the batle of tessalit",
+        "why did the maa keep fourty pickups outside ber",
         "what's the weather like in Paris today?",
         "tell me a joke",
         "how do I bake bread?",
@@ -133,6 +142,21 @@ def test_a_clause_of_chatter_does_not_outweigh_the_question(engine: Engine) -> N
     assert reply.fact_id == "french-did-not-intervene"
 
 
+def test_a_long_message_is_answered_from_its_question(engine: Engine) -> None:
+    """The chatter weighs less than the question, and dates the article gives are context."""
+    reply = engine.answer(
+        "My aunt lived in Ber back then and mentioned a young girl died during the fighting. "
+        "I'd like to know what is actually on record. Were there any children among the dead?"
+    )
+    assert reply.fact_id == "civilian-victims"
+    reply = engine.answer(
+        "I'm trying to build a timeline of the Ber events for a blog post. I have April 21 for "
+        "the battle and April 25 for the MAA leaving. What happened at the very end, in "
+        "mid-May, with the prisoners?"
+    )
+    assert reply.fact_id == "prisoners-returned-to-mauritania"
+
+
 def test_off_topic_decline_says_what_the_bot_covers(engine: Engine) -> None:
     reply = engine.answer("what's the weather like in Paris today?")
     assert not reply.on_topic
@@ -177,6 +201,20 @@ def test_follow_up_he_must_be_in_the_answer(engine: Engine) -> None:
     assert first.fact_id == "marabout-son-kidnapped"
     second = engine.answer("what was his name?", context=first.context)
     assert not second.answered, second.fact_id
+
+
+def test_follow_up_there_is_the_place_last_discussed(engine: Engine) -> None:
+    first = engine.answer("when did the MAA raid In Khalil?")
+    assert first.fact_id == "first-clash-in-khalil"
+    second = engine.answer("how many people died there?", context=first.context)
+    assert not second.answered, second.fact_id
+
+
+def test_follow_up_the_other_side_is_the_other_combatant(engine: Engine) -> None:
+    first = engine.answer("What is the MAA made up of?")
+    assert first.fact_id == "maa-ethnic-makeup"
+    second = engine.answer("and the other side?", context=first.context)
+    assert second.fact_id == "mnla-ethnic-makeup"
 
 
 def test_context_starts_empty_and_records_the_answer(engine: Engine) -> None:
