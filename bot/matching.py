@@ -62,7 +62,8 @@ _ATTRIBUTES = {
     r"|dirigeants?|dirigeait|who led",
     "name": r"names?|named|called|nom|noms|appelle|appelait|appelaient",
     "strength": r"how many (?:of them|fighters|men|soldiers|troops) (?:were there|took part|fought)"
-    r"|how many (?:fighters|men|soldiers|troops) did|(?:fighter|troop|soldier|men) count"
+    r"|how many (?:fighters|men|soldiers|troops) did(?![\w@ -]{0,40}\b(?:lose|die|kill))"
+    r"|(?:fighter|troop|soldier|men) count"
     r"|number of (?:fighters|troops|soldiers|men) (?:did|were there|involved|took part)"
     r"|how (?:strong|large|big) (?:was|were) (?:the|their)|size of the (?:force|forces|group|army)"
     r"|effectifs?|combien (?:de|d) (?:combattants|soldats|hommes) (?:avait|comptait|y avait)",
@@ -116,7 +117,7 @@ _COMMON_SHARE, _COMMON_FLOOR = 0.25, 12  # a word in more facts than this is lef
 _PHRASING_SHARE = 0.5  # the best phrasing's overlap, against the whole fact's coverage
 
 # How much a fact's score shrinks for each thing in the question it does not account for.
-_MISSING_WHY = 0.5  # asks why, and the fact is never asked why: reasons are rarely given
+_MISSING_WHY = 0.4  # asks why, and the fact is never asked why: reasons are rarely given
 _MISSING_QUESTION_WORD = 0.7  # asks who/when/where, and the fact is never asked that way
 _MISSING_KIND = 0.45  # asks "how many", "when" or a name, and the fact holds none
 _MISSING_ATTRIBUTE = 0.45  # asks what kind, how old, what time, how long..., and the fact is
@@ -462,9 +463,10 @@ class Engine:
         if normal is None:
             normal = normalize(text)
         words = normal.split()
-        fixed = [self._alias_fixes.get(w) or self._fix_alias_word(w) for w in words]
-        if fixed != words:
-            normal = " ".join(fixed)
+        if not self._known_words.issuperset(words):
+            fixed = [self._alias_fixes.get(w) or self._fix_alias_word(w) for w in words]
+            if fixed != words:
+                normal = " ".join(fixed)
         normal = self._alias_re.sub(self._entity_token, normal)
         tokens: list[str] = []
         for word in normal.split():
@@ -727,11 +729,15 @@ class Engine:
         signs = 0
         # "the battle of Gao": a battle named after a place that is not this one.
         # ("batle of Gao": a slip in the word for battle too.)
-        battles = [
-            w in _BATTLE_WORDS
-            or (w not in self._known_words and self._token(w) in self._battle_tokens)
-            for w in words[:-2]
-        ]
+        battles = (
+            [
+                w in _BATTLE_WORDS
+                or (w not in self._known_words and self._token(w) in self._battle_tokens)
+                for w in words[:-2]
+            ]
+            if not (_BATTLE_WORDS.isdisjoint(words) and self._known_words.issuperset(words))
+            else []
+        )
         for index, is_battle in enumerate(battles if any(battles) else ()):
             if is_battle and words[index + 1] in _OF_WORDS:
                 after = " ".join(words[index + 2 : index + 5])

@@ -51,6 +51,9 @@ def test_every_fact_is_found_by_its_own_phrasings(engine: Engine, pack: Pack) ->
         ("wher is ber", "battle-location"),
         ("waht is the MAA exactly", "maa-full-name"),
         ("What happened to the son of the local Muslim holy man?", "marabout-son-kidnapped"),
+        # Fighters lost are casualties, not the force's size.
+        ("how many fighters did the MAA lose?", "maa-casualties-unknown"),
+        ("le MAA c koi en entier", "maa-full-name"),
     ],
 )
 def test_answers_the_fact(engine: Engine, question: str, fact_id: str) -> None:
@@ -96,6 +99,8 @@ def test_declines_other_events_and_chatter(engine: Engine, question: str) -> Non
         "what time of day did the attack start?",
         "how many people live in Ber?",
         "Combien d'habitants y a-t-il à Ber ?",
+        # The article gives no reason for it.
+        "Why didn't the French intervene?",
     ],
 )
 def test_does_not_answer_what_the_article_does_not_say(engine: Engine, question: str) -> None:
