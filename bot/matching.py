@@ -15,9 +15,18 @@ import snowballstemmer
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, JaroWinkler
 
-from bot.article import Sentence
+from bot.article import INFOBOX, Sentence
 from bot.knowledge import Citation, Entity, Fact, Pack
-from bot.text import MONTH_FORMS, MONTHS, NUMBER_WORDS, STOPWORDS, fold, normalize, strip_address
+from bot.text import (
+    MONTH_FORMS,
+    MONTH_NUMBERS,
+    MONTHS,
+    NUMBER_WORDS,
+    STOPWORDS,
+    fold,
+    normalize,
+    strip_address,
+)
 
 MAX_QUESTION_CHARS = 1000
 """Only this much of a longer message is matched: its start and, where the question mostly is
@@ -83,10 +92,21 @@ _ATTRIBUTE = re.compile(
     "|".join(rf"\b(?P<{name}>{pattern})\b" for name, pattern in _ATTRIBUTES.items())
 )
 
-_LOCATED = re.compile(r"\b(?:in|at|of|dans|en|a)\s+@(\S+)")
+# A place something happens in, or that a force enters, leaves, takes or attacks.
+_LOCATED = re.compile(
+    r"\b(?:in|at|of|dans|en|a|leave|left|leaving|quit|quitte|enter|entered|reach|reached"
+    r"|take|took|taken|capture|captured|seize|seized|attack|attacked|raid|raided|storm"
+    r"|stormed|occupy|occupied|retake|retook|prendre|pris|attaque|attaquer)\s+@(\S+)"
+)
 _OTHER_SIDE = re.compile(
     r"\b(?:other|opposing|autre) (?:side|camp|group|faction|party|groupe|bord)s?\b"
     r"|\b(?:opponents?|adversaires?|enemy|enemies|ennemis?)\b"
+)
+_DAY = re.compile(rf"\b({'|'.join(m.capitalize() for m in MONTH_NUMBERS)}) (\d{{1,2}})\b")
+_NEXT = re.compile(
+    r"^(?:and |et |so |ok |okay )?(?:then |what |que s est il )?(?:happened |came |comes |passe )?"
+    r"(?:after that|afterwards?|next|then|and then|then what|apres|ensuite|apres ca|apres cela"
+    r"|puis|after)$"
 )
 _PARTICIPLE = re.compile(r"(?:ed|en|ing)$")
 _CAPITALISED = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]{2,}\b")
@@ -434,12 +454,13 @@ class Engine:
         self._fact_places = [
             frozenset(
                 place
-                for text in (*fact.questions, *(self._sentences[i].text for i in cited))
+                for text in (fact.answer, *(self._sentences[i].text for i in cited))
                 for place in self._located(normals[text])
             )
             for fact, cited in zip(pack.facts, self._fact_sentences, strict=True)
         ]
         self._why = self._token("why")
+        self._next_fact = self._follow_on(pack)
         # The battle's two sides, from the infobox: "the other side" is one of them.
         self._sides = tuple(
             t
@@ -588,9 +609,16 @@ class Engine:
         normal = normalize(text)
         words = normal.split()
         tokens = self._analyze(text, normal=normal)
+        if context is not None and context.fact_id in self._next_fact and _NEXT.match(normal):
+            # "and after that?": what happens next in the story.
+            following = self._next_fact[context.fact_id]
+            return self._answer_with(question, following, 1.0, tokens, context)
         if not tokens:
             return self._decline(question, tokens, context, empty=not words)
         previous = context or Context()
+        if context is not None and words[1:2] == ["about"]:
+            # "what about Timbuktu?" asks the last question again: its "what" asks nothing.
+            tokens = [t for t in tokens if t != self._token(words[0])] or tokens
         if context is not None and (side := _OTHER_SIDE.search(normal)):
             tokens = self._other_side(tokens, previous, side[0])
         long = len(words) >= _LONG_QUESTION
@@ -660,7 +688,15 @@ class Engine:
                 t.startswith("@") or t in self._weak_tokens or t in MONTHS or t.isdigit()
                 for t in tokens
             )
-            attempts.insert(0, carry) if elliptical else later.append(carry)
+            if elliptical:
+                # "what about Timbuktu?": the last question, asked of that place.
+                places = frozenset(
+                    t for t in tokens if t in self._place_tokens and t not in self._everywhere
+                )
+                # The names alone are no question, so nothing else is tried.
+                attempts = [replace(carry, located=carry.located | places)]
+            else:
+                later.append(carry)
 
         best_reply: Reply | None = None
         best_key = (False, False, 0.0)
@@ -779,6 +815,47 @@ class Engine:
         ]
         return tokens + kept
 
+    def _follow_on(self, pack: Pack) -> dict[str, Fact]:
+        """Return what happens next after each fact, for "and after that?".
+
+        That is the fact citing the first later sentence that moves the story on: one dated
+        after the fact, or saying "afterward" or "later". A sentence without a date is dated
+        like the one before it in its section; the infobox tells no story.
+        """
+        dates: list[tuple[int, int]] = []
+        dated: list[bool] = []
+        for sentence in self._sentences:
+            found = _DAY.search(sentence.text)
+            same_section = (
+                bool(dates) and self._sentences[len(dates) - 1].section == sentence.section
+            )
+            dated.append(found is not None)
+            if found:
+                dates.append((MONTH_NUMBERS[found[1].lower()], int(found[2])))
+            else:
+                dates.append(dates[-1] if same_section else (0, 0))
+        sequence = {self._token("after"), self._token("soon")}
+        story = [s.index for s in self._sentences if s.section != INFOBOX]
+        citing: dict[int, Fact] = {}
+        for fact, cited in zip(pack.facts, self._fact_sentences, strict=True):
+            for index in sorted(cited):
+                citing.setdefault(index, fact)
+        follow_on: dict[str, Fact] = {}
+        for fact, cited in zip(pack.facts, self._fact_sentences, strict=True):
+            told = [i for i in cited if self._sentences[i].section != INFOBOX]
+            if not told:
+                continue
+            when = max(dates[i] for i in told)
+            for index in story:
+                if index <= max(told) or index not in citing or dates[index] < when:
+                    continue  # told before, cited by nothing, or earlier in time
+                if (dated[index] and dates[index] > when) or not sequence.isdisjoint(
+                    self._sentence_tokens[index]
+                ):
+                    follow_on[fact.id] = citing[index]
+                    break
+        return follow_on
+
     def _other_side(self, tokens: list[str], previous: Context, phrase: str) -> list[str]:
         """Name the other combatant for "and the other side?" after one side was discussed."""
         if any(t in self._sides for t in tokens):
@@ -795,7 +872,8 @@ class Engine:
         vocabulary = set(words)
         if vocabulary & (_GROUP_PRONOUNS | _PERSON_PRONOUNS | _PLACE_PRONOUNS | _OTHER_WORDS):
             return True
-        if words and words[0] in _FOLLOW_UP_OPENERS:
+        if words and (words[0] in _FOLLOW_UP_OPENERS or words[1:2] == ["about"]):
+            # "and ...", "what about ...", "how about ..."
             return True
         return len(tokens) <= 2 and not any(t.startswith("@") for t in tokens)
 
@@ -982,17 +1060,7 @@ class Engine:
         clear = top.score >= limits.sure or top.score - runner_score >= limits.margin or same_quote
         bar = limits.answer * (_LONG_BAR if query.long else 1.0)
         if top.score >= bar and clear:
-            return Reply(
-                question=question,
-                outcome=Outcome.ANSWER,
-                text=fact.answer,
-                citations=fact.citations,
-                confidence=round(top.score, 3),
-                fact_id=fact.id,
-                runner_up=runner_up,
-                on_topic=True,
-                context=self._next_context(tokens, previous, fact),
-            )
+            return self._answer_with(question, fact, top.score, tokens, previous, runner_up)
         # A clause is quoted for no more than the whole message would be.
         quoted = (
             None if query.elsewhere or query.clause else self._quote(question, tokens, previous)
@@ -1012,6 +1080,27 @@ class Engine:
                 context=self._next_context(tokens, previous, None),
             )
         return self._decline(question, tokens, previous, ranked=ranked)
+
+    def _answer_with(
+        self,
+        question: str,
+        fact: Fact,
+        score: float,
+        tokens: list[str],
+        previous: Context,
+        runner_up: Candidate | None = None,
+    ) -> Reply:
+        return Reply(
+            question=question,
+            outcome=Outcome.ANSWER,
+            text=fact.answer,
+            citations=fact.citations,
+            confidence=round(score, 3),
+            fact_id=fact.id,
+            runner_up=runner_up,
+            on_topic=True,
+            context=self._next_context(tokens, previous, fact),
+        )
 
     def _quote(self, question: str, tokens: list[str], previous: Context) -> Reply | None:
         """Answer with one article sentence when it covers nearly all of the question."""

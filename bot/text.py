@@ -71,6 +71,9 @@ MONTH_FORMS = {
 
 MONTHS = frozenset(MONTH_FORMS)
 
+MONTH_NUMBERS = {m: n for n, m in enumerate(_ENGLISH_MONTHS.split(), start=1)}
+"""Each English month's number in the year, to put dates in order."""
+
 
 def fold(text: str) -> str:
     """Lowercase, strip accents and control characters, unify apostrophes; keep only ASCII."""

@@ -222,6 +222,29 @@ def test_follow_up_the_other_side_is_the_other_combatant(engine: Engine) -> None
     assert second.fact_id == "mnla-ethnic-makeup"
 
 
+def test_follow_up_what_about_a_place_asks_the_last_question_of_it(engine: Engine) -> None:
+    first = engine.answer("When did the MAA attack Ber?")
+    assert first.answered
+    second = engine.answer("what about Timbuktu?", context=first.context)
+    assert not second.answered, second.fact_id
+    again = engine.answer(
+        "what about the Burkinabe?", context=engine.answer("when did the MAA leave Ber?").context
+    )
+    assert again.fact_id == "burkinabe-left-ber"
+
+
+@pytest.mark.parametrize("follow_up", ["and after that?", "what happened next?", "et après ?"])
+def test_follow_up_after_that_is_what_happens_next(engine: Engine, follow_up: str) -> None:
+    """Next in time: the May 5 raid is followed by the MAA abandoning the town."""
+    first = engine.answer("What did the MAA do on May 5?")
+    assert first.fact_id == "maa-attacked-again"
+    second = engine.answer(follow_up, context=first.context)
+    assert second.fact_id == "maa-abandoned-ber"
+    # The Background, told after the battle's lead, happened before it.
+    after_the_win = engine.answer(follow_up, context=engine.answer("who won?").context)
+    assert after_the_win.fact_id == "maa-left-ber"
+
+
 def test_context_starts_empty_and_records_the_answer(engine: Engine) -> None:
     reply = engine.answer("who was kidnapped?", context=Context())
     assert reply.context.fact_id == reply.fact_id
