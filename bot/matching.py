@@ -64,14 +64,17 @@ _ATTRIBUTES = {
     "hour": r"(?:what|which|quelle) (?:time|hour|heure)|time of day|morning|afternoon|evening|night"
     r"|nighttime|dawn|dusk|midnight|noon|matin|soir|nuit|aube",
     "duration": r"how long|combien de temps|durations?|duree|how many (?:days|hours|weeks|months)",
-    "size": r"population|populated|lives? in|living in|vivent|habitent|how (?:big|large)"
+    "size": r"population|populated|lives? in|lived in|living in|vivent|habitent|how (?:big|large)"
     r"|(?:habitants|inhabitants|residents) (?:y a|compte|are there|does|do|has|have|live)",
     "weapon": r"weapons?|arms|guns?|firearms?|armes?|artillery|rifles?",
     "leader": r"command|commanded|commanding|commanders?|commandants?|leaders?|leadership|chefs?"
     r"|dirigeants?|dirigeait|who led",
     "name": r"names?|named|called|nom|noms|appelle|appelait|appelaient",
-    "strength": r"how many (?:of them|fighters|men|soldiers|troops) (?:were there|took part|fought)"
-    r"|how many (?:fighters|men|soldiers|troops) did(?![\w@ -]{0,40}\b(?:lose|die|kill))"
+    "strength": r"how many\s+(?:of them|fighters|men|soldiers|troops|@\S+)\s+(?:were there"
+    r"|took part|fought)"
+    # (Not "how many fighters did they lose, or take prisoner".)
+    r"|how many (?:fighters|men|soldiers|troops) did(?![\w@ -]{0,40}\b(?:lose|die|kill|grab"
+    r"|take|took|captur|seiz|prison|detain|return|releas))"
     r"|(?:fighter|troop|soldier|men) count"
     r"|number of (?:fighters|troops|soldiers|men) (?:did|were there|involved|took part)"
     r"|how (?:strong|large|big) (?:was|were) (?:the|their)|size of the (?:force|forces|group|army)"
