@@ -47,6 +47,7 @@ _TYPED_QUESTION_WORDS = ("who", "when", "where", "why")
 _GENERIC = frozenset("what happen say said tell know article wikipedia text".split())
 _BATTLE_WORDS = frozenset("battle battles bataille combat combats fight fighting clashes".split())
 _PLACE_PREPOSITIONS = frozenset("in at near from".split())
+_AFTER_WORDS = frozenset("after apres once".split())
 _OF_WORDS = frozenset("of at in for de du d a".split())
 _SHORT_TYPO_TARGETS = frozenset("who what when where why how the and did was won win ber".split())
 _COPULAS = frozenset("is was are were".split())
@@ -151,6 +152,7 @@ _MISSING_ENTITY = 0.7  # a group or person the fact does not mention
 _MISSING_PLACE = 0.5  # a place the fact does not mention
 _MISSING_KNOWN_WORD = 0.8  # a word other facts use
 _MISSING_UNKNOWN_WORD = 0.8  # a word no fact uses
+_GIVEN = 0.5  # a fact telling only what the question takes as given
 _ELSEWHERE_FACTOR = 0.35  # each sign that the question is about another event or place
 _NEAR_BOOST = 1.15  # in a follow-up, for facts next to the last one answered
 
@@ -260,6 +262,8 @@ class _Query:
     """The people that the question's pronouns ("he", "his") stand for."""
     asks: frozenset[str] = frozenset()
     """What the question asks for besides a who, when, where or why: a kind, an age, an hour..."""
+    premise: frozenset[str] = frozenset()
+    """What "what happened to X after ..." takes as given: a fact saying only that is no answer."""
     focus: frozenset[str] = frozenset()
     """In a long message, the tokens of its questions: the rest is chatter and weighs less."""
 
@@ -326,9 +330,12 @@ class Engine:
         phrasing_fact: list[int] = []
         fact_words: list[set[str]] = []
         self._fact_asks: list[frozenset[str]] = []
+        # What each fact tells, for questions that take something as given.
+        self._fact_told: list[frozenset[str]] = []
         for index, fact in enumerate(pack.facts):
             words: set[str] = set()
             asks: set[str] = set()
+            told: set[str] = set()
             for question in fact.questions:
                 normal = normals[question]
                 asks |= self._asks(normal)
@@ -336,7 +343,11 @@ class Engine:
                 phrasing_tokens.append(tokens)
                 phrasing_fact.append(index)
                 words |= tokens
+                if _AFTER_WORDS.isdisjoint(normal.split()):
+                    # A phrasing asking what happened "after" something takes it as given.
+                    told |= tokens
             fact_words.append(words)
+            self._fact_told.append(frozenset(told | set(self._analyze(fact.answer))))
             self._fact_asks.append(frozenset(asks))
         self._fact_phrasing_words = [frozenset(w) for w in fact_words]
         self._sentences: tuple[Sentence, ...] = pack.article.sentences
@@ -463,6 +474,11 @@ class Engine:
             for fact, cited in zip(pack.facts, self._fact_sentences, strict=True)
         ]
         self._why = self._token("why")
+        self._happen_tokens = frozenset(
+            t
+            for w in ("happen", "become", "became", "do", "did", "end", "up")
+            if (t := self._token(w))
+        )
         self._next_fact = self._follow_on(pack)
         # The battle's two sides, from the infobox: "the other side" is one of them.
         self._sides = tuple(
@@ -657,6 +673,7 @@ class Engine:
             long=long,
             located=self._elsewhere_in(normal, tokens),
             focus=frozenset(t for q in questions for t in self._analyze(q, normal=q)),
+            premise=self._premise(words) if _AFTER_WORDS.intersection(words) else frozenset(),
         )
         attempts = [plain]
         later: list[_Query] = []
@@ -859,6 +876,28 @@ class Engine:
                     break
         return follow_on
 
+    def _premise(self, words: list[str]) -> frozenset[str]:
+        """Return what "what happened to the son after he was taken?" takes as given.
+
+        Only a question asking nothing but what happened or became of someone after an event
+        has one: the event's words.
+        """
+        cut = next(i for i, w in enumerate(words) if w in _AFTER_WORDS)
+        if cut == 0:
+            return frozenset()  # "After they left, who took Ber?"
+        asked = self._analyze(" ".join(words[:cut]))
+        if any(
+            t not in self._weak_tokens and not t.startswith("@") and t not in self._happen_tokens
+            for t in asked
+        ):
+            return frozenset()
+        given = self._analyze(" ".join(words[cut + 1 :]))
+        return frozenset(
+            t
+            for t in given
+            if t not in self._weak_tokens and not t.startswith("@") and t not in MONTHS
+        )
+
     def _other_side(self, tokens: list[str], previous: Context, phrase: str) -> list[str]:
         """Name the other combatant for "and the other side?" after one side was discussed."""
         if any(t in self._sides for t in tokens):
@@ -1029,6 +1068,9 @@ class Engine:
             factor *= _MISSING_REFERENT
         for _ in query.asks - self._fact_asks[fact]:
             factor *= _MISSING_ATTRIBUTE
+        if query.premise and query.premise <= self._fact_told[fact]:
+            # "What happened to the son after he was taken?": not that he was taken.
+            factor *= _GIVEN
         if query.located - self._fact_places[fact]:
             # "What did the MAA do in Timbuktu?" is not the fact whose source was from there.
             factor *= _MISSING_PLACE

@@ -54,6 +54,11 @@ def test_every_fact_is_found_by_its_own_phrasings(engine: Engine, pack: Pack) ->
         # Fighters lost are casualties, not the force's size.
         ("how many fighters did the MAA lose?", "maa-casualties-unknown"),
         ("le MAA c koi en entier", "maa-full-name"),
+        # What happened after it is what the next fact tells.
+        (
+            "what happened to the deserters after they were detained?",
+            "suspected-deserters-released",
+        ),
     ],
 )
 def test_answers_the_fact(engine: Engine, question: str, fact_id: str) -> None:
@@ -101,6 +106,8 @@ def test_declines_other_events_and_chatter(engine: Engine, question: str) -> Non
         "Combien d'habitants y a-t-il à Ber ?",
         # The article gives no reason for it.
         "Why didn't the French intervene?",
+        # Nor what became of him once taken.
+        "What happened to the marabout's son after he was taken?",
     ],
 )
 def test_does_not_answer_what_the_article_does_not_say(engine: Engine, question: str) -> None:
