@@ -347,7 +347,11 @@ class Engine:
                     # A phrasing asking what happened "after" something takes it as given.
                     told |= tokens
             fact_words.append(words)
-            self._fact_told.append(frozenset(told | set(self._analyze(fact.answer))))
+            answer = self._analyze(fact.answer)
+            # An answer saying "later" tells what came after, whatever it repeats.
+            self._fact_told.append(
+                frozenset() if self._token("after") in answer else frozenset(told | set(answer))
+            )
             self._fact_asks.append(frozenset(asks))
         self._fact_phrasing_words = [frozenset(w) for w in fact_words]
         self._sentences: tuple[Sentence, ...] = pack.article.sentences
@@ -895,7 +899,10 @@ class Engine:
         return frozenset(
             t
             for t in given
-            if t not in self._weak_tokens and not t.startswith("@") and t not in MONTHS
+            if t not in self._weak_tokens
+            and not t.startswith("@")
+            and t not in MONTHS
+            and t not in self._setting_tokens  # "after the battle" gives nothing away
         )
 
     def _other_side(self, tokens: list[str], previous: Context, phrase: str) -> list[str]:
