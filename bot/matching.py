@@ -100,7 +100,8 @@ _ATTRIBUTE = re.compile(
 _LOCATED = re.compile(
     r"\b(?:in|at|of|dans|en|a|leave|left|leaving|quit|quitte|enter|entered|reach|reached"
     r"|take|took|taken|capture|captured|seize|seized|attack|attacked|raid|raided|storm"
-    r"|stormed|occupy|occupied|retake|retook|prendre|pris|attaque|attaquer)\s+@(\S+)"
+    r"|stormed|occupy|occupied|retake|retook|prendre|pris|attaque|attaquer)"
+    r"(?:\s+(?:over|back|control of))?\s+@(\S+)"
 )
 _OTHER_SIDE = re.compile(
     r"\b(?:other|opposing|autre) (?:side|camp|group|faction|party|groupe|bord)s?\b"

@@ -15,6 +15,8 @@ _MARKUP = re.compile(
 _HASHTAG = re.compile(r"(?:^|\s)#\w+")
 # "take place" is "happen", not "take" as in seizing a town.
 _TAKE_PLACE = re.compile(r"\b(?:take|takes|took|taken|taking) place\b")
+# "Made up of" is "composed of", not "made" as in making a claim.
+_MADE_UP = re.compile(r"\b(?:made|make|makes|making) up\b|\bmade of\b")
 # "Lives lost" are deaths, not where people live.
 _LIVES = re.compile(
     r"\b(?:(?<=their )|(?<=civilian )|(?<=human )|(?<=many )|(?<=any ))lives\b"
@@ -103,6 +105,8 @@ def normalize(text: str) -> str:
         text = _ELISION.sub("", _POSSESSIVE.sub(r"\1", text).replace("n't", " not"))
     if "place" in text:
         text = _TAKE_PLACE.sub("happen", text)
+    if "ma" in text:
+        text = _MADE_UP.sub("composed", text)
     if "lives" in text:
         text = _LIVES.sub("deaths", text)
     if "-" in text:

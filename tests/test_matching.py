@@ -272,6 +272,8 @@ def test_context_starts_empty_and_records_the_answer(engine: Engine) -> None:
         ("Qu'est-ce qui s'est passé ?", "quoi est passe"),
         ("<script>alert('x')</script> who won", "who won"),
         ("who got kidnapped? #mali #ber", "who got kidnapped"),
+        ("what is the MAA made up of", "what is the maa composed of"),
+        ("who made that claim", "who made that claim"),
     ],
 )
 def test_normalize(raw: str, normal: str) -> None:
