@@ -47,7 +47,7 @@ STOPWORDS = frozenset(
 words (who, when, qui, quand) are kept."""
 
 NUMBER_WORDS = {
-    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+    "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
     "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13",
     "fourteen": "14", "fifteen": "15", "sixteen": "16", "twenty": "20", "thirty": "30",
     "forty": "40", "fourty": "40", "fifty": "50", "sixty": "60", "hundred": "100",
@@ -56,7 +56,7 @@ NUMBER_WORDS = {
     "cinquante": "50", "soixante": "60", "cent": "100",
 }  # fmt: skip
 """Number words folded to digits, so "fourteen" and "14" match and contradict alike. Words that
-are also something else ("un", "seize", "neuf", "sept", "first") are left alone."""
+are also something else ("one", "un", "seize", "neuf", "sept", "first") are left alone."""
 
 _ENGLISH_MONTHS = (
     "january february march april may june july august september october november december"
