@@ -47,6 +47,7 @@ _TYPED_QUESTION_WORDS = ("who", "when", "where", "why")
 _GENERIC = frozenset("what happen say said tell know article wikipedia text".split())
 _BATTLE_WORDS = frozenset("battle battles bataille combat combats fight fighting clashes".split())
 _PLACE_PREPOSITIONS = frozenset("in at near from".split())
+_NOTHING: frozenset[str] = frozenset()
 _AFTER_WORDS = frozenset("after apres once".split())
 _OF_WORDS = frozenset("of at in for de du d a".split())
 _SHORT_TYPO_TARGETS = frozenset("who what when where why how the and did was won win ber".split())
@@ -291,8 +292,12 @@ class Engine:
                 if key:
                     alias_to_id.setdefault(key, entity.id)
         self._alias_to_id = alias_to_id
-        alternatives = sorted(alias_to_id, key=len, reverse=True)
-        self._alias_re = re.compile(r"\b(?:" + "|".join(map(re.escape, alternatives)) + r")\b")
+        # Names are found word by word: each word that starts a name points to the names it
+        # starts, longest first.
+        self._names_by_first: dict[str, list[tuple[list[str], str]]] = {}
+        for alias in sorted(alias_to_id, key=len, reverse=True):
+            parts = alias.split()
+            self._names_by_first.setdefault(parts[0], []).append((parts, f"@{alias_to_id[alias]}"))
         self._token_cache: dict[str, str | None] = {}
         # Synonyms also fold by stem, so "grabbing" goes where "grabbed" does; not short ones,
         # whose stem is too often another word ("pays" would take "pay" along).
@@ -427,7 +432,8 @@ class Engine:
         self._local_postings = [{t: tuple(p) for t, p in f.items()} for f in local]
         self._fact_choices: list[list[str]] = [[] for _ in pack.facts]
         for pid, index in enumerate(phrasing_fact):
-            self._fact_choices[index].append(self._phrasing_strings[pid])
+            if self._phrasing_strings[pid] not in self._fact_choices[index]:
+                self._fact_choices[index].append(self._phrasing_strings[pid])
 
         self._article_tokens = frozenset(t for s in self._sentence_tokens for t in s)
         # The battle's own name, place and war: naming them never contradicts a fact.
@@ -449,6 +455,7 @@ class Engine:
             | {t for t in document_frequency if t.isdigit()}
         )
         self._home = pack.article.title.split("(")[0].split()[-1].casefold()
+        self._home_entity = self._alias_to_id.get(self._home)
         citing: dict[int, set[int]] = {}
         for index, cited in enumerate(self._fact_sentences):
             for sentence in cited:
@@ -512,7 +519,7 @@ class Engine:
             fixed = [self._alias_fixes.get(w) or self._fix_alias_word(w) for w in words]
             if fixed != words:
                 normal = " ".join(fixed)
-        normal = self._alias_re.sub(self._entity_token, normal)
+        normal = self._name(normal)
         tokens: list[str] = []
         for word in normal.split():
             token = self._token(word)
@@ -535,7 +542,7 @@ class Engine:
         if _ATTRIBUTE_WORDS.isdisjoint(normal.split()):
             return frozenset()
         # Names come out first: "the religious leader's son" asks for no leader.
-        named = self._alias_re.sub(self._entity_token, normal)
+        named = self._name(normal)
         return frozenset(m.lastgroup for m in _ATTRIBUTE.finditer(named) if m.lastgroup)
 
     def _kind(self, token: str) -> str | None:
@@ -551,11 +558,27 @@ class Engine:
 
     def _located(self, normal: str) -> list[str]:
         """Return the places a normalised text puts something in or at ("in Gao" -> Gao)."""
-        named = self._alias_re.sub(self._entity_token, normal)
+        named = self._name(normal)
         return [f"@{m[1]}" for m in _LOCATED.finditer(named) if f"@{m[1]}" in self._place_tokens]
 
-    def _entity_token(self, match: re.Match[str]) -> str:
-        return f" @{self._alias_to_id[match[0]]} "
+    def _name(self, normal: str) -> str:
+        """Replace each name in a normalised text with its entity's token ("the MAA" -> "@maa")."""
+        words = normal.split()
+        starts = self._names_by_first
+        if starts.keys().isdisjoint(words):
+            return normal
+        named: list[str] = []
+        index, count = 0, len(words)
+        while index < count:
+            for parts, token in starts.get(words[index], ()):
+                if words[index : index + len(parts)] == parts:
+                    named.append(token)
+                    index += len(parts)
+                    break
+            else:
+                named.append(words[index])
+                index += 1
+        return " ".join(named)
 
     def _token(self, word: str) -> str | None:
         cached = self._token_cache.get(word, "")
@@ -677,8 +700,10 @@ class Engine:
             else self._asks(normal),
             long=long,
             located=self._elsewhere_in(normal, tokens),
-            focus=frozenset(t for q in questions for t in self._analyze(q, normal=q)),
-            premise=self._premise(words) if _AFTER_WORDS.intersection(words) else frozenset(),
+            focus=frozenset(t for q in questions for t in self._analyze(q, normal=q))
+            if questions
+            else _NOTHING,
+            premise=_NOTHING if _AFTER_WORDS.isdisjoint(words) else self._premise(words),
         )
         attempts = [plain]
         later: list[_Query] = []
@@ -790,26 +815,25 @@ class Engine:
         signs = 0
         # "the battle of Gao": a battle named after a place that is not this one.
         # ("batle of Gao": a slip in the word for battle too.)
-        battles = (
-            [
-                w in _BATTLE_WORDS
-                or (w not in self._known_words and self._token(w) in self._battle_tokens)
-                for w in words[:-2]
-            ]
-            if not (_BATTLE_WORDS.isdisjoint(words) and self._known_words.issuperset(words))
-            else []
-        )
-        for index, is_battle in enumerate(battles if any(battles) else ()):
-            if is_battle and words[index + 1] in _OF_WORDS:
-                after = " ".join(words[index + 2 : index + 5])
-                named = self._alias_re.match(after)
-                following = [w for w in words[index + 2 : index + 4] if w not in STOPWORDS]
-                place = named[0] if named else following[0] if following else self._home
-                entity = self._alias_to_id.get(place)
-                if entity is not None:
-                    signs += place != self._home and self._entities[entity].kind == "place"
-                elif place not in self._known_words and not place.isdigit():
-                    signs += 1
+        battles = not _BATTLE_WORDS.isdisjoint(words) or not self._known_words.issuperset(words)
+        for index in range(len(words) - 2) if battles and not _OF_WORDS.isdisjoint(words) else ():
+            word = words[index]
+            if words[index + 1] not in _OF_WORDS or not (
+                word in _BATTLE_WORDS
+                or (word not in self._known_words and self._token(word) in self._battle_tokens)
+            ):
+                continue
+            named = self._name(" ".join(words[index + 2 : index + 5])).split()[:1]
+            following = [w for w in words[index + 2 : index + 4] if w not in STOPWORDS]
+            if named and named[0].startswith("@"):
+                entity = named[0][1:]
+            else:
+                place = following[0] if following else self._home
+                if place not in self._alias_to_id:
+                    signs += place not in self._known_words and not place.isdigit()
+                    continue
+                entity = self._alias_to_id[place]
+            signs += entity != self._home_entity and self._entities[entity].kind == "place"
         # A capitalised word the article never uses, and no typo of one: another name.
         addressed = strip_address(text) if "/" in text or "@" in text else text
         names = {fold(raw) for raw in _CAPITALISED.findall(addressed)[:20]}
@@ -973,12 +997,16 @@ class Engine:
         best: dict[int, _Match] = {}
         weight_of = self._phrasing_weight
         exact = self._exact.get(frozenset(tokens))
+        pairs = list(weights.items())
         for index in self._shortlist(shared, exact):
             postings = self._local_postings[index]
             overlap: dict[int, float] = {}
-            for token, weight in weights.items():
-                for pid in postings.get(token, ()):
-                    overlap[pid] = overlap.get(pid, 0.0) + weight
+            add = overlap.get
+            for token, weight in pairs:
+                pids = postings.get(token)
+                if pids:
+                    for pid in pids:
+                        overlap[pid] = add(pid, 0.0) + weight
             closest, pid = -1.0, -1
             for phrasing, shared_weight in overlap.items():
                 closeness = shared_weight / (total + weight_of[phrasing])
@@ -1283,8 +1311,8 @@ def _descending(match: _Match) -> float:
 
 def _opens_question(clause: str) -> bool:
     """Return whether a clause starts the way a question does ("who...", "did...")."""
-    first = fold(clause).split()[:1]
-    return bool(first) and (first[0] in _QUESTION_WORDS or first[0] in _AUXILIARIES)
+    first = clause.split(None, 1)[:1]
+    return bool(first) and ((word := fold(first[0])) in _QUESTION_WORDS or word in _AUXILIARIES)
 
 
 def _absent_line(question: str) -> str:

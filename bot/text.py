@@ -81,6 +81,8 @@ def fold(text: str) -> str:
     """Lowercase, strip accents and control characters, unify apostrophes; keep only ASCII."""
     # Matching works on ASCII words: decomposing and dropping the rest removes accents, control
     # characters, emoji and scripts the pack has no words in, all at C speed.
+    if text.isascii():
+        return text.lower()
     text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
     return text.encode("ascii", "ignore").decode("ascii").lower()
 
@@ -105,7 +107,7 @@ def normalize(text: str) -> str:
         text = _ELISION.sub("", _POSSESSIVE.sub(r"\1", text).replace("n't", " not"))
     if "place" in text:
         text = _TAKE_PLACE.sub("happen", text)
-    if "ma" in text:
+    if "made" in text or "mak" in text:
         text = _MADE_UP.sub("composed", text)
     if "lives" in text:
         text = _LIVES.sub("deaths", text)
