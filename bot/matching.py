@@ -67,7 +67,8 @@ _ATTRIBUTES = {
     r"|nighttime|dawn|dusk|midnight|noon|matin|soir|nuit|aube",
     "duration": r"how long|combien de temps|durations?|duree|how many (?:days|hours|weeks|months)",
     "size": r"population|populated|lives? in|lived in|living in|vivent|habitent|how (?:big|large)"
-    r"|(?:habitants|inhabitants|residents) (?:y a|compte|are there|does|do|has|have|live)",
+    r"|(?:habitants|inhabitants|residents) (?:y a|compte|are there|does|do|has|have|live)"
+    r"|combien (?:d )?(?:habitants|residents)",
     "weapon": r"weapons?|arms|guns?|firearms?|armes?|artillery|rifles?",
     "leader": r"command|commanded|commanding|commanders?|commandants?|leaders?|leadership|chefs?"
     r"|dirigeants?|dirigeait|who led",
@@ -115,7 +116,7 @@ _NEXT = re.compile(
     r"|puis|after)$"
 )
 _PARTICIPLE = re.compile(r"(?:ed|en|ing)$")
-_CAPITALISED = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]{2,}\b")
+_CAPITALISED = re.compile(r"(?<=[a-z,;:] )(?:[A-Z][a-z]{2,}|[A-Z]{4,})\b")
 _DOUBLED = re.compile(r"(.)\1")
 _SENTENCE = re.compile(r"[^.!?？]+(?:[.!?？]+|$)")
 _CLAUSE = re.compile(r"[.!?;:,]+(?:\s|$)|\s+(?:but|so)\s")
@@ -320,7 +321,7 @@ class Engine:
         self._known_stems = {self._stemmer.stemWord(w) for w in self._known_words}
         # Typos keep their first letter, so each word is only compared with its letter's words.
         self._typo_targets: dict[str, list[str]] = {}
-        for word in sorted(pack_words):
+        for word in sorted(pack_words | set(pack.synonyms)):
             if len(word) > 2 and not word.isdigit() and word not in STOPWORDS:
                 self._typo_targets.setdefault(word[0], []).append(word)
         self._short_targets = sorted(_SHORT_TYPO_TARGETS)
