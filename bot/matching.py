@@ -321,7 +321,8 @@ class Engine:
         self._known_stems = {self._stemmer.stemWord(w) for w in self._known_words}
         # Typos keep their first letter, so each word is only compared with its letter's words.
         self._typo_targets: dict[str, list[str]] = {}
-        for word in sorted(pack_words | set(pack.synonyms)):
+        # Long synonyms too ("combatu" -> "combattu"); short ones are too near other words.
+        for word in sorted(pack_words | {w for w in pack.synonyms if len(w) >= 7}):
             if len(word) > 2 and not word.isdigit() and word not in STOPWORDS:
                 self._typo_targets.setdefault(word[0], []).append(word)
         self._short_targets = sorted(_SHORT_TYPO_TARGETS)
