@@ -16,7 +16,7 @@ _HASHTAG = re.compile(r"(?:^|\s)#\w+")
 # "take place" is "happen", not "take" as in seizing a town.
 _TAKE_PLACE = re.compile(r"\b(?:take|takes|took|taken|taking) place\b")
 # "Made up of" is "composed of", not "made" as in making a claim.
-_MADE_UP = re.compile(r"\b(?:made|make|makes|making) up\b|\bmade of\b")
+_MADE_UP = re.compile(r"\b(?:made|make|makes|making)[ -]up\b|\bmade of\b")
 # "Lives lost" are deaths, not where people live.
 _LIVES = re.compile(
     r"\b(?:(?<=their )|(?<=civilian )|(?<=human )|(?<=many )|(?<=any ))lives\b"
