@@ -316,8 +316,9 @@ class Engine:
         pack_words = {w for normal in normals.values() for w in normal.split()}
         self._known_words = pack_words | set(pack.synonyms) | set(pack.synonyms.values())
         self._known_words |= set(MONTH_FORMS) | {w for alias in alias_to_id for w in alias.split()}
-        # Typos are corrected towards words the pack itself uses, and three-letter ones
-        # ("teh", "wen") only towards function words, where a wrong guess costs little.
+        # Typos are corrected towards words the pack itself uses, and words of three or four
+        # letters ("teh", "wen", "wher") only towards function words, where a wrong guess costs
+        # little: too many short words are a letter away from a pack word ("cats", "case").
         self._known_stems = {self._stemmer.stemWord(w) for w in self._known_words}
         # Typos keep their first letter, so each word is only compared with its letter's words.
         self._typo_targets: dict[str, list[str]] = {}
@@ -624,7 +625,7 @@ class Engine:
         # Typos keep the first letter; very short words are only read as function words.
         if among is not None:
             targets = among.get(word[0], [])
-        elif len(word) <= 3:
+        elif len(word) <= 4:
             targets = self._short_targets
         else:
             targets = self._typo_targets.get(word[0], [])
