@@ -49,6 +49,7 @@ _BATTLE_WORDS = frozenset("battle battles bataille combat combats fight fighting
 _PLACE_PREPOSITIONS = frozenset("in at near from".split())
 _NOTHING: frozenset[str] = frozenset()
 _AFTER_WORDS = frozenset("after apres once".split())
+_WHILE_WORDS = frozenset("when while during as pendant lorsque".split())
 _OF_WORDS = frozenset("of at in for de du d a".split())
 _SHORT_TYPO_TARGETS = frozenset("who what when where why how the and did was won win ber".split())
 _COPULAS = frozenset("is was are were".split())
@@ -707,6 +708,7 @@ class Engine:
             if questions
             else _NOTHING,
             premise=_NOTHING if _AFTER_WORDS.isdisjoint(words) else self._premise(words),
+            soft=_NOTHING if long or _WHILE_WORDS.isdisjoint(words[1:]) else self._setting(words),
         )
         attempts = [plain]
         later: list[_Query] = []
@@ -907,6 +909,17 @@ class Engine:
                     follow_on[fact.id] = citing[index]
                     break
         return follow_on
+
+    def _setting(self, words: list[str]) -> frozenset[str]:
+        """Return the words of a clause that only sets the scene: "who died when the fighting
+        broke out?" asks who died. Names and dates in it still count."""
+        cut = next(i for i, w in enumerate(words) if i and w in _WHILE_WORDS)
+        asked = set(self._analyze(" ".join(words[:cut])))
+        return frozenset(
+            t
+            for t in self._analyze(" ".join(words[cut:]))
+            if t not in asked and not t.startswith("@") and not t.isdigit() and t not in MONTHS
+        )
 
     def _premise(self, words: list[str]) -> frozenset[str]:
         """Return what "what happened to the son after he was taken?" takes as given.

@@ -54,6 +54,15 @@ def test_every_fact_is_found_by_its_own_phrasings(engine: Engine, pack: Pack) ->
         # Fighters lost are casualties, not the force's size.
         ("how many fighters did the MAA lose?", "maa-casualties-unknown"),
         ("le MAA c koi en entier", "maa-full-name"),
+        # A clause that only sets the scene does not count against the answer.
+        (
+            "Who were the civilians that died in Ber when the fighting broke out?",
+            "civilian-victims",
+        ),
+        (
+            "What were the French forces up to while the fighting went on?",
+            "french-did-not-intervene",
+        ),
         # What happened after it is what the next fact tells.
         (
             "what happened to the deserters after they were detained?",
@@ -79,6 +88,7 @@ def test_answers_the_fact(engine: Engine, question: str, fact_id: str) -> None:
         "What did the MAA do in Timbuktu in April 2013?",
         "who won the batle of tessalit",
         "why did the maa keep fourty pickups outside ber",
+        "how many civilians died when the MAA attacked Gao?",
         "what's the weather like in Paris today?",
         "tell me a joke",
         "how do I bake bread?",
