@@ -62,7 +62,8 @@ _ASKED_KINDS = (("number", "many"), ("date", "when"), ("name", "name"))
 # did the French fly?" is not answered by the fact that the French flew planes.
 _ATTRIBUTES = {
     "kind": r"(?:what|which|quel|quelle|quels|quelles) (?:kinds?|types?|sorts?|models?|makes?"
-    r"|brands?|genres?|sortes?|marques?|modeles?)",
+    r"|brands?|genres?|sortes?|marques?|modeles?)"
+    r"|(?:what|which|quel|quels)(?:\s+@\S+)? (?:aircraft|planes?|jets?|helicopters?|avions?)",
     "age": r"how old|ages?|aged",
     "hour": r"(?:what|which|quelle) (?:time|hour|heure)|time of day|morning|afternoon|evening|night"
     r"|nighttime|dawn|dusk|midnight|noon|matin|soir|nuit|aube",
@@ -73,7 +74,9 @@ _ATTRIBUTES = {
     "weapon": r"weapons?|arms|guns?|firearms?|armes?|artillery|rifles?",
     "leader": r"command|commanded|commanding|commanders?|commandants?|leaders?|leadership|chefs?"
     r"|dirigeants?|dirigeait|who led",
-    "name": r"names?|named|called|nom|noms|appelle|appelait|appelaient",
+    "name": r"name|named|called|nom|appelle|appelait",
+    # People's names ("what were their names?"), which a group's full name does not give.
+    "names": r"names|noms|appelaient",
     "strength": r"how many\s+(?:of them|fighters|men|soldiers|troops|@\S+)\s+(?:were there"
     r"|took part|fought)"
     # (Not "how many fighters did they lose, or take prisoner".)
@@ -1159,8 +1162,11 @@ class Engine:
         if top.score >= bar and clear:
             return self._answer_with(question, fact, top.score, tokens, previous, runner_up)
         # A clause is quoted for no more than the whole message would be.
+        # Nor is a sentence quoted for a question asking what no sentence gives (a kind, an age).
         quoted = (
-            None if query.elsewhere or query.clause else self._quote(question, tokens, previous)
+            None
+            if query.elsewhere or query.clause or query.asks
+            else self._quote(question, tokens, previous)
         )
         if quoted is not None:
             return replace(quoted, runner_up=self._candidate(top))
