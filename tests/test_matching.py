@@ -63,6 +63,8 @@ def test_every_fact_is_found_by_its_own_phrasings(engine: Engine, pack: Pack) ->
             "What were the French forces up to while the fighting went on?",
             "french-did-not-intervene",
         ),
+        # The infobox is part of the article, not a word to match.
+        ("What does the infobox list as civilian casualties?", "civilians-killed"),
         # What happened after it is what the next fact tells.
         (
             "what happened to the deserters after they were detained?",
@@ -118,6 +120,8 @@ def test_declines_other_events_and_chatter(engine: Engine, question: str) -> Non
         "Why didn't the French intervene?",
         # Nor what became of him once taken.
         "What happened to the marabout's son after he was taken?",
+        # Nor which aircraft, whatever the question's wording.
+        "Does the article say which aircraft the French flew over Ber?",
     ],
 )
 def test_does_not_answer_what_the_article_does_not_say(engine: Engine, question: str) -> None:
@@ -222,6 +226,13 @@ def test_follow_up_he_must_be_in_the_answer(engine: Engine) -> None:
     first = engine.answer("what happened to the marabout's son?")
     assert first.fact_id == "marabout-son-kidnapped"
     second = engine.answer("what was his name?", context=first.context)
+    assert not second.answered, second.fact_id
+
+
+def test_follow_up_asking_their_names_is_not_answered_with_a_groups_name(engine: Engine) -> None:
+    first = engine.answer("How many deserters were detained in Ber?")
+    assert first.answered
+    second = engine.answer("what were their names?", context=first.context)
     assert not second.answered, second.fact_id
 
 
