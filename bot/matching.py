@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import heapq
 import math
 import re
 from bisect import insort
@@ -572,19 +571,24 @@ class Engine:
         """Replace each name in a normalised text with its entity's token ("the MAA" -> "@maa")."""
         words = normal.split()
         starts = self._names_by_first
-        if starts.keys().isdisjoint(words):
-            return normal
         named: list[str] = []
-        index, count = 0, len(words)
-        while index < count:
-            for parts, token in starts.get(words[index], ()):
-                if words[index : index + len(parts)] == parts:
+        done = 0
+        for index in [i for i, word in enumerate(words) if word in starts]:
+            if index < done:
+                continue  # inside a name already found
+            after = words[index + 1] if index + 1 < len(words) else ""
+            for parts, token in starts[words[index]]:
+                # (Most names of two words or more are ruled out by their second word.)
+                if len(parts) == 1 or (
+                    parts[1] == after and words[index : index + len(parts)] == parts
+                ):
+                    named += words[done:index]
                     named.append(token)
-                    index += len(parts)
+                    done = index + len(parts)
                     break
-            else:
-                named.append(words[index])
-                index += 1
+        if not named:
+            return normal
+        named += words[done:]
         return " ".join(named)
 
     def _token(self, word: str) -> str | None:
@@ -1035,18 +1039,12 @@ class Engine:
                 best[index] = _Match(index, 2 * closest, pid)
         # Penalties only lower a score (the follow-up boost aside), so facts are finished in
         # order of their raw score until none left could reach the top three.
-        raw = sorted(
-            (
-                (
-                    _PHRASING_SHARE * m.score
-                    + (1 - _PHRASING_SHARE) * self._covered(m.fact, weights) / total,
-                    m,
-                )
-                for m in best.values()
-            ),
-            key=lambda pair: pair[0],
-            reverse=True,
-        )
+        raw: list[tuple[float, _Match]] = []
+        for m in best.values():
+            vocab = self._fact_vocab[m.fact]
+            covered = sum([weight for token, weight in pairs if token in vocab])
+            raw.append((_PHRASING_SHARE * m.score + (1 - _PHRASING_SHARE) * covered / total, m))
+        raw.sort(key=_first, reverse=True)
         scale = _ELSEWHERE_FACTOR**query.elsewhere
         # The first question word says what is asked; a later "when" is mostly a conjunction
         # ("who died when the fighting broke out?").
@@ -1086,15 +1084,11 @@ class Engine:
         ranked.sort(key=lambda m: m.score, reverse=True)
         return ranked
 
-    def _covered(self, fact: int, weights: dict[str, float]) -> float:
-        """Return the weight of the question's tokens that the fact's text or phrasings hold."""
-        vocab = self._fact_vocab[fact]
-        return sum(weight for token, weight in weights.items() if token in vocab)
-
     @staticmethod
     def _shortlist(shared: dict[int, float], exact: int | None) -> list[int]:
         """Return the facts worth scoring in full: those sharing most with the question."""
-        chosen = heapq.nlargest(_SHORTLIST, shared, key=shared.__getitem__)
+        # (What heapq.nlargest returns, faster for the few dozen facts a question touches.)
+        chosen = sorted(shared, key=shared.__getitem__, reverse=True)[:_SHORTLIST]
         if exact is not None and exact not in chosen and exact in shared:
             chosen.append(exact)
         return chosen
@@ -1325,6 +1319,10 @@ def _answer_kinds(texts: list[str]) -> frozenset[str]:
     if any(_PROPER_NAME.search(t) for t in texts[1:]):
         kinds.add("name")
     return frozenset(kinds)
+
+
+def _first(pair: tuple[float, _Match]) -> float:
+    return pair[0]
 
 
 def _descending(match: _Match) -> float:
