@@ -244,9 +244,13 @@ class Reply:
         return self.outcome is Outcome.ANSWER
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Query:
-    """One way of reading a question, with what the rest of the message says about it."""
+    """One way of reading a question, with what the rest of the message says about it.
+
+    Never changed once made (other readings are made with `replace`); not frozen only because
+    a frozen dataclass is slower to make, and every question makes a few.
+    """
 
     tokens: list[str]
     """The tokens matched."""
