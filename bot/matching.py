@@ -142,6 +142,7 @@ _CHATTER_WEIGHT = 0.5  # share of its weight a word keeps outside a long message
 
 # Ranking: the first pass shortlists facts, the second scores their phrasings.
 _SHORTLIST = 4  # facts scored in full (plus one whose phrasing the question repeats exactly)
+_SHORTLIST_SHARE = 0.6  # ... of those sharing at least this much of what the best one shares
 _SHARE_BONUS = 4.0  # how much a close phrasing counts against plain shared words, pass one
 _COMMON_SHARE, _COMMON_FLOOR = 0.25, 12  # a word in more facts than this is left out of pass one
 _PHRASING_SHARE = 0.5  # the best phrasing's overlap, against the whole fact's coverage
@@ -1093,6 +1094,9 @@ class Engine:
         """Return the facts worth scoring in full: those sharing most with the question."""
         # (What heapq.nlargest returns, faster for the few dozen facts a question touches.)
         chosen = sorted(shared, key=shared.__getitem__, reverse=True)[:_SHORTLIST]
+        # A fact sharing far less than the best one is not worth scoring.
+        floor = _SHORTLIST_SHARE * shared[chosen[0]]
+        chosen = [index for index in chosen if shared[index] >= floor]
         if exact is not None and exact not in chosen and exact in shared:
             chosen.append(exact)
         return chosen
