@@ -532,8 +532,11 @@ class Engine:
                 normal = " ".join(fixed)
         normal = self._name(normal)
         tokens: list[str] = []
+        cache = self._token_cache
         for word in normal.split():
-            token = self._token(word)
+            token = cache.get(word, "")
+            if token == "":
+                token = self._token(word)
             if token and token not in tokens:
                 tokens.append(token)
         return tokens
@@ -685,26 +688,9 @@ class Engine:
         if context is not None and (side := _OTHER_SIDE.search(normal)):
             tokens = self._other_side(tokens, previous, side[0])
         long = len(words) >= _LONG_QUESTION
-        clauses: list[tuple[bool, str]] = []
-        if len(words) >= _CLAUSED_QUESTION:
-            # A message may wrap one question in chatter: try each clause on its own too, those
-            # of its questions first, each from its end, where a long message mostly asks. Of a
-            # question, the clause that ends it asks, and so does one opening with a question
-            # word; the others are the chatter it is wrapped in.
-            sentences = _SENTENCE.findall(text)
-            asked = [s for s in sentences if s.rstrip().endswith(("?", "？")) or _opens_question(s)]
-            # Chatter is read only when the message asks no question of its own.
-            told = [] if asked else [s for s in reversed(sentences)]
-            clauses = []
-            for sentence in (*asked, *told):
-                parts = _CLAUSE.split(sentence)
-                if sentence in asked and len(parts) > 1 and len(sentences) > 1:
-                    # A question is first read whole, then clause by clause.
-                    clauses.append((True, sentence))
-                clauses += [
-                    (sentence in asked and (n == 0 or _opens_question(c)), c)
-                    for n, c in enumerate(reversed(parts))
-                ]
+        # A message may wrap one question in chatter: its clauses are read on their own too
+        # (worked out here only for a long message, whose questions are needed at once).
+        clauses = _clauses(text) if long else []
         # In a long message, what is asked for is read from its questions, not its chatter.
         questions = [normalize(c) for is_asked, c in clauses if is_asked] if long else []
         plain = _Query(
@@ -769,7 +755,11 @@ class Engine:
         best_key = (False, False, 0.0)
         readings = chain(
             ((a, False) for a in attempts),
-            self._clause_readings(plain, tokens, clauses[:12]),
+            self._clause_readings(
+                plain,
+                tokens,
+                lambda: (clauses or _clauses(text))[:12] if len(words) >= _CLAUSED_QUESTION else [],
+            ),
             ((a, False) for a in later),
         )
         for number, (attempt, from_question) in enumerate(readings):
@@ -784,7 +774,7 @@ class Engine:
         return best_reply
 
     def _clause_readings(
-        self, plain: _Query, tokens: list[str], clauses: list[tuple[bool, str]]
+        self, plain: _Query, tokens: list[str], split: Callable[[], list[tuple[bool, str]]]
     ) -> Iterator[tuple[_Query, bool]]:
         """Read each clause of a message as a question of its own, saying which ones ask.
 
@@ -793,7 +783,7 @@ class Engine:
         """
         # A date anywhere in the message still holds for each clause.
         dates = [t for t in tokens if t in MONTHS or (t.isdigit() and len(t) == 4)]
-        for is_asked, clause in clauses:
+        for is_asked, clause in split():
             clause_tokens = self._analyze(clause)
             telling = [t for t in clause_tokens if t not in self._weak_tokens]
             # Two words make a question ("who won?"), but not a clause of chatter.
@@ -1335,6 +1325,29 @@ def _first(pair: tuple[float, _Match]) -> float:
 
 def _descending(match: _Match) -> float:
     return -match.score
+
+
+def _clauses(text: str) -> list[tuple[bool, str]]:
+    """Split a message into clauses, saying which ask, those of its questions first.
+
+    Each question's clauses come from its end, where a message mostly asks. Of a question,
+    the clause that ends it asks, and so does one opening with a question word; the others
+    are the chatter it is wrapped in, read only when the message asks nothing at all.
+    """
+    sentences = _SENTENCE.findall(text)
+    asked = [s for s in sentences if s.rstrip().endswith(("?", "？")) or _opens_question(s)]
+    told = [] if asked else list(reversed(sentences))
+    clauses: list[tuple[bool, str]] = []
+    for sentence in (*asked, *told):
+        parts = _CLAUSE.split(sentence)
+        if sentence in asked and len(parts) > 1 and len(sentences) > 1:
+            # A question is first read whole, then clause by clause.
+            clauses.append((True, sentence))
+        clauses += [
+            (sentence in asked and (n == 0 or _opens_question(c)), c)
+            for n, c in enumerate(reversed(parts))
+        ]
+    return clauses
 
 
 def _opens_question(clause: str) -> bool:
