@@ -138,6 +138,7 @@ _CLAUSED_QUESTION = 8
 _LONG_QUESTION = 14
 _LONG_BAR = 0.85  # a long message is answered from this share of the usual threshold
 _FILLER_IDF = 1.0  # weight of an unfamiliar word in a long message
+_TELLING_QUESTION = 3  # telling words a long message's question needs to outweigh the message
 _CHATTER_WEIGHT = 0.5  # share of its weight a word keeps outside a long message's questions
 
 # Ranking: the first pass shortlists facts, the second scores their phrasings.
@@ -762,14 +763,26 @@ class Engine:
             ),
             ((a, False) for a in later),
         )
+        whole: Reply | None = None
         for number, (attempt, from_question) in enumerate(readings):
             reply = self._decide(question, attempt, previous)
+            if number == 0 and reply.answered and questions and len(_SENTENCE.findall(text)) > 1:
+                # A long message of several sentences answered as a whole is answered from its
+                # question instead, when the question says enough on its own ("could you help me
+                # out?" does not).
+                whole = reply
+                continue
             if reply.answered and (number == 0 or len(words) < _CLAUSED_QUESTION or from_question):
+                telling = sum(t not in self._weak_tokens for t in attempt.tokens)
+                if whole is not None and telling < _TELLING_QUESTION:
+                    return whole
                 return reply
             # An answer to a clause of a question beats one to a clause of the chatter around it.
             key = (reply.answered, reply.answered and from_question, reply.confidence)
             if best_reply is None or key > best_key:
                 best_reply, best_key = reply, key
+        if whole is not None:
+            return whole
         assert best_reply is not None
         return best_reply
 

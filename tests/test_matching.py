@@ -183,6 +183,21 @@ def test_a_long_message_is_answered_from_its_question(engine: Engine) -> None:
     assert reply.fact_id == "prisoners-returned-to-mauritania"
 
 
+def test_a_long_messages_question_outweighs_the_message_as_a_whole(engine: Engine) -> None:
+    reply = engine.answer(
+        "Hi! I'm putting together a timeline of northern Mali in spring 2013 for my blog. "
+        "When did the Arab fighters pull out of Ber after taking it?"
+    )
+    assert reply.fact_id == "maa-left-ber"
+    # Unless the question says too little on its own.
+    reply = engine.answer(
+        "I'm writing a school report on the Tuareg and Arab groups in northern Mali and for the "
+        "background section I need to know what ethnic group the Arab Movement of Azawad mostly "
+        "consists of. Could you help me out with that?"
+    )
+    assert reply.fact_id == "maa-ethnic-makeup"
+
+
 def test_off_topic_decline_says_what_the_bot_covers(engine: Engine) -> None:
     reply = engine.answer("what's the weather like in Paris today?")
     assert not reply.on_topic
