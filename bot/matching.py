@@ -528,13 +528,10 @@ class Engine:
             normal = normalize(text)
         words = normal.split()
         if not self._known_words.issuperset(words):
-            fixed = [self._alias_fixes.get(w) or self._fix_alias_word(w) for w in words]
-            if fixed != words:
-                normal = " ".join(fixed)
-        normal = self._name(normal)
+            words = [self._alias_fixes.get(w) or self._fix_alias_word(w) for w in words]
         tokens: list[str] = []
         cache = self._token_cache
-        for word in normal.split():
+        for word in self._name_words(words):
             token = cache.get(word, "")
             if token == "":
                 token = self._token(word)
@@ -579,6 +576,12 @@ class Engine:
     def _name(self, normal: str) -> str:
         """Replace each name in a normalised text with its entity's token ("the MAA" -> "@maa")."""
         words = normal.split()
+        named = self._name_words(words)
+        return normal if named is words else " ".join(named)
+
+    def _name_words(self, words: list[str]) -> list[str]:
+        """Return the words with each name replaced by its entity's token (the same list if
+        they name nothing)."""
         starts = self._names_by_first
         named: list[str] = []
         done = 0
@@ -596,9 +599,9 @@ class Engine:
                     done = index + len(parts)
                     break
         if not named:
-            return normal
+            return words
         named += words[done:]
-        return " ".join(named)
+        return named
 
     def _token(self, word: str) -> str | None:
         cached = self._token_cache.get(word, "")
