@@ -118,6 +118,9 @@ _NEXT = re.compile(
     r"(?:after that|afterwards?|next|then|and then|then what|apres|ensuite|apres ca|apres cela"
     r"|puis|after)$"
 )
+_THAT_EVENT = re.compile(
+    r"\b(?:that|this|the same) (?:fight|fighting|battle|raid|clash|attack|one|event|incident)\b"
+)
 _PARTICIPLE = re.compile(r"(?:ed|en|ing)$")
 _CAPITALISED = re.compile(r"(?<=[a-z,;:] )(?:[A-Z][a-z]{2,}|[A-Z]{4,})\b")
 _DOUBLED = re.compile(r"(.)\1")
@@ -504,6 +507,16 @@ class Engine:
             if (t := self._token(w))
         )
         self._next_fact = self._follow_on(pack)
+        # Where and when each fact's own event happens, when it is not the battle's own place:
+        # "who won that fight?" after the raid on In Khalil is about In Khalil in February.
+        self._fact_setting: dict[str, tuple[str, ...]] = {}
+        for fact, located in zip(pack.facts, self._fact_places, strict=True):
+            where = sorted(located - self._everywhere)
+            if where:
+                answered = self._analyze(fact.answer)
+                months = [t for t in answered if t in MONTHS]
+                days = [t for t in answered if t.isdigit()] if months else []
+                self._fact_setting[fact.id] = (*where, *months, *days)
         # The battle's two sides, from the infobox: "the other side" is one of them.
         self._sides = tuple(
             t
@@ -714,11 +727,20 @@ class Engine:
         )
         attempts = [plain]
         later: list[_Query] = []
-        if context is not None and self._is_follow_up(words, tokens):
+        that_event = context is not None and _THAT_EVENT.search(normal) is not None
+        if context is not None and (that_event or self._is_follow_up(words, tokens)):
             # A conversation moves along the article: facts next to the last one come first.
             attempts[0] = replace(
                 plain, near=self._neighbours.get(previous.fact_id or "", frozenset())
             )
+            if that_event and previous.fact_id in self._fact_setting:
+                # "who won that fight?": the fight last answered, with its place and date.
+                setting = self._fact_setting[previous.fact_id]
+                tokens = tokens + [t for t in setting if t not in tokens]
+                places = frozenset(t for t in setting if t.startswith("@"))
+                attempts[0] = replace(
+                    attempts[0], tokens=tokens, located=attempts[0].located | places
+                )
             resolved = self._resolve_pronouns(words, tokens, previous)
             if resolved != tokens:
                 # "he": whoever the pronoun stands for is what is asked about, however the
@@ -752,7 +774,7 @@ class Engine:
                 )
                 # The names alone are no question, so nothing else is tried.
                 attempts = [replace(carry, located=carry.located | places)]
-            else:
+            elif not that_event:
                 later.append(carry)
 
         best_reply: Reply | None = None
@@ -762,7 +784,12 @@ class Engine:
             self._clause_readings(
                 plain,
                 tokens,
-                lambda: (clauses or _clauses(text))[:12] if len(words) >= _CLAUSED_QUESTION else [],
+                # ("that fight" is read whole: its clauses would lose which fight.)
+                lambda: (
+                    (clauses or _clauses(text))[:12]
+                    if len(words) >= _CLAUSED_QUESTION and not that_event
+                    else []
+                ),
             ),
             ((a, False) for a in later),
         )

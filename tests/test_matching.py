@@ -251,6 +251,18 @@ def test_follow_up_asking_their_names_is_not_answered_with_a_groups_name(engine:
     assert not second.answered, second.fact_id
 
 
+def test_follow_up_that_fight_is_the_event_last_answered(engine: Engine) -> None:
+    first = engine.answer("Which town did the MAA raid on February 23?")
+    assert first.fact_id == "first-clash-in-khalil"
+    # The article says nothing of who won at In Khalil: not the battle of Ber's result.
+    second = engine.answer("who won that fight and how many died?", context=first.context)
+    assert not second.answered, second.fact_id
+    third = engine.answer(
+        "when was that attack?", context=engine.answer("who attacked Ber?").context
+    )
+    assert third.fact_id == "battle-date"
+
+
 def test_follow_up_there_is_the_place_last_discussed(engine: Engine) -> None:
     first = engine.answer("when did the MAA raid In Khalil?")
     assert first.fact_id == "first-clash-in-khalil"
