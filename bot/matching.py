@@ -67,7 +67,8 @@ _ATTRIBUTES = {
     "hour": r"(?:what|which|quelle) (?:time|hour|heure)|time of day|morning|afternoon|evening|night"
     r"|nighttime|dawn|dusk|midnight|noon|matin|soir|nuit|aube",
     "duration": r"how long|combien de temps|durations?|duree|how many (?:days|hours|weeks|months)",
-    "size": r"population|populated|lives? in|lived in|living in|vivent|habitent|how (?:big|large)"
+    "size": r"(?<!civilian )population(?! civile)|populated|(?:lives?|lived|living) (?:in|there)"
+    r"|vivent|habitent|how (?:big|large)"
     r"|(?:habitants|inhabitants|residents) (?:y a|compte|are there|does|do|has|have|live)"
     r"|combien (?:d )?(?:habitants|residents)",
     "weapon": r"weapons?|arms|guns?|firearms?|armes?|artillery|rifles?",
@@ -77,7 +78,7 @@ _ATTRIBUTES = {
     # People's names ("what were their names?"), which a group's full name does not give.
     "names": r"names|noms|appelaient",
     "strength": r"how many\s+(?:of them|fighters|men|soldiers|troops|@\S+)\s+(?:were there"
-    r"|took part|fought)"
+    r"|took part|fought|attacked|were involved|were sent)"
     # (Not "how many fighters did they lose, or take prisoner".)
     r"|how many (?:fighters|men|soldiers|troops) did(?![\w@ -]{0,40}\b(?:lose|die|kill|grab"
     r"|take|took|captur|seiz|prison|detain|return|releas))"
@@ -117,6 +118,9 @@ _NEXT = re.compile(
     r"^(?:and |et |so |ok |okay )?(?:then |what |que s est il )?(?:happened |came |comes |passe )?"
     r"(?:after that|afterwards?|next|then|and then|then what|apres|ensuite|apres ca|apres cela"
     r"|puis|after)$"
+)
+_CORRECTION = re.compile(
+    r"^(?:(?:no|non|nope|sorry|oops|pardon)\s+)?(?:i|je)\s+(?:mean|meant|voulais dire|veux dire)\b"
 )
 _THAT_EVENT = re.compile(
     r"\b(?:that|this|the same) (?:fight|fighting|battle|raid|clash|attack|one|event|incident)\b"
@@ -702,6 +706,12 @@ class Engine:
         if context is not None and words[1:2] == ["about"]:
             # "what about Timbuktu?" asks the last question again: its "what" asks nothing.
             tokens = [t for t in tokens if t != self._token(words[0])] or tokens
+        said = _CORRECTION.match(normal) if context is not None else None
+        correction = said is not None
+        if said is not None:
+            # "no, I meant the second time": the last question again, put right.
+            dropped = {self._token(w) for w in said[0].split()}
+            tokens = [t for t in tokens if t not in dropped] or tokens
         if context is not None and (side := _OTHER_SIDE.search(normal)):
             tokens = self._other_side(tokens, previous, side[0])
         long = len(words) >= _LONG_QUESTION
@@ -763,7 +773,7 @@ class Engine:
             carry = replace(attempts[-1], tokens=carried, soft=frozenset(carried) - set(tokens))
             # "and the MNLA?", "what about May?": nothing but names and dates is no question
             # of its own, so the last question's words come first.
-            elliptical = all(
+            elliptical = correction or all(
                 t.startswith("@") or t in self._weak_tokens or t in MONTHS or t.isdigit()
                 for t in tokens
             )
@@ -1200,7 +1210,7 @@ class Engine:
         # Nor is a sentence quoted for a question asking what no sentence gives (a kind, an age).
         quoted = (
             None
-            if query.elsewhere or query.clause or query.asks
+            if query.elsewhere or query.clause or query.asks or self._why in tokens
             else self._quote(question, tokens, previous)
         )
         if quoted is not None:

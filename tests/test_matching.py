@@ -63,6 +63,8 @@ def test_every_fact_is_found_by_its_own_phrasings(engine: Engine, pack: Pack) ->
             "What were the French forces up to while the fighting went on?",
             "french-did-not-intervene",
         ),
+        ("C ki le porte-parole du MAA ?", "ramadane-identity"),
+        ("les soldats burkinabe sont partis de ber kan ?", "burkinabe-left-ber"),
         # The infobox is part of the article, not a word to match.
         ("What does the infobox list as civilian casualties?", "civilians-killed"),
         # What happened after it is what the next fact tells.
@@ -120,6 +122,7 @@ def test_declines_other_events_and_chatter(engine: Engine, question: str) -> Non
         "Why didn't the French intervene?",
         # Nor what became of him once taken.
         "What happened to the marabout's son after he was taken?",
+        "/ask how many MAA fighters attacked ber",
         # Nor which aircraft, whatever the question's wording.
         "Does the article say which aircraft the French flew over Ber?",
     ],
@@ -261,6 +264,13 @@ def test_follow_up_that_fight_is_the_event_last_answered(engine: Engine) -> None
         "when was that attack?", context=engine.answer("who attacked Ber?").context
     )
     assert third.fact_id == "battle-date"
+
+
+def test_follow_up_correction_asks_the_last_question_again(engine: Engine) -> None:
+    first = engine.answer("when did the MAA attack Ber?")
+    assert first.fact_id == "battle-date"
+    second = engine.answer("no, I meant the second time", context=first.context)
+    assert second.fact_id == "maa-attacked-again"
 
 
 def test_follow_up_there_is_the_place_last_discussed(engine: Engine) -> None:
