@@ -40,7 +40,8 @@ STOPWORDS = frozenset(
     cela ceci sont-ils not they them their theirs he him his she her ils elles eux un une t
     hey hi hello ok okay quick q pls plz thanks thank thx um uh yo lol right actually
     wondering curious salut bonjour svp stp merci alors donc all guys guy folks based exactly
-    exactement precisely precisement c ya eu infobox ds
+    exactement precisely precisement c ya eu infobox ds someone somebody anyone anybody
+    everyone everybody sorry honestly roughly approximately maybe perhaps kindly question
     """.split()
 )
 """Words that carry no meaning for matching, chat filler ("hey", "quick q") included. Question

@@ -64,6 +64,8 @@ def test_every_fact_is_found_by_its_own_phrasings(engine: Engine, pack: Pack) ->
             "french-did-not-intervene",
         ),
         ("C ki le porte-parole du MAA ?", "ramadane-identity"),
+        # Words of politeness ask nothing.
+        ("Can someone tell me what date the clashes there broke out?", "battle-date"),
         ("les soldats burkinabe sont partis de ber kan ?", "burkinabe-left-ber"),
         # The infobox is part of the article, not a word to match.
         ("What does the infobox list as civilian casualties?", "civilians-killed"),
