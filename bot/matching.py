@@ -76,7 +76,7 @@ _ATTRIBUTES = {
     r"|dirigeants?|dirigeait|who led",
     "name": r"name|named|called|nom|appelle|appelait",
     # People's names ("what were their names?"), which a group's full name does not give.
-    "names": r"names|noms|appelaient",
+    "names": r"(?:their|the|his|her|whose) names|names of|noms|appelaient",
     "strength": r"how many\s+(?:of them|fighters|men|soldiers|troops|@\S+)\s+(?:were there"
     r"|took part|fought|attacked|were involved|were sent)"
     # (Not "how many fighters did they lose, or take prisoner".)

@@ -15,6 +15,8 @@ _MARKUP = re.compile(
 _HASHTAG = re.compile(r"(?:^|\s)#\w+")
 # "take place" is "happen", not "take" as in seizing a town.
 _TAKE_PLACE = re.compile(r"\b(?:take|takes|took|taken|taking) place\b")
+# "Carried out" an attack is doing it, not carrying anything ("carrying a gun").
+_CARRIED_OUT = re.compile(r"\bcarr(?:y|ies|ied|ying) out\b")
 # "Made up of" is "composed of", not "made" as in making a claim.
 _MADE_UP = re.compile(r"\b(?:made|make|makes|making)[ -]up\b|\bmade of\b")
 # "Lives lost" are deaths, not where people live.
@@ -41,7 +43,7 @@ STOPWORDS = frozenset(
     hey hi hello ok okay quick q pls plz thanks thank thx um uh yo lol right actually
     wondering curious salut bonjour svp stp merci alors donc all guys guy folks based exactly
     exactement precisely precisement c ya eu infobox ds someone somebody anyone anybody
-    everyone everybody sorry honestly roughly approximately maybe perhaps kindly question
+    everyone everybody sorry honestly roughly approximately maybe perhaps kindly question bot
     """.split()
 )
 """Words that carry no meaning for matching, chat filler ("hey", "quick q") included. Question
@@ -108,6 +110,8 @@ def normalize(text: str) -> str:
         text = _ELISION.sub("", _POSSESSIVE.sub(r"\1", text).replace("n't", " not"))
     if "place" in text:
         text = _TAKE_PLACE.sub("happen", text)
+    if "carr" in text:
+        text = _CARRIED_OUT.sub("did", text)
     if "made" in text or "mak" in text:
         text = _MADE_UP.sub("composed", text)
     if "lives" in text:
