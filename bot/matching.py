@@ -837,7 +837,8 @@ class Engine:
         # A date anywhere in the message still holds for each clause.
         dates = [t for t in tokens if t in MONTHS or (t.isdigit() and len(t) == 4)]
         for is_asked, clause in split():
-            clause_tokens = self._analyze(clause)
+            clause_normal = normalize(clause)
+            clause_tokens = self._analyze(clause, normal=clause_normal)
             telling = [t for t in clause_tokens if t not in self._weak_tokens]
             # Two words make a question ("who won?"), but not a clause of chatter.
             if not telling or len(clause_tokens) < (2 if is_asked else 3):
@@ -846,7 +847,6 @@ class Engine:
             clause_tokens += carried
             if clause_tokens == tokens:
                 continue
-            clause_normal = normalize(clause)
             borrowed: frozenset[str] = frozenset()
             if _PRONOUNS.intersection(clause_normal.split()):
                 # "what were they doing?": they are whoever the message named before.
