@@ -796,7 +796,7 @@ class Engine:
                 tokens,
                 # ("that fight" is read whole: its clauses would lose which fight.)
                 lambda: (
-                    (clauses or _clauses(text))[:12]
+                    (clauses or _clauses(text))[:8]
                     if len(words) >= _CLAUSED_QUESTION and not that_event
                     else []
                 ),
