@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import insort
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from itertools import chain
@@ -381,6 +381,10 @@ class Engine:
         self._fact_phrasing_words = [frozenset(w) for w in fact_words]
         self._sentences: tuple[Sentence, ...] = pack.article.sentences
         self._sentence_tokens = [frozenset(self._analyze(s.text)) for s in self._sentences]
+        self._sentences_with: dict[str, list[int]] = {}
+        for index, sentence_tokens in enumerate(self._sentence_tokens):
+            for token in sentence_tokens:
+                self._sentences_with.setdefault(token, []).append(index)
         self._fact_sentences = [
             frozenset(s.index for c in f.citations if (s := pack.article.find(c.text)))
             for f in pack.facts
@@ -600,6 +604,8 @@ class Engine:
         """Return the words with each name replaced by its entity's token (the same list if
         they name nothing)."""
         starts = self._names_by_first
+        if starts.keys().isdisjoint(words):
+            return words
         named: list[str] = []
         done = 0
         for index in [i for i, word in enumerate(words) if word in starts]:
@@ -1259,7 +1265,15 @@ class Engine:
             return None
         wanted = self._answer_kinds(tokens)
         best_index, best_cover = -1, 0.0
-        for index, sentence_tokens in enumerate(self._sentence_tokens):
+        # A sentence without the question's weightiest word covers too little of it (at the
+        # usual threshold: a lower one reads every sentence).
+        heaviest = max(content, key=content.__getitem__)
+        if self.thresholds.quote > 1 - content[heaviest] / total:
+            candidates: Iterable[int] = self._sentences_with.get(heaviest, ())
+        else:
+            candidates = range(len(self._sentence_tokens))
+        for index in candidates:
+            sentence_tokens = self._sentence_tokens[index]
             if not all(kind(sentence_tokens) for kind in wanted):
                 continue
             cover = sum(w for t, w in content.items() if t in sentence_tokens) / total
