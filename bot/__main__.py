@@ -55,22 +55,29 @@ def ask_command(args: argparse.Namespace) -> int:
     engine = _engine(args)
     questions: Iterable[str] = [" ".join(args.question)] if args.question else sys.stdin
     context: Context | None = None
-    write = sys.stdout.write
+    # Answers are written in blocks while more questions are waiting, and at once when none is:
+    # a reader feeding one line at a time gets each answer straight away, and a batch is not
+    # written line by line even when Python's output is unbuffered (PYTHONUNBUFFERED).
+    pending: list[str] = []
     for raw in questions:
         question = raw.rstrip("\r\n")
         reply = engine.answer(question, context=context if args.conversation else None)
         context = reply.context
         if args.json:
-            write(json.dumps(as_json(reply), ensure_ascii=False) + "\n")
+            pending.append(json.dumps(as_json(reply), ensure_ascii=False) + "\n")
         else:
             if args.debug:
-                write(render_debug(reply) + "\n")
-            write(render_text(reply) + "\n")
-        if not _more_input_waiting():
-            # A reader feeding one line at a time gets each answer at once; a batch is written
-            # in blocks.
+                pending.append(render_debug(reply) + "\n")
+            pending.append(render_text(reply) + "\n")
+        if len(pending) >= _BLOCK_LINES or not _more_input_waiting():
+            sys.stdout.write("".join(pending))
             sys.stdout.flush()
+            pending.clear()
+    sys.stdout.write("".join(pending))
     return EXIT_OK
+
+
+_BLOCK_LINES = 256  # answers written at most in one block of a batch
 
 
 def _more_input_waiting() -> bool:

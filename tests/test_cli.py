@@ -162,6 +162,15 @@ def test_development_set_is_in_the_published_format(name: str) -> None:
     assert len(items) >= 45
 
 
+def test_ask_json_answers_a_long_batch_in_order() -> None:
+    """Answers to a batch come in blocks, every one of them, in the order asked."""
+    questions = [f"who won? {n}" if n % 2 else "when did the MAA leave Ber?" for n in range(600)]
+    done = bot("ask", "--json", stdin="\n".join(questions) + "\n")
+    assert done.returncode == 0, done.stderr
+    answers = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [a["question"] for a in answers] == questions
+
+
 def test_ask_json_answers_each_line_as_it_arrives() -> None:
     """A reader that writes one question and waits gets its answer without closing stdin."""
     environ = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "BERBOT_"))}
