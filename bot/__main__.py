@@ -15,6 +15,7 @@ from bot.knowledge import Pack, load_pack
 from bot.matching import Context, Engine
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+_BLOCK_LINES = 256  # most answers `ask` holds back before writing them in one block
 NO_TOKEN = (
     "TELEGRAM_BOT_TOKEN is not set: get a token from @BotFather and run "
     "`TELEGRAM_BOT_TOKEN=123456:ABC... python -m bot run`, or try the bot without one: "
@@ -75,9 +76,6 @@ def ask_command(args: argparse.Namespace) -> int:
             pending.clear()
     sys.stdout.write("".join(pending))
     return EXIT_OK
-
-
-_BLOCK_LINES = 256  # answers written at most in one block of a batch
 
 
 def _more_input_waiting() -> bool:
