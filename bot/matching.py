@@ -343,7 +343,7 @@ class Engine:
             if len(word) > 2 and not word.isdigit() and word not in STOPWORDS:
                 self._typo_targets.setdefault(word[0], []).append(word)
         self._short_targets = sorted(_SHORT_TYPO_TARGETS)
-        # Names are matched before typos are corrected, so a slip in one ("Ould Ramadan",
+        # Names are matched before typos are corrected, so a slip in one ("Arab movment",
         # "spokesparson") is corrected first, towards the words of the names.
         self._alias_targets: dict[str, list[str]] = {}
         for word in sorted({w for alias in alias_to_id for w in alias.split() if len(w) >= 5}):
