@@ -37,6 +37,7 @@ _PERSON_PRONOUNS = frozenset("he him his she her il lui elle".split())
 _PLACE_PRONOUNS = frozenset("there it".split())
 _PRONOUNS = _GROUP_PRONOUNS | _PERSON_PRONOUNS
 _FOLLOW_UP_OPENERS = frozenset("and et also so then puis aussi".split())
+_OPENERS = _FOLLOW_UP_OPENERS | frozenset("ok okay well but alors donc mais".split())
 _OTHER_WORDS = frozenset("else other another autre autres encore".split())
 _QUESTION_WORDS = frozenset(
     "who what when where why how which whom whose "
@@ -67,8 +68,8 @@ _ATTRIBUTES = {
     "hour": r"(?:what|which|quelle) (?:time|hour|heure)|time of day|morning|afternoon|evening|night"
     r"|nighttime|dawn|dusk|midnight|noon|matin|soir|nuit|aube",
     "duration": r"how long|combien de temps|durations?|duree|how many (?:days|hours|weeks|months)",
-    "size": r"(?<!civilian )population(?! civile)|populated|(?:lives?|lived|living) (?:in|there)"
-    r"|vivent|habitent|how (?:big|large)"
+    "size": r"(?<!civilian )population(?! civile)|populated|lives? in|living in"
+    r"|people (?:live|lived|living) (?:in|there)|vivent|habitent|how (?:big|large)"
     r"|(?:habitants|inhabitants|residents) (?:y a|compte|are there|does|do|has|have|live)"
     r"|combien (?:d )?(?:habitants|residents)",
     "weapon": r"weapons?|arms|guns?|firearms?|armes?|artillery|rifles?",
@@ -76,7 +77,10 @@ _ATTRIBUTES = {
     r"|dirigeants?|dirigeait|who led",
     "name": r"name|named|called|nom|appelle|appelait",
     # People's names ("what were their names?"), which a group's full name does not give.
-    "names": r"(?:their|the|his|her|whose) names|names of|noms|appelaient",
+    "names": r"(?:their|his|her|whose) names|leurs noms|appelaient"
+    r"|names of (?:the )?(?:\S+ ){0,3}?(?:people|victims|civilians|prisoners|captives|deserters"
+    r"|detainees|men|fighters|dead|killed|wounded)"
+    r"|noms des (?:victimes|prisonniers|deserteurs|morts)",
     "strength": r"how many\s+(?:of them|fighters|men|soldiers|troops|@\S+)\s+(?:were there"
     r"|took part|fought|attacked|were involved|were sent)"
     # (Not "how many fighters did they lose, or take prisoner".)
@@ -88,7 +92,7 @@ _ATTRIBUTES = {
     r"|effectifs?|combien (?:de|d) (?:combattants|soldats|hommes) (?:avait|comptait|y avait)",
 }
 # Every alternative above holds one of these words, so a question with none asks for nothing: a
-# set lookup spares most questions the slow regex.
+# set lookup spares most questions the slow regex. ("Many" stays in: "how many MAA were there?")
 _ATTRIBUTE_WORDS = frozenset(
     form
     for pattern in _ATTRIBUTES.values()
@@ -96,7 +100,7 @@ _ATTRIBUTE_WORDS = frozenset(
     for form in ((word, word + "s") if plural else (word,))
 ) - frozenset(
     "what which quel quelle quels quelles how of the their was were did do does has have are "
-    "there y a de d combien many number took part fought involved in who day".split()
+    "there y a de d combien number took part fought involved in who day".split()
 )
 _ATTRIBUTE = re.compile(
     "|".join(rf"\b(?P<{name}>{pattern})\b" for name, pattern in _ATTRIBUTES.items())
@@ -111,7 +115,6 @@ _LOCATED = re.compile(
 )
 _OTHER_SIDE = re.compile(
     r"\b(?:other|opposing|autre) (?:side|camp|group|faction|party|groupe|bord)s?\b"
-    r"|\b(?:opponents?|adversaires?|enemy|enemies|ennemis?)\b"
 )
 _DAY = re.compile(rf"\b({'|'.join(m.capitalize() for m in MONTH_NUMBERS)}) (\d{{1,2}})\b")
 _NEXT = re.compile(
@@ -123,7 +126,7 @@ _CORRECTION = re.compile(
     r"^(?:(?:no|non|nope|sorry|oops|pardon)\s+)?(?:i|je)\s+(?:mean|meant|voulais dire|veux dire)\b"
 )
 _THAT_EVENT = re.compile(
-    r"\b(?:that|this|the same) (?:fight|fighting|battle|raid|clash|attack|one|event|incident)\b"
+    r"\b(?:that|this|the same) (?:fight|raid|clash|attack|one|event|incident)\b"
 )
 _PARTICIPLE = re.compile(r"(?:ed|en|ing)$")
 _CAPITALISED = re.compile(r"(?<=[a-z,;:] )(?:[A-Z][a-z]{2,}|[A-Z]{4,})\b")
@@ -702,14 +705,17 @@ class Engine:
         normal = normalize(text)
         words = normal.split()
         tokens = self._analyze(text, normal=normal)
-        if context is not None and context.fact_id in self._next_fact and _NEXT.match(normal):
-            # "and after that?": what happens next in the story.
-            following = self._next_fact[context.fact_id]
-            return self._answer_with(question, following, 1.0, tokens, context)
+        if context is not None and context.fact_id is not None and _NEXT.match(normal):
+            # "and after that?": what happens next in the story, if the article tells any more.
+            following = self._next_fact.get(context.fact_id)
+            if following is None:
+                return self._decline(question, tokens, context)
+            asked = self._analyze(following.questions[0])
+            return self._answer_with(question, following, 1.0, asked, context)
         if not tokens:
             return self._decline(question, tokens, context, empty=not words)
         previous = context or Context()
-        if context is not None and words[1:2] == ["about"]:
+        if context is not None and _asks_about(words):
             # "what about Timbuktu?" asks the last question again: its "what" asks nothing.
             tokens = [t for t in tokens if t != self._token(words[0])] or tokens
         said = _CORRECTION.match(normal) if context is not None else None
@@ -724,6 +730,8 @@ class Engine:
         # A message may wrap one question in chatter: its clauses are read on their own too
         # (worked out here only for a long message, whose questions are needed at once).
         clauses = _clauses(text) if long else []
+        # The question without its opening words: "and when did they...", "so after that, ..."
+        core = words[next((i for i, w in enumerate(words) if w not in _OPENERS), len(words)) :]
         # In a long message, what is asked for is read from its questions, not its chatter.
         questions = [normalize(c) for is_asked, c in clauses if is_asked] if long else []
         plain = _Query(
@@ -738,8 +746,8 @@ class Engine:
             focus=frozenset(t for q in questions for t in self._analyze(q, normal=q))
             if questions
             else _NOTHING,
-            premise=_NOTHING if _AFTER_WORDS.isdisjoint(words) else self._premise(words),
-            soft=_NOTHING if long or _WHILE_WORDS.isdisjoint(words[1:]) else self._setting(words),
+            premise=_NOTHING if _AFTER_WORDS.isdisjoint(core) else self._premise(core),
+            soft=_NOTHING if long or _WHILE_WORDS.isdisjoint(core[1:]) else self._setting(core),
         )
         attempts = [plain]
         later: list[_Query] = []
@@ -902,7 +910,7 @@ class Engine:
             signs += entity != self._home_entity and self._entities[entity].kind == "place"
         # A capitalised word the article never uses, and no typo of one: another name.
         addressed = strip_address(text) if "/" in text or "@" in text else text
-        names = {fold(raw) for raw in _CAPITALISED.findall(addressed)[:20]}
+        names = {fold(raw) for raw in _CAPITALISED.findall(addressed)[:20]} - STOPWORDS
         # So is an unknown word where a place goes in a short question, in lower case: "what
         # happened in kidal?"
         if len(words) < _LONG_QUESTION and not _PLACE_PREPOSITIONS.isdisjoint(words):
@@ -1023,8 +1031,7 @@ class Engine:
         vocabulary = set(words)
         if vocabulary & (_GROUP_PRONOUNS | _PERSON_PRONOUNS | _PLACE_PRONOUNS | _OTHER_WORDS):
             return True
-        if words and (words[0] in _FOLLOW_UP_OPENERS or words[1:2] == ["about"]):
-            # "and ...", "what about ...", "how about ..."
+        if words and (words[0] in _FOLLOW_UP_OPENERS or _asks_about(words)):
             return True
         return len(tokens) <= 2 and not any(t.startswith("@") for t in tokens)
 
@@ -1417,10 +1424,15 @@ def _clauses(text: str) -> list[tuple[bool, str]]:
     return clauses
 
 
+def _asks_about(words: list[str]) -> bool:
+    """Return whether a question is "what about X?", "how about X?" or "and about X?"."""
+    return words[1:2] == ["about"] and words[0] in ("what", "how", "and", "et")
+
+
 def _opens_question(clause: str) -> bool:
     """Return whether a clause starts the way a question does ("who...", "did...")."""
-    first = clause.split(None, 1)[:1]
-    return bool(first) and ((word := fold(first[0])) in _QUESTION_WORDS or word in _AUXILIARIES)
+    first = fold(clause[:40]).split()[:1]
+    return bool(first) and (first[0] in _QUESTION_WORDS or first[0] in _AUXILIARIES)
 
 
 def _absent_line(question: str) -> str:

@@ -17,8 +17,10 @@ _HASHTAG = re.compile(r"(?:^|\s)#\w+")
 _TAKE_PLACE = re.compile(r"\b(?:take|takes|took|taken|taking) place\b")
 # "Carried out" an attack is doing it, not carrying anything ("carrying a gun").
 _CARRIED_OUT = re.compile(r"\bcarr(?:y|ies|ied|ying) out\b")
-# "Made up of" is "composed of", not "made" as in making a claim.
-_MADE_UP = re.compile(r"\b(?:made|make|makes|making)[ -]up\b|\bmade of\b")
+# "Made up of" is "composed of", not "made" as in making a claim ("did they make up the claim?").
+_MADE_UP = re.compile(
+    r"\b(?:made|make|making) up(?= (?:\w+ )?of\b)|\bmakes up\b|\bmade(?= (?:\w+ )?of\b)|\bmake-up\b"
+)
 # "Lives lost" are deaths, not where people live.
 _LIVES = re.compile(
     r"\b(?:(?<=their )|(?<=civilian )|(?<=human )|(?<=many )|(?<=any ))lives\b"
@@ -44,6 +46,7 @@ STOPWORDS = frozenset(
     wondering curious salut bonjour svp stp merci alors donc all guys guy folks based exactly
     exactement precisely precisement c ya eu infobox ds someone somebody anyone anybody
     everyone everybody sorry honestly roughly approximately maybe perhaps kindly question bot
+    asap lmao imho imo tbh btw fyi
     """.split()
 )
 """Words that carry no meaning for matching, chat filler ("hey", "quick q") included. Question
@@ -84,7 +87,7 @@ def fold(text: str) -> str:
     """Lowercase, strip accents and control characters, unify apostrophes; keep only ASCII."""
     # Matching works on ASCII words: decomposing and dropping the rest removes accents, control
     # characters, emoji and scripts the pack has no words in, all at C speed.
-    if text.isascii():
+    if text.isascii() and "`" not in text:
         return text.lower()
     text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
     return text.encode("ascii", "ignore").decode("ascii").lower()

@@ -67,6 +67,10 @@ def test_every_fact_is_found_by_its_own_phrasings(engine: Engine, pack: Pack) ->
         # Words of politeness ask nothing.
         ("Can someone tell me what date the clashes there broke out?", "battle-date"),
         ("les soldats burkinabe sont partis de ber kan ?", "burkinabe-left-ber"),
+        # An opening "so" or "and" is no part of the question; chat shorthand asks nothing.
+        ("so after the fighting, who won?", "who-won"),
+        ("who won the battle ASAP", "who-won"),
+        ("Who was the MAA`s spokesman?", "ramadane-identity"),
         # The infobox is part of the article, not a word to match.
         ("What does the infobox list as civilian casualties?", "civilians-killed"),
         # What happened after it is what the next fact tells.
@@ -125,6 +129,9 @@ def test_declines_other_events_and_chatter(engine: Engine, question: str) -> Non
         # Nor what became of him once taken.
         "What happened to the marabout's son after he was taken?",
         "/ask how many MAA fighters attacked ber",
+        "how many MAA were there?",
+        "and when was the girl killed?",
+        "What were the names of the three Tuareg prisoners?",
         # Nor which aircraft, whatever the question's wording.
         "Does the article say which aircraft the French flew over Ber?",
     ],
@@ -289,6 +296,9 @@ def test_follow_up_he_must_be_in_the_answer(engine: Engine) -> None:
         ("What did the MAA do on May 5?", "maa-attacked-again", "et après ?",
          "maa-abandoned-ber"),
         ("who won?", "who-won", "and after that?", "maa-left-ber"),
+        # ... and nothing after the story's end.
+        ("What happened to the three Tuareg prisoners?", "prisoners-returned-to-mauritania",
+         "and after that?", None),
     ],
 )  # fmt: skip
 def test_follow_up(
