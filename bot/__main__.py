@@ -15,7 +15,7 @@ from bot.knowledge import Pack, load_pack
 from bot.matching import Context, Engine
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-_BLOCK_LINES = 256  # most answers `ask` holds back before writing them in one block
+_BLOCK_ANSWERS = 256  # most answers `ask` holds back before writing them in one block
 NO_TOKEN = (
     "TELEGRAM_BOT_TOKEN is not set: get a token from @BotFather and run "
     "`TELEGRAM_BOT_TOKEN=123456:ABC... python -m bot run`, or try the bot without one: "
@@ -60,21 +60,24 @@ def ask_command(args: argparse.Namespace) -> int:
     # a reader feeding one line at a time gets each answer straight away, and a batch is not
     # written line by line even when Python's output is unbuffered (PYTHONUNBUFFERED).
     pending: list[str] = []
-    for raw in questions:
-        question = raw.rstrip("\r\n")
-        reply = engine.answer(question, context=context if args.conversation else None)
-        context = reply.context
-        if args.json:
-            pending.append(json.dumps(as_json(reply), ensure_ascii=False) + "\n")
-        else:
-            if args.debug:
-                pending.append(render_debug(reply) + "\n")
-            pending.append(render_text(reply) + "\n")
-        if len(pending) >= _BLOCK_LINES or not _more_input_waiting():
-            sys.stdout.write("".join(pending))
-            sys.stdout.flush()
-            pending.clear()
-    sys.stdout.write("".join(pending))
+    try:
+        for raw in questions:
+            question = raw.rstrip("\r\n")
+            reply = engine.answer(question, context=context if args.conversation else None)
+            context = reply.context
+            if args.json:
+                pending.append(json.dumps(as_json(reply), ensure_ascii=False) + "\n")
+            elif args.debug:
+                pending.append(f"{render_debug(reply)}\n{render_text(reply)}\n")
+            else:
+                pending.append(render_text(reply) + "\n")
+            if len(pending) >= _BLOCK_ANSWERS or not _more_input_waiting():
+                sys.stdout.write("".join(pending))
+                sys.stdout.flush()
+                pending.clear()
+    finally:
+        # Answers already worked out are written, whatever stopped the batch.
+        sys.stdout.write("".join(pending))
     return EXIT_OK
 
 
