@@ -92,7 +92,7 @@ _ATTRIBUTES = {
     r"|effectifs?|combien (?:de|d) (?:combattants|soldats|hommes) (?:avait|comptait|y avait)",
 }
 # Every alternative above holds one of these words, so a question with none asks for nothing: a
-# set lookup spares most questions the slow regex. ("Many" stays in: "how many MAA were there?")
+# set lookup spares most questions the slow regex.
 _ATTRIBUTE_WORDS = frozenset(
     form
     for pattern in _ATTRIBUTES.values()
@@ -100,8 +100,16 @@ _ATTRIBUTE_WORDS = frozenset(
     for form in ((word, word + "s") if plural else (word,))
 ) - frozenset(
     "what which quel quelle quels quelles how of the their was were did do does has have are "
-    "there y a de d combien number took part fought involved in who day".split()
+    "there y a de d combien many number took part fought involved in who day "
+    # ("Names" alone asks for people's names: the words around it are no sign of their own.)
+    "his her whose leurs des people victims civilians prisoners captives deserters detainees "
+    "dead killed wounded victimes prisonniers deserteurs morts "
+    # (Nor are the words that only rule a reading out, nor the regex's own escapes.)
+    "lose die kill grab take took captur seiz prison detain return releas civilian civile "
+    "group force forces army them attacked sent b s w".split()
 )
+# ... or, for "how many MAA were there?", "many" and one of these.
+_STRENGTH_WORDS = frozenset("there part fought involved attacked sent".split())
 _ATTRIBUTE = re.compile(
     "|".join(rf"\b(?P<{name}>{pattern})\b" for name, pattern in _ATTRIBUTES.items())
 )
@@ -575,7 +583,10 @@ class Engine:
 
     def _asks(self, normal: str) -> frozenset[str]:
         """Return what a normalised question asks for besides who, when, where and why."""
-        if _ATTRIBUTE_WORDS.isdisjoint(normal.split()):
+        vocabulary = normal.split()
+        if _ATTRIBUTE_WORDS.isdisjoint(vocabulary) and (
+            "many" not in vocabulary or _STRENGTH_WORDS.isdisjoint(vocabulary)
+        ):
             return frozenset()
         # Names come out first: "the religious leader's son" asks for no leader.
         named = self._name(normal)
