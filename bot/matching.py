@@ -808,7 +808,13 @@ class Engine:
                     t for t in tokens if t in self._place_tokens and t not in self._everywhere
                 )
                 # The names alone are no question, so nothing else is tried.
-                attempts = [replace(carry, located=carry.located | places)]
+                # And whoever it names is who the answer must be about: "and the MNLA?"
+                named = frozenset(t for t in tokens if self._kind(t) in ("group", "person"))
+                attempts = [
+                    replace(
+                        carry, located=carry.located | places, referents=carry.referents | named
+                    )
+                ]
             elif not that_event:
                 later.append(carry)
 

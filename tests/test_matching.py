@@ -283,6 +283,8 @@ def test_follow_up_he_must_be_in_the_answer(engine: Engine) -> None:
         # "The other side" is the other combatant.
         ("What is the MAA made up of?", "maa-ethnic-makeup", "and the other side?",
          "mnla-ethnic-makeup"),
+        # ... and the answer must be about it: nothing says when the MNLA left Ber.
+        ("when did the MAA leave Ber?", "maa-left-ber", "what about the other side?", None),
         # "What about X?" asks the last question of X, and nothing else.
         ("When did the MAA attack Ber?", "battle-date", "what about Timbuktu?", None),
         ("when did the MAA leave Ber?", "maa-left-ber", "what about the Burkinabe?",
