@@ -77,6 +77,13 @@ def answer_of(engine: Engine, question: str, **kwargs: Any) -> str:
     return reply.text
 
 
+def follow_up_answer(engine: Engine) -> str:
+    """Return the answer to FOLLOW_UP asked after FIRST, which it does not get on its own."""
+    with_context = answer_of(engine, FOLLOW_UP, context=engine.answer(FIRST).context)
+    assert with_context != engine.answer(FOLLOW_UP).text, "the follow-up must need its context"
+    return with_context
+
+
 def quotes(call: Call, message: dict[str, Any]) -> bool:
     """Return whether a sent message quotes (replies to) the given message."""
     parameters = call.params.get("reply_parameters") or {}
@@ -325,9 +332,7 @@ async def test_group_answers_questions_addressed_to_the_bot_quoting_them(
 async def test_group_reply_to_the_bot_continues_that_conversation(
     live: LiveBot, api: BotAPIServer, engine: Engine
 ) -> None:
-    context = engine.answer(FIRST).context
-    with_context = answer_of(engine, FOLLOW_UP, context=context)
-    assert with_context != engine.answer(FOLLOW_UP).text, "the follow-up must need its context"
+    with_context = follow_up_answer(engine)
 
     group = api.group_chat()
     first = await live.ask(api.text_update(group, ALICE, f"/ask {FIRST}"))
@@ -560,9 +565,7 @@ async def test_command_menus_are_registered_per_scope_at_startup(
 async def test_follow_up_context_survives_a_restart(
     api: BotAPIServer, settings: Settings, engine: Engine
 ) -> None:
-    context = engine.answer(FIRST).context
-    with_context = answer_of(engine, FOLLOW_UP, context=context)
-    assert with_context != engine.answer(FOLLOW_UP).text, "the follow-up must need its context"
+    with_context = follow_up_answer(engine)
     chat = api.private_chat(ALICE)
 
     async with running_bot(api, settings, engine) as live:
