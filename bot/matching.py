@@ -76,12 +76,15 @@ _ATTRIBUTES = {
     "leader": r"command|commanded|commanding|commanders?|commandants?|leaders?|leadership|chefs?"
     r"|dirigeants?|dirigeait|who led",
     "name": r"name|named|called|nom|appelle|appelait",
+    "rank": r"ranks?|grade",
+    "amount": r"how much (?:money|cash)|money|cash|worth|ransom|rancon|argent",
     # People's names ("what were their names?"), which a group's full name does not give.
     "names": r"(?:their|his|her|whose) names|leurs noms|appelaient"
     r"|names of (?:the )?(?:\S+ ){0,3}?(?:people|victims|civilians|prisoners|captives|deserters"
     r"|detainees|men|fighters|dead|killed|wounded)"
     r"|noms des (?:victimes|prisonniers|deserteurs|morts)",
-    "strength": r"how many\s+(?:of them|fighters|men|soldiers|troops|@\S+)\s+(?:were there"
+    "strength": r"how many\s+(?:of them|(?:@\S+ )?(?:fighters|men|soldiers|troops)|@\S+)\s+"
+    r"(?:were there"
     r"|took part|fought|attacked|were involved|were sent)"
     # (Not "how many fighters did they lose, or take prisoner".)
     r"|how many (?:fighters|men|soldiers|troops) did(?![\w@ -]{0,40}\b(?:lose|die|kill|grab"
@@ -136,6 +139,14 @@ _CORRECTION = re.compile(
 _THAT_EVENT = re.compile(
     r"\b(?:that|this|the same) (?:fight|raid|clash|attack|one|event|incident)\b"
 )
+# "the MAA is a Tuareg group": what a question says a group is, to hold against what the
+# article says it is.
+_IDENTITY = re.compile(
+    r"(?:(@[\w-]+) (?:is|are|was|were|est|sont|etait|etaient)"
+    r"|(?:is|are|was|were) (?:the )?(@[\w-]+)) (?:(?:a|an|also|too|just|mostly"
+    r"|mainly|largely|predominantly|primarily|all|really|actually|composed|of|un|une|aussi"
+    r"|majoritairement|principalement|surtout|compose|composes|composee|de|d) )*(@[\w-]+|[a-z]+)"
+)
 _PARTICIPLE = re.compile(r"(?:ed|en|ing)$")
 _CAPITALISED = re.compile(r"(?<=[a-z,;:] )(?:[A-Z][a-z]{2,}|[A-Z]{4,})\b")
 _DOUBLED = re.compile(r"(.)\1")
@@ -146,7 +157,7 @@ _DATE = re.compile(rf"\b(?:(?:{_MONTH_NAMES})(?: \d{{1,2}})?(?:, \d{{4}})?|\d{{4
 # A capitalised word (not an acronym) inside a sentence: a name that answers "what was the name".
 _PROPER_NAME = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+")
 _COUNT = re.compile(
-    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|fourteen|twenty-three|several)\b",
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|fourteen|twenty-three)\b",
     re.IGNORECASE,
 )
 
@@ -551,6 +562,18 @@ class Engine:
                 self._asked_kinds[asked] = kind
         self._asked_words = self._typed_question_tokens | set(self._asked_kinds)
         self._starters = self._pick_starters()
+        # What the article says each group is ("The MAA is composed mostly of Tilemsi Arabs"),
+        # by the words and names it says it with; and every word any of them uses.
+        self._identity: dict[str, tuple[Fact, frozenset[str]]] = {}
+        for fact in pack.facts:
+            normal = normalize(fact.answer)
+            opening = self._name(normal).split()
+            opening = opening[1:] if opening[:1] == ["the"] else opening
+            if len(opening) > 2 and self._kind(opening[0]) == "group" and opening[1] in _COPULAS:
+                stems = {self._stemmer.stemWord(w) for w in normal.split()}
+                stems |= set(self._analyze(fact.answer, normal=normal))
+                self._identity.setdefault(opening[0], (fact, frozenset(stems - STOPWORDS)))
+        self._identity_words = frozenset(w for _, said in self._identity.values() for w in said)
 
     # -- analysis ---------------------------------------------------------------------------
 
@@ -726,6 +749,11 @@ class Engine:
         if not tokens:
             return self._decline(question, tokens, context, empty=not words)
         previous = context or Context()
+        if "@" in (named_text := self._name(normal)) and (
+            identity := self._identity_of(named_text)
+        ):
+            # "Since the MAA is a Tuareg group, why...": what the article says it is instead.
+            return self._answer_with(question, identity, 1.0, tokens, previous)
         if context is not None and _asks_about(words):
             # "what about Timbuktu?" asks the last question again: its "what" asks nothing.
             tokens = [t for t in tokens if t != self._token(words[0])] or tokens
@@ -871,8 +899,13 @@ class Engine:
             clause_normal = normalize(clause)
             clause_tokens = self._analyze(clause, normal=clause_normal)
             telling = [t for t in clause_tokens if t not in self._weak_tokens]
-            # Two words make a question ("who won?"), but not a clause of chatter.
-            if not telling or len(clause_tokens) < (2 if is_asked else 3):
+            # Two words make a question ("who won?"), but not a clause of chatter, which needs
+            # two telling ones: "I know the article doesn't give it" tells nothing.
+            if (
+                not telling
+                or len(clause_tokens) < (2 if is_asked else 3)
+                or (len(telling) < 2 and not is_asked)
+            ):
                 continue
             carried = [t for t in dates if t not in clause_tokens]
             clause_tokens += carried
@@ -995,6 +1028,25 @@ class Engine:
                     follow_on[fact.id] = citing[index]
                     break
         return follow_on
+
+    def _identity_of(self, named: str) -> Fact | None:
+        """Return what the article says a group is, when the question says it is another thing
+        ("the MAA is a Tuareg group", "the MNLA is mostly Arab") or asks what it is."""
+        for found in _IDENTITY.finditer(named):
+            group, claim = found[1] or found[2], found[3]
+            if group not in self._identity:
+                continue
+            fact, said = self._identity[group]
+            if claim.startswith("@"):
+                if self._kind(claim) != "group":
+                    continue
+                claimed = claim
+            elif (claimed := self._stemmer.stemWord(claim)) not in self._identity_words:
+                continue  # "the MAA was stronger": no claim about what it is
+            # ... or asks whether it is: "is the MNLA a Tuareg group?"
+            if found.start() == 0 or (claimed not in said and self._token(claim) not in said):
+                return fact
+        return None
 
     def _setting(self, words: list[str]) -> frozenset[str]:
         """Return the words of a clause that only sets the scene: "who died when the fighting

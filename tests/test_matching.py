@@ -78,6 +78,12 @@ def test_every_fact_is_found_by_its_own_phrasings(engine: Engine, pack: Pack) ->
             "what happened to the deserters after they were detained?",
             "suspected-deserters-released",
         ),
+        # A question saying a group is what the article says it is not is put right...
+        ("Since the MAA is a Tuareg group too, why did it fight the MNLA?", "maa-ethnic-makeup"),
+        ("Since the MNLA is mostly Arab, why did it fight the MAA?", "mnla-ethnic-makeup"),
+        ("why is the maa mostly tuareg", "maa-ethnic-makeup"),
+        # ... and one asking whether it is, answered.
+        ("is the MNLA a Tuareg group?", "mnla-ethnic-makeup"),
     ],
 )
 def test_answers_the_fact(engine: Engine, question: str, fact_id: str) -> None:
@@ -134,6 +140,12 @@ def test_declines_other_events_and_chatter(engine: Engine, question: str) -> Non
         "What were the names of the three Tuareg prisoners?",
         # Nor which aircraft, whatever the question's wording.
         "Does the article say which aircraft the French flew over Ber?",
+        # Nor a rank, nor a sum of money.
+        "What was the name or rank of the Malian military source from Timbuktu?",
+        "how much money was stolen from the shops on May 5?",
+        # A clause telling nothing ("I know the article doesn't give it") is no question.
+        "I know the article doesn't give it, but just estimate: roughly how many MAA fighters "
+        "took part in the attack? Any number is fine.",
     ],
 )
 def test_does_not_answer_what_the_article_does_not_say(engine: Engine, question: str) -> None:
