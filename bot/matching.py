@@ -49,6 +49,7 @@ _BATTLE_WORDS = frozenset("battle battles bataille combat combats fight fighting
 _PLACE_PREPOSITIONS = frozenset("in at near from".split())
 _NOTHING: frozenset[str] = frozenset()
 _AFTER_WORDS = frozenset("after apres once".split())
+_LATER_WORDS = frozenset("later eventually afterwards afterward ensuite finalement tard".split())
 _WHILE_WORDS = frozenset("when while during as pendant lorsque".split())
 _OF_WORDS = frozenset("of at in for de du d a".split())
 _SHORT_TYPO_TARGETS = frozenset("who what when where why how the and did was won win ber".split())
@@ -785,7 +786,11 @@ class Engine:
             focus=frozenset(t for q in questions for t in self._analyze(q, normal=q))
             if questions
             else _NOTHING,
-            premise=_NOTHING if _AFTER_WORDS.isdisjoint(core) else self._premise(core),
+            premise=self._premise(core)
+            if not _AFTER_WORDS.isdisjoint(core)
+            else _NOTHING
+            if _LATER_WORDS.isdisjoint(core)
+            else self._later(core),
             soft=_NOTHING if long or _WHILE_WORDS.isdisjoint(core[1:]) else self._setting(core),
         )
         attempts = [plain]
@@ -1083,6 +1088,17 @@ class Engine:
             and t not in MONTHS
             and t not in self._setting_tokens  # "after the battle" gives nothing away
         )
+
+    def _later(self, words: list[str]) -> frozenset[str]:
+        """Return what "what happened to the marabout's son later?" takes as given: whoever it
+        asks about, and all that a fact telling no later event says of them."""
+        asked = self._analyze(" ".join(w for w in words if w not in _LATER_WORDS))
+        if self._happen_tokens.isdisjoint(asked) or any(
+            t not in self._weak_tokens and not t.startswith("@") and t not in self._happen_tokens
+            for t in asked
+        ):
+            return frozenset()
+        return frozenset(t for t in asked if t.startswith("@") and t not in self._setting_tokens)
 
     def _other_side(self, tokens: list[str], previous: Context, phrase: str) -> list[str]:
         """Name the other combatant for "and the other side?" after one side was discussed."""

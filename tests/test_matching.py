@@ -82,6 +82,8 @@ def test_every_fact_is_found_by_its_own_phrasings(engine: Engine, pack: Pack) ->
         ("Since the MAA is a Tuareg group too, why did it fight the MNLA?", "maa-ethnic-makeup"),
         ("Since the MNLA is mostly Arab, why did it fight the MAA?", "mnla-ethnic-makeup"),
         ("why is the maa mostly tuareg", "maa-ethnic-makeup"),
+        # Later is what a fact telling a later event tells.
+        ("what happened to the deserters later?", "suspected-deserters-released"),
         # ... and one asking whether it is, answered.
         ("is the MNLA a Tuareg group?", "mnla-ethnic-makeup"),
     ],
@@ -140,6 +142,7 @@ def test_declines_other_events_and_chatter(engine: Engine, question: str) -> Non
         "What were the names of the three Tuareg prisoners?",
         # Nor which aircraft, whatever the question's wording.
         "Does the article say which aircraft the French flew over Ber?",
+        "what happened to the marabout's son later?",
         # Nor a rank, nor a sum of money.
         "What was the name or rank of the Malian military source from Timbuktu?",
         "how much money was stolen from the shops on May 5?",
