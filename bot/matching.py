@@ -148,6 +148,12 @@ _IDENTITY = re.compile(
     r"|mainly|largely|predominantly|primarily|all|really|actually|composed|of|un|une|aussi"
     r"|majoritairement|principalement|surtout|compose|composes|composee|de|d) )*(@[\w-]+|[a-z]+)"
 )
+# "who captured it then?": the time of the last answer, or after it; "back then": at it.
+_THEN = re.compile(r"\b(?:then|after that|afterwards?|by then|at that point|next)\b")
+_BACK_THEN = re.compile(
+    r"\b(?:back then|at (?:the|that) time|at that point in time|a l epoque|a ce moment la)\b"
+)
+_THAT_TOWN = re.compile(r"\b(?:that|the|this|cette|la) (?:town|city|village|ville)\b")
 _PARTICIPLE = re.compile(r"(?:ed|en|ing)$")
 _CAPITALISED = re.compile(r"(?<=[a-z,;:] )(?:[A-Z][a-z]{2,}|[A-Z]{4,})\b")
 _DOUBLED = re.compile(r"(.)\1")
@@ -193,6 +199,7 @@ _MISSING_UNKNOWN_WORD = 0.8  # a word no fact uses
 _GIVEN = 0.5  # a fact telling only what the question takes as given
 _ELSEWHERE_FACTOR = 0.35  # each sign that the question is about another event or place
 _NEAR_BOOST = 1.15  # in a follow-up, for facts next to the last one answered
+_OTHER_TIME = 0.8  # "who captured it then?", for a fact telling of an earlier time
 
 
 class Outcome(StrEnum):
@@ -308,6 +315,10 @@ class _Query:
     """What "what happened to X after ..." takes as given: a fact saying only that is no answer."""
     focus: frozenset[str] = frozenset()
     """In a long message, the tokens of its questions: the rest is chatter and weighs less."""
+    since: tuple[int, int] | None = None
+    """The (month, day) a follow-up asks about events from ("who captured it then?")."""
+    until: tuple[int, int] | None = None
+    """... and to ("who held it back then?")."""
 
 
 @dataclass(slots=True)
@@ -538,6 +549,13 @@ class Engine:
             if (t := self._token(w))
         )
         self._next_fact = self._follow_on(pack)
+        # When each fact's event happens, as (month, day): (0, 0) for a fact telling no story.
+        dates, _ = self._date_sentences()
+        self._fact_index = {fact.id: index for index, fact in enumerate(pack.facts)}
+        self._fact_when = [
+            max((dates[i] for i in cited if self._sentences[i].section != INFOBOX), default=(0, 0))
+            for cited in self._fact_sentences
+        ]
         # Where and when each fact's own event happens, when it is not the battle's own place:
         # "who won that fight?" after the raid on In Khalil is about In Khalil in February.
         self._fact_setting: dict[str, tuple[str, ...]] = {}
@@ -796,11 +814,25 @@ class Engine:
         attempts = [plain]
         later: list[_Query] = []
         that_event = context is not None and _THAT_EVENT.search(normal) is not None
-        if context is not None and (that_event or self._is_follow_up(words, tokens)):
+        # "who captured it then?": then, or after; "who held it back then?": then.
+        back = context is not None and _BACK_THEN.search(normal) is not None
+        then = back or (context is not None and _THEN.search(normal) is not None)
+        # "who held that town?": the place last discussed, as "there" is.
+        town = context is not None and _THAT_TOWN.search(normal) is not None
+        if context is not None and (
+            that_event or then or town or self._is_follow_up(words, tokens)
+        ):
             # A conversation moves along the article: facts next to the last one come first.
             attempts[0] = replace(
                 plain, near=self._neighbours.get(previous.fact_id or "", frozenset())
             )
+            if then and previous.fact_id is not None:
+                when = self._fact_when[self._fact_index[previous.fact_id]]
+                if when != (0, 0):
+                    attempts[0] = replace(attempts[0], since=when, until=when if back else None)
+            place = next((e for e in previous.entities if self._kind(f"@{e}") == "place"), None)
+            if town and place is not None and f"@{place}" not in self._everywhere:
+                words = [*words, "there"]
             if that_event and previous.fact_id in self._fact_setting:
                 # "who won that fight?": the fight last answered, with its place and date.
                 setting = self._fact_setting[previous.fact_id]
@@ -993,12 +1025,11 @@ class Engine:
         ]
         return tokens + kept
 
-    def _follow_on(self, pack: Pack) -> dict[str, Fact]:
-        """Return what happens next after each fact, for "and after that?".
+    def _date_sentences(self) -> tuple[list[tuple[int, int]], list[bool]]:
+        """Return each sentence's (month, day), and whether the sentence gives it itself.
 
-        That is the fact citing the first later sentence that moves the story on: one dated
-        after the fact, or saying "afterward" or "later". A sentence without a date is dated
-        like the one before it in its section; the infobox tells no story.
+        A sentence without a date is dated like the one before it in its section; one with none
+        before it is (0, 0).
         """
         dates: list[tuple[int, int]] = []
         dated: list[bool] = []
@@ -1012,6 +1043,15 @@ class Engine:
                 dates.append((MONTH_NUMBERS[found[1].lower()], int(found[2])))
             else:
                 dates.append(dates[-1] if same_section else (0, 0))
+        return dates, dated
+
+    def _follow_on(self, pack: Pack) -> dict[str, Fact]:
+        """Return what happens next after each fact, for "and after that?".
+
+        That is the fact citing the first later sentence that moves the story on: one dated
+        after the fact, or saying "afterward" or "later". The infobox tells no story.
+        """
+        dates, dated = self._date_sentences()
         sequence = {self._token("after"), self._token("soon")}
         story = [s.index for s in self._sentences if s.section != INFOBOX]
         citing: dict[int, Fact] = {}
@@ -1269,6 +1309,8 @@ class Engine:
         if query.premise and query.premise <= self._fact_told[fact]:
             # "What happened to the son after he was taken?": not that he was taken.
             factor *= _GIVEN
+        if query.since is not None and self._at_other_time(fact, query.since, query.until):
+            factor *= _OTHER_TIME
         if query.located - self._fact_places[fact]:
             # "What did the MAA do in Timbuktu?" is not the fact whose source was from there.
             factor *= _MISSING_PLACE
@@ -1284,6 +1326,13 @@ class Engine:
                 # A word that carries meaning and that this fact does not explain.
                 factor *= _MISSING_KNOWN_WORD if token in self._idf else _MISSING_UNKNOWN_WORD
         return factor
+
+    def _at_other_time(
+        self, fact: int, since: tuple[int, int], until: tuple[int, int] | None
+    ) -> bool:
+        """Return whether a fact tells of a time before `since`, or after `until`."""
+        when = self._fact_when[fact]
+        return when != (0, 0) and (when < since or (until is not None and when > until))
 
     def _decide(self, question: str, query: _Query, previous: Context) -> Reply:
         tokens = query.tokens

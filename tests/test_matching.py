@@ -316,6 +316,14 @@ def test_follow_up_he_must_be_in_the_answer(engine: Engine) -> None:
         # ... and nothing after the story's end.
         ("What happened to the three Tuareg prisoners?", "prisoners-returned-to-mauritania",
          "and after that?", None),
+        # "Then" is the time last discussed, or after it: not the MAA's capture in April.
+        ("did the MAA stay in Ber after the May 5 raid?", "maa-abandoned-ber",
+         "who captured it then?", "burkinabe-and-malian-forces-captured-ber"),
+        ("when did the Burkinabe leave?", "burkinabe-left-ber", "who was in control after that?",
+         "malian-forces-controlled-ber"),
+        # "That town back then" is the place and the time last discussed.
+        ("what happened at In Khalil?", "first-clash-in-khalil", "who held the town back then?",
+         "in-khalil-mnla-control"),
     ],
 )  # fmt: skip
 def test_follow_up(
