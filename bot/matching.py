@@ -38,6 +38,7 @@ _PLACE_PRONOUNS = frozenset("there it".split())
 _PRONOUNS = _GROUP_PRONOUNS | _PERSON_PRONOUNS
 _FOLLOW_UP_OPENERS = frozenset("and et also so then puis aussi".split())
 _OPENERS = _FOLLOW_UP_OPENERS | frozenset("ok okay well but alors donc mais".split())
+_BETWEEN_WORDS = frozenset("between each entre".split())
 _OTHER_WORDS = frozenset("else other another autre autres encore".split())
 _QUESTION_WORDS = frozenset(
     "who what when where why how which whom whose "
@@ -574,6 +575,7 @@ class Engine:
             for t in self._sentence_tokens[s.index]
             if t.startswith("@")
         )
+        self._other_tokens = frozenset(t for w in _OTHER_WORDS if (t := self._token(w)))
         self._battle_tokens = frozenset(self._token(w) for w in _BATTLE_WORDS)
         self._asked_kinds: dict[str, str] = {}
         for kind, word in _ASKED_KINDS:
@@ -864,7 +866,11 @@ class Engine:
             # "and the MNLA?", "what about May?": nothing but names and dates is no question
             # of its own, so the last question's words come first.
             elliptical = correction or all(
-                t.startswith("@") or t in self._weak_tokens or t in MONTHS or t.isdigit()
+                t.startswith("@")
+                or t in self._weak_tokens
+                or t in MONTHS
+                or t.isdigit()
+                or t in self._other_tokens  # "who else?"
                 for t in tokens
             )
             if elliptical:
@@ -1173,14 +1179,19 @@ class Engine:
         if not wanted:
             wanted = [kind for kind in ("group", "person") if kind not in named]
         resolved = list(tokens)
+        # "between them", "each other": two of them.
+        wanted_groups = 2 if vocabulary & _BETWEEN_WORDS else 1
         for kind in wanted:
+            found = 0
             for entity_id in context.entities:
                 entity = self._entities.get(entity_id)
                 if entity is not None and entity.kind == kind:
                     token = f"@{entity_id}"
                     if token not in resolved:
                         resolved.append(token)
-                    break
+                    found += 1
+                    if kind != "group" or found == wanted_groups:
+                        break
         return resolved
 
     def _rank(self, query: _Query) -> list[_Match]:

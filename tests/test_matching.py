@@ -321,6 +321,9 @@ def test_follow_up_he_must_be_in_the_answer(engine: Engine) -> None:
          "who captured it then?", "burkinabe-and-malian-forces-captured-ber"),
         ("when did the Burkinabe leave?", "burkinabe-left-ber", "who was in control after that?",
          "malian-forces-controlled-ber"),
+        # "Between them" is both sides last discussed.
+        ("why are the two groups at odds?", "ethnic-tensions",
+         "since when have things gotten worse between them?", "ethnic-tensions"),
         # "That town back then" is the place and the time last discussed.
         ("what happened at In Khalil?", "first-clash-in-khalil", "who held the town back then?",
          "in-khalil-mnla-control"),
