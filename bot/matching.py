@@ -155,6 +155,12 @@ _BACK_THEN = re.compile(
     r"\b(?:back then|at (?:the|that) time|at that point in time|a l epoque|a ce moment la)\b"
 )
 _THAT_TOWN = re.compile(r"\b(?:that|the|this|cette|la) (?:town|city|village|ville)\b")
+# A question asked inside a sentence: "I'd really like to know ... how many civilians were hurt."
+_EMBEDDED_QUESTION = re.compile(
+    r"\b(?:know|tell me|wondering|wonder|curious|find out|understand|learn|explain)\b"
+    r"[^.!?]{0,60}?\b(?:how|who|when|where|why|what|which)\b",
+    re.IGNORECASE,
+)
 _PARTICIPLE = re.compile(r"(?:ed|en|ing)$")
 _CAPITALISED = re.compile(r"(?<=[a-z,;:] )(?:[A-Z][a-z]{2,}|[A-Z]{4,})\b")
 _DOUBLED = re.compile(r"(.)\1")
@@ -963,12 +969,19 @@ class Engine:
                     if self._kind(t) in ("group", "person") and t not in clause_tokens
                 )
                 clause_tokens += sorted(borrowed)
+            clause_words = clause_normal.split()
+            # ("who died when the fighting broke out?": the scene is set, not asked about.)
+            setting = (
+                self._setting(clause_words)
+                if is_asked and not _WHILE_WORDS.isdisjoint(clause_words[1:])
+                else _NOTHING
+            )
             reading = replace(
                 plain,
                 tokens=clause_tokens,
                 # A date the article gives is the reader's context; one it never gives still
                 # says the message is about another event.
-                soft=borrowed.union(t for t in carried if t in self._article_tokens),
+                soft=borrowed.union(t for t in carried if t in self._article_tokens) | setting,
                 long=False,
                 clause=True,
                 elsewhere=self._elsewhere(clause, clause_normal.split()),
@@ -1554,11 +1567,15 @@ def _clauses(text: str) -> list[tuple[bool, str]]:
     are the chatter it is wrapped in, read only when the message asks nothing at all.
     """
     sentences = _SENTENCE.findall(text)
-    asked = [s for s in sentences if s.rstrip().endswith(("?", "？")) or _opens_question(s)]
+    asked = [
+        s
+        for s in sentences
+        if s.rstrip().endswith(("?", "？")) or _opens_question(s) or _EMBEDDED_QUESTION.search(s)
+    ]
     told = [] if asked else list(reversed(sentences))
     clauses: list[tuple[bool, str]] = []
     for sentence in (*asked, *told):
-        parts = _CLAUSE.split(sentence)
+        parts = [part for part in _CLAUSE.split(sentence) if part.strip()]
         if sentence in asked and len(parts) > 1 and len(sentences) > 1:
             # A question is first read whole, then clause by clause.
             clauses.append((True, sentence))

@@ -224,6 +224,20 @@ def test_a_clause_of_chatter_does_not_outweigh_the_question(engine: Engine) -> N
             "mostly consists of. Could you help me out with that?",
             "maa-ethnic-makeup",
         ),
+        # A question asked inside a sentence is a question.
+        (
+            "I keep seeing conflicting reports and I'd really like to know, as precisely as the "
+            "article can say, how many civilians were hurt or killed when the Arab Movement of "
+            "Azawad went into Ber. Can you break it down?",
+            "casualties-overview",
+        ),
+        # A "when" that sets the scene is no date asked, in a clause too.
+        (
+            "This is a sad one but I've been trying to find out about the people who were caught "
+            "in the middle. Every report talks about the armed groups and nobody about the "
+            "civilians. Who were the civilians that died in Ber when the fighting broke out?",
+            "civilian-victims",
+        ),
     ],
 )
 def test_a_long_message_is_answered_from_its_question(
