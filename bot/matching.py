@@ -161,6 +161,7 @@ _EMBEDDED_QUESTION = re.compile(
     r"[^.!?]{0,60}?\b(?:how|who|when|where|why|what|which)\b",
     re.IGNORECASE,
 )
+_IDENTITY_COPULAS = frozenset("is are was were est sont etait etaient".split())
 _PARTICIPLE = re.compile(r"(?:ed|en|ing)$")
 _CAPITALISED = re.compile(r"(?<=[a-z,;:] )(?:[A-Z][a-z]{2,}|[A-Z]{4,})\b")
 _DOUBLED = re.compile(r"(.)\1")
@@ -776,8 +777,10 @@ class Engine:
         if not tokens:
             return self._decline(question, tokens, context, empty=not words)
         previous = context or Context()
-        if "@" in (named_text := self._name(normal)) and (
-            identity := self._identity_of(named_text)
+        if (
+            not _IDENTITY_COPULAS.isdisjoint(words)
+            and any(t in self._identity for t in tokens)
+            and (identity := self._identity_of(self._name(normal)))
         ):
             # "Since the MAA is a Tuareg group, why...": what the article says it is instead.
             return self._answer_with(question, identity, 1.0, tokens, previous)
