@@ -161,6 +161,10 @@ _EMBEDDED_QUESTION = re.compile(
     r"[^.!?]{0,60}?\b(?:how|who|when|where|why|what|which)\b",
     re.IGNORECASE,
 )
+_DISPUTED = re.compile(
+    r"\b(?:real|actual|correct|true|right)\s+(?:number|figure|count|toll|year|date|total|answer)s?"
+    r"\b|\b(?:was it|is it|were they|was that|did it) really\b"
+)
 _IDENTITY_COPULAS = frozenset("is are was were est sont etait etaient".split())
 _PARTICIPLE = re.compile(r"(?:ed|en|ing)$")
 _CAPITALISED = re.compile(r"(?<=[a-z,;:] )(?:[A-Z][a-z]{2,}|[A-Z]{4,})\b")
@@ -799,6 +803,13 @@ class Engine:
         # A message may wrap one question in chatter: its clauses are read on their own too
         # (worked out here only for a long message, whose questions are needed at once).
         clauses = _clauses(text) if long else []
+        # "Everyone says 40 men. What's the real number?": the number said is put to the test,
+        # and counts against no fact.
+        disputed = (
+            frozenset(t for t in tokens if t.isdigit())
+            if "real" in normal and _DISPUTED.search(normal)
+            else _NOTHING
+        )
         # The question without its opening words: "and when did they...", "so after that, ..."
         core = words[next((i for i, w in enumerate(words) if w not in _OPENERS), len(words)) :]
         # In a long message, what is asked for is read from its questions, not its chatter.
@@ -820,7 +831,8 @@ class Engine:
             else _NOTHING
             if _LATER_WORDS.isdisjoint(core)
             else self._later(core),
-            soft=_NOTHING if long or _WHILE_WORDS.isdisjoint(core[1:]) else self._setting(core),
+            soft=(_NOTHING if long or _WHILE_WORDS.isdisjoint(core[1:]) else self._setting(core))
+            | disputed,
         )
         attempts = [plain]
         later: list[_Query] = []
@@ -984,7 +996,9 @@ class Engine:
                 tokens=clause_tokens,
                 # A date the article gives is the reader's context; one it never gives still
                 # says the message is about another event.
-                soft=borrowed.union(t for t in carried if t in self._article_tokens) | setting,
+                soft=borrowed.union(t for t in carried if t in self._article_tokens)
+                | setting
+                | (plain.soft & frozenset(clause_tokens) if plain.soft else _NOTHING),
                 long=False,
                 clause=True,
                 elsewhere=self._elsewhere(clause, clause_normal.split()),

@@ -78,6 +78,15 @@ def test_every_fact_is_found_by_its_own_phrasings(engine: Engine, pack: Pack) ->
             "what happened to the deserters after they were detained?",
             "suspected-deserters-released",
         ),
+        # A number the question disputes counts against no fact.
+        (
+            "Everyone knows the MAA lost like 40 men at Ber. What's the real number?",
+            "maa-casualties-unknown",
+        ),
+        (
+            "My friend swears over a hundred deserters were arrested. Give me the real figure.",
+            "suspected-deserters-detained",
+        ),
         # A question saying a group is what the article says it is not is put right...
         ("Since the MAA is a Tuareg group too, why did it fight the MNLA?", "maa-ethnic-makeup"),
         ("Since the MNLA is mostly Arab, why did it fight the MAA?", "mnla-ethnic-makeup"),
