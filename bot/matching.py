@@ -557,7 +557,7 @@ class Engine:
         self._why = self._token("why")
         self._happen_tokens = frozenset(
             t
-            for w in ("happen", "become", "became", "do", "did", "end", "up")
+            for w in ("happen", "become", "became", "do", "did", "end", "up", "go", "went")
             if (t := self._token(w))
         )
         self._next_fact = self._follow_on(pack)

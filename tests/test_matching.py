@@ -152,6 +152,7 @@ def test_declines_other_events_and_chatter(engine: Engine, question: str) -> Non
         # Nor which aircraft, whatever the question's wording.
         "Does the article say which aircraft the French flew over Ber?",
         "what happened to the marabout's son later?",
+        "Where did the Burkinabe soldiers go after they pulled out of Ber?",
         # Nor a rank, nor a sum of money.
         "What was the name or rank of the Malian military source from Timbuktu?",
         "how much money was stolen from the shops on May 5?",
