@@ -206,6 +206,7 @@ _MISSING_REFERENT = 0.45  # a follow-up's "he" stands for someone the fact does 
 _MISSING_NUMBER = 0.45  # a number, year or month the fact does not mention
 _MISSING_ENTITY = 0.7  # a group or person the fact does not mention
 _MISSING_PLACE = 0.5  # a place the fact does not mention
+_MISSING_PERSON = 0.5  # a person the fact does not mention
 _MISSING_KNOWN_WORD = 0.8  # a word other facts use
 _MISSING_UNKNOWN_WORD = 0.8  # a word no fact uses
 _GIVEN = 0.5  # a fact telling only what the question takes as given
@@ -1362,7 +1363,13 @@ class Engine:
                 # Another place than the fact's is another event; another group or person may
                 # just be named along the way.
                 place = token in self._place_tokens
-                factor *= _MISSING_PLACE if place else _MISSING_ENTITY
+                factor *= (
+                    _MISSING_PLACE
+                    if place
+                    else _MISSING_PERSON
+                    if self._kind(token) == "person"
+                    else _MISSING_ENTITY
+                )
             elif not query.long and token not in self._weak_tokens:
                 # A word that carries meaning and that this fact does not explain.
                 factor *= _MISSING_KNOWN_WORD if token in self._idf else _MISSING_UNKNOWN_WORD

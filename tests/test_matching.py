@@ -153,6 +153,8 @@ def test_declines_other_events_and_chatter(engine: Engine, question: str) -> Non
         "Does the article say which aircraft the French flew over Ber?",
         "what happened to the marabout's son later?",
         "Where did the Burkinabe soldiers go after they pulled out of Ber?",
+        # A person the fact does not name is not who it tells of.
+        "Quel âge avait le fils du marabout ?",
         # Nor a rank, nor a sum of money.
         "What was the name or rank of the Malian military source from Timbuktu?",
         "how much money was stolen from the shops on May 5?",
