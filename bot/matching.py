@@ -844,7 +844,7 @@ class Engine:
         # "who held that town?": the place last discussed, as "there" is.
         town = context is not None and _THAT_TOWN.search(normal) is not None
         if context is not None and (
-            that_event or then or town or self._is_follow_up(words, tokens)
+            that_event or then or town or correction or self._is_follow_up(words, tokens)
         ):
             # A conversation moves along the article: facts next to the last one come first.
             attempts[0] = replace(
@@ -884,7 +884,12 @@ class Engine:
                 # "There" is that place, however the rest is read.
                 attempts = [resolved_query] if there else [resolved_query, attempts[0]]
             carried = self._carry_over(tokens, previous)
-            carry = replace(attempts[-1], tokens=carried, soft=frozenset(carried) - set(tokens))
+            # (A correction asks the last question again: its words count in full.)
+            carry = replace(
+                attempts[-1],
+                tokens=carried,
+                soft=_NOTHING if correction else frozenset(carried) - set(tokens),
+            )
             # "and the MNLA?", "what about May?": nothing but names and dates is no question
             # of its own, so the last question's words come first.
             elliptical = correction or all(
@@ -1053,12 +1058,15 @@ class Engine:
         kinds = {self._entities[t[1:]].kind for t in tokens if t[1:] in self._entities}
         # A follow-up that asks in its own words ("when?") no longer asks what the last one did.
         asks = any(t in self._question_tokens for t in tokens)
+        # Nor does one naming a month ask of the last one's date: "no, in April".
+        dated = any(t in MONTHS for t in tokens)
         kept = [
             t
             for t in previous.tokens
             if t not in tokens
             and not (t[1:] in self._entities and self._entities[t[1:]].kind in kinds)
             and not (asks and t in self._question_tokens)
+            and not (dated and (t in MONTHS or t.isdigit()))
         ]
         return tokens + kept
 

@@ -318,6 +318,9 @@ def test_follow_up_he_must_be_in_the_answer(engine: Engine) -> None:
         # A correction asks the last question again, put right.
         ("when did the MAA attack Ber?", "battle-date", "no, I meant the second time",
          "maa-attacked-again"),
+        # ... whose new date stands for the last one's.
+        ("what did the MAA do on May 5?", "maa-attacked-again", "sorry, I meant on April 25",
+         "maa-left-ber"),
         # "There" is the place last discussed.
         ("when did the MAA raid In Khalil?", "first-clash-in-khalil",
          "how many people died there?", None),
