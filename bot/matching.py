@@ -165,6 +165,7 @@ _DISPUTED = re.compile(
     r"\b(?:real|actual|correct|true|right)\s+(?:number|figure|count|toll|year|date|total|answer)s?"
     r"\b|\b(?:was it|is it|were they|was that|did it) really\b"
 )
+_COMMON_NOUN = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ing|ism|ail|ails)$")
 _IDENTITY_COPULAS = frozenset("is are was were est sont etait etaient".split())
 _PARTICIPLE = re.compile(r"(?:ed|en|ing)$")
 _CAPITALISED = re.compile(r"(?<=[a-z,;:] )(?:[A-Z][a-z]{2,}|[A-Z]{4,})\b")
@@ -1046,7 +1047,10 @@ class Engine:
             names.update(
                 words[index + 1]
                 for index, word in enumerate(words[:-1])
-                if word in _PLACE_PREPOSITIONS and len(words[index + 1]) > 3
+                if word in _PLACE_PREPOSITIONS
+                and len(words[index + 1]) > 3
+                # ("in action", "in detail": no place's name.)
+                and not _COMMON_NOUN.search(words[index + 1])
             )
         for word in names:
             if word not in self._known_words and self._correct(word) is None:
@@ -1142,6 +1146,8 @@ class Engine:
         """Return the words of a clause that only sets the scene: "who died when the fighting
         broke out?" asks who died. Names and dates in it still count."""
         cut = next(i for i, w in enumerate(words) if i and w in _WHILE_WORDS)
+        if cut + 1 >= len(words):
+            return frozenset()  # "MNLA lost Ber when?": a question word, last
         asked = set(self._analyze(" ".join(words[:cut])))
         return frozenset(
             t

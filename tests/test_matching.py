@@ -78,6 +78,8 @@ def test_every_fact_is_found_by_its_own_phrasings(engine: Engine, pack: Pack) ->
             "what happened to the deserters after they were detained?",
             "suspected-deserters-released",
         ),
+        # "In action" is no place.
+        ("MNLA killed in action at Ber, please.", "mnla-casualties"),
         # A number the question disputes counts against no fact.
         (
             "Everyone knows the MAA lost like 40 men at Ber. What's the real number?",
