@@ -78,7 +78,7 @@ _ATTRIBUTES = {
     "leader": r"command|commanded|commanding|commanders?|commandants?|leaders?|leadership|chefs?"
     r"|dirigeants?|dirigeait|who led",
     "name": r"name|named|called|nom|appelle|appelait",
-    "rank": r"ranks?|grade",
+    "rank": r"rank|grade",
     "amount": r"how much (?:money|cash)|money|cash|worth|ransom|rancon|argent",
     # People's names ("what were their names?"), which a group's full name does not give.
     "names": r"(?:their|his|her|whose) names|leurs noms|appelaient"
@@ -1360,8 +1360,9 @@ class Engine:
         if query.referents - self._fact_vocab[fact]:
             # "what was his name?": a fact that does not name him is not about him.
             factor *= _MISSING_REFERENT
-        for _ in query.asks - self._fact_asks[fact]:
-            factor *= _MISSING_ATTRIBUTE
+        for missing in query.asks - self._fact_asks[fact]:
+            # (People's names are not a group's, however alike the question reads.)
+            factor *= _MISSING_ATTRIBUTE ** (2 if missing == "names" else 1)
         if query.premise and query.premise <= self._fact_told[fact]:
             # "What happened to the son after he was taken?": not that he was taken.
             factor *= _GIVEN

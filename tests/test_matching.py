@@ -312,6 +312,8 @@ def test_follow_up_he_must_be_in_the_answer(engine: Engine) -> None:
         # "Their names" are people's names, which a group's full name does not give.
         ("How many deserters were detained in Ber?", "suspected-deserters-detained",
          "what were their names?", None),
+        ("when did the MAA return the prisoners?", "prisoners-returned-to-mauritania",
+         "what were their names?", None),
         # "That fight" is the event last answered, with its place and date: nothing says who
         # won at In Khalil, and the battle of Ber's result is not it.
         ("Which town did the MAA raid on February 23?", "first-clash-in-khalil",
