@@ -166,6 +166,7 @@ _DISPUTED = re.compile(
     r"\b|\b(?:was it|is it|were they|was that|did it) really\b"
 )
 _COMMON_NOUN = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ing|ism|ail|ails)$")
+_ASKING_WORDS = frozenset("about know knows ask asking tell me wondering wonder sure say says".split())
 _IDENTITY_COPULAS = frozenset("is are was were est sont etait etaient".split())
 _PARTICIPLE = re.compile(r"(?:ed|en|ing)$")
 _CAPITALISED = re.compile(r"(?<=[a-z,;:] )(?:[A-Z][a-z]{2,}|[A-Z]{4,})\b")
@@ -1146,8 +1147,9 @@ class Engine:
         """Return the words of a clause that only sets the scene: "who died when the fighting
         broke out?" asks who died. Names and dates in it still count."""
         cut = next(i for i, w in enumerate(words) if i and w in _WHILE_WORDS)
-        if cut + 1 >= len(words):
-            return frozenset()  # "MNLA lost Ber when?": a question word, last
+        if cut + 1 >= len(words) or words[cut - 1] in _ASKING_WORDS:
+            # "MNLA lost Ber when?", "what does it say about when...": a question word.
+            return frozenset()
         asked = set(self._analyze(" ".join(words[:cut])))
         return frozenset(
             t
