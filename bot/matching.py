@@ -166,7 +166,7 @@ _DISPUTED = re.compile(
     r"\b|\b(?:was it|is it|were they|was that|did it) really\b"
 )
 _COMMON_NOUN = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ing|ism|ail|ails)$")
-_ASKING_WORDS = frozenset("about know knows ask asking tell me wondering wonder sure say says".split())
+_ASKING_WORDS = frozenset("about know knows ask asking tell me wondering wonder sure say".split())
 _IDENTITY_COPULAS = frozenset("is are was were est sont etait etaient".split())
 _PARTICIPLE = re.compile(r"(?:ed|en|ing)$")
 _CAPITALISED = re.compile(r"(?<=[a-z,;:] )(?:[A-Z][a-z]{2,}|[A-Z]{4,})\b")
@@ -1158,20 +1158,13 @@ class Engine:
         )
 
     def _premise(self, words: list[str]) -> frozenset[str]:
-        """Return what "what happened to the son after he was taken?" takes as given.
-
-        Only a question asking nothing but what happened or became of someone after an event
-        has one: the event's words.
-        """
+        """Return what "what happened to the son after he was taken?" takes as given: the
+        event's words that the question does not also ask about ("did the MAA keep Ber after
+        raiding it again?" is not answered by the raid)."""
         cut = next(i for i, w in enumerate(words) if w in _AFTER_WORDS)
         if cut == 0:
             return frozenset()  # "After they left, who took Ber?"
         asked = self._analyze(" ".join(words[:cut]))
-        if any(
-            t not in self._weak_tokens and not t.startswith("@") and t not in self._happen_tokens
-            for t in asked
-        ):
-            return frozenset()
         given = self._analyze(" ".join(words[cut + 1 :]))
         return frozenset(
             t
@@ -1180,6 +1173,7 @@ class Engine:
             and not t.startswith("@")
             and t not in MONTHS
             and t not in self._setting_tokens  # "after the battle" gives nothing away
+            and t not in asked
         )
 
     def _later(self, words: list[str]) -> frozenset[str]:

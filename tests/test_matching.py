@@ -80,6 +80,8 @@ def test_every_fact_is_found_by_its_own_phrasings(engine: Engine, pack: Pack) ->
         ),
         # "In action" is no place.
         ("MNLA killed in action at Ber, please.", "mnla-casualties"),
+        # What a question takes as given is not its answer.
+        ("Did the MAA keep Ber after raiding it again in May?", "maa-abandoned-ber"),
         # A number the question disputes counts against no fact.
         (
             "Everyone knows the MAA lost like 40 men at Ber. What's the real number?",
