@@ -146,7 +146,8 @@ _THAT_EVENT = re.compile(
 _IDENTITY = re.compile(
     r"(?:(@[\w-]+) (?:is|are|was|were|est|sont|etait|etaient)"
     r"|(?:is|are|was|were) (?:the )?(@[\w-]+)) (?:(?:a|an|also|too|just|mostly"
-    r"|mainly|largely|predominantly|primarily|all|really|actually|composed|of|un|une|aussi"
+    r"|mainly|largely|predominantly|primarily|all|really|actually|basically|essentially|entirely"
+    r"|composed|of|un|une|aussi"
     r"|majoritairement|principalement|surtout|compose|composes|composee|de|d) )*(@[\w-]+|[a-z]+)"
 )
 # "who captured it then?": the time of the last answer, or after it; "back then": at it.

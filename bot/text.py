@@ -21,6 +21,10 @@ _CARRIED_OUT = re.compile(r"\bcarr(?:y|ies|ied|ying) out\b")
 _MADE_UP = re.compile(
     r"\b(?:made|make|making) up(?= (?:\w+ )?of\b)|\bmakes up\b|\bmade(?= (?:\w+ )?of\b)|\bmake-up\b"
 )
+# Running a town is controlling it, not running away.
+_RUNNING = re.compile(
+    r"\b(?:run|runs|running|ran)(?= (?:the|this|that) (?:town|city|village|place)\b| ber\b)"
+)
 # "Lives lost" are deaths, not where people live.
 _LIVES = re.compile(
     r"\b(?:(?<=their )|(?<=civilian )|(?<=human )|(?<=many )|(?<=any ))lives\b"
@@ -117,6 +121,8 @@ def normalize(text: str) -> str:
         text = _CARRIED_OUT.sub("did", text)
     if "made" in text or "mak" in text:
         text = _MADE_UP.sub("composed", text)
+    if "run" in text or "ran" in text:
+        text = _RUNNING.sub("controlling", text)
     if "lives" in text:
         text = _LIVES.sub("deaths", text)
     if "-" in text:

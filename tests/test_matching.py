@@ -99,6 +99,7 @@ def test_every_fact_is_found_by_its_own_phrasings(engine: Engine, pack: Pack) ->
         ("what happened to the deserters later?", "suspected-deserters-released"),
         # ... and one asking whether it is, answered.
         ("is the MNLA a Tuareg group?", "mnla-ethnic-makeup"),
+        ("The MAA is basically a Tuareg outfit, right?", "maa-ethnic-makeup"),
     ],
 )
 def test_answers_the_fact(engine: Engine, question: str, fact_id: str) -> None:
@@ -396,6 +397,8 @@ def test_context_starts_empty_and_records_the_answer(engine: Engine) -> None:
         ("who got kidnapped? #mali #ber", "who got kidnapped"),
         ("what is the MAA made up of", "what is the maa composed of"),
         ("who made that claim", "who made that claim"),
+        ("who was running the town?", "who was controlling the town"),
+        ("did they run away?", "did they run away"),
     ],
 )
 def test_normalize(raw: str, normal: str) -> None:
