@@ -21,6 +21,8 @@ _CARRIED_OUT = re.compile(r"\bcarr(?:y|ies|ied|ying) out\b")
 _MADE_UP = re.compile(
     r"\b(?:made|make|making) up(?= (?:\w+ )?of\b)|\bmakes up\b|\bmade(?= (?:\w+ )?of\b)|\bmake-up\b"
 )
+# Going home is leaving, not a house.
+_WENT_HOME = re.compile(r"\b(?:go|goes|going|gone|went|headed|returned|returning) home\b")
 # Running a town is controlling it, not running away.
 _RUNNING = re.compile(
     r"\b(?:run|runs|running|ran)(?= (?:the|this|that) (?:town|city|village|place)\b| ber\b)"
@@ -50,7 +52,7 @@ STOPWORDS = frozenset(
     wondering curious salut bonjour svp stp merci alors donc all guys guy folks based exactly
     exactement precisely precisement c ya eu infobox ds someone somebody anyone anybody
     everyone everybody sorry honestly roughly approximately maybe perhaps kindly question bot
-    asap lmao imho imo tbh btw fyi thing things gotten else m ve ll re
+    asap lmao imho imo tbh btw fyi thing things gotten else m ve ll re d love
     """.split()
 )
 """Words that carry no meaning for matching, chat filler ("hey", "quick q") included. Question
@@ -121,6 +123,8 @@ def normalize(text: str) -> str:
         text = _CARRIED_OUT.sub("did", text)
     if "made" in text or "mak" in text:
         text = _MADE_UP.sub("composed", text)
+    if "home" in text:
+        text = _WENT_HOME.sub("left", text)
     if "run" in text or "ran" in text:
         text = _RUNNING.sub("controlling", text)
     if "lives" in text:

@@ -399,6 +399,7 @@ def test_context_starts_empty_and_records_the_answer(engine: Engine) -> None:
         ("who made that claim", "who made that claim"),
         ("who was running the town?", "who was controlling the town"),
         ("did they run away?", "did they run away"),
+        ("once the troops went home", "once the troops left"),
     ],
 )
 def test_normalize(raw: str, normal: str) -> None:
