@@ -887,12 +887,6 @@ class Engine:
                 # "There" is that place, however the rest is read.
                 attempts = [resolved_query] if there else [resolved_query, attempts[0]]
             carried = self._carry_over(tokens, previous)
-            # (A correction asks the last question again: its words count in full.)
-            carry = replace(
-                attempts[-1],
-                tokens=carried,
-                soft=_NOTHING if correction else frozenset(carried) - set(tokens),
-            )
             # "and the MNLA?", "what about May?": nothing but names and dates is no question
             # of its own, so the last question's words come first.
             elliptical = correction or all(
@@ -903,6 +897,12 @@ class Engine:
                 or t in self._other_tokens  # "who else?"
                 for t in tokens
             )
+            # (So does a correction.) Asked again, the last question's words count in full.
+            carry = replace(
+                attempts[-1],
+                tokens=carried,
+                soft=_NOTHING if elliptical else frozenset(carried) - set(tokens),
+            )
             if elliptical:
                 # "what about Timbuktu?": the last question, asked of that place.
                 places = frozenset(
@@ -911,6 +911,14 @@ class Engine:
                 # The names alone are no question, so nothing else is tried.
                 # And whoever it names is who the answer must be about: "and the MNLA?"
                 named = frozenset(t for t in tokens if self._kind(t) in ("group", "person"))
+                if named:
+                    # ... and of what the last question asked: "when did the MAA leave Ber?",
+                    # "and the MNLA?" is not answered by a fact where nobody leaves.
+                    named |= {
+                        t
+                        for t in carried
+                        if t not in tokens and t not in self._weak_tokens and not t.startswith("@")
+                    }
                 attempts = [
                     replace(
                         carry, located=carry.located | places, referents=carry.referents | named
@@ -1251,7 +1259,8 @@ class Engine:
         lists = sorted((p for t in tokens if (p := self._postings.get(t))), key=len)
         if not lists:
             return []
-        telling = [p for p in lists if len(p) <= self._common] or lists
+        # (Two at least: one telling word alone shortlists too narrowly.)
+        telling = lists[: max(2, sum(len(p) <= self._common for p in lists))]
         shared: dict[int, float] = {}
         for entries in telling:
             for index, closeness, _ in entries:
