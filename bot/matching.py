@@ -168,6 +168,11 @@ _DISPUTED = re.compile(
 )
 _COMMON_NOUN = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ing|ism|ail|ails)$")
 _ASKING_WORDS = frozenset("about know knows ask asking tell me wondering wonder sure say".split())
+_WHO_SAID = re.compile(
+    r"^(?:and |so |but |ok )?(?:who (?:made|said|says|claimed|claims|reported|reports|stated)"
+    r" (?:that|this|it|so)|says who|according to whom|who is the source|what is the source"
+    r"|qui a dit (?:ca|cela)|selon qui)\b"
+)
 _IDENTITY_COPULAS = frozenset("is are was were est sont etait etaient".split())
 _PARTICIPLE = re.compile(r"(?:ed|en|ing)$")
 _CAPITALISED = re.compile(r"(?<=[a-z,;:] )(?:[A-Z][a-z]{2,}|[A-Z]{4,})\b")
@@ -568,6 +573,14 @@ class Engine:
         # When each fact's event happens, as (month, day): (0, 0) for a fact telling no story.
         dates, _ = self._date_sentences()
         self._fact_index = {fact.id: index for index, fact in enumerate(pack.facts)}
+        # Facts telling who said what they tell ("Ramadane claimed...", "according to...").
+        say = self._token("say")
+        self._reported = frozenset(
+            fact.id
+            for fact, cited in zip(pack.facts, self._fact_sentences, strict=True)
+            if say in self._analyze(fact.answer)
+            or any(say in self._sentence_tokens[i] for i in cited)
+        )
         self._fact_when = [
             max((dates[i] for i in cited if self._sentences[i].section != INFOBOX), default=(0, 0))
             for cited in self._fact_sentences
@@ -782,6 +795,14 @@ class Engine:
                 return self._decline(question, tokens, context)
             asked = self._analyze(following.questions[0])
             return self._answer_with(question, following, 1.0, asked, context)
+        if (
+            context is not None
+            and context.fact_id in self._reported
+            and _WHO_SAID.match(normal) is not None
+        ):
+            # "who made that claim?": the last answer, which says who.
+            fact = self._facts[self._fact_index[context.fact_id]]
+            return self._answer_with(question, fact, 1.0, tokens, context)
         if not tokens:
             return self._decline(question, tokens, context, empty=not words)
         previous = context or Context()

@@ -357,6 +357,9 @@ def test_follow_up_he_must_be_in_the_answer(engine: Engine) -> None:
          "who captured it then?", "burkinabe-and-malian-forces-captured-ber"),
         ("when did the Burkinabe leave?", "burkinabe-left-ber", "who was in control after that?",
          "malian-forces-controlled-ber"),
+        # "Who made that claim?" is answered by the last answer, which says who.
+        ("why did the MAA keep vehicles outside Ber?", "maa-monitoring-for-gangs",
+         "who made that claim?", "maa-monitoring-for-gangs"),
         # "Between them" is both sides last discussed.
         ("why are the two groups at odds?", "ethnic-tensions",
          "since when have things gotten worse between them?", "ethnic-tensions"),
