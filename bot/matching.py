@@ -159,7 +159,10 @@ _THAT_TOWN = re.compile(r"\b(?:that|the|this|cette|la) (?:town|city|village|vill
 # A question asked inside a sentence: "I'd really like to know ... how many civilians were hurt."
 _EMBEDDED_QUESTION = re.compile(
     r"\b(?:know|tell me|wondering|wonder|curious|find out|understand|learn|explain)\b"
-    r"[^.!?]{0,60}?\b(?:how|who|when|where|why|what|which)\b",
+    r"[^.!?]{0,60}?\b(?:how|who|when|where|why|what|which)\b"
+    # ... or a request for one: "I need the number of MNLA fighters killed."
+    r"|\b(?:need|want|looking for|give me|tell me)\b(?: to know)?(?: the| an?)?"
+    r" (?:exact |precise )?(?:number|figure|count|total|date|names?|details?) of\b",
     re.IGNORECASE,
 )
 _DISPUTED = re.compile(

@@ -248,6 +248,12 @@ def test_a_clause_of_chatter_does_not_outweigh_the_question(engine: Engine) -> N
             "Azawad went into Ber. Can you break it down?",
             "casualties-overview",
         ),
+        # ... and so is a request for a figure.
+        (
+            "For my casualty database I need the number of MNLA fighters killed at Ber. Was that "
+            "figure ever established, or is it recorded as unknown?",
+            "mnla-casualties",
+        ),
         # A "when" that sets the scene is no date asked, in a clause too.
         (
             "This is a sad one but I've been trying to find out about the people who were caught "
