@@ -845,7 +845,7 @@ class Engine:
         plain = _Query(
             tokens,
             exclude=previous.fact_id if _OTHER_WORDS & set(words) else None,
-            elsewhere=self._elsewhere(text, words),
+            elsewhere=self._elsewhere(text, words, years=not disputed),
             asks=frozenset().union(*map(self._asks, questions))
             if questions
             else self._asks(normal),
@@ -1042,15 +1042,29 @@ class Engine:
                 | (plain.soft & frozenset(clause_tokens) if plain.soft else _NOTHING),
                 long=False,
                 clause=True,
-                elsewhere=self._elsewhere(clause, clause_normal.split()),
+                elsewhere=self._elsewhere(
+                    # (A disputed year, soft in the whole message, is no other event.)
+                    clause,
+                    clause_normal.split(),
+                    years=not any(t.isdigit() for t in plain.soft),
+                ),
                 asks=self._asks(clause_normal),
                 located=self._elsewhere_in(clause_normal, clause_tokens),
             )
             yield reading, is_asked
 
-    def _elsewhere(self, text: str, words: list[str]) -> int:
-        """Count signs that the question is about another place or event than this article's."""
+    def _elsewhere(self, text: str, words: list[str], *, years: bool = True) -> int:
+        """Count signs that the question is about another place or event than this article's.
+
+        `years`: whether a year the article never gives is one ("in 2014"); not when the
+        question disputes it.
+        """
         signs = 0
+        if years and any(
+            len(w) == 4 and w.isdigit() and w[:2] in ("19", "20") and w not in self._article_tokens
+            for w in words
+        ):
+            signs += 1
         # "the battle of Gao": a battle named after a place that is not this one.
         # ("batle of Gao": a slip in the word for battle too.)
         battles = not _BATTLE_WORDS.isdisjoint(words) or not self._known_words.issuperset(words)
