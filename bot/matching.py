@@ -845,7 +845,12 @@ class Engine:
         plain = _Query(
             tokens,
             exclude=previous.fact_id if _OTHER_WORDS & set(words) else None,
-            elsewhere=self._elsewhere(text, words, years=not disputed),
+            elsewhere=self._elsewhere(
+                text,
+                words,
+                years=not disputed,
+                names_in=" ".join(c for asks, c in clauses if asks) if questions else None,
+            ),
             asks=frozenset().union(*map(self._asks, questions))
             if questions
             else self._asks(normal),
@@ -1053,11 +1058,14 @@ class Engine:
             )
             yield reading, is_asked
 
-    def _elsewhere(self, text: str, words: list[str], *, years: bool = True) -> int:
+    def _elsewhere(
+        self, text: str, words: list[str], *, years: bool = True, names_in: str | None = None
+    ) -> int:
         """Count signs that the question is about another place or event than this article's.
 
         `years`: whether a year the article never gives is one ("in 2014"); not when the
-        question disputes it.
+        question disputes it. `names_in`: the part of the text whose unknown names count (a long
+        message's questions: "I saw on Twitter" names no other event).
         """
         signs = 0
         if years and any(
@@ -1087,6 +1095,7 @@ class Engine:
                 entity = self._alias_to_id[place]
             signs += entity != self._home_entity and self._entities[entity].kind == "place"
         # A capitalised word the article never uses, and no typo of one: another name.
+        text = text if names_in is None else names_in
         addressed = strip_address(text) if "/" in text or "@" in text else text
         names = {fold(raw) for raw in _CAPITALISED.findall(addressed)[:20]} - STOPWORDS
         # So is an unknown word where a place goes in a short question, in lower case: "what

@@ -250,6 +250,12 @@ def test_a_clause_of_chatter_does_not_outweigh_the_question(engine: Engine) -> N
             "Azawad went into Ber. Can you break it down?",
             "casualties-overview",
         ),
+        # A name in the chatter ("I saw it on Twitter") is no other event.
+        (
+            "Hi. I'm confused about the story of the marabout's son that I saw on Twitter. As I "
+            "understand it the MAA took him, but what was their argument that this was acceptable?",
+            "marabout-son-prisoner-of-war-claim",
+        ),
         # ... and so is a request for a figure.
         (
             "For my casualty database I need the number of MNLA fighters killed at Ber. Was that "
