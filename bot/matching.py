@@ -842,6 +842,11 @@ class Engine:
         core = words[next((i for i, w in enumerate(words) if w not in _OPENERS), len(words)) :]
         # In a long message, what is asked for is read from its questions, not its chatter.
         questions = [normalize(c) for is_asked, c in clauses if is_asked] if long else []
+        focus = (
+            frozenset(t for q in questions for t in self._analyze(q, normal=q))
+            if questions
+            else _NOTHING
+        )
         plain = _Query(
             tokens,
             exclude=previous.fact_id if _OTHER_WORDS & set(words) else None,
@@ -849,16 +854,18 @@ class Engine:
                 text,
                 words,
                 years=not disputed,
-                names_in=" ".join(c for asks, c in clauses if asks) if questions else None,
+                # (Its questions naming the article's own people or places are about them,
+                # whatever its chatter names: "I saw it on Twitter".)
+                names_in=" ".join(c for asks, c in clauses if asks)
+                if any(t.startswith("@") for t in focus)
+                else None,
             ),
             asks=frozenset().union(*map(self._asks, questions))
             if questions
             else self._asks(normal),
             long=long,
             located=self._elsewhere_in(normal, tokens),
-            focus=frozenset(t for q in questions for t in self._analyze(q, normal=q))
-            if questions
-            else _NOTHING,
+            focus=focus,
             premise=self._premise(core)
             if not _AFTER_WORDS.isdisjoint(core)
             else _NOTHING
@@ -1030,6 +1037,7 @@ class Engine:
                     if self._kind(t) in ("group", "person") and t not in clause_tokens
                 )
                 clause_tokens += sorted(borrowed)
+            own = any(t.startswith("@") for t in clause_tokens)
             clause_words = clause_normal.split()
             # ("who died when the fighting broke out?": the scene is set, not asked about.)
             setting = (
@@ -1047,11 +1055,16 @@ class Engine:
                 | (plain.soft & frozenset(clause_tokens) if plain.soft else _NOTHING),
                 long=False,
                 clause=True,
-                elsewhere=self._elsewhere(
-                    # (A disputed year, soft in the whole message, is no other event.)
-                    clause,
-                    clause_normal.split(),
-                    years=not any(t.isdigit() for t in plain.soft),
+                elsewhere=max(
+                    self._elsewhere(
+                        # (A disputed year, soft in the whole message, is no other event.)
+                        clause,
+                        clause_normal.split(),
+                        years=not any(t.isdigit() for t in plain.soft),
+                    ),
+                    # A clause of a long message naming none of the article's own people or
+                    # places is about whatever else it named: "... Waterloo. Who won the battle?"
+                    0 if own or not plain.long else plain.elsewhere,
                 ),
                 asks=self._asks(clause_normal),
                 located=self._elsewhere_in(clause_normal, clause_tokens),

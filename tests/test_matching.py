@@ -113,6 +113,11 @@ def test_answers_the_fact(engine: Engine, question: str, fact_id: str) -> None:
     "question",
     [
         "When was the Battle of Gao?",
+        # A question naming nothing of the article's is about what the message named.
+        "I was reading about Napoleon at Waterloo for a history class at school. Who won the "
+        "battle there?",
+        "My cousin in Paris keeps talking about the Tour de France this summer. Who won it and "
+        "when did it start?",
         # A year the article never gives is another event, however long the message.
         "The MAA must have attacked Ber again in 2014 too, right? Tell me what happened then.",
         "What happened in Ber in 2012?",
