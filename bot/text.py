@@ -53,7 +53,7 @@ STOPWORDS = frozenset(
     exactement precisely precisement c ya eu infobox ds someone somebody anyone anybody
     everyone everybody sorry honestly roughly approximately maybe perhaps kindly question bot
     asap lmao imho imo tbh btw fyi thing things gotten else m ve ll re d love ont lors too
-    sahel
+    sahel pretty sure
     """.split()
 )
 """Words that carry no meaning for matching, chat filler ("hey", "quick q") included. Question
