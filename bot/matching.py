@@ -79,7 +79,8 @@ _ATTRIBUTES = {
     r"|dirigeants?|dirigeait|who led",
     "name": r"name|named|called|nom|appelle|appelait",
     "rank": r"rank|grade",
-    "amount": r"how much (?:money|cash)|money|cash|worth|ransom|rancon|argent",
+    "amount": r"how much (?:money|cash)|how much (?:\S+ ){1,5}?worth|money|cash|ransom|rancon"
+    r"|argent",
     # People's names ("what were their names?"), which a group's full name does not give.
     "names": r"(?:their|his|her|whose) names|leurs noms|appelaient"
     r"|names of (?:the )?(?:\S+ ){0,3}?(?:people|victims|civilians|prisoners|captives|deserters"
@@ -155,7 +156,9 @@ _THEN = re.compile(r"\b(?:then|after that|afterwards?|by then|at that point|next
 _BACK_THEN = re.compile(
     r"\b(?:back then|at (?:the|that) time|at that point in time|a l epoque|a ce moment la)\b"
 )
-_THAT_TOWN = re.compile(r"\b(?:that|the|this|cette|la) (?:town|city|village|ville)\b")
+_THAT_TOWN = re.compile(r"\b(?:that|this|cette) (?:town|city|village|ville)\b")
+# ... and so is "the town" back then.
+_THE_TOWN = re.compile(r"\b(?:the|la) (?:town|city|village|ville)\b")
 # A question asked inside a sentence: "I'd really like to know ... how many civilians were hurt."
 _EMBEDDED_QUESTION = re.compile(
     r"\b(?:know|tell me|wondering|wonder|curious|find out|understand|learn|explain)\b"
@@ -173,11 +176,25 @@ _COMMON_NOUN = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ing|ism|ail|ail
 _ASKING_WORDS = frozenset("about know knows ask asking tell me wondering wonder sure say".split())
 _WHO_SAID = re.compile(
     r"^(?:and |so |but |ok )?(?:who (?:made|said|says|claimed|claims|reported|reports|stated)"
-    r" (?:that|this|it|so)|says who|according to whom|who is the source|what is the source"
-    r"|qui a dit (?:ca|cela)|selon qui)\b"
+    r" (?:that|this|it|so)(?: claim)?|says who|according to whom|who is the source"
+    r"|qui a dit (?:ca|cela)|selon qui)(?: exactly| then| again)?$"
 )
-_IDENTITY_COPULAS = frozenset("is are was were est sont etait etaient".split())
+_DISPUTING_WORDS = frozenset("real actual correct true right really".split())
+_IDENTITY_COPULAS = _COPULAS | frozenset("est sont etait etaient".split())
+# A name of a people, written capitalised in an answer ("Tilemsi Arabs").
+_PEOPLE = re.compile(r"(?<=[a-z] )[A-Z][a-z]+")
+# Words that may follow a claim about what a group is ("a Tuareg group", "a Tuareg outfit").
+_GROUP_NOUNS = frozenset(
+    "group groups movement outfit militia organisation organization faction people fighters "
+    "rebels force forces groupe mouvement".split()
+)
+_CLAIM_FOLLOWERS = STOPWORDS | _GROUP_NOUNS | _QUESTION_WORDS
+# What a question asks of a claim about a group: why, or whether it is so ("..., right?").
+_CLAIM_ASKS = frozenset("why pourquoi right correct true yes confirm vrai non".split())
+# ... and the questions that ask something else instead ("..., but when did the battle happen?").
+_OTHER_ASKS = frozenset("who when where how which what qui quand ou comment quel quelle".split())
 _PARTICIPLE = re.compile(r"(?:ed|en|ing)$")
+_PLACED_NAME = re.compile(r"\b(?:in|at|near)\s+([A-Z][a-z]{2,}|[A-Z]{4,})\b")
 _CAPITALISED = re.compile(r"(?<=[a-z,;:] )(?:[A-Z][a-z]{2,}|[A-Z]{4,})\b")
 _DOUBLED = re.compile(r"(.)\1")
 _SENTENCE = re.compile(r"[^.!?？]+(?:[.!?？]+|$)")
@@ -572,20 +589,18 @@ class Engine:
             for w in ("happen", "become", "became", "do", "did", "end", "up", "go", "went")
             if (t := self._token(w))
         )
-        self._next_fact = self._follow_on(pack)
-        # When each fact's event happens, as (month, day): (0, 0) for a fact telling no story.
-        dates, _ = self._date_sentences()
+        dates, dated = self._date_sentences()
+        self._next_fact = self._follow_on(pack, dates, dated)
         self._fact_index = {fact.id: index for index, fact in enumerate(pack.facts)}
-        # Facts telling who said what they tell ("Ramadane claimed...", "according to...").
+        # Facts whose answer says who told it ("Ramadane claimed...", "according to...").
         say = self._token("say")
-        self._reported = frozenset(
-            fact.id
-            for fact, cited in zip(pack.facts, self._fact_sentences, strict=True)
-            if say in self._analyze(fact.answer)
-            or any(say in self._sentence_tokens[i] for i in cited)
-        )
+        self._reported = frozenset(f.id for f in pack.facts if say in self._analyze(f.answer))
+        # When each fact's event happens, as (month, day): (0, 0) for a fact telling no story,
+        # or summing up the battle from the infobox.
         self._fact_when = [
-            max((dates[i] for i in cited if self._sentences[i].section != INFOBOX), default=(0, 0))
+            (0, 0)
+            if any(self._sentences[i].section == INFOBOX for i in cited)
+            else max((dates[i] for i in cited), default=(0, 0))
             for cited in self._fact_sentences
         ]
         # Where and when each fact's own event happens, when it is not the battle's own place:
@@ -616,16 +631,20 @@ class Engine:
         self._starters = self._pick_starters()
         # What the article says each group is ("The MAA is composed mostly of Tilemsi Arabs"),
         # by the words and names it says it with; and every word any of them uses.
+        # The people it is said to be made of are the answer's names besides its own: "Tilemsi
+        # Arabs", "Tuaregs"; and every such name, as what a question may claim a group is.
         self._identity: dict[str, tuple[Fact, frozenset[str]]] = {}
         for fact in pack.facts:
             normal = normalize(fact.answer)
             opening = self._name(normal).split()
             opening = opening[1:] if opening[:1] == ["the"] else opening
             if len(opening) > 2 and self._kind(opening[0]) == "group" and opening[1] in _COPULAS:
-                stems = {self._stemmer.stemWord(w) for w in normal.split()}
-                stems |= set(self._analyze(fact.answer, normal=normal))
-                self._identity.setdefault(opening[0], (fact, frozenset(stems - STOPWORDS)))
-        self._identity_words = frozenset(w for _, said in self._identity.values() for w in said)
+                peoples = {self._stemmer.stemWord(fold(w)) for w in _PEOPLE.findall(fact.answer)}
+                peoples |= {t for t in self._analyze(fact.answer, normal=normal) if t[:1] == "@"}
+                self._identity.setdefault(opening[0], (fact, frozenset(peoples)))
+        self._identity_words = frozenset(
+            w for _, said in self._identity.values() for w in said if w[:1] != "@"
+        )
 
     # -- analysis ---------------------------------------------------------------------------
 
@@ -820,6 +839,10 @@ class Engine:
             # "what about Timbuktu?" asks the last question again: its "what" asks nothing.
             tokens = [t for t in tokens if t != self._token(words[0])] or tokens
         said = _CORRECTION.match(normal) if context is not None else None
+        if said is not None and not self._question_tokens.isdisjoint(
+            self._analyze(normal[said.end() :])
+        ):
+            said = None  # "I mean, how many civilians were killed?" asks anew
         correction = said is not None
         if said is not None:
             # "no, I meant the second time": the last question again, put right.
@@ -835,7 +858,7 @@ class Engine:
         # and counts against no fact.
         disputed = (
             frozenset(t for t in tokens if t.isdigit())
-            if "real" in normal and _DISPUTED.search(normal)
+            if not _DISPUTING_WORDS.isdisjoint(words) and _DISPUTED.search(normal)
             else _NOTHING
         )
         # The question without its opening words: "and when did they...", "so after that, ..."
@@ -854,11 +877,7 @@ class Engine:
                 text,
                 words,
                 years=not disputed,
-                # (Its questions naming the article's own people or places are about them,
-                # whatever its chatter names: "I saw it on Twitter".)
-                names_in=" ".join(c for asks, c in clauses if asks)
-                if any(t.startswith("@") for t in focus)
-                else None,
+                names_in=" ".join(c for asks, c in clauses if asks) if questions else None,
             ),
             asks=frozenset().union(*map(self._asks, questions))
             if questions
@@ -881,7 +900,9 @@ class Engine:
         back = context is not None and _BACK_THEN.search(normal) is not None
         then = back or (context is not None and _THEN.search(normal) is not None)
         # "who held that town?": the place last discussed, as "there" is.
-        town = context is not None and _THAT_TOWN.search(normal) is not None
+        town = context is not None and (
+            _THAT_TOWN.search(normal) is not None or (back and _THE_TOWN.search(normal) is not None)
+        )
         if context is not None and (
             that_event or then or town or correction or self._is_follow_up(words, tokens)
         ):
@@ -889,10 +910,9 @@ class Engine:
             attempts[0] = replace(
                 plain, near=self._neighbours.get(previous.fact_id or "", frozenset())
             )
-            if then and previous.fact_id is not None:
-                when = self._fact_when[self._fact_index[previous.fact_id]]
-                if when != (0, 0):
-                    attempts[0] = replace(attempts[0], since=when, until=when if back else None)
+            last = self._fact_index.get(previous.fact_id or "")
+            if then and last is not None and (when := self._fact_when[last]) != (0, 0):
+                attempts[0] = replace(attempts[0], since=when, until=when if back else None)
             place = next((e for e in previous.entities if self._kind(f"@{e}") == "place"), None)
             if town and place is not None and f"@{place}" not in self._everywhere:
                 words = [*words, "there"]
@@ -930,7 +950,7 @@ class Engine:
                 or t in self._weak_tokens
                 or t in MONTHS
                 or t.isdigit()
-                or t in self._other_tokens  # "who else?"
+                or t in self._other_tokens  # "another one?", "encore ?"
                 for t in tokens
             )
             # (So does a correction.) Asked again, the last question's words count in full.
@@ -1071,14 +1091,18 @@ class Engine:
             )
             yield reading, is_asked
 
+    @staticmethod
+    def _addressed(text: str) -> str:
+        return strip_address(text) if "/" in text or "@" in text else text
+
     def _elsewhere(
         self, text: str, words: list[str], *, years: bool = True, names_in: str | None = None
     ) -> int:
         """Count signs that the question is about another place or event than this article's.
 
         `years`: whether a year the article never gives is one ("in 2014"); not when the
-        question disputes it. `names_in`: the part of the text whose unknown names count (a long
-        message's questions: "I saw on Twitter" names no other event).
+        question disputes it. `names_in`: a long message's questions, the part of it whose
+        every unknown name counts.
         """
         signs = 0
         if years and any(
@@ -1108,9 +1132,16 @@ class Engine:
                 entity = self._alias_to_id[place]
             signs += entity != self._home_entity and self._entities[entity].kind == "place"
         # A capitalised word the article never uses, and no typo of one: another name.
-        text = text if names_in is None else names_in
-        addressed = strip_address(text) if "/" in text or "@" in text else text
-        names = {fold(raw) for raw in _CAPITALISED.findall(addressed)[:20]} - STOPWORDS
+        # Outside the questions of a long message that speaks of this battle, only a name where
+        # a place goes counts: "at Waterloo" does, "I saw it on Twitter" does not.
+        about_this = names_in is not None and (
+            not _BATTLE_WORDS.isdisjoint(words) or "@" in self._name(" ".join(words))
+        )
+        asked = names_in if about_this and names_in is not None else text
+        names = {fold(raw) for raw in _CAPITALISED.findall(self._addressed(asked))[:20]}
+        if about_this:
+            names.update(fold(m) for m in _PLACED_NAME.findall(self._addressed(text))[:20])
+        names -= STOPWORDS
         # So is an unknown word where a place goes in a short question, in lower case: "what
         # happened in kidal?"
         if len(words) < _LONG_QUESTION and not _PLACE_PREPOSITIONS.isdisjoint(words):
@@ -1164,13 +1195,15 @@ class Engine:
                 dates.append(dates[-1] if same_section else (0, 0))
         return dates, dated
 
-    def _follow_on(self, pack: Pack) -> dict[str, Fact]:
+    def _follow_on(
+        self, pack: Pack, dates: list[tuple[int, int]], dated: list[bool]
+    ) -> dict[str, Fact]:
         """Return what happens next after each fact, for "and after that?".
 
         That is the fact citing the first later sentence that moves the story on: one dated
-        after the fact, or saying "afterward" or "later". The infobox tells no story.
+        after the fact, or saying "afterward" or "later". The infobox tells no story. `dates`
+        and `dated` are `_date_sentences()`.
         """
-        dates, dated = self._date_sentences()
         sequence = {self._token("after"), self._token("soon")}
         story = [s.index for s in self._sentences if s.section != INFOBOX]
         citing: dict[int, Fact] = {}
@@ -1194,8 +1227,10 @@ class Engine:
         return follow_on
 
     def _identity_of(self, named: str) -> Fact | None:
-        """Return what the article says a group is, when the question says it is another thing
-        ("the MAA is a Tuareg group", "the MNLA is mostly Arab") or asks what it is."""
+        """Return what the article says a group is, when the question asks whether it is
+        something ("is the MNLA a Tuareg group?"), or asks only why or whether it is another
+        thing ("since the MAA is a Tuareg group, why...", "the MNLA is mostly Arab, right?")."""
+        words = named.split()
         for found in _IDENTITY.finditer(named):
             group, claim = found[1] or found[2], found[3]
             if group not in self._identity:
@@ -1207,8 +1242,14 @@ class Engine:
                 claimed = claim
             elif (claimed := self._stemmer.stemWord(claim)) not in self._identity_words:
                 continue  # "the MAA was stronger": no claim about what it is
-            # ... or asks whether it is: "is the MNLA a Tuareg group?"
-            if found.start() == 0 or (claimed not in said and self._token(claim) not in said):
+            following = named[found.end() :].split()[:1]
+            if following and following[0] not in _CLAIM_FOLLOWERS:
+                continue  # "were the MNLA Tuareg prisoners released?": about the prisoners
+            if found[2] is not None and found.start() == 0:
+                return fact  # "is the MNLA a Tuareg group?"
+            wrong = claimed not in said and self._token(claim) not in said
+            # A false claim is put right when the question asks nothing else about it.
+            if wrong and _CLAIM_ASKS.intersection(words) and _OTHER_ASKS.isdisjoint(words):
                 return fact
         return None
 
@@ -1315,11 +1356,11 @@ class Engine:
                     weights[t] *= _CHATTER_WEIGHT
         total = sum(weights.values())
         # Shortlist on the question's telling words: a word most facts use ("when", "Ber")
-        # tells them apart too little to pay for walking all of them, unless it is all there is.
+        # tells them apart too little to pay for walking all of them, unless fewer than two
+        # words tell (then the shortest two lists are walked, whatever their length).
         lists = sorted((p for t in tokens if (p := self._postings.get(t))), key=len)
         if not lists:
             return []
-        # (Two at least: one telling word alone shortlists too narrowly.)
         telling = lists[: max(2, sum(len(p) <= self._common for p in lists))]
         shared: dict[int, float] = {}
         for entries in telling:
@@ -1668,24 +1709,35 @@ def _clauses(text: str) -> list[tuple[bool, str]]:
     """Split a message into clauses, saying which ask, those of its questions first.
 
     Each question's clauses come from its end, where a message mostly asks. Of a question,
-    the clause that ends it asks, and so does one opening with a question word; the others
+    the clause that ends it asks (unless it asks only inside a clause: "I'd like to know how
+    many..."), and so does one opening with a question word or asking inside it; the others
     are the chatter it is wrapped in, read only when the message asks nothing at all.
     """
     sentences = _SENTENCE.findall(text)
-    asked = [
-        s
+    # Whether each sentence asks as a whole (None: it does not ask at all).
+    asking = {
+        s: s.rstrip().endswith(("?", "？")) or _opens_question(s)
         for s in sentences
         if s.rstrip().endswith(("?", "？")) or _opens_question(s) or _EMBEDDED_QUESTION.search(s)
-    ]
-    told = [] if asked else list(reversed(sentences))
+    }
+    told = [] if asking else list(reversed(sentences))
     clauses: list[tuple[bool, str]] = []
-    for sentence in (*asked, *told):
+    for sentence in (*asking, *told):
         parts = [part for part in _CLAUSE.split(sentence) if part.strip()]
-        if sentence in asked and len(parts) > 1 and len(sentences) > 1:
+        whole = asking.get(sentence)
+        if whole is not None and len(parts) > 1 and len(sentences) > 1:
             # A question is first read whole, then clause by clause.
             clauses.append((True, sentence))
         clauses += [
-            (sentence in asked and (n == 0 or _opens_question(c)), c)
+            (
+                whole is not None
+                and (
+                    (n == 0 and whole)
+                    or _opens_question(c)
+                    or _EMBEDDED_QUESTION.search(c) is not None
+                ),
+                c,
+            )
             for n, c in enumerate(reversed(parts))
         ]
     return clauses

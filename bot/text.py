@@ -22,7 +22,9 @@ _MADE_UP = re.compile(
     r"\b(?:made|make|making) up(?= (?:\w+ )?of\b)|\bmakes up\b|\bmade(?= (?:\w+ )?of\b)|\bmake-up\b"
 )
 # Going home is leaving, not a house.
-_WENT_HOME = re.compile(r"\b(?:go|goes|going|gone|went|headed|returned|returning) home\b")
+_WENT_HOME = re.compile(
+    r"\b(?:go|goes|going|gone|went|headed|return|returns|returned|returning)(?: back)? home\b"
+)
 # Running a town is controlling it, not running away.
 _RUNNING = re.compile(
     r"\b(?:run|runs|running|ran)(?= (?:the|this|that) (?:town|city|village|place)\b| ber\b)"
@@ -53,7 +55,7 @@ STOPWORDS = frozenset(
     exactement precisely precisement c ya eu infobox ds someone somebody anyone anybody
     everyone everybody sorry honestly roughly approximately maybe perhaps kindly question bot
     asap lmao imho imo tbh btw fyi thing things gotten else m ve ll re d love ont lors too
-    sahel pretty sure
+    sahel
     """.split()
 )
 """Words that carry no meaning for matching, chat filler ("hey", "quick q") included. Question

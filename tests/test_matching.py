@@ -82,9 +82,27 @@ def test_every_fact_is_found_by_its_own_phrasings(engine: Engine, pack: Pack) ->
         ("MNLA killed in action at Ber, please.", "mnla-casualties"),
         # What a question takes as given is not its answer.
         ("Did the MAA keep Ber after raiding it again in May?", "maa-abandoned-ber"),
+        # A claim about what a group is, in a question that asks something else, is no question.
+        ("MAA is Arab, I know. But who won the battle of Ber?", "who-won"),
+        (
+            "My teacher said the MAA is a Tuareg group, but when did the battle happen?",
+            "battle-date",
+        ),
+        ("Were the MNLA Tuareg prisoners released?", "prisoners-returned-to-mauritania"),
+        # A name in the chatter of a message about this battle is no other event...
+        ("Hi, I saw something about this battle on Twitter yesterday. Who won?", "who-won"),
+        # ... and a request in a clause of its own is the question.
+        (
+            "I want the details of the looting on May 5 please, everything the article says.",
+            "houses-and-shops-looted",
+        ),
         # A number the question disputes counts against no fact.
         (
             "Everyone knows the MAA lost like 40 men at Ber. What's the real number?",
+            "maa-casualties-unknown",
+        ),
+        (
+            "Everyone knows the MAA lost like 40 men at Ber. What's the actual number?",
             "maa-casualties-unknown",
         ),
         (
@@ -113,6 +131,9 @@ def test_answers_the_fact(engine: Engine, question: str, fact_id: str) -> None:
     "question",
     [
         "When was the Battle of Gao?",
+        # ... but names in a message that does not speak of it are.
+        "I have been following Real Madrid all season long and it has been a wild ride for us "
+        "fans. Who won the last match?",
         # A question naming nothing of the article's is about what the message named.
         "I was reading about Napoleon at Waterloo for a history class at school. Who won the "
         "battle there?",
@@ -379,6 +400,15 @@ def test_follow_up_he_must_be_in_the_answer(engine: Engine) -> None:
         # "Who made that claim?" is answered by the last answer, which says who.
         ("why did the MAA keep vehicles outside Ber?", "maa-monitoring-for-gangs",
          "who made that claim?", "maa-monitoring-for-gangs"),
+        # ... but not one asking about something else.
+        ("why did the MAA keep vehicles outside Ber?", "maa-monitoring-for-gangs",
+         "who said it was an armed band?", "maa-claimed-attack"),
+        # "I mean" with a question of its own asks it.
+        ("when did the MAA attack Ber?", "battle-date", "I mean, how many civilians were killed?",
+         "civilians-killed"),
+        # "The town" is the last place only back then.
+        ("what happened at In Khalil?", "first-clash-in-khalil",
+         "did the French fly planes over the town?", "french-did-not-intervene"),
         # "Between them" is both sides last discussed.
         ("why are the two groups at odds?", "ethnic-tensions",
          "since when have things gotten worse between them?", "ethnic-tensions"),
@@ -395,6 +425,18 @@ def test_follow_up(
     reply = engine.answer(follow_up, context=opening.context)
     assert reply.fact_id == fact_id, reply
     assert reply.answered is (fact_id is not None)
+
+
+def test_a_context_naming_an_unknown_fact_is_ignored(engine: Engine) -> None:
+    """A conversation saved before a fact was renamed still gets answers."""
+    for follow_up in (
+        "who held it then?",
+        "who said that?",
+        "and after that?",
+        "who won that fight?",
+    ):
+        reply = engine.answer(follow_up, context=Context(entities=("maa",), fact_id="renamed"))
+        assert reply.outcome in Outcome
 
 
 def test_context_starts_empty_and_records_the_answer(engine: Engine) -> None:
