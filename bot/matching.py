@@ -38,6 +38,8 @@ _PLACE_PRONOUNS = frozenset("there it".split())
 _PRONOUNS = _GROUP_PRONOUNS | _PERSON_PRONOUNS
 _FOLLOW_UP_OPENERS = frozenset("and et also so then puis aussi".split())
 _OPENERS = _FOLLOW_UP_OPENERS | frozenset("ok okay well but alors donc mais".split())
+# People a question may count or ask about who are no entity of their own: "they" may be them.
+_PEOPLE_NOUNS = ("prisoners", "captives", "civilians", "victims", "hostages", "prisonniers")
 _BETWEEN_WORDS = frozenset("between each entre".split())
 _OTHER_WORDS = frozenset("else other another autre autres encore".split())
 _QUESTION_WORDS = frozenset(
@@ -621,6 +623,7 @@ class Engine:
             for t in self._sentence_tokens[s.index]
             if t.startswith("@")
         )
+        self._people_tokens = frozenset(t for w in _PEOPLE_NOUNS if (t := self._token(w)))
         self._other_tokens = frozenset(t for w in _OTHER_WORDS if (t := self._token(w)))
         self._battle_tokens = frozenset(self._token(w) for w in _BATTLE_WORDS)
         self._asked_kinds: dict[str, str] = {}
@@ -929,7 +932,9 @@ class Engine:
                 # "he": whoever the pronoun stands for is what is asked about, however the
                 # question is read. ("They" may as well be the prisoners as a group.)
                 added = frozenset(resolved) - set(tokens)
-                referents = frozenset(t for t in added if self._kind(t) == "person")
+                referents = frozenset(
+                    t for t in added if self._kind(t) == "person" or t in self._people_tokens
+                )
                 # "how many died there?" after In Khalil asks about events in In Khalil.
                 there = frozenset(
                     t
@@ -1320,7 +1325,9 @@ class Engine:
     def _resolve_pronouns(self, words: list[str], tokens: list[str], context: Context) -> list[str]:
         wanted: list[str] = []
         vocabulary = set(words)
-        if vocabulary & _GROUP_PRONOUNS:
+        # "They" after "how many prisoners were taken?" are the prisoners, not a group.
+        people = [t for t in context.tokens if t in self._people_tokens and t not in tokens]
+        if vocabulary & _GROUP_PRONOUNS and not people:
             wanted.append("group")
         if vocabulary & _PERSON_PRONOUNS:
             wanted.append("person")
@@ -1330,6 +1337,8 @@ class Engine:
         if not wanted:
             wanted = [kind for kind in ("group", "person") if kind not in named]
         resolved = list(tokens)
+        if vocabulary & _GROUP_PRONOUNS:
+            resolved += people
         # "between them", "each other": two of them.
         wanted_groups = 2 if vocabulary & _BETWEEN_WORDS else 1
         for kind in wanted:

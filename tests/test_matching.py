@@ -409,6 +409,9 @@ def test_follow_up_he_must_be_in_the_answer(engine: Engine) -> None:
         # "The town" is the last place only back then.
         ("what happened at In Khalil?", "first-clash-in-khalil",
          "did the French fly planes over the town?", "french-did-not-intervene"),
+        # "They" after a question about prisoners are the prisoners.
+        ("How many prisoners did the MAA take?", "prisoners-taken", "what ethnicity were they?",
+         "prisoners-returned-to-mauritania"),
         # "Between them" is both sides last discussed.
         ("why are the two groups at odds?", "ethnic-tensions",
          "since when have things gotten worse between them?", "ethnic-tensions"),
