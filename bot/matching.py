@@ -196,9 +196,15 @@ _CLAIM_ASKS = frozenset("why pourquoi right correct true yes confirm vrai non".s
 # ... and the questions that ask something else instead ("..., but when did the battle happen?").
 _OTHER_ASKS = frozenset("who when where how which what qui quand ou comment quel quelle".split())
 _PARTICIPLE = re.compile(r"(?:ed|en|ing)$")
-_PLACED_NAME = re.compile(r"\b(?:in|at|near)\s+([A-Z][a-z]{2,}|[A-Z]{4,})\b")
+# A name where a place goes, or naming an event: "at Waterloo", "the Konna fighting".
+_PLACED_NAME = re.compile(
+    r"\b(?:in|at|near)\s+([A-Z][a-z]{2,}|[A-Z]{4,})\b"
+    r"|\b([A-Z][a-z]{2,}|[A-Z]{4,})\s+(?:clash|clashes|fight|fighting|battle|siege|attack|raid"
+    r"|offensive|massacre|ambush|war|uprising|operation)\b"
+)
 _CAPITALISED = re.compile(r"(?<=[a-z,;:] )(?:[A-Z][a-z]{2,}|[A-Z]{4,})\b")
 _DOUBLED = re.compile(r"(.)\1")
+_SENTENCE_BREAK = re.compile(r"[.!?？]\s+\S")
 _SENTENCE = re.compile(r"[^.!?？]+(?:[.!?？]+|$)")
 _CLAUSE = re.compile(r"[.!?;:,]+(?:\s|$)|\s+(?:but|so)\s")
 _MONTH_NAMES = "|".join(m.capitalize() for m in sorted(MONTHS) if m.isascii())
@@ -855,8 +861,9 @@ class Engine:
             tokens = self._other_side(tokens, previous, side[0])
         long = len(words) >= _LONG_QUESTION
         # A message may wrap one question in chatter: its clauses are read on their own too
-        # (worked out here only for a long message, whose questions are needed at once).
-        clauses = _clauses(text) if long else []
+        # (worked out here only for a long message, whose questions are needed at once, or one
+        # of several sentences, whose chatter's names count less).
+        clauses = _clauses(text) if long or _SENTENCE_BREAK.search(text) else []
         # "Everyone says 40 men. What's the real number?": the number said is put to the test,
         # and counts against no fact.
         disputed = (
@@ -880,7 +887,9 @@ class Engine:
                 text,
                 words,
                 years=not disputed,
-                names_in=" ".join(c for asks, c in clauses if asks) if questions else None,
+                names_in=" ".join(c for asks, c in clauses if asks)
+                if any(asks for asks, _ in clauses)
+                else None,
             ),
             asks=frozenset().union(*map(self._asks, questions))
             if questions
@@ -994,6 +1003,7 @@ class Engine:
             ((a, False) for a in attempts),
             self._clause_readings(
                 plain,
+                text,
                 tokens,
                 # ("that fight" is read whole: its clauses would lose which fight.)
                 lambda: (
@@ -1028,7 +1038,11 @@ class Engine:
         return best_reply
 
     def _clause_readings(
-        self, plain: _Query, tokens: list[str], split: Callable[[], list[tuple[bool, str]]]
+        self,
+        plain: _Query,
+        text: str,
+        tokens: list[str],
+        split: Callable[[], list[tuple[bool, str]]],
     ) -> Iterator[tuple[_Query, bool]]:
         """Read each clause of a message as a question of its own, saying which ones ask.
 
@@ -1037,6 +1051,9 @@ class Engine:
         """
         # A date anywhere in the message still holds for each clause.
         dates = [t for t in tokens if t in MONTHS or (t.isdigit() and len(t) == 4)]
+        # A clause naming none of the article's own people or places is about whatever else
+        # the message's other sentences named: "... Napoleon at Waterloo. Who won the battle?"
+        around = plain.elsewhere if plain.long or len(_SENTENCE.findall(text)) > 1 else 0
         for is_asked, clause in split():
             clause_normal = normalize(clause)
             clause_tokens = self._analyze(clause, normal=clause_normal)
@@ -1087,9 +1104,7 @@ class Engine:
                         clause_normal.split(),
                         years=not any(t.isdigit() for t in plain.soft),
                     ),
-                    # A clause of a long message naming none of the article's own people or
-                    # places is about whatever else it named: "... Waterloo. Who won the battle?"
-                    0 if own or not plain.long else plain.elsewhere,
+                    0 if own else around,
                 ),
                 asks=self._asks(clause_normal),
                 located=self._elsewhere_in(clause_normal, clause_tokens),
@@ -1145,7 +1160,9 @@ class Engine:
         asked = names_in if about_this and names_in is not None else text
         names = {fold(raw) for raw in _CAPITALISED.findall(self._addressed(asked))[:20]}
         if about_this:
-            names.update(fold(m) for m in _PLACED_NAME.findall(self._addressed(text))[:20])
+            names.update(
+                fold(at or named) for at, named in _PLACED_NAME.findall(self._addressed(text))[:20]
+            )
         names -= STOPWORDS
         # So is an unknown word where a place goes in a short question, in lower case: "what
         # happened in kidal?"

@@ -131,6 +131,9 @@ def test_answers_the_fact(engine: Engine, question: str, fact_id: str) -> None:
     "question",
     [
         "When was the Battle of Gao?",
+        # ... but a name of another event is, and a question after it is about that event.
+        "The Kidal clashes must be in your article too. Who won them?",
+        "My grandfather talks about the Konna fighting all the time. Who won that battle?",
         # ... but names in a message that does not speak of it are.
         "I have been following Real Madrid all season long and it has been a wild ride for us "
         "fans. Who won the last match?",
