@@ -204,6 +204,7 @@ _PLACED_NAME = re.compile(
 )
 _CAPITALISED = re.compile(r"(?<=[a-z,;:] )(?:[A-Z][a-z]{2,}|[A-Z]{4,})\b")
 _DOUBLED = re.compile(r"(.)\1")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _SENTENCE_BREAK = re.compile(r"[.!?？]\s+\S")
 _SENTENCE = re.compile(r"[^.!?？]+(?:[.!?？]+|$)")
 _CLAUSE = re.compile(r"[.!?;:,]+(?:\s|$)|\s+(?:but|so)\s")
@@ -1121,14 +1122,11 @@ class Engine:
         """Count signs that the question is about another place or event than this article's.
 
         `years`: whether a year the article never gives is one ("in 2014"); not when the
-        question disputes it. `names_in`: a long message's questions, the part of it whose
-        every unknown name counts.
+        question disputes it. `names_in`: the questions of a message of several sentences,
+        the part of it whose every unknown name counts.
         """
         signs = 0
-        if years and any(
-            len(w) == 4 and w.isdigit() and w[:2] in ("19", "20") and w not in self._article_tokens
-            for w in words
-        ):
+        if years and not self._article_tokens.issuperset(_YEAR.findall(text)):
             signs += 1
         # "the battle of Gao": a battle named after a place that is not this one.
         # ("batle of Gao": a slip in the word for battle too.)
@@ -1155,7 +1153,7 @@ class Engine:
         # Outside the questions of a long message that speaks of this battle, only a name where
         # a place goes counts: "at Waterloo" does, "I saw it on Twitter" does not.
         about_this = names_in is not None and (
-            not _BATTLE_WORDS.isdisjoint(words) or "@" in self._name(" ".join(words))
+            not _BATTLE_WORDS.isdisjoint(words) or self._name_words(words) is not words
         )
         asked = names_in if about_this and names_in is not None else text
         names = {fold(raw) for raw in _CAPITALISED.findall(self._addressed(asked))[:20]}
@@ -1382,12 +1380,17 @@ class Engine:
                     weights[t] *= _CHATTER_WEIGHT
         total = sum(weights.values())
         # Shortlist on the question's telling words: a word most facts use ("when", "Ber")
-        # tells them apart too little to pay for walking all of them, unless fewer than two
-        # words tell (then the shortest two lists are walked, whatever their length).
+        # tells them apart too little to pay for walking all of them.
         lists = sorted((p for t in tokens if (p := self._postings.get(t))), key=len)
         if not lists:
             return []
-        telling = lists[: max(2, sum(len(p) <= self._common for p in lists))]
+        telling = [p for p in lists if len(p) <= self._common]
+        if not telling or (
+            len(telling) == 1 and len(lists) > 1 and len(lists[1]) <= 2 * self._common
+        ):
+            # One telling word alone shortlists too narrowly: the next one counts too, unless
+            # it is in most facts.
+            telling = lists[:2]
         shared: dict[int, float] = {}
         for entries in telling:
             for index, closeness, _ in entries:
