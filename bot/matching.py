@@ -960,13 +960,17 @@ class Engine:
             carried = self._carry_over(tokens, previous)
             # "and the MNLA?", "what about May?": nothing but names and dates is no question
             # of its own, so the last question's words come first.
-            elliptical = correction or all(
-                t.startswith("@")
-                or t in self._weak_tokens
-                or t in MONTHS
-                or t.isdigit()
-                or t in self._other_tokens  # "another one?", "encore ?"
-                for t in tokens
+            elliptical = correction or (
+                all(
+                    t.startswith("@")
+                    or t in self._weak_tokens
+                    or t in MONTHS
+                    or t.isdigit()
+                    or t in self._other_tokens  # "another one?", "encore ?"
+                    for t in tokens
+                )
+                # ("What happened to them?" after the prisoners asks about the prisoners.)
+                and self._people_tokens.isdisjoint(resolved)
             )
             # (So does a correction.) Asked again, the last question's words count in full.
             carry = replace(

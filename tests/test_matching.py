@@ -415,6 +415,8 @@ def test_follow_up_he_must_be_in_the_answer(engine: Engine) -> None:
         # "They" after a question about prisoners are the prisoners.
         ("How many prisoners did the MAA take?", "prisoners-taken", "what ethnicity were they?",
          "prisoners-returned-to-mauritania"),
+        ("How many prisoners did the MNLA lose at Ber?", "mnla-casualties",
+         "what happened to them?", "prisoners-returned-to-mauritania"),
         # "Between them" is both sides last discussed.
         ("why are the two groups at odds?", "ethnic-tensions",
          "since when have things gotten worse between them?", "ethnic-tensions"),
