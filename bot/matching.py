@@ -640,9 +640,8 @@ class Engine:
         self._asked_words = self._typed_question_tokens | set(self._asked_kinds)
         self._starters = self._pick_starters()
         # What the article says each group is ("The MAA is composed mostly of Tilemsi Arabs"),
-        # by the words and names it says it with; and every word any of them uses.
-        # The people it is said to be made of are the answer's names besides its own: "Tilemsi
-        # Arabs", "Tuaregs"; and every such name, as what a question may claim a group is.
+        # by the peoples it names ("Tilemsi", "Arabs"); and every such name, as what a question
+        # may claim a group is.
         self._identity: dict[str, tuple[Fact, frozenset[str]]] = {}
         for fact in pack.facts:
             normal = normalize(fact.answer)
@@ -898,11 +897,7 @@ class Engine:
             long=long,
             located=self._elsewhere_in(normal, tokens),
             focus=focus,
-            premise=self._premise(core)
-            if not _AFTER_WORDS.isdisjoint(core)
-            else _NOTHING
-            if _LATER_WORDS.isdisjoint(core)
-            else self._later(core),
+            premise=self._given(core),
             soft=(_NOTHING if long or _WHILE_WORDS.isdisjoint(core[1:]) else self._setting(core))
             | disputed,
         )
@@ -1154,8 +1149,9 @@ class Engine:
                 entity = self._alias_to_id[place]
             signs += entity != self._home_entity and self._entities[entity].kind == "place"
         # A capitalised word the article never uses, and no typo of one: another name.
-        # Outside the questions of a long message that speaks of this battle, only a name where
-        # a place goes counts: "at Waterloo" does, "I saw it on Twitter" does not.
+        # Outside the questions of a message of several sentences that speaks of this battle,
+        # only a name where a place goes, or naming an event, counts: "at Waterloo" and "the
+        # Konna fighting" do, "I saw it on Twitter" does not.
         about_this = names_in is not None and (
             not _BATTLE_WORDS.isdisjoint(words) or self._name_words(words) is not words
         )
@@ -1290,6 +1286,13 @@ class Engine:
             for t in self._analyze(" ".join(words[cut:]))
             if t not in asked and not t.startswith("@") and not t.isdigit() and t not in MONTHS
         )
+
+    def _given(self, words: list[str]) -> frozenset[str]:
+        """Return what a question takes as given: the event it asks what came after, or, for
+        "later", all that a fact telling no later event says of whoever it asks about."""
+        if not _AFTER_WORDS.isdisjoint(words):
+            return self._premise(words)
+        return _NOTHING if _LATER_WORDS.isdisjoint(words) else self._later(words)
 
     def _premise(self, words: list[str]) -> frozenset[str]:
         """Return what "what happened to the son after he was taken?" takes as given: the
