@@ -146,9 +146,10 @@ _THAT_EVENT = re.compile(
 )
 # "the MAA is a Tuareg group": what a question says a group is, to hold against what the
 # article says it is.
+_IDENTITY_COPULAS = _COPULAS | frozenset("est sont etait etaient".split())
 _IDENTITY = re.compile(
-    r"(?:(@[\w-]+) (?:is|are|was|were|est|sont|etait|etaient)"
-    r"|(?:is|are|was|were) (?:the )?(@[\w-]+)) (?:(?:a|an|also|too|just|mostly"
+    rf"(?:(@[\w-]+) (?:{'|'.join(sorted(_IDENTITY_COPULAS))})"
+    rf"|(?:{'|'.join(sorted(_COPULAS))}) (?:the )?(@[\w-]+)) (?:(?:a|an|also|too|just|mostly"
     r"|mainly|largely|predominantly|primarily|all|really|actually|basically|essentially|entirely"
     r"|composed|of|un|une|aussi"
     r"|majoritairement|principalement|surtout|compose|composes|composee|de|d) )*(@[\w-]+|[a-z]+)"
@@ -170,10 +171,13 @@ _EMBEDDED_QUESTION = re.compile(
     r" (?:exact |precise )?(?:number|figure|count|total|date|names?|details?) of\b",
     re.IGNORECASE,
 )
+_DISPUTING = ("real", "actual", "correct", "true", "right")
 _DISPUTED = re.compile(
-    r"\b(?:real|actual|correct|true|right)\s+(?:number|figure|count|toll|year|date|total|answer)s?"
+    rf"\b(?:{'|'.join(_DISPUTING)})\s+(?:number|figure|count|toll|year|date|total|answer)s?"
     r"\b|\b(?:was it|is it|were they|was that|did it) really\b"
 )
+# (Words a disputing question holds at least one of: a set lookup spares the rest the regex.)
+_DISPUTING_WORDS = frozenset((*_DISPUTING, "really"))
 _COMMON_NOUN = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ing|ism|ail|ails)$")
 _ASKING_WORDS = frozenset("about know knows ask asking tell me wondering wonder sure say".split())
 _WHO_SAID = re.compile(
@@ -181,8 +185,6 @@ _WHO_SAID = re.compile(
     r" (?:that|this|it|so)(?: claim)?|says who|according to whom|who is the source"
     r"|qui a dit (?:ca|cela)|selon qui)(?: exactly| then| again)?$"
 )
-_DISPUTING_WORDS = frozenset("real actual correct true right really".split())
-_IDENTITY_COPULAS = _COPULAS | frozenset("est sont etait etaient".split())
 # A name of a people, written capitalised in an answer ("Tilemsi Arabs").
 _PEOPLE = re.compile(r"(?<=[a-z] )[A-Z][a-z]+")
 # Words that may follow a claim about what a group is ("a Tuareg group", "a Tuareg outfit").
@@ -441,6 +443,8 @@ class Engine:
         self._fact_asks: list[frozenset[str]] = []
         # What each fact tells, for questions that take something as given.
         self._fact_told: list[frozenset[str]] = []
+        # Each fact's answer, analysed once for all that is worked out from it below.
+        answers = [self._analyze(f.answer, normal=normals[f.answer]) for f in pack.facts]
         for index, fact in enumerate(pack.facts):
             words: set[str] = set()
             asks: set[str] = set()
@@ -456,7 +460,7 @@ class Engine:
                     # A phrasing asking what happened "after" something takes it as given.
                     told |= tokens
             fact_words.append(words)
-            answer = self._analyze(fact.answer)
+            answer = answers[index]
             # An answer saying "later" tells what came after, whatever it repeats.
             self._fact_told.append(
                 frozenset() if self._token("after") in answer else frozenset(told | set(answer))
@@ -475,9 +479,11 @@ class Engine:
         ]
         self._fact_vocab: list[frozenset[str]] = []
         self._fact_kinds: list[frozenset[str]] = []
-        for fact, words, cited in zip(pack.facts, fact_words, self._fact_sentences, strict=True):
+        for fact, answer, words, cited in zip(
+            pack.facts, answers, fact_words, self._fact_sentences, strict=True
+        ):
             said = {t for i in cited for t in self._sentence_tokens[i]}
-            said |= set(self._analyze(fact.answer))
+            said |= set(answer)
             # A sentence's date often stands in the one before it ("A truck and two pick-ups
             # were seized" is the May 5 raid), so neighbouring dates do not contradict it.
             nearby = {
@@ -603,7 +609,9 @@ class Engine:
         self._fact_index = {fact.id: index for index, fact in enumerate(pack.facts)}
         # Facts whose answer says who told it ("Ramadane claimed...", "according to...").
         say = self._token("say")
-        self._reported = frozenset(f.id for f in pack.facts if say in self._analyze(f.answer))
+        self._reported = frozenset(
+            f.id for f, answer in zip(pack.facts, answers, strict=True) if say in answer
+        )
         # When each fact's event happens, as (month, day): (0, 0) for a fact telling no story,
         # or summing up the battle from the infobox.
         self._fact_when = [
@@ -615,10 +623,9 @@ class Engine:
         # Where and when each fact's own event happens, when it is not the battle's own place:
         # "who won that fight?" after the raid on In Khalil is about In Khalil in February.
         self._fact_setting: dict[str, tuple[str, ...]] = {}
-        for fact, located in zip(pack.facts, self._fact_places, strict=True):
+        for fact, answered, located in zip(pack.facts, answers, self._fact_places, strict=True):
             where = sorted(located - self._everywhere)
             if where:
-                answered = self._analyze(fact.answer)
                 months = [t for t in answered if t in MONTHS]
                 days = [t for t in answered if t.isdigit()] if months else []
                 self._fact_setting[fact.id] = (*where, *months, *days)
@@ -643,13 +650,12 @@ class Engine:
         # by the peoples it names ("Tilemsi", "Arabs"); and every such name, as what a question
         # may claim a group is.
         self._identity: dict[str, tuple[Fact, frozenset[str]]] = {}
-        for fact in pack.facts:
-            normal = normalize(fact.answer)
-            opening = self._name(normal).split()
+        for fact, answer in zip(pack.facts, answers, strict=True):
+            opening = self._name(normals[fact.answer]).split()
             opening = opening[1:] if opening[:1] == ["the"] else opening
             if len(opening) > 2 and self._kind(opening[0]) == "group" and opening[1] in _COPULAS:
                 peoples = {self._stemmer.stemWord(fold(w)) for w in _PEOPLE.findall(fact.answer)}
-                peoples |= {t for t in self._analyze(fact.answer, normal=normal) if t[:1] == "@"}
+                peoples |= {t for t in answer if t[:1] == "@"}
                 self._identity.setdefault(opening[0], (fact, frozenset(peoples)))
         self._identity_words = frozenset(
             w for _, said in self._identity.values() for w in said if w[:1] != "@"
@@ -863,7 +869,8 @@ class Engine:
         # A message may wrap one question in chatter: its clauses are read on their own too
         # (worked out here only for a long message, whose questions are needed at once, or one
         # of several sentences, whose chatter's names count less).
-        clauses = _clauses(text) if long or _SENTENCE_BREAK.search(text) else []
+        several = _SENTENCE_BREAK.search(text) is not None
+        clauses = _clauses(text) if long or several else []
         # "Everyone says 40 men. What's the real number?": the number said is put to the test,
         # and counts against no fact.
         disputed = (
@@ -1003,7 +1010,7 @@ class Engine:
             ((a, False) for a in attempts),
             self._clause_readings(
                 plain,
-                text,
+                several,
                 tokens,
                 # ("that fight" is read whole: its clauses would lose which fight.)
                 lambda: (
@@ -1017,7 +1024,7 @@ class Engine:
         whole: Reply | None = None
         for number, (attempt, from_question) in enumerate(readings):
             reply = self._decide(question, attempt, previous)
-            if number == 0 and reply.answered and questions and len(_SENTENCE.findall(text)) > 1:
+            if number == 0 and reply.answered and questions and several:
                 # A long message of several sentences answered as a whole is answered from its
                 # question instead, when the question says enough on its own ("could you help me
                 # out?" does not).
@@ -1040,7 +1047,7 @@ class Engine:
     def _clause_readings(
         self,
         plain: _Query,
-        text: str,
+        several: bool,
         tokens: list[str],
         split: Callable[[], list[tuple[bool, str]]],
     ) -> Iterator[tuple[_Query, bool]]:
@@ -1053,7 +1060,7 @@ class Engine:
         dates = [t for t in tokens if t in MONTHS or (t.isdigit() and len(t) == 4)]
         # A clause naming none of the article's own people or places is about whatever else
         # the message's other sentences named: "... Napoleon at Waterloo. Who won the battle?"
-        around = plain.elsewhere if plain.long or len(_SENTENCE.findall(text)) > 1 else 0
+        around = plain.elsewhere if plain.long or several else 0
         for is_asked, clause in split():
             clause_normal = normalize(clause)
             clause_tokens = self._analyze(clause, normal=clause_normal)
@@ -1111,10 +1118,6 @@ class Engine:
             )
             yield reading, is_asked
 
-    @staticmethod
-    def _addressed(text: str) -> str:
-        return strip_address(text) if "/" in text or "@" in text else text
-
     def _elsewhere(
         self, text: str, words: list[str], *, years: bool = True, names_in: str | None = None
     ) -> int:
@@ -1156,10 +1159,10 @@ class Engine:
             not _BATTLE_WORDS.isdisjoint(words) or self._name_words(words) is not words
         )
         asked = names_in if about_this and names_in is not None else text
-        names = {fold(raw) for raw in _CAPITALISED.findall(self._addressed(asked))[:20]}
+        names = {fold(raw) for raw in _CAPITALISED.findall(strip_address(asked))[:20]}
         if about_this:
             names.update(
-                fold(at or named) for at, named in _PLACED_NAME.findall(self._addressed(text))[:20]
+                fold(at or named) for at, named in _PLACED_NAME.findall(strip_address(text))[:20]
             )
         names -= STOPWORDS
         # So is an unknown word where a place goes in a short question, in lower case: "what

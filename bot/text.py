@@ -104,6 +104,8 @@ def fold(text: str) -> str:
 
 def strip_address(text: str) -> str:
     """Remove a leading /ask (or /ask@Bot) and @mentions of the bot from a question."""
+    if "/" not in text and "@" not in text:
+        return text.strip()  # (most questions: the regex need not run)
     return _ADDRESS.sub(" ", text).strip()
 
 
@@ -115,8 +117,7 @@ def normalize(text: str) -> str:
     if "#" in text:
         text = _HASHTAG.sub(" ", text)
     text = fold(text)
-    if "/" in text or "@" in text:
-        text = strip_address(text)
+    text = strip_address(text)
     if "'" in text:
         text = _FRENCH_WHAT.sub("quoi ", text)
         text = _ELISION.sub("", _POSSESSIVE.sub(r"\1", text).replace("n't", " not"))
