@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 import yaml
-from commandline import ROOT, run_bot
+from commandline import ROOT, clean_environ, run_bot
 
 CONTRACT_KEYS = ["question", "answered", "answer", "citations", "confidence", "suggestions"]
 
@@ -173,10 +172,9 @@ def test_ask_json_answers_a_long_batch_in_order() -> None:
 
 def test_ask_json_answers_each_line_as_it_arrives() -> None:
     """A reader that writes one question and waits gets its answer without closing stdin."""
-    environ = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "BERBOT_"))}
     process = subprocess.Popen(
         [sys.executable, "-m", "bot", "ask", "--json"],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT, env=environ,
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT, env=clean_environ(),
     )  # fmt: skip
     assert process.stdin is not None and process.stdout is not None
     try:

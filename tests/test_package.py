@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
+
+from commandline import clean_environ
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -28,8 +29,7 @@ def test_installed_wheel_finds_its_bundled_pack_from_any_directory(tmp_path: Pat
     assert (site / "bot" / "knowledge" / "facts").is_dir()
 
     # Run from a directory with no source tree, importing only the installed copy.
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "BERBOT_"))}
-    env["PYTHONPATH"] = str(site)
+    env = clean_environ(PYTHONPATH=str(site))
     code = "import bot.knowledge as k, sys; sys.stdout.write(str(k.default_pack_dir()))"
     where = subprocess.run(
         [sys.executable, "-P", "-c", code], cwd=elsewhere, env=env, capture_output=True,
