@@ -150,7 +150,7 @@ def run_command(args: argparse.Namespace) -> int:
     if not settings.token:
         print(NO_TOKEN, file=sys.stderr)
         return EXIT_USAGE
-    from bot.telegram_app import run_bot
+    from bot.tgbot import run_bot
 
     return run_bot(settings, args)
 
@@ -163,7 +163,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m bot",
         description=(
-            "Answers questions about the Battle of Ber (2013) with the article's own words."
+            "Answers questions about one encyclopedia article with the article's own words."
         ),
         parents=[common],
     )

@@ -8,13 +8,16 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TextIO
 
-from bot.matching import Context, Engine, Reply
+from bot.conversation import Conversations
+from bot.matching import Engine, Reply
 from bot.replies import render_debug, render_text
 
 PROMPT = "you> "
+YOU = "you"
+"""The console's one conversation, kept under this key until /reset; it never times out."""
 HISTORY_FILE = Path.home() / ".berbot_history"
 HELP = (
-    "Ask anything about the battle; follow-ups remember the conversation.\n"
+    "Ask anything about the article; follow-ups remember the conversation.\n"
     "  /reset  forget the conversation    /debug  show how each answer was chosen\n"
     "  /quit   leave (or Ctrl-D)"
 )
@@ -67,7 +70,7 @@ def run_console(
     title = engine.pack.article.title
     out(f"Ask me about the {title}. /help for commands, /quit to leave.")
     lines = _interactive_lines(PROMPT) if interactive else _piped_lines(stream)
-    context: Context | None = None
+    conversation = Conversations()
     for line in lines:
         command = line.strip().lower()
         if not command:
@@ -78,7 +81,7 @@ def run_console(
             out(HELP)
             continue
         if command == "/reset":
-            context = None
+            conversation.forget(YOU)
             out("(conversation forgotten)")
             continue
         if command == "/debug":
@@ -87,8 +90,8 @@ def run_console(
             continue
         if not interactive:
             out(f"{PROMPT}{line}")
-        reply = engine.answer(line, context=context)
-        context = reply.context
+        reply = engine.answer(line, context=conversation.get(YOU))
+        conversation.keep(YOU, reply.context)
         if debug:
             out(render_debug(reply))
         out(render_text(reply))

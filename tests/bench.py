@@ -985,15 +985,15 @@ def unlimited_bot() -> int:
     """Child: run `python -m bot run` with the rate limiter's request budgets switched off."""
     from telegram.ext import AIORateLimiter
 
-    from bot import telegram_app
     from bot.__main__ import main
+    from bot.tgbot import wiring
 
     def without_budgets(**kwargs: Any) -> AIORateLimiter:
         # Retries on 429 stay; only the 30/s overall and 20/min group budgets go, so the
         # benchmark measures the bot rather than Telegram's allowance.
         return AIORateLimiter(overall_max_rate=0, group_max_rate=0, **kwargs)
 
-    telegram_app.AIORateLimiter = without_budgets  # type: ignore[attr-defined,assignment]
+    wiring.AIORateLimiter = without_budgets  # type: ignore[attr-defined,assignment]
     return main(["run"])
 
 

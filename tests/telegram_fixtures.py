@@ -22,7 +22,7 @@ from botapi import BotAPIServer, Call, telegram_html_text
 from bot.matching import Engine, Reply
 from bot.replies import TELEGRAM_LIMIT
 from bot.settings import Settings
-from bot.telegram_app import build_application, serve
+from bot.tgbot import build_application, serve
 
 ALICE = BotAPIServer.user(1001, "Alice", username="alice")
 BOB = BotAPIServer.user(1002, "Bob", username="bob")

@@ -39,7 +39,7 @@ from telegram_fixtures import (
 
 from bot.matching import Engine, Outcome, Reply
 from bot.settings import Settings
-from bot.telegram_app import (
+from bot.tgbot import (
     FLOOD_LIMIT,
     FLOOD_NOTICE,
     STALE_BUTTON,
@@ -451,7 +451,7 @@ async def test_502_on_get_updates_is_retried_and_polling_recovers(
 async def test_failed_reply_is_logged_and_the_bot_keeps_serving(
     live: LiveBot, api: BotAPIServer, caplog: pytest.LogCaptureFixture
 ) -> None:
-    caplog.set_level(logging.ERROR, logger="bot.telegram_app")
+    caplog.set_level(logging.ERROR, logger="bot.tgbot.handlers")
     chat = api.private_chat(ALICE)
     api.fail("sendMessage", status=400, description="Bad Request: chat not found")
     mark = api.mark()
@@ -460,7 +460,7 @@ async def test_failed_reply_is_logged_and_the_bot_keeps_serving(
 
     [answer] = await live.wait("sendMessage", since=mark)
     assert "MAA" in shown(answer)
-    assert any("failed" in r.getMessage() for r in caplog.records if r.name == "bot.telegram_app")
+    assert any("failed" in r.getMessage() for r in caplog.records if r.name == "bot.tgbot.handlers")
 
 
 async def test_flooding_user_gets_one_notice_then_silence_while_others_are_answered(

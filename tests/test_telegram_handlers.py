@@ -1,4 +1,4 @@
-"""The Telegram front end's rules, fast: addressing, buttons, flood control, rendering, state."""
+"""The Telegram front end's rules, fast: addressing, buttons, flood control, rendering, logs."""
 
 from __future__ import annotations
 
@@ -17,27 +17,23 @@ from hypothesis import strategies as st
 from telegram import Message, Update
 
 from bot.knowledge import Citation, Pack
-from bot.matching import Context, Engine, Outcome, Reply
+from bot.matching import Engine, Outcome, Reply
 from bot.replies import TELEGRAM_LIMIT
 from bot.settings import Settings
-from bot.telegram_app import (
-    Admission,
-    Buttons,
-    FloodLimiter,
-    JsonFormatter,
-    Runtime,
-    TokenFilter,
+from bot.tgbot.addressing import addressed_question
+from bot.tgbot.buttons import Buttons
+from bot.tgbot.floods import Admission, FloodLimiter
+from bot.tgbot.logs import JsonFormatter, TokenFilter
+from bot.tgbot.runtime import Runtime
+from bot.tgbot.views import (
     about_text,
-    addressed_question,
     help_text,
     inline_results,
     non_text_hint,
     render_reply,
-    restore_context,
     section_view,
     sections_view,
     start_text,
-    store_context,
     usage_text,
 )
 
@@ -366,29 +362,6 @@ def test_empty_inline_query_offers_the_example_questions(engine: Engine) -> None
     assert [r.title for r in results] == list(engine.starters())
 
 
-# -- conversation state -----------------------------------------------------------------------
-
-
-def test_context_survives_a_round_trip_through_plain_data() -> None:
-    context = Context(entities=("maa", "ber"), fact_id="maa-left-ber", tokens=("when", "leav"))
-    stored = store_context(context, 100.0)
-    assert json.loads(json.dumps(stored)) == stored, "plain data, safe to pickle across versions"
-    assert restore_context(stored, now=150.0, ttl=60.0) == context
-
-
-@pytest.mark.parametrize(
-    "stored",
-    [None, {}, {"at": "yesterday"}, {"at": 100.0}, {"at": 100.0, "entities": 3, "fact_id": None}],
-)
-def test_malformed_stored_context_is_ignored(stored: object) -> None:
-    assert restore_context(stored, now=100.0, ttl=60.0) is None
-
-
-def test_stored_context_expires() -> None:
-    stored = store_context(Context(fact_id="who-won"), 100.0)
-    assert restore_context(stored, now=161.0, ttl=60.0) is None
-
-
 # -- logging ----------------------------------------------------------------------------------
 
 
@@ -434,7 +407,7 @@ def test_only_the_telegram_module_imports_telegram() -> None:
     import subprocess
 
     code = (
-        "import sys, bot.matching, bot.replies, bot.console, bot.settings; "
+        "import sys, bot.matching, bot.replies, bot.conversation, bot.console, bot.settings; "
         "print('telegram' in sys.modules)"
     )
     root = Path(__file__).resolve().parent.parent

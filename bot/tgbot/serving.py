@@ -1,0 +1,167 @@
+"""Serving: long polling or a webhook until SIGINT or SIGTERM, and the `run` command's body."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import secrets
+import signal
+import sys
+from dataclasses import dataclass
+from datetime import timedelta
+from urllib.parse import urlparse
+
+from telegram import Update
+from telegram.error import InvalidToken, NetworkError, TelegramError
+
+from bot.knowledge import load_pack
+from bot.matching import Engine, Reply
+from bot.settings import Settings
+from bot.tgbot.logs import configure_logging
+from bot.tgbot.runtime import App, OnReply
+from bot.tgbot.wiring import build_application
+from bot.unanswered import Recorder
+
+log = logging.getLogger(__name__)
+
+POLL_TIMEOUT = timedelta(seconds=30)
+"""How long one getUpdates call waits for news."""
+ALLOWED_UPDATES = (
+    Update.MESSAGE,
+    Update.EDITED_MESSAGE,
+    Update.CALLBACK_QUERY,
+    Update.INLINE_QUERY,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Webhook:
+    """Where Telegram delivers updates in webhook mode."""
+
+    url: str
+    """The public address Telegram posts to; its path is the path served locally."""
+    listen: str
+    """The local address to listen on."""
+    port: int
+    """The local port to listen on."""
+    secret: str
+    """The secret Telegram sends in every request; requests without it are refused."""
+
+
+def _polling_failed(error: TelegramError) -> None:
+    log.warning("polling for updates failed (%s); retrying", error)
+
+
+async def serve(
+    application: App,
+    *,
+    stop: asyncio.Event,
+    webhook: Webhook | None = None,
+    poll_timeout: timedelta = POLL_TIMEOUT,
+) -> None:
+    """Run the bot until `stop` is set, then send pending replies and save the conversations."""
+    updater = application.updater
+    if updater is None:
+        raise ValueError("the application has no updater")
+    async with application:
+        # run_polling would call post_init; this loop is ours, so call it here.
+        if application.post_init is not None:
+            await application.post_init(application)
+        if webhook is None:
+            await updater.start_polling(
+                timeout=poll_timeout,
+                allowed_updates=list(ALLOWED_UPDATES),
+                error_callback=_polling_failed,
+            )
+        else:
+            await updater.start_webhook(
+                listen=webhook.listen,
+                port=webhook.port,
+                url_path=urlparse(webhook.url).path.lstrip("/"),
+                webhook_url=webhook.url,
+                allowed_updates=list(ALLOWED_UPDATES),
+                secret_token=webhook.secret,
+            )
+        await application.start()
+        log.info("serving updates by %s", "webhook" if webhook else "long polling")
+        try:
+            await stop.wait()
+        finally:
+            log.info("stopping: sending pending replies and saving conversations")
+            if updater.running:
+                await updater.stop()
+            if application.running:
+                await application.stop()
+
+
+async def _serve_until_signalled(application: App, webhook: Webhook | None) -> None:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    try:
+        await serve(application, stop=stop, webhook=webhook)
+    finally:
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            loop.remove_signal_handler(signum)
+
+
+def webhook_config(settings: Settings, args: argparse.Namespace) -> Webhook | None:
+    """Return where to serve a webhook (from --webhook-url or the environment), or None to poll."""
+    url = getattr(args, "webhook_url", None) or settings.webhook_url
+    if not url:
+        return None
+    secret = settings.webhook_secret
+    if secret is None:
+        # Without a secret anyone who finds the address could post fake updates.
+        secret = secrets.token_urlsafe(32)
+        log.info("TELEGRAM_WEBHOOK_SECRET is not set; using a random secret for this run")
+    return Webhook(
+        url=url,
+        listen=getattr(args, "listen", None) or settings.webhook_listen,
+        port=getattr(args, "port", None) or settings.webhook_port,
+        secret=secret,
+    )
+
+
+def unanswered_hook(recorder: Recorder) -> OnReply:
+    """Return an `on_reply` hook that records what the bot could not answer, inline aside."""
+
+    def record(reply: Reply, chat_type: str) -> None:
+        # Inline queries arrive on every keystroke: "w", "wh", "who"... are not questions.
+        if chat_type != "inline":
+            recorder.record(reply, chat_type)
+
+    return record
+
+
+def run_bot(settings: Settings, args: argparse.Namespace) -> int:
+    """Run the bot until SIGTERM or SIGINT and return the exit status."""
+    configure_logging(settings)
+    token = settings.token or ""
+    engine = Engine(
+        load_pack(getattr(args, "knowledge", None) or settings.knowledge),
+        thresholds=settings.thresholds,
+    )
+    recorder = Recorder.from_settings(settings)
+    application = build_application(settings, engine, on_reply=unanswered_hook(recorder))
+    webhook = webhook_config(settings, args)
+    try:
+        asyncio.run(_serve_until_signalled(application, webhook))
+    except InvalidToken:
+        print(
+            "Telegram rejected TELEGRAM_BOT_TOKEN (401 Unauthorized): "
+            "check the token @BotFather gave you.",
+            file=sys.stderr,
+        )
+        return 1
+    except NetworkError as error:
+        where = settings.api_url or "https://api.telegram.org"
+        detail = str(error).replace(token, "[REDACTED]") if token else str(error)
+        print(f"Cannot reach the Telegram Bot API at {where}: {detail}", file=sys.stderr)
+        return 1
+    finally:
+        recorder.close()
+    log.info("stopped")
+    return 0

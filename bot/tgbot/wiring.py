@@ -1,0 +1,147 @@
+"""Wiring: the Application, its handlers in the order they are tried, and its command menus."""
+
+from __future__ import annotations
+
+import logging
+import os
+from typing import cast
+
+from telegram import (
+    BotCommand,
+    BotCommandScopeAllGroupChats,
+    BotCommandScopeAllPrivateChats,
+    LinkPreviewOptions,
+)
+from telegram.constants import ParseMode
+from telegram.error import TelegramError
+from telegram.ext import (
+    AIORateLimiter,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    Defaults,
+    InlineQueryHandler,
+    MessageHandler,
+    PersistenceInput,
+    PicklePersistence,
+    filters,
+)
+
+from bot.matching import Engine
+from bot.settings import Settings
+from bot.tgbot.buttons import Buttons
+from bot.tgbot.handlers import (
+    about_command,
+    ask_command,
+    button_press,
+    edited_message,
+    error_handler,
+    help_command,
+    inline_query,
+    non_text_message,
+    start_command,
+    text_message,
+    topics_command,
+    unknown_command,
+)
+from bot.tgbot.runtime import RUNTIME, App, OnReply, Runtime
+
+log = logging.getLogger(__name__)
+
+STATE_FILE = "telegram-state.pickle"
+"""Conversation state (follow-up context, answered questions) kept under the data directory."""
+RATE_LIMIT_RETRIES = 10
+"""How often a request that Telegram answers with 429 is retried, each after the wait it asks."""
+
+PRIVATE_COMMANDS = (
+    BotCommand("start", "What I do, with example questions"),
+    BotCommand("ask", "Ask a question about the article"),
+    BotCommand("topics", "Browse what I know, by section"),
+    BotCommand("about", "The article, its source and licence"),
+    BotCommand("help", "How to ask, here and in groups"),
+)
+GROUP_COMMANDS = (
+    BotCommand("ask", "Ask a question about the article"),
+    BotCommand("topics", "Browse what I know, by section"),
+    BotCommand("about", "The article, its source and licence"),
+    BotCommand("help", "How to ask me in a group"),
+)
+
+
+def add_handlers(application: App) -> None:
+    """Register every handler, in the order they are tried, and the error handler."""
+    new = filters.UpdateType.MESSAGE
+    private = filters.ChatType.PRIVATE
+    application.add_handlers(
+        [
+            CommandHandler("start", start_command, filters=new),
+            CommandHandler("help", help_command, filters=new),
+            CommandHandler("ask", ask_command, filters=new),
+            CommandHandler("about", about_command, filters=new),
+            CommandHandler("topics", topics_command, filters=new),
+            MessageHandler(new & private & filters.COMMAND, unknown_command),
+            MessageHandler(new & filters.TEXT & ~filters.COMMAND, text_message),
+            MessageHandler(filters.UpdateType.EDITED_MESSAGE & filters.TEXT, edited_message),
+            MessageHandler(new & private & filters.ATTACHMENT, non_text_message),
+            CallbackQueryHandler(button_press),
+            InlineQueryHandler(inline_query),
+        ]
+    )
+    application.add_error_handler(error_handler)
+
+
+async def post_init(application: App) -> None:
+    """Register the command menus per chat scope and log who the bot is and what it knows."""
+    runtime = cast(Runtime, application.bot_data[RUNTIME])
+    bot = application.bot
+    try:
+        await bot.set_my_commands(PRIVATE_COMMANDS, scope=BotCommandScopeAllPrivateChats())
+        await bot.set_my_commands(GROUP_COMMANDS, scope=BotCommandScopeAllGroupChats())
+    except TelegramError as error:
+        log.warning("could not register the command menus: %s", error)
+    pack = runtime.engine.pack
+    log.info(
+        "bot @%s ready: pack %s (%d facts)",
+        bot.username,
+        pack.directory,
+        len(pack.facts),
+        extra={"event": "startup", "bot": bot.username, "facts": len(pack.facts)},
+    )
+
+
+def build_application(
+    settings: Settings, engine: Engine, *, on_reply: OnReply | None = None
+) -> App:
+    """Build the bot: handlers, rate limiter, persisted conversations and command menus."""
+    if not settings.token:
+        raise ValueError("a bot token is needed to build the Telegram application")
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    # Opt in to python-telegram-bot's timedelta time periods: without it, its own handling of
+    # every 429 (RetryAfter) raises a deprecation warning.
+    os.environ.setdefault("PTB_TIMEDELTA", "1")
+    persistence = PicklePersistence(
+        settings.data_dir / STATE_FILE,
+        # Only conversations are worth keeping; bot_data holds the engine, built afresh each run.
+        store_data=PersistenceInput(bot_data=False, user_data=False, callback_data=False),
+    )
+    builder = (
+        ApplicationBuilder()
+        .token(settings.token)
+        .defaults(
+            Defaults(
+                parse_mode=ParseMode.HTML,
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+            )
+        )
+        .rate_limiter(AIORateLimiter(max_retries=RATE_LIMIT_RETRIES))
+        .persistence(persistence)
+        .post_init(post_init)
+    )
+    if settings.api_url:
+        builder = builder.base_url(settings.api_url)
+    application: App = builder.build()
+    application.bot_data[RUNTIME] = Runtime(
+        engine=engine, settings=settings, buttons=Buttons(engine.pack), on_reply=on_reply
+    )
+    add_handlers(application)
+    return application
