@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +17,7 @@ ARTICLE_FILE = "article.txt"
 SOURCE_FILE = "source.yaml"
 ALIASES_FILE = "aliases.yaml"
 SYNONYMS_FILE = "synonyms.yaml"
+DOMAIN_FILE = "domain.yaml"
 FACTS_DIR = "facts"
 
 ENTITY_KINDS = ("group", "person", "place")
@@ -115,6 +116,36 @@ class Fact:
 
 
 @dataclass(frozen=True, slots=True)
+class Domain:
+    """What the engine needs to know of an article's subject, from `domain.yaml`."""
+
+    event_words: tuple[str, ...] = ()
+    """Words naming the kind of event the article is about: "the battle of X" is another one."""
+    event_nouns: tuple[str, ...] = ()
+    """Nouns for events of the subject: "the X fighting" names one, "that raid" the last."""
+    setting_labels: tuple[str, ...] = ()
+    """Infobox labels whose lines give the subject's own name, place and wider event."""
+    sides_label: str | None = None
+    """The infobox label of the sides ("Combatant" for Combatant1, Combatant2), if any."""
+    people_nouns: tuple[str, ...] = ()
+    """People the article counts or tells of who are no entity: "they" may be them."""
+    people_adjectives: tuple[str, ...] = ()
+    """Words that make "population" a group of people, not a size ("civil population")."""
+    force_nouns: tuple[str, ...] = ()
+    """Forces whose number "how many ... were there?" asks."""
+    kind_nouns: tuple[str, ...] = ()
+    """What "which ...?" asks the kind of."""
+    group_nouns: tuple[str, ...] = ()
+    """Words for a group after a claim about what it is ("a Tuareg group")."""
+    attributes: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """More words asking for each thing a question may ask for ("weapon": "guns", ...)."""
+    stopwords: tuple[str, ...] = ()
+    """Words that ask nothing in questions about this subject."""
+    starters: tuple[str, ...] = ()
+    """Fact ids of the example questions offered to a new reader."""
+
+
+@dataclass(frozen=True, slots=True)
 class Pack:
     """A whole, validated knowledge pack."""
 
@@ -130,6 +161,8 @@ class Pack:
     """Word to the canonical word it folds onto."""
     facts: tuple[Fact, ...]
     """Every fact, in file order."""
+    domain: Domain = field(default_factory=Domain)
+    """What the engine needs to know of the article's subject."""
 
     def fact(self, fact_id: str) -> Fact | None:
         """Return the fact with this id, or None."""
@@ -159,7 +192,8 @@ def load_pack(directory: Path | str | None = None) -> Pack:
     entities = _load_entities(root / ALIASES_FILE)
     synonyms = _load_synonyms(root / SYNONYMS_FILE)
     facts = _load_facts(root / FACTS_DIR, article, {e.id for e in entities})
-    return Pack(root, article, source, entities, synonyms, facts)
+    domain = _load_domain(root / DOMAIN_FILE, {f.id for f in facts})
+    return Pack(root, article, source, entities, synonyms, facts, domain)
 
 
 def _read_yaml(path: Path) -> Any:
@@ -247,6 +281,54 @@ def _load_synonyms(path: Path) -> dict[str, str]:
             if word != canonical:
                 folded[word] = canonical
     return folded
+
+
+def _load_domain(path: Path, fact_ids: set[str]) -> Domain:
+    """Read `domain.yaml`; a pack without one has an empty domain."""
+    if not path.exists():
+        return Domain()
+    data = _read_yaml(path)
+    if data is None:
+        return Domain()
+    if not isinstance(data, dict):
+        raise KnowledgeError("expected a mapping of settings", file=path)
+    known = {f.name for f in fields(Domain)}
+    _check_keys(data, known, (), file=path, fact_id=None, what="domain file")
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        if key == "sides_label":
+            values[key] = _text(value, key, file=path, fact_id=None)
+        elif key == "attributes":
+            if not isinstance(value, dict):
+                raise KnowledgeError("'attributes' must map a name to a list of words", file=path)
+            values[key] = {
+                _word(name, "attributes", path): _words(words, f"attributes: {name}", path)
+                for name, words in value.items()
+            }
+        elif key == "setting_labels":
+            values[key] = _texts(value, key, file=path, fact_id=None)
+        else:
+            values[key] = _words(value, key, path, ids=key == "starters")
+    for fact_id in values.get("starters", ()):
+        if fact_id not in fact_ids:
+            raise KnowledgeError(f"'starters' names fact '{fact_id}', which no fact has", file=path)
+    return Domain(**values)
+
+
+def _word(value: object, key: str, path: Path, *, ids: bool = False) -> str:
+    pattern = _ID if ids else _WORD
+    if not isinstance(value, str) or not pattern.match(value):
+        raise KnowledgeError(
+            f"'{key}': {value!r} is not a single lowercase unaccented " + ("id" if ids else "word"),
+            file=path,
+        )
+    return value
+
+
+def _words(value: object, key: str, path: Path, *, ids: bool = False) -> tuple[str, ...]:
+    if not isinstance(value, list) or not value:
+        raise KnowledgeError(f"'{key}' must be a non-empty list", file=path)
+    return tuple(_word(word, key, path, ids=ids) for word in value)
 
 
 def _load_facts(directory: Path, article: Article, entity_ids: set[str]) -> tuple[Fact, ...]:

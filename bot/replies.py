@@ -2,14 +2,58 @@
 
 from __future__ import annotations
 
+import re
 from html import escape
 from typing import Any
 
+from bot import lang
 from bot.knowledge import Source
-from bot.matching import Reply
+from bot.reply import Reason, Reply
+from bot.text import fold, strip_address
 
 TELEGRAM_LIMIT = 4096
 """Telegram's limit on a message's length, in characters after entity parsing."""
+
+
+UNSURE = "I'm not sure which of these you mean:"
+"""The line before "did you mean" suggestions."""
+QUOTE_INTRO = "No curated fact covers this, but the article says:"
+"""The line before a quoted sentence that no fact covers."""
+_PARTICIPLE = re.compile(r"(?:ed|en|ing)$")
+
+
+def decline_text(reason: Reason, question: str, title: str) -> str:
+    """Return the line that says why a question is not answered."""
+    if reason is Reason.EMPTY:
+        return f"Ask me anything about the {title}, for example:"
+    if reason is Reason.NOT_COVERED:
+        return absent_line(question)
+    if reason is Reason.NO_STORY:
+        return "The article tells nothing more after that. These are close to what it covers:"
+    return (
+        f"That isn't something the article on the {title} covers. "
+        "I can answer questions like these:"
+    )
+
+
+def absent_line(question: str) -> str:
+    """Say the article does not answer this, echoing a wh-question as indirect speech."""
+    asked = " ".join(strip_address(question).split()).rstrip(" ?？!.")
+    words = asked.split()
+    if not asked or len(asked) > 160 or fold(words[0]) not in lang.QUESTION_WORDS:
+        return "The article doesn't say; that isn't covered. These are close to what it does cover:"
+    lead = asked[0].lower() + words[0][1:]
+    rest = words[1:]
+    copula = bool(rest) and rest[0].lower() in lang.COPULAS
+    if copula and len(rest) > 1 and not _PARTICIPLE.search(rest[-1]):
+        # "what is the capital of France" -> "what the capital of France is"
+        return f"The article doesn't say {lead} {' '.join(rest[1:])} {rest[0].lower()}."
+    # "who did...", "what kind of planes did...": no indirect speech without rewording the verb.
+    if any(word.lower() in lang.AUXILIARIES - lang.COPULAS for word in rest[:4]) or (
+        rest and rest[0].lower() in lang.AUXILIARIES
+    ):
+        return f"The article doesn't answer “{asked}?”"
+    return f"The article doesn't say {lead} {' '.join(rest)}.".replace(" .", ".")
 
 
 def render_text(reply: Reply) -> str:

@@ -1,0 +1,85 @@
+"""What a text asks for besides who, when, where and why, and where it puts things: read the
+same way in questions and in the pack's phrasings and sentences."""
+
+from __future__ import annotations
+
+import re
+
+from bot import lang
+from bot.knowledge import Domain
+from bot.vocabulary import Vocabulary
+
+# Words the attribute patterns hold that are no sign of an attribute of their own: question
+# words, function words, the words that only rule a reading out, and regex escapes.
+_NO_SIGN = frozenset(
+    "what which quel quelle quels quelles how of the their was were did do does has have are "
+    "there y a de d combien many number took part fought involved in who day his her whose leurs "
+    "des people dead killed wounded morts lose die kill grab take took captur seiz prison detain "
+    "return releas group force forces army them attacked sent b s w".split()
+)
+
+
+class Asks:
+    """Reads what a text asks for ("how old", "what kind") and the places it puts things in."""
+
+    def __init__(self, vocabulary: Vocabulary, domain: Domain) -> None:
+        self._vocabulary = vocabulary
+        patterns = lang.attribute_patterns(
+            things=_alternatives(domain.kind_nouns),
+            people=_alternatives(domain.people_nouns),
+            forces=_alternatives(domain.force_nouns),
+            population=_population(domain.people_adjectives),
+        )
+        for name, words in domain.attributes.items():
+            extra = rf"{_alternatives(words)}"
+            patterns[name] = f"{patterns[name]}|{extra}" if name in patterns else extra
+        self._attribute = re.compile(
+            "|".join(rf"\b(?P<{name}>{pattern})\b" for name, pattern in patterns.items())
+        )
+        # Every alternative holds one of these words, so a question with none asks for
+        # nothing: a set lookup spares most questions the slow regex.
+        self._signs = (
+            frozenset(
+                form
+                for pattern in patterns.values()
+                for word, plural in re.findall(r"([a-z]+?)(s\?)?(?![a-z])", pattern)
+                for form in ((word, word + "s") if plural else (word,))
+            )
+            - _NO_SIGN
+            - frozenset(domain.people_nouns)
+        )
+        self.places = frozenset(
+            f"@{e.id}" for e in vocabulary.entities.values() if e.kind == "place"
+        )
+        self._located = re.compile(
+            rf"\b(?:{lang.pattern('locating')})(?:\s+(?:{lang.pattern('locating_particles')}))?"
+            r"\s+@(\S+)"
+        )
+
+    def asks(self, normal: str) -> frozenset[str]:
+        """Return what a normalised question asks for besides who, when, where and why."""
+        vocabulary = normal.split()
+        if self._signs.isdisjoint(vocabulary) and (
+            "many" not in vocabulary or lang.STRENGTH_WORDS.isdisjoint(vocabulary)
+        ):
+            return frozenset()
+        # Names come out first: "the religious leader's son" asks for no leader.
+        named = self._vocabulary.name(normal)
+        return frozenset(m.lastgroup for m in self._attribute.finditer(named) if m.lastgroup)
+
+    def located(self, normal: str) -> list[str]:
+        """Return the places a normalised text puts something in or at ("in Gao" -> Gao)."""
+        named = self._vocabulary.name(normal)
+        return [f"@{m[1]}" for m in self._located.finditer(named) if f"@{m[1]}" in self.places]
+
+
+def _population(adjectives: tuple[str, ...]) -> str:
+    """Return "population" where it asks a size: not "the civil population" (one look-behind
+    a word, since each must be of fixed width)."""
+    before = "".join(f"(?<!{re.escape(w)} )" for w in adjectives)
+    after = f"(?! (?:{_alternatives(adjectives)}))" if adjectives else ""
+    return f"{before}population{after}"
+
+
+def _alternatives(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"

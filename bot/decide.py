@@ -1,0 +1,221 @@
+"""Decide: answer the best fact, offer "did you mean", quote one sentence, or decline, and say
+why; the words of each reply come from `replies`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+
+from bot import lang, replies
+from bot.dialogue import Context
+from bot.index import FactIndex
+from bot.interpret import Query
+from bot.knowledge import Citation, Fact
+from bot.reply import Candidate, Outcome, Reason, Reply
+from bot.scoring import Match
+from bot.signals import Signal
+from bot.vocabulary import Vocabulary
+from bot.weights import Thresholds, Weights
+
+_CONTEXT_ENTITIES = 6  # entities a conversation remembers
+_SUGGESTION_WINDOW = 0.15  # how far below the best a fact may score and still be suggested
+_QUOTE_CONFIDENCE = 0.6  # a quoted sentence's confidence, against its coverage of the question
+
+
+class Decider:
+    """Turns a ranking into a reply."""
+
+    def __init__(
+        self,
+        vocabulary: Vocabulary,
+        index: FactIndex,
+        thresholds: Thresholds,
+        weights: Weights,
+        title: str,
+    ) -> None:
+        self.v = vocabulary
+        self.index = index
+        self.thresholds = thresholds
+        self.weights = weights
+        self.title = title
+
+    def decide(self, question: str, query: Query, ranked: list[Match], previous: Context) -> Reply:
+        """Return the reply to one reading of a question, given its ranked facts."""
+        tokens = query.tokens
+        limits = self.thresholds
+        if not ranked:
+            return self.decline(question, tokens, previous)
+        top = ranked[0]
+        runner = ranked[1] if len(ranked) > 1 else None
+        runner_score = runner.score if runner else 0.0
+        runner_up = self.candidate(runner) if runner else None
+        fact = self.index.facts[top.fact]
+        # Two facts that quote the same sentence are not a real choice: either answers.
+        same_quote = runner is not None and bool(
+            self.index.fact_sentences[top.fact] & self.index.fact_sentences[runner.fact]
+        )
+        clear = top.score >= limits.sure or top.score - runner_score >= limits.margin or same_quote
+        bar = limits.answer * (self.weights.long_bar if query.long else 1.0)
+        if top.score >= bar and clear:
+            return replace(
+                self.answer_with(question, fact, top.score, tokens, previous, runner_up),
+                signals=tuple(top.signals),
+                threshold=round(bar, 3),
+            )
+        quoted = self._quoted(question, query, previous)
+        if quoted is not None:
+            return replace(quoted, runner_up=self.candidate(top), threshold=round(bar, 3))
+        if top.score >= limits.suggest and not query.elsewhere:
+            floor = max(limits.suggest, top.score - _SUGGESTION_WINDOW)
+            close = [m for m in ranked[:3] if m.score >= floor]
+            return Reply(
+                question=question,
+                outcome=Outcome.SUGGEST,
+                text=replies.UNSURE,
+                confidence=round(top.score, 3),
+                suggestions=tuple(self.index.facts[m.fact].questions[0] for m in close),
+                runner_up=runner_up,
+                on_topic=True,
+                context=self.next_context(tokens, previous, None),
+                reason=Reason.UNSURE,
+                signals=tuple(top.signals),
+                threshold=round(bar, 3),
+            )
+        declined = self.decline(question, tokens, previous, ranked=ranked)
+        return replace(declined, signals=tuple(top.signals), threshold=round(bar, 3))
+
+    def _quoted(self, question: str, query: Query, previous: Context) -> Reply | None:
+        # A clause is quoted for no more than the whole message would be, nor a sentence for a
+        # question asking what no sentence gives (a kind, an age, a reason).
+        if query.elsewhere or query.clause or query.asks or self.v.token("why") in query.tokens:
+            return None
+        return self.quote(question, query.tokens, previous)
+
+    def answer_with(
+        self,
+        question: str,
+        fact: Fact,
+        score: float,
+        tokens: list[str],
+        previous: Context,
+        runner_up: Candidate | None = None,
+        *,
+        reason: Reason = Reason.MATCHED,
+    ) -> Reply:
+        """Return the reply answering with a fact."""
+        return Reply(
+            question=question,
+            outcome=Outcome.ANSWER,
+            text=fact.answer,
+            citations=fact.citations,
+            confidence=round(score, 3),
+            fact_id=fact.id,
+            runner_up=runner_up,
+            on_topic=True,
+            context=self.next_context(tokens, previous, fact),
+            reason=reason,
+        )
+
+    def quote(self, question: str, tokens: list[str], previous: Context) -> Reply | None:
+        """Answer with one article sentence when it covers nearly all of the question."""
+        index = self.index
+        weights = {t: index.weight(t) for t in tokens if t not in index.setting_tokens}
+        content = {t: w for t, w in weights.items() if t not in index.question_tokens}
+        total = sum(content.values())
+        if len(content) < 3:
+            return None
+        wanted = self._sentence_checks(tokens)
+        best_index, best_cover = -1, 0.0
+        # A sentence without the question's weightiest word covers too little of it (at the
+        # usual threshold: a lower one reads every sentence).
+        heaviest = max(content, key=content.__getitem__)
+        candidates: Iterable[int] = range(len(index.sentence_tokens))
+        if self.thresholds.quote > 1 - content[heaviest] / total:
+            candidates = index.sentences_with.get(heaviest, ())
+        for position in candidates:
+            sentence_tokens = index.sentence_tokens[position]
+            if not all(check(sentence_tokens) for check in wanted):
+                continue
+            cover = sum(w for t, w in content.items() if t in sentence_tokens) / total
+            if cover > best_cover:
+                best_index, best_cover = position, cover
+        if best_cover < self.thresholds.quote:
+            return None
+        sentence = index.sentences[best_index]
+        return Reply(
+            question=question,
+            outcome=Outcome.ANSWER,
+            text=replies.QUOTE_INTRO,
+            citations=(Citation(sentence.section, sentence.text),),
+            confidence=round(best_cover * _QUOTE_CONFIDENCE, 3),
+            on_topic=True,
+            quoted=True,
+            context=self.next_context(tokens, previous, None),
+            reason=Reason.QUOTED,
+        )
+
+    def _sentence_checks(self, tokens: list[str]) -> list[Callable[[frozenset[str]], bool]]:
+        """Return checks a sentence must pass: a date for "when", a number for "how many"."""
+        checks: list[Callable[[frozenset[str]], bool]] = []
+        asked = set(tokens)
+        token = self.v.token
+        if token("when") in asked:
+            checks.append(lambda s: any(t in lang.MONTHS or t.isdigit() for t in s))
+        if token("many") in asked:
+            checks.append(lambda s: any(t.isdigit() for t in s))
+        if asked & {token("who"), token("where")}:
+            checks.append(lambda s: any(t.startswith("@") for t in s))
+        return checks
+
+    def decline(
+        self,
+        question: str,
+        tokens: list[str],
+        previous: Context | None,
+        *,
+        empty: bool = False,
+        ranked: list[Match] | None = None,
+        reason: Reason | None = None,
+    ) -> Reply:
+        """Return the reply declining a question, with questions the bot can answer instead."""
+        on_topic = any(t in self.index.topical for t in tokens)
+        if reason is None:
+            reason = Reason.EMPTY if empty else Reason.NOT_COVERED if on_topic else Reason.OFF_TOPIC
+        suggestions = self.index.starters
+        if on_topic and ranked:
+            suggestions = tuple(self.index.facts[m.fact].questions[0] for m in ranked[:3])
+        return Reply(
+            question=question,
+            outcome=Outcome.DECLINE,
+            text=replies.decline_text(reason, question, self.title),
+            confidence=round(ranked[0].score, 3) if ranked else 0.0,
+            suggestions=suggestions,
+            runner_up=self.candidate(ranked[0]) if ranked else None,
+            on_topic=on_topic,
+            context=previous or Context(),
+            reason=reason,
+        )
+
+    def candidate(self, match: Match) -> Candidate:
+        """Return a ranked fact as a candidate to show."""
+        fact = self.index.facts[match.fact]
+        return Candidate(fact.id, fact.questions[0], round(match.score, 3))
+
+    def next_context(self, tokens: list[str], previous: Context, fact: Fact | None) -> Context:
+        """Return the conversation's context after this reply."""
+        mentioned = [t[1:] for t in tokens if t.startswith("@")]
+        about = list(fact.about) if fact else []
+        entities: list[str] = []
+        for entity_id in (*mentioned, *about, *previous.entities):
+            if entity_id not in entities and entity_id in self.v.entities:
+                entities.append(entity_id)
+        return Context(
+            entities=tuple(entities[:_CONTEXT_ENTITIES]),
+            fact_id=fact.id if fact else previous.fact_id,
+            tokens=tuple(tokens),
+        )
+
+
+def strongest(signals: tuple[Signal, ...], count: int = 3) -> tuple[Signal, ...]:
+    """Return the signals that moved a score most."""
+    return tuple(sorted(signals, key=lambda s: s.factor)[:count])

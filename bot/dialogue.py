@@ -1,0 +1,256 @@
+"""Dialogue: read a turn in the light of the conversation (pronouns, ellipsis, "then", "that
+town", "the other side") and return the readings to try, most likely first."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from bot import lang
+from bot.index import FactIndex
+from bot.interpret import Message, Query
+from bot.vocabulary import Vocabulary
+
+_NOTHING: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What the conversation was last about, so follow-ups can lean on it."""
+
+    entities: tuple[str, ...] = ()
+    """Entity ids last discussed, most recent first."""
+    fact_id: str | None = None
+    """The fact last answered."""
+    tokens: tuple[str, ...] = ()
+    """The last question's tokens, for elliptical follow-ups ("and in May?")."""
+
+
+@dataclass(slots=True)
+class Readings:
+    """The ways to read a turn: tried in order, `later` only after the message's clauses."""
+
+    first: list[Query]
+    """Readings tried before the message's clauses."""
+    later: list[Query] = field(default_factory=list)
+    """Readings tried after them."""
+    whole: bool = False
+    """Whether the message must be read whole, not clause by clause ("that fight")."""
+
+
+class Dialogue:
+    """Reads follow-ups against the conversation."""
+
+    def __init__(self, vocabulary: Vocabulary, index: FactIndex, event_nouns: tuple[str, ...]):
+        self.v = vocabulary
+        self.index = index
+        events = "|".join(event_nouns) or "(?!)"
+        self._that_event = re.compile(lang.pattern("that_event", events=events))
+        self._then = re.compile(lang.pattern("then"))
+        self._back_then = re.compile(lang.pattern("back_then"))
+        self._that_town = re.compile(lang.pattern("that_town"))
+        self._the_town = re.compile(lang.pattern("the_town"))
+        self._other_side = re.compile(lang.pattern("other_side"))
+        self._correction = re.compile(rf"^(?:{lang.pattern('correction')})")
+        self._other_tokens = vocabulary.tokens(lang.OTHER_WORDS)
+
+    def other_side(self, normal: str, tokens: list[str], previous: Context) -> list[str]:
+        """Name the other side for "and the other side?" after one side was discussed."""
+        side = self._other_side.search(normal)
+        sides = self.index.sides
+        if side is None or any(t in sides for t in tokens):
+            return tokens
+        last = next((f"@{e}" for e in previous.entities if f"@{e}" in sides), None)
+        others = [t for t in sides if t != last]
+        if last is None or len(others) != 1:
+            return tokens
+        # The words that said "the other side" are now its name.
+        said = {self.v.token(w) for w in side[0].split()}
+        return [*(t for t in tokens if t not in said), others[0]]
+
+    def correction(self, normal: str, tokens: list[str]) -> tuple[bool, list[str]]:
+        """Read "no, I meant the second time": the last question again, put right."""
+        said = self._correction.match(normal)
+        if said is None or not self.index.question_tokens.isdisjoint(
+            self.v.analyze(normal[said.end() :])
+        ):
+            return False, tokens  # "I mean, how many were killed?" asks anew
+        dropped = {self.v.token(w) for w in said[0].split()}
+        return True, [t for t in tokens if t not in dropped] or tokens
+
+    def readings(
+        self,
+        message: Message,
+        plain: Query,
+        tokens: list[str],
+        previous: Context,
+        *,
+        correction: bool,
+    ) -> Readings:
+        """Return the readings of a turn: on its own, and leaning on the conversation when it
+        does lean on it."""
+        normal, words = message.normal, message.words
+        that_event = self._that_event.search(normal) is not None
+        # "who captured it then?": then, or after; "who held it back then?": then.
+        back = self._back_then.search(normal) is not None
+        then = back or self._then.search(normal) is not None
+        # "who held that town?": the place last discussed, as "there" is.
+        town = self._that_town.search(normal) is not None or (
+            back and self._the_town.search(normal) is not None
+        )
+        if not (that_event or then or town or correction or self.is_follow_up(words, tokens)):
+            return Readings([plain])
+        index = self.index
+        # A conversation moves along the article: facts next to the last one come first.
+        first = replace(plain, near=index.neighbours.get(previous.fact_id or "", frozenset()))
+        last = index.fact_index.get(previous.fact_id or "")
+        if then and last is not None and (when := index.when[last]) != (0, 0):
+            first = replace(first, since=when, until=when if back else None)
+        place = next((e for e in previous.entities if self.v.kind(f"@{e}") == "place"), None)
+        if town and place is not None and f"@{place}" not in index.everywhere:
+            words = [*words, "there"]
+        if that_event and previous.fact_id in index.setting:
+            # "who won that fight?": the fight last answered, with its place and date.
+            setting = index.setting[previous.fact_id]
+            tokens = tokens + [t for t in setting if t not in tokens]
+            places = frozenset(t for t in setting if t.startswith("@"))
+            first = replace(first, tokens=tokens, located=first.located | places)
+        attempts, resolved = self._resolved(words, tokens, previous, first)
+        carried = self.carry_over(tokens, previous)
+        # "and the MNLA?", "what about May?": nothing but names and dates is no question of its
+        # own, so the last question's words come first. (So does a correction.)
+        elliptical = correction or self._elliptical(tokens, resolved)
+        # Asked again, the last question's words count in full.
+        carry = replace(
+            attempts[-1],
+            tokens=carried,
+            soft=_NOTHING if elliptical else frozenset(carried) - set(tokens),
+        )
+        if elliptical:
+            return Readings([self._ellipsis(carry, tokens, carried)], whole=that_event)
+        return Readings(attempts, [] if that_event else [carry], whole=that_event)
+
+    def _resolved(
+        self, words: list[str], tokens: list[str], previous: Context, first: Query
+    ) -> tuple[list[Query], list[str]]:
+        """Return the readings with the pronouns resolved and as they stand, and the tokens."""
+        resolved = self.resolve_pronouns(words, tokens, previous)
+        if resolved == tokens:
+            return [first], resolved
+        # "he": whoever the pronoun stands for is what is asked about, however the question is
+        # read. ("They" may as well be the prisoners as a group.)
+        index = self.index
+        added = frozenset(resolved) - set(tokens)
+        referents = frozenset(
+            t for t in added if self.v.kind(t) == "person" or t in index.people_tokens
+        )
+        # "how many died there?" after another place asks about events in that place.
+        there = frozenset(
+            t for t in added if "there" in words and t in index.places and t not in index.everywhere
+        )
+        first = replace(first, referents=referents, located=first.located | there)
+        resolved_query = replace(first, tokens=resolved, soft=added - there)
+        # "There" is that place, however the rest is read.
+        return ([resolved_query] if there else [resolved_query, first]), resolved
+
+    def _elliptical(self, tokens: list[str], resolved: list[str]) -> bool:
+        index = self.index
+        return all(
+            t.startswith("@")
+            or t in index.weak_tokens
+            or t in lang.MONTHS
+            or t.isdigit()
+            or t in self._other_tokens  # "another one?", "encore ?"
+            for t in tokens
+        ) and index.people_tokens.isdisjoint(resolved)  # ("what happened to them?")
+
+    def _ellipsis(self, carry: Query, tokens: list[str], carried: list[str]) -> Query:
+        """Return "what about X?" read as the last question, asked of X."""
+        index = self.index
+        places = frozenset(t for t in tokens if t in index.places and t not in index.everywhere)
+        # Whoever it names is who the answer must be about: "and the other group?"
+        named = frozenset(t for t in tokens if self.v.kind(t) in ("group", "person"))
+        if named:
+            # ... and of what the last question asked: "when did X leave?", "and Y?" is not
+            # answered by a fact where nobody leaves.
+            named |= {
+                t
+                for t in carried
+                if t not in tokens and t not in index.weak_tokens and not t.startswith("@")
+            }
+        return replace(carry, located=carry.located | places, referents=carry.referents | named)
+
+    def is_follow_up(self, words: list[str], tokens: list[str]) -> bool:
+        """Return whether a turn leans on the conversation: a pronoun, an opener, two words."""
+        vocabulary = set(words)
+        if vocabulary & (lang.PRONOUNS | lang.PLACE_PRONOUNS | lang.OTHER_WORDS):
+            return True
+        if words and (words[0] in lang.FOLLOW_UP_OPENERS or asks_about(words)):
+            return True
+        return len(tokens) <= 2 and not any(t.startswith("@") for t in tokens)
+
+    def resolve_pronouns(self, words: list[str], tokens: list[str], context: Context) -> list[str]:
+        """Add whoever the turn's pronouns stand for, from the conversation."""
+        vocabulary = set(words)
+        # "They" after "how many prisoners were taken?" are the prisoners, not a group.
+        people = [t for t in context.tokens if t in self.index.people_tokens and t not in tokens]
+        wanted = self._wanted_kinds(vocabulary, tokens, people)
+        resolved = list(tokens)
+        if vocabulary & lang.GROUP_PRONOUNS:
+            resolved += people
+        # "between them", "each other": two of them.
+        wanted_groups = 2 if vocabulary & lang.BETWEEN_WORDS else 1
+        for kind in wanted:
+            found = 0
+            for entity_id in context.entities:
+                entity = self.v.entities.get(entity_id)
+                if entity is None or entity.kind != kind:
+                    continue
+                token = f"@{entity_id}"
+                if token not in resolved:
+                    resolved.append(token)
+                found += 1
+                if kind != "group" or found == wanted_groups:
+                    break
+        return resolved
+
+    def _wanted_kinds(
+        self, vocabulary: set[str], tokens: list[str], people: list[str]
+    ) -> list[str]:
+        wanted: list[str] = []
+        if vocabulary & lang.GROUP_PRONOUNS and not people:
+            wanted.append("group")
+        if vocabulary & lang.PERSON_PRONOUNS:
+            wanted.append("person")
+        if vocabulary & lang.PLACE_PRONOUNS:
+            wanted.append("place")
+        if not wanted:
+            named = {self.v.entities[t[1:]].kind for t in tokens if t[1:] in self.v.entities}
+            wanted = [kind for kind in ("group", "person") if kind not in named]
+        return wanted
+
+    def carry_over(self, tokens: list[str], previous: Context) -> list[str]:
+        """Complete an elliptical follow-up ("and the MNLA?") with the last question's words."""
+        entities = self.v.entities
+        kinds = {entities[t[1:]].kind for t in tokens if t[1:] in entities}
+        # A follow-up that asks in its own words ("when?") no longer asks what the last one did.
+        asks = any(t in self.index.question_tokens for t in tokens)
+        # Nor does one naming a month ask of the last one's date: "no, in April".
+        dated = any(t in lang.MONTHS for t in tokens)
+        kept = [
+            t
+            for t in previous.tokens
+            if t not in tokens
+            and not (t[1:] in entities and entities[t[1:]].kind in kinds)
+            and not (asks and t in self.index.question_tokens)
+            and not (dated and (t in lang.MONTHS or t.isdigit()))
+        ]
+        return tokens + kept
+
+
+_ASKS_ABOUT = re.compile(lang.pattern("asks_about"))
+
+
+def asks_about(words: list[str]) -> bool:
+    """Return whether a question is "what about X?", "how about X?" or "and about X?"."""
+    return len(words) > 1 and _ASKS_ABOUT.fullmatch(f"{words[0]} {words[1]}") is not None

@@ -1,0 +1,372 @@
+"""Index the pack once at start-up: what each fact tells, asks, cites, and where and when it is
+set, so that answering a question costs no parsing."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from bot import lang
+from bot.article import INFOBOX, Sentence
+from bot.asks import Asks
+from bot.knowledge import Fact, Pack
+from bot.text import fold
+from bot.vocabulary import Vocabulary
+from bot.weights import Weights
+
+_DAY = re.compile(rf"\b({'|'.join(lang.MONTH_NAMES)}) (\d{{1,2}})\b")
+_DATE = re.compile(
+    rf"\b(?:(?:{'|'.join(lang.MONTH_NAMES)})(?: \d{{1,2}})?(?:, \d{{4}})?|\d{{4}}s?)\b"
+)
+_COUNT = re.compile(rf"\b(?:{lang.NUMBER_PATTERN})\b", re.IGNORECASE)
+# A capitalised word (not an acronym) inside a sentence: a name that answers "what was the name".
+_PROPER_NAME = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+")
+# A name of a people, written capitalised in an answer ("Tilemsi Arabs").
+_PEOPLE = re.compile(r"(?<=[a-z] )[A-Z][a-z]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Phrasings:
+    """Every fact's phrasings, analysed: what the second ranking pass compares a question with."""
+
+    tokens: tuple[frozenset[str], ...]
+    """Each phrasing's tokens."""
+    fact: tuple[int, ...]
+    """Each phrasing's fact."""
+    weight: tuple[float, ...]
+    """Each phrasing's summed word weights."""
+
+
+class FactIndex:
+    """All that is worked out from the pack before any question is asked."""
+
+    def __init__(self, pack: Pack, vocabulary: Vocabulary, asks: Asks, weights: Weights) -> None:
+        self.facts = pack.facts
+        self.sentences: tuple[Sentence, ...] = pack.article.sentences
+        self.fact_index = {fact.id: index for index, fact in enumerate(pack.facts)}
+        v = vocabulary
+        normals = v.normals
+        self.answers = [v.analyze(f.answer, normal=normals[f.answer]) for f in pack.facts]
+        self.sentence_tokens = [frozenset(v.analyze(s.text)) for s in self.sentences]
+        self.sentences_with: dict[str, list[int]] = {}
+        for index, sentence_tokens in enumerate(self.sentence_tokens):
+            for token in sentence_tokens:
+                self.sentences_with.setdefault(token, []).append(index)
+        self.fact_sentences = [
+            frozenset(s.index for c in f.citations if (s := pack.article.find(c.text)))
+            for f in pack.facts
+        ]
+        self.phrasings, fact_words = self._phrasings(pack, vocabulary, asks)
+        self.phrasing_words = [frozenset(w) for w in fact_words]
+        self.vocab, self.kinds = self._vocabularies(fact_words)
+        self._weigh(fact_words)
+        self._index_postings(weights)
+        self._set_the_scene(pack, vocabulary, asks)
+        self._tell_the_story(vocabulary)
+        self._read_identities(vocabulary)
+        self.starters = tuple(
+            pack.facts[self.fact_index[i]].questions[0] for i in pack.domain.starters
+        ) or _first_of_each_section(pack)
+
+    def _phrasings(
+        self, pack: Pack, vocabulary: Vocabulary, asks: Asks
+    ) -> tuple[Phrasings, list[set[str]]]:
+        """Analyse every phrasing: its tokens, what it asks for and what it takes as told."""
+        tokens_of: list[frozenset[str]] = []
+        fact_of: list[int] = []
+        fact_words: list[set[str]] = []
+        self.asks: list[frozenset[str]] = []
+        # What each fact tells, for questions that take something as given.
+        self.told: list[frozenset[str]] = []
+        after = vocabulary.token("after")
+        for index, fact in enumerate(pack.facts):
+            words: set[str] = set()
+            asked: set[str] = set()
+            told: set[str] = set()
+            for question in fact.questions:
+                normal = vocabulary.normals[question]
+                asked |= asks.asks(normal)
+                tokens = frozenset(vocabulary.analyze(question, normal=normal))
+                tokens_of.append(tokens)
+                fact_of.append(index)
+                words |= tokens
+                if lang.AFTER_WORDS.isdisjoint(normal.split()):
+                    # A phrasing asking what happened "after" something takes it as given.
+                    told |= tokens
+            fact_words.append(words)
+            answer = self.answers[index]
+            # An answer saying "later" tells what came after, whatever it repeats.
+            self.told.append(frozenset() if after in answer else frozenset(told | set(answer)))
+            self.asks.append(frozenset(asked))
+        return Phrasings(tuple(tokens_of), tuple(fact_of), ()), fact_words
+
+    def _vocabularies(
+        self, fact_words: list[set[str]]
+    ) -> tuple[list[frozenset[str]], list[frozenset[str]]]:
+        """Return each fact's vocabulary (its phrasings, answer and sentences) and what kinds of
+        thing it can answer (a date, a number, a name)."""
+        vocab: list[frozenset[str]] = []
+        kinds: list[frozenset[str]] = []
+        for fact, answer, words, cited in zip(
+            self.facts, self.answers, fact_words, self.fact_sentences, strict=True
+        ):
+            said = {t for i in cited for t in self.sentence_tokens[i]}
+            said |= set(answer)
+            # A sentence's date often stands in the one before it ("A truck and two pick-ups
+            # were seized" is the raid's), so neighbouring dates do not contradict it.
+            nearby = {
+                t
+                for i in cited
+                for j in (i - 1, i + 1)
+                if 0 <= j < len(self.sentences)
+                for t in self.sentence_tokens[j]
+                if t in lang.MONTHS or t.isdigit()
+            }
+            vocab.append(frozenset(words | said | nearby))
+            kinds.append(answer_kinds([fact.answer, *(self.sentences[i].text for i in cited)]))
+        return vocab, kinds
+
+    def _weigh(self, fact_words: list[set[str]]) -> None:
+        """Weigh each word by how few facts use it (inverse document frequency)."""
+        count = len(self.facts)
+        frequency: dict[str, int] = {}
+        for words in fact_words:
+            for token in words:
+                frequency[token] = frequency.get(token, 0) + 1
+        self.frequency = frequency
+        self.idf = {t: math.log((count + 1) / (df + 0.5)) for t, df in frequency.items()}
+        # A word no fact uses weighs a little less than the rarest word a fact does use.
+        self.unknown_idf = 0.75 * math.log((count + 1) / 0.5)
+        weights = tuple(sum(self.idf[t] for t in p) for p in self.phrasings.tokens)
+        self.phrasings = Phrasings(self.phrasings.tokens, self.phrasings.fact, weights)
+
+    def weight(self, token: str) -> float:
+        """Return how much a token tells facts apart."""
+        return self.idf.get(token, self.unknown_idf)
+
+    def _index_postings(self, weights: Weights) -> None:
+        """Index each token's facts for the first pass and each fact's phrasings for the second."""
+        phrasings = self.phrasings
+        # For each token, its largest share of one phrasing of each fact: a fact with a
+        # phrasing close to the question stands out among facts that merely share words.
+        share: dict[str, dict[int, float]] = {}
+        for pid, tokens in enumerate(phrasings.tokens):
+            for token in tokens:
+                row = share.setdefault(token, {})
+                part = self.idf[token] / phrasings.weight[pid]
+                if part > row.get(phrasings.fact[pid], 0.0):
+                    row[phrasings.fact[pid]] = part
+        # Sparse, so memory grows with the pack, not with its square.
+        postings: dict[str, list[tuple[int, float, float]]] = {}
+        for index, vocab in enumerate(self.vocab):
+            for token in vocab:
+                weight = self.weight(token)
+                bonus = weights.share_bonus * share.get(token, {}).get(index, 0.0)
+                postings.setdefault(token, []).append((index, weight + bonus, weight))
+        self.postings = {t: tuple(p) for t, p in postings.items()}
+        self.common = max(weights.common_floor, int(weights.common_share * len(self.facts)))
+        # Phrasings that read the same once analysed ("who won?", "Who won the battle?") are
+        # scored once; a question that reads exactly like one goes straight to its fact.
+        local: list[dict[str, list[int]]] = [{} for _ in self.facts]
+        self.exact: dict[frozenset[str], int] = {}
+        seen: set[tuple[int, frozenset[str]]] = set()
+        for pid, tokens in enumerate(phrasings.tokens):
+            if (phrasings.fact[pid], tokens) in seen:
+                continue
+            seen.add((phrasings.fact[pid], tokens))
+            self.exact.setdefault(tokens, phrasings.fact[pid])
+            for token in tokens:
+                local[phrasings.fact[pid]].setdefault(token, []).append(pid)
+        self.local_postings = [{t: tuple(p) for t, p in f.items()} for f in local]
+        self.choices: list[list[str]] = [[] for _ in self.facts]
+        for pid, index in enumerate(phrasings.fact):
+            joined = " ".join(sorted(phrasings.tokens[pid]))
+            if joined not in self.choices[index]:
+                self.choices[index].append(joined)
+
+    def _set_the_scene(self, pack: Pack, v: Vocabulary, asks: Asks) -> None:
+        """Work out the article's own setting, its words, and where each fact is set."""
+        self.article_tokens = frozenset(t for s in self.sentence_tokens for t in s)
+        # The subject's own name, place and wider event: naming them never contradicts a fact.
+        labels = tuple(f"{label}:" for label in pack.domain.setting_labels)
+        setting = [pack.article.title] + [
+            s.text for s in self.sentences if labels and s.text.startswith(labels)
+        ]
+        self.setting_tokens = frozenset(t for s in setting for t in v.analyze(s))
+        self.question_tokens = v.tokens(lang.QUESTION_WORDS)
+        self.typed_question_tokens = v.tokens(lang.TYPED_QUESTION_WORDS)
+        generic = v.tokens(lang.GENERIC)
+        self.topical = (
+            frozenset(
+                t
+                for t in self.article_tokens | {f"@{e.id}" for e in pack.entities}
+                if not t.isdigit()
+            )
+            - self.question_tokens
+            - generic
+        )
+        # Tokens that alone do not make a question about anything: question words, numbers.
+        self.weak_tokens = (
+            self.question_tokens | generic | {t for t in self.frequency if t.isdigit()}
+        )
+        self.places = asks.places
+        # The article's own place: the first its title and setting lines name.
+        self.home_entity = next(
+            (t[1:] for s in setting for t in v.analyze(s) if t in self.places), None
+        )
+        # Where each fact's events happen: the places its phrasings and sentences put anything
+        # "in" or "at", not those merely named. The subject's own place is everywhere.
+        self.everywhere = frozenset(t for t in self.places if t in self.setting_tokens)
+        self.fact_places = [
+            frozenset(
+                place
+                for text in (fact.answer, *(self.sentences[i].text for i in cited))
+                for place in asks.located(v.normals[text])
+            )
+            for fact, cited in zip(pack.facts, self.fact_sentences, strict=True)
+        ]
+        sides = pack.domain.sides_label
+        # The two sides, from the infobox: "the other side" is one of them.
+        self.sides = tuple(
+            t
+            for s in self.sentences
+            if sides and s.section == INFOBOX and s.text.startswith(sides)
+            for t in self.sentence_tokens[s.index]
+            if t.startswith("@")
+        )
+        self.event_words = frozenset(pack.domain.event_words)
+        self.event_tokens = v.tokens(pack.domain.event_words)
+        self.people_tokens = v.tokens(pack.domain.people_nouns)
+
+    def _tell_the_story(self, v: Vocabulary) -> None:
+        """Date each fact, find its neighbours and what happens next after it."""
+        citing: dict[int, set[int]] = {}
+        for index, cited in enumerate(self.fact_sentences):
+            for sentence in cited:
+                citing.setdefault(sentence, set()).add(index)
+        self.neighbours = {
+            fact.id: frozenset(
+                j
+                for sentence in cited
+                for near in (sentence - 1, sentence, sentence + 1)
+                for j in citing.get(near, ())
+                if j != index
+            )
+            for index, (fact, cited) in enumerate(zip(self.facts, self.fact_sentences, strict=True))
+        }
+        dates, dated = self._date_sentences()
+        self.next_fact = self._follow_on(v, dates, dated)
+        # Facts whose answer says who told it ("X claimed...", "according to...").
+        say = v.token("say")
+        self.reported = frozenset(
+            f.id for f, answer in zip(self.facts, self.answers, strict=True) if say in answer
+        )
+        # When each fact's event happens, as (month, day): (0, 0) for a fact telling no story,
+        # or summing up from the infobox.
+        self.when = [
+            (0, 0)
+            if any(self.sentences[i].section == INFOBOX for i in cited)
+            else max((dates[i] for i in cited), default=(0, 0))
+            for cited in self.fact_sentences
+        ]
+        # Where and when each fact's own event happens, when it is not the article's own
+        # place: "who won that fight?" after another fight is about that one.
+        self.setting: dict[str, tuple[str, ...]] = {}
+        for fact, answered, located in zip(self.facts, self.answers, self.fact_places, strict=True):
+            where = sorted(located - self.everywhere)
+            if where:
+                months = [t for t in answered if t in lang.MONTHS]
+                days = [t for t in answered if t.isdigit()] if months else []
+                self.setting[fact.id] = (*where, *months, *days)
+
+    def _date_sentences(self) -> tuple[list[tuple[int, int]], list[bool]]:
+        """Return each sentence's (month, day), and whether the sentence gives it itself.
+
+        A sentence without a date is dated like the one before it in its section; one with none
+        before it is (0, 0).
+        """
+        dates: list[tuple[int, int]] = []
+        dated: list[bool] = []
+        for sentence in self.sentences:
+            found = _DAY.search(sentence.text)
+            same_section = (
+                bool(dates) and self.sentences[len(dates) - 1].section == sentence.section
+            )
+            dated.append(found is not None)
+            if found:
+                dates.append((lang.MONTH_NUMBERS[found[1].lower()], int(found[2])))
+            else:
+                dates.append(dates[-1] if same_section else (0, 0))
+        return dates, dated
+
+    def _follow_on(
+        self, v: Vocabulary, dates: list[tuple[int, int]], dated: list[bool]
+    ) -> dict[str, Fact]:
+        """Return what happens next after each fact, for "and after that?".
+
+        That is the fact citing the first later sentence that moves the story on: one dated
+        after the fact, or saying "afterward" or "later". The infobox tells no story.
+        """
+        sequence = {v.token("after"), v.token("soon")}
+        story = [s.index for s in self.sentences if s.section != INFOBOX]
+        citing: dict[int, Fact] = {}
+        for fact, cited in zip(self.facts, self.fact_sentences, strict=True):
+            for index in sorted(cited):
+                citing.setdefault(index, fact)
+        follow_on: dict[str, Fact] = {}
+        for fact, cited in zip(self.facts, self.fact_sentences, strict=True):
+            told = [i for i in cited if self.sentences[i].section != INFOBOX]
+            if not told:
+                continue
+            when = max(dates[i] for i in told)
+            for index in story:
+                if index <= max(told) or index not in citing or dates[index] < when:
+                    continue  # told before, cited by nothing, or earlier in time
+                if (dated[index] and dates[index] > when) or not sequence.isdisjoint(
+                    self.sentence_tokens[index]
+                ):
+                    follow_on[fact.id] = citing[index]
+                    break
+        return follow_on
+
+    def _read_identities(self, v: Vocabulary) -> None:
+        """Find what the article says each group is ("The X is composed mostly of Y people"),
+        by the peoples it names; and every such name, as what a question may claim."""
+        self.identity: dict[str, tuple[Fact, frozenset[str]]] = {}
+        for fact, answer in zip(self.facts, self.answers, strict=True):
+            opening = v.name(v.normals[fact.answer]).split()
+            opening = opening[1:] if opening[:1] == ["the"] else opening
+            if len(opening) > 2 and v.kind(opening[0]) == "group" and opening[1] in lang.COPULAS:
+                peoples = {v.stemmer.stemWord(fold(w)) for w in _PEOPLE.findall(fact.answer)}
+                peoples |= {t for t in answer if t[:1] == "@"}
+                self.identity.setdefault(opening[0], (fact, frozenset(peoples)))
+        self.identity_words = frozenset(
+            w for _, said in self.identity.values() for w in said if w[:1] != "@"
+        )
+
+
+def answer_kinds(texts: list[str]) -> frozenset[str]:
+    """Say what a fact's text can answer: a count, a date (both, when it says "unknown")."""
+    text = " ".join(texts)
+    kinds = set()
+    if _DATE.search(text):
+        kinds.add("date")
+    if _COUNT.search(_DATE.sub(" ", text)):
+        kinds.add("number")
+    # The infobox's "Unknown" (or an answer saying so), not "unknown militants".
+    if lang.UNKNOWN[0] in text or lang.UNKNOWN[1] in texts[0]:
+        kinds |= {"date", "number"}
+    if any(_PROPER_NAME.search(t) for t in texts[1:]):
+        kinds.add("name")
+    return frozenset(kinds)
+
+
+def _first_of_each_section(pack: Pack) -> tuple[str, ...]:
+    """Return the first question of the first fact of each of the article's first sections."""
+    picked: list[str] = []
+    for section in dict.fromkeys(s.section for s in pack.article.sentences if s.section != INFOBOX):
+        fact = next((f for f in pack.facts if f.section == section), None)
+        if fact is not None and len(picked) < 3:
+            picked.append(fact.questions[0])
+    return tuple(picked)

@@ -1,0 +1,431 @@
+"""Interpret: read what a message asks (its clauses, what it asks for, what it takes as given,
+and the signs that it is about another event) into plain `Query` data."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from bot import lang
+from bot.asks import Asks
+from bot.index import FactIndex
+from bot.knowledge import Domain
+from bot.text import fold, normalize, strip_address
+from bot.vocabulary import Vocabulary
+from bot.weights import Weights
+
+_NOTHING: frozenset[str] = frozenset()
+_COMMON_NOUN = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ing|ism|ail|ails)$")
+_CAPITALISED = re.compile(r"(?<=[a-z,;:] )(?:[A-Z][a-z]{2,}|[A-Z]{4,})\b")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_SENTENCE_BREAK = re.compile(r"[.!?？]\s+\S")
+_SENTENCE = re.compile(r"[^.!?？]+(?:[.!?？]+|$)")
+_CLAUSE = re.compile(r"[.!?;:,]+(?:\s|$)|\s+(?:but|so)\s")
+_EMBEDDED_QUESTION = re.compile(lang.pattern("embedded_question"), re.IGNORECASE)
+_DISPUTED = re.compile(lang.pattern("disputed"))
+
+
+@dataclass(slots=True)
+class Query:
+    """One way of reading a question, with what the rest of the message says about it.
+
+    Never changed once made (other readings are made with `replace`); not frozen only because
+    a frozen dataclass is slower to make, and every question makes a few.
+    """
+
+    tokens: list[str]
+    """The tokens matched."""
+    soft: frozenset[str] = frozenset()
+    """Tokens borrowed from the conversation: they help a fact match but never count against it."""
+    exclude: str | None = None
+    """A fact the reader has already had ("what else ...")."""
+    elsewhere: int = 0
+    """Signs that the message is about another event or place."""
+    near: frozenset[int] = frozenset()
+    """Facts next to the last one answered, favoured in a follow-up."""
+    long: bool = False
+    """Whether the whole message is long and chatty: its unfamiliar words are mostly filler."""
+    clause: bool = False
+    """Whether this reads one clause of a longer message."""
+    located: frozenset[str] = frozenset()
+    """Places other than the article's own that the question asks about events in."""
+    referents: frozenset[str] = frozenset()
+    """The people that the question's pronouns ("he", "his") stand for."""
+    asks: frozenset[str] = frozenset()
+    """What the question asks for besides a who, when, where or why: a kind, an age, an hour..."""
+    premise: frozenset[str] = frozenset()
+    """What "what happened to X after ..." takes as given: a fact saying only that is no answer."""
+    focus: frozenset[str] = frozenset()
+    """In a long message, the tokens of its questions: the rest is chatter and weighs less."""
+    since: tuple[int, int] | None = None
+    """The (month, day) a follow-up asks about events from ("who captured it then?")."""
+    until: tuple[int, int] | None = None
+    """... and to ("who held it back then?")."""
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """A message, normalised and tokenised, with what is read from it as a whole."""
+
+    text: str
+    """The text matched (a very long message is cut to its start and end)."""
+    normal: str
+    """The normalised text."""
+    words: list[str]
+    """The normalised words."""
+    tokens: list[str]
+    """The matching tokens."""
+    long: bool
+    """Whether the message is long enough to be mostly chatter."""
+    several: bool
+    """Whether it has several sentences."""
+    clauses: list[tuple[bool, str]]
+    """Its clauses, saying which ask (worked out for long messages of several sentences)."""
+    core: list[str]
+    """Its words without their opening words ("and", "so", "ok")."""
+
+
+class Interpreter:
+    """Reads messages into queries for one pack."""
+
+    def __init__(
+        self, vocabulary: Vocabulary, index: FactIndex, asks: Asks, domain: Domain, weights: Weights
+    ) -> None:
+        self.v = vocabulary
+        self.index = index
+        self.reader = asks
+        self.weights = weights
+        events = "|".join(domain.event_nouns) or "(?!)"
+        # A name where a place goes, or naming an event: "at Waterloo", "the Konna fighting".
+        self._placed_name = re.compile(
+            r"\b(?:in|at|near)\s+([A-Z][a-z]{2,}|[A-Z]{4,})\b"
+            rf"|\b([A-Z][a-z]{{2,}}|[A-Z]{{4,}})\s+(?:{events})\b"
+        )
+
+    def message(self, text: str, max_chars: int) -> Message:
+        """Normalise and tokenise a message, and split a long one into clauses."""
+        if len(text) > max_chars:
+            head = max_chars // 4
+            text = f"{text[:head]}. {text[head - max_chars :]}"
+        normal = normalize(text)
+        words = normal.split()
+        tokens = self.v.analyze(text, normal=normal)
+        long = len(words) >= self.weights.long_question
+        several = _SENTENCE_BREAK.search(text) is not None
+        core = words[next((i for i, w in enumerate(words) if w not in lang.OPENERS), len(words)) :]
+        clauses = split_clauses(text) if long or several else []
+        return Message(text, normal, words, tokens, long, several, clauses, core)
+
+    def plain(self, message: Message, tokens: list[str], *, exclude: str | None) -> Query:
+        """Read a message as it stands, without the conversation."""
+        words, normal, clauses = message.words, message.normal, message.clauses
+        # "Everyone says 40 men. What's the real number?": the number said is put to the test,
+        # and counts against no fact.
+        disputed = (
+            frozenset(t for t in tokens if t.isdigit())
+            if not lang.DISPUTING_WORDS.isdisjoint(words) and _DISPUTED.search(normal)
+            else _NOTHING
+        )
+        # In a long message, what is asked for is read from its questions, not its chatter.
+        questions = [normalize(c) for is_asked, c in clauses if is_asked] if message.long else []
+        focus = (
+            frozenset(t for q in questions for t in self.v.analyze(q, normal=q))
+            if questions
+            else _NOTHING
+        )
+        asked_clauses = [c for asks, c in clauses if asks]
+        core = message.core
+        return Query(
+            tokens,
+            exclude=exclude if lang.OTHER_WORDS & set(words) else None,
+            elsewhere=self.elsewhere(
+                message.text,
+                words,
+                years=not disputed,
+                names_in=" ".join(asked_clauses) if asked_clauses else None,
+            ),
+            asks=frozenset().union(*map(self.reader.asks, questions))
+            if questions
+            else self.reader.asks(normal),
+            long=message.long,
+            located=self.elsewhere_in(normal, tokens),
+            focus=focus,
+            premise=self.given(core),
+            soft=(
+                _NOTHING
+                if message.long or lang.WHILE_WORDS.isdisjoint(core[1:])
+                else self.setting(core)
+            )
+            | disputed,
+        )
+
+    def clause_readings(
+        self, plain: Query, message: Message, tokens: list[str], clauses: list[tuple[bool, str]]
+    ) -> Iterator[tuple[Query, bool]]:
+        """Read each clause of a message as a question of its own, saying which ones ask.
+
+        Only read when the whole message is not answered outright, so most questions never
+        pay for it.
+        """
+        # A date anywhere in the message still holds for each clause.
+        dates = [t for t in tokens if t in lang.MONTHS or (t.isdigit() and len(t) == 4)]
+        # A clause naming none of the article's own people or places is about whatever else
+        # the message's other sentences named: "... Napoleon at Waterloo. Who won the battle?"
+        around = plain.elsewhere if plain.long or message.several else 0
+        for is_asked, clause in clauses:
+            reading = self._clause_reading(plain, tokens, dates, around, is_asked, clause)
+            if reading is not None:
+                yield reading, is_asked
+
+    def _clause_reading(
+        self,
+        plain: Query,
+        tokens: list[str],
+        dates: list[str],
+        around: int,
+        is_asked: bool,
+        clause: str,
+    ) -> Query | None:
+        clause_normal = normalize(clause)
+        clause_tokens = self.v.analyze(clause, normal=clause_normal)
+        telling = [t for t in clause_tokens if t not in self.index.weak_tokens]
+        # Two words make a question ("who won?"), but not a clause of chatter, which needs
+        # two telling ones: "I know the article doesn't give it" tells nothing.
+        if (
+            not telling
+            or len(clause_tokens) < (2 if is_asked else 3)
+            or (len(telling) < 2 and not is_asked)
+        ):
+            return None
+        carried = [t for t in dates if t not in clause_tokens]
+        clause_tokens += carried
+        if clause_tokens == tokens:
+            return None
+        borrowed: frozenset[str] = frozenset()
+        clause_words = clause_normal.split()
+        if lang.PRONOUNS.intersection(clause_words):
+            # "what were they doing?": they are whoever the message named before.
+            borrowed = frozenset(
+                t
+                for t in tokens
+                if self.v.kind(t) in ("group", "person") and t not in clause_tokens
+            )
+            clause_tokens += sorted(borrowed)
+        own = any(t.startswith("@") for t in clause_tokens)
+        # ("who died when the fighting broke out?": the scene is set, not asked about.)
+        setting = (
+            self.setting(clause_words)
+            if is_asked and not lang.WHILE_WORDS.isdisjoint(clause_words[1:])
+            else _NOTHING
+        )
+        return replace(
+            plain,
+            tokens=clause_tokens,
+            # A date the article gives is the reader's context; one it never gives still says
+            # the message is about another event.
+            soft=borrowed.union(t for t in carried if t in self.index.article_tokens)
+            | setting
+            | (plain.soft & frozenset(clause_tokens) if plain.soft else _NOTHING),
+            long=False,
+            clause=True,
+            elsewhere=max(
+                self.elsewhere(
+                    # (A disputed year, soft in the whole message, is no other event.)
+                    clause,
+                    clause_words,
+                    years=not any(t.isdigit() for t in plain.soft),
+                ),
+                0 if own else around,
+            ),
+            asks=self.reader.asks(clause_normal),
+            located=self.elsewhere_in(clause_normal, clause_tokens),
+        )
+
+    def elsewhere_in(self, normal: str, tokens: list[str]) -> frozenset[str]:
+        """Return the places besides the article's own that a question asks about events in."""
+        index = self.index
+        if not any(t in index.places and t not in index.everywhere for t in tokens):
+            return frozenset()
+        return frozenset(self.reader.located(normal)) - index.everywhere
+
+    def elsewhere(
+        self, text: str, words: list[str], *, years: bool = True, names_in: str | None = None
+    ) -> int:
+        """Count signs that the question is about another place or event than the article's.
+
+        `years`: whether a year the article never gives is one ("in 2014"); not when the
+        question disputes it. `names_in`: the questions of a message of several sentences,
+        the part of it whose every unknown name counts.
+        """
+        signs = 0
+        if years and not self.index.article_tokens.issuperset(_YEAR.findall(text)):
+            signs += 1
+        signs += self._other_events(words)
+        for word in self._names(text, words, names_in):
+            if word not in self.v.known_words and self.v.correct(word) is None:
+                signs += 1
+        return signs
+
+    def _other_events(self, words: list[str]) -> int:
+        """Count events named after a place that is not the article's ("the battle of Gao")."""
+        index = self.index
+        # ("batle of Gao": a slip in the word for the event too.)
+        events = not index.event_words.isdisjoint(words) or not self.v.known_words.issuperset(words)
+        if not events or lang.OF_WORDS.isdisjoint(words):
+            return 0
+        signs = 0
+        for position in range(len(words) - 2):
+            word = words[position]
+            if words[position + 1] not in lang.OF_WORDS or not (
+                word in index.event_words
+                or (word not in self.v.known_words and self.v.token(word) in index.event_tokens)
+            ):
+                continue
+            signs += self._names_another_place(words[position + 2 : position + 5])
+        return signs
+
+    def _names_another_place(self, following: list[str]) -> int:
+        """Return 1 if the words after "the battle of" name a place other than the article's."""
+        index = self.index
+        named = self.v.name(" ".join(following)).split()[:1]
+        if named and named[0].startswith("@"):
+            entity = named[0][1:]
+        else:
+            content = [w for w in following[:2] if w not in self.v.stopwords]
+            if not content:
+                return 0  # "the battle of ?": no other place named
+            place = content[0]
+            if place not in self.v.alias_to_id:
+                return int(place not in self.v.known_words and not place.isdigit())
+            entity = self.v.alias_to_id[place]
+        return int(entity != index.home_entity and self.v.entities[entity].kind == "place")
+
+    def _names(self, text: str, words: list[str], names_in: str | None) -> set[str]:
+        """Return the names a question uses: capitalised words, and words where a place goes.
+
+        Outside the questions of a message of several sentences that speaks of the article's
+        subject, only a name where a place goes, or naming an event, counts: "at Waterloo" and
+        "the Konna fighting" do, "I saw it on Twitter" does not.
+        """
+        about_this = names_in is not None and (
+            not self.index.event_words.isdisjoint(words) or self.v.name_words(words) is not words
+        )
+        asked = names_in if about_this and names_in is not None else text
+        names = {fold(raw) for raw in _CAPITALISED.findall(strip_address(asked))[:20]}
+        if about_this:
+            names.update(
+                fold(at or named)
+                for at, named in self._placed_name.findall(strip_address(text))[:20]
+            )
+        names -= self.v.stopwords
+        # So is an unknown word where a place goes in a short question, in lower case: "what
+        # happened in kidal?"
+        if len(words) < self.weights.long_question and not lang.PLACE_PREPOSITIONS.isdisjoint(
+            words
+        ):
+            names.update(
+                words[position + 1]
+                for position, word in enumerate(words[:-1])
+                if word in lang.PLACE_PREPOSITIONS
+                and len(words[position + 1]) > 3
+                # ("in action", "in detail": no place's name.)
+                and not _COMMON_NOUN.search(words[position + 1])
+            )
+        return names
+
+    def setting(self, words: list[str]) -> frozenset[str]:
+        """Return the words of a clause that only sets the scene: "who died when the fighting
+        broke out?" asks who died. Names and dates in it still count."""
+        cut = next(i for i, w in enumerate(words) if i and w in lang.WHILE_WORDS)
+        if cut + 1 >= len(words) or words[cut - 1] in lang.ASKING_WORDS:
+            # "X lost it when?", "what does it say about when...": a question word.
+            return frozenset()
+        asked = set(self.v.analyze(" ".join(words[:cut])))
+        return frozenset(
+            t
+            for t in self.v.analyze(" ".join(words[cut:]))
+            if t not in asked and not t.startswith("@") and not t.isdigit() and t not in lang.MONTHS
+        )
+
+    def given(self, words: list[str]) -> frozenset[str]:
+        """Return what a question takes as given: the event it asks what came after, or, for
+        "later", all that a fact telling no later event says of whoever it asks about."""
+        if not lang.AFTER_WORDS.isdisjoint(words):
+            return self._premise(words)
+        return _NOTHING if lang.LATER_WORDS.isdisjoint(words) else self._later(words)
+
+    def _premise(self, words: list[str]) -> frozenset[str]:
+        """Return what "what happened to X after he was taken?" takes as given: the event's
+        words that the question does not also ask about."""
+        cut = next(i for i, w in enumerate(words) if w in lang.AFTER_WORDS)
+        if cut == 0:
+            return frozenset()  # "After they left, who took it?"
+        asked = self.v.analyze(" ".join(words[:cut]))
+        given = self.v.analyze(" ".join(words[cut + 1 :]))
+        index = self.index
+        return frozenset(
+            t
+            for t in given
+            if t not in index.weak_tokens
+            and not t.startswith("@")
+            and t not in lang.MONTHS
+            and t not in index.setting_tokens  # "after the battle" gives nothing away
+            and t not in asked
+        )
+
+    def _later(self, words: list[str]) -> frozenset[str]:
+        """Return what "what happened to X later?" takes as given: whoever it asks about, and
+        all that a fact telling no later event says of them."""
+        index = self.index
+        happen = self.v.tokens(lang.HAPPEN_WORDS)
+        asked = self.v.analyze(" ".join(w for w in words if w not in lang.LATER_WORDS))
+        if happen.isdisjoint(asked) or any(
+            t not in index.weak_tokens and not t.startswith("@") and t not in happen for t in asked
+        ):
+            return frozenset()
+        return frozenset(t for t in asked if t.startswith("@") and t not in index.setting_tokens)
+
+
+def split_clauses(text: str) -> list[tuple[bool, str]]:
+    """Split a message into clauses, saying which ask, those of its questions first.
+
+    Each question's clauses come from its end, where a message mostly asks. Of a question,
+    the clause that ends it asks (unless it asks only inside a clause: "I'd like to know how
+    many..."), and so does one opening with a question word or asking inside it; the others
+    are the chatter it is wrapped in, read only when the message asks nothing at all.
+    """
+    sentences = _SENTENCE.findall(text)
+    # Whether each sentence asks as a whole (None: it does not ask at all).
+    asking = {
+        s: s.rstrip().endswith(("?", "？")) or opens_question(s)
+        for s in sentences
+        if s.rstrip().endswith(("?", "？")) or opens_question(s) or _EMBEDDED_QUESTION.search(s)
+    }
+    told = [] if asking else list(reversed(sentences))
+    clauses: list[tuple[bool, str]] = []
+    for sentence in (*asking, *told):
+        parts = [part for part in _CLAUSE.split(sentence) if part.strip()]
+        whole = asking.get(sentence)
+        if whole is not None and len(parts) > 1 and len(sentences) > 1:
+            # A question is first read whole, then clause by clause.
+            clauses.append((True, sentence))
+        clauses += [(_asks_in(whole, n, c), c) for n, c in enumerate(reversed(parts))]
+    return clauses
+
+
+def _asks_in(whole: bool | None, position: int, clause: str) -> bool:
+    """Return whether a clause of a sentence asks (`whole`: whether the sentence asks)."""
+    if whole is None:
+        return False
+    return (
+        (position == 0 and whole)
+        or opens_question(clause)
+        or _EMBEDDED_QUESTION.search(clause) is not None
+    )
+
+
+def opens_question(clause: str) -> bool:
+    """Return whether a clause starts the way a question does ("who...", "did...")."""
+    first = fold(clause[:40]).split()[:1]
+    return bool(first) and (first[0] in lang.QUESTION_WORDS or first[0] in lang.AUXILIARIES)

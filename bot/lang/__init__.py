@@ -1,0 +1,140 @@
+"""Language data: what English and French words do in a question, whatever the article.
+
+Laid out as spaCy lays out its languages: each language's module holds its words; this module
+joins them into what the engine reads. What belongs to one article or its subject lives in its
+pack (`knowledge/domain.yaml`), never here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from bot.lang import en, fr
+
+STOPWORDS = en.STOP_WORDS | fr.STOP_WORDS
+QUESTION_WORDS = en.QUESTION_WORDS | fr.QUESTION_WORDS
+TYPED_QUESTION_WORDS = en.TYPED_QUESTION_WORDS
+AUXILIARIES = en.AUXILIARIES
+COPULAS = en.COPULAS
+IDENTITY_COPULAS = en.COPULAS | fr.COPULAS
+GROUP_PRONOUNS = en.GROUP_PRONOUNS | fr.GROUP_PRONOUNS
+PERSON_PRONOUNS = en.PERSON_PRONOUNS | fr.PERSON_PRONOUNS
+PLACE_PRONOUNS = en.PLACE_PRONOUNS
+PRONOUNS = GROUP_PRONOUNS | PERSON_PRONOUNS
+FOLLOW_UP_OPENERS = en.FOLLOW_UP_OPENERS | fr.FOLLOW_UP_OPENERS
+OPENERS = FOLLOW_UP_OPENERS | en.OPENERS | fr.OPENERS
+BETWEEN_WORDS = en.BETWEEN_WORDS | fr.BETWEEN_WORDS
+OTHER_WORDS = en.OTHER_WORDS | fr.OTHER_WORDS
+AFTER_WORDS = en.AFTER_WORDS | fr.AFTER_WORDS
+LATER_WORDS = en.LATER_WORDS | fr.LATER_WORDS
+WHILE_WORDS = en.WHILE_WORDS | fr.WHILE_WORDS
+OF_WORDS = en.OF_WORDS | fr.OF_WORDS
+PLACE_PREPOSITIONS = en.PLACE_PREPOSITIONS
+GENERIC = en.GENERIC
+HAPPEN_WORDS = en.HAPPEN_WORDS
+ASKING_WORDS = en.ASKING_WORDS
+CLAIM_ASKS = en.CLAIM_ASKS | fr.CLAIM_ASKS
+CLAIM_QUALIFIERS = (*en.CLAIM_QUALIFIERS, *fr.CLAIM_QUALIFIERS)
+UNKNOWN = en.UNKNOWN
+DISPUTING_WORDS = frozenset((*en.DISPUTING, "really"))
+STRENGTH_WORDS = en.STRENGTH_WORDS
+
+
+def _number_words() -> dict[str, str]:
+    words: dict[str, str] = {}
+    for value, word in enumerate(en.NUMBER_UNITS):
+        words[word] = str(value)
+    for value, word in enumerate(en.NUMBER_TENS, start=2):
+        words[word] = str(value * 10)
+    for table in (en.NUMBER_SCALES, fr.NUMBER_UNITS, fr.NUMBER_TENS, fr.NUMBER_SCALES):
+        words.update((word, str(value)) for word, value in table.items())
+    words.update((wrong, words[right]) for wrong, right in en.NUMBER_MISSPELLINGS.items())
+    for word in en.AMBIGUOUS_NUMBERS:
+        words.pop(word, None)
+    return words
+
+
+NUMBER_WORDS = _number_words()
+"""Number words folded to digits, so "fourteen" and "14" match and contradict alike. Words that
+are also something else ("one", "un", "seize", "neuf", "sept") are left alone."""
+
+_TENS = {w: int(d) for w, d in NUMBER_WORDS.items() if d.endswith("0") and len(d) == 2}
+_UNITS = {w: int(d) for w, d in NUMBER_WORDS.items() if len(d) == 1 and d != "0"}
+_UNITS.update({"one": 1, "un": 1, "sept": 7, "neuf": 9})
+_TENS_WORDS, _UNIT_WORDS = "|".join(sorted(_TENS)), "|".join(sorted(_UNITS))
+_COMPOUND = re.compile(rf"\b({_TENS_WORDS})-(?:et-)?({_UNIT_WORDS})\b")
+
+
+NUMBER_PATTERN = "|".join(
+    [
+        r"\d+",
+        rf"(?:{_TENS_WORDS})-(?:et-)?(?:{_UNIT_WORDS})",
+        *sorted({*NUMBER_WORDS, *_UNITS}, key=len, reverse=True),
+    ]
+)
+"""A regex of any number: digits, a number word, a hyphenated one ("twenty-three")."""
+
+
+def join_compound_numbers(text: str) -> str:
+    """Write hyphenated numbers as digits: "twenty-three" and "vingt-trois" are 23."""
+    return _COMPOUND.sub(lambda m: str(_TENS[m[1]] + _UNITS[m[2]]), text)
+
+
+def like_num(word: str) -> bool:
+    """Return whether a word is a number: digits, or a number word of either language."""
+    return (
+        word.replace(",", "").replace(".", "").isdigit()
+        or word in NUMBER_WORDS
+        or (_COMPOUND.fullmatch(word) is not None)
+    )
+
+
+MONTH_FORMS = {
+    **{m: m for m in en.MONTHS},
+    **dict(zip(fr.MONTHS, en.MONTHS, strict=True)),
+    **{m[:3]: m for m in en.MONTHS if m[:3] not in en.MONTH_ABBREVIATIONS_KEPT_APART},
+}
+"""Each way of writing a month (English, French, "feb"), to the English name it is matched as."""
+MONTHS = frozenset(MONTH_FORMS)
+MONTH_NUMBERS = {m: n for n, m in enumerate(en.MONTHS, start=1)}
+"""Each English month's number in the year, to put dates in order."""
+MONTH_NAMES = tuple(m.capitalize() for m in en.MONTHS)
+"""The months as written in an English text."""
+
+
+def _synonyms() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for language in (en.SYNONYMS, fr.SYNONYMS):
+        for canonical, words in language.items():
+            for word in words:
+                table.setdefault(word, canonical)
+    return table
+
+
+SYNONYMS: Mapping[str, str] = _synonyms()
+"""Each word, English or French, to the English word it is matched as."""
+
+ELIDED_IDIOMS = tuple((re.compile(p), meaning, marks) for p, meaning, marks in fr.IDIOMS)
+"""(regex, meaning, marks): idioms read before elided letters ("qu'", "l'") are dropped."""
+IDIOMS = tuple((re.compile(p), meaning, marks) for p, meaning, marks in en.IDIOMS)
+"""(regex, meaning, marks): phrases whose words mislead one by one, see `en.IDIOMS`."""
+
+
+def pattern(name: str, **words: str) -> str:
+    """Return a phrase pattern of both languages, with the pack's words filled in."""
+    parts = [language.PATTERNS[name] for language in (en, fr) if name in language.PATTERNS]
+    return "|".join(part.format(**words) if words else part for part in parts)
+
+
+def attribute_patterns(**words: str) -> dict[str, str]:
+    """Return what each attribute is asked with in both languages, the pack's words filled in."""
+    joined: dict[str, str] = {}
+    for language in (en, fr):
+        for name, alternatives in language.ATTRIBUTES.items():
+            filled = alternatives.format(**words)
+            joined[name] = f"{joined[name]}|{filled}" if name in joined else filled
+    return joined
+
+
+SHORT_WORDS = en.SHORT_WORDS

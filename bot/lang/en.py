@@ -1,0 +1,302 @@
+"""English: the words that steer how a question is read, whatever the article."""
+
+from __future__ import annotations
+
+STOP_WORDS = frozenset(
+    """
+    a an the of in on at to for from by with about into onto as is are was were be been being am
+    do does did done doing have has had having this that these those there here it its it's and
+    or but so than then also just very really please tell me us you your i my we our can could
+    would should will shall might must any some such own same other not they them their theirs
+    he him his she her hey hi hello ok okay quick q pls plz thanks thank thx um uh yo lol right
+    actually wondering curious all guys guy folks based exactly precisely c ya eu infobox ds
+    someone somebody anyone anybody everyone everybody sorry honestly roughly approximately maybe
+    perhaps kindly question bot asap lmao imho imo tbh btw fyi thing things gotten else m ve ll re
+    d love too
+    """.split()
+)
+"""Words that carry no meaning for matching, chat filler ("hey", "quick q") included. Question
+words (who, when) are kept."""
+
+QUESTION_WORDS = frozenset("who what when where why how which whom whose".split())
+"""Words that open a question and say what it asks."""
+
+TYPED_QUESTION_WORDS = ("who", "when", "where", "why")
+"""Question words a fact must be asked with to answer them."""
+
+AUXILIARIES = frozenset("is was are were did does do has have had can could will would".split())
+"""Verbs that open a yes/no question ("did the ... ?")."""
+
+COPULAS = frozenset("is was are were".split())
+"""Forms of "to be"."""
+
+GROUP_PRONOUNS = frozenset("they them their theirs".split())
+PERSON_PRONOUNS = frozenset("he him his she her".split())
+PLACE_PRONOUNS = frozenset("there it".split())
+
+FOLLOW_UP_OPENERS = frozenset("and also so then".split())
+"""Words that open a follow-up ("and when did they leave?")."""
+OPENERS = frozenset("ok okay well but".split())
+"""Other words a question may open with that say nothing."""
+
+BETWEEN_WORDS = frozenset("between each".split())
+"""Words asking about two of something ("between them", "each other")."""
+OTHER_WORDS = frozenset("else other another".split())
+"""Words asking for something besides what was said ("who else?")."""
+AFTER_WORDS = frozenset("after once".split())
+LATER_WORDS = frozenset("later eventually afterwards afterward".split())
+WHILE_WORDS = frozenset("when while during as".split())
+OF_WORDS = frozenset("of at in for a".split())
+PLACE_PREPOSITIONS = frozenset("in at near from".split())
+GENERIC = frozenset("what happen say said tell know article wikipedia text".split())
+"""Words any question about the article may hold: they tell no fact from another."""
+HAPPEN_WORDS = ("happen", "become", "became", "do", "did", "end", "up", "go", "went")
+"""Words asking what became of someone ("what happened to him later?")."""
+ASKING_WORDS = frozenset("about know knows ask asking tell me wondering wonder sure say".split())
+"""Words before a question word that make it a question, not a conjunction."""
+DISPUTING = ("real", "actual", "correct", "true", "right")
+"""Words that put a number in doubt ("what's the real number?")."""
+CLAIM_ASKS = frozenset("why right correct true yes confirm".split())
+"""What a question asks of a claim: why, or whether it is so ("..., right?")."""
+CLAIM_QUALIFIERS = (
+    "a an also too just mostly mainly largely predominantly primarily all really actually "
+    "basically essentially entirely composed of"
+).split()
+"""Words between a copula and what a claim says something is ("is mostly ...")."""
+UNKNOWN = ("Unknown", "unknown")
+"""How a text says something is not known."""
+
+NUMBER_UNITS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+).split()
+NUMBER_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+NUMBER_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+NUMBER_MISSPELLINGS = {"fourty": "forty"}
+AMBIGUOUS_NUMBERS = frozenset("one".split())
+"""Number words that are also other words ("one of them"): matched as words, not digits."""
+
+MONTHS = (
+    "january february march april may june july august september october november december"
+).split()
+MONTH_ABBREVIATIONS_KEPT_APART = frozenset("mar may".split())
+"""Three-letter month abbreviations that are also words."""
+
+SYNONYMS: dict[str, list[str]] = {
+    "when": ["wen", "date", "dates", "dated", "day"],
+    "who": ["whom", "whose", "whos"],
+    "where": ["location", "located", "situated", "whereabouts"],
+    "why": ["reason", "reasons", "motive", "justification", "justify", "justified", "justifies",
+            "grounds", "rationale", "argument", "excuse", "excuses", "pretext"],
+    "many": ["number", "count", "much"],
+    "what": ["wat"],
+    "group": ["groups", "organisation", "organization", "organisations", "organizations",
+              "outfit", "outfits", "community", "communities"],
+    "win": ["won", "wins", "winning", "winner", "winners", "victory", "victories", "victorious",
+            "victor", "prevail", "prevailed", "triumph", "triumphed", "beat"],
+    "lose": ["lost", "loses", "losing", "loser", "losers", "defeat", "defeated", "defeats",
+             "beaten"],
+    "result": ["results", "outcome", "outcomes"],
+    "start": ["started", "starts", "starting", "begin", "begins", "began", "begun", "beginning",
+              "broke", "erupted", "erupt", "outbreak", "launch", "launched", "launching",
+              "initiated", "initiate", "commence", "commenced", "kickoff", "flare", "flared",
+              "ignited", "onset"],
+    "cause": ["causes", "caused", "causing", "spark", "sparked", "sparking", "trigger",
+              "triggered", "provoked"],
+    "happen": ["happened", "happening", "happens", "occurred", "occur", "occurs", "unfold",
+               "unfolded", "transpire", "transpired"],
+    "town": ["towns", "city", "cities", "village", "villages", "locality", "commune",
+             "settlement", "hamlet", "municipality"],
+    "region": ["regions", "area", "areas", "zone", "zones", "province"],
+    "country": ["countries", "nation"],
+    "control": ["controlled", "controlling", "controls", "occupied", "occupy", "occupation",
+                "charge"],
+    "capture": ["seized", "seizing", "seizes", "captured", "capturing", "captures", "conquer",
+                "conquered", "overran", "overrun", "confiscated", "take", "takes", "took",
+                "taken", "taking", "retake", "retook", "retaken", "recapture", "recaptured",
+                "grabbed", "nab", "nabbed", "overtook"],
+    "leave": ["left", "leaves", "leaving", "quit", "quitted", "withdraw", "withdrew", "withdrawn",
+              "withdrawal", "depart", "departed", "departure", "abandon", "abandoned",
+              "abandoning", "evacuated", "pulled", "exit", "exited", "exits", "vacate", "vacated",
+              "walked", "bailed", "bail"],
+    "flee": ["fled", "flees", "fleeing", "escape", "escaped", "retreat", "retreated",
+             "retreating"],
+    "chase": ["chased", "chasing", "chases", "expel", "expelled", "drove", "driven", "drive",
+              "ousted", "kicked", "repelled", "pushed", "push"],
+    "stay": ["stick", "stuck", "stayed", "stays", "staying", "remain", "remained", "remaining",
+             "linger", "lingered", "hang", "hung", "hanging"],
+    "keep": ["kept", "keeping", "keeps", "maintain", "maintained", "retain", "retained"],
+    "return": ["returned", "returning", "returns", "handed", "hand", "handover", "transferred",
+               "transfer", "deliver", "delivered"],
+    "people": ["ppl", "persons", "person", "individuals", "individual", "folks", "folk"],
+    "girl": ["girls", "teenager", "teen", "teenage", "child", "children", "kid", "kids",
+             "adolescent"],
+    "old": ["elderly", "aged", "elder", "older", "oldest"],
+    "man": ["men", "guy"],
+    "say": ["said", "says", "saying", "stated", "told", "declared", "declare", "claim", "claimed",
+            "claims", "claiming", "report", "reported", "reports", "reporting", "announce",
+            "announced", "insist", "insisted", "assert", "asserted"],
+    "source": ["sources", "contact", "contacts", "informant", "informants"],
+    "detail": ["details", "specifics", "specific"],
+    "unknown": ["unclear", "unidentified", "unspecified", "unreported", "anonymous"],
+    "work": ["works", "working", "worked", "cooperate", "cooperation", "cooperating",
+             "collaborate", "collaborating", "collaboration", "partner", "partnership"],
+    "willing": ["willingness", "ready", "readiness", "prepared", "disposed"],
+    "help": ["helped", "helping", "helps", "assist", "assisted", "assistance", "aid", "aided"],
+    "present": ["presence", "presents"],
+    "search": ["searching", "searched", "seek", "seeking", "hunt", "hunting", "looking", "look",
+               "looked", "sought"],
+    "leader": ["leaders", "led", "lead", "commander", "commanders", "commanded", "commanding",
+               "commandant"],
+    "mayor": ["mayors"],
+    "size": ["strength"],
+    "found": ["founded", "founding", "foundation", "created", "creation"],
+    "president": ["presidents"],
+    "increase": ["increased", "increasing", "increases", "rose", "rise", "risen", "rising", "grew",
+                 "grow", "growing", "grown", "escalated", "escalate", "worsened", "worsen",
+                 "worse", "worsening", "deteriorated", "deteriorate", "soured", "intensified"],
+    "compose": ["composed", "composition", "consist", "consists", "consisting", "comprised",
+                "comprise", "constituted", "makeup", "membership"],
+    "major": ["biggest", "main", "significant", "serious"],
+    "mostly": ["mainly", "predominantly", "largely", "primarily", "majority"],
+    "acronym": ["abbreviation", "abbreviations", "stand", "stands", "mean", "means", "meaning"],
+    "name": ["names", "named", "called"],
+    "before": ["b4", "prior", "previously", "beforehand", "earlier"],
+    "after": ["afterwards", "afterward", "following", "later", "subsequently"],
+    "again": ["anew"],
+    "second": ["2nd"],
+    "time": ["times"],
+    "soon": ["shortly", "quickly", "promptly"],
+    "end": ["ended", "ending", "ends", "finished", "finish", "concluded", "stop", "stopped", "halt",
+            "halted", "cease", "ceased"],
+    "year": ["years"],
+    "month": ["months"],
+    "particularly": ["especially", "notably", "specially"],
+    "summary": ["summarize", "summarise", "summarized", "recap", "overview", "rundown", "gist",
+                "tldr"],
+    "between": ["vs", "versus"],
+}  # fmt: skip
+"""Words that mean the same to the matcher, by the one word they are matched as."""
+
+IDIOMS = (
+    # "take place" is "happen", not "take" as in seizing a town.
+    (r"\b(?:take|takes|took|taken|taking) place\b", "happen", ("place",)),
+    # "Carried out" an attack is doing it, not carrying anything ("carrying a gun").
+    (r"\bcarr(?:y|ies|ied|ying) out\b", "did", ("carr",)),
+    # "Made up of" is "composed of", not "made" as in making a claim.
+    (
+        r"\b(?:made|make|making) up(?= (?:\w+ )?of\b)|\bmakes up\b|\bmade(?= (?:\w+ )?of\b)"
+        r"|\bmake-up\b",
+        "composed",
+        ("made", "mak"),
+    ),
+    # Going home is leaving, not a house.
+    (
+        r"\b(?:go|goes|going|gone|went|headed|return|returns|returned|returning)(?: back)? home\b",
+        "left",
+        ("home",),
+    ),
+    # Running a town is controlling it, not running away.
+    (
+        r"\b(?:run|runs|running|ran)(?= (?:the|this|that) (?:town|city|village|place)\b)",
+        "controlling",
+        ("run", "ran"),
+    ),
+    # "Lives lost" are deaths, not where people live; so are "human", "civilian" lives.
+    (
+        r"\b(?:(?<=their )|(?<=human )|(?<=many )|(?<=any )|(?<=innocent )|(?<=ian ))lives\b"
+        r"|\blives\b(?= (?:were )?lost\b)",
+        "deaths",
+        ("lives",),
+    ),
+)
+"""Phrases whose words mislead one by one: (regex, what they mean, marks one of which the text
+must hold for the regex to run)."""
+
+PATTERNS = {
+    # "and after that?": what happens next in the story.
+    "next": r"after that|afterwards?|next|then|and then|then what|after",
+    "next_openers": r"and |so |ok |okay ",
+    "next_lead": r"then |what ",
+    "next_verb": r"happened |came |comes ",
+    "correction": r"(?:(?:no|nope|sorry|oops)\s+)?i\s+(?:mean|meant)\b",
+    "that_event": r"\b(?:that|this|the same) (?:{events}|one|event|incident)\b",
+    "then": r"\b(?:then|after that|afterwards?|by then|at that point|next)\b",
+    "back_then": r"\b(?:back then|at (?:the|that) time|at that point in time)\b",
+    "that_town": r"\b(?:that|this) (?:town|city|village)\b",
+    "the_town": r"\bthe (?:town|city|village)\b",
+    "other_side": r"\b(?:other|opposing) (?:side|camp|group|faction|party)s?\b",
+    "embedded_question": (
+        r"\b(?:know|tell me|wondering|wonder|curious|find out|understand|learn|explain)\b"
+        r"[^.!?]{0,60}?\b(?:how|who|when|where|why|what|which)\b"
+        # ... or a request for one: "I need the number of ..."
+        r"|\b(?:need|want|looking for|give me|tell me)\b(?: to know)?(?: the| an?)?"
+        r" (?:exact |precise )?(?:number|figure|count|total|date|names?|details?) of\b"
+    ),
+    "disputed": (
+        r"\b(?:real|actual|correct|true|right)\s+(?:number|figure|count|toll|year|date|total"
+        r"|answer)s?\b|\b(?:was it|is it|were they|was that|did it) really\b"
+    ),
+    "who_said": (
+        r"who (?:made|said|says|claimed|claims|reported|reports|stated) (?:that|this|it|so)"
+        r"(?: claim)?|says who|according to whom|who is the source"
+    ),
+    "who_said_openers": r"and |so |but |ok ",
+    "who_said_closers": r" exactly| then| again",
+    "asks_about": r"(?:what|how|and) about",
+    # A place something happens in, or that a force enters, leaves, takes or attacks.
+    "locating": (
+        r"in|at|of|leave|left|leaving|quit|enter|entered|reach|reached|take|took|taken"
+        r"|capture|captured|seize|seized|attack|attacked|raid|raided|storm|stormed|occupy"
+        r"|occupied|retake|retook"
+    ),
+    "locating_particles": r"over|back|control of",
+}
+"""Phrases that say how a question leans on the conversation or the rest of the message."""
+
+ATTRIBUTES = {
+    "kind": (
+        r"(?:what|which) (?:kinds?|types?|sorts?|models?|makes?|brands?|genres?)"
+        r"|(?:what|which)(?:\s+@\S+)? (?:{things})"
+    ),
+    "age": r"how old|ages?|aged",
+    "hour": (
+        r"(?:what|which) (?:time|hour)|time of day|morning|afternoon|evening|night|nighttime|dawn"
+        r"|dusk|midnight|noon"
+    ),
+    "duration": r"how long|durations?|how many (?:days|hours|weeks|months)",
+    "size": (
+        r"{population}|populated|lives? in|living in"
+        r"|people (?:live|lived|living) (?:in|there)|how (?:big|large)"
+        r"|(?:inhabitants|residents) (?:are there|does|do|has|have|live)"
+    ),
+    "leader": (r"command|commanded|commanding|commanders?|leaders?|leadership|who led"),
+    "name": r"name|named|called",
+    "rank": r"rank",
+    "amount": r"how much (?:money|cash)|how much (?:\S+ ){{1,5}}?worth|money|cash",
+    "names": (
+        r"(?:their|his|her|whose) names"
+        r"|names of (?:the )?(?:\S+ ){{0,3}}?(?:people|men|dead|killed|wounded|{people})"
+    ),
+    "strength": (
+        r"how many\s+(?:of them|(?:@\S+ )?(?:{forces})|@\S+)\s+"
+        r"(?:were there|took part|fought|attacked|were involved|were sent)"
+        r"|how many (?:{forces}) did(?![\w@ -]{{0,40}}\b(?:lose|die|kill|grab"
+        r"|take|took|captur|seiz|prison|detain|return|releas))"
+        r"|(?:{forces}) count"
+        r"|number of (?:{forces}) (?:did|were there|involved|took part)"
+        r"|how (?:strong|large|big) (?:was|were) (?:the|their)"
+        r"|size of the (?:force|forces|group|army)"
+    ),
+}
+"""What a question may ask for besides who, when, where, why and how many, by the words asking
+it. `{things}`, `{people}` and `{forces}` are the pack's own words for what "which ..." may ask the
+kind of, for people it tells of and for forces whose size may be asked; `{population}` is the
+word "population" where it asks a size (not "the civil population")."""
+
+STRENGTH_WORDS = frozenset("there part fought involved attacked sent".split())
+"""Words that, beside "many", may ask a force's size ("how many of them were there?")."""
+
+SHORT_WORDS = frozenset("who what when where why how the and did was won win".split())
+"""Short words a short typo is read as ("wen", "teh"): too many short words are a letter away
+from another word for any other guess to be safe."""

@@ -1,0 +1,172 @@
+"""French: the words that steer how a question is read, whatever the article.
+
+The matcher reads French by folding it onto English: each word here maps to the English word
+it is matched as, so phrasings need not be written twice.
+"""
+
+from __future__ import annotations
+
+STOP_WORDS = frozenset(
+    """
+    le la les un une des du de au aux en et ou est sont etait etaient ete a dans sur par pour
+    avec ce cet cette ces se sa son ses leur leurs y il elle lui on nous vous je tu me te moi
+    toi ne pas que qui-est est-ce ca cela ceci sont-ils ils elles eux t salut bonjour svp stp
+    merci alors donc exactement precisement ont lors
+    """.split()
+)
+"""Words that carry no meaning for matching. Question words (qui, quand) are kept."""
+
+QUESTION_WORDS = frozenset(
+    "qui quoi quand ou pourquoi comment quel quelle quels quelles combien".split()
+)
+GROUP_PRONOUNS = frozenset("ils elles eux leur leurs".split())
+PERSON_PRONOUNS = frozenset("il lui elle".split())
+COPULAS = frozenset("est sont etait etaient".split())
+FOLLOW_UP_OPENERS = frozenset("et puis aussi".split())
+OPENERS = frozenset("alors donc mais".split())
+BETWEEN_WORDS = frozenset("entre".split())
+OTHER_WORDS = frozenset("autre autres encore".split())
+AFTER_WORDS = frozenset("apres".split())
+LATER_WORDS = frozenset("ensuite finalement tard".split())
+WHILE_WORDS = frozenset("pendant lorsque".split())
+OF_WORDS = frozenset("de du d".split())
+CLAIM_ASKS = frozenset("pourquoi vrai non".split())
+CLAIM_QUALIFIERS = (
+    "un une aussi majoritairement principalement surtout compose composes composee de d"
+).split()
+
+NUMBER_UNITS = {
+    "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "huit": 8, "dix": 10, "onze": 11,
+    "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15,
+}  # fmt: skip
+"""Number words, less those that are also other words ("un", "sept", "neuf", "seize")."""
+NUMBER_TENS = {
+    "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60,
+}  # fmt: skip
+NUMBER_SCALES = {"cent": 100, "mille": 1000, "million": 1_000_000, "milliard": 1_000_000_000}
+
+MONTHS = (
+    "janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre"
+).split()
+
+SYNONYMS: dict[str, list[str]] = {
+    "when": ["quand", "jour", "lorsque", "kan", "qd"],
+    "who": ["qui", "ki"],
+    "where": ["situe", "situee", "lieu", "endroit"],
+    "why": ["pourquoi", "raison", "raisons", "motif", "pk", "pq", "pkoi", "pretexte"],
+    "many": ["combien", "nombre", "cb", "cmb", "cbn"],
+    "how": ["comment"],
+    "which": ["quel", "quelle", "quels", "quelles", "lequel", "laquelle"],
+    "what": ["quoi", "koi"],
+    "group": ["groupe", "groupes", "mouvement", "communaute", "communautes"],
+    "win": ["gagne", "gagner", "gagnant", "gagnants", "vainqueur", "vainqueurs", "victoire",
+            "remporte", "remporter", "emporte", "emporter"],
+    "lose": ["perdu", "perdre", "perdant", "perdants", "defaite", "vaincu", "vaincus"],
+    "result": ["resultat", "resultats"],
+    "start": ["debut", "debute", "debuter", "lance", "lancer", "eclate", "eclater", "commencer"],
+    "cause": ["provoque", "declenche", "declencher"],
+    "happen": ["passe", "deroule", "derouler", "deroules", "survenu", "survenus"],
+    "town": ["ville", "villes", "localite", "bourg", "bourgade"],
+    "country": ["pays"],
+    "control": ["controle", "controlee", "controlait", "controlaient", "controler", "tenait",
+                "tenaient", "tenir", "occuper", "occupe"],
+    "capture": ["capturer", "capturee", "capturees", "prise", "pris", "prendre", "empare",
+                "emparer", "saisi", "saisis", "saisie", "saisies", "confisque", "reprendre",
+                "repris", "reprise", "conquis", "conquerir", "prit", "prirent", "emparent",
+                "emparee", "empares"],
+    "leave": ["quitter", "quitte", "quittent", "partir", "parti", "partis", "retire", "retires",
+              "retirer", "retrait", "abandonne", "abandonner", "partirent", "quitterent"],
+    "flee": ["fuir", "fui", "fuite", "enfui", "enfuis"],
+    "chase": ["chasse", "chasser", "chasses", "expulse", "expulser"],
+    "stay": ["rester", "reste", "restes", "restee", "resterent", "demeurer", "demeure", "demeures",
+             "restait", "restaient"],
+    "keep": ["garde", "garder", "gardes", "conserve", "conserver"],
+    "return": ["remis", "remettre", "rendu", "rendus", "rendre", "restitue", "restitues",
+               "renvoye", "renvoyes", "livrer", "remet", "remettent", "remirent", "rendit",
+               "rendirent", "restituer", "transferer"],
+    "people": ["personnes", "gens"],
+    "girl": ["fille", "filles", "adolescente", "enfant", "enfants"],
+    "old": ["vieux", "vieil", "vieille", "vieillard", "agee"],
+    "man": ["homme", "hommes"],
+    "say": ["dit", "dire", "affirme", "affirmer", "rapporte", "rapportait", "revendique",
+            "revendiquer", "annonce", "annoncer", "indique", "indiquer", "pretendait"],
+    "detail": ["precision", "precisions", "detaille", "detaillee"],
+    "unknown": ["inconnu", "inconnue", "inconnus", "inconnues"],
+    "work": ["collaborer", "cooperer", "travailler"],
+    "willing": ["pret", "prete", "prets", "volonte"],
+    "help": ["aider", "aide", "soutien", "soutenir"],
+    "present": ["presente", "presentes"],
+    "search": ["chercher", "cherche", "cherchait", "recherche", "rechercher", "cherchaient"],
+    "leader": ["chef", "chefs", "dirigeant", "dirigeants"],
+    "mayor": ["maire"],
+    "size": ["taille", "effectif", "effectifs"],
+    "found": ["fonde", "fondation"],
+    "increase": ["augmente", "augmenter", "augmentation", "augmentent", "hausse"],
+    "compose": ["constitue"],
+    "major": ["majeur", "majeure"],
+    "mostly": ["majoritairement", "principalement", "essentiellement"],
+    "full": ["entier", "complet"],
+    "acronym": ["acronyme", "sigle", "signifie", "signification"],
+    "name": ["nom", "noms", "appelle", "appelee"],
+    "part": ["partie"],
+    "before": ["avant"],
+    "after": ["apres", "ensuite", "puis"],
+    "again": ["encore", "nouveau"],
+    "second": ["deuxieme", "2e", "2eme", "seconde"],
+    "time": ["fois"],
+    "soon": ["rapidement"],
+    "end": ["fin", "termine", "terminee"],
+    "year": ["annee", "annees"],
+    "month": ["mois"],
+    "particularly": ["surtout", "particulierement", "notamment"],
+    "summary": ["resume", "resumer", "resumez", "synthese"],
+    "between": ["entre"],
+}  # fmt: skip
+"""French words, by the English word they are matched as."""
+
+IDIOMS = (
+    # "Qu'est-ce qui s'est passé": what, not who.
+    (r"\bqu'est[- ]ce qu(?:i\b|e\b|')", "quoi ", ("'",)),
+)
+"""Phrases whose words mislead one by one: (regex, what they mean, marks one of which the text
+must hold for the regex to run). They run on folded text, before apostrophes are dropped."""
+
+PATTERNS = {
+    "next": r"apres|ensuite|apres ca|apres cela|puis",
+    "next_openers": r"et ",
+    "next_lead": r"que s est il ",
+    "next_verb": r"passe ",
+    "correction": r"(?:(?:non|pardon)\s+)?je\s+(?:voulais dire|veux dire)\b",
+    "that_event": r"\b(?:ce|cet|cette) (?:{events}|evenement|incident)\b",
+    "then": r"\b(?:alors|ensuite)\b",
+    "back_then": r"\b(?:a l epoque|a ce moment la)\b",
+    "that_town": r"\bcette (?:ville)\b",
+    "the_town": r"\bla (?:ville)\b",
+    "other_side": r"\bautre (?:side|camp|groupe|bord)s?\b",
+    "embedded_question": (
+        r"\b(?:savoir|dites moi|dis moi)\b[^.!?]{0,60}?"
+        r"\b(?:qui|quand|ou|pourquoi|comment|combien)\b"
+    ),
+    "disputed": r"\b(?:vrai|vraiment|reel|reelle)\s+(?:nombre|chiffre|bilan|date|total)s?\b",
+    "who_said": r"qui a dit (?:ca|cela)|selon qui",
+    "who_said_openers": r"et |mais ",
+    "who_said_closers": r" exactement",
+    "asks_about": r"et about",
+    "locating": r"dans|en|a|quitte|prendre|pris|attaque|attaquer",
+}
+"""Phrases that say how a question leans on the conversation or the rest of the message."""
+
+ATTRIBUTES = {
+    "kind": r"(?:quel|quelle|quels|quelles) (?:sortes?|marques?|modeles?|types?|genres?)"
+    r"|(?:quel|quels)(?:\s+@\S+)? (?:{things})",
+    "hour": r"quelle heure|matin|soir|nuit|aube",
+    "duration": r"combien de temps|duree",
+    "size": r"vivent|habitent|habitants (?:y a|compte)|combien (?:d )?(?:habitants|residents)",
+    "leader": r"commandants?|chefs?|dirigeants?|dirigeait",
+    "name": r"nom|appelle|appelait",
+    "rank": r"grade",
+    "amount": r"argent",
+    "names": r"leurs noms|appelaient|noms des (?:morts|{people})",
+    "strength": r"effectifs?|combien (?:de|d) (?:{forces}) (?:avait|comptait|y avait)",
+}
+"""What a question may ask for besides who, when, where, why and how many (see `en.ATTRIBUTES`)."""

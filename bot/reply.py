@@ -1,0 +1,94 @@
+"""What the engine returns: plain data for any front end to render."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from bot.dialogue import Context
+from bot.knowledge import Citation
+from bot.signals import Signal
+
+
+class Outcome(StrEnum):
+    """What the engine decided to do with a question."""
+
+    ANSWER = "answer"
+    SUGGEST = "suggest"
+    DECLINE = "decline"
+
+
+class Reason(StrEnum):
+    """Why the engine decided as it did."""
+
+    MATCHED = "matched"
+    """A fact scored above the threshold and clear of the runner-up."""
+    NEXT = "next"
+    """"And after that?": the fact that tells what happened next."""
+    REPEATED = "repeated"
+    """"Who made that claim?": the last answer again, which says who."""
+    CORRECTED = "corrected"
+    """A claim about what a group is, put right by what the article says it is."""
+    QUOTED = "quoted"
+    """No fact covers it, but one article sentence does."""
+    UNSURE = "unsure"
+    """Close facts, none clear enough to answer."""
+    NOT_COVERED = "not-covered"
+    """About the article, but nothing in it answers."""
+    OFF_TOPIC = "off-topic"
+    """Nothing to do with the article."""
+    EMPTY = "empty"
+    """No question at all."""
+    NO_STORY = "no-story"
+    """"And after that?" when the article tells nothing more."""
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A fact the question could be about, with its score."""
+
+    fact_id: str
+    """The fact's id."""
+    question: str
+    """The fact's canonical question."""
+    score: float
+    """Match score from 0 to 1."""
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """The engine's decision on one question: plain data for any front end to render."""
+
+    question: str
+    """The question as asked."""
+    outcome: Outcome
+    """Answer, suggest or decline."""
+    text: str
+    """The direct answer, or the line that explains a suggestion or a decline."""
+    citations: tuple[Citation, ...] = ()
+    """The article text the answer quotes."""
+    confidence: float = 0.0
+    """Score of the best match, from 0 to 1."""
+    suggestions: tuple[str, ...] = ()
+    """Questions the bot can answer, offered instead."""
+    fact_id: str | None = None
+    """The fact answered, if any."""
+    runner_up: Candidate | None = None
+    """The next-best fact, for debugging and tuning."""
+    on_topic: bool = False
+    """Whether a declined question is about the article (but not covered) rather than off-topic."""
+    quoted: bool = False
+    """Answered by quoting an article sentence that no curated fact covers."""
+    context: Context = field(default_factory=Context)
+    """The conversation context to pass with the next question."""
+    reason: Reason = Reason.MATCHED
+    """Why the engine decided as it did."""
+    signals: tuple[Signal, ...] = ()
+    """What moved the best fact's score."""
+    threshold: float = 0.0
+    """The score an answer had to reach."""
+
+    @property
+    def answered(self) -> bool:
+        """Return whether the reply answers the question."""
+        return self.outcome is Outcome.ANSWER

@@ -1,0 +1,192 @@
+"""Retrieve and score: shortlist the facts that share the question's telling words, score their
+phrasings, and weigh each against what the question asks (the signals)."""
+
+from __future__ import annotations
+
+from bisect import insort
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from bot.index import FactIndex
+from bot.interpret import Query
+from bot.signals import Asked, Judge, Signal, judge_fact
+from bot.vocabulary import Vocabulary
+from bot.weights import Weights
+
+_ASKED_KINDS = (("number", "many"), ("date", "when"), ("name", "name"))
+
+
+@dataclass(slots=True)
+class Match:
+    """A fact's score for one reading of a question."""
+
+    fact: int
+    """The fact's position in the pack."""
+    score: float
+    """Its score, from 0 to 1."""
+    phrasing: int
+    """Its closest phrasing."""
+    signals: list[Signal] = field(default_factory=list)
+    """What moved the score."""
+
+
+class Ranker:
+    """Ranks a pack's facts against a reading of a question."""
+
+    def __init__(self, vocabulary: Vocabulary, index: FactIndex, weights: Weights) -> None:
+        self.index = index
+        self.weights = weights
+        asked_kinds = {
+            token: kind for kind, word in _ASKED_KINDS if (token := vocabulary.token(word))
+        }
+        self.judge = Judge(index, vocabulary, weights, asked_kinds, vocabulary.token("why"))
+        self._asked_words = index.typed_question_tokens | set(asked_kinds)
+
+    def rank(self, query: Query) -> list[Match]:
+        """Return the facts best matching a reading, best first (at least the top three)."""
+        weights = self._weights(query)
+        shortlist = self.retrieve(query.tokens)
+        if not shortlist:
+            return []
+        total = sum(weights.values())
+        raw = self._overlaps(query, shortlist, weights, total)
+        ranked = self._judged(query, raw, weights, total)
+        # Character-level likeness settles near ties that token overlap cannot tell apart.
+        joined = " ".join(sorted(query.tokens))
+        share = self.weights.spelling_share
+        for match in ranked[:3]:
+            # Both sides are sorted token strings, so plain ratio is token_sort_ratio at a
+            # fraction of its cost.
+            found = process.extractOne(joined, self.index.choices[match.fact], scorer=fuzz.ratio)
+            if found is not None:
+                match.score = (1 - share) * match.score + share * (found[1] / 100)
+        ranked.sort(key=_descending)
+        return ranked
+
+    def _weights(self, query: Query) -> dict[str, float]:
+        # In a long, chatty question the words the pack never uses are mostly filler.
+        unknown = self.weights.filler_idf if query.long else self.index.unknown_idf
+        weights = {t: self.index.idf.get(t, unknown) for t in query.tokens}
+        if query.focus:
+            for t in weights:
+                if t not in query.focus:
+                    weights[t] *= self.weights.chatter_weight
+        return weights
+
+    def retrieve(self, tokens: list[str]) -> list[int]:
+        """Return the facts worth scoring in full: those sharing most of the telling words."""
+        index, w = self.index, self.weights
+        # A word most facts use tells them apart too little to pay for walking all of them.
+        lists = sorted((p for t in tokens if (p := index.postings.get(t))), key=len)
+        if not lists:
+            return []
+        telling = [p for p in lists if len(p) <= index.common]
+        if not telling or (
+            len(telling) == 1 and len(lists) > 1 and len(lists[1]) <= 2 * index.common
+        ):
+            # One telling word alone shortlists too narrowly: the next one counts too, unless
+            # it is in most facts.
+            telling = lists[:2]
+        shared: dict[int, float] = {}
+        for entries in telling:
+            for fact, closeness, _ in entries:
+                shared[fact] = shared.get(fact, 0.0) + closeness
+        # (What heapq.nlargest returns, faster for the few dozen facts a question touches.)
+        chosen = sorted(shared, key=shared.__getitem__, reverse=True)[: w.shortlist]
+        # A fact sharing far less than the best one is not worth scoring.
+        floor = w.shortlist_share * shared[chosen[0]]
+        chosen = [fact for fact in chosen if shared[fact] >= floor]
+        exact = index.exact.get(frozenset(tokens))
+        if exact is not None and exact not in chosen and exact in shared:
+            chosen.append(exact)
+        return chosen
+
+    def _overlaps(
+        self, query: Query, shortlist: list[int], weights: dict[str, float], total: float
+    ) -> list[tuple[float, Match]]:
+        """Score each shortlisted fact by its closest phrasing and its coverage of the question."""
+        index = self.index
+        weight_of = index.phrasings.weight
+        pairs = list(weights.items())
+        raw: list[tuple[float, Match]] = []
+        for fact in shortlist:
+            postings = index.local_postings[fact]
+            overlap: dict[int, float] = {}
+            add = overlap.get
+            for token, weight in pairs:
+                pids = postings.get(token)
+                if pids:
+                    for pid in pids:
+                        overlap[pid] = add(pid, 0.0) + weight
+            closest, best = -1.0, -1
+            for phrasing, shared_weight in overlap.items():
+                closeness = shared_weight / (total + weight_of[phrasing])
+                if closeness > closest:
+                    closest, best = closeness, phrasing
+            if best < 0:
+                continue
+            vocab = index.vocab[fact]
+            covered = sum([weight for token, weight in pairs if token in vocab])
+            share = self.weights.phrasing_share
+            score = share * 2 * closest + (1 - share) * covered / total
+            raw.append((score, Match(fact, score, best)))
+        raw.sort(key=_first, reverse=True)
+        return raw
+
+    def _judged(
+        self,
+        query: Query,
+        raw: list[tuple[float, Match]],
+        weights: dict[str, float],
+        total: float,
+    ) -> list[Match]:
+        """Apply the signals, finishing facts in order of their raw score until none left could
+        reach the top three (signals only lower a score, the follow-up boost aside)."""
+        index, w = self.index, self.weights
+        tokens = query.tokens
+        scale = w.elsewhere**query.elsewhere
+        first = next((t for t in tokens if t in self._asked_words), None)
+        if first in query.soft:
+            first = None
+        checked = frozenset(tokens) - query.soft - self._asked_words - index.setting_tokens
+        asked = Asked(query, first, checked)
+        topics = [t for t in tokens if t not in index.weak_tokens]
+        subjects = [t for t in topics if not t.startswith("@")]
+        unknown = [t for t in subjects if t not in index.idf and not t.isdigit()]
+        ranked: list[Match] = []
+        for score, match in raw:
+            near = match.fact in query.near
+            if (
+                len(ranked) >= 3
+                and score * scale * (w.near_boost if near else 1.0) <= ranked[2].score
+            ):
+                break
+            factor, signals = judge_fact(self.judge, asked, match.fact)
+            if query.elsewhere:
+                signals.insert(0, Signal("elsewhere", scale, f"{query.elsewhere} sign(s)"))
+            score *= scale * factor
+            if index.facts[match.fact].id == query.exclude:
+                score *= w.already_given
+                signals.append(Signal("already-given", w.already_given, "asked for another"))
+            elif near:
+                score = min(1.0, score * w.near_boost)
+            vocab = index.vocab[match.fact]
+            # Sharing only names is not an answer when the question asks about something else.
+            if not any(t in vocab for t in topics) or (
+                unknown and not any(t in vocab for t in subjects)
+            ):
+                score *= w.names_only
+                signals.append(Signal("names-only", w.names_only, "shares only names"))
+            match.signals = signals
+            match.score = score
+            insort(ranked, match, key=_descending)
+        return ranked
+
+
+def _first(pair: tuple[float, Match]) -> float:
+    return pair[0]
+
+
+def _descending(match: Match) -> float:
+    return -match.score

@@ -1,0 +1,220 @@
+"""Tokenise: turn normalised text into matching tokens (names to entities, typos corrected,
+synonyms folded, words stemmed), the same way for questions, phrasings and the article."""
+
+from __future__ import annotations
+
+import re
+
+import snowballstemmer
+from rapidfuzz import process
+from rapidfuzz.distance import OSA, JaroWinkler
+
+from bot import lang
+from bot.knowledge import Entity, Pack
+from bot.text import normalize
+
+_DOUBLED = re.compile(r"(.)\1")
+_CACHE_LIMIT = 50_000
+
+
+class Vocabulary:
+    """The words of one pack and its languages, and how any word becomes a token."""
+
+    def __init__(self, pack: Pack) -> None:
+        self.stemmer = snowballstemmer.stemmer("english")
+        self.entities: dict[str, Entity] = {e.id: e for e in pack.entities}
+        self.stopwords = lang.STOPWORDS | frozenset(pack.domain.stopwords)
+        self.synonyms = {**lang.SYNONYMS, **pack.synonyms}
+        self.alias_to_id = _aliases(pack)
+        # Names are found word by word: each word that starts a name points to the names it
+        # starts, longest first.
+        self._names_by_first: dict[str, list[tuple[list[str], str]]] = {}
+        for alias in sorted(self.alias_to_id, key=len, reverse=True):
+            parts = alias.split()
+            self._names_by_first.setdefault(parts[0], []).append(
+                (parts, f"@{self.alias_to_id[alias]}")
+            )
+        self._token_cache: dict[str, str | None] = {}
+        self._alias_fixes: dict[str, str] = {}
+        self._stem_synonyms = self._synonym_stems()
+        texts = [q for f in pack.facts for q in f.questions]
+        texts += [f.answer for f in pack.facts] + [s.text for s in pack.article.sentences]
+        self.normals = {t: normalize(t) for t in texts}
+        pack_words = {w for normal in self.normals.values() for w in normal.split()}
+        self.known_words = pack_words | set(self.synonyms) | set(self.synonyms.values())
+        self.known_words |= set(lang.MONTH_FORMS)
+        self.known_words |= {w for alias in self.alias_to_id for w in alias.split()}
+        self._known_stems = {self.stemmer.stemWord(w) for w in self.known_words}
+        # Typos are corrected towards words the pack itself uses (and long synonyms:
+        # "combatu" -> "combattu"), keeping their first letter, so each word is only compared
+        # with its letter's words. Words of three or four letters are only read as short
+        # function words or the subject's own short names, where a wrong guess costs little.
+        self._typo_targets: dict[str, list[str]] = {}
+        long_synonyms = {w for w in self.synonyms if len(w) >= 7}
+        for word in sorted(pack_words | long_synonyms):
+            if len(word) > 2 and not word.isdigit() and word not in self.stopwords:
+                self._typo_targets.setdefault(word[0], []).append(word)
+        title = normalize(pack.article.title).split()
+        self._short_targets = sorted(
+            lang.SHORT_WORDS
+            | {w for w in title if 3 <= len(w) <= 4 and not w.isdigit() and w not in self.stopwords}
+        )
+        # Names are matched before typos are corrected, so a slip in one ("Arab movment") is
+        # corrected first, towards the words of the names.
+        self._alias_targets: dict[str, list[str]] = {}
+        for word in sorted({w for alias in self.alias_to_id for w in alias.split() if len(w) >= 5}):
+            self._alias_targets.setdefault(word[0], []).append(word)
+
+    def _synonym_stems(self) -> dict[str, str]:
+        """Fold synonyms by stem too, so "grabbing" goes where "grabbed" does; not short ones,
+        whose stem is too often another word ("pays" would take "pay" along)."""
+        stems: dict[str, str] = {}
+        for word, canonical in self.synonyms.items():
+            if len(word) < 5:
+                continue
+            stem, target = self.stemmer.stemWord(word), self.stemmer.stemWord(canonical)
+            if stem != target:
+                stems.setdefault(stem, target)
+        return stems
+
+    def analyze(self, text: str, *, normal: str | None = None) -> list[str]:
+        """Turn text into matching tokens: aliases to entity ids, synonyms folded, stems."""
+        if normal is None:
+            normal = normalize(text)
+        words = normal.split()
+        if not self.known_words.issuperset(words):
+            words = [self._alias_fixes.get(w) or self._fix_alias_word(w) for w in words]
+        tokens: list[str] = []
+        cache = self._token_cache
+        for word in self.name_words(words):
+            token = cache.get(word, "")
+            if token == "":
+                token = self.token(word)
+            if token and token not in tokens:
+                tokens.append(token)
+        return tokens
+
+    def _fix_alias_word(self, word: str) -> str:
+        """Return the word of a name this is a typo of ("ramadan" -> "ramadane"), or the word."""
+        fixed = word
+        if len(word) >= 5 and word not in self.known_words and not word.isdigit():
+            fixed = self.correct(word, among=self._alias_targets) or word
+        if len(self._alias_fixes) > _CACHE_LIMIT:
+            self._alias_fixes.clear()
+        self._alias_fixes[word] = fixed
+        return fixed
+
+    def kind(self, token: str) -> str | None:
+        """Return the kind of entity a token names ("person", "group", "place"), if any."""
+        entity = self.entities.get(token[1:]) if token.startswith("@") else None
+        return entity.kind if entity else None
+
+    def name(self, normal: str) -> str:
+        """Replace each name in a normalised text with its entity's token ("the MAA" -> "@maa")."""
+        words = normal.split()
+        named = self.name_words(words)
+        return normal if named is words else " ".join(named)
+
+    def name_words(self, words: list[str]) -> list[str]:
+        """Return the words with each name replaced by its entity's token (the same list if
+        they name nothing)."""
+        starts = self._names_by_first
+        if starts.keys().isdisjoint(words):
+            return words
+        named: list[str] = []
+        done = 0
+        for index in [i for i, word in enumerate(words) if word in starts]:
+            if index < done:
+                continue  # inside a name already found
+            after = words[index + 1] if index + 1 < len(words) else ""
+            for parts, token in starts[words[index]]:
+                # (Most names of two words or more are ruled out by their second word.)
+                if len(parts) == 1 or (
+                    parts[1] == after and words[index : index + len(parts)] == parts
+                ):
+                    named += words[done:index]
+                    named.append(token)
+                    done = index + len(parts)
+                    break
+        if not named:
+            return words
+        named += words[done:]
+        return named
+
+    def token(self, word: str) -> str | None:
+        """Return the token a word is matched as, or None for a word that asks nothing."""
+        cached = self._token_cache.get(word, "")
+        if cached != "":
+            return cached
+        token = self._make_token(word)
+        if len(self._token_cache) > _CACHE_LIMIT:
+            self._token_cache.clear()
+        self._token_cache[word] = token
+        return token
+
+    def tokens(self, words: tuple[str, ...] | frozenset[str] | list[str]) -> frozenset[str]:
+        """Return the tokens of some words, less those that ask nothing."""
+        return frozenset(t for w in words if (t := self.token(w)))
+
+    def _make_token(self, word: str) -> str | None:
+        if word.startswith("@"):
+            return word
+        word = lang.NUMBER_WORDS.get(word, word)
+        if word in lang.MONTH_FORMS:
+            # Months are matched unstemmed and in English: "fevrier", "feb" and "February" agree.
+            return lang.MONTH_FORMS[word]
+        if word in self.stopwords or word.isdigit():
+            return None if word in self.stopwords else word
+        stemmed = self.stemmer.stemWord(word)
+        # A word unknown as written but known by its stem ("detailed", "details") is no typo.
+        if word not in self.known_words and stemmed not in self._known_stems and len(word) > 2:
+            corrected = self.correct(word)
+            if corrected is None:
+                pass
+            elif corrected in self.stopwords:
+                return None
+            elif corrected in lang.MONTH_FORMS:
+                return lang.MONTH_FORMS[corrected]
+            else:
+                word = corrected
+        stem = str(self.stemmer.stemWord(self.synonyms.get(word, word)))
+        return self._stem_synonyms.get(stem, stem)
+
+    def correct(self, word: str, *, among: dict[str, list[str]] | None = None) -> str | None:
+        """Return the pack word this is a typo of, or None: one slip, or two in a long word.
+
+        `among` holds other words to correct towards, by first letter.
+        """
+        # Typos keep the first letter; very short words are only read as function words.
+        if among is not None:
+            targets = among.get(word[0], [])
+        elif len(word) <= 4:
+            targets = self._short_targets
+        else:
+            targets = self._typo_targets.get(word[0], [])
+        limit = 2 if len(word) >= 10 else 1
+        best: tuple[float, float, str] | None = None
+        for target, distance, _ in process.extract_iter(
+            word, targets, scorer=OSA.distance, score_cutoff=limit
+        ):
+            # A letter is dropped mostly where it was doubled ("wonn"); otherwise "paris" would
+            # read as the French "pris".
+            if len(target) < len(word) and not _DOUBLED.search(word):
+                continue
+            # Of equally near words, the one alike in more letters, and at the start, wins:
+            # "wher" is "where", not "when"; "waht" is "what", not "want".
+            key = (distance, -JaroWinkler.similarity(word, target), str(target))
+            if best is None or key < best:
+                best = key
+        return best[2] if best else None
+
+
+def _aliases(pack: Pack) -> dict[str, str]:
+    """Return each normalised name of an entity, to the entity's id."""
+    alias_to_id: dict[str, str] = {}
+    for entity in pack.entities:
+        for alias in (*entity.aliases, entity.id.replace("-", " ")):
+            key = normalize(alias)
+            if key:
+                alias_to_id.setdefault(key, entity.id)
+    return alias_to_id

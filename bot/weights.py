@@ -1,0 +1,90 @@
+"""The engine's tuned numbers, in one place: each says what it does."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    """Scores that separate answering, suggesting and declining."""
+
+    answer: float = 0.48
+    """Lowest score that is answered outright."""
+    margin: float = 0.02
+    """How far the best fact must lead the runner-up to be answered outright."""
+    sure: float = 0.8
+    """A score this high is answered whatever the runner-up scored."""
+    suggest: float = 0.42
+    """Lowest score that is offered as "did you mean"."""
+    quote: float = 0.99
+    """Share of the question an article sentence must cover to be quoted without a fact."""
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """How much each signal moves a fact's score, and how messages are read."""
+
+    # Reading a message.
+    claused_question: int = 8
+    """From this many words, a message's clauses are also read as questions of their own."""
+    long_question: int = 14
+    """From this many words, a message is long: its unfamiliar words are mostly filler."""
+    long_bar: float = 0.85
+    """A long message is answered from this share of the usual threshold."""
+    filler_idf: float = 1.0
+    """The weight of a word no fact uses, in a long message."""
+    telling_question: int = 3
+    """Telling words a long message's question needs to be answered rather than the whole."""
+    chatter_weight: float = 0.5
+    """Share of its weight a word keeps outside a long message's questions."""
+
+    # Ranking: the first pass shortlists facts, the second scores their phrasings.
+    shortlist: int = 4
+    """Facts scored in full (plus one whose phrasing the question repeats exactly)."""
+    shortlist_share: float = 0.6
+    """... of those sharing at least this share of what the best one shares."""
+    share_bonus: float = 4.0
+    """How much a close phrasing counts against plain shared words in the first pass."""
+    common_share: float = 0.25
+    """A word in more than this share of facts is left out of the first pass ..."""
+    common_floor: int = 12
+    """... or in more than this many facts, whichever is more."""
+    phrasing_share: float = 0.5
+    """The best phrasing's overlap, against the whole fact's coverage of the question."""
+    spelling_share: float = 0.15
+    """The share of the score that character-level likeness to a phrasing settles."""
+
+    # What a fact does not account for: each shrinks its score by this factor.
+    missing_why: float = 0.4
+    """Asks why, and the fact is never asked why: reasons are rarely given."""
+    missing_question_word: float = 0.7
+    """Asks who, when or where, and the fact is never asked that way."""
+    missing_kind: float = 0.45
+    """Asks how many, when or for a name, and the fact holds none."""
+    missing_attribute: float = 0.45
+    """Asks what kind, how old, how long..., and the fact is never asked that."""
+    missing_referent: float = 0.45
+    """A follow-up's "he" stands for someone the fact does not name."""
+    missing_number: float = 0.45
+    """A number, year or month the fact does not mention."""
+    missing_group: float = 0.7
+    """A group the fact does not mention."""
+    missing_place: float = 0.5
+    """A place the fact does not mention, or does not put the question's events in."""
+    missing_person: float = 0.5
+    """A person the fact does not mention."""
+    missing_word: float = 0.8
+    """A telling word the fact does not explain."""
+    given: float = 0.5
+    """A fact telling only what the question takes as given."""
+    elsewhere: float = 0.35
+    """Each sign that the question is about another event or place."""
+    near_boost: float = 1.15
+    """In a follow-up, for facts next to the last one answered."""
+    other_time: float = 0.8
+    """"who held it then?", for a fact telling of an earlier time."""
+    already_given: float = 0.5
+    """"what else...?", for the fact the reader has just had."""
+    names_only: float = 0.5
+    """A fact sharing only names with a question that asks about something else."""
