@@ -47,14 +47,9 @@ class Decider:
             return self.decline(question, tokens, previous)
         top = ranked[0]
         runner = ranked[1] if len(ranked) > 1 else None
-        runner_score = runner.score if runner else 0.0
         runner_up = self.candidate(runner) if runner else None
         fact = self.index.facts[top.fact]
-        # Two facts that quote the same sentence are not a real choice: either answers.
-        same_quote = runner is not None and bool(
-            self.index.fact_sentences[top.fact] & self.index.fact_sentences[runner.fact]
-        )
-        clear = top.score >= limits.sure or top.score - runner_score >= limits.margin or same_quote
+        clear = self._clear(top, runner)
         bar = limits.answer * (self.weights.long_bar if query.long else 1.0)
         if top.score >= bar and clear:
             return replace(
@@ -66,23 +61,46 @@ class Decider:
         if quoted is not None:
             return replace(quoted, runner_up=self.candidate(top), threshold=round(bar, 3))
         if top.score >= limits.suggest and not query.elsewhere:
-            floor = max(limits.suggest, top.score - _SUGGESTION_WINDOW)
-            close = [m for m in ranked[:3] if m.score >= floor]
-            return Reply(
-                question=question,
-                outcome=Outcome.SUGGEST,
-                text=replies.UNSURE,
-                confidence=round(top.score, 3),
-                suggestions=tuple(self.index.facts[m.fact].questions[0] for m in close),
-                runner_up=runner_up,
-                on_topic=True,
-                context=self.next_context(tokens, previous, None),
-                reason=Reason.UNSURE,
-                signals=tuple(top.signals),
-                threshold=round(bar, 3),
-            )
+            return self._suggest(question, query, ranked, previous, runner_up, bar)
         declined = self.decline(question, tokens, previous, ranked=ranked)
         return replace(declined, signals=tuple(top.signals), threshold=round(bar, 3))
+
+    def _clear(self, top: Match, runner: Match | None) -> bool:
+        """Return whether the top fact stands clear enough of the runner-up to be answered."""
+        limits = self.thresholds
+        runner_score = runner.score if runner else 0.0
+        # Two facts that quote the same sentence are not a real choice: either answers.
+        same_quote = runner is not None and bool(
+            self.index.fact_sentences[top.fact] & self.index.fact_sentences[runner.fact]
+        )
+        return top.score >= limits.sure or top.score - runner_score >= limits.margin or same_quote
+
+    def _suggest(
+        self,
+        question: str,
+        query: Query,
+        ranked: list[Match],
+        previous: Context,
+        runner_up: Candidate | None,
+        bar: float,
+    ) -> Reply:
+        """Return the reply offering the facts that score close to the best ("did you mean")."""
+        top = ranked[0]
+        floor = max(self.thresholds.suggest, top.score - _SUGGESTION_WINDOW)
+        close = [m for m in ranked[:3] if m.score >= floor]
+        return Reply(
+            question=question,
+            outcome=Outcome.SUGGEST,
+            text=replies.UNSURE,
+            confidence=round(top.score, 3),
+            suggestions=tuple(self.index.facts[m.fact].questions[0] for m in close),
+            runner_up=runner_up,
+            on_topic=True,
+            context=self.next_context(query.tokens, previous, None),
+            reason=Reason.UNSURE,
+            signals=tuple(top.signals),
+            threshold=round(bar, 3),
+        )
 
     def _quoted(self, question: str, query: Query, previous: Context) -> Reply | None:
         # A clause is quoted for no more than the whole message would be, nor a sentence for a

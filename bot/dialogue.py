@@ -90,31 +90,13 @@ class Dialogue:
         """Return the readings of a turn: on its own, and leaning on the conversation when it
         does lean on it."""
         normal, words = message.normal, message.words
-        that_event = self._that_event.search(normal) is not None
-        # "who captured it then?": then, or after; "who held it back then?": then.
-        back = self._back_then.search(normal) is not None
-        then = back or self._then.search(normal) is not None
-        # "who held that town?": the place last discussed, as "there" is.
-        town = self._that_town.search(normal) is not None or (
-            back and self._the_town.search(normal) is not None
-        )
+        that_event, then, back, town = self._cues(normal)
         if not (that_event or then or town or correction or self.is_follow_up(words, tokens)):
             return Readings([plain])
-        index = self.index
-        # A conversation moves along the article: facts next to the last one come first.
-        first = replace(plain, near=index.neighbours.get(previous.fact_id or "", frozenset()))
-        last = index.fact_index.get(previous.fact_id or "")
-        if then and last is not None and (when := index.when[last]) != (0, 0):
-            first = replace(first, since=when, until=when if back else None)
-        place = next((e for e in previous.entities if self.v.kind(f"@{e}") == "place"), None)
-        if town and place is not None and f"@{place}" not in index.everywhere:
-            words = [*words, "there"]
-        if that_event and previous.fact_id in index.setting:
-            # "who won that fight?": the fight last answered, with its place and date.
-            setting = index.setting[previous.fact_id]
-            tokens = tokens + [t for t in setting if t not in tokens]
-            places = frozenset(t for t in setting if t.startswith("@"))
-            first = replace(first, tokens=tokens, located=first.located | places)
+        first = self._moved_along(plain, previous, then=then, back=back)
+        words = self._there(words, previous, town=town)
+        if that_event and previous.fact_id in self.index.setting:
+            first, tokens = self._with_setting(first, tokens, previous.fact_id)
         attempts, resolved = self._resolved(words, tokens, previous, first)
         carried = self.carry_over(tokens, previous)
         # "and the MNLA?", "what about May?": nothing but names and dates is no question of its
@@ -129,6 +111,45 @@ class Dialogue:
         if elliptical:
             return Readings([self._ellipsis(carry, tokens, carried)], whole=that_event)
         return Readings(attempts, [] if that_event else [carry], whole=that_event)
+
+    def _cues(self, normal: str) -> tuple[bool, bool, bool, bool]:
+        """Return whether a turn says "that fight", "then", "back then" and "that town"."""
+        that_event = self._that_event.search(normal) is not None
+        # "who captured it then?": then, or after; "who held it back then?": then.
+        back = self._back_then.search(normal) is not None
+        then = back or self._then.search(normal) is not None
+        # "who held that town?": the place last discussed, as "there" is.
+        town = self._that_town.search(normal) is not None or (
+            back and self._the_town.search(normal) is not None
+        )
+        return that_event, then, back, town
+
+    def _moved_along(self, plain: Query, previous: Context, *, then: bool, back: bool) -> Query:
+        """Return the plain reading, favouring the facts around the last one answered."""
+        index = self.index
+        # A conversation moves along the article: facts next to the last one come first.
+        first = replace(plain, near=index.neighbours.get(previous.fact_id or "", frozenset()))
+        last = index.fact_index.get(previous.fact_id or "")
+        if then and last is not None and (when := index.when[last]) != (0, 0):
+            first = replace(first, since=when, until=when if back else None)
+        return first
+
+    def _there(self, words: list[str], previous: Context, *, town: bool) -> list[str]:
+        """Return the words, with "there" for "that town" when a place was last discussed."""
+        place = next((e for e in previous.entities if self.v.kind(f"@{e}") == "place"), None)
+        if town and place is not None and f"@{place}" not in self.index.everywhere:
+            return [*words, "there"]
+        return words
+
+    def _with_setting(
+        self, first: Query, tokens: list[str], fact_id: str
+    ) -> tuple[Query, list[str]]:
+        """Return the reading and tokens of "that fight": the last fight, its place and date."""
+        # "who won that fight?": the fight last answered, with its place and date.
+        setting = self.index.setting[fact_id]
+        tokens = tokens + [t for t in setting if t not in tokens]
+        places = frozenset(t for t in setting if t.startswith("@"))
+        return replace(first, tokens=tokens, located=first.located | places), tokens
 
     def _resolved(
         self, words: list[str], tokens: list[str], previous: Context, first: Query

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -60,27 +61,34 @@ def load_questions(path: Path) -> list[Item]:
         raise QuestionFileError(f"{path}: cannot read: {error}") from error
     if not isinstance(data, list):
         raise QuestionFileError(f"{path}: expected a list of questions")
-    items = []
-    for number, raw in enumerate(data, 1):
-        where = f"{path}: item {number}"
-        if not isinstance(raw, dict) or set(raw) - _KEYS:
-            raise QuestionFileError(f"{where}: expected keys among {sorted(_KEYS)}, got {raw!r}")
-        if ("q" in raw) == ("chat" in raw):
-            raise QuestionFileError(f"{where}: needs exactly one of 'q' or 'chat'")
-        turns = [raw["q"]] if "q" in raw else raw["chat"]
-        if not isinstance(turns, list) or not turns or not all(isinstance(t, str) for t in turns):
-            raise QuestionFileError(f"{where}: 'chat' must be a list of questions")
-        kind, style = raw.get("kind"), raw.get("style", "plain")
-        if kind not in KINDS or style not in STYLES:
-            raise QuestionFileError(f"{where}: unknown kind {kind!r} or style {style!r}")
-        expect = raw.get("expect", [])
-        if isinstance(expect, str):
-            expect = [expect]
-        if kind in _ANSWERED_KINDS and not expect:
-            raise QuestionFileError(f"{where}: a {kind} question needs 'expect' phrases")
-        joined = tuple(" ".join(t.split("\n")) for t in turns)
-        items.append(Item(joined, kind, tuple(str(e) for e in expect), style))
-    return items
+    return [_read_item(raw, f"{path}: item {number}") for number, raw in enumerate(data, 1)]
+
+
+def _read_item(raw: object, where: str) -> Item:
+    """Read one item of a question file, rejecting anything outside the format."""
+    if not isinstance(raw, dict) or set(raw) - _KEYS:
+        raise QuestionFileError(f"{where}: expected keys among {sorted(_KEYS)}, got {raw!r}")
+    turns = _read_turns(raw, where)
+    kind, style = raw.get("kind"), raw.get("style", "plain")
+    if kind not in KINDS or style not in STYLES:
+        raise QuestionFileError(f"{where}: unknown kind {kind!r} or style {style!r}")
+    expect = raw.get("expect", [])
+    if isinstance(expect, str):
+        expect = [expect]
+    if kind in _ANSWERED_KINDS and not expect:
+        raise QuestionFileError(f"{where}: a {kind} question needs 'expect' phrases")
+    joined = tuple(" ".join(t.split("\n")) for t in turns)
+    return Item(joined, kind, tuple(str(e) for e in expect), style)
+
+
+def _read_turns(raw: dict[str, Any], where: str) -> list[str]:
+    """Return an item's turns: its one question, or its conversation."""
+    if ("q" in raw) == ("chat" in raw):
+        raise QuestionFileError(f"{where}: needs exactly one of 'q' or 'chat'")
+    turns = [raw["q"]] if "q" in raw else raw["chat"]
+    if not isinstance(turns, list) or not turns or not all(isinstance(t, str) for t in turns):
+        raise QuestionFileError(f"{where}: 'chat' must be a list of questions")
+    return turns
 
 
 def is_correct(item: Item, reply: Reply) -> bool:

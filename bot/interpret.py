@@ -120,20 +120,10 @@ class Interpreter:
     def plain(self, message: Message, tokens: list[str], *, exclude: str | None) -> Query:
         """Read a message as it stands, without the conversation."""
         words, normal, clauses = message.words, message.normal, message.clauses
-        # "Everyone says 40 men. What's the real number?": the number said is put to the test,
-        # and counts against no fact.
-        disputed = (
-            frozenset(t for t in tokens if t.isdigit())
-            if not lang.DISPUTING_WORDS.isdisjoint(words) and _DISPUTED.search(normal)
-            else _NOTHING
-        )
+        disputed = self._disputed(words, normal, tokens)
         # In a long message, what is asked for is read from its questions, not its chatter.
         questions = [normalize(c) for is_asked, c in clauses if is_asked] if message.long else []
-        focus = (
-            frozenset(t for q in questions for t in self.v.analyze(q, normal=q))
-            if questions
-            else _NOTHING
-        )
+        focus = self._focus(questions)
         asked_clauses = [c for asks, c in clauses if asks]
         core = message.core
         return Query(
@@ -145,20 +135,43 @@ class Interpreter:
                 years=not disputed,
                 names_in=" ".join(asked_clauses) if asked_clauses else None,
             ),
-            asks=frozenset().union(*map(self.reader.asks, questions))
-            if questions
-            else self.reader.asks(normal),
+            asks=self._asks_of(questions, normal),
             long=message.long,
             located=self.elsewhere_in(normal, tokens),
             focus=focus,
             premise=self.given(core),
-            soft=(
-                _NOTHING
-                if message.long or lang.WHILE_WORDS.isdisjoint(core[1:])
-                else self.setting(core)
-            )
-            | disputed,
+            soft=self._scene(message.long, core) | disputed,
         )
+
+    def _disputed(self, words: list[str], normal: str, tokens: list[str]) -> frozenset[str]:
+        """Return the numbers a message disputes."""
+        # "Everyone says 40 men. What's the real number?": the number said is put to the test,
+        # and counts against no fact.
+        return (
+            frozenset(t for t in tokens if t.isdigit())
+            if not lang.DISPUTING_WORDS.isdisjoint(words) and _DISPUTED.search(normal)
+            else _NOTHING
+        )
+
+    def _focus(self, questions: list[str]) -> frozenset[str]:
+        """Return the tokens of a long message's questions (none if it has none)."""
+        return (
+            frozenset(t for q in questions for t in self.v.analyze(q, normal=q))
+            if questions
+            else _NOTHING
+        )
+
+    def _asks_of(self, questions: list[str], normal: str) -> frozenset[str]:
+        """Return what a message asks for: from its questions, if read apart, else from it all."""
+        return (
+            frozenset().union(*map(self.reader.asks, questions))
+            if questions
+            else self.reader.asks(normal)
+        )
+
+    def _scene(self, long: bool, core: list[str]) -> frozenset[str]:
+        """Return the words of a short message that only set the scene ("when the fighting...")."""
+        return _NOTHING if long or lang.WHILE_WORDS.isdisjoint(core[1:]) else self.setting(core)
 
     def clause_readings(
         self, plain: Query, message: Message, tokens: list[str], clauses: list[tuple[bool, str]]
@@ -187,31 +200,18 @@ class Interpreter:
         is_asked: bool,
         clause: str,
     ) -> Query | None:
+        """Return a clause read as a question of its own, or None when it says too little."""
         clause_normal = normalize(clause)
         clause_tokens = self.v.analyze(clause, normal=clause_normal)
-        telling = [t for t in clause_tokens if t not in self.index.weak_tokens]
-        # Two words make a question ("who won?"), but not a clause of chatter, which needs
-        # two telling ones: "I know the article doesn't give it" tells nothing.
-        if (
-            not telling
-            or len(clause_tokens) < (2 if is_asked else 3)
-            or (len(telling) < 2 and not is_asked)
-        ):
+        if self._says_too_little(clause_tokens, is_asked=is_asked):
             return None
         carried = [t for t in dates if t not in clause_tokens]
         clause_tokens += carried
         if clause_tokens == tokens:
             return None
-        borrowed: frozenset[str] = frozenset()
         clause_words = clause_normal.split()
-        if lang.PRONOUNS.intersection(clause_words):
-            # "what were they doing?": they are whoever the message named before.
-            borrowed = frozenset(
-                t
-                for t in tokens
-                if self.v.kind(t) in ("group", "person") and t not in clause_tokens
-            )
-            clause_tokens += sorted(borrowed)
+        borrowed = self._borrowed(tokens, clause_tokens, clause_words)
+        clause_tokens += sorted(borrowed)
         own = any(t.startswith("@") for t in clause_tokens)
         # ("who died when the fighting broke out?": the scene is set, not asked about.)
         setting = (
@@ -222,11 +222,7 @@ class Interpreter:
         return replace(
             plain,
             tokens=clause_tokens,
-            # A date the article gives is the reader's context; one it never gives still says
-            # the message is about another event.
-            soft=borrowed.union(t for t in carried if t in self.index.article_tokens)
-            | setting
-            | (plain.soft & frozenset(clause_tokens) if plain.soft else _NOTHING),
+            soft=self._clause_soft(plain, borrowed, carried, setting, clause_tokens),
             long=False,
             clause=True,
             elsewhere=max(
@@ -240,6 +236,45 @@ class Interpreter:
             ),
             asks=self.reader.asks(clause_normal),
             located=self.elsewhere_in(clause_normal, clause_tokens),
+        )
+
+    def _says_too_little(self, clause_tokens: list[str], *, is_asked: bool) -> bool:
+        """Return whether a clause tells too little to be read as a question of its own."""
+        telling = [t for t in clause_tokens if t not in self.index.weak_tokens]
+        # Two words make a question ("who won?"), but not a clause of chatter, which needs
+        # two telling ones: "I know the article doesn't give it" tells nothing.
+        return (
+            not telling
+            or len(clause_tokens) < (2 if is_asked else 3)
+            or (len(telling) < 2 and not is_asked)
+        )
+
+    def _borrowed(
+        self, tokens: list[str], clause_tokens: list[str], clause_words: list[str]
+    ) -> frozenset[str]:
+        """Return the people and groups of the message that a clause's pronouns stand for."""
+        if not lang.PRONOUNS.intersection(clause_words):
+            return frozenset()
+        # "what were they doing?": they are whoever the message named before.
+        return frozenset(
+            t for t in tokens if self.v.kind(t) in ("group", "person") and t not in clause_tokens
+        )
+
+    def _clause_soft(
+        self,
+        plain: Query,
+        borrowed: frozenset[str],
+        carried: list[str],
+        setting: frozenset[str],
+        clause_tokens: list[str],
+    ) -> frozenset[str]:
+        """Return the tokens of a clause that help a fact match but never count against it."""
+        # A date the article gives is the reader's context; one it never gives still says
+        # the message is about another event.
+        return (
+            borrowed.union(t for t in carried if t in self.index.article_tokens)
+            | setting
+            | (plain.soft & frozenset(clause_tokens) if plain.soft else _NOTHING)
         )
 
     def elsewhere_in(self, normal: str, tokens: list[str]) -> frozenset[str]:

@@ -52,6 +52,12 @@ _WHO_SAID = re.compile(
 )
 
 
+def _asks_in_sentences(message: Message) -> bool:
+    """Return whether a message is long, of several sentences, and asks in some of them."""
+    asked_questions = message.long and any(asks for asks, _ in message.clauses)
+    return bool(asked_questions and message.several)
+
+
 class Engine:
     """Answers questions from one knowledge pack; build once, then ask many times."""
 
@@ -149,20 +155,17 @@ class Engine:
         best_key = (False, False, 0.0)
         whole: Reply | None = None
         short = len(message.words) < self.weights.claused_question
-        asked_questions = message.long and any(asks for asks, _ in message.clauses)
+        # A long message of several sentences answered as a whole is answered from its
+        # question instead, when the question says enough on its own.
+        prefer_question = _asks_in_sentences(message)
         tried = [*readings, *((r, False) for r in later)]
         for number, (reading, from_question) in enumerate(tried):
             reply = self.decider.decide(question, reading, self.ranker.rank(reading), previous)
-            if number == 0 and reply.answered and asked_questions and message.several:
-                # A long message of several sentences answered as a whole is answered from its
-                # question instead, when the question says enough on its own.
+            if number == 0 and reply.answered and prefer_question:
                 whole = reply
                 continue
             if reply.answered and (number == 0 or short or from_question):
-                telling = sum(t not in self.index.weak_tokens for t in reading.tokens)
-                if whole is not None and telling < self.weights.telling_question:
-                    return whole
-                return reply
+                return self._settled(reply, reading, whole)
             # An answer to a clause of a question beats one to a clause of the chatter around it.
             key = (reply.answered, reply.answered and from_question, reply.confidence)
             if best is None or key > best_key:
@@ -171,6 +174,13 @@ class Engine:
             return whole
         assert best is not None
         return best
+
+    def _settled(self, reply: Reply, reading: Query, whole: Reply | None) -> Reply:
+        """Return the answer to a reading, or to the whole message if the reading says little."""
+        telling = sum(t not in self.index.weak_tokens for t in reading.tokens)
+        if whole is not None and telling < self.weights.telling_question:
+            return whole
+        return reply
 
     def rank(self, question: str, *, limit: int = 5) -> list[Candidate]:
         """Return the facts that best match a question on its own, best first."""

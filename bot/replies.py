@@ -72,10 +72,14 @@ def render_debug(reply: Reply) -> str:
     runner_text = f"{runner.fact_id} ({runner.score:.3f})" if runner else "none"
     topic = "on-topic" if reply.on_topic else "off-topic"
     kind = "quoted sentence" if reply.quoted else (reply.fact_id or "-")
-    return (
+    line = (
         f"[{reply.outcome.value}: {kind}, score {reply.confidence:.3f}, "
         f"runner-up {runner_text}, {topic}]"
     )
+    moved = ", ".join(f"{s.name} x{s.factor:.2f} ({s.reason})" for s in reply.signals)
+    threshold = f"threshold {reply.threshold:.2f}" if reply.threshold else ""
+    why = "; ".join(part for part in (f"reason {reply.reason.value}", threshold, moved) if part)
+    return f"{line}\n[{why}]"
 
 
 def as_json(reply: Reply) -> dict[str, Any]:

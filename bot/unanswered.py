@@ -533,30 +533,11 @@ def draft_yaml(groups: Sequence[QuestionGroup], pack: Pack) -> str:
             # Off-topic questions want no fact; they are named below in case the engine misjudged.
             off_topic.extend(group.wordings[:1])
             continue
-        questions = []
-        for wording in group.wordings:
-            key = _phrasing_key(wording)
-            if key and key not in taken_phrasings:
-                taken_phrasings.add(key)
-                questions.append(wording)
+        questions = _new_wordings(group.wordings, taken_phrasings)
         citations = [close.sentence.text for close in group.closest]
         if not questions or not citations:
             continue
-        fact_id = _fact_id(questions[0], taken_ids)
-        taken_ids.add(fact_id)
-        about = [t[1:] for t in keys.tokens(" ".join(questions)) if t.startswith("@")]
-        fact: dict[str, Any] = {
-            "id": fact_id,
-            "answer": TODO_ANSWER,
-            "cite": citations,
-            "about": list(dict.fromkeys(about)),
-            "questions": questions,
-        }
-        lines.append(f"\n# asked {_times(group.count)}, last {_when(group.last_asked)}")
-        dumped = yaml.dump(
-            [fact], Dumper=_FactsDumper, allow_unicode=True, sort_keys=False, width=1000
-        )
-        lines.append(dumped.rstrip("\n"))
+        lines.extend(_draft_fact(group, questions, citations, taken_ids, keys))
         drafted += 1
     if not drafted:
         lines.append(
@@ -565,6 +546,40 @@ def draft_yaml(groups: Sequence[QuestionGroup], pack: Pack) -> str:
     if off_topic:
         lines.append(f"\n# Left out as off-topic: {'; '.join(off_topic)}")
     return "\n".join(lines) + "\n"
+
+
+def _new_wordings(wordings: Sequence[str], taken_phrasings: set[str]) -> list[str]:
+    """Return the wordings not yet phrased in the pack or a draft, and mark them taken."""
+    questions = []
+    for wording in wordings:
+        key = _phrasing_key(wording)
+        if key and key not in taken_phrasings:
+            taken_phrasings.add(key)
+            questions.append(wording)
+    return questions
+
+
+def _draft_fact(
+    group: QuestionGroup,
+    questions: list[str],
+    citations: list[str],
+    taken_ids: set[str],
+    keys: _Keys,
+) -> list[str]:
+    """Return the draft lines of one group's fact, and mark its id taken."""
+    fact_id = _fact_id(questions[0], taken_ids)
+    taken_ids.add(fact_id)
+    about = [t[1:] for t in keys.tokens(" ".join(questions)) if t.startswith("@")]
+    fact: dict[str, Any] = {
+        "id": fact_id,
+        "answer": TODO_ANSWER,
+        "cite": citations,
+        "about": list(dict.fromkeys(about)),
+        "questions": questions,
+    }
+    heading = f"\n# asked {_times(group.count)}, last {_when(group.last_asked)}"
+    dumped = yaml.dump([fact], Dumper=_FactsDumper, allow_unicode=True, sort_keys=False, width=1000)
+    return [heading, dumped.rstrip("\n")]
 
 
 def _times(count: int) -> str:

@@ -11,7 +11,7 @@ STOP_WORDS = frozenset(
     le la les un une des du de au aux en et ou est sont etait etaient ete a dans sur par pour
     avec ce cet cette ces se sa son ses leur leurs y il elle lui on nous vous je tu me te moi
     toi ne pas que qui-est est-ce ca cela ceci sont-ils ils elles eux t salut bonjour svp stp
-    merci alors donc exactement precisement ont lors
+    merci alors donc exactement precisement ont lors aujourd hui actuellement
     """.split()
 )
 """Words that carry no meaning for matching. Question words (qui, quand) are kept."""
@@ -97,7 +97,8 @@ SYNONYMS: dict[str, list[str]] = {
     "help": ["aider", "aide", "soutien", "soutenir"],
     "present": ["presente", "presentes"],
     "search": ["chercher", "cherche", "cherchait", "recherche", "rechercher", "cherchaient"],
-    "leader": ["chef", "chefs", "dirigeant", "dirigeants"],
+    "leader": ["chef", "chefs", "dirigeant", "dirigeants", "dirige", "diriger", "dirigent",
+               "dirigeait", "dirigea"],
     "mayor": ["maire"],
     "size": ["taille", "effectif", "effectifs"],
     "found": ["fonde", "fondation"],

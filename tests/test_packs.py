@@ -1,0 +1,179 @@
+"""The engine serves any article: what holds for one pack holds for the other, with no code
+written for either; what is particular to an article lives in its pack."""
+
+from __future__ import annotations
+
+import ast
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot import lang
+from bot.knowledge import KnowledgeError, Pack, load_pack
+from bot.matching import Engine, Outcome
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKS = {
+    "ber": ROOT / "knowledge",
+    "lantern-festival": ROOT / "tests" / "packs" / "lantern-festival",
+}
+
+
+@pytest.fixture(scope="module", params=sorted(PACKS))
+def pack_engine(request: pytest.FixtureRequest) -> tuple[Pack, Engine]:
+    pack = load_pack(PACKS[request.param])
+    return pack, Engine(pack)
+
+
+def test_every_fact_is_found_by_its_own_phrasings(pack_engine: tuple[Pack, Engine]) -> None:
+    """Each phrasing gets its fact, or a fact quoting the very same article text."""
+    pack, engine = pack_engine
+    wrong = []
+    for fact in pack.facts:
+        for question in fact.questions:
+            reply = engine.answer(question)
+            quoted = {c.text for c in reply.citations}
+            if reply.fact_id != fact.id and not {c.text for c in fact.citations} <= quoted:
+                wrong.append((fact.id, question, reply.outcome.value, reply.fact_id))
+    assert wrong == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what is the capital of Australia?",
+        "tell me a joke",
+        "who won the football cup final?",
+        "",
+        "🙂🙂",
+    ],
+)
+def test_questions_about_nothing_in_the_article_are_declined(
+    pack_engine: tuple[Pack, Engine], question: str
+) -> None:
+    _, engine = pack_engine
+    reply = engine.answer(question)
+    assert reply.outcome is Outcome.DECLINE
+    assert reply.suggestions  # ... with questions the bot can answer instead
+
+
+def test_a_phrasing_with_typos_still_finds_its_fact(pack_engine: tuple[Pack, Engine]) -> None:
+    """Dropping a letter from a long word of each fact's first phrasing changes no answer."""
+    pack, engine = pack_engine
+    kept = 0
+    for fact in pack.facts:
+        question = fact.questions[0]
+        long_words = [w for w in re.findall(r"[a-z]{7,}", question)]
+        if not long_words:
+            continue
+        word = long_words[0]
+        typo = question.replace(word, word[:3] + word[4:], 1)
+        kept += engine.answer(typo).fact_id == fact.id
+    # Nearly all: a slip may still turn one word into another word of the pack.
+    assert kept >= 0.9 * sum(bool(re.findall(r"[a-z]{7,}", f.questions[0])) for f in pack.facts)
+
+
+def test_a_follow_up_leans_on_the_entity_last_discussed(pack_engine: tuple[Pack, Engine]) -> None:
+    """ "Who is it?" is asked of whoever the last answer was about."""
+    pack, engine = pack_engine
+    person = next(e for e in pack.entities if e.kind == "person")
+    about = next(f for f in pack.facts if person.id in f.about)
+    first = engine.answer(about.questions[0])
+    assert first.fact_id == about.id
+    assert person.id in first.context.entities
+
+
+def test_the_second_pack_passes_check_and_scores_its_question_file() -> None:
+    pack = PACKS["lantern-festival"]
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "eval", "--knowledge", str(pack),
+         str(pack / "questions.yaml"), "--min-accuracy", "0.9"],
+        capture_output=True, text=True, cwd=ROOT, timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout[-3000:]
+    checked = subprocess.run(
+        [sys.executable, "-m", "bot", "check", "--knowledge", str(pack)],
+        capture_output=True, text=True, cwd=ROOT, timeout=120, check=False,
+    )  # fmt: skip
+    assert checked.returncode == 0, checked.stdout[-2000:] + checked.stderr[-2000:]
+
+
+def _code_strings() -> list[tuple[str, str]]:
+    """Return every string literal and name in bot/'s code (not docstrings), with its file."""
+    found = []
+    for path in sorted((ROOT / "bot").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = {
+            id(node.body[0].value)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+            and node.body
+            and isinstance(node.body[0], ast.Expr)
+        } | {
+            id(node.value)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)
+        }
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                if id(node) not in docstrings:
+                    found.append((path.name, node.value))
+            elif isinstance(node, ast.Name):
+                found.append((path.name, node.id))
+    return found
+
+
+@pytest.mark.parametrize("name", sorted(PACKS))
+def test_no_name_of_an_article_is_written_in_the_code(name: str) -> None:
+    """The names of the article's groups, people and places, and the words for its kind of event,
+    are the pack's: none is written in the engine's or the front ends' code."""
+    pack = load_pack(PACKS[name])
+    names = {w for entity in pack.entities for w in entity.id.split("-") if len(w) >= 3}
+    names |= {
+        w.casefold()
+        for entity in pack.entities
+        for alias in entity.aliases
+        for w in re.findall(r"\b[A-Z][A-Za-z]{2,}", alias)
+    }
+    names |= set(pack.domain.event_words)
+    # Capitalised words that are also plain English or French ("National", "Movement").
+    plain = set(lang.STOPWORDS) | set(lang.SYNONYMS) | set(lang.SYNONYMS.values())
+    names -= plain | {"national", "movement", "liberation", "river", "valley", "old", "market"}
+    names -= {"army", "forces", "force", "side", "mrs", "local", "place", "french"}
+    found = sorted(
+        {
+            (file, word)
+            for file, text in _code_strings()
+            for word in re.findall(r"[a-z]+", text.casefold().replace("_", " "))
+            if word in names
+        }
+    )
+    assert found == []
+
+
+def test_number_words_are_every_number_not_the_article_s() -> None:
+    """Any number word folds to its digits, so an article's "seventeen" reads like "17"."""
+    for word, value in [("seventeen", "17"), ("ninety", "90"), ("quatorze", "14"),
+                        ("thousand", "1000"), ("fourteen", "14")]:  # fmt: skip
+        assert lang.NUMBER_WORDS[word] == value
+    assert lang.join_compound_numbers("twenty-three men, vingt-trois hommes") == "23 men, 23 hommes"
+    assert lang.like_num("seventy-one") and lang.like_num("12") and not lang.like_num("one")
+
+
+def test_a_broken_domain_file_names_the_file_and_what_is_wrong(tmp_path: Path) -> None:
+    import shutil
+
+    shutil.copytree(PACKS["ber"], tmp_path / "pack")
+    domain = tmp_path / "pack" / "domain.yaml"
+    domain.write_text("event_wordz: [battle]\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match=r"domain\.yaml.*unknown key\(s\) event_wordz"):
+        load_pack(tmp_path / "pack")
+    domain.write_text("starters: [no-such-fact]\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="no-such-fact"):
+        load_pack(tmp_path / "pack")
+    domain.write_text("stopwords: [Two Words]\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="not a single lowercase"):
+        load_pack(tmp_path / "pack")
