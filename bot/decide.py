@@ -13,7 +13,6 @@ from bot.interpret import Query
 from bot.knowledge import Citation, Fact
 from bot.reply import Candidate, Outcome, Reason, Reply
 from bot.scoring import Match
-from bot.signals import Signal
 from bot.vocabulary import Vocabulary
 from bot.weights import Thresholds, Weights
 
@@ -233,7 +232,3 @@ class Decider:
             tokens=tuple(tokens),
         )
 
-
-def strongest(signals: tuple[Signal, ...], count: int = 3) -> tuple[Signal, ...]:
-    """Return the signals that moved a score most."""
-    return tuple(sorted(signals, key=lambda s: s.factor)[:count])
