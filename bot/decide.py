@@ -231,4 +231,3 @@ class Decider:
             fact_id=fact.id if fact else previous.fact_id,
             tokens=tuple(tokens),
         )
-
