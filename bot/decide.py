@@ -13,6 +13,7 @@ from bot.interpret import Query
 from bot.knowledge import Citation, Fact
 from bot.reply import Candidate, Outcome, Reason, Reply
 from bot.scoring import Match
+from bot.signals import Signal
 from bot.vocabulary import Vocabulary
 from bot.weights import Thresholds, Weights
 
@@ -51,11 +52,10 @@ class Decider:
         clear = self._clear(top, runner)
         bar = limits.answer * (self.weights.long_bar if query.long else 1.0)
         if top.score >= bar and clear:
-            return replace(
-                self.answer_with(question, fact, top.score, tokens, previous, runner_up),
-                signals=tuple(top.signals),
-                threshold=round(bar, 3),
-            )
+            return self.answer_with(
+                question, fact, top.score, tokens, previous, runner_up,
+                signals=tuple(top.signals), threshold=round(bar, 3),
+            )  # fmt: skip
         quoted = self._quoted(question, query, previous)
         if quoted is not None:
             return replace(quoted, runner_up=self.candidate(top), threshold=round(bar, 3))
@@ -118,6 +118,8 @@ class Decider:
         runner_up: Candidate | None = None,
         *,
         reason: Reason = Reason.MATCHED,
+        signals: tuple[Signal, ...] = (),
+        threshold: float = 0.0,
     ) -> Reply:
         """Return the reply answering with a fact."""
         return Reply(
@@ -131,6 +133,8 @@ class Decider:
             on_topic=True,
             context=self.next_context(tokens, previous, fact),
             reason=reason,
+            signals=signals,
+            threshold=threshold,
         )
 
     def quote(self, question: str, tokens: list[str], previous: Context) -> Reply | None:

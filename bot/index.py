@@ -147,16 +147,7 @@ class FactIndex:
 
     def _index_postings(self, weights: Weights) -> None:
         """Index each token's facts for the first pass and each fact's phrasings for the second."""
-        phrasings = self.phrasings
-        # For each token, its largest share of one phrasing of each fact: a fact with a
-        # phrasing close to the question stands out among facts that merely share words.
-        share: dict[str, dict[int, float]] = {}
-        for pid, tokens in enumerate(phrasings.tokens):
-            for token in tokens:
-                row = share.setdefault(token, {})
-                part = self.idf[token] / phrasings.weight[pid]
-                if part > row.get(phrasings.fact[pid], 0.0):
-                    row[phrasings.fact[pid]] = part
+        share = self._shares()
         # Sparse, so memory grows with the pack, not with its square.
         postings: dict[str, list[tuple[int, float, float]]] = {}
         for index, vocab in enumerate(self.vocab):
@@ -166,8 +157,28 @@ class FactIndex:
                 postings.setdefault(token, []).append((index, weight + bonus, weight))
         self.postings = {t: tuple(p) for t, p in postings.items()}
         self.common = max(weights.common_floor, int(weights.common_share * len(self.facts)))
-        # Phrasings that read the same once analysed ("who won?", "Who won the battle?") are
-        # scored once; a question that reads exactly like one goes straight to its fact.
+        self._index_phrasings()
+
+    def _shares(self) -> dict[str, dict[int, float]]:
+        """Return each token's largest share of one phrasing of each fact: a fact with a
+        phrasing close to the question stands out among facts that merely share words."""
+        phrasings = self.phrasings
+        share: dict[str, dict[int, float]] = {}
+        for pid, tokens in enumerate(phrasings.tokens):
+            for token in tokens:
+                row = share.setdefault(token, {})
+                part = self.idf[token] / phrasings.weight[pid]
+                if part > row.get(phrasings.fact[pid], 0.0):
+                    row[phrasings.fact[pid]] = part
+        return share
+
+    def _index_phrasings(self) -> None:
+        """Index each fact's phrasings by token, for the second pass.
+
+        Phrasings that read the same once analysed ("who won?", "Who won the battle?") are
+        scored once; a question that reads exactly like one goes straight to its fact.
+        """
+        phrasings = self.phrasings
         local: list[dict[str, list[int]]] = [{} for _ in self.facts]
         self.exact: dict[frozenset[str], int] = {}
         seen: set[tuple[int, frozenset[str]]] = set()
@@ -190,71 +201,54 @@ class FactIndex:
         self.article_tokens = frozenset(t for s in self.sentence_tokens for t in s)
         # The subject's own name, place and wider event: naming them never contradicts a fact.
         labels = tuple(f"{label}:" for label in pack.domain.setting_labels)
-        setting = [pack.article.title] + [
-            s.text for s in self.sentences if labels and s.text.startswith(labels)
-        ]
-        self.setting_tokens = frozenset(t for s in setting for t in v.analyze(s))
-        self.question_tokens = v.tokens(lang.QUESTION_WORDS)
-        self.typed_question_tokens = v.tokens(lang.TYPED_QUESTION_WORDS)
-        generic = v.tokens(lang.GENERIC)
-        self.topical = (
-            frozenset(
-                t
-                for t in self.article_tokens | {f"@{e.id}" for e in pack.entities}
-                if not t.isdigit()
-            )
-            - self.question_tokens
-            - generic
-        )
-        # Tokens that alone do not make a question about anything: question words, numbers.
-        self.weak_tokens = (
-            self.question_tokens | generic | {t for t in self.frequency if t.isdigit()}
-        )
+        setting = [pack.article.title]
+        if labels:
+            setting += [s.text for s in self.sentences if s.text.startswith(labels)]
+        setting_tokens = [t for s in setting for t in v.analyze(s)]
+        self.setting_tokens = frozenset(setting_tokens)
+        self._question_words(pack, v)
         self.places = asks.places
         # The article's own place: the first its title and setting lines name.
-        self.home_entity = next(
-            (t[1:] for s in setting for t in v.analyze(s) if t in self.places), None
-        )
-        # Where each fact's events happen: the places its phrasings and sentences put anything
-        # "in" or "at", not those merely named. The subject's own place is everywhere.
-        self.everywhere = frozenset(t for t in self.places if t in self.setting_tokens)
-        self.fact_places = [
-            frozenset(
-                place
-                for text in (fact.answer, *(self.sentences[i].text for i in cited))
-                for place in asks.located(v.normals[text])
-            )
-            for fact, cited in zip(pack.facts, self.fact_sentences, strict=True)
-        ]
-        sides = pack.domain.sides_label
-        # The two sides, from the infobox: "the other side" is one of them.
-        self.sides = tuple(
-            t
-            for s in self.sentences
-            if sides and s.section == INFOBOX and s.text.startswith(sides)
-            for t in self.sentence_tokens[s.index]
-            if t.startswith("@")
-        )
+        self.home_entity = next((t[1:] for t in setting_tokens if t in self.places), None)
+        # The subject's own places are everywhere.
+        self.everywhere = self.places & self.setting_tokens
+        self.fact_places = [self._located(pack, v, asks, index) for index in range(len(pack.facts))]
+        self.sides = self._sides(pack.domain.sides_label)
         self.event_words = frozenset(pack.domain.event_words)
         self.event_tokens = v.tokens(pack.domain.event_words)
         self.people_tokens = v.tokens(pack.domain.people_nouns)
 
+    def _question_words(self, pack: Pack, v: Vocabulary) -> None:
+        """Work out the tokens that ask rather than tell, and those that make a question topical."""
+        self.question_tokens = v.tokens(lang.QUESTION_WORDS)
+        self.typed_question_tokens = v.tokens(lang.TYPED_QUESTION_WORDS)
+        generic = v.tokens(lang.GENERIC)
+        named = self.article_tokens | {f"@{e.id}" for e in pack.entities}
+        self.topical = frozenset(t for t in named if not t.isdigit()) - self.question_tokens
+        self.topical -= generic
+        # Tokens that alone do not make a question about anything: question words, numbers.
+        numbers = {t for t in self.frequency if t.isdigit()}
+        self.weak_tokens = self.question_tokens | generic | numbers
+
+    def _located(self, pack: Pack, v: Vocabulary, asks: Asks, fact: int) -> frozenset[str]:
+        """Return where a fact's events happen: the places its answer and sentences put anything
+        "in" or "at", not those merely named."""
+        texts = [
+            pack.facts[fact].answer,
+            *(self.sentences[i].text for i in self.fact_sentences[fact]),
+        ]
+        return frozenset(place for text in texts for place in asks.located(v.normals[text]))
+
+    def _sides(self, label: str | None) -> tuple[str, ...]:
+        """Return the sides the infobox names: "the other side" is one of them."""
+        if not label:
+            return ()
+        lines = [s for s in self.sentences if s.section == INFOBOX and s.text.startswith(label)]
+        return tuple(t for s in lines for t in self.sentence_tokens[s.index] if t.startswith("@"))
+
     def _tell_the_story(self, v: Vocabulary) -> None:
         """Date each fact, find its neighbours and what happens next after it."""
-        citing: dict[int, set[int]] = {}
-        for index, cited in enumerate(self.fact_sentences):
-            for sentence in cited:
-                citing.setdefault(sentence, set()).add(index)
-        self.neighbours = {
-            fact.id: frozenset(
-                j
-                for sentence in cited
-                for near in (sentence - 1, sentence, sentence + 1)
-                for j in citing.get(near, ())
-                if j != index
-            )
-            for index, (fact, cited) in enumerate(zip(self.facts, self.fact_sentences, strict=True))
-        }
+        self.neighbours = self._neighbours()
         dates, dated = self._date_sentences()
         self.next_fact = self._follow_on(v, dates, dated)
         # Facts whose answer says who told it ("X claimed...", "according to...").
@@ -264,12 +258,7 @@ class FactIndex:
         )
         # When each fact's event happens, as (month, day): (0, 0) for a fact telling no story,
         # or summing up from the infobox.
-        self.when = [
-            (0, 0)
-            if any(self.sentences[i].section == INFOBOX for i in cited)
-            else max((dates[i] for i in cited), default=(0, 0))
-            for cited in self.fact_sentences
-        ]
+        self.when = [self._when(cited, dates) for cited in self.fact_sentences]
         # Where and when each fact's own event happens, when it is not the article's own
         # place: "who won that fight?" after another fight is about that one.
         self.setting: dict[str, tuple[str, ...]] = {}
@@ -279,6 +268,24 @@ class FactIndex:
                 months = [t for t in answered if t in lang.MONTHS]
                 days = [t for t in answered if t.isdigit()] if months else []
                 self.setting[fact.id] = (*where, *months, *days)
+
+    def _neighbours(self) -> dict[str, frozenset[int]]:
+        """Return each fact's neighbours: the facts citing its sentences or the ones beside."""
+        citing: dict[int, set[int]] = {}
+        for index, cited in enumerate(self.fact_sentences):
+            for sentence in cited:
+                citing.setdefault(sentence, set()).add(index)
+        neighbours: dict[str, frozenset[int]] = {}
+        for index, (fact, cited) in enumerate(zip(self.facts, self.fact_sentences, strict=True)):
+            near = {j for i in cited for n in (i - 1, i, i + 1) for j in citing.get(n, ())}
+            neighbours[fact.id] = frozenset(near - {index})
+        return neighbours
+
+    def _when(self, cited: frozenset[int], dates: list[tuple[int, int]]) -> tuple[int, int]:
+        """Return when a fact's event happens; (0, 0) for one citing the infobox."""
+        if any(self.sentences[i].section == INFOBOX for i in cited):
+            return (0, 0)
+        return max((dates[i] for i in cited), default=(0, 0))
 
     def _date_sentences(self) -> tuple[list[tuple[int, int]], list[bool]]:
         """Return each sentence's (month, day), and whether the sentence gives it itself.
@@ -314,21 +321,36 @@ class FactIndex:
         for fact, cited in zip(self.facts, self.fact_sentences, strict=True):
             for index in sorted(cited):
                 citing.setdefault(index, fact)
+        # A sentence moves the story on by its own later date or by saying "afterward".
+        moves = [not sequence.isdisjoint(tokens) for tokens in self.sentence_tokens]
         follow_on: dict[str, Fact] = {}
         for fact, cited in zip(self.facts, self.fact_sentences, strict=True):
             told = [i for i in cited if self.sentences[i].section != INFOBOX]
-            if not told:
-                continue
-            when = max(dates[i] for i in told)
-            for index in story:
-                if index <= max(told) or index not in citing or dates[index] < when:
-                    continue  # told before, cited by nothing, or earlier in time
-                if (dated[index] and dates[index] > when) or not sequence.isdisjoint(
-                    self.sentence_tokens[index]
-                ):
-                    follow_on[fact.id] = citing[index]
-                    break
+            following = self._next_sentence(told, story, citing, dates, dated, moves)
+            if following is not None:
+                follow_on[fact.id] = citing[following]
         return follow_on
+
+    @staticmethod
+    def _next_sentence(
+        told: list[int],
+        story: list[int],
+        citing: dict[int, Fact],
+        dates: list[tuple[int, int]],
+        dated: list[bool],
+        moves: list[bool],
+    ) -> int | None:
+        """Return the first sentence after those told that a fact cites and that moves the
+        story on, or None."""
+        if not told:
+            return None
+        when, last = max(dates[i] for i in told), max(told)
+        for i in story:
+            if i <= last or i not in citing or dates[i] < when:
+                continue  # told before, cited by nothing, or earlier in time
+            if (dated[i] and dates[i] > when) or moves[i]:
+                return i
+        return None
 
     def _read_identities(self, v: Vocabulary) -> None:
         """Find what the article says each group is ("The X is composed mostly of Y people"),

@@ -64,9 +64,12 @@ class Query:
     """... and to ("who held it back then?")."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Message:
-    """A message, normalised and tokenised, with what is read from it as a whole."""
+    """A message, normalised and tokenised, with what is read from it as a whole.
+
+    Never changed once made; not frozen because a frozen dataclass is slower to make.
+    """
 
     text: str
     """The text matched (a very long message is cut to its start and end)."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import chain
 
 from bot import lang
 from bot.asks import Asks
@@ -100,9 +101,13 @@ class Engine:
         else:
             found = self.dialogue.readings(message, plain, tokens, previous, correction=correction)
             readings, later, whole = found.first, found.later, found.whole
-        clauses = self._clauses(message, plain, tokens, whole)
-        return self._best(question, message, [*((r, False) for r in readings), *clauses],
-                          later, previous)  # fmt: skip
+        # Clauses are read lazily, only when the whole message is not answered outright.
+        tried = chain(
+            ((r, False) for r in readings),
+            self._clauses(message, plain, tokens, whole),
+            ((r, False) for r in later),
+        )
+        return self._best(question, message, tried, previous)
 
     def _special(self, question: str, message: Message, context: Context | None) -> Reply | None:
         """Answer the turns that need no ranking: "and after that?", "who said that?", a claim
@@ -138,16 +143,15 @@ class Engine:
     ) -> Iterator[tuple[Query, bool]]:
         """Yield each clause of a message read on its own (not "that fight", read whole)."""
         if len(message.words) < self.weights.claused_question or whole:
-            return iter(())
+            return
         clauses = (message.clauses or split_clauses(message.text))[:_MAX_CLAUSES]
-        return self.interpreter.clause_readings(plain, message, tokens, clauses)
+        yield from self.interpreter.clause_readings(plain, message, tokens, clauses)
 
     def _best(
         self,
         question: str,
         message: Message,
-        readings: list[tuple[Query, bool]] | Iterator[tuple[Query, bool]],
-        later: list[Query],
+        tried: Iterator[tuple[Query, bool]],
         previous: Context,
     ) -> Reply:
         """Try the readings in order; return the first answered well enough, else the best."""
@@ -158,7 +162,6 @@ class Engine:
         # A long message of several sentences answered as a whole is answered from its
         # question instead, when the question says enough on its own.
         prefer_question = _asks_in_sentences(message)
-        tried = [*readings, *((r, False) for r in later)]
         for number, (reading, from_question) in enumerate(tried):
             reply = self.decider.decide(question, reading, self.ranker.rank(reading), previous)
             if number == 0 and reply.answered and prefer_question:

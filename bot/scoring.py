@@ -10,7 +10,7 @@ from rapidfuzz import fuzz, process
 
 from bot.index import FactIndex
 from bot.interpret import Query
-from bot.signals import Asked, Judge, Signal, judge_fact
+from bot.signals import Asked, Judge, Signal, active, judge_fact
 from bot.vocabulary import Vocabulary
 from bot.weights import Weights
 
@@ -51,7 +51,7 @@ class Ranker:
             return []
         total = sum(weights.values())
         raw = self._overlaps(query, shortlist, weights, total)
-        ranked = self._judged(query, raw, weights, total)
+        ranked = self._judged(query, raw)
         # Character-level likeness settles near ties that token overlap cannot tell apart.
         joined = " ".join(sorted(query.tokens))
         share = self.weights.spelling_share
@@ -76,31 +76,37 @@ class Ranker:
 
     def retrieve(self, tokens: list[str]) -> list[int]:
         """Return the facts worth scoring in full: those sharing most of the telling words."""
-        index, w = self.index, self.weights
-        # A word most facts use tells them apart too little to pay for walking all of them.
-        lists = sorted((p for t in tokens if (p := index.postings.get(t))), key=len)
-        if not lists:
+        telling = self._telling(tokens)
+        if not telling:
             return []
+        shared: dict[int, float] = {}
+        for entries in telling:
+            for fact, closeness, _ in entries:
+                shared[fact] = shared.get(fact, 0.0) + closeness
+        w = self.weights
+        # (What heapq.nlargest returns, faster for the few dozen facts a question touches.)
+        chosen = sorted(shared, key=shared.__getitem__, reverse=True)[: w.shortlist]
+        # A fact sharing far less than the best one is not worth scoring.
+        floor = w.shortlist_share * shared[chosen[0]]
+        chosen = [fact for fact in chosen if shared[fact] >= floor]
+        exact = self.index.exact.get(frozenset(tokens))
+        if exact is not None and exact not in chosen and exact in shared:
+            chosen.append(exact)
+        return chosen
+
+    def _telling(self, tokens: list[str]) -> list[tuple[tuple[int, float, float], ...]]:
+        """Return the postings of the question's telling words: a word most facts use tells
+        them apart too little to pay for walking all of them."""
+        index = self.index
+        lists = sorted((p for t in tokens if (p := index.postings.get(t))), key=len)
         telling = [p for p in lists if len(p) <= index.common]
         if not telling or (
             len(telling) == 1 and len(lists) > 1 and len(lists[1]) <= 2 * index.common
         ):
             # One telling word alone shortlists too narrowly: the next one counts too, unless
             # it is in most facts.
-            telling = lists[:2]
-        shared: dict[int, float] = {}
-        for entries in telling:
-            for fact, closeness, _ in entries:
-                shared[fact] = shared.get(fact, 0.0) + closeness
-        # (What heapq.nlargest returns, faster for the few dozen facts a question touches.)
-        chosen = sorted(shared, key=shared.__getitem__, reverse=True)[: w.shortlist]
-        # A fact sharing far less than the best one is not worth scoring.
-        floor = w.shortlist_share * shared[chosen[0]]
-        chosen = [fact for fact in chosen if shared[fact] >= floor]
-        exact = index.exact.get(frozenset(tokens))
-        if exact is not None and exact not in chosen and exact in shared:
-            chosen.append(exact)
-        return chosen
+            return lists[:2]
+        return telling
 
     def _overlaps(
         self, query: Query, shortlist: list[int], weights: dict[str, float], total: float
@@ -134,54 +140,50 @@ class Ranker:
         raw.sort(key=_first, reverse=True)
         return raw
 
-    def _judged(
-        self,
-        query: Query,
-        raw: list[tuple[float, Match]],
-        weights: dict[str, float],
-        total: float,
-    ) -> list[Match]:
+    def _judged(self, query: Query, raw: list[tuple[float, Match]]) -> list[Match]:
         """Apply the signals, finishing facts in order of their raw score until none left could
         reach the top three (signals only lower a score, the follow-up boost aside)."""
-        index, w = self.index, self.weights
-        tokens = query.tokens
+        w = self.weights
         scale = w.elsewhere**query.elsewhere
+        asked = self._asked(query)
+        checks = active(asked)
+        ranked: list[Match] = []
+        for score, match in raw:
+            near = match.fact in query.near
+            reach = score * scale * (w.near_boost if near else 1.0)
+            if len(ranked) >= 3 and reach <= ranked[2].score:
+                break
+            factor, signals = judge_fact(self.judge, asked, match.fact, checks)
+            if query.elsewhere:
+                signals.insert(0, Signal("elsewhere", scale, f"{query.elsewhere} sign(s)"))
+            match.score = self._boosted(query, match, score * scale * factor, near, signals)
+            match.signals = signals
+            insort(ranked, match, key=_descending)
+        return ranked
+
+    def _asked(self, query: Query) -> Asked:
+        """Work out, once a reading, what its signals hold each fact against."""
+        index, tokens = self.index, query.tokens
+        # The first question word says what is asked; a later "when" is mostly a conjunction
+        # ("who died when the fighting broke out?").
         first = next((t for t in tokens if t in self._asked_words), None)
         if first in query.soft:
             first = None
         checked = frozenset(tokens) - query.soft - self._asked_words - index.setting_tokens
-        asked = Asked(query, first, checked)
         topics = [t for t in tokens if t not in index.weak_tokens]
         subjects = [t for t in topics if not t.startswith("@")]
         unknown = [t for t in subjects if t not in index.idf and not t.isdigit()]
-        ranked: list[Match] = []
-        for score, match in raw:
-            near = match.fact in query.near
-            if (
-                len(ranked) >= 3
-                and score * scale * (w.near_boost if near else 1.0) <= ranked[2].score
-            ):
-                break
-            factor, signals = judge_fact(self.judge, asked, match.fact)
-            if query.elsewhere:
-                signals.insert(0, Signal("elsewhere", scale, f"{query.elsewhere} sign(s)"))
-            score *= scale * factor
-            if index.facts[match.fact].id == query.exclude:
-                score *= w.already_given
-                signals.append(Signal("already-given", w.already_given, "asked for another"))
-            elif near:
-                score = min(1.0, score * w.near_boost)
-            vocab = index.vocab[match.fact]
-            # Sharing only names is not an answer when the question asks about something else.
-            if not any(t in vocab for t in topics) or (
-                unknown and not any(t in vocab for t in subjects)
-            ):
-                score *= w.names_only
-                signals.append(Signal("names-only", w.names_only, "shares only names"))
-            match.signals = signals
-            match.score = score
-            insort(ranked, match, key=_descending)
-        return ranked
+        return Asked(query, first, checked, topics, subjects, unknown)
+
+    def _boosted(
+        self, query: Query, match: Match, score: float, near: bool, signals: list[Signal]
+    ) -> float:
+        """Lower the fact the reader has just had ("what else?"), raise its neighbours."""
+        w = self.weights
+        if self.index.facts[match.fact].id == query.exclude:
+            signals.append(Signal("already-given", w.already_given, "asked for another"))
+            return score * w.already_given
+        return min(1.0, score * w.near_boost) if near else score
 
 
 def _first(pair: tuple[float, Match]) -> float:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from bot import lang
 from bot.index import FactIndex
@@ -13,9 +14,9 @@ from bot.vocabulary import Vocabulary
 from bot.weights import Weights
 
 
-@dataclass(frozen=True, slots=True)
-class Signal:
-    """One thing that moved a fact's score."""
+class Signal(NamedTuple):
+    """One thing that moved a fact's score (a named tuple: made for every fact a question
+    is held against, so it must be cheap to make)."""
 
     name: str
     """What the signal checks, e.g. "missing-number"."""
@@ -25,8 +26,7 @@ class Signal:
     """What it saw, in a few words."""
 
 
-@dataclass(frozen=True, slots=True)
-class Asked:
+class Asked(NamedTuple):
     """What one reading of a question asks, worked out once for every fact it is held against."""
 
     query: Query
@@ -35,6 +35,12 @@ class Asked:
     """Its first question word (a later "when" is mostly a conjunction)."""
     checked: frozenset[str]
     """Its tokens that a fact must account for."""
+    topics: list[str]
+    """Its tokens that say what it is about (not question words or numbers)."""
+    subjects: list[str]
+    """... less names."""
+    unknown: list[str]
+    """... that no fact uses."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,14 +135,26 @@ def unexplained(judge: Judge, asked: Asked, fact: int) -> list[Signal]:
         elif token.startswith("@"):
             # Another place than the fact's is another event; another group or person may
             # just be named along the way.
-            kind = "place" if token in index.places else v.kind(token) or "group"
-            factor = {"place": w.missing_place, "person": w.missing_person}.get(
-                kind, w.missing_group
-            )
-            signals.append(Signal(f"missing-{kind}", factor, token[1:]))
+            if token in index.places:
+                signals.append(Signal("missing-place", w.missing_place, token[1:]))
+            elif v.kind(token) == "person":
+                signals.append(Signal("missing-person", w.missing_person, token[1:]))
+            else:
+                signals.append(Signal("missing-group", w.missing_group, token[1:]))
         elif not asked.query.long and token not in index.weak_tokens:
             signals.append(Signal("missing-word", w.missing_word, token))
     return signals
+
+
+def names_only(judge: Judge, asked: Asked, fact: int) -> list[Signal]:
+    """Sharing only names is not an answer when the question asks about something else: "what
+    is the capital of France?" is not about the French army."""
+    vocab = judge.index.vocab[fact]
+    if any(t in vocab for t in asked.topics) and (
+        not asked.unknown or any(t in vocab for t in asked.subjects)
+    ):
+        return []
+    return [Signal("names-only", judge.weights.names_only, "shares only names")]
 
 
 SIGNALS: tuple[SignalCheck, ...] = (
@@ -148,13 +166,36 @@ SIGNALS: tuple[SignalCheck, ...] = (
     other_time,
     place,
     unexplained,
+    names_only,
 )
 """Every signal, in the order they are checked and shown."""
 
 
-def judge_fact(judge: Judge, asked: Asked, fact: int) -> tuple[float, list[Signal]]:
-    """Return the product of every signal's factor for a fact, and the signals that fired."""
-    fired = [signal for check in SIGNALS for signal in check(judge, asked, fact)]
+def active(asked: Asked) -> tuple[SignalCheck, ...]:
+    """Return the signals that may fire for a reading: the others need not be checked per fact."""
+    query = asked.query
+    needs = (
+        asked.first,
+        asked.first,
+        query.referents,
+        query.asks,
+        query.premise,
+        query.since,
+        query.located,
+        asked.checked,
+        True,
+    )
+    return tuple(check for check, need in zip(SIGNALS, needs, strict=True) if need)
+
+
+def judge_fact(
+    judge: Judge, asked: Asked, fact: int, checks: tuple[SignalCheck, ...]
+) -> tuple[float, list[Signal]]:
+    """Return the product of the signals' factors for a fact, and the signals that fired.
+
+    `checks` are the signals active for the reading (`active(asked)`).
+    """
+    fired = [signal for check in checks for signal in check(judge, asked, fact)]
     factor = 1.0
     for signal in fired:
         factor *= signal.factor

@@ -60,8 +60,10 @@ def strip_address(text: str) -> str:
 
 def _idioms(text: str, idioms: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]) -> str:
     for idiom, meaning, marks in idioms:
-        if any(mark in text for mark in marks):
-            text = idiom.sub(meaning, text)
+        for mark in marks:
+            if mark in text:
+                text = idiom.sub(meaning, text)
+                break
     return text
 
 

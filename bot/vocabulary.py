@@ -4,6 +4,7 @@ synonyms folded, words stemmed), the same way for questions, phrasings and the a
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 
 import snowballstemmer
 from rapidfuzz import process
@@ -26,14 +27,7 @@ class Vocabulary:
         self.stopwords = lang.STOPWORDS | frozenset(pack.domain.stopwords)
         self.synonyms = {**lang.SYNONYMS, **pack.synonyms}
         self.alias_to_id = _aliases(pack)
-        # Names are found word by word: each word that starts a name points to the names it
-        # starts, longest first.
-        self._names_by_first: dict[str, list[tuple[list[str], str]]] = {}
-        for alias in sorted(self.alias_to_id, key=len, reverse=True):
-            parts = alias.split()
-            self._names_by_first.setdefault(parts[0], []).append(
-                (parts, f"@{self.alias_to_id[alias]}")
-            )
+        self._names_by_first = _names_by_first(self.alias_to_id)
         self._token_cache: dict[str, str | None] = {}
         self._alias_fixes: dict[str, str] = {}
         self._stem_synonyms = self._synonym_stems()
@@ -41,29 +35,31 @@ class Vocabulary:
         texts += [f.answer for f in pack.facts] + [s.text for s in pack.article.sentences]
         self.normals = {t: normalize(t) for t in texts}
         pack_words = {w for normal in self.normals.values() for w in normal.split()}
+        alias_words = {w for alias in self.alias_to_id for w in alias.split()}
         self.known_words = pack_words | set(self.synonyms) | set(self.synonyms.values())
-        self.known_words |= set(lang.MONTH_FORMS)
-        self.known_words |= {w for alias in self.alias_to_id for w in alias.split()}
+        self.known_words |= set(lang.MONTH_FORMS) | alias_words
         self._known_stems = {self.stemmer.stemWord(w) for w in self.known_words}
-        # Typos are corrected towards words the pack itself uses (and long synonyms:
-        # "combatu" -> "combattu"), keeping their first letter, so each word is only compared
-        # with its letter's words. Words of three or four letters are only read as short
-        # function words or the subject's own short names, where a wrong guess costs little.
-        self._typo_targets: dict[str, list[str]] = {}
-        long_synonyms = {w for w in self.synonyms if len(w) >= 7}
-        for word in sorted(pack_words | long_synonyms):
-            if len(word) > 2 and not word.isdigit() and word not in self.stopwords:
-                self._typo_targets.setdefault(word[0], []).append(word)
-        title = normalize(pack.article.title).split()
-        self._short_targets = sorted(
-            lang.SHORT_WORDS
-            | {w for w in title if 3 <= len(w) <= 4 and not w.isdigit() and w not in self.stopwords}
-        )
+        self._typo_targets = _by_first_letter(self._typo_words(pack_words))
+        self._short_targets = self._short_words(pack.article.title)
         # Names are matched before typos are corrected, so a slip in one ("Arab movment") is
         # corrected first, towards the words of the names.
-        self._alias_targets: dict[str, list[str]] = {}
-        for word in sorted({w for alias in self.alias_to_id for w in alias.split() if len(w) >= 5}):
-            self._alias_targets.setdefault(word[0], []).append(word)
+        self._alias_targets = _by_first_letter(w for w in alias_words if len(w) >= 5)
+
+    def _typo_words(self, pack_words: set[str]) -> Iterator[str]:
+        """Yield the words a typo may be corrected towards: the pack's own, and long synonyms
+        ("combatu" -> "combattu")."""
+        for word in pack_words | {w for w in self.synonyms if len(w) >= 7}:
+            if len(word) > 2 and not word.isdigit() and word not in self.stopwords:
+                yield word
+
+    def _short_words(self, title: str) -> list[str]:
+        """Return what a word of three or four letters may be a typo of: short function words,
+        and the subject's own short names, where a wrong guess costs little."""
+        named = normalize(title).split()
+        return sorted(
+            lang.SHORT_WORDS
+            | {w for w in named if 3 <= len(w) <= 4 and not w.isdigit() and w not in self.stopwords}
+        )
 
     def _synonym_stems(self) -> dict[str, str]:
         """Fold synonyms by stem too, so "grabbing" goes where "grabbed" does; not short ones,
@@ -207,6 +203,24 @@ class Vocabulary:
             if best is None or key < best:
                 best = key
         return best[2] if best else None
+
+
+def _names_by_first(alias_to_id: dict[str, str]) -> dict[str, list[tuple[list[str], str]]]:
+    """Index names by their first word, longest first: names are found word by word."""
+    starts: dict[str, list[tuple[list[str], str]]] = {}
+    for alias in sorted(alias_to_id, key=len, reverse=True):
+        parts = alias.split()
+        starts.setdefault(parts[0], []).append((parts, f"@{alias_to_id[alias]}"))
+    return starts
+
+
+def _by_first_letter(words: Iterable[str]) -> dict[str, list[str]]:
+    """Group words by first letter, sorted: a typo keeps its first letter, so each word is only
+    compared with its letter's words."""
+    grouped: dict[str, list[str]] = {}
+    for word in sorted(set(words)):
+        grouped.setdefault(word[0], []).append(word)
+    return grouped
 
 
 def _aliases(pack: Pack) -> dict[str, str]:
