@@ -122,7 +122,8 @@ def eval_command(args: argparse.Namespace) -> int:
 
 def unanswered_command(args: argparse.Namespace) -> int:
     """List the questions the bot could not answer, most asked first, or draft facts for them."""
-    from bot.unanswered import database_path, draft_yaml, most_frequent, render_groups
+    from bot.curation import draft_yaml, most_frequent, render_groups
+    from bot.unanswered import database_path
 
     data_dir = Path(args.data_dir) if args.data_dir else args.settings.data_dir
     db_path = database_path(data_dir)

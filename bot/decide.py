@@ -61,8 +61,9 @@ class Decider:
             return replace(quoted, runner_up=self.candidate(top), threshold=round(bar, 3))
         if top.score >= limits.suggest and not query.elsewhere:
             return self._suggest(question, query, ranked, previous, runner_up, bar)
-        declined = self.decline(question, tokens, previous, ranked=ranked)
-        return replace(declined, signals=tuple(top.signals), threshold=round(bar, 3))
+        return self.decline(
+            question, tokens, previous, ranked=ranked, signals=tuple(top.signals), threshold=bar
+        )
 
     def _clear(self, top: Match, runner: Match | None) -> bool:
         """Return whether the top fact stands clear enough of the runner-up to be answered."""
@@ -197,6 +198,8 @@ class Decider:
         empty: bool = False,
         ranked: list[Match] | None = None,
         reason: Reason | None = None,
+        signals: tuple[Signal, ...] = (),
+        threshold: float = 0.0,
     ) -> Reply:
         """Return the reply declining a question, with questions the bot can answer instead."""
         on_topic = any(t in self.index.topical for t in tokens)
@@ -215,6 +218,8 @@ class Decider:
             on_topic=on_topic,
             context=previous or Context(),
             reason=reason,
+            signals=signals,
+            threshold=round(threshold, 3),
         )
 
     def candidate(self, match: Match) -> Candidate:

@@ -128,8 +128,11 @@ def place(judge: Judge, asked: Asked, fact: int) -> list[Signal]:
 def unexplained(judge: Judge, asked: Asked, fact: int) -> list[Signal]:
     """Dates, numbers, names and telling words of the question that the fact does not have."""
     index, w, v = judge.index, judge.weights, judge.vocabulary
+    missing = asked.checked - index.vocab[fact]
+    if not missing:
+        return []
     signals = []
-    for token in sorted(asked.checked - index.vocab[fact]):
+    for token in sorted(missing):
         if token.isdigit() or token in lang.MONTHS:
             signals.append(Signal("missing-number", w.missing_number, token))
         elif token.startswith("@"):

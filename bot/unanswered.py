@@ -1,40 +1,28 @@
-"""Record what the bot could not answer, and show curators the questions readers keep asking."""
+"""Record what the bot could not answer, from a background thread, for curators to read
+(`bot.curation`)."""
 
 from __future__ import annotations
 
 import logging
 import queue
-import re
 import sqlite3
 import threading
-from collections import Counter
-from collections.abc import Iterable, Sequence
-from contextlib import closing, suppress
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any
 
-import snowballstemmer
-import yaml
-from rapidfuzz import fuzz
-
-from bot.article import Sentence
 from bot.errors import BotError
-from bot.knowledge import Pack, load_pack
 from bot.matching import MAX_QUESTION_CHARS, Outcome, Reply
 from bot.settings import Settings
-from bot.text import NUMBER_WORDS, STOPWORDS, normalize, strip_address
+from bot.text import normalize
 
 DB_FILE = "unanswered.sqlite3"
 BUSY_TIMEOUT = 5.0
 """Seconds a write waits for another writer's lock before giving up on its batch."""
 QUEUE_LIMIT = 10_000
 """Records waiting to be written; beyond this, new ones are dropped rather than held in memory."""
-SAME_QUESTION = 85
-"""rapidfuzz token_set_ratio from which two wordings count as the same question."""
-TODO_ANSWER = "TODO: write one short direct answer from the cited sentences, then delete this line."
 
 _log = logging.getLogger(__name__)
 
@@ -54,9 +42,6 @@ _INSERT = (
     "VALUES (?, ?, ?, ?, ?, ?)"
 )
 _BATCH = 500
-# The words that make a sentence a question; they never appear in the sentences that answer it.
-_QUESTION_STEMS = frozenset(["who", "what", "when", "where", "why", "how", "which", "mani"])
-_PHRASING_KEY = re.compile(r"\w+")
 
 
 class UnansweredError(BotError):
@@ -81,39 +66,6 @@ class UnansweredQuestion:
     """Whether the engine judged it to be about the battle."""
     chat_type: str
     """Where it was asked: console, private, group, supergroup, inline, ..."""
-
-
-@dataclass(frozen=True, slots=True)
-class CloseSentence:
-    """An article sentence that comes close to a question."""
-
-    sentence: Sentence
-    """The article sentence."""
-    score: float
-    """How close, from 0 to 100 (rapidfuzz token_set_ratio on content-word stems)."""
-
-
-@dataclass(frozen=True, slots=True)
-class QuestionGroup:
-    """Unanswered questions that are the same question in other words."""
-
-    wordings: tuple[str, ...]
-    """Distinct wordings, most asked first."""
-    declined: int
-    """Times the bot declined it."""
-    suggested: int
-    """Times the bot answered it with "did you mean"."""
-    on_topic: bool
-    """Whether the engine judged any wording to be about the battle."""
-    last_asked: str
-    """When it was last asked: UTC, ISO 8601."""
-    closest: tuple[CloseSentence, ...]
-    """Article sentences that come closest, best first."""
-
-    @property
-    def count(self) -> int:
-        """Return how many times the question was asked."""
-        return self.declined + self.suggested
 
 
 class Recorder:
@@ -296,308 +248,3 @@ def _row(record: UnansweredQuestion) -> tuple[str, str, str, str, int, str]:
 
 
 # -- what curators read ------------------------------------------------------------------------
-
-
-class _Keys:
-    """Reduce text to content-word stems, names folded to entity ids, for fuzzy comparison."""
-
-    def __init__(self, pack: Pack) -> None:
-        self._stemmer = snowballstemmer.stemmer("english")
-        self._synonyms = pack.synonyms
-        names: dict[str, str] = {}
-        for entity in pack.entities:
-            for alias in (*entity.aliases, entity.id.replace("-", " ")):
-                if key := normalize(alias):
-                    names.setdefault(key, entity.id)
-        self._names = names
-        longest_first = sorted(names, key=len, reverse=True)
-        self._name_re = re.compile(r"\b(?:" + "|".join(map(re.escape, longest_first)) + r")\b")
-        # Naming the battle's own place or year does not make a question a different one.
-        self._setting = frozenset(self.tokens(pack.article.title))
-
-    def tokens(self, text: str) -> list[str]:
-        """Return the content tokens of `text`, in order, without repeats."""
-        normal = self._name_re.sub(lambda m: f" @{self._names[m[0]]} ", normalize(text))
-        tokens: list[str] = []
-        for word in normal.split():
-            word = NUMBER_WORDS.get(word, word)
-            if word in STOPWORDS:
-                continue
-            if not word.startswith("@"):
-                word = str(self._stemmer.stemWord(self._synonyms.get(word, word)))
-            if word not in tokens:
-                tokens.append(word)
-        return tokens
-
-    def marks(self, tokens: Iterable[str]) -> frozenset[str]:
-        """Return the names and numbers that make one question differ from another."""
-        return frozenset(
-            t for t in tokens if (t.startswith("@") or t.isdigit()) and t not in self._setting
-        )
-
-
-@dataclass(slots=True)
-class _Tally:
-    normalized: str
-    tokens: list[str]
-    wordings: Counter[str]
-    declined: int = 0
-    suggested: int = 0
-    on_topic: bool = False
-    last_asked: str = ""
-
-    @property
-    def count(self) -> int:
-        return self.declined + self.suggested
-
-    def absorb(self, other: _Tally) -> None:
-        self.wordings.update(other.wordings)
-        self.declined += other.declined
-        self.suggested += other.suggested
-        self.on_topic = self.on_topic or other.on_topic
-        self.last_asked = max(self.last_asked, other.last_asked)
-        self.tokens += [t for t in other.tokens if t not in self.tokens]
-
-
-def most_frequent(
-    db_path: Path, limit: int = 10, *, pack: Pack | None = None, sentences: int = 3
-) -> list[QuestionGroup]:
-    """Return the most asked unanswered questions, same-question wordings grouped together."""
-    pack = pack if pack is not None else load_pack()
-    keys = _Keys(pack)
-    tallies = _merge(_read_tallies(db_path, keys), keys)
-    tallies.sort(key=lambda t: (t.count, t.last_asked), reverse=True)
-    sentence_tokens = [_content(keys.tokens(s.text)) for s in pack.article.sentences]
-    groups: list[QuestionGroup] = []
-    for tally in tallies[: max(limit, 0)]:
-        groups.append(
-            QuestionGroup(
-                wordings=_distinct_wordings(tally.wordings),
-                declined=tally.declined,
-                suggested=tally.suggested,
-                on_topic=tally.on_topic,
-                last_asked=tally.last_asked,
-                closest=_closest(
-                    _content(tally.tokens), pack.article.sentences, sentence_tokens, sentences
-                ),
-            )
-        )
-    return groups
-
-
-def _read_tallies(db_path: Path, keys: _Keys) -> list[_Tally]:
-    if not db_path.is_file():
-        return []
-    try:
-        uri = f"{db_path.resolve().as_uri()}?mode=ro"
-        with closing(sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT)) as connection:
-            exists = connection.execute(
-                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'unanswered'"
-            ).fetchone()
-            if exists is None:
-                return []
-            rows = connection.execute(
-                "SELECT normalized, question, outcome, on_topic, COUNT(*), MAX(asked_at) "
-                "FROM unanswered GROUP BY normalized, question, outcome, on_topic"
-            ).fetchall()
-    except sqlite3.Error as error:
-        raise UnansweredError(f"{db_path}: {error}") from error
-    tallies: dict[str, _Tally] = {}
-    for normalized, question, outcome, on_topic, count, last_asked in rows:
-        tally = tallies.get(normalized)
-        if tally is None:
-            tally = tallies[normalized] = _Tally(normalized, keys.tokens(normalized), Counter())
-        tally.wordings[_wording(question)] += count
-        if outcome == Outcome.SUGGEST.value:
-            tally.suggested += count
-        else:
-            tally.declined += count
-        tally.on_topic = tally.on_topic or bool(on_topic)
-        tally.last_asked = max(tally.last_asked, last_asked or "")
-    return list(tallies.values())
-
-
-def _merge(tallies: list[_Tally], keys: _Keys) -> list[_Tally]:
-    """Fold each normalised form into a more asked one that says the same in other words."""
-    tallies = sorted(tallies, key=lambda t: (-t.count, t.normalized))
-    leaders: list[tuple[_Tally, str, frozenset[str]]] = []
-    for tally in tallies:
-        key, marks = " ".join(tally.tokens), keys.marks(tally.tokens)
-        for leader, leader_key, leader_marks in leaders:
-            if marks == leader_marks and _same_question(key, leader_key):
-                leader.absorb(tally)
-                break
-        else:
-            leaders.append((tally, key, marks))
-    return [leader for leader, _, _ in leaders]
-
-
-def _same_question(a: str, b: str) -> bool:
-    # token_set_ratio is 100 whenever one side's words are a subset of the other's; the
-    # token_sort_ratio floor stops a one-word question ("who") from swallowing longer ones.
-    if not a or not b:
-        return a == b
-    return fuzz.token_set_ratio(a, b) >= SAME_QUESTION and fuzz.token_sort_ratio(a, b) >= 70
-
-
-def _content(tokens: Sequence[str]) -> str:
-    return " ".join(t for t in tokens if t not in _QUESTION_STEMS)
-
-
-def _closest(
-    query: str, sentences: Sequence[Sentence], sentence_keys: Sequence[str], limit: int
-) -> tuple[CloseSentence, ...]:
-    if not query or limit <= 0:
-        return ()
-    scored = [
-        (fuzz.token_set_ratio(query, key), fuzz.token_sort_ratio(query, key), sentence)
-        for sentence, key in zip(sentences, sentence_keys, strict=True)
-    ]
-    # Ties on the set ratio are common with short questions; the sort ratio prefers the
-    # sentence that says little besides what was asked.
-    scored.sort(key=lambda s: (s[0], s[1], -s[2].index), reverse=True)
-    return tuple(CloseSentence(s, round(score, 1)) for score, _, s in scored[:limit] if score > 0)
-
-
-def _wording(question: str) -> str:
-    return " ".join(strip_address(question).split())
-
-
-def _phrasing_key(question: str) -> str:
-    """Return the key the pack loader uses to tell whether two phrasings are the same."""
-    return " ".join(_PHRASING_KEY.findall(question.casefold()))
-
-
-def _distinct_wordings(wordings: Counter[str]) -> tuple[str, ...]:
-    seen: set[str] = set()
-    kept: list[str] = []
-    for wording, _ in sorted(wordings.items(), key=lambda w: (-w[1], w[0])):
-        key = _phrasing_key(wording)
-        if key and key not in seen:
-            seen.add(key)
-            kept.append(wording)
-    return tuple(kept)
-
-
-def render_groups(groups: Sequence[QuestionGroup], db_path: Path) -> str:
-    """Render the most asked unanswered questions with the sentences that come closest."""
-    if not groups:
-        return f"No unanswered questions recorded in {db_path}."
-    lines = [f"Most asked unanswered questions ({db_path}):"]
-    for number, group in enumerate(groups, 1):
-        how = [f"{group.declined} declined"] if group.declined else []
-        how += [f'{group.suggested} "did you mean"'] if group.suggested else []
-        topic = "" if group.on_topic else ", off-topic"
-        lines.append(
-            f"\n{number}. asked {_times(group.count)} ({', '.join(how)}{topic}), "
-            f"last {_when(group.last_asked)}"
-        )
-        lines.extend(f"   - {wording}" for wording in group.wordings[:5])
-        if len(group.wordings) > 5:
-            lines.append(f"   - ... and {len(group.wordings) - 5} more wordings")
-        if group.closest:
-            lines.append("   closest article sentences:")
-            for close in group.closest:
-                s = close.sentence
-                lines.append(f"     {close.score:5.1f}  [{s.index}] ({s.section}) {s.text}")
-    return "\n".join(lines)
-
-
-# -- a draft for the knowledge pack ------------------------------------------------------------
-
-
-class _FactsDumper(yaml.SafeDumper):
-    """Indent lists under their key, as the hand-written fact files do."""
-
-    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
-        super().increase_indent(flow, False)
-
-
-def draft_yaml(groups: Sequence[QuestionGroup], pack: Pack) -> str:
-    """Return a facts-file draft: verbatim citations, TODO answers, the groups' wordings."""
-    taken_ids = {fact.id for fact in pack.facts}
-    # The loader refuses a phrasing that belongs to two facts, so wordings already in the pack
-    # (or in an earlier draft fact) are left out.
-    taken_phrasings = {_phrasing_key(q) for fact in pack.facts for q in fact.questions}
-    keys = _Keys(pack)
-    lines = [
-        "# Draft facts for the questions readers asked most that the bot could not answer.",
-        "# For each one: write the answer from the cited sentences (replace the TODO), keep only",
-        "# the citations that back it, fix or drop phrasings, move it to the facts/ file of its",
-        "# section, then run `python -m bot check`. Nothing here is reviewed yet.",
-    ]
-    off_topic: list[str] = []
-    drafted = 0
-    for group in groups:
-        if not group.on_topic:
-            # Off-topic questions want no fact; they are named below in case the engine misjudged.
-            off_topic.extend(group.wordings[:1])
-            continue
-        questions = _new_wordings(group.wordings, taken_phrasings)
-        citations = [close.sentence.text for close in group.closest]
-        if not questions or not citations:
-            continue
-        lines.extend(_draft_fact(group, questions, citations, taken_ids, keys))
-        drafted += 1
-    if not drafted:
-        lines.append(
-            "\n# Nothing to draft: every on-topic question asked has a fact or a phrasing."
-        )
-    if off_topic:
-        lines.append(f"\n# Left out as off-topic: {'; '.join(off_topic)}")
-    return "\n".join(lines) + "\n"
-
-
-def _new_wordings(wordings: Sequence[str], taken_phrasings: set[str]) -> list[str]:
-    """Return the wordings not yet phrased in the pack or a draft, and mark them taken."""
-    questions = []
-    for wording in wordings:
-        key = _phrasing_key(wording)
-        if key and key not in taken_phrasings:
-            taken_phrasings.add(key)
-            questions.append(wording)
-    return questions
-
-
-def _draft_fact(
-    group: QuestionGroup,
-    questions: list[str],
-    citations: list[str],
-    taken_ids: set[str],
-    keys: _Keys,
-) -> list[str]:
-    """Return the draft lines of one group's fact, and mark its id taken."""
-    fact_id = _fact_id(questions[0], taken_ids)
-    taken_ids.add(fact_id)
-    about = [t[1:] for t in keys.tokens(" ".join(questions)) if t.startswith("@")]
-    fact: dict[str, Any] = {
-        "id": fact_id,
-        "answer": TODO_ANSWER,
-        "cite": citations,
-        "about": list(dict.fromkeys(about)),
-        "questions": questions,
-    }
-    heading = f"\n# asked {_times(group.count)}, last {_when(group.last_asked)}"
-    dumped = yaml.dump([fact], Dumper=_FactsDumper, allow_unicode=True, sort_keys=False, width=1000)
-    return [heading, dumped.rstrip("\n")]
-
-
-def _times(count: int) -> str:
-    return f"{count} time{'s' if count != 1 else ''}"
-
-
-def _when(iso: str) -> str:
-    """Return an ISO 8601 UTC time as "2025-05-01 14:03 UTC"."""
-    try:
-        return datetime.fromisoformat(iso).astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
-    except ValueError:
-        return iso
-
-
-def _fact_id(question: str, taken: set[str]) -> str:
-    words = [w for w in normalize(question).split() if w not in STOPWORDS][:6]
-    base = "-".join(["draft", *words]) if words else "draft-question"
-    candidate, number = base, 2
-    while candidate in taken:
-        candidate, number = f"{base}-{number}", number + 1
-    return candidate

@@ -18,10 +18,11 @@ import pytest
 import yaml
 from commandline import ROOT, run_bot
 
+from bot.curation import draft_yaml, most_frequent
 from bot.knowledge import Pack, load_pack
 from bot.matching import Context, Engine, Outcome, Reply
 from bot.text import normalize
-from bot.unanswered import DB_FILE, Recorder, database_path, draft_yaml, most_frequent
+from bot.unanswered import DB_FILE, Recorder, database_path
 
 COLUMNS = ["asked_at", "question", "normalized", "outcome", "on_topic", "chat_type"]
 WARNING = "Cannot record unanswered questions"
