@@ -54,11 +54,11 @@ class Decider:
         if top.score >= bar and clear:
             return self.answer_with(
                 question, fact, top.score, tokens, previous, runner_up,
-                signals=tuple(top.signals), threshold=round(bar, 3),
+                signals=tuple(top.signals), threshold=bar,
             )  # fmt: skip
         quoted = self._quoted(question, query, previous)
         if quoted is not None:
-            return replace(quoted, runner_up=self.candidate(top), threshold=round(bar, 3))
+            return replace(quoted, runner_up=self.candidate(top), threshold=bar)
         if top.score >= limits.suggest and not query.elsewhere:
             return self._suggest(question, query, ranked, previous, runner_up, bar)
         return self.decline(
@@ -99,7 +99,7 @@ class Decider:
             context=self.next_context(query.tokens, previous, None),
             reason=Reason.UNSURE,
             signals=tuple(top.signals),
-            threshold=round(bar, 3),
+            threshold=bar,
         )
 
     def _quoted(self, question: str, query: Query, previous: Context) -> Reply | None:
@@ -219,7 +219,7 @@ class Decider:
             context=previous or Context(),
             reason=reason,
             signals=signals,
-            threshold=round(threshold, 3),
+            threshold=threshold,
         )
 
     def candidate(self, match: Match) -> Candidate:

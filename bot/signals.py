@@ -188,7 +188,7 @@ def active(asked: Asked) -> tuple[SignalCheck, ...]:
         asked.checked,
         True,
     )
-    return tuple(check for check, need in zip(SIGNALS, needs, strict=True) if need)
+    return tuple([check for check, need in zip(SIGNALS, needs, strict=True) if need])
 
 
 def judge_fact(

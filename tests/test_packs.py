@@ -177,3 +177,53 @@ def test_a_broken_domain_file_names_the_file_and_what_is_wrong(tmp_path: Path) -
     domain.write_text("stopwords: [Two Words]\n", encoding="utf-8")
     with pytest.raises(KnowledgeError, match="not a single lowercase"):
         load_pack(tmp_path / "pack")
+
+
+FESTIVAL_ANSWERS = [
+    # plain, and with typos in long and short words
+    ("who founded the festival?", "festival-founder"),
+    ("wen was the festivl founded", "festival-founded"),
+    ("how many volunters help every year", "volunteers"),
+    # in French
+    ("combien de scènes y a-t-il ?", "stages-count"),
+    ("quand a lieu le festival ?", "festival-dates"),
+    # addressed to the bot in a group
+    ("/ask@LanternBot how many acts perform?", "acts-count"),
+    # wrapped in chatter
+    (
+        "My aunt went last year and loved it, she keeps talking about the lanterns. "
+        "Who is the director of the festival these days?",
+        "eberle-director",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def festival() -> Engine:
+    return Engine(load_pack(PACKS["lantern-festival"]))
+
+
+@pytest.mark.parametrize(("question", "fact_id"), FESTIVAL_ANSWERS)
+def test_the_second_pack_answers_the_fact(festival: Engine, question: str, fact_id: str) -> None:
+    reply = festival.answer(question)
+    assert (reply.outcome, reply.fact_id) == (Outcome.ANSWER, fact_id)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who won the football cup final?",  # off topic
+        "when was the festival of Avignon founded?",  # another festival
+        "what happened in Paris at the festival?",  # a place the article never names
+    ],
+)
+def test_the_second_pack_declines_other_events(festival: Engine, question: str) -> None:
+    assert not festival.answer(question).answered
+
+
+def test_the_second_pack_follows_up(festival: Engine) -> None:
+    """ "When did he take over?" after the director is asked of the director."""
+    first = festival.answer("who runs the festival as director?")
+    assert first.fact_id == "eberle-director"
+    follow = festival.answer("and what did he do before?", context=first.context)
+    assert follow.fact_id == "eberle-background"
