@@ -54,7 +54,7 @@ class Decider:
         if top.score >= bar and clear:
             return self.answer_with(
                 question, fact, top.score, tokens, previous, runner_up,
-                signals=tuple(top.signals), threshold=bar,
+                signals=tuple(top.signals or ()), threshold=bar,
             )  # fmt: skip
         quoted = self._quoted(question, query, previous)
         if quoted is not None:
@@ -62,7 +62,12 @@ class Decider:
         if top.score >= limits.suggest and not query.elsewhere:
             return self._suggest(question, query, ranked, previous, runner_up, bar)
         return self.decline(
-            question, tokens, previous, ranked=ranked, signals=tuple(top.signals), threshold=bar
+            question,
+            tokens,
+            previous,
+            ranked=ranked,
+            signals=tuple(top.signals or ()),
+            threshold=bar,
         )
 
     def _clear(self, top: Match, runner: Match | None) -> bool:
@@ -98,7 +103,7 @@ class Decider:
             on_topic=True,
             context=self.next_context(query.tokens, previous, None),
             reason=Reason.UNSURE,
-            signals=tuple(top.signals),
+            signals=tuple(top.signals or ()),
             threshold=bar,
         )
 

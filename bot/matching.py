@@ -8,7 +8,7 @@ normalise (`text`) → tokenise (`vocabulary`) → interpret (`interpret`, `clai
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from itertools import chain
 
 from bot import lang
@@ -101,12 +101,14 @@ class Engine:
         else:
             found = self.dialogue.readings(message, plain, tokens, previous, correction=correction)
             readings, later, whole = found.first, found.later, found.whole
-        # Clauses are read lazily, only when the whole message is not answered outright.
-        tried = chain(
-            ((r, False) for r in readings),
-            self._clauses(message, plain, tokens, whole),
-            ((r, False) for r in later),
-        )
+        tried: Iterable[tuple[Query, bool]] = [(r, False) for r in readings]
+        if later or (len(message.words) >= self.weights.claused_question and not whole):
+            # Clauses are read lazily, only when the whole message is not answered outright.
+            tried = chain(
+                tried,
+                self._clauses(message, plain, tokens, whole),
+                ((r, False) for r in later),
+            )
         return self._best(question, message, tried, previous)
 
     def _special(self, question: str, message: Message, context: Context | None) -> Reply | None:
@@ -151,7 +153,7 @@ class Engine:
         self,
         question: str,
         message: Message,
-        tried: Iterator[tuple[Query, bool]],
+        tried: Iterable[tuple[Query, bool]],
         previous: Context,
     ) -> Reply:
         """Try the readings in order; return the first answered well enough, else the best."""

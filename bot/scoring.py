@@ -4,13 +4,13 @@ phrasings, and weigh each against what the question asks (the signals)."""
 from __future__ import annotations
 
 from bisect import insort
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
 from bot.index import FactIndex
 from bot.interpret import Query
-from bot.signals import Asked, Judge, Signal, active, judge_fact
+from bot.signals import Asked, Judge, Signal, SignalCheck, active, judge_fact
 from bot.vocabulary import Vocabulary
 from bot.weights import Weights
 
@@ -27,8 +27,8 @@ class Match:
     """Its score, from 0 to 1."""
     phrasing: int
     """Its closest phrasing."""
-    signals: list[Signal] = field(default_factory=list)
-    """What moved the score."""
+    signals: list[Signal] | None = None
+    """What moved the score (worked out for the best fact only)."""
 
 
 class Ranker:
@@ -51,7 +51,9 @@ class Ranker:
             return []
         total = sum(weights.values())
         raw = self._overlaps(query, shortlist, weights, total)
-        ranked = self._judged(query, raw)
+        asked = self._asked(query)
+        checks = active(asked)
+        ranked = self._judged(query, raw, asked, checks)
         # Character-level likeness settles near ties that token overlap cannot tell apart.
         joined = " ".join(sorted(query.tokens))
         share = self.weights.spelling_share
@@ -62,6 +64,8 @@ class Ranker:
             if found is not None:
                 match.score = (1 - share) * match.score + share * (found[1] / 100)
         ranked.sort(key=_descending)
+        if ranked:
+            ranked[0].signals = self._explain(query, asked, checks, ranked[0])
         return ranked
 
     def _weights(self, query: Query) -> dict[str, float]:
@@ -140,26 +144,40 @@ class Ranker:
         raw.sort(key=_first, reverse=True)
         return raw
 
-    def _judged(self, query: Query, raw: list[tuple[float, Match]]) -> list[Match]:
+    def _judged(
+        self,
+        query: Query,
+        raw: list[tuple[float, Match]],
+        asked: Asked,
+        checks: tuple[SignalCheck, ...],
+    ) -> list[Match]:
         """Apply the signals, finishing facts in order of their raw score until none left could
         reach the top three (signals only lower a score, the follow-up boost aside)."""
         w = self.weights
         scale = w.elsewhere**query.elsewhere
-        asked = self._asked(query)
-        checks = active(asked)
         ranked: list[Match] = []
         for score, match in raw:
             near = match.fact in query.near
             reach = score * scale * (w.near_boost if near else 1.0)
             if len(ranked) >= 3 and reach <= ranked[2].score:
                 break
-            factor, signals = judge_fact(self.judge, asked, match.fact, checks)
-            if query.elsewhere:
-                signals.insert(0, Signal("elsewhere", scale, f"{query.elsewhere} sign(s)"))
-            match.score = self._boosted(query, match, score * scale * factor, near, signals)
-            match.signals = signals
+            factor = judge_fact(self.judge, asked, match.fact, checks)
+            match.score = self._boosted(query, match, score * scale * factor, near)
             insort(ranked, match, key=_descending)
         return ranked
+
+    def _explain(
+        self, query: Query, asked: Asked, checks: tuple[SignalCheck, ...], match: Match
+    ) -> list[Signal]:
+        """Return the signals that moved a fact's score, each with what it saw."""
+        found: list[Signal] = []
+        if query.elsewhere:
+            scale = self.weights.elsewhere**query.elsewhere
+            found.append(Signal("elsewhere", scale, f"{query.elsewhere} sign(s) of another event"))
+        judge_fact(self.judge, asked, match.fact, checks, found)
+        if self.index.facts[match.fact].id == query.exclude:
+            found.append(Signal("already-given", self.weights.already_given, "asked for another"))
+        return found
 
     def _asked(self, query: Query) -> Asked:
         """Work out, once a reading, what its signals hold each fact against."""
@@ -175,13 +193,10 @@ class Ranker:
         unknown = [t for t in subjects if t not in index.idf and not t.isdigit()]
         return Asked(query, first, checked, topics, subjects, unknown)
 
-    def _boosted(
-        self, query: Query, match: Match, score: float, near: bool, signals: list[Signal]
-    ) -> float:
+    def _boosted(self, query: Query, match: Match, score: float, near: bool) -> float:
         """Lower the fact the reader has just had ("what else?"), raise its neighbours."""
         w = self.weights
         if self.index.facts[match.fact].id == query.exclude:
-            signals.append(Signal("already-given", w.already_given, "asked for another"))
             return score * w.already_given
         return min(1.0, score * w.near_boost) if near else score
 

@@ -1,5 +1,9 @@
 """Score signals: each says how much a fact fails to account for one thing the question asks,
-as a factor below 1 and a reason, so `--debug` and `/why` can show what moved a score."""
+as a factor below 1 and a reason, so `--debug` and `/why` can show what moved a score.
+
+Each signal returns its factor; given a list (`found`), it also adds what it saw there. Ranking
+asks for factors alone, and reasons only for the fact it ends up with.
+"""
 
 from __future__ import annotations
 
@@ -56,10 +60,17 @@ class Judge:
     """The token of "why"."""
 
 
-SignalCheck = Callable[[Judge, Asked, int], list[Signal]]
+Found = list[Signal] | None
+SignalCheck = Callable[[Judge, Asked, int, Found], float]
 
 
-def question_word(judge: Judge, asked: Asked, fact: int) -> list[Signal]:
+def _fired(found: Found, name: str, factor: float, reason: str) -> float:
+    if found is not None:
+        found.append(Signal(name, factor, reason))
+    return factor
+
+
+def question_word(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
     """Asking who, when, where or why, of a fact never asked that way."""
     first, index, w = asked.first, judge.index, judge.weights
     if (
@@ -67,97 +78,100 @@ def question_word(judge: Judge, asked: Asked, fact: int) -> list[Signal]:
         or first not in index.typed_question_tokens
         or first in index.phrasing_words[fact]
     ):
-        return []
+        return 1.0
     factor = w.missing_why if first == judge.why else w.missing_question_word
-    return [Signal("missing-question-word", factor, f"never asked '{first}'")]
+    return _fired(found, "missing-question-word", factor, f"never asked '{first}'")
 
 
-def answer_kind(judge: Judge, asked: Asked, fact: int) -> list[Signal]:
+def answer_kind(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
     """ "How many planes?" cannot be answered by a fact that holds no number."""
     needed = judge.asked_kinds.get(asked.first or "")
     if needed is None or needed in judge.index.kinds[fact]:
-        return []
-    return [Signal("missing-kind", judge.weights.missing_kind, f"gives no {needed}")]
+        return 1.0
+    return _fired(found, "missing-kind", judge.weights.missing_kind, f"gives no {needed}")
 
 
-def referent(judge: Judge, asked: Asked, fact: int) -> list[Signal]:
+def referent(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
     """ "What was his name?": a fact that does not name him is not about him."""
     missing = asked.query.referents - judge.index.vocab[fact]
     if not missing:
-        return []
-    return [Signal("missing-referent", judge.weights.missing_referent, ", ".join(sorted(missing)))]
+        return 1.0
+    factor = judge.weights.missing_referent
+    return _fired(found, "missing-referent", factor, ", ".join(sorted(missing)))
 
 
-def attributes(judge: Judge, asked: Asked, fact: int) -> list[Signal]:
+def attributes(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
     """Asking what kind, how old, how long..., of a fact never asked that."""
-    signals = []
+    product = 1.0
     for missing in sorted(asked.query.asks - judge.index.asks[fact]):
         # (People's names are not a group's, however alike the question reads.)
         factor = judge.weights.missing_attribute ** (2 if missing == "names" else 1)
-        signals.append(Signal("missing-attribute", factor, f"never asked for {missing}"))
-    return signals
+        product *= _fired(found, "missing-attribute", factor, f"never asked for {missing}")
+    return product
 
 
-def premise(judge: Judge, asked: Asked, fact: int) -> list[Signal]:
+def premise(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
     """ "What happened to him after he was taken?": not that he was taken."""
     given = asked.query.premise
     if not given or not given <= judge.index.told[fact]:
-        return []
-    return [Signal("tells-the-given", judge.weights.given, "tells only what is taken as given")]
+        return 1.0
+    return _fired(found, "tells-the-given", judge.weights.given, "tells only what is given")
 
 
-def other_time(judge: Judge, asked: Asked, fact: int) -> list[Signal]:
+def other_time(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
     """ "Who held it then?": a fact telling of an earlier (or, "back then", a later) time."""
     since, until = asked.query.since, asked.query.until
     when = judge.index.when[fact]
     if since is None or when == (0, 0):
-        return []
+        return 1.0
     if when < since or (until is not None and when > until):
-        return [Signal("other-time", judge.weights.other_time, "tells of another time")]
-    return []
+        return _fired(found, "other-time", judge.weights.other_time, "tells of another time")
+    return 1.0
 
 
-def place(judge: Judge, asked: Asked, fact: int) -> list[Signal]:
+def place(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
     """ "What did they do in X?" is not the fact whose source was from X."""
     missing = asked.query.located - judge.index.fact_places[fact]
     if not missing:
-        return []
-    return [Signal("other-place", judge.weights.missing_place, ", ".join(sorted(missing)))]
+        return 1.0
+    factor = judge.weights.missing_place
+    return _fired(found, "other-place", factor, ", ".join(sorted(missing)))
 
 
-def unexplained(judge: Judge, asked: Asked, fact: int) -> list[Signal]:
+def unexplained(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
     """Dates, numbers, names and telling words of the question that the fact does not have."""
-    index, w, v = judge.index, judge.weights, judge.vocabulary
+    index, w = judge.index, judge.weights
     missing = asked.checked - index.vocab[fact]
     if not missing:
-        return []
-    signals = []
-    for token in sorted(missing):
+        return 1.0
+    product = 1.0
+    for token in sorted(missing) if found is not None else missing:
         if token.isdigit() or token in lang.MONTHS:
-            signals.append(Signal("missing-number", w.missing_number, token))
+            product *= _fired(found, "missing-number", w.missing_number, token)
         elif token.startswith("@"):
             # Another place than the fact's is another event; another group or person may
             # just be named along the way.
+            kind = judge.vocabulary.kind(token)
             if token in index.places:
-                signals.append(Signal("missing-place", w.missing_place, token[1:]))
-            elif v.kind(token) == "person":
-                signals.append(Signal("missing-person", w.missing_person, token[1:]))
+                product *= _fired(found, "missing-place", w.missing_place, token[1:])
+            elif kind == "person":
+                product *= _fired(found, "missing-person", w.missing_person, token[1:])
             else:
-                signals.append(Signal("missing-group", w.missing_group, token[1:]))
+                product *= _fired(found, "missing-group", w.missing_group, token[1:])
         elif not asked.query.long and token not in index.weak_tokens:
-            signals.append(Signal("missing-word", w.missing_word, token))
-    return signals
+            product *= _fired(found, "missing-word", w.missing_word, token)
+    return product
 
 
-def names_only(judge: Judge, asked: Asked, fact: int) -> list[Signal]:
+def names_only(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
     """Sharing only names is not an answer when the question asks about something else: "what
     is the capital of France?" is not about the French army."""
     vocab = judge.index.vocab[fact]
     if any(t in vocab for t in asked.topics) and (
         not asked.unknown or any(t in vocab for t in asked.subjects)
     ):
-        return []
-    return [Signal("names-only", judge.weights.names_only, "shares only names")]
+        return 1.0
+    return _fired(found, "names-only", judge.weights.names_only, "shares only names")
 
 
 SIGNALS: tuple[SignalCheck, ...] = (
@@ -192,14 +206,13 @@ def active(asked: Asked) -> tuple[SignalCheck, ...]:
 
 
 def judge_fact(
-    judge: Judge, asked: Asked, fact: int, checks: tuple[SignalCheck, ...]
-) -> tuple[float, list[Signal]]:
-    """Return the product of the signals' factors for a fact, and the signals that fired.
+    judge: Judge, asked: Asked, fact: int, checks: tuple[SignalCheck, ...], found: Found = None
+) -> float:
+    """Return the product of the signals' factors for a fact, adding what fired to `found`.
 
     `checks` are the signals active for the reading (`active(asked)`).
     """
-    fired = [signal for check in checks for signal in check(judge, asked, fact)]
     factor = 1.0
-    for signal in fired:
-        factor *= signal.factor
-    return factor, fired
+    for check in checks:
+        factor *= check(judge, asked, fact, found)
+    return factor

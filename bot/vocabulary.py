@@ -28,6 +28,14 @@ class Vocabulary:
         self.synonyms = {**lang.SYNONYMS, **pack.synonyms}
         self.alias_to_id = _aliases(pack)
         self._names_by_first = _names_by_first(self.alias_to_id)
+        self._names_by_pair: dict[tuple[str, str], list[tuple[list[str], str]]] = {}
+        self._single_names: dict[str, str] = {}
+        for first, names in self._names_by_first.items():
+            for parts, token in names:
+                if len(parts) == 1:
+                    self._single_names[first] = token
+                else:
+                    self._names_by_pair.setdefault((first, parts[1]), []).append((parts, token))
         self._token_cache: dict[str, str | None] = {}
         self._alias_fixes: dict[str, str] = {}
         self._stem_synonyms = self._synonym_stems()
@@ -117,21 +125,27 @@ class Vocabulary:
         starts = self._names_by_first
         if starts.keys().isdisjoint(words):
             return words
+        pairs, singles = self._names_by_pair, self._single_names
         named: list[str] = []
         done = 0
+        last = len(words) - 1
         for index in [i for i, word in enumerate(words) if word in starts]:
             if index < done:
                 continue  # inside a name already found
-            after = words[index + 1] if index + 1 < len(words) else ""
-            for parts, token in starts[words[index]]:
-                # (Most names of two words or more are ruled out by their second word.)
-                if len(parts) == 1 or (
-                    parts[1] == after and words[index : index + len(parts)] == parts
-                ):
-                    named += words[done:index]
-                    named.append(token)
-                    done = index + len(parts)
-                    break
+            found = None
+            if index < last:
+                # Names of two words or more, longest first, by their first two words.
+                for parts, token in pairs.get((words[index], words[index + 1]), ()):
+                    if words[index : index + len(parts)] == parts:
+                        found = parts, token
+                        break
+            if found is None:
+                single = singles.get(words[index])
+                found = ([words[index]], single) if single else None
+            if found is not None:
+                named += words[done:index]
+                named.append(found[1])
+                done = index + len(found[0])
         if not named:
             return words
         named += words[done:]
