@@ -17,10 +17,6 @@ from bot.signals import Signal
 from bot.vocabulary import Vocabulary
 from bot.weights import Thresholds, Weights
 
-_CONTEXT_ENTITIES = 6  # entities a conversation remembers
-_SUGGESTION_WINDOW = 0.15  # how far below the best a fact may score and still be suggested
-_QUOTE_CONFIDENCE = 0.6  # a quoted sentence's confidence, against its coverage of the question
-
 
 class Decider:
     """Turns a ranking into a reply."""
@@ -91,7 +87,7 @@ class Decider:
     ) -> Reply:
         """Return the reply offering the facts that score close to the best ("did you mean")."""
         top = ranked[0]
-        floor = max(self.thresholds.suggest, top.score - _SUGGESTION_WINDOW)
+        floor = max(self.thresholds.suggest, top.score - self.weights.suggestion_window)
         close = [m for m in ranked[:3] if m.score >= floor]
         return Reply(
             question=question,
@@ -174,7 +170,7 @@ class Decider:
             outcome=Outcome.ANSWER,
             text=replies.QUOTE_INTRO,
             citations=(Citation(sentence.section, sentence.text),),
-            confidence=round(best_cover * _QUOTE_CONFIDENCE, 3),
+            confidence=round(best_cover * self.weights.quote_confidence, 3),
             on_topic=True,
             quoted=True,
             context=self.next_context(tokens, previous, None),
@@ -241,7 +237,7 @@ class Decider:
             if entity_id not in entities and entity_id in self.v.entities:
                 entities.append(entity_id)
         return Context(
-            entities=tuple(entities[:_CONTEXT_ENTITIES]),
+            entities=tuple(entities[: self.weights.context_entities]),
             fact_id=fact.id if fact else previous.fact_id,
             tokens=tuple(tokens),
         )

@@ -60,7 +60,7 @@ class FactIndex:
         self.phrasings, fact_words = self._phrasings(pack, vocabulary, asks)
         self.phrasing_words = [frozenset(w) for w in fact_words]
         self.vocab, self.kinds = self._vocabularies(fact_words)
-        self._weigh(fact_words)
+        self._weigh(fact_words, weights.unknown_share)
         self._index_postings(weights)
         self._set_the_scene(pack, vocabulary, asks)
         self._tell_the_story(vocabulary)
@@ -127,7 +127,7 @@ class FactIndex:
             kinds.append(answer_kinds([fact.answer, *(self.sentences[i].text for i in cited)]))
         return vocab, kinds
 
-    def _weigh(self, fact_words: list[set[str]]) -> None:
+    def _weigh(self, fact_words: list[set[str]], unknown_share: float) -> None:
         """Weigh each word by how few facts use it (inverse document frequency)."""
         count = len(self.facts)
         frequency: dict[str, int] = {}
@@ -137,7 +137,7 @@ class FactIndex:
         self.frequency = frequency
         self.idf = {t: math.log((count + 1) / (df + 0.5)) for t, df in frequency.items()}
         # A word no fact uses weighs a little less than the rarest word a fact does use.
-        self.unknown_idf = 0.75 * math.log((count + 1) / 0.5)
+        self.unknown_idf = unknown_share * math.log((count + 1) / 0.5)
         weights = tuple(sum(self.idf[t] for t in p) for p in self.phrasings.tokens)
         self.phrasings = Phrasings(self.phrasings.tokens, self.phrasings.fact, weights)
 

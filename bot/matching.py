@@ -42,7 +42,6 @@ MAX_QUESTION_CHARS = 1000
 """Only this much of a longer message is matched: its start and, where the question mostly is
 in a long message, its end."""
 
-_MAX_CLAUSES = 8
 _NEXT = re.compile(
     rf"^(?:{lang.pattern('next_openers')})?(?:{lang.pattern('next_lead')})?"
     rf"(?:{lang.pattern('next_verb')})?(?:{lang.pattern('next')})$"
@@ -146,7 +145,7 @@ class Engine:
         """Yield each clause of a message read on its own (not "that fight", read whole)."""
         if len(message.words) < self.weights.claused_question or whole:
             return
-        clauses = (message.clauses or split_clauses(message.text))[:_MAX_CLAUSES]
+        clauses = (message.clauses or split_clauses(message.text))[: self.weights.max_clauses]
         yield from self.interpreter.clause_readings(plain, message, tokens, clauses)
 
     def _best(

@@ -38,6 +38,8 @@ class Weights:
     """Telling words a long message's question needs to be answered rather than the whole."""
     chatter_weight: float = 0.5
     """Share of its weight a word keeps outside a long message's questions."""
+    max_clauses: int = 8
+    """Clauses of a long message read on their own, at most."""
 
     # Ranking: the first pass shortlists facts, the second scores their phrasings.
     shortlist: int = 4
@@ -54,6 +56,16 @@ class Weights:
     """The best phrasing's overlap, against the whole fact's coverage of the question."""
     spelling_share: float = 0.15
     """The share of the score that character-level likeness to a phrasing settles."""
+    unknown_share: float = 0.75
+    """A word no fact uses weighs this share of the rarest word a fact does use."""
+
+    # Deciding.
+    suggestion_window: float = 0.15
+    """How far below the best a fact may score and still be offered as "did you mean"."""
+    quote_confidence: float = 0.6
+    """A quoted sentence's confidence, against its coverage of the question."""
+    context_entities: int = 6
+    """People, groups and places a conversation remembers."""
 
     # What a fact does not account for: each shrinks its score by this factor.
     missing_why: float = 0.4
