@@ -9,10 +9,14 @@ import select
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.errors import BotError
 from bot.knowledge import Pack, load_pack
 from bot.matching import Context, Engine
+
+if TYPE_CHECKING:
+    from bot.evaluation import Item
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 _BLOCK_ANSWERS = 256  # most answers `ask` holds back before writing them in one block
@@ -104,20 +108,34 @@ def check_command(args: argparse.Namespace) -> int:
 
 def eval_command(args: argparse.Namespace) -> int:
     """Score question files and print accuracy by kind and style, with every miss."""
-    from bot.evaluation import accuracy, load_questions, report, run
+    from bot.evaluation import accuracy, load_questions, report, run, run_sessions
 
     engine = _engine(args)
     everything = []
     for path in args.files:
-        results = run(engine, load_questions(Path(path)))
+        items = load_questions(Path(path))
+        results = run(engine, items)
         everything.extend(results)
         print(report(results, title=str(path)))
+        if args.sessions:
+            print(report(run_sessions(engine, items), title=f"{path} as sessions of 5"))
+        if args.risk:
+            _print_risk(engine, items)
     if len(args.files) > 1:
         print(f"all files: {accuracy(everything):.1%} ({len(everything)} questions)")
     if args.min_accuracy is not None and accuracy(everything) < args.min_accuracy:
         print(f"accuracy {accuracy(everything):.1%} is below {args.min_accuracy:.1%}")
         return EXIT_FAILED
     return EXIT_OK
+
+
+def _print_risk(engine: Engine, items: list[Item]) -> None:
+    from bot.evaluation import render_risk_coverage, risk_coverage
+
+    current = engine.thresholds.answer
+    thresholds = sorted({0.40, 0.44, current, 0.52, 0.56, 0.60, 0.70})
+    rows = risk_coverage(engine.pack, items, thresholds, base=engine.thresholds)
+    print(render_risk_coverage(rows, current=current))
 
 
 def unanswered_command(args: argparse.Namespace) -> int:
@@ -187,6 +205,16 @@ def _parser() -> argparse.ArgumentParser:
     evaluate = command("eval", eval_command)
     evaluate.add_argument("files", nargs="+", metavar="FILE.yaml", help="question files")
     evaluate.add_argument("--min-accuracy", type=float, metavar="X", help="fail below X (0-1)")
+    evaluate.add_argument(
+        "--sessions",
+        action="store_true",
+        help="also ask the items as conversations of five (fixed seed) and score every one",
+    )
+    evaluate.add_argument(
+        "--risk",
+        action="store_true",
+        help="also print answered and wrong shares at several answer thresholds",
+    )
     unanswered = command("unanswered", unanswered_command)
     unanswered.add_argument("--limit", type=int, default=10, metavar="N", help="most asked N (10)")
     unanswered.add_argument("--draft", action="store_true", help="print a YAML draft of facts")

@@ -53,6 +53,10 @@ class Dialogue:
         self._other_side = re.compile(lang.pattern("other_side"))
         self._correction = re.compile(rf"^(?:{lang.pattern('correction')})")
         self._other_tokens = vocabulary.tokens(lang.OTHER_WORDS)
+        self._existential = re.compile(lang.pattern("existential"))
+        self._demonstrative = re.compile(
+            rf"\b(?:{lang.pattern('demonstrative')}) (?!(?:{'|'.join(sorted(lang.STOPWORDS))})\b)\w"
+        )
 
     def other_side(self, normal: str, tokens: list[str], previous: Context) -> list[str]:
         """Name the other side for "and the other side?" after one side was discussed."""
@@ -89,10 +93,31 @@ class Dialogue:
     ) -> Readings:
         """Return the readings of a turn: on its own, and leaning on the conversation when it
         does lean on it."""
-        normal, words = message.normal, message.words
-        that_event, then, back, town = self._cues(normal)
-        if not (that_event or then or town or correction or self.is_follow_up(words, tokens)):
+        normal, words = message.normal, self._referring(message)
+        that_event, then, _, town = self._cues(normal)
+        leans = that_event or then or town or correction or self.is_follow_up(words, tokens)
+        if not leans and not self.may_lean(tokens):
             return Readings([plain])
+        found = self._leaning(message, plain, tokens, previous, correction=correction)
+        if not leans or message.long:
+            # "who won?", "where were the planes?": read on its own first, and in the light of
+            # the conversation only when that reading is not answered. (So is a long message,
+            # which mostly says itself whom its "they" are.)
+            found.first.insert(0, plain)
+        return found
+
+    def _leaning(
+        self,
+        message: Message,
+        plain: Query,
+        tokens: list[str],
+        previous: Context,
+        *,
+        correction: bool,
+    ) -> Readings:
+        """Return the readings of a turn that leans on the conversation."""
+        normal, words = message.normal, self._referring(message)
+        that_event, then, back, town = self._cues(normal)
         first = self._moved_along(plain, previous, then=then, back=back)
         words = self._there(words, previous, town=town)
         if that_event and previous.fact_id in self.index.setting:
@@ -133,6 +158,13 @@ class Dialogue:
         if then and last is not None and (when := index.when[last]) != (0, 0):
             first = replace(first, since=when, until=when if back else None)
         return first
+
+    def _referring(self, message: Message) -> list[str]:
+        """Return the words of a turn that may refer back, less an existential "there" ("how
+        many stages are there?" asks about no place)."""
+        if "there" not in message.words or not self._existential.search(message.normal):
+            return message.words
+        return self._existential.sub(" ", message.normal).split()
 
     def _there(self, words: list[str], previous: Context, *, town: bool) -> list[str]:
         """Return the words, with "there" for "that town" when a place was last discussed."""
@@ -202,13 +234,30 @@ class Dialogue:
         return replace(carry, located=carry.located | places, referents=carry.referents | named)
 
     def is_follow_up(self, words: list[str], tokens: list[str]) -> bool:
-        """Return whether a turn leans on the conversation: a pronoun, an opener, two words."""
+        """Return whether a turn leans on the conversation: a pronoun, an opener, or nothing
+        but question words ("when?", "why?"). A turn that names what it asks about stands
+        alone: "where was the battle?" gets the same answer whatever came before."""
         vocabulary = set(words)
         if vocabulary & (lang.PRONOUNS | lang.PLACE_PRONOUNS | lang.OTHER_WORDS):
             return True
         if words and (words[0] in lang.FOLLOW_UP_OPENERS or asks_about(words)):
             return True
-        return len(tokens) <= 2 and not any(t.startswith("@") for t in tokens)
+        if self._demonstrative.search(" ".join(words)):
+            return True  # "where was that source based?"
+        weak = self.index.weak_tokens
+        return all(t in weak for t in tokens)
+
+    def may_lean(self, tokens: list[str]) -> bool:
+        """Return whether a short turn naming nobody may lean on the conversation ("where were
+        the planes?"), or stand alone ("who won?")."""
+        if len(tokens) > 2 or any(t.startswith("@") for t in tokens):
+            return False
+        # ("tell me a joke" names nothing the article speaks of and asks nothing of it: it
+        # cannot lean on it. "Since when?" asks.)
+        index = self.index
+        return any(t in index.question_tokens for t in tokens) or all(
+            t in index.idf or t in index.weak_tokens for t in tokens
+        )
 
     def resolve_pronouns(self, words: list[str], tokens: list[str], context: Context) -> list[str]:
         """Add whoever the turn's pronouns stand for, from the conversation."""

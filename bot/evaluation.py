@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import random
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from bot.errors import BotError
-from bot.matching import Context, Engine, Reply
+from bot.knowledge import Pack
+from bot.matching import Context, Engine, Reply, Thresholds
 
 KINDS = ("answerable", "unknown", "absent", "out_of_scope", "near_miss", "either")
 STYLES = (
@@ -116,6 +119,61 @@ def run(engine: Engine, items: list[Item]) -> list[Result]:
     return results
 
 
+def run_sessions(
+    engine: Engine, items: list[Item], *, seed: int = 0, length: int = 5
+) -> list[Result]:
+    """Ask the items as conversations: shuffled (with a fixed seed) into sessions of `length`,
+    each item asked in the context the ones before it left, and every item scored.
+
+    A question that stands alone should get the same answer whatever came before it; the
+    difference from `run` is what the conversation costs.
+    """
+    order = list(range(len(items)))
+    random.Random(seed).shuffle(order)
+    results: list[Result | None] = [None] * len(items)
+    for start in range(0, len(order), length):
+        context: Context | None = None
+        for index in order[start : start + length]:
+            reply: Reply | None = None
+            for turn in items[index].turns:
+                reply = engine.answer(turn, context=context)
+                context = reply.context
+            assert reply is not None
+            results[index] = Result(items[index], reply, is_correct(items[index], reply))
+    return [r for r in results if r is not None]
+
+
+def wrong(results: list[Result]) -> int:
+    """Return how many results answered with the wrong fact (worse than declining)."""
+    return sum(r.reply.answered and not r.correct for r in results)
+
+
+def risk_coverage(
+    pack: Pack, items: list[Item], thresholds: Sequence[float], *, base: Thresholds
+) -> list[tuple[float, float, float, float]]:
+    """Return, for each answer threshold, the share answered, the share answered wrongly and
+    the accuracy: what a threshold costs in wrong answers against what it answers."""
+    rows = []
+    for threshold in thresholds:
+        limits = replace(base, answer=threshold, suggest=min(base.suggest, threshold))
+        results = run(Engine(pack, thresholds=limits), items)
+        answered = sum(r.reply.answered for r in results) / len(results)
+        rows.append((threshold, answered, wrong(results) / len(results), accuracy(results)))
+    return rows
+
+
+def render_risk_coverage(rows: list[tuple[float, float, float, float]], *, current: float) -> str:
+    """Render the risk-coverage table."""
+    lines = ["  risk-coverage (answer threshold: answered, wrong answers, accuracy):"]
+    for threshold, answered, wrong_share, correct in rows:
+        mark = "  <- now" if abs(threshold - current) < 1e-9 else ""
+        lines.append(
+            f"    {threshold:.2f}: answered {answered:.1%}, wrong {wrong_share:.1%}, "
+            f"accuracy {correct:.1%}{mark}"
+        )
+    return "\n".join(lines)
+
+
 def accuracy(results: list[Result]) -> float:
     """Return the share of correct results (0 when there are none)."""
     return sum(r.correct for r in results) / len(results) if results else 0.0
@@ -123,13 +181,18 @@ def accuracy(results: list[Result]) -> float:
 
 def report(results: list[Result], *, title: str) -> str:
     """Render accuracy overall, by kind and by style, then every miss with what the bot said."""
-    lines = [f"{title}: {accuracy(results):.1%} ({sum(r.correct for r in results)}/{len(results)})"]
+    count = len(results)
+    lines = [
+        f"{title}: {accuracy(results):.1%} ({sum(r.correct for r in results)}/{count}), "
+        f"wrong answers {wrong(results)} ({wrong(results) / count if count else 0:.1%})"
+    ]
     for label, key in (("kind", "kind"), ("style", "style")):
         groups: dict[str, list[Result]] = defaultdict(list)
         for result in results:
             groups[getattr(result.item, key)].append(result)
         cells = [
-            f"{name} {accuracy(group):.0%} ({sum(r.correct for r in group)}/{len(group)})"
+            f"{name} {accuracy(group):.0%} ({sum(r.correct for r in group)}/{len(group)}"
+            + (f", {wrong(group)} wrong)" if wrong(group) else ")")
             for name, group in sorted(groups.items())
         ]
         lines.append(f"  by {label}: " + ", ".join(cells))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -137,12 +138,31 @@ def test_eval_prints_accuracy_by_kind_and_style_and_each_miss(tmp_path: Path) ->
     )
     done = bot("eval", str(questions))
     assert done.returncode == 0
-    assert "66.7% (2/3)" in done.stdout
-    assert "by kind: answerable 50% (1/2), out_of_scope 100% (1/1)" in done.stdout
-    assert "by style: plain 50% (1/2), terse 100% (1/1)" in done.stdout
+    assert "66.7% (2/3), wrong answers 1 (33.3%)" in done.stdout
+    assert "by kind: answerable 50% (1/2, 1 wrong), out_of_scope 100% (1/1)" in done.stdout
+    assert "by style: plain 50% (1/2, 1 wrong), terse 100% (1/1)" in done.stdout
     assert "[answerable/plain] who won?" in done.stdout
     failing = bot("eval", str(questions), "--min-accuracy", "0.9")
     assert failing.returncode == 1
+
+
+def test_eval_scores_items_as_sessions_and_shows_what_a_threshold_costs(tmp_path: Path) -> None:
+    """--sessions asks the items one after another as conversations and scores every one;
+    --risk shows the answered and wrong shares at several thresholds, the current one marked."""
+    questions = tmp_path / "q.yaml"
+    items = [
+        {"q": "who won?", "kind": "answerable", "expect": ["MAA victory"], "style": "terse"},
+        {"q": "tell me a joke", "kind": "out_of_scope", "style": "plain"},
+        {"q": "where was the battle?", "kind": "answerable", "expect": ["Ber, Mali"]},
+        {"q": "when did the MAA leave Ber?", "kind": "answerable", "expect": ["April 25"]},
+    ]
+    questions.write_text(yaml.safe_dump(items), encoding="utf-8")
+    done = bot("eval", str(questions), "--sessions", "--risk")
+    assert done.returncode == 0, done.stderr
+    assert "as sessions of 5: 100.0% (4/4), wrong answers 0" in done.stdout
+    assert "risk-coverage" in done.stdout
+    assert re.search(r"0\.48: answered 75\.0%, wrong 0\.0%, accuracy 100\.0%  <- now", done.stdout)
+    assert re.search(r"0\.40: answered \d", done.stdout)
 
 
 def test_bad_question_file_is_a_clear_error(tmp_path: Path) -> None:

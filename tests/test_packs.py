@@ -227,3 +227,40 @@ def test_the_second_pack_follows_up(festival: Engine) -> None:
     assert first.fact_id == "eberle-director"
     follow = festival.answer("and what did he do before?", context=first.context)
     assert follow.fact_id == "eberle-background"
+
+
+STANDALONE = [
+    ("ber", "where was the battle?"),
+    ("ber", "who won?"),
+    ("ber", "how many civilians were killed?"),
+    ("lantern-festival", "where is the festival held?"),
+    ("lantern-festival", "how many stages are there?"),
+    ("lantern-festival", "who founded the festival?"),
+]
+
+
+@pytest.mark.parametrize(("name", "question"), STANDALONE)
+def test_a_question_that_stands_alone_gets_the_same_answer_whatever_came_before(
+    name: str, question: str
+) -> None:
+    """Asked after the first question of every fact, it gets what it gets on its own ("are
+    there" asks about no place, and "who won?" leans on nothing)."""
+    pack = load_pack(PACKS[name])
+    engine = Engine(pack)
+    alone = engine.answer(question)
+    assert alone.answered
+    after = {
+        fact.id: engine.answer(question, context=engine.answer(fact.questions[0]).context)
+        for fact in pack.facts
+    }
+    changed = {k: r.fact_id for k, r in after.items() if r.fact_id != alone.fact_id}
+    assert changed == {}
+
+
+def test_a_short_turn_naming_nothing_of_the_article_does_not_lean_on_it() -> None:
+    """ "Tell me a joke" after a question is still declined, not read as a follow-up."""
+    pack = load_pack(PACKS["lantern-festival"])
+    engine = Engine(pack)
+    first = engine.answer("how many volunteers help out?")
+    assert first.answered
+    assert not engine.answer("tell me a joke", context=first.context).answered

@@ -243,6 +243,13 @@ PATTERNS = {
     ),
     "who_said_openers": r"and |so |but |ok ",
     "who_said_closers": r" exactly| then| again",
+    # "that source", "ces gens": someone or something the conversation named.
+    "demonstrative": r"that|this|these|those",
+    # "are there", "there were": that something is, not where.
+    "existential": (
+        r"(?:(?<=\bis )|(?<=\bare )|(?<=\bwas )|(?<=\bwere )|(?<=\bbe ))there\b"
+        r"|\bthere(?= (?:is|are|was|were|be|been)\b)"
+    ),
     "asks_about": r"(?:what|how|and) about",
     # A place something happens in, or that a force enters, leaves, takes or attacks.
     "locating": (

@@ -152,6 +152,8 @@ PATTERNS = {
     "who_said": r"qui a dit (?:ca|cela)|selon qui",
     "who_said_openers": r"et |mais ",
     "who_said_closers": r" exactement",
+    # "that source", "ces gens": someone or something the conversation named.
+    "demonstrative": r"ce|cet|cette|ces",
     "asks_about": r"et about",
     "locating": r"dans|en|a|quitte|prendre|pris|attaque|attaquer",
 }
