@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 from bot.lang import (
+    CHAT_SPELLINGS,
     ELIDED_IDIOMS,
     IDIOMS,
     MONTH_FORMS,
@@ -38,6 +39,7 @@ _HASHTAG = re.compile(r"(?:^|\s)#\w+")
 _POSSESSIVE = re.compile(r"(\w)'s\b")
 _ELISION = re.compile(r"\b(?:l|d|qu|s|n|j|c|m|t|jusqu|lorsqu|puisqu)'(?=\w)")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+_CHAT_WORDS = frozenset(CHAT_SPELLINGS)
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'", "´": "'"})
 
 
@@ -83,4 +85,7 @@ def normalize(text: str) -> str:
     if "-" in text:
         # Join numbers written with hyphens ("twenty-three") before punctuation goes.
         text = join_compound_numbers(text)
-    return " ".join(_NON_WORD.sub(" ", text).split())
+    words = _NON_WORD.sub(" ", text).split()
+    if not _CHAT_WORDS.isdisjoint(words):
+        words = [CHAT_SPELLINGS.get(word, word) for word in words]
+    return " ".join(words)

@@ -49,9 +49,40 @@ class Vocabulary:
         self._known_stems = {self.stemmer.stemWord(w) for w in self.known_words}
         self._typo_targets = _by_first_letter(self._typo_words(pack_words))
         self._short_targets = self._short_words(pack.article.title)
+        self._unvowelled = self._skeletons()
         # Names are matched before typos are corrected, so a slip in one ("Arab movment") is
         # corrected first, towards the words of the names.
         self._alias_targets = _by_first_letter(w for w in alias_words if len(w) >= 5)
+
+    def _unvowelled_word(self, word: str) -> str | None:
+        """Return the pack word this is one typed without its vowels, or None. Only a word
+        with no vowel past its first letter ("wn", "cntrl"), or missing at least two letters
+        ("hapnd"), is taken for one: "last" is a word, not "lost"."""
+        vowels = len(_VOWELS.findall(word))
+        if vowels > 1 or any(c.isdigit() for c in word):
+            return None
+        meant = self._unvowelled.get(skeleton(word))
+        if meant is None or len(meant) <= len(word) or (vowels and len(meant) < len(word) + 2):
+            return None
+        return meant
+
+    def _skeletons(self) -> dict[str, str]:
+        """Return the words of the pack's questions and answers (and the language's question
+        words) by their consonants, each skeleton to its most used word: "hpnd" is "happened"."""
+        counts: dict[str, int] = {}
+        for normal in self.normals.values():
+            for word in normal.split():
+                counts[word] = counts.get(word, 0) + 1
+        for word in lang.QUESTION_WORDS:
+            counts[word] = counts.get(word, 0) + 1
+        best: dict[str, tuple[int, str]] = {}
+        for word, count in counts.items():
+            if len(word) < 3 or word.isdigit() or word in self.stopwords - lang.QUESTION_WORDS:
+                continue
+            key = skeleton(word)
+            if key != word and (key not in best or (count, word) > best[key]):
+                best[key] = (count, word)
+        return {key: word for key, (_, word) in best.items()}
 
     def _typo_words(self, pack_words: set[str]) -> Iterator[str]:
         """Yield the words a typo may be corrected towards: the pack's own, and long synonyms
@@ -177,8 +208,11 @@ class Vocabulary:
             return None if word in self.stopwords else word
         stemmed = self.stemmer.stemWord(word)
         # A word unknown as written but known by its stem ("detailed", "details") is no typo.
-        if word not in self.known_words and stemmed not in self._known_stems and len(word) > 2:
-            corrected = self.correct(word)
+        if word not in self.known_words and stemmed not in self._known_stems and len(word) > 1:
+            corrected = self.correct(word) if len(word) > 2 else None
+            if corrected is None:
+                # Typed without its vowels: "hapnd", "contrl", "wn".
+                corrected = self._unvowelled_word(word)
             if corrected is None:
                 pass
             elif corrected in self.stopwords:
@@ -217,6 +251,16 @@ class Vocabulary:
             if best is None or key < best:
                 best = key
         return best[2] if best else None
+
+
+_VOWELS = re.compile(r"(?<=.)[aeiouy]")
+_DOUBLES = re.compile(r"(.)\1+")
+
+
+def skeleton(word: str) -> str:
+    """Return a word's first letter and its other consonants, doubled ones once: "happened"
+    and "hapnd" are both "hpnd"."""
+    return _DOUBLES.sub(r"\1", _VOWELS.sub("", word))
 
 
 def _names_by_first(alias_to_id: dict[str, str]) -> dict[str, list[tuple[list[str], str]]]:

@@ -264,3 +264,30 @@ def test_a_short_turn_naming_nothing_of_the_article_does_not_lean_on_it() -> Non
     first = engine.answer("how many volunteers help out?")
     assert first.answered
     assert not engine.answer("tell me a joke", context=first.context).answered
+
+
+TYPED = [
+    # chat spellings, and words typed without their vowels
+    ("ber", "hw mny civilans wer kiled", "civilians-killed"),
+    ("ber", "wat hapnd to the maraboots son", "marabout-son-kidnapped"),
+    ("ber", "ws ber undr mnla contrl b4 the atack", "mnla-controlled-ber"),
+    ("lantern-festival", "hw mny volunteers r there", "volunteers"),
+    ("lantern-festival", "wen ws the festvl fndd", "festival-founded"),
+]
+
+
+@pytest.mark.parametrize(("name", "question", "fact_id"), TYPED)
+def test_questions_typed_the_way_people_type_find_their_fact(
+    name: str, question: str, fact_id: str
+) -> None:
+    engine = Engine(load_pack(PACKS[name]))
+    reply = engine.answer(question)
+    assert (reply.outcome, reply.fact_id) == (Outcome.ANSWER, fact_id)
+
+
+@pytest.mark.parametrize("word", ["last", "lots", "best"])
+def test_a_real_word_is_not_taken_for_one_typed_without_vowels(word: str) -> None:
+    """Only a word missing its vowels ("cntrl") or two letters or more ("hapnd") is corrected
+    by its consonants: "last" is not "lost"."""
+    engine = Engine(load_pack(PACKS["ber"]))
+    assert engine.vocabulary.token(word) != engine.vocabulary.token("lost")

@@ -138,3 +138,4 @@ def attribute_patterns(**words: str) -> dict[str, str]:
 
 
 SHORT_WORDS = en.SHORT_WORDS
+CHAT_SPELLINGS = en.CHAT_SPELLINGS

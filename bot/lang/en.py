@@ -304,6 +304,17 @@ word "population" where it asks a size (not "the civil population")."""
 STRENGTH_WORDS = frozenset("there part fought involved attacked sent".split())
 """Words that, beside "many", may ask a force's size ("how many of them were there?")."""
 
+CHAT_SPELLINGS = {
+    "u": "you", "r": "are", "ur": "your", "n": "and", "w": "with", "abt": "about", "hw": "how",
+    "ws": "was", "wr": "were", "wer": "were", "bc": "because", "cuz": "because", "coz": "because",
+    "1st": "first", "2nd": "second", "3rd": "third", "thru": "through", "tho": "though",
+    "govt": "government", "ppl": "people", "pls": "please", "plz": "please", "thx": "thanks",
+    "wat": "what", "wot": "what", "wen": "when", "whn": "when", "wht": "what", "whr": "where",
+    "hv": "have", "cud": "could", "shud": "should", "wud": "would", "bout": "about",
+    "smth": "something", "mny": "many", "bcuz": "because", "yr": "year",
+}  # fmt: skip
+"""How people spell in chats, to the word meant ("w/" is "w" once punctuation is gone)."""
+
 SHORT_WORDS = frozenset("who what when where why how the and did was won win".split())
 """Short words a short typo is read as ("wen", "teh"): too many short words are a letter away
 from another word for any other guess to be safe."""
