@@ -28,14 +28,7 @@ class Vocabulary:
         self.synonyms = {**lang.SYNONYMS, **pack.synonyms}
         self.alias_to_id = _aliases(pack)
         self._names_by_first = _names_by_first(self.alias_to_id)
-        self._names_by_pair: dict[tuple[str, str], list[tuple[list[str], str]]] = {}
-        self._single_names: dict[str, str] = {}
-        for first, names in self._names_by_first.items():
-            for parts, token in names:
-                if len(parts) == 1:
-                    self._single_names[first] = token
-                else:
-                    self._names_by_pair.setdefault((first, parts[1]), []).append((parts, token))
+        self._names_by_pair, self._single_names = _names_by_pair(self._names_by_first)
         self._token_cache: dict[str, str | None] = {}
         self._alias_fixes: dict[str, str] = {}
         self._stem_synonyms = self._synonym_stems()
@@ -270,6 +263,21 @@ def _names_by_first(alias_to_id: dict[str, str]) -> dict[str, list[tuple[list[st
         parts = alias.split()
         starts.setdefault(parts[0], []).append((parts, f"@{alias_to_id[alias]}"))
     return starts
+
+
+def _names_by_pair(
+    starts: dict[str, list[tuple[list[str], str]]],
+) -> tuple[dict[tuple[str, str], list[tuple[list[str], str]]], dict[str, str]]:
+    """Index names of two words or more by their first two words, and one-word names alone."""
+    pairs: dict[tuple[str, str], list[tuple[list[str], str]]] = {}
+    singles: dict[str, str] = {}
+    for first, names in starts.items():
+        for parts, token in names:
+            if len(parts) == 1:
+                singles[first] = token
+            else:
+                pairs.setdefault((first, parts[1]), []).append((parts, token))
+    return pairs, singles
 
 
 def _by_first_letter(words: Iterable[str]) -> dict[str, list[str]]:
