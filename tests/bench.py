@@ -376,19 +376,24 @@ def engine_latency(report: Report, sizes: Sizes) -> None:
 
 
 def ask_batch(report: Report, sizes: Sizes, work: Path) -> None:
-    """Pipe a few thousand questions through `python -m bot ask --json`, start-up included."""
+    """Pipe a few thousand questions through `python -m bot ask --json`, start-up included, and
+    the same lines through a plain BM25 ranker over the article's sentences, taking turns."""
     questions = [q for turns in load_turns() for q in turns]
     lines = [questions[i % len(questions)] for i in range(sizes.batch_lines)]
     stdin = work / "batch.txt"
     stdin.write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
-    runs = []
+    ranker = [sys.executable, str(ROOT / "tests" / "bm25_ranker.py")]
+    runs, baseline = [], []
     for _ in range(sizes.batch_runs):
-        run = measure([sys.executable, "-m", "bot", "ask", "--json"], stdin=stdin)
-        answered = run.stdout.count(b"\n")
-        if answered != len(lines):
-            raise RuntimeError(f"ask --json answered {answered} of {len(lines)} lines")
-        runs.append(run)
+        for command, timed in (([sys.executable, "-m", "bot", "ask", "--json"], runs),
+                               (ranker, baseline)):  # fmt: skip
+            run = measure(command, stdin=stdin)
+            answered = run.stdout.count(b"\n")
+            if answered != len(lines):
+                raise RuntimeError(f"{command[-1]} answered {answered} of {len(lines)} lines")
+            timed.append(run)
     seconds = statistics.median(r.seconds for r in runs)
+    plain = statistics.median(r.seconds for r in baseline)
     group = "`python -m bot ask --json`, batch over stdin (start-up included)"
     report.add(
         "ask_batch_questions_per_s",
@@ -398,6 +403,15 @@ def ask_batch(report: Report, sizes: Sizes, work: Path) -> None:
     report.add("ask_batch_seconds", Figure(group, "wall time (median)", seconds, "s"))
     report.add(
         "ask_batch_rss_mb", Figure(group, "peak RSS", max(r.peak_rss_mb for r in runs), "MB", 60)
+    )
+    report.add(
+        "bm25_questions_per_s",
+        Figure(group, "plain BM25 ranker (rank-bm25), same lines", len(lines) / plain,
+               "questions/s"),
+    )  # fmt: skip
+    report.add(
+        "ask_batch_bm25_ratio",
+        Figure(group, "bot / BM25 throughput", plain / seconds, "x", 0.5, at_most=False),
     )
 
 

@@ -15,6 +15,7 @@ FIGURES = {
     "engine_first_pass_median_us", "engine_first_pass_p99_us",
     "baseline_median_us", "baseline_p99_us", "baseline_ratio_median", "baseline_ratio_p99",
     "ask_batch_questions_per_s", "ask_batch_lines", "ask_batch_seconds", "ask_batch_rss_mb",
+    "bm25_questions_per_s", "ask_batch_bm25_ratio",
     "ask_cold_start_ms", "interpreter_start_ms", "startup_imports_ms", "startup_pack_load_ms",
     "startup_index_build_ms", "startup_first_answer_ms", "startup_rest_ms",
     "ask_telegram_modules", "ask_rss_mb",
