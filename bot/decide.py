@@ -12,8 +12,7 @@ from bot.index import FactIndex
 from bot.interpret import Query
 from bot.knowledge import Citation, Fact
 from bot.reply import Candidate, Outcome, Reason, Reply
-from bot.scoring import Match
-from bot.signals import Signal
+from bot.scoring import Explanation, Match
 from bot.vocabulary import Vocabulary
 from bot.weights import Thresholds, Weights
 
@@ -50,7 +49,7 @@ class Decider:
         if top.score >= bar and clear:
             return self.answer_with(
                 question, fact, top.score, tokens, previous, runner_up,
-                signals=tuple(top.signals or ()), threshold=bar,
+                explanation=top.explanation, threshold=bar,
             )  # fmt: skip
         quoted = self._quoted(question, query, previous)
         if quoted is not None:
@@ -62,7 +61,7 @@ class Decider:
             tokens,
             previous,
             ranked=ranked,
-            signals=tuple(top.signals or ()),
+            explanation=top.explanation,
             threshold=bar,
         )
 
@@ -99,7 +98,7 @@ class Decider:
             on_topic=True,
             context=self.next_context(query.tokens, previous, None),
             reason=Reason.UNSURE,
-            signals=tuple(top.signals or ()),
+            explanation=top.explanation,
             threshold=bar,
         )
 
@@ -120,7 +119,7 @@ class Decider:
         runner_up: Candidate | None = None,
         *,
         reason: Reason = Reason.MATCHED,
-        signals: tuple[Signal, ...] = (),
+        explanation: Explanation | None = None,
         threshold: float = 0.0,
     ) -> Reply:
         """Return the reply answering with a fact."""
@@ -135,7 +134,7 @@ class Decider:
             on_topic=True,
             context=self.next_context(tokens, previous, fact),
             reason=reason,
-            signals=signals,
+            explanation=explanation,
             threshold=threshold,
         )
 
@@ -199,7 +198,7 @@ class Decider:
         empty: bool = False,
         ranked: list[Match] | None = None,
         reason: Reason | None = None,
-        signals: tuple[Signal, ...] = (),
+        explanation: Explanation | None = None,
         threshold: float = 0.0,
     ) -> Reply:
         """Return the reply declining a question, with questions the bot can answer instead."""
@@ -219,7 +218,7 @@ class Decider:
             on_topic=on_topic,
             context=previous or Context(),
             reason=reason,
-            signals=signals,
+            explanation=explanation,
             threshold=threshold,
         )
 

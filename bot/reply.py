@@ -4,10 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Protocol
 
 from bot.dialogue import Context
 from bot.knowledge import Citation
 from bot.signals import Signal
+
+
+class Explains(Protocol):
+    """Works out, when asked, what moved a fact's score: most replies are never explained."""
+
+    def signals(self) -> tuple[Signal, ...]:
+        """Return the signals that moved the score, each with what it saw."""
+        ...
 
 
 class Outcome(StrEnum):
@@ -83,10 +92,15 @@ class Reply:
     """The conversation context to pass with the next question."""
     reason: Reason = Reason.MATCHED
     """Why the engine decided as it did."""
-    signals: tuple[Signal, ...] = ()
-    """What moved the best fact's score."""
+    explanation: Explains | None = None
+    """What moved the best fact's score, worked out when asked (`signals`)."""
     threshold: float = 0.0
     """The score an answer had to reach."""
+
+    @property
+    def signals(self) -> tuple[Signal, ...]:
+        """Return what moved the best fact's score, each signal with what it saw."""
+        return self.explanation.signals() if self.explanation is not None else ()
 
     @property
     def answered(self) -> bool:

@@ -27,8 +27,8 @@ class Match:
     """Its score, from 0 to 1."""
     phrasing: int
     """Its closest phrasing."""
-    signals: list[Signal] | None = None
-    """What moved the score (worked out for the best fact only)."""
+    explanation: Explanation | None = None
+    """What moved the score, worked out when asked (given to the best fact only)."""
 
 
 class Ranker:
@@ -65,7 +65,7 @@ class Ranker:
                 match.score = (1 - share) * match.score + share * (found[1] / 100)
         ranked.sort(key=_descending)
         if ranked:
-            ranked[0].signals = self._explain(query, asked, checks, ranked[0])
+            ranked[0].explanation = Explanation(self, query, asked, checks, ranked[0].fact)
         return ranked
 
     def _weights(self, query: Query) -> dict[str, float]:
@@ -153,29 +153,38 @@ class Ranker:
     ) -> list[Match]:
         """Apply the signals, finishing facts in order of their raw score until none left could
         reach the top three (signals only lower a score, the follow-up boost aside)."""
-        w = self.weights
+        w, judge = self.weights, self.judge
         scale = w.elsewhere**query.elsewhere
+        # The fact the reader has just had ("what else?") is lowered, its neighbours raised.
+        excluded = self.index.fact_index.get(query.exclude) if query.exclude else None
         ranked: list[Match] = []
         for score, match in raw:
             near = match.fact in query.near
             reach = score * scale * (w.near_boost if near else 1.0)
             if len(ranked) >= 3 and reach <= ranked[2].score:
                 break
-            factor = judge_fact(self.judge, asked, match.fact, checks)
-            match.score = self._boosted(query, match, score * scale * factor, near)
+            factor = 1.0
+            for check in checks:  # (judge_fact, without the call: it runs for every fact)
+                factor *= check(judge, asked, match.fact, None)
+            score *= scale * factor
+            if match.fact == excluded:
+                score *= w.already_given
+            elif near:
+                score = min(1.0, score * w.near_boost)
+            match.score = score
             insort(ranked, match, key=_descending)
         return ranked
 
-    def _explain(
-        self, query: Query, asked: Asked, checks: tuple[SignalCheck, ...], match: Match
+    def explain(
+        self, query: Query, asked: Asked, checks: tuple[SignalCheck, ...], fact: int
     ) -> list[Signal]:
         """Return the signals that moved a fact's score, each with what it saw."""
         found: list[Signal] = []
         if query.elsewhere:
             scale = self.weights.elsewhere**query.elsewhere
             found.append(Signal("elsewhere", scale, f"{query.elsewhere} sign(s) of another event"))
-        judge_fact(self.judge, asked, match.fact, checks, found)
-        if self.index.facts[match.fact].id == query.exclude:
+        judge_fact(self.judge, asked, fact, checks, found)
+        if self.index.facts[fact].id == query.exclude:
             found.append(Signal("already-given", self.weights.already_given, "asked for another"))
         return found
 
@@ -193,12 +202,30 @@ class Ranker:
         unknown = [t for t in subjects if t not in index.idf and not t.isdigit()]
         return Asked(query, first, checked, topics, subjects, unknown)
 
-    def _boosted(self, query: Query, match: Match, score: float, near: bool) -> float:
-        """Lower the fact the reader has just had ("what else?"), raise its neighbours."""
-        w = self.weights
-        if self.index.facts[match.fact].id == query.exclude:
-            return score * w.already_given
-        return min(1.0, score * w.near_boost) if near else score
+
+class Explanation:
+    """What moved one fact's score for one reading, worked out the first time it is asked for:
+    explaining costs more than ranking, and most replies are never explained."""
+
+    __slots__ = ("_args", "_ranker", "_signals")
+
+    def __init__(
+        self,
+        ranker: Ranker,
+        query: Query,
+        asked: Asked,
+        checks: tuple[SignalCheck, ...],
+        fact: int,
+    ) -> None:
+        self._ranker = ranker
+        self._args = (query, asked, checks, fact)
+        self._signals: tuple[Signal, ...] | None = None
+
+    def signals(self) -> tuple[Signal, ...]:
+        """Return the signals that moved the score, each with what it saw."""
+        if self._signals is None:
+            self._signals = tuple(self._ranker.explain(*self._args))
+        return self._signals
 
 
 def _first(pair: tuple[float, Match]) -> float:

@@ -70,25 +70,18 @@ def _fired(found: Found, name: str, factor: float, reason: str) -> float:
     return factor
 
 
-def question_word(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
-    """Asking who, when, where or why, of a fact never asked that way."""
+def asked_for(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
+    """Asking who, when, where or why, of a fact never asked that way; or how many, when or a
+    name, of a fact that holds no number, date or name ("How many planes?")."""
     first, index, w = asked.first, judge.index, judge.weights
-    if (
-        first is None
-        or first not in index.typed_question_tokens
-        or first in index.phrasing_words[fact]
-    ):
-        return 1.0
-    factor = w.missing_why if first == judge.why else w.missing_question_word
-    return _fired(found, "missing-question-word", factor, f"never asked '{first}'")
-
-
-def answer_kind(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
-    """ "How many planes?" cannot be answered by a fact that holds no number."""
-    needed = judge.asked_kinds.get(asked.first or "")
-    if needed is None or needed in judge.index.kinds[fact]:
-        return 1.0
-    return _fired(found, "missing-kind", judge.weights.missing_kind, f"gives no {needed}")
+    factor = 1.0
+    if first in index.typed_question_tokens and first not in index.phrasing_words[fact]:
+        missing = w.missing_why if first == judge.why else w.missing_question_word
+        factor = _fired(found, "missing-question-word", missing, f"never asked '{first}'")
+    needed = judge.asked_kinds.get(first or "")
+    if needed is not None and needed not in index.kinds[fact]:
+        factor *= _fired(found, "missing-kind", w.missing_kind, f"gives no {needed}")
+    return factor
 
 
 def referent(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
@@ -175,8 +168,7 @@ def names_only(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
 
 
 SIGNALS: tuple[SignalCheck, ...] = (
-    question_word,
-    answer_kind,
+    asked_for,
     referent,
     attributes,
     premise,
@@ -192,7 +184,6 @@ def active(asked: Asked) -> tuple[SignalCheck, ...]:
     """Return the signals that may fire for a reading: the others need not be checked per fact."""
     query = asked.query
     needs = (
-        asked.first,
         asked.first,
         query.referents,
         query.asks,

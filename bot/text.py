@@ -40,6 +40,7 @@ _POSSESSIVE = re.compile(r"(\w)'s\b")
 _ELISION = re.compile(r"\b(?:l|d|qu|s|n|j|c|m|t|jusqu|lorsqu|puisqu)'(?=\w)")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _CHAT_WORDS = frozenset(CHAT_SPELLINGS)
+_IDIOM_MARKS = tuple((mark, n) for n, (_, _, marks) in enumerate(IDIOMS) for mark in marks)
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'", "´": "'"})
 
 
@@ -69,6 +70,15 @@ def _idioms(text: str, idioms: tuple[tuple[re.Pattern[str], str, tuple[str, ...]
     return text
 
 
+def _english_idioms(text: str) -> str:
+    # Most questions hold no idiom's mark: one pass over the marks tells.
+    found = {number for mark, number in _IDIOM_MARKS if mark in text}
+    for number in sorted(found):
+        idiom, meaning, _ = IDIOMS[number]
+        text = idiom.sub(meaning, text)
+    return text
+
+
 def normalize(text: str) -> str:
     """Return the question as lowercase words: no accents, punctuation, commands or mentions."""
     # Each pass runs only when its mark is there: most questions need none of them.
@@ -81,7 +91,7 @@ def normalize(text: str) -> str:
     if "'" in text:
         text = _idioms(text, ELIDED_IDIOMS)
         text = _ELISION.sub("", _POSSESSIVE.sub(r"\1", text).replace("n't", " not"))
-    text = _idioms(text, IDIOMS)
+    text = _english_idioms(text)
     if "-" in text:
         # Join numbers written with hyphens ("twenty-three") before punctuation goes.
         text = join_compound_numbers(text)
