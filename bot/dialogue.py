@@ -93,12 +93,13 @@ class Dialogue:
     ) -> Readings:
         """Return the readings of a turn: on its own, and leaning on the conversation when it
         does lean on it."""
-        normal, words = message.normal, self._referring(message)
-        that_event, then, _, town = self._cues(normal)
+        words = self._referring(message)
+        cues = self._cues(message.normal)
+        that_event, then, _, town = cues
         leans = that_event or then or town or correction or self.is_follow_up(words, tokens)
         if not leans and not self.may_lean(tokens):
             return Readings([plain])
-        found = self._leaning(message, plain, tokens, previous, correction=correction)
+        found = self._leaning(words, cues, plain, tokens, previous, correction=correction)
         if not leans or message.long:
             # "who won?", "where were the planes?": read on its own first, and in the light of
             # the conversation only when that reading is not answered. (So is a long message,
@@ -108,16 +109,17 @@ class Dialogue:
 
     def _leaning(
         self,
-        message: Message,
+        words: list[str],
+        cues: tuple[bool, bool, bool, bool],
         plain: Query,
         tokens: list[str],
         previous: Context,
         *,
         correction: bool,
     ) -> Readings:
-        """Return the readings of a turn that leans on the conversation."""
-        normal, words = message.normal, self._referring(message)
-        that_event, then, back, town = self._cues(normal)
+        """Return the readings of a turn that leans on the conversation, given its words that
+        may refer back and its cues ("that fight", "then", "back then", "that town")."""
+        that_event, then, back, town = cues
         first = self._moved_along(plain, previous, then=then, back=back)
         words = self._there(words, previous, town=town)
         if that_event and previous.fact_id in self.index.setting:
