@@ -17,7 +17,8 @@ from bot.weights import Weights
 
 _NOTHING: frozenset[str] = frozenset()
 _COMMON_NOUN = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ing|ism|ail|ails)$")
-_CAPITALISED = re.compile(r"(?<=[a-z,;:] )(?:[A-Z][a-z]{2,}|[A-Z]{4,})\b")
+# A capitalised word inside a sentence, or after an elided "d'" or "l'": a name.
+_CAPITALISED = re.compile(r"(?<=[a-z,;:] |[dlDL]['’])(?:[A-Z][a-z]{2,}|[A-Z]{4,})\b")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _SENTENCE_BREAK = re.compile(r"[.!?？]\s+\S")
 _SENTENCE = re.compile(r"[^.!?？]+(?:[.!?？]+|$)")
@@ -306,22 +307,33 @@ class Interpreter:
         return signs
 
     def _other_events(self, words: list[str]) -> int:
-        """Count events named after a place that is not the article's ("the battle of Gao")."""
+        """Count events named after a place that is not the article's ("the battle of Gao", or
+        with the "of" elided: "la bataille d'In Khalil")."""
         index = self.index
         # ("batle of Gao": a slip in the word for the event too.)
         events = not index.event_words.isdisjoint(words) or not self.v.known_words.issuperset(words)
-        if not events or lang.OF_WORDS.isdisjoint(words):
+        if not events:
             return 0
         signs = 0
-        for position in range(len(words) - 2):
+        for position in range(len(words) - 1):
             word = words[position]
-            if words[position + 1] not in lang.OF_WORDS or not (
+            if not (
                 word in index.event_words
                 or (word not in self.v.known_words and self.v.token(word) in index.event_tokens)
             ):
                 continue
-            signs += self._names_another_place(words[position + 2 : position + 5])
+            named = self._named_place(words[position + 1 : position + 4])
+            if named is not None:
+                signs += named != self.index.home_entity
+            elif words[position + 1] in lang.OF_WORDS:
+                signs += self._names_another_place(words[position + 2 : position + 5])
         return signs
+
+    def _named_place(self, following: list[str]) -> str | None:
+        """Return the pack's place the words right after "la bataille" name, if any (an elided
+        "d'" leaves no "of"; "In Khalil" begins with one)."""
+        named = self.v.name(" ".join(following)).split()[:1]
+        return named[0][1:] if named and self.v.kind(named[0]) == "place" else None
 
     def _names_another_place(self, following: list[str]) -> int:
         """Return 1 if the words after "the battle of" name a place other than the article's."""

@@ -291,3 +291,19 @@ def test_a_real_word_is_not_taken_for_one_typed_without_vowels(word: str) -> Non
     by its consonants: "last" is not "lost"."""
     engine = Engine(load_pack(PACKS["ber"]))
     assert engine.vocabulary.token(word) != engine.vocabulary.token("lost")
+
+
+@pytest.mark.parametrize(
+    ("name", "question"),
+    [
+        # "d'" is elided, so no "of" is left between the event and the place
+        ("ber", "la bataille d'In Khalil, qui l'a gagnée ?"),
+        ("ber", "who won the battle of In Khalil?"),
+        ("lantern-festival", "le festival d'Avignon, qui l'a fondé ?"),
+    ],
+)
+def test_an_event_named_after_another_place_is_declined_in_french_as_in_english(
+    name: str, question: str
+) -> None:
+    engine = Engine(load_pack(PACKS[name]))
+    assert not engine.answer(question).answered
