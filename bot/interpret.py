@@ -17,8 +17,9 @@ from bot.weights import Weights
 
 _NOTHING: frozenset[str] = frozenset()
 _COMMON_NOUN = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ing|ism|ail|ails)$")
-# A capitalised word inside a sentence, or after an elided "d'" or "l'": a name.
-_CAPITALISED = re.compile(r"(?<=[a-z,;:] |[dlDL]['’])(?:[A-Z][a-z]{2,}|[A-Z]{4,})\b")
+_CAPITALISED = re.compile(r"(?<=[a-z,;:] )(?:[A-Z][a-z]{2,}|[A-Z]{4,})\b")
+# ... or after an elided "d'" or "l'" ("le festival d'Avignon").
+_ELIDED_NAME = re.compile(r"(?<=[dlDL]['’])(?:[A-Z][a-z]{2,}|[A-Z]{4,})\b")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _SENTENCE_BREAK = re.compile(r"[.!?？]\s+\S")
 _SENTENCE = re.compile(r"[^.!?？]+(?:[.!?？]+|$)")
@@ -322,7 +323,11 @@ class Interpreter:
                 or (word not in self.v.known_words and self.v.token(word) in index.event_tokens)
             ):
                 continue
-            named = self._named_place(words[position + 1 : position + 4])
+            named = (
+                self._named_place(words[position + 1 : position + 4])
+                if self.v.starts_name(words[position + 1])
+                else None
+            )
             if named is not None:
                 signs += named != self.index.home_entity
             elif words[position + 1] in lang.OF_WORDS:
@@ -362,7 +367,7 @@ class Interpreter:
             not self.index.event_words.isdisjoint(words) or self.v.name_words(words) is not words
         )
         asked = names_in if about_this and names_in is not None else text
-        names = {fold(raw) for raw in _CAPITALISED.findall(strip_address(asked))[:20]}
+        names = _capitalised(strip_address(asked))
         if about_this:
             names.update(
                 fold(at or named)
@@ -435,6 +440,14 @@ class Interpreter:
         ):
             return frozenset()
         return frozenset(t for t in asked if t.startswith("@") and t not in index.setting_tokens)
+
+
+def _capitalised(text: str) -> set[str]:
+    """Return the capitalised words of a text that may be names, folded."""
+    names = {fold(raw) for raw in _CAPITALISED.findall(text)[:20]}
+    if "'" in text or "’" in text:
+        names.update(fold(raw) for raw in _ELIDED_NAME.findall(text)[:20])
+    return names
 
 
 def split_clauses(text: str) -> list[tuple[bool, str]]:

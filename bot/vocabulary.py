@@ -137,6 +137,10 @@ class Vocabulary:
         entity = self.entities.get(token[1:]) if token.startswith("@") else None
         return entity.kind if entity else None
 
+    def starts_name(self, word: str) -> bool:
+        """Return whether a word is the first of some entity's name."""
+        return word in self._names_by_first
+
     def name(self, normal: str) -> str:
         """Replace each name in a normalised text with its entity's token ("the MAA" -> "@maa")."""
         words = normal.split()
