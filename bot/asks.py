@@ -18,6 +18,15 @@ _NO_SIGN = frozenset(
     "return releas group force forces army them attacked sent b s w".split()
 )
 
+_DOER_WORDS = frozenset("who qui".split())
+_POLAR = re.compile(lang.pattern("polar"))
+
+
+def polar(words: list[str]) -> bool:
+    """Return whether words open a yes/no question ("did the ...", "les X ont-ils ...")."""
+    found = _POLAR.match(" ".join(words))
+    return found is not None and lang.QUESTION_WORDS.isdisjoint(found[0].split())
+
 
 class Asks:
     """Reads what a text asks for ("how old", "what kind") and the places it puts things in."""
@@ -48,6 +57,7 @@ class Asks:
             - _NO_SIGN
             - frozenset(domain.people_nouns)
         )
+        self._doer = re.compile(lang.pattern("doer"))
         self.places = frozenset(
             f"@{e.id}" for e in vocabulary.entities.values() if e.kind == "place"
         )
@@ -66,6 +76,19 @@ class Asks:
         # Names come out first: "the religious leader's son" asks for no leader.
         named = self._vocabulary.name(normal)
         return frozenset(m.lastgroup for m in self._attribute.finditer(named) if m.lastgroup)
+
+    def doers(self, normal: str) -> frozenset[str]:
+        """Return the deeds a normalised text asks who did ("who killed him?" -> kill): a text
+        asking who something happened to ("who was killed?") asks none."""
+        if _DOER_WORDS.isdisjoint(normal.split()):
+            return frozenset()
+        v = self._vocabulary
+        return frozenset(
+            verb
+            for m in self._doer.finditer(v.name(normal))
+            # (The deed is its last word but a name: "qui l'a gagnée", "who had taken the ...".)
+            if (verb := next((t for t in reversed(v.analyze(m[0])[1:]) if t[0] != "@"), None))
+        )
 
     def located(self, normal: str) -> list[str]:
         """Return the places a normalised text puts something in or at ("in Gao" -> Gao)."""

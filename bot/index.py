@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from bot import lang
 from bot.article import INFOBOX, Sentence
-from bot.asks import Asks
+from bot.asks import Asks, polar
 from bot.knowledge import Fact, Pack
 from bot.text import fold
 from bot.vocabulary import Vocabulary
@@ -36,6 +36,10 @@ class Phrasings:
     """Each phrasing's fact."""
     weight: tuple[float, ...]
     """Each phrasing's summed word weights."""
+
+
+ASKED_KINDS = (("number", "many"), ("date", "when"), ("name", "name"))
+"""The kind of answer a question word asks for: "how many" a number, "when" a date."""
 
 
 class FactIndex:
@@ -77,17 +81,37 @@ class FactIndex:
         fact_of: list[int] = []
         fact_words: list[set[str]] = []
         self.asks: list[frozenset[str]] = []
+        # The deeds each fact is asked who did, and the words of its yes/no phrasings.
+        self.doers: list[frozenset[str]] = []
+        self.polar_words: list[frozenset[str]] = []
         # What each fact tells, for questions that take something as given.
         self.told: list[frozenset[str]] = []
         after = vocabulary.token("after")
+        kind_of = {t: kind for kind, word in ASKED_KINDS if (t := vocabulary.token(word))}
+        question_words = vocabulary.tokens(lang.TYPED_QUESTION_WORDS) | set(kind_of)
+        # The kinds of answer its own phrasings ask of each fact ("how much does it cost?"):
+        # its curator says it answers them, in words (a sum "not disclosed") if not in figures.
+        self.phrased_kinds: list[frozenset[str]] = []
         for index, fact in enumerate(pack.facts):
+            phrased: set[str] = set()
             words: set[str] = set()
             asked: set[str] = set()
             told: set[str] = set()
+            doers: set[str] = set()
+            polar_words: set[str] = set()
             for question in fact.questions:
                 normal = vocabulary.normals[question]
                 asked |= asks.asks(normal)
-                tokens = frozenset(vocabulary.analyze(question, normal=normal))
+                doers |= asks.doers(normal)
+                analysed = vocabulary.analyze(question, normal=normal)
+                tokens = frozenset(analysed)
+                # (Asked as it opens: "... nearby when the fighting broke out, so did ...?"
+                # asks no date.)
+                first = next((t for t in analysed[:2] if t in question_words), None)
+                if first in kind_of:
+                    phrased.add(kind_of[first])
+                if polar(normal.split()):
+                    polar_words |= tokens
                 tokens_of.append(tokens)
                 fact_of.append(index)
                 words |= tokens
@@ -99,6 +123,9 @@ class FactIndex:
             # An answer saying "later" tells what came after, whatever it repeats.
             self.told.append(frozenset() if after in answer else frozenset(told | set(answer)))
             self.asks.append(frozenset(asked))
+            self.doers.append(frozenset(doers))
+            self.polar_words.append(frozenset(polar_words))
+            self.phrased_kinds.append(frozenset(phrased))
         return Phrasings(tuple(tokens_of), tuple(fact_of), ()), fact_words
 
     def _vocabularies(
@@ -108,6 +135,7 @@ class FactIndex:
         thing it can answer (a date, a number, a name)."""
         vocab: list[frozenset[str]] = []
         kinds: list[frozenset[str]] = []
+        self.asserted: list[frozenset[str]] = []
         for fact, answer, words, cited in zip(
             self.facts, self.answers, fact_words, self.fact_sentences, strict=True
         ):
@@ -124,7 +152,10 @@ class FactIndex:
                 if t in lang.MONTHS or t.isdigit()
             }
             vocab.append(frozenset(words | said | nearby))
-            kinds.append(answer_kinds([fact.answer, *(self.sentences[i].text for i in cited)]))
+            # What it says, for a yes/no question: its statement and its yes/no phrasings.
+            self.asserted.append(frozenset(said | nearby | self.polar_words[len(vocab) - 1]))
+            told = answer_kinds([fact.answer, *(self.sentences[i].text for i in cited)])
+            kinds.append(told | self.phrased_kinds[len(kinds)])
         return vocab, kinds
 
     def _weigh(self, fact_words: list[set[str]], unknown_share: float) -> None:
@@ -379,6 +410,9 @@ def answer_kinds(texts: list[str]) -> frozenset[str]:
     # The infobox's "Unknown" (or an answer saying so), not "unknown militants".
     if lang.UNKNOWN[0] in text or lang.UNKNOWN[1] in texts[0]:
         kinds |= {"date", "number"}
+    # "... whose name was not recorded" answers "what was its name?".
+    if lang.UNKNOWN_PHRASES.search(texts[0]):
+        kinds |= {"date", "number", "name"}
     if any(_PROPER_NAME.search(t) for t in texts[1:]):
         kinds.add("name")
     return frozenset(kinds)

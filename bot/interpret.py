@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from bot import lang
-from bot.asks import Asks
+from bot.asks import Asks, polar
 from bot.index import FactIndex
 from bot.knowledge import Domain
 from bot.text import fold, normalize, strip_address
@@ -64,6 +64,10 @@ class Query:
     """The (month, day) a follow-up asks about events from ("who captured it then?")."""
     until: tuple[int, int] | None = None
     """... and to ("who held it back then?")."""
+    doers: frozenset[str] = frozenset()
+    """The deeds it asks who did ("who killed him?" -> kill)."""
+    polar: bool = False
+    """Whether it is a yes/no question ("did they ...?"): only a fact saying so answers it."""
 
 
 @dataclass(slots=True)
@@ -141,6 +145,8 @@ class Interpreter:
                 names_in=" ".join(asked_clauses) if asked_clauses else None,
             ),
             asks=self._asks_of(questions, normal),
+            doers=frozenset().union(*map(self.reader.doers, questions or [normal])),
+            polar=not message.long and polar(core),
             long=message.long,
             located=self.elsewhere_in(normal, tokens),
             focus=focus,
@@ -240,6 +246,7 @@ class Interpreter:
                 0 if own else around,
             ),
             asks=self.reader.asks(clause_normal),
+            doers=self.reader.doers(clause_normal),
             located=self.elsewhere_in(clause_normal, clause_tokens),
         )
 

@@ -8,13 +8,11 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from bot.index import FactIndex
+from bot.index import ASKED_KINDS, FactIndex
 from bot.interpret import Query
 from bot.signals import Asked, Judge, Signal, SignalCheck, active, judge_fact
 from bot.vocabulary import Vocabulary
 from bot.weights import Weights
-
-_ASKED_KINDS = (("number", "many"), ("date", "when"), ("name", "name"))
 
 
 @dataclass(slots=True)
@@ -27,6 +25,8 @@ class Match:
     """Its score, from 0 to 1."""
     phrasing: int
     """Its closest phrasing."""
+    factor: float = 1.0
+    """What the signals multiplied its score by."""
     explanation: Explanation | None = None
     """What moved the score, worked out when asked (given to the best fact only)."""
 
@@ -38,7 +38,7 @@ class Ranker:
         self.index = index
         self.weights = weights
         asked_kinds = {
-            token: kind for kind, word in _ASKED_KINDS if (token := vocabulary.token(word))
+            token: kind for kind, word in ASKED_KINDS if (token := vocabulary.token(word))
         }
         self.judge = Judge(index, vocabulary, weights, asked_kinds, vocabulary.token("why"))
         self._asked_words = index.typed_question_tokens | set(asked_kinds)
@@ -62,7 +62,10 @@ class Ranker:
             # fraction of its cost.
             found = process.extractOne(joined, self.index.choices[match.fact], scorer=fuzz.ratio)
             if found is not None:
-                match.score = (1 - share) * match.score + share * (found[1] / 100)
+                # (Held to what the signals found: a fact that does not answer the question
+                # gains little by reading like it.)
+                likeness = match.factor * found[1] / 100
+                match.score = (1 - share) * match.score + share * likeness
         ranked.sort(key=_descending)
         if ranked:
             ranked[0].explanation = Explanation(self, query, asked, checks, ranked[0].fact)
@@ -167,6 +170,7 @@ class Ranker:
             for check in checks:  # (judge_fact, without the call: it runs for every fact)
                 factor *= check(judge, asked, match.fact, None)
             score *= scale * factor
+            match.factor = scale * factor
             if match.fact == excluded:
                 score *= w.already_given
             elif near:
@@ -200,7 +204,14 @@ class Ranker:
         topics = [t for t in tokens if t not in index.weak_tokens]
         subjects = [t for t in topics if not t.startswith("@")]
         unknown = [t for t in subjects if t not in index.idf and not t.isdigit()]
-        return Asked(query, first, checked, topics, subjects, unknown)
+        # (Only words the article uses: a word it never uses counts against every fact already.)
+        said, weak = index.article_tokens, index.weak_tokens
+        claimed = (
+            frozenset(t for t in checked if t in said and t not in weak)
+            if query.polar
+            else frozenset()
+        )
+        return Asked(query, first, checked, topics, subjects, unknown, claimed)
 
 
 class Explanation:

@@ -45,6 +45,8 @@ class Asked(NamedTuple):
     """... less names."""
     unknown: list[str]
     """... that no fact uses."""
+    claimed: frozenset[str]
+    """For a yes/no question, the telling tokens a fact must say to answer it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +105,37 @@ def attributes(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
     return product
 
 
+def doer(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
+    """ "Who killed him?" of a fact never asked who did anything, or telling of a killing and
+    never asked who did it: it may tell only that it happened. (A fact asked who did something
+    else may say it in other words: "who runs it as director?" of one asked "who directs it?")"""
+    index = judge.index
+    doers, said = index.doers[fact], index.asserted[fact]
+    if doers and not doers.isdisjoint(asked.query.tokens):
+        return 1.0
+    missing = [
+        t
+        for t in asked.query.doers - doers
+        if t in index.idf and t not in index.weak_tokens and (not doers or t in said)
+    ]
+    if not missing:
+        return 1.0
+    factor = judge.weights.missing_doer
+    return _fired(found, "missing-doer", factor, f"never says who did {', '.join(sorted(missing))}")
+
+
+def claim(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
+    """A yes/no question is answered by a fact saying what it asks, not one near it: each of its
+    telling words that the fact's statement (and its own yes/no phrasings) lacks."""
+    missing = asked.claimed - judge.index.asserted[fact]
+    if not missing:
+        return 1.0
+    product = 1.0
+    for token in sorted(missing) if found is not None else missing:
+        product *= _fired(found, "unasserted", judge.weights.unasserted, token.lstrip("@"))
+    return product
+
+
 def premise(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
     """ "What happened to him after he was taken?": not that he was taken."""
     given = asked.query.premise
@@ -134,7 +167,8 @@ def place(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
 def unexplained(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
     """Dates, numbers, names and telling words of the question that the fact does not have."""
     index, w = judge.index, judge.weights
-    missing = asked.checked - index.vocab[fact]
+    # (A yes/no question's words are held against what the fact says instead: see `claim`.)
+    missing = asked.checked - index.vocab[fact] - asked.claimed
     if not missing:
         return 1.0
     product = 1.0
@@ -164,6 +198,9 @@ def names_only(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
         not asked.unknown or any(t in vocab for t in asked.subjects)
     ):
         return 1.0
+    # A date is no name: "what happened in 2007?" of the fact telling of 2007.
+    if not asked.topics and any(len(t) == 4 and t.isdigit() and t in vocab for t in asked.checked):
+        return 1.0
     return _fired(found, "names-only", judge.weights.names_only, "shares only names")
 
 
@@ -171,6 +208,8 @@ SIGNALS: tuple[SignalCheck, ...] = (
     asked_for,
     referent,
     attributes,
+    doer,
+    claim,
     premise,
     other_time,
     place,
@@ -187,6 +226,8 @@ def active(asked: Asked) -> tuple[SignalCheck, ...]:
         asked.first,
         query.referents,
         query.asks,
+        query.doers,
+        asked.claimed,
         query.premise,
         query.since,
         query.located,

@@ -54,7 +54,7 @@ class Weights:
     """... or in more than this many facts, whichever is more."""
     phrasing_share: float = 0.5
     """The best phrasing's overlap, against the whole fact's coverage of the question."""
-    spelling_share: float = 0.15
+    spelling_share: float = 0.25
     """The share of the score that character-level likeness to a phrasing settles."""
     unknown_share: float = 0.75
     """A word no fact uses weighs this share of the rarest word a fact does use."""
@@ -76,6 +76,10 @@ class Weights:
     """Asks how many, when or for a name, and the fact holds none."""
     missing_attribute: float = 0.45
     """Asks what kind, how old, how long..., and the fact is never asked that."""
+    missing_doer: float = 0.45
+    """Asks who did something, and the fact is never asked who did that."""
+    unasserted: float = 0.5
+    """A yes/no question's telling word that the fact does not say."""
     missing_referent: float = 0.45
     """A follow-up's "he" stands for someone the fact does not name."""
     missing_number: float = 0.45

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 STOP_WORDS = frozenset(
     """
     a an the of in on at to for from by with about into onto as is are was were be been being am
@@ -64,6 +66,8 @@ CLAIM_QUALIFIERS = (
 ).split()
 """Words between a copula and what a claim says something is ("is mostly ...")."""
 UNKNOWN = ("Unknown", "unknown")
+UNKNOWN_PHRASES = re.compile(r"\b(?:unknown|not (?:known|recorded|given|reported|stated|named))\b")
+"""An answer saying this, of what it tells, answers a question asking for it, whatever kind."""
 """How a text says something is not known."""
 
 NUMBER_UNITS = (
@@ -258,6 +262,18 @@ PATTERNS = {
         r"|occupied|retake|retook"
     ),
     "locating_particles": r"over|back|control of",
+    # A yes/no question: "did the ... ?", "were there ...?" (read from its first words).
+    "polar": r"(?:is|was|are|were|did|does|do|has|have|had|can|could|will|would)\b",
+    # "who killed him?", "who had taken the town?": asks who did something to someone, not who
+    # something happened to ("who was killed?", "who died in it?") or who someone is.
+    "doer": (
+        r"\bwho (?:(?:has|had|have) (?!been\b))?(?!(?:was|were|is|are|be|been|did|does|do|has"
+        r"|had|have|got|get|gets|became|remained|stayed|seemed|else|exactly|really|the|a|an|of"
+        r"|in|on|at|from|among|with|for|by|to|they|he|she|it|we|you|i|this|that|these|those"
+        r"|would|could|should|will|can|may|might)\b)[a-z]{2,} "
+        r"(?!(?:his|her|their) (?:li(?:fe|ves)|deaths?)\b)"
+        r"(?:the|a|an|his|her|their|its|this|that|these|those|him|them|it|us|@\S+)\b"
+    ),
 }
 """Phrases that say how a question leans on the conversation or the rest of the message."""
 

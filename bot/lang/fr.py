@@ -11,7 +11,7 @@ STOP_WORDS = frozenset(
     le la les un une des du de au aux en et ou est sont etait etaient ete a dans sur par pour
     avec ce cet cette ces se sa son ses leur leurs y il elle lui on nous vous je tu me te moi
     toi ne pas que qui-est est-ce ca cela ceci sont-ils ils elles eux t salut bonjour svp stp
-    merci alors donc exactement precisement ont lors aujourd hui actuellement
+    merci alors donc exactement precisement ont lors aujourd hui actuellement parmi
     """.split()
 )
 """Words that carry no meaning for matching. Question words (qui, quand) are kept."""
@@ -156,6 +156,15 @@ PATTERNS = {
     "demonstrative": r"ce|cet|cette|ces",
     "asks_about": r"et about",
     "locating": r"dans|en|a|quitte|prendre|pris|attaque|attaquer",
+    "polar": (
+        r"est ce qu|y a t il|y avait il|(?:\S+ ){0,3}?\S+ t (?:il|elle|on)\b"
+        r"|(?:\S+ ){0,3}?(?:ont|sont|avaient|etaient|avait|etait|a|est) (?:ils|elles|il|elle)\b"
+    ),
+    "doer": (
+        r"\bqui (?:(?:l|les) (?:a|ont|avait|avaient) (?!ete\b)[a-z]{3,}"
+        r"|(?:a|ont|avait|avaient) (?!ete\b)[a-z]{3,} (?:le|la|les|l|un|une|des|son|sa|ses|leur"
+        r"|leurs|@\S+))"
+    ),
 }
 """Phrases that say how a question leans on the conversation or the rest of the message."""
 
