@@ -83,9 +83,11 @@ class Asks:
         if _DOER_WORDS.isdisjoint(normal.split()):
             return frozenset()
         v = self._vocabulary
+        # (Names are marked only when no plain object follows: marking them costs more.)
+        found = list(self._doer.finditer(normal)) or self._doer.finditer(v.name(normal))
         return frozenset(
             verb
-            for m in self._doer.finditer(v.name(normal))
+            for m in found
             # (The deed is its last word but a name: "qui l'a gagnée", "who had taken the ...".)
             if (verb := next((t for t in reversed(v.analyze(m[0])[1:]) if t[0] != "@"), None))
         )
