@@ -20,10 +20,14 @@ _NO_SIGN = frozenset(
 
 _DOER_WORDS = frozenset("who qui".split())
 _POLAR = re.compile(lang.pattern("polar"))
+# A French yes/no question opens with "est-ce que" or puts its subject after its verb.
+_INVERTED = frozenset("ce t il elle ils elles on".split())
 
 
 def polar(words: list[str]) -> bool:
     """Return whether words open a yes/no question ("did the ...", "les X ont-ils ...")."""
+    if not words or (words[0] not in lang.AUXILIARIES and _INVERTED.isdisjoint(words[:6])):
+        return False  # (the pattern would not match: spare most questions its cost)
     found = _POLAR.match(" ".join(words))
     return found is not None and lang.QUESTION_WORDS.isdisjoint(found[0].split())
 
