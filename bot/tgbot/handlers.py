@@ -16,10 +16,12 @@ from bot.tgbot.replying import (
     admitted,
     answer_question,
     edit_or_send,
-    example,
+    migrate,
     report,
     send,
+    send_plain,
     send_usage,
+    usage_for,
 )
 from bot.tgbot.runtime import Ctx, conversations, runtime_of
 from bot.tgbot.views import (
@@ -36,7 +38,6 @@ from bot.tgbot.views import (
     section_view,
     sections_view,
     starters_view,
-    usage_text,
 )
 
 log = logging.getLogger(__name__)
@@ -120,7 +121,7 @@ async def edited_message(update: Update, context: Ctx) -> None:
         reply = runtime.engine.answer(question, context=answered.before)
         text, markup = render_reply(reply, runtime.engine.pack, runtime.buttons)
     else:
-        reply, text, markup = None, usage_text(example(runtime.engine)), None
+        reply, text, markup = None, usage_for(update, runtime.engine), None
     try:
         await context.bot.edit_message_text(
             text, chat_id=chat.id, message_id=answered.reply_id, reply_markup=markup
@@ -131,6 +132,13 @@ async def edited_message(update: Update, context: Ctx) -> None:
     if reply is not None:
         report(runtime, reply, chat.type, started)
         chats.threads.keep(answered.reply_id, reply.context)
+
+
+async def chat_migrated(update: Update, context: Ctx) -> None:
+    """Move a group's conversations to the supergroup it has become."""
+    message = update.effective_message
+    if message is not None and message.migrate_to_chat_id is not None:
+        migrate(context, message.chat.id, message.migrate_to_chat_id)
 
 
 async def non_text_message(update: Update, context: Ctx) -> None:
@@ -198,7 +206,7 @@ async def _answer_press(
         if press.action == "answer":
             sent = await edit_or_send(update, context, message, text, markup)
         else:
-            sent = await context.bot.send_message(chat.id, text, reply_markup=markup)
+            sent = await send_plain(context, chat.id, text, markup)
     finally:
         report(runtime, reply, chat.type, started)
     if sent is not None:
@@ -229,6 +237,6 @@ async def error_handler(update: object, context: Ctx) -> None:
     chat = update.effective_chat
     if chat is not None and chat.type == ChatType.PRIVATE:
         try:
-            await context.bot.send_message(chat.id, APOLOGY)
+            await send_plain(context, chat.id, APOLOGY)
         except TelegramError as error:
             log.warning("could not apologise in chat %s: %s", chat.id, error)

@@ -121,6 +121,11 @@ def usage_text(example: str) -> str:
     return f"Put your question after the command, e.g. <code>/ask {escape(example)}</code>"
 
 
+def private_usage_text(example: str) -> str:
+    """Return the hint for a blank message in a private chat, where any text is a question."""
+    return f"Just type your question here, e.g. <i>{escape(example)}</i>"
+
+
 def non_text_hint(pack: Pack) -> str:
     """Return the hint for stickers, photos and voice messages in a private chat."""
     return f"I can only read text. Ask me a question about the {escape(pack.article.title)}."
