@@ -11,11 +11,18 @@ from telegram import InlineKeyboardMarkup, Message, ReplyParameters, Update
 from telegram.constants import ChatType
 from telegram.error import BadRequest, ChatMigrated
 
-from bot.matching import Engine, Reply
+from bot.knowledge import Fact
+from bot.matching import Context, Engine, Reply
 from bot.tgbot.addressing import replied_to_bot
 from bot.tgbot.floods import FLOOD_WINDOW, Admission
 from bot.tgbot.runtime import Ctx, Runtime, conversations, runtime_of
-from bot.tgbot.views import FLOOD_NOTICE, private_usage_text, render_reply, usage_text
+from bot.tgbot.views import (
+    FLOOD_NOTICE,
+    fact_reply,
+    private_usage_text,
+    render_reply,
+    usage_text,
+)
 
 T = TypeVar("T")
 
@@ -156,7 +163,9 @@ async def answer_question(update: Update, context: Ctx, question: str) -> None:
     chats = conversations(context)
     previous = chats.previous(user.id, replying_to=replied_to_bot(message, context.bot.id))
     reply = runtime.engine.answer(question, context=previous)
-    text, markup = render_reply(reply, runtime.engine.pack, runtime.buttons)
+    text, markup = render_reply(
+        reply, runtime.engine.pack, runtime.buttons, username=context.bot.username
+    )
     try:
         sent = await send(update, context, text, markup)
     finally:
@@ -170,6 +179,18 @@ async def answer_question(update: Update, context: Ctx, question: str) -> None:
             question_id=message.message_id,
             before=previous,
         )
+        explain_later(runtime, reply, sent, user.id)
+
+
+def explain_later(runtime: Runtime, reply: Reply, sent: Message, asker: int) -> None:
+    """Keep the reply an answer message carries, for /why."""
+    runtime.explained.keep(reply, chat_id=sent.chat_id, message_id=sent.message_id, asker=asker)
+
+
+def fact_answer(runtime: Runtime, fact: Fact, previous: Context | None) -> Reply:
+    """Return the reply answering a chosen fact, in the conversation when it answers it there."""
+    reply = runtime.engine.answer(fact.questions[0], context=previous)
+    return reply if reply.fact_id == fact.id else fact_reply(fact)
 
 
 def example(engine: Engine) -> str:

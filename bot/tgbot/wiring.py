@@ -41,10 +41,12 @@ from bot.tgbot.handlers import (
     help_command,
     inline_query,
     non_text_message,
+    quiz_command,
     start_command,
     text_message,
     topics_command,
     unknown_command,
+    why_command,
 )
 from bot.tgbot.reading import ReadingBot
 from bot.tgbot.runtime import RUNTIME, App, OnReply, Runtime
@@ -59,12 +61,16 @@ RATE_LIMIT_RETRIES = 10
 PRIVATE_COMMANDS = (
     BotCommand("start", "What I do, with example questions"),
     BotCommand("ask", "Ask a question about the article"),
+    BotCommand("quiz", "A quiz question from the article"),
+    BotCommand("why", "Why I answered as I did"),
     BotCommand("topics", "Browse what I know, by section"),
     BotCommand("about", "The article, its source and licence"),
     BotCommand("help", "How to ask, here and in groups"),
 )
 GROUP_COMMANDS = (
     BotCommand("ask", "Ask a question about the article"),
+    BotCommand("quiz", "A quiz question for the group"),
+    BotCommand("why", "Why I answered as I did (reply it to an answer)"),
     BotCommand("topics", "Browse what I know, by section"),
     BotCommand("about", "The article, its source and licence"),
     BotCommand("help", "How to ask me in a group"),
@@ -82,6 +88,8 @@ def add_handlers(application: App) -> None:
             CommandHandler("ask", ask_command, filters=new),
             CommandHandler("about", about_command, filters=new),
             CommandHandler("topics", topics_command, filters=new),
+            CommandHandler("quiz", quiz_command, filters=new),
+            CommandHandler("why", why_command, filters=new),
             MessageHandler(new & private & filters.COMMAND, unknown_command),
             MessageHandler(new & filters.TEXT & ~filters.COMMAND, text_message),
             MessageHandler(filters.UpdateType.EDITED_MESSAGE & filters.TEXT, edited_message),
