@@ -26,7 +26,7 @@ from telegram_fixtures import (
 from bot.knowledge import Pack, load_pack
 from bot.matching import Engine, Outcome
 from bot.quiz import EXPLANATION_LIMIT, OPTION_LIMIT, RECENT, Quiz, Quizzes
-from bot.replies import NOTHING_TO_EXPLAIN
+from bot.replies import NOTHING_TO_EXPLAIN, render_why
 from bot.settings import Settings
 
 __all__ = ["api", "live", "offline", "settings"]  # fixtures used here
@@ -246,6 +246,12 @@ async def test_why_as_a_reply_explains_that_answer_not_the_latest(
     assert fact is not None and fact.questions[0] in why
     assert f"{reply.confidence:.2f}" in why and f"{reply.threshold:.2f}" in why
     assert reply.runner_up.question in why and f"{reply.runner_up.score:.2f}" in why
+
+
+def test_the_readme_why_example_is_what_the_bot_says(engine: Engine) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = readme.split("### Why this answer")[1].split("```text\n")[1].split("```")[0]
+    assert example.splitlines() == render_why(engine.answer(RANKED), engine.pack)[:2]
 
 
 async def test_why_with_nothing_to_explain_says_so_politely(
