@@ -194,6 +194,21 @@ class Engine:
         plain = self.interpreter.plain(message, message.tokens, exclude=None)
         return [self.decider.candidate(m) for m in self.ranker.rank(plain)[:limit]]
 
+    def offers(self, reply: Reply, *, limit: int = 5) -> list[Candidate]:
+        """Return the facts to offer for a reply to a question asked on its own, best first: the
+        fact it answers, then the ranking's others that reach the suggestion threshold; none for
+        a declined question."""
+        if reply.outcome is Outcome.DECLINE:
+            return []
+        ranked = [
+            c for c in self.rank(reply.question, limit=limit) if c.score >= self.thresholds.suggest
+        ]
+        if reply.fact_id is not None and all(c.fact_id != reply.fact_id for c in ranked):
+            fact = self.index.facts[self.index.fact_index[reply.fact_id]]
+            ranked.insert(0, Candidate(fact.id, fact.questions[0], reply.confidence))
+        ranked.sort(key=lambda c: c.fact_id != reply.fact_id)
+        return ranked[:limit]
+
     def starters(self) -> tuple[str, ...]:
         """Return three example questions the bot answers, for greetings and declines."""
         return self.index.starters

@@ -7,8 +7,8 @@ from html import escape
 from typing import Any
 
 from bot import lang
-from bot.knowledge import Source
-from bot.reply import Reason, Reply
+from bot.knowledge import Pack, Source
+from bot.reply import Outcome, Reason, Reply
 from bot.text import fold, strip_address
 
 TELEGRAM_LIMIT = 4096
@@ -80,6 +80,96 @@ def render_debug(reply: Reply) -> str:
     threshold = f"threshold {reply.threshold:.2f}" if reply.threshold else ""
     why = "; ".join(part for part in (f"reason {reply.reason.value}", threshold, moved) if part)
     return f"{line}\n[{why}]"
+
+
+NOTHING_TO_EXPLAIN = (
+    "There's no answer of mine to explain yet. Reply /why to one of my answers, "
+    "or send it right after one."
+)
+"""What /why says when there is no answer to explain."""
+
+
+def render_why(reply: Reply, pack: Pack) -> list[str]:
+    """Explain in plain words why the engine replied as it did, with the figures it reports:
+    the score, the threshold it had to reach, the runner-up and the signals that moved it."""
+    runner = reply.runner_up
+    title = pack.article.title
+    score, bar = f"{reply.confidence:.2f}", f"{reply.threshold:.2f}"
+    lines: list[str]
+    if reply.reason is Reason.NEXT:
+        lines = [
+            "You asked what happened next: this is what the article tells after my last answer."
+        ]
+    elif reply.reason is Reason.REPEATED:
+        lines = ["You asked who said it: my last answer again, which says who."]
+    elif reply.reason is Reason.CORRECTED:
+        lines = [
+            "Your question took as given something the article says otherwise, "
+            "so I answered with what it says."
+        ]
+    elif reply.reason is Reason.QUOTED:
+        lines = [
+            "No fact I know covers the question, but one sentence of the article holds nearly "
+            f"all of its words (confidence {score}), so I quoted it."
+        ]
+        if runner is not None:
+            lines.append(
+                f"The closest fact, “{runner.question}”, scored {runner.score:.2f}, "
+                f"below the {bar} an answer needs."
+            )
+        return lines
+    elif reply.outcome is Outcome.ANSWER:
+        fact = pack.fact(reply.fact_id) if reply.fact_id is not None else None
+        matched = f"the fact “{fact.questions[0]}”" if fact is not None else "a fact"
+        lines = [
+            f"I answered with {matched}: your question matched it with a score of {score}, "
+            f"and an answer needs {bar}."
+        ]
+        if runner is not None:
+            lines.append(f"The runner-up, “{runner.question}”, scored {runner.score:.2f}.")
+        else:
+            lines.append("No other fact came close.")
+    elif reply.outcome is Outcome.SUGGEST:
+        best = f"“{reply.suggestions[0]}”" if reply.suggestions else "the best match"
+        if reply.confidence >= reply.threshold:
+            close = f"above the {bar} an answer needs, but too close to the runner-up"
+        else:
+            close = f"below the {bar} an answer needs"
+        lines = [f"I wasn't sure: {best} scored {score}, {close}, so I asked which you meant."]
+        if runner is not None:
+            lines.append(f"The runner-up, “{runner.question}”, scored {runner.score:.2f}.")
+    elif reply.reason is Reason.EMPTY:
+        return ["There was no question in that message to answer."]
+    elif reply.reason is Reason.NO_STORY:
+        return ["The article tells nothing more after my previous answer."]
+    elif reply.reason is Reason.OFF_TOPIC:
+        lines = [f"It didn't look like a question about the {title}: no fact shares its words."]
+        if runner is not None:
+            lines[0] = (
+                f"It didn't look like a question about the {title}: the closest fact, "
+                f"“{runner.question}”, scored only {runner.score:.2f}."
+            )
+        return lines
+    else:
+        lines = ["Nothing in the article answers it."]
+        if runner is not None:
+            bar_text = f", below the {bar} an answer needs" if reply.threshold else ""
+            lines = [
+                f"Nothing in the article answers it: the closest fact, “{runner.question}”, "
+                f"scored {runner.score:.2f}{bar_text}."
+            ]
+    moved = reply.signals
+    if moved:
+        lines.append(
+            "What moved the score: "
+            + "; ".join(f"{s.reason} (×{s.factor:.2f}, {s.name})" for s in moved)
+            + "."
+        )
+    elif reply.reason is Reason.MATCHED and reply.outcome is Outcome.ANSWER:
+        lines.append(
+            "No signal moved the score: it is how closely your words match the fact's phrasings."
+        )
+    return lines
 
 
 def as_json(reply: Reply) -> dict[str, Any]:

@@ -31,6 +31,13 @@ A test (or a benchmark) drives it like this::
   Telegram returned) and read its current text (`message()`).
 - Faults: `fail(method, status=429, retry_after=1, times=1)` makes the next calls of a method fail
   (502 answers with an HTML body as a proxy would); a wrong token gets 401 on every method.
+  `upgrade_group(old, new)` turns a group into a supergroup: from then on every call aimed at the
+  old chat id gets 400 with `parameters.migrate_to_chat_id`, as Telegram answers. `poll_update`
+  builds a message with a poll in the format of an older Bot API server (options without
+  `persistent_id`), which python-telegram-bot 22.8 cannot read.
+- Polls: `sendPoll` checks what Telegram checks for a quiz (question 1-300 characters, 2-12
+  options of 1-100 characters each, the correct option within them, an explanation of at most
+  200 characters) and answers a Message with the Poll in the current (Bot API 10) format.
 - Checks as Telegram does: HTML text must use Telegram's tags and entities and be at most 4096
   characters once parsed; button data at most 64 bytes; inline result ids at most 64 bytes.
 - `serve_in_thread(server)` runs it on its own event loop in a background thread, for a bot in
@@ -243,6 +250,8 @@ class BotAPIServer:
         self._failures: dict[str, list[_Failure]] = {}
         self._query_ids = itertools.count(1)
         self._webhook: dict[str, Any] | None = None
+        self._upgraded: dict[int, int] = {}
+        self._poll_ids = itertools.count(1)
         self._allowed_updates: list[str] | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._arrived: asyncio.Event | None = None
@@ -335,6 +344,12 @@ class BotAPIServer:
             self._failures.setdefault(method, []).append(
                 _Failure(status, times, retry_after, description)
             )
+
+    def upgrade_group(self, old_chat_id: int, new_chat_id: int, title: str = "Ber readers") -> None:
+        """Make a group a supergroup: calls aimed at the old id are refused with the new one."""
+        self._remember_chat({"id": new_chat_id, "type": "supergroup", "title": title})
+        with self._lock:
+            self._upgraded[old_chat_id] = new_chat_id
 
     def calls(self, method: str | None = None, *, since: int = 0) -> list[Call]:
         """Return the calls recorded (of one method, from position `since` on)."""
@@ -541,6 +556,31 @@ class BotAPIServer:
         }
         return {"message": message}
 
+    def poll_update(self, chat: dict[str, Any], sender: dict[str, Any]) -> dict[str, Any]:
+        """Return an Update carrying a poll as an older Bot API server sends it: its options
+        lack `persistent_id` and the poll lacks `allows_revoting` and `members_only`."""
+        poll = {
+            "id": f"old{next(self._poll_ids)}",
+            "question": "Who won?",
+            "options": [
+                {"text": "One side", "voter_count": 0},
+                {"text": "The other", "voter_count": 0},
+            ],
+            "total_voter_count": 0,
+            "is_closed": False,
+            "is_anonymous": True,
+            "type": "regular",
+            "allows_multiple_answers": False,
+        }
+        message = {
+            "message_id": self._next_message_id(chat["id"]),
+            "from": sender,
+            "chat": chat,
+            "date": int(time.time()),
+            "poll": poll,
+        }
+        return {"message": message}
+
     def callback_update(
         self, sender: dict[str, Any], message: dict[str, Any], data: str
     ) -> dict[str, Any]:
@@ -610,7 +650,14 @@ class BotAPIServer:
         try:
             result = await handler(params)
         except _APIError as error:
-            return self._record(method, params, error.status, None, description=error.description)
+            return self._record(
+                method,
+                params,
+                error.status,
+                None,
+                description=error.description,
+                parameters=error.parameters,
+            )
         return self._record(method, params, 200, result)
 
     def _record(
@@ -621,6 +668,7 @@ class BotAPIServer:
         result: Any,
         retry_after: int | None = None,
         description: str | None = None,
+        parameters: dict[str, Any] | None = None,
     ) -> web.Response:
         with self._lock:
             self._calls.append(Call(method, params, status, result))
@@ -635,6 +683,8 @@ class BotAPIServer:
             body["parameters"] = {"retry_after": retry_after}
         else:
             body["description"] = description or _DESCRIPTIONS.get(status, "Error")
+        if parameters:
+            body["parameters"] = parameters
         return web.json_response(body, status=status)
 
     def _chat(self, chat_id: Any) -> dict[str, Any]:
@@ -644,6 +694,13 @@ class BotAPIServer:
             raise _APIError(400, "Bad Request: chat not found")
         with self._lock:
             known = self._chats.get(chat_id)
+            moved = self._upgraded.get(chat_id)
+        if moved is not None:
+            raise _APIError(
+                400,
+                "Bad Request: group chat was upgraded to a supergroup chat",
+                {"migrate_to_chat_id": moved},
+            )
         if known is not None:
             return known
         return {"id": chat_id, "type": "private" if chat_id > 0 else "supergroup"}
@@ -710,6 +767,68 @@ class BotAPIServer:
             self._messages[(chat["id"], message["message_id"])] = message
         return message
 
+    async def _api_sendpoll(self, params: dict[str, Any]) -> Any:
+        chat = self._chat(params.get("chat_id"))
+        question = params.get("question")
+        if not isinstance(question, str) or not 1 <= len(question.strip()) <= 300:
+            raise _APIError(400, "Bad Request: poll question length must be 1-300")
+        options = params.get("options")
+        if not isinstance(options, list) or not 2 <= len(options) <= 12:
+            raise _APIError(400, "Bad Request: poll must have 2-12 options")
+        texts = [o.get("text") if isinstance(o, dict) else o for o in options]
+        for text in texts:
+            if not isinstance(text, str) or not 1 <= len(text.strip()) <= 100:
+                raise _APIError(400, "Bad Request: poll options length must be 1-100")
+        kind = params.get("type") or "regular"
+        correct = params.get("correct_option_ids")
+        if correct is None and params.get("correct_option_id") is not None:
+            correct = [params["correct_option_id"]]
+        if kind == "quiz" and not (
+            isinstance(correct, list)
+            and len(correct) == 1
+            and all(isinstance(i, int) and 0 <= i < len(texts) for i in correct)
+        ):
+            raise _APIError(400, "Bad Request: wrong correct option id specified")
+        explanation = params.get("explanation")
+        if explanation is not None:
+            shown = str(explanation)
+            if str(params.get("explanation_parse_mode") or "").upper() == "HTML":
+                try:
+                    shown = telegram_html_text(shown)
+                except TelegramHTMLError as error:
+                    raise _APIError(400, f"Bad Request: can't parse entities: {error}") from None
+            if utf16_length(shown) > 200:
+                raise _APIError(400, "Bad Request: poll explanation is too long")
+        poll: dict[str, Any] = {
+            "id": str(next(self._poll_ids)),
+            "question": question,
+            "options": [
+                {"text": text, "voter_count": 0, "persistent_id": f"o{index}"}
+                for index, text in enumerate(texts)
+            ],
+            "total_voter_count": 0,
+            "is_closed": False,
+            "is_anonymous": params.get("is_anonymous", True) is not False,
+            "type": kind,
+            "allows_multiple_answers": False,
+            "allows_revoting": False,
+            "members_only": False,
+        }
+        if kind == "quiz":
+            poll["correct_option_ids"] = correct
+            if explanation is not None:
+                poll["explanation"] = explanation
+        message: dict[str, Any] = {
+            "message_id": self._next_message_id(chat["id"]),
+            "from": self.bot_user,
+            "chat": chat,
+            "date": int(time.time()),
+            "poll": poll,
+        }
+        with self._lock:
+            self._messages[(chat["id"], message["message_id"])] = message
+        return message
+
     async def _api_editmessagetext(self, params: dict[str, Any]) -> Any:
         text = self._checked_text(params)
         markup = self._checked_markup(params)
@@ -752,6 +871,13 @@ class BotAPIServer:
             self._checked_text(
                 {"text": content.get("message_text"), "parse_mode": content.get("parse_mode")}
             )
+        button = params.get("button")
+        if button is not None:
+            start = button.get("start_parameter") if isinstance(button, dict) else None
+            if not button.get("text") or not (
+                isinstance(start, str) and re.fullmatch(r"[A-Za-z0-9_-]{1,64}", start)
+            ):
+                raise _APIError(400, "Bad Request: BUTTON_START_PARAM_INVALID")
         return True
 
     async def _api_sendchataction(self, params: dict[str, Any]) -> Any:
@@ -860,10 +986,13 @@ class BotAPIServer:
 
 
 class _APIError(Exception):
-    def __init__(self, status: int, description: str) -> None:
+    def __init__(
+        self, status: int, description: str, parameters: dict[str, Any] | None = None
+    ) -> None:
         super().__init__(description)
         self.status = status
         self.description = description
+        self.parameters = parameters
 
 
 async def _read_params(request: web.Request) -> dict[str, Any]:

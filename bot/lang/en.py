@@ -43,6 +43,8 @@ OPENERS = frozenset("ok okay well but".split())
 
 BETWEEN_WORDS = frozenset("between each".split())
 """Words asking about two of something ("between them", "each other")."""
+AND_WORDS = frozenset("and".split())
+"""Words that join two names into one answer ("X and Y")."""
 OTHER_WORDS = frozenset("else other another".split())
 """Words asking for something besides what was said ("who else?")."""
 AFTER_WORDS = frozenset("after once".split())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -10,6 +11,8 @@ from bot.knowledge import Fact, Pack
 
 CALLBACK_DATA_LIMIT = 64
 """Telegram's limit on a button's callback data, in bytes."""
+_START_PARAMETER = re.compile(r"[A-Za-z0-9_-]{1,64}")
+"""What Telegram allows as a deep link's start parameter."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +40,16 @@ class Buttons:
                 token = "#" + hashlib.blake2b(fact.id.encode(), digest_size=12).hexdigest()
             self._token[fact.id] = token
             self._fact[token] = fact
+        # Deep links name the fact by its id; an id Telegram would not take, by a digest ("_"
+        # never appears in a fact id).
+        self._link: dict[str, str] = {}
+        self._linked: dict[str, Fact] = {}
+        for fact in pack.facts:
+            payload = fact.id
+            if not _START_PARAMETER.fullmatch(payload):
+                payload = "_" + hashlib.blake2b(fact.id.encode(), digest_size=12).hexdigest()
+            self._link[fact.id] = payload
+            self._linked[payload] = fact
         self.by_question: dict[str, Fact] = {}
         for fact in pack.facts:
             self.by_question.setdefault(fact.questions[0], fact)
@@ -64,6 +77,14 @@ class Buttons:
     def all_sections(self) -> str:
         """Return the data of a button that lists the sections."""
         return "t:"
+
+    def link(self, fact: Fact) -> str:
+        """Return the start parameter of a deep link that answers this fact."""
+        return self._link[fact.id]
+
+    def linked(self, payload: object) -> Fact | None:
+        """Return the fact a deep link's start parameter names, or None."""
+        return self._linked.get(payload) if isinstance(payload, str) else None
 
     def decode(self, data: object) -> Press | None:
         """Return what a button's data asks for, or None when it is unknown, stale or forged."""

@@ -4,17 +4,27 @@ from __future__ import annotations
 
 import logging
 import time
-from typing import Any
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
 
 from telegram import InlineKeyboardMarkup, Message, ReplyParameters, Update
 from telegram.constants import ChatType
-from telegram.error import BadRequest
+from telegram.error import BadRequest, ChatMigrated
 
-from bot.matching import Engine, Reply
+from bot.knowledge import Fact
+from bot.matching import Context, Engine, Reply
 from bot.tgbot.addressing import replied_to_bot
 from bot.tgbot.floods import FLOOD_WINDOW, Admission
 from bot.tgbot.runtime import Ctx, Runtime, conversations, runtime_of
-from bot.tgbot.views import FLOOD_NOTICE, render_reply, usage_text
+from bot.tgbot.views import (
+    FLOOD_NOTICE,
+    fact_reply,
+    private_usage_text,
+    render_reply,
+    usage_text,
+)
+
+T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 
@@ -49,19 +59,60 @@ def _log_question(runtime: Runtime, reply: Reply, chat_type: str, started: float
     log.info(text, extra=fields)
 
 
+async def to_chat(context: Ctx, chat_id: int, sending: Callable[[int], Awaitable[T]]) -> T:
+    """Send with `sending(chat_id)`; if the group has become a supergroup, move the chat's
+    conversations to the supergroup and send there."""
+    try:
+        return await sending(chat_id)
+    except ChatMigrated as moved:
+        new_id = moved.new_chat_id
+        log.info(
+            "chat %s is now supergroup %s: its conversations move there",
+            chat_id,
+            new_id,
+            extra={"event": "chat-migrated", "chat_id": chat_id, "new_chat_id": new_id},
+        )
+        migrate(context, chat_id, new_id)
+        return await sending(new_id)
+
+
+def migrate(context: Ctx, old_id: int, new_id: int) -> None:
+    """Move a chat's conversations to its new id, unless they have moved already."""
+    if old_id in context.application.chat_data:
+        context.application.migrate_chat_data(old_chat_id=old_id, new_chat_id=new_id)
+
+
+def quote_of(update: Update) -> ReplyParameters | None:
+    """Return how to quote the message being answered: in groups only."""
+    chat, message = update.effective_chat, update.effective_message
+    if chat is None or chat.type == ChatType.PRIVATE or message is None:
+        return None
+    return ReplyParameters(message_id=message.message_id, allow_sending_without_reply=True)
+
+
 async def send(
     update: Update, context: Ctx, text: str, markup: InlineKeyboardMarkup | None = None
 ) -> Message | None:
     """Send to the update's chat; in groups, quote the message being answered."""
     chat = update.effective_chat
-    message = update.effective_message
     if chat is None:
         return None
-    quote = None
-    if chat.type != ChatType.PRIVATE and message is not None:
-        quote = ReplyParameters(message_id=message.message_id, allow_sending_without_reply=True)
-    return await context.bot.send_message(
-        chat.id, text, reply_markup=markup, reply_parameters=quote
+    quote = quote_of(update)
+    return await to_chat(
+        context,
+        chat.id,
+        lambda chat_id: context.bot.send_message(
+            chat_id, text, reply_markup=markup, reply_parameters=quote
+        ),
+    )
+
+
+async def send_plain(
+    context: Ctx, chat_id: int, text: str, markup: InlineKeyboardMarkup | None = None
+) -> Message:
+    """Send a new message to a chat, quoting nothing."""
+    return await to_chat(
+        context, chat_id, lambda target: context.bot.send_message(target, text, reply_markup=markup)
     )
 
 
@@ -85,7 +136,7 @@ async def edit_or_send(
             return edited if isinstance(edited, Message) else message
     if chat is None:
         return None
-    return await context.bot.send_message(chat.id, text, reply_markup=markup)
+    return await send_plain(context, chat.id, text, markup)
 
 
 async def admitted(update: Update, context: Ctx) -> bool:
@@ -112,7 +163,9 @@ async def answer_question(update: Update, context: Ctx, question: str) -> None:
     chats = conversations(context)
     previous = chats.previous(user.id, replying_to=replied_to_bot(message, context.bot.id))
     reply = runtime.engine.answer(question, context=previous)
-    text, markup = render_reply(reply, runtime.engine.pack, runtime.buttons)
+    text, markup = render_reply(
+        reply, runtime.engine.pack, runtime.buttons, username=context.bot.username
+    )
     try:
         sent = await send(update, context, text, markup)
     finally:
@@ -126,6 +179,18 @@ async def answer_question(update: Update, context: Ctx, question: str) -> None:
             question_id=message.message_id,
             before=previous,
         )
+        explain_later(runtime, reply, sent, user.id)
+
+
+def explain_later(runtime: Runtime, reply: Reply, sent: Message, asker: int) -> None:
+    """Keep the reply an answer message carries, for /why."""
+    runtime.explained.keep(reply, chat_id=sent.chat_id, message_id=sent.message_id, asker=asker)
+
+
+def fact_answer(runtime: Runtime, fact: Fact, previous: Context | None) -> Reply:
+    """Return the reply answering a chosen fact, in the conversation when it answers it there."""
+    reply = runtime.engine.answer(fact.questions[0], context=previous)
+    return reply if reply.fact_id == fact.id else fact_reply(fact)
 
 
 def example(engine: Engine) -> str:
@@ -134,6 +199,15 @@ def example(engine: Engine) -> str:
     return starters[0] if starters else f"What was the {engine.pack.article.title}?"
 
 
+def usage_for(update: Update, engine: Engine) -> str:
+    """Return how to ask: after /ask, or in a private chat simply by typing."""
+    message, chat = update.effective_message, update.effective_chat
+    text = message.text if message is not None else None
+    if chat is not None and chat.type == ChatType.PRIVATE and not (text or "").startswith("/"):
+        return private_usage_text(example(engine))
+    return usage_text(example(engine))
+
+
 async def send_usage(update: Update, context: Ctx) -> None:
-    """Say how to ask, for an /ask without a question."""
-    await send(update, context, usage_text(example(runtime_of(context).engine)))
+    """Say how to ask, for an /ask without a question or a blank private message."""
+    await send(update, context, usage_for(update, runtime_of(context).engine))

@@ -10,15 +10,16 @@ import signal
 import sys
 from dataclasses import dataclass
 from datetime import timedelta
-from urllib.parse import urlparse
 
 from telegram import Update
 from telegram.error import InvalidToken, NetworkError, TelegramError
+from telegram.ext import Updater
 
 from bot.knowledge import load_pack
 from bot.matching import Engine, Reply
 from bot.settings import Settings
 from bot.tgbot.logs import configure_logging
+from bot.tgbot.reading import ReadingBot, WebhookServer
 from bot.tgbot.runtime import App, OnReply
 from bot.tgbot.wiring import build_application
 from bot.unanswered import Recorder
@@ -68,6 +69,7 @@ async def serve(
         # run_polling would call post_init; this loop is ours, so call it here.
         if application.post_init is not None:
             await application.post_init(application)
+        server = None
         if webhook is None:
             await updater.start_polling(
                 timeout=poll_timeout,
@@ -75,11 +77,11 @@ async def serve(
                 error_callback=_polling_failed,
             )
         else:
-            await updater.start_webhook(
-                listen=webhook.listen,
-                port=webhook.port,
-                url_path=urlparse(webhook.url).path.lstrip("/"),
-                webhook_url=webhook.url,
+            server = _webhook_server(application, webhook)
+            # Listening before the webhook is set: Telegram's first delivery finds the server.
+            server.start()
+            await application.bot.set_webhook(
+                url=webhook.url,
                 allowed_updates=list(ALLOWED_UPDATES),
                 secret_token=webhook.secret,
             )
@@ -89,10 +91,34 @@ async def serve(
             await stop.wait()
         finally:
             log.info("stopping: sending pending replies and saving conversations")
-            if updater.running:
-                await updater.stop()
+            await _stop_receiving(updater, server)
             if application.running:
                 await application.stop()
+
+
+def _webhook_server(application: App, webhook: Webhook) -> WebhookServer:
+    bot = application.bot
+    if not isinstance(bot, ReadingBot):
+        raise TypeError("the application's bot must be a ReadingBot")
+    return WebhookServer(
+        bot,
+        application.update_queue,
+        url=webhook.url,
+        listen=webhook.listen,
+        port=webhook.port,
+        secret=webhook.secret,
+    )
+
+
+async def _stop_receiving(updater: Updater, server: WebhookServer | None) -> None:
+    """Stop taking updates; whatever went wrong, the application is still stopped after."""
+    try:
+        if server is not None:
+            await server.stop()
+        if updater.running:
+            await updater.stop()
+    except Exception:
+        log.exception("could not stop receiving updates cleanly; stopping the bot anyway")
 
 
 async def _serve_until_signalled(application: App, webhook: Webhook | None) -> None:

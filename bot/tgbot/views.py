@@ -10,13 +10,14 @@ from telegram import (
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     InlineQueryResultArticle,
+    InlineQueryResultsButton,
     InputTextMessageContent,
 )
 from telegram.constants import ParseMode
 
 from bot.knowledge import Fact, Pack, Source
 from bot.matching import Context, Outcome, Reply
-from bot.replies import render_html
+from bot.replies import TELEGRAM_LIMIT, render_html, render_why
 from bot.tgbot.buttons import Buttons
 
 if TYPE_CHECKING:
@@ -29,6 +30,11 @@ FLOOD_NOTICE = "You're asking faster than I can keep up. Give me half a minute, 
 STALE_BUTTON = "That button is out of date. Send /topics or ask me again."
 UNKNOWN_COMMAND = "I don't know that command. Try /help or /topics, or just type a question."
 APOLOGY = "Sorry, something went wrong with that one. Please try again."
+NO_QUIZ = "I have no quiz to offer: no fact here has an answer of a kind I can quiz on."
+NOTHING_FOUND = "Nothing found: tap to see what I can answer"
+NOTHING_FOUND_START = "_found-nothing"
+"""The deep link the "nothing found" button opens: no fact's, so it gets the welcome."""
+SHARE_LABEL = "Link to this answer"
 SECTION_LABELS = {"Infobox": "Key facts", "Lead": "Overview"}
 
 
@@ -49,16 +55,39 @@ def reply_html(reply: Reply, source: Source, *, with_suggestions: bool = True) -
     return render_html(reply, source, with_suggestions=with_suggestions)
 
 
+def share_url(username: str, payload: str) -> str:
+    """Return the deep link that opens a private chat with the bot on /start <payload>."""
+    return f"https://t.me/{username}?start={payload}"
+
+
+def with_link(html: str, reply: Reply, buttons: Buttons, pack: Pack, username: str | None) -> str:
+    """Add to an answer's HTML the deep link that answers its fact again, when it fits."""
+    fact = pack.fact(reply.fact_id) if reply.answered and reply.fact_id is not None else None
+    if fact is None or not username:
+        return html
+    link = f'<a href="{escape(share_url(username, buttons.link(fact)))}">{SHARE_LABEL}</a>'
+    joined = f"{html}\n{link}"
+    return joined if len(joined) <= TELEGRAM_LIMIT else html
+
+
 def render_reply(
-    reply: Reply, pack: Pack, buttons: Buttons
+    reply: Reply, pack: Pack, buttons: Buttons, *, username: str | None = None
 ) -> tuple[str, InlineKeyboardMarkup | None]:
-    """Render a reply as Telegram HTML, with its suggestions as "did you mean" buttons."""
+    """Render a reply as Telegram HTML, with its suggestions as "did you mean" buttons and, for
+    an answer, the link that shares it."""
     facts = [buttons.by_question.get(q) for q in reply.suggestions[:SUGGESTION_BUTTONS]]
     offered = [f for f in facts if f is not None]
     if not offered or len(offered) != len(facts):
-        return reply_html(reply, pack.source), None
+        return with_link(reply_html(reply, pack.source), reply, buttons, pack, username), None
     text = reply_html(reply, pack.source, with_suggestions=False)
+    text = with_link(text, reply, buttons, pack, username)
     return text, keyboard([(f.questions[0], buttons.answer(f)) for f in offered])
+
+
+def why_text(reply: Reply, pack: Pack) -> str:
+    """Return /why's explanation of a reply as Telegram HTML."""
+    first, *rest = render_why(reply, pack)
+    return "\n".join([f"<b>{escape(first)}</b>", *(escape(line) for line in rest)])
 
 
 def fact_reply(fact: Fact) -> Reply:
@@ -96,6 +125,8 @@ def help_text(pack: Pack, username: str) -> str:
             f"In groups: <code>/ask your question</code>, mention me ({bot} your question), "
             "or reply to one of my answers.",
             f"In any chat: type <code>{bot} your question</code> to pick and share an answer.",
+            "/quiz a quiz question from the article, here or in a group",
+            "/why why I answered as I did: reply it to an answer, or send it right after one",
             "/topics browse what I know, by section",
             "/about the article, its source and licence",
         ]
@@ -119,6 +150,11 @@ def about_text(pack: Pack) -> str:
 def usage_text(example: str) -> str:
     """Return the one-line hint for an /ask without a question."""
     return f"Put your question after the command, e.g. <code>/ask {escape(example)}</code>"
+
+
+def private_usage_text(example: str) -> str:
+    """Return the hint for a blank message in a private chat, where any text is a question."""
+    return f"Just type your question here, e.g. <i>{escape(example)}</i>"
 
 
 def non_text_hint(pack: Pack) -> str:
@@ -154,15 +190,16 @@ def section_view(buttons: Buttons, index: int) -> tuple[str, InlineKeyboardMarku
 
 
 def inline_results(
-    runtime: Runtime, query: str
+    runtime: Runtime, query: str, username: str | None = None
 ) -> tuple[list[InlineQueryResultArticle], Reply | None]:
-    """Return up to five inline answers for a query, and the engine's reply when it was asked."""
+    """Return up to five inline answers for a query, best first, and the engine's reply when it
+    was asked: none for a query the bot would decline."""
     pack = runtime.engine.pack
     buttons = runtime.buttons
     text = query.strip()
     if not text:
         starters = [f for q in runtime.engine.starters() if (f := buttons.by_question.get(q))]
-        return _fact_results([], starters, pack, buttons), None
+        return _fact_results([], starters, runtime, username), None
     reply = runtime.engine.answer(text)
     results: list[InlineQueryResultArticle] = []
     if reply.answered and reply.fact_id is None:
@@ -171,40 +208,45 @@ def inline_results(
         results.append(
             _article(f"x{digest}", label(text, 100), quote, reply_html(reply, pack.source))
         )
-    return _fact_results(results, _offered_facts(reply, pack, buttons), pack, buttons), reply
+    offered = runtime.engine.offers(reply, limit=INLINE_RESULTS)
+    facts = [f for c in offered if (f := pack.fact(c.fact_id)) is not None]
+    return _fact_results(results, facts, runtime, username), reply
 
 
-def _offered_facts(reply: Reply, pack: Pack, buttons: Buttons) -> list[Fact]:
-    """Return the facts to offer for a reply: its own, the runner-up's, then its suggestions."""
-    facts: list[Fact] = []
-    if reply.fact_id is not None and (fact := pack.fact(reply.fact_id)) is not None:
-        facts.append(fact)
-    runner = pack.fact(reply.runner_up.fact_id) if reply.runner_up is not None else None
-    if reply.answered and runner is not None:
-        facts.append(runner)
-    if reply.on_topic:
-        facts += [f for q in reply.suggestions if (f := buttons.by_question.get(q))]
-    return facts
+def nothing_found() -> InlineQueryResultsButton:
+    """Return the button shown above no results: it opens a private chat with the bot."""
+    return InlineQueryResultsButton(text=NOTHING_FOUND, start_parameter=NOTHING_FOUND_START)
 
 
 def _fact_results(
-    results: list[InlineQueryResultArticle], facts: list[Fact], pack: Pack, buttons: Buttons
+    results: list[InlineQueryResultArticle],
+    facts: list[Fact],
+    runtime: Runtime,
+    username: str | None,
 ) -> list[InlineQueryResultArticle]:
     """Add one result per distinct fact to `results`, up to five in all, and return them."""
+    pack, buttons = runtime.engine.pack, runtime.buttons
     seen: set[str] = set()
     for fact in facts:
         if fact.id in seen or len(results) >= INLINE_RESULTS:
             continue
         seen.add(fact.id)
-        html = reply_html(fact_reply(fact), pack.source)
-        results.append(_article(buttons.ask(fact)[2:], fact.questions[0], fact.answer, html))
+        reply = fact_reply(fact)
+        html = with_link(reply_html(reply, pack.source), reply, buttons, pack, username)
+        url = share_url(username, buttons.link(fact)) if username else None
+        results.append(
+            _article(buttons.ask(fact)[2:], fact.questions[0], fact.answer, html, url=url)
+        )
     return results
 
 
-def _article(result_id: str, title: str, description: str, html: str) -> InlineQueryResultArticle:
+def _article(
+    result_id: str, title: str, description: str, html: str, *, url: str | None = None
+) -> InlineQueryResultArticle:
     return InlineQueryResultArticle(
         id=result_id,
         title=title,
         description=label(description, 120),
         input_message_content=InputTextMessageContent(html, parse_mode=ParseMode.HTML),
+        url=url,
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
-from typing import cast
+from typing import Any, cast
 
 from telegram import (
     BotCommand,
@@ -26,6 +26,7 @@ from telegram.ext import (
     PicklePersistence,
     filters,
 )
+from telegram.request import HTTPXRequest
 
 from bot.matching import Engine
 from bot.settings import Settings
@@ -34,16 +35,20 @@ from bot.tgbot.handlers import (
     about_command,
     ask_command,
     button_press,
+    chat_migrated,
     edited_message,
     error_handler,
     help_command,
     inline_query,
     non_text_message,
+    quiz_command,
     start_command,
     text_message,
     topics_command,
     unknown_command,
+    why_command,
 )
+from bot.tgbot.reading import ReadingBot
 from bot.tgbot.runtime import RUNTIME, App, OnReply, Runtime
 
 log = logging.getLogger(__name__)
@@ -56,12 +61,16 @@ RATE_LIMIT_RETRIES = 10
 PRIVATE_COMMANDS = (
     BotCommand("start", "What I do, with example questions"),
     BotCommand("ask", "Ask a question about the article"),
+    BotCommand("quiz", "A quiz question from the article"),
+    BotCommand("why", "Why I answered as I did"),
     BotCommand("topics", "Browse what I know, by section"),
     BotCommand("about", "The article, its source and licence"),
     BotCommand("help", "How to ask, here and in groups"),
 )
 GROUP_COMMANDS = (
     BotCommand("ask", "Ask a question about the article"),
+    BotCommand("quiz", "A quiz question for the group"),
+    BotCommand("why", "Why I answered as I did (reply it to an answer)"),
     BotCommand("topics", "Browse what I know, by section"),
     BotCommand("about", "The article, its source and licence"),
     BotCommand("help", "How to ask me in a group"),
@@ -79,10 +88,13 @@ def add_handlers(application: App) -> None:
             CommandHandler("ask", ask_command, filters=new),
             CommandHandler("about", about_command, filters=new),
             CommandHandler("topics", topics_command, filters=new),
+            CommandHandler("quiz", quiz_command, filters=new),
+            CommandHandler("why", why_command, filters=new),
             MessageHandler(new & private & filters.COMMAND, unknown_command),
             MessageHandler(new & filters.TEXT & ~filters.COMMAND, text_message),
             MessageHandler(filters.UpdateType.EDITED_MESSAGE & filters.TEXT, edited_message),
             MessageHandler(new & private & filters.ATTACHMENT, non_text_message),
+            MessageHandler(filters.StatusUpdate.MIGRATE, chat_migrated),
             CallbackQueryHandler(button_press),
             InlineQueryHandler(inline_query),
         ]
@@ -124,21 +136,20 @@ def build_application(
         # Only conversations are worth keeping; bot_data holds the engine, built afresh each run.
         store_data=PersistenceInput(bot_data=False, user_data=False, callback_data=False),
     )
-    builder = (
-        ApplicationBuilder()
-        .token(settings.token)
-        .defaults(
-            Defaults(
-                parse_mode=ParseMode.HTML,
-                link_preview_options=LinkPreviewOptions(is_disabled=True),
-            )
-        )
-        .rate_limiter(AIORateLimiter(max_retries=RATE_LIMIT_RETRIES))
-        .persistence(persistence)
-        .post_init(post_init)
+    bot_options: dict[str, Any] = {"base_url": settings.api_url} if settings.api_url else {}
+    bot = ReadingBot(
+        settings.token,
+        defaults=Defaults(
+            parse_mode=ParseMode.HTML,
+            link_preview_options=LinkPreviewOptions(is_disabled=True),
+        ),
+        rate_limiter=AIORateLimiter(max_retries=RATE_LIMIT_RETRIES),
+        # The pool sizes ApplicationBuilder would give: many sends at once, one poll.
+        request=HTTPXRequest(connection_pool_size=256),
+        get_updates_request=HTTPXRequest(connection_pool_size=1),
+        **bot_options,
     )
-    if settings.api_url:
-        builder = builder.base_url(settings.api_url)
+    builder = ApplicationBuilder().bot(bot).persistence(persistence).post_init(post_init)
     application: App = builder.build()
     application.bot_data[RUNTIME] = Runtime(
         engine=engine, settings=settings, buttons=Buttons(engine.pack), on_reply=on_reply
