@@ -8,11 +8,12 @@ import json
 import select
 import sys
 from collections.abc import Callable, Iterable, Sequence
+from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.errors import BotError
-from bot.knowledge import Pack, load_pack
+from bot.knowledge import Pack, choose_pack_dir, load_pack
 from bot.matching import Context, Engine
 
 if TYPE_CHECKING:
@@ -27,8 +28,23 @@ NO_TOKEN = (
 )
 
 
+# The settings each command reads: a command is never refused for a setting it does not use.
+ENGINE_SETTINGS = frozenset({"knowledge", "thresholds"})
+CONSOLE_SETTINGS = ENGINE_SETTINGS | {"data_dir", "record_unanswered"}
+CHECK_SETTINGS = frozenset({"knowledge"})
+UNANSWERED_SETTINGS = frozenset({"knowledge", "data_dir"})
+
+
+def _pack_dir(args: argparse.Namespace) -> Path:
+    """Return the pack directory the command uses, saying so when it is not the obvious one."""
+    directory, note = choose_pack_dir(args.knowledge or args.settings.knowledge, cwd=Path.cwd())
+    if note:
+        print(note, file=sys.stderr)
+    return directory
+
+
 def _pack(args: argparse.Namespace) -> Pack:
-    return load_pack(args.knowledge or args.settings.knowledge)
+    return load_pack(_pack_dir(args))
 
 
 def _engine(args: argparse.Namespace) -> Engine:
@@ -58,6 +74,8 @@ def ask_command(args: argparse.Namespace) -> int:
     from bot.replies import as_json, render_debug, render_text
 
     engine = _engine(args)
+    if args.debug and not args.json:
+        print(f"[pack {engine.pack.describe()}]")
     questions: Iterable[str] = [" ".join(args.question)] if args.question else sys.stdin
     context: Context | None = None
     # Answers are written in blocks while more questions are waiting, and at once when none is:
@@ -97,25 +115,54 @@ def _more_input_waiting() -> bool:
 def check_command(args: argparse.Namespace) -> int:
     """Validate the pack and print which facts cite each article sentence."""
     from bot.coverage import render_coverage
+    from bot.grounding import ungrounded
 
     pack = _pack(args)
     Engine(pack)
     text, gaps = render_coverage(pack)
     print(text)
-    print(f"{pack.directory}: {'OK' if not gaps else f'{gaps} uncovered sentence(s)'}")
-    return EXIT_FAILED if gaps else EXIT_OK
+    problems = [f"{gaps} uncovered sentence{'s' if gaps != 1 else ''}"] if gaps else []
+    loose = ungrounded(pack)
+    for fact in loose:
+        print(f"error: {fact}")
+    if loose:
+        problems.append(f"{len(loose)} answer{'s' if len(loose) != 1 else ''} not in its citations")
+    drafts = pack.drafts
+    if drafts:
+        print(
+            f"{len(drafts)} draft fact{'s' if len(drafts) != 1 else ''} (draft: true) to review: "
+            + ", ".join(f.id for f in drafts)
+        )
+        if args.strict:
+            problems.append(f"{len(drafts)} draft{'s' if len(drafts) != 1 else ''} (--strict)")
+    print(f"pack {pack.describe()}: {'; '.join(problems) if problems else 'OK'}")
+    return EXIT_FAILED if problems else EXIT_OK
 
 
 def eval_command(args: argparse.Namespace) -> int:
     """Score question files and print accuracy by kind and style, with every miss."""
-    from bot.evaluation import accuracy, load_questions, report, run, run_sessions
+    from bot.evaluation import (
+        accuracy,
+        changes,
+        load_outcomes,
+        load_questions,
+        outcomes,
+        render_changes,
+        report,
+        run,
+        run_sessions,
+        save_outcomes,
+    )
 
     engine = _engine(args)
+    before = load_outcomes(Path(args.compare)) if args.compare else None
     everything = []
+    now = []
     for path in args.files:
         items = load_questions(Path(path))
         results = run(engine, items)
         everything.extend(results)
+        now.extend(outcomes(str(path), results))
         print(report(results, title=str(path)))
         if args.sessions:
             print(report(run_sessions(engine, items), title=f"{path} as sessions of 5"))
@@ -123,6 +170,11 @@ def eval_command(args: argparse.Namespace) -> int:
             _print_risk(engine, items)
     if len(args.files) > 1:
         print(f"all files: {accuracy(everything):.1%} ({len(everything)} questions)")
+    if before is not None:
+        print(render_changes(changes(before, now), against=args.compare))
+    if args.save:
+        save_outcomes(Path(args.save), now)
+        print(f"saved {len(now)} outcomes to {args.save}")
     if args.min_accuracy is not None and accuracy(everything) < args.min_accuracy:
         print(f"accuracy {accuracy(everything):.1%} is below {args.min_accuracy:.1%}")
         return EXIT_FAILED
@@ -156,7 +208,10 @@ def unanswered_command(args: argparse.Namespace) -> int:
 
 def default_command(args: argparse.Namespace) -> int:
     """Run the Telegram bot when a token is set, otherwise open the console."""
+    from bot.settings import Settings
+
     if args.settings.token:
+        args.settings = Settings.from_env()
         return run_command(args)
     print("TELEGRAM_BOT_TOKEN is not set, so here is the console (set it to run the Telegram bot).")
     args.debug = False
@@ -171,40 +226,85 @@ def run_command(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     from bot.tgbot import run_bot
 
+    args.knowledge = _pack_dir(args)
     return run_bot(settings, args)
 
 
+def _program() -> str:
+    """Return the name the command was run by: `berbot`, or `python -m bot`."""
+    name = Path(sys.argv[0]).name if sys.argv and sys.argv[0] else ""
+    return "python -m bot" if name in ("", "__main__.py", "-c") else name
+
+
+def _version() -> str:
+    try:
+        return metadata.version("berbot")
+    except metadata.PackageNotFoundError:
+        return "(not installed)"
+
+
+def _share(text: str) -> float:
+    """Read --min-accuracy: a share from 0 to 1."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0 <= value <= 1:
+        hint = f" (for {value:g}%, write {value / 100:g})" if 1 < value <= 100 else ""
+        raise argparse.ArgumentTypeError(f"must be a share from 0 to 1, got {text}{hint}")
+    return value
+
+
+def _positive(text: str) -> int:
+    """Read a count that must be 1 or more."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, got {text}")
+    return value
+
+
 def _parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--knowledge", metavar="PATH", help="knowledge pack directory (default: the bundled pack)"
-    )
+    knowledge_help = "knowledge pack directory (default: the bundled pack)"
     parser = argparse.ArgumentParser(
-        prog="python -m bot",
+        prog=_program(),
         description=(
             "Answers questions about one encyclopedia article with the article's own words."
         ),
-        parents=[common],
     )
-    parser.set_defaults(handler=default_command)
+    parser.add_argument("--knowledge", metavar="PATH", help=knowledge_help)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    parser.set_defaults(handler=default_command, uses=CONSOLE_SETTINGS | {"token"})
+    # After the command too; SUPPRESS keeps a --knowledge given before the command.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--knowledge", metavar="PATH", default=argparse.SUPPRESS, help=knowledge_help
+    )
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
-    def command(name: str, handler: Callable[[argparse.Namespace], int]) -> argparse.ArgumentParser:
+    def command(
+        name: str, handler: Callable[[argparse.Namespace], int], uses: frozenset[str] | None
+    ) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, parents=[common], help=(handler.__doc__ or "").strip())
-        sub.set_defaults(handler=handler)
+        sub.set_defaults(handler=handler, uses=uses)
         return sub
 
-    console = command("console", console_command)
+    console = command("console", console_command, CONSOLE_SETTINGS)
     console.add_argument("--debug", action="store_true", help="show fact, score and runner-up")
-    ask = command("ask", ask_command)
+    ask = command("ask", ask_command, ENGINE_SETTINGS)
     ask.add_argument("question", nargs="*", help="the question (default: one a line on stdin)")
     ask.add_argument("--json", action="store_true", help="one JSON object a line")
     ask.add_argument("--conversation", action="store_true", help="lines form one conversation")
     ask.add_argument("--debug", action="store_true", help="show fact, score and runner-up")
-    command("check", check_command)
-    evaluate = command("eval", eval_command)
+    check = command("check", check_command, CHECK_SETTINGS)
+    check.add_argument("--strict", action="store_true", help="also fail on draft facts")
+    evaluate = command("eval", eval_command, ENGINE_SETTINGS)
     evaluate.add_argument("files", nargs="+", metavar="FILE.yaml", help="question files")
-    evaluate.add_argument("--min-accuracy", type=float, metavar="X", help="fail below X (0-1)")
+    evaluate.add_argument(
+        "--min-accuracy", type=_share, metavar="X", help="fail below X (a share, 0-1)"
+    )
     evaluate.add_argument(
         "--sessions",
         action="store_true",
@@ -215,11 +315,21 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also print answered and wrong shares at several answer thresholds",
     )
-    unanswered = command("unanswered", unanswered_command)
-    unanswered.add_argument("--limit", type=int, default=10, metavar="N", help="most asked N (10)")
+    evaluate.add_argument(
+        "--save", metavar="FILE", help="write each question's outcome and fact to FILE (JSON)"
+    )
+    evaluate.add_argument(
+        "--compare",
+        metavar="FILE",
+        help="list the questions whose outcome or fact differs from a --save FILE",
+    )
+    unanswered = command("unanswered", unanswered_command, UNANSWERED_SETTINGS)
+    unanswered.add_argument(
+        "--limit", type=_positive, default=10, metavar="N", help="most asked N (10)"
+    )
     unanswered.add_argument("--draft", action="store_true", help="print a YAML draft of facts")
     unanswered.add_argument("--data-dir", metavar="DIR", help="data directory (BERBOT_DATA_DIR)")
-    run = command("run", run_command)
+    run = command("run", run_command, None)
     run.add_argument("--webhook-url", metavar="URL", help="serve a webhook at this HTTPS URL")
     run.add_argument("--listen", metavar="ADDRESS", help="webhook listen address (0.0.0.0)")
     run.add_argument("--port", type=int, metavar="PORT", help="webhook listen port (8443)")
@@ -232,13 +342,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     args = _parser().parse_args(argv)
     try:
-        # Read once, here; every command takes its settings from args.
-        args.settings = Settings.from_env()
+        # Read once, here, and only what the command uses; it takes its settings from args.
+        args.settings = Settings.from_env(only=args.uses)
         status: int = args.handler(args)
     except BotError as error:
         print(f"{error.label}: {error}", file=sys.stderr)
         return error.exit_status
     except KeyboardInterrupt:
+        # Ctrl-C: end the line it was typed on, so the shell's prompt starts on its own.
+        print(file=sys.stderr)
         return 130
     except BrokenPipeError:
         sys.stderr.close()

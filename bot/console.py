@@ -16,11 +16,14 @@ PROMPT = "you> "
 YOU = "you"
 """The console's one conversation, kept under this key until /reset; it never times out."""
 HISTORY_FILE = Path.home() / ".berbot_history"
+"""Where the questions typed at the prompt are kept between sessions (up to 1,000)."""
 HELP = (
     "Ask anything about the article; follow-ups remember the conversation.\n"
-    "  /reset  forget the conversation    /debug  show how each answer was chosen\n"
-    "  /quit   leave (or Ctrl-D)"
+    "  1, 2, 3  ask the suggestion with that number\n"
+    "  /reset   forget the conversation    /debug  show how each answer was chosen (on/off)\n"
+    "  /quit    leave (or /exit, Ctrl-D, Ctrl-C)"
 )
+COMMANDS = ("/help", "/reset", "/debug", "/quit", "/exit")
 
 
 def _interactive_lines(prompt: str) -> Iterator[str]:
@@ -28,7 +31,8 @@ def _interactive_lines(prompt: str) -> Iterator[str]:
         while True:
             try:
                 yield input(prompt)
-            except EOFError:
+            except (EOFError, KeyboardInterrupt):
+                # End the prompt's line, so the shell's prompt starts on a line of its own.
                 print()
                 return
 
@@ -56,6 +60,15 @@ def _history() -> Iterator[None]:
             readline.write_history_file(HISTORY_FILE)
 
 
+def banner(engine: Engine) -> str:
+    """Return the console's first line: what it answers about, and from which pack."""
+    pack = engine.pack
+    return (
+        f"Ask me about the {pack.article.title}, from pack {pack.describe()}. "
+        "/help for commands, /quit to leave."
+    )
+
+
 def run_console(
     engine: Engine,
     *,
@@ -67,33 +80,49 @@ def run_console(
     """Run a conversation: read questions, print answers, keep context until /reset."""
     stream = stdin or sys.stdin
     interactive = stream.isatty()
-    title = engine.pack.article.title
-    out(f"Ask me about the {title}. /help for commands, /quit to leave.")
+    out(banner(engine))
     lines = _interactive_lines(PROMPT) if interactive else _piped_lines(stream)
     conversation = Conversations()
+    drafts = {fact.id for fact in engine.pack.drafts}
+    offered: tuple[str, ...] = ()
     for line in lines:
         command = line.strip().lower()
         if not command:
             continue
-        if command in ("/quit", "/exit"):
-            break
-        if command == "/help":
-            out(HELP)
-            continue
-        if command == "/reset":
-            conversation.forget(YOU)
-            out("(conversation forgotten)")
-            continue
-        if command == "/debug":
-            debug = not debug
-            out(f"(debug {'on' if debug else 'off'})")
-            continue
         if not interactive:
             out(f"{PROMPT}{line}")
-        reply = engine.answer(line, context=conversation.get(YOU))
+        if command.startswith("/"):
+            name = command.split()[0]
+            if name in ("/quit", "/exit"):
+                break
+            if name == "/help":
+                out(HELP)
+            elif name == "/reset":
+                conversation.forget(YOU)
+                out("(conversation forgotten)")
+            elif name == "/debug":
+                debug = not debug
+                out(f"(debug {'on, pack ' + engine.pack.describe() if debug else 'off'})")
+            else:
+                out(f"(no command {name}: the commands are {', '.join(COMMANDS)})")
+            continue
+        question = line
+        if command.isdigit():
+            if not offered:
+                out(f"(no suggestions to choose from: ask a question, not {command})")
+                continue
+            if not 1 <= int(command) <= len(offered):
+                out(f"(choose a suggestion from 1 to {len(offered)})")
+                continue
+            question = offered[int(command) - 1]
+            out(f"({question})")
+        reply = engine.answer(question, context=conversation.get(YOU))
         conversation.keep(YOU, reply.context)
+        offered = reply.suggestions
         if debug:
             out(render_debug(reply))
+        if reply.fact_id in drafts:
+            out("(draft fact: readers on Telegram are not shown it until `draft: true` is removed)")
         out(render_text(reply))
         if on_reply is not None:
             on_reply(reply)

@@ -32,20 +32,32 @@ def coverage(pack: Pack) -> list[SentenceCoverage]:
 def render_coverage(pack: Pack) -> tuple[str, int]:
     """Render the coverage report; return it with the number of uncovered sentences."""
     rows = coverage(pack)
+    drafts = {fact.id for fact in pack.drafts}
     lines: list[str] = []
     section = ""
     for row in rows:
         if row.sentence.section != section:
             section = row.sentence.section
             lines.append(f"\n{section}")
-        cited = ", ".join(row.fact_ids) if row.fact_ids else "GAP: no fact cites this"
+        named = [f"{i} (draft)" if i in drafts else i for i in row.fact_ids]
+        cited = ", ".join(named) if named else "GAP: no fact cites this"
         lines.append(f"  [{row.sentence.index:2}] {row.sentence.text}\n       <- {cited}")
     gaps = [row for row in rows if not row.fact_ids]
     phrasings = sum(len(f.questions) for f in pack.facts)
+    counts = [
+        _count(len(pack.facts), "fact") + (f" ({len(drafts)} of them drafts)" if drafts else ""),
+        _count(phrasings, "phrasing"),
+        _count(len(pack.entities), "entity", "entities"),
+    ]
     lines.append(
-        f"\n{len(pack.facts)} facts, {phrasings} phrasings, {len(pack.entities)} entities; "
-        f"{len(rows) - len(gaps)} of {len(rows)} sentences cited, {len(gaps)} gaps."
+        f"\n{', '.join(counts)}; {len(rows) - len(gaps)} of {_count(len(rows), 'sentence')} "
+        f"cited, {_count(len(gaps), 'gap')}."
     )
     for row in gaps:
         lines.append(f"gap: [{row.sentence.index}] ({row.sentence.section}) {row.sentence.text}")
     return "\n".join(lines).lstrip("\n"), len(gaps)
+
+
+def _count(number: int, noun: str, plural: str | None = None) -> str:
+    """Return "1 gap", "2 gaps": a number with its noun."""
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"

@@ -3,10 +3,11 @@ words, find the closest article sentences, and draft facts for a curator."""
 
 from __future__ import annotations
 
+import math
 import re
 import sqlite3
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -17,15 +18,20 @@ import snowballstemmer
 import yaml
 from rapidfuzz import fuzz
 
+from bot import lang
 from bot.article import Sentence
 from bot.knowledge import Pack, load_pack
-from bot.matching import Outcome
+from bot.matching import Engine, Outcome
 from bot.text import NUMBER_WORDS, STOPWORDS, normalize, strip_address
 from bot.unanswered import BUSY_TIMEOUT, UnansweredError
 
 SAME_QUESTION = 85
 """rapidfuzz token_set_ratio from which two wordings count as the same question."""
-TODO_ANSWER = "TODO: write one short direct answer from the cited sentences, then delete this line."
+SAME_WORD = 85
+"""rapidfuzz ratio from which a question's word counts as a sentence's word ("marabou")."""
+CLOSE_ENOUGH = 0.5
+"""Share of the best sentence's score from which a close sentence is cited in a draft."""
+SCORE_LABEL = "how much of the question each holds, rare words counting more"
 
 # The words that make a sentence a question; they never appear in the sentences that answer it.
 _QUESTION_STEMS = frozenset(["who", "what", "when", "where", "why", "how", "which", "mani"])
@@ -39,7 +45,8 @@ class CloseSentence:
     sentence: Sentence
     """The article sentence."""
     score: float
-    """How close, from 0 to 100 (rapidfuzz token_set_ratio on content-word stems)."""
+    """How close, from 0 to 100: the share of the question's content words (stems, names as
+    their entity) the sentence holds, each word weighted by how rare it is in the article."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +86,17 @@ class _Keys:
         self._names = names
         longest_first = sorted(names, key=len, reverse=True)
         self._name_re = re.compile(r"\b(?:" + "|".join(map(re.escape, longest_first)) + r")\b")
+        # The words of each entity's names: a sentence naming "the marabout's son" holds
+        # "marabout" for a question that asks about the marabout.
+        self._name_words = {
+            entity.id: frozenset(
+                self._stem(word)
+                for alias in (*entity.aliases, entity.id.replace("-", " "))
+                for word in normalize(alias).split()
+                if word not in STOPWORDS
+            )
+            for entity in pack.entities
+        }
         # Naming the battle's own place or year does not make a question a different one.
         self._setting = frozenset(self.tokens(pack.article.title))
 
@@ -91,16 +109,40 @@ class _Keys:
             if word in STOPWORDS:
                 continue
             if not word.startswith("@"):
-                word = str(self._stemmer.stemWord(self._synonyms.get(word, word)))
+                word = self._stem(word)
             if word not in tokens:
                 tokens.append(word)
         return tokens
+
+    def _stem(self, word: str) -> str:
+        return str(self._stemmer.stemWord(self._synonyms.get(word, word)))
+
+    def held(self, text: str) -> _Held:
+        """Return what a sentence holds: its tokens, and the words of the names it names."""
+        tokens = frozenset(self.tokens(text))
+        named = (self._name_words.get(t[1:], frozenset()) for t in tokens if t.startswith("@"))
+        return _Held(tokens, frozenset().union(*named) - tokens)
 
     def marks(self, tokens: Iterable[str]) -> frozenset[str]:
         """Return the names and numbers that make one question differ from another."""
         return frozenset(
             t for t in tokens if (t.startswith("@") or t.isdigit()) and t not in self._setting
         )
+
+
+@dataclass(frozen=True, slots=True)
+class _Held:
+    """The words of an article sentence, as a question's are compared with them."""
+
+    words: frozenset[str]
+    """Its content tokens."""
+    name_words: frozenset[str]
+    """The words of the names of the entities it names, which it does not say itself."""
+
+
+NAME_WORD_CREDIT = 0.5
+"""How much a question's word counts when a sentence holds it only in the name of an entity it
+names: the marabout's son is about the marabout, less than a sentence saying "marabout" is."""
 
 
 @dataclass(slots=True)
@@ -134,7 +176,8 @@ def most_frequent(
     keys = _Keys(pack)
     tallies = _merge(_read_tallies(db_path, keys), keys)
     tallies.sort(key=lambda t: (t.count, t.last_asked), reverse=True)
-    sentence_tokens = [_content(keys.tokens(s.text)) for s in pack.article.sentences]
+    sentence_tokens = [keys.held(s.text) for s in pack.article.sentences]
+    weights = _rarity(sentence_tokens)
     groups: list[QuestionGroup] = []
     for tally in tallies[: max(limit, 0)]:
         groups.append(
@@ -145,7 +188,7 @@ def most_frequent(
                 on_topic=tally.on_topic,
                 last_asked=tally.last_asked,
                 closest=_closest(
-                    _content(tally.tokens), pack.article.sentences, sentence_tokens, sentences
+                    tally.tokens, pack.article.sentences, sentence_tokens, weights, sentences
                 ),
             )
         )
@@ -207,23 +250,54 @@ def _same_question(a: str, b: str) -> bool:
     return fuzz.token_set_ratio(a, b) >= SAME_QUESTION and fuzz.token_sort_ratio(a, b) >= 70
 
 
-def _content(tokens: Sequence[str]) -> str:
-    return " ".join(t for t in tokens if t not in _QUESTION_STEMS)
+def _rarity(sentence_tokens: Sequence[_Held]) -> dict[str, float]:
+    """Return each word's weight: the rarer in the article, the more it tells sentences apart."""
+    count = len(sentence_tokens)
+    held = Counter(t for tokens in sentence_tokens for t in tokens.words | tokens.name_words)
+    return {t: math.log((count + 1) / (n + 0.5)) for t, n in held.items()}
 
 
 def _closest(
-    query: str, sentences: Sequence[Sentence], sentence_keys: Sequence[str], limit: int
+    tokens: Sequence[str],
+    sentences: Sequence[Sentence],
+    sentence_tokens: Sequence[_Held],
+    weights: Mapping[str, float],
+    limit: int,
 ) -> tuple[CloseSentence, ...]:
-    if not query or limit <= 0:
+    """Return the sentences holding most of the question's words, rare words weighing most."""
+    asked = [t for t in tokens if t not in _QUESTION_STEMS]
+    if not asked or limit <= 0:
         return ()
-    scored = [
-        (fuzz.token_set_ratio(query, key), fuzz.token_sort_ratio(query, key), sentence)
-        for sentence, key in zip(sentences, sentence_keys, strict=True)
-    ]
-    # Ties on the set ratio are common with short questions; the sort ratio prefers the
-    # sentence that says little besides what was asked.
-    scored.sort(key=lambda s: (s[0], s[1], -s[2].index), reverse=True)
-    return tuple(CloseSentence(s, round(score, 1)) for score, _, s in scored[:limit] if score > 0)
+    # A word the article never uses weighs as its rarest: the score then also says how much
+    # of the question the article has words for at all.
+    unseen = max(weights.values(), default=1.0)
+    total = sum(weights.get(t, unseen) for t in asked)
+    query = " ".join(asked)
+    scored = []
+    for sentence, held in zip(sentences, sentence_tokens, strict=True):
+        share = sum(weights.get(t, unseen) * _credit(held, t) for t in asked) / total
+        if share > 0:
+            # Between equal shares, the sentence saying least besides what was asked comes first.
+            tie = fuzz.token_sort_ratio(query, " ".join(sorted(held.words)))
+            scored.append((share, tie, -sentence.index, sentence))
+    scored.sort(key=lambda s: s[:3], reverse=True)
+    return tuple(CloseSentence(s[3], round(100 * s[0], 1)) for s in scored[:limit])
+
+
+def _credit(held: _Held, token: str) -> float:
+    """Return how much of a question's word a sentence holds: 1, NAME_WORD_CREDIT or 0."""
+    if _holds(held.words, token):
+        return 1.0
+    return NAME_WORD_CREDIT if _holds(held.name_words, token) else 0.0
+
+
+def _holds(words: frozenset[str], token: str) -> bool:
+    if token in words:
+        return True
+    # A slip in a long word ("marabou") still finds it; names and numbers must be exact.
+    if len(token) < 5 or token.startswith("@") or token.isdigit():
+        return False
+    return any(fuzz.ratio(token, word) >= SAME_WORD for word in words)
 
 
 def _wording(question: str) -> str:
@@ -263,10 +337,10 @@ def render_groups(groups: Sequence[QuestionGroup], db_path: Path) -> str:
         if len(group.wordings) > 5:
             lines.append(f"   - ... and {len(group.wordings) - 5} more wordings")
         if group.closest:
-            lines.append("   closest article sentences:")
+            lines.append(f"   closest article sentences (score: {SCORE_LABEL}):")
             for close in group.closest:
                 s = close.sentence
-                lines.append(f"     {close.score:5.1f}  [{s.index}] ({s.section}) {s.text}")
+                lines.append(f"     {close.score:3.0f}%  [{s.index}] ({s.section}) {s.text}")
     return "\n".join(lines)
 
 
@@ -280,8 +354,16 @@ class _FactsDumper(yaml.SafeDumper):
         super().increase_indent(flow, False)
 
 
-def draft_yaml(groups: Sequence[QuestionGroup], pack: Pack) -> str:
-    """Return a facts-file draft: verbatim citations, TODO answers, the groups' wordings."""
+def draft_yaml(groups: Sequence[QuestionGroup], pack: Pack, *, engine: Engine | None = None) -> str:
+    """Return a facts-file draft: facts marked `draft: true`, citing the closest sentences,
+    with the groups' wordings as phrasings.
+
+    Left out, and named in comments: questions that are off-topic, that lean on the conversation
+    before them ("and after that?"), or that the pack's reviewed facts answer now (`engine`, by
+    default one on the pack without its drafts: a draft answers no reader).
+    """
+    if engine is None and any(not fact.draft for fact in pack.facts):
+        engine = Engine(pack.without_drafts())
     taken_ids = {fact.id for fact in pack.facts}
     # The loader refuses a phrasing that belongs to two facts, so wordings already in the pack
     # (or in an earlier draft fact) are left out.
@@ -289,19 +371,31 @@ def draft_yaml(groups: Sequence[QuestionGroup], pack: Pack) -> str:
     keys = _Keys(pack)
     lines = [
         "# Draft facts for the questions readers asked most that the bot could not answer.",
-        "# For each one: write the answer from the cited sentences (replace the TODO), keep only",
-        "# the citations that back it, fix or drop phrasings, move it to the facts/ file of its",
-        "# section, then run `python -m bot check`. Nothing here is reviewed yet.",
+        "# Each is marked `draft: true`: the console answers with it, readers on Telegram never",
+        "# see it, and `python -m bot check --strict` fails until it is reviewed. For each one:",
+        "# rewrite the answer (here the closest sentence) as one short line from the cited",
+        "# sentences, keep only the citations that back it, fix or drop phrasings, move it to",
+        "# the facts/ file of its section, delete `draft: true` and run `python -m bot check`.",
     ]
-    off_topic: list[str] = []
+    left_out: dict[str, list[str]] = {"off-topic": [], "needing the conversation": []}
+    answered: list[str] = []
     drafted = 0
     for group in groups:
+        first = group.wordings[0]
+        if _leans_on_conversation(first):
+            left_out["needing the conversation"].append(first)
+            continue
         if not group.on_topic:
-            # Off-topic questions want no fact; they are named below in case the engine misjudged.
-            off_topic.extend(group.wordings[:1])
+            # Off-topic questions want no fact; named below in case the engine misjudged.
+            left_out["off-topic"].append(first)
+            continue
+        reply = engine.answer(first) if engine is not None else None
+        if reply is not None and reply.answered:
+            answered.append(f"{first} ({reply.fact_id or 'a quoted sentence'})")
             continue
         questions = _new_wordings(group.wordings, taken_phrasings)
-        citations = [close.sentence.text for close in group.closest]
+        best = group.closest[0].score if group.closest else 0.0
+        citations = [c.sentence.text for c in group.closest if c.score >= CLOSE_ENOUGH * best]
         if not questions or not citations:
             continue
         lines.extend(_draft_fact(group, questions, citations, taken_ids, keys))
@@ -310,9 +404,28 @@ def draft_yaml(groups: Sequence[QuestionGroup], pack: Pack) -> str:
         lines.append(
             "\n# Nothing to draft: every on-topic question asked has a fact or a phrasing."
         )
-    if off_topic:
-        lines.append(f"\n# Left out as off-topic: {'; '.join(off_topic)}")
+    if answered:
+        lines.append(f"\n# Left out as answered now: {'; '.join(answered)}")
+    for why, wordings in left_out.items():
+        if wordings:
+            lines.append(f"\n# Left out as {why}: {'; '.join(wordings)}")
     return "\n".join(lines) + "\n"
+
+
+def _leans_on_conversation(wording: str) -> bool:
+    """Return whether a question asks nothing without the one before it ("and after that?")."""
+    leaning = (
+        lang.STOPWORDS
+        | lang.QUESTION_WORDS
+        | lang.FOLLOW_UP_WORDS
+        | lang.FOLLOW_UP_OPENERS
+        | lang.OPENERS
+        | lang.PRONOUNS
+        | lang.AFTER_WORDS
+        | lang.LATER_WORDS
+        | lang.OTHER_WORDS
+    )
+    return all(word in leaning for word in normalize(wording).split())
 
 
 def _new_wordings(wordings: Sequence[str], taken_phrasings: set[str]) -> list[str]:
@@ -339,7 +452,8 @@ def _draft_fact(
     about = [t[1:] for t in keys.tokens(" ".join(questions)) if t.startswith("@")]
     fact: dict[str, Any] = {
         "id": fact_id,
-        "answer": TODO_ANSWER,
+        "draft": True,
+        "answer": citations[0],
         "cite": citations,
         "about": list(dict.fromkeys(about)),
         "questions": questions,

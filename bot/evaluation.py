@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import random
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -59,9 +60,16 @@ class Result:
 def load_questions(path: Path) -> list[Item]:
     """Read a question file, rejecting anything outside the format."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
         raise QuestionFileError(f"{path}: cannot read: {error}") from error
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(error, "problem", None) or str(error)
+        raise QuestionFileError(f"{path}: malformed YAML{where}: {problem}") from error
     if not isinstance(data, list):
         raise QuestionFileError(f"{path}: expected a list of questions")
     return [_read_item(raw, f"{path}: item {number}") for number, raw in enumerate(data, 1)]
@@ -207,4 +215,163 @@ def report(results: list[Result], *, title: str) -> str:
             f"  - [{result.item.kind}/{result.item.style}] {asked}\n"
             f"      bot: {reply.outcome.value} {said} ({reply.confidence:.2f}): {reply.text[:100]}"
         )
+    return "\n".join(lines)
+
+
+# -- what an edit changes ----------------------------------------------------------------------
+
+_SAVED_FORMAT = 1
+"""The version of the --save file's layout."""
+
+
+@dataclass(frozen=True, slots=True)
+class SavedOutcome:
+    """What the bot did with one question of a file, as `eval --save` keeps it."""
+
+    file: str
+    """The question file's name."""
+    question: str
+    """The question, or a conversation's turns joined by " | "."""
+    occurrence: int
+    """Which asking of the same question in the same file this is (1 for the first)."""
+    outcome: str
+    """answer, suggest or decline."""
+    fact: str | None
+    """The fact answered or offered first, "quoted sentence", or None."""
+    correct: bool
+    """Whether it counted as correct."""
+
+    @property
+    def key(self) -> tuple[str, str, int]:
+        """Return what identifies the question across runs."""
+        return (self.file, self.question, self.occurrence)
+
+    def said(self) -> str:
+        """Return what the bot did, as a curator reads it."""
+        fact = f" {self.fact}" if self.fact else ""
+        return f"{self.outcome}{fact} ({'right' if self.correct else 'wrong'})"
+
+
+def outcomes(file: str, results: list[Result]) -> list[SavedOutcome]:
+    """Return each result's outcome and fact, to save or compare."""
+    name = Path(file).name
+    seen: Counter[str] = Counter()
+    kept = []
+    for result in results:
+        question = " | ".join(result.item.turns)
+        seen[question] += 1
+        reply = result.reply
+        fact = reply.fact_id or ("quoted sentence" if reply.quoted else None)
+        kept.append(
+            SavedOutcome(name, question, seen[question], reply.outcome.value, fact, result.correct)
+        )
+    return kept
+
+
+def save_outcomes(path: Path, kept: list[SavedOutcome]) -> None:
+    """Write outcomes to a JSON file for a later `eval --compare`."""
+    records = [
+        {
+            "file": o.file,
+            "question": o.question,
+            "occurrence": o.occurrence,
+            "outcome": o.outcome,
+            "fact": o.fact,
+            "correct": o.correct,
+        }
+        for o in kept
+    ]
+    text = json.dumps({"format": _SAVED_FORMAT, "outcomes": records}, ensure_ascii=False, indent=1)
+    try:
+        path.write_text(text + "\n", encoding="utf-8")
+    except OSError as error:
+        raise QuestionFileError(f"{path}: cannot write: {error}") from error
+
+
+def load_outcomes(path: Path) -> list[SavedOutcome]:
+    """Read outcomes that `eval --save` wrote."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise QuestionFileError(f"{path}: cannot read: {error}") from error
+    except json.JSONDecodeError as error:
+        raise QuestionFileError(f"{path}: not a file written by eval --save: {error}") from error
+    if not isinstance(data, dict) or data.get("format") != _SAVED_FORMAT:
+        raise QuestionFileError(f"{path}: not a file written by eval --save")
+    try:
+        return [
+            SavedOutcome(
+                str(r["file"]),
+                str(r["question"]),
+                int(r["occurrence"]),
+                str(r["outcome"]),
+                None if r["fact"] is None else str(r["fact"]),
+                bool(r["correct"]),
+            )
+            for r in data["outcomes"]
+        ]
+    except (KeyError, TypeError, ValueError) as error:
+        raise QuestionFileError(f"{path}: a saved outcome is malformed: {error!r}") from error
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """A question whose outcome or fact differs between two runs."""
+
+    before: SavedOutcome | None
+    """What the earlier run did (None: the question is new)."""
+    after: SavedOutcome | None
+    """What this run did (None: the question is gone)."""
+
+
+def changes(before: list[SavedOutcome], after: list[SavedOutcome]) -> list[Change]:
+    """Return the questions whose outcome or fact changed, in this run's order, then the gone."""
+    earlier = {o.key: o for o in before}
+    now = {o.key: o for o in after}
+    found = []
+    for outcome in after:
+        was = earlier.get(outcome.key)
+        if was is None or (was.outcome, was.fact) != (outcome.outcome, outcome.fact):
+            found.append(Change(was, outcome))
+    found.extend(Change(o, None) for o in before if o.key not in now)
+    return found
+
+
+def render_changes(found: list[Change], *, against: str) -> str:
+    """Render what changed, both ways: answers that went wrong, went right, or moved."""
+    groups: dict[str, list[Change]] = {
+        "now wrong": [],
+        "now right": [],
+        "changed, still right": [],
+        "changed, still wrong": [],
+        "new questions": [],
+        "questions no longer asked": [],
+    }
+    for change in found:
+        was, now = change.before, change.after
+        if was is None:
+            groups["new questions"].append(change)
+        elif now is None:
+            groups["questions no longer asked"].append(change)
+        elif was.correct != now.correct:
+            groups["now right" if now.correct else "now wrong"].append(change)
+        else:
+            groups["changed, still right" if now.correct else "changed, still wrong"].append(change)
+    counts = ", ".join(f"{len(v)} {k}" for k, v in groups.items() if v)
+    lines = [
+        f"compared with {against}: "
+        + (f"{len(found)} question{'s' if len(found) != 1 else ''} changed ({counts})"
+           if found else "no question changed its outcome or fact")
+    ]  # fmt: skip
+    for title, members in groups.items():
+        if members:
+            lines.append(f"  {title}:")
+        for change in members:
+            shown = change.after or change.before
+            assert shown is not None
+            lines.append(f"  - [{shown.file}] {shown.question}")
+            if change.before is not None:
+                lines.append(f"      was: {change.before.said()}")
+            if change.after is not None:
+                lines.append(f"      now: {change.after.said()}")
     return "\n".join(lines)

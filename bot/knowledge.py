@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import re
+import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -19,11 +22,14 @@ ALIASES_FILE = "aliases.yaml"
 SYNONYMS_FILE = "synonyms.yaml"
 DOMAIN_FILE = "domain.yaml"
 FACTS_DIR = "facts"
+FACT_FILE_SUFFIXES = (".yaml", ".yml")
 
+_PROJECT = "berbot"
+"""The project name in pyproject.toml that marks a source checkout of this bot."""
 ENTITY_KINDS = ("group", "person", "place")
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _WORD = re.compile(r"^[a-z0-9]+$")
-_FACT_KEYS = {"id", "answer", "cite", "questions", "about"}
+_FACT_KEYS = {"id", "answer", "cite", "questions", "about", "draft"}
 _FACT_REQUIRED = ("id", "answer", "cite", "questions")
 _ENTITY_KEYS = {"id", "name", "kind", "aliases"}
 _SOURCE_KEYS = ("title", "url", "publisher", "licence", "licence_url", "notice")
@@ -108,6 +114,8 @@ class Fact:
     """Entity ids the fact is about, most important first."""
     file: str
     """The file the fact was loaded from, for messages."""
+    draft: bool = False
+    """Not yet reviewed (`draft: true`): tried in the console, never shown to Telegram readers."""
 
     @property
     def section(self) -> str:
@@ -168,12 +176,93 @@ class Pack:
         """Return the fact with this id, or None."""
         return next((f for f in self.facts if f.id == fact_id), None)
 
+    @property
+    def drafts(self) -> tuple[Fact, ...]:
+        """Return the facts still marked as drafts."""
+        return tuple(f for f in self.facts if f.draft)
+
+    def describe(self) -> str:
+        """Return where the pack is (from the working directory, when inside it) and what it
+        holds, as commands name it: "knowledge (43 facts)"."""
+        where = self.directory
+        with contextlib.suppress(ValueError, OSError):
+            where = self.directory.resolve().relative_to(Path.cwd().resolve())
+        drafts = len(self.drafts)
+        held = _count(len(self.facts), "fact") + (f", {drafts} of them drafts" if drafts else "")
+        return f"{where} ({held})"
+
+    def without_drafts(self) -> Pack:
+        """Return the pack with its draft facts left out, as readers see it.
+
+        Raise KnowledgeError when every fact is a draft.
+        """
+        if not self.drafts:
+            return self
+        kept = tuple(f for f in self.facts if not f.draft)
+        if not kept:
+            raise KnowledgeError(
+                "every fact is a draft (draft: true); review at least one before serving readers",
+                file=self.directory / FACTS_DIR,
+            )
+        ids = {f.id for f in kept}
+        starters = tuple(s for s in self.domain.starters if s in ids)
+        return replace(self, facts=kept, domain=replace(self.domain, starters=starters))
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
 
 def default_pack_dir() -> Path:
     """Return the bundled pack: inside the installed package, or the source tree's knowledge/."""
     here = Path(__file__).resolve().parent
     installed = here / "knowledge"
     return installed if installed.is_dir() else here.parent / "knowledge"
+
+
+def checkout_pack_dir(start: Path) -> Path | None:
+    """Return the knowledge/ of the berbot source checkout holding `start`, if it is in one."""
+    for directory in (start, *start.parents):
+        project = directory / "pyproject.toml"
+        if project.is_file() and (directory / "knowledge" / ARTICLE_FILE).is_file():
+            try:
+                name = tomllib.loads(project.read_text(encoding="utf-8"))["project"]["name"]
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, TypeError):
+                return None
+            return directory / "knowledge" if name == _PROJECT else None
+    return None
+
+
+def choose_pack_dir(chosen: Path | str | None, *, cwd: Path) -> tuple[Path, str | None]:
+    """Return the pack a command uses, and a note to show when that is not the obvious one.
+
+    A pack named on the command line or in BERBOT_KNOWLEDGE is used as it is. Otherwise the
+    bundled pack is, unless the command runs inside a source checkout whose knowledge/ differs
+    from it: a curator editing that checkout means to use their edits, so it is used, and said.
+    """
+    if chosen is not None:
+        return Path(chosen), None
+    bundled = default_pack_dir()
+    checkout = checkout_pack_dir(cwd)
+    if checkout is None or checkout.resolve() == bundled.resolve():
+        return bundled, None
+    if _digest(checkout) == _digest(bundled):
+        return bundled, None
+    return checkout, (
+        f"Using this checkout's pack {checkout}: it differs from the installed one, {bundled} "
+        "(pass --knowledge to choose)."
+    )
+
+
+def _digest(directory: Path) -> str:
+    """Return a digest of every file under a directory, names and contents."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in directory.rglob("*") if p.is_file()):
+        if "__pycache__" in path.parts:
+            continue
+        digest.update(path.relative_to(directory).as_posix().encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
 
 
 def load_pack(directory: Path | str | None = None) -> Pack:
@@ -332,9 +421,13 @@ def _words(value: object, key: str, path: Path, *, ids: bool = False) -> tuple[s
 
 
 def _load_facts(directory: Path, article: Article, entity_ids: set[str]) -> tuple[Fact, ...]:
-    files = sorted(directory.glob("*.yaml")) if directory.is_dir() else []
+    files = (
+        sorted(p for p in directory.iterdir() if p.suffix in FACT_FILE_SUFFIXES and p.is_file())
+        if directory.is_dir()
+        else []
+    )
     if not files:
-        raise KnowledgeError("no fact files (*.yaml)", file=directory)
+        raise KnowledgeError("no fact files (*.yaml or *.yml)", file=directory)
     facts: list[Fact] = []
     seen: dict[str, str] = {}
     phrasing_owner: dict[str, str] = {}
@@ -394,7 +487,12 @@ def _fact(item: object, path: Path, article: Article, entity_ids: set[str]) -> F
                 file=path,
                 fact_id=fact_id,
             )
-    return Fact(fact_id, answer, tuple(citations), questions, about, str(path))
+    draft = item.get("draft", False)
+    if not isinstance(draft, bool):
+        raise KnowledgeError(
+            f"'draft' must be true or false, got {draft!r}", file=path, fact_id=fact_id
+        )
+    return Fact(fact_id, answer, tuple(citations), questions, about, str(path), draft)
 
 
 def _check_keys(

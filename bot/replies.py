@@ -22,38 +22,98 @@ QUOTE_INTRO = "No curated fact covers this, but the article says:"
 _PARTICIPLE = re.compile(r"(?:ed|en|ing)$")
 
 
+_DECLINES = {
+    "en": {
+        "empty": "Ask me anything about the {title}, for example:",
+        "no-story": "The article tells nothing more after that. These are close to what it covers:",
+        "off-topic": (
+            "That isn't something the article on the {title} covers. "
+            "I can answer questions like these:"
+        ),
+        "greeting": (
+            "Hello! I answer questions about the {title} with the article's own sentences. "
+            "Ask me anything about it, for example:"
+        ),
+        "thanks": "You're welcome. Ask me anything else about the {title}, for example:",
+        "absent": "The article doesn't say {asked}.",
+        "absent-plain": (
+            "The article doesn't say; that isn't covered. These are close to what it does cover:"
+        ),
+    },
+    "fr": {
+        "empty": "Posez-moi une question sur l'article « {title} », par exemple :",
+        "no-story": "L'article ne dit rien de plus après cela. Voici ce qu'il couvre de proche :",
+        "off-topic": (
+            "L'article « {title} » ne parle pas de cela. "
+            "Je peux répondre à des questions comme celles-ci :"
+        ),
+        "greeting": (
+            "Bonjour ! Je réponds aux questions sur l'article « {title} », avec ses propres "
+            "phrases. Par exemple :"
+        ),
+        "thanks": "Avec plaisir. Une autre question sur l'article « {title} » ? Par exemple :",
+        "absent": "L'article ne dit pas {asked}.",
+        "absent-plain": (
+            "L'article ne le dit pas ; ce n'est pas couvert. Voici ce qu'il couvre de proche :"
+        ),
+    },
+}
+"""The lines that say why a question is not answered, in the language it was asked in."""
+
+
 def decline_text(reason: Reason, question: str, title: str) -> str:
-    """Return the line that says why a question is not answered."""
+    """Return the line that says why a question is not answered, in the question's language.
+
+    A greeting or thanks that is nothing else gets a greeting back and a hint.
+    """
+    folded = fold(strip_address(question))
+    language = lang.language_of(folded)
+    lines = _DECLINES[language]
     if reason is Reason.EMPTY:
-        return f"Ask me anything about the {title}, for example:"
+        return lines["empty"].format(title=title)
     if reason is Reason.NOT_COVERED:
-        return absent_line(question)
+        return absent_line(question, language=language)
     if reason is Reason.NO_STORY:
-        return "The article tells nothing more after that. These are close to what it covers:"
-    return (
-        f"That isn't something the article on the {title} covers. "
-        "I can answer questions like these:"
-    )
+        return lines["no-story"]
+    courtesy = lang.courtesy(folded)
+    if courtesy is not None:
+        return lines[courtesy].format(title=title)
+    return lines["off-topic"].format(title=title)
 
 
-def absent_line(question: str) -> str:
-    """Say the article does not answer this, echoing a wh-question as indirect speech."""
+def absent_line(question: str, *, language: str | None = None) -> str:
+    """Say the article does not answer this, echoing a wh-question as indirect speech.
+
+    A question that would not read well echoed ("what about X?", an inverted French verb) gets
+    a plain line instead.
+    """
     asked = " ".join(strip_address(question).split()).rstrip(" ?？!.")
+    language = language or lang.language_of(fold(asked))
+    lines = _DECLINES[language]
+    plain = lines["absent-plain"]
     words = asked.split()
-    if not asked or len(asked) > 160 or fold(words[0]) not in lang.QUESTION_WORDS:
-        return "The article doesn't say; that isn't covered. These are close to what it does cover:"
+    if not asked or len(asked) > 160 or len(words) < 2 or fold(words[0]) not in lang.QUESTION_WORDS:
+        return plain
+    if re.match(lang.pattern("asks_about"), fold(asked)):
+        return plain
     lead = asked[0].lower() + words[0][1:]
     rest = words[1:]
-    copula = bool(rest) and rest[0].lower() in lang.COPULAS
+    if language == "fr":
+        # "qui commandait le MNLA ?" -> "ne dit pas qui commandait le MNLA"; an inverted verb
+        # ("quand a-t-il ...") would need its words put back in order.
+        if any(ending in fold(asked) for ending in lang.FRENCH_INVERSION):
+            return plain
+        return lines["absent"].format(asked=f"{lead} {' '.join(rest)}")
+    copula = rest[0].lower() in lang.COPULAS
     if copula and len(rest) > 1 and not _PARTICIPLE.search(rest[-1]):
         # "what is the capital of France" -> "what the capital of France is"
-        return f"The article doesn't say {lead} {' '.join(rest[1:])} {rest[0].lower()}."
+        return lines["absent"].format(asked=f"{lead} {' '.join(rest[1:])} {rest[0].lower()}")
     # "who did...", "what kind of planes did...": no indirect speech without rewording the verb.
     if any(word.lower() in lang.AUXILIARIES - lang.COPULAS for word in rest[:4]) or (
-        rest and rest[0].lower() in lang.AUXILIARIES
+        rest[0].lower() in lang.AUXILIARIES
     ):
         return f"The article doesn't answer “{asked}?”"
-    return f"The article doesn't say {lead} {' '.join(rest)}.".replace(" .", ".")
+    return lines["absent"].format(asked=f"{lead} {' '.join(rest)}")
 
 
 def render_text(reply: Reply) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -61,35 +61,60 @@ class Settings:
     """BERBOT_ANSWER_THRESHOLD, BERBOT_SUGGEST_THRESHOLD: scores to answer and to suggest."""
 
     @classmethod
-    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
-        """Read the settings from the environment; raise SettingsError naming a bad variable."""
+    def from_env(
+        cls, environ: Mapping[str, str] | None = None, *, only: Collection[str] | None = None
+    ) -> Settings:
+        """Read the settings from the environment; raise SettingsError naming a bad variable.
+
+        With `only`, read just those fields and leave the others at their defaults, so a command
+        is never refused for a setting it does not use.
+        """
         env = os.environ if environ is None else environ
         defaults = cls()
-        answer = _number(env, "BERBOT_ANSWER_THRESHOLD", defaults.thresholds.answer, 0.0, 1.0)
-        suggest = _number(env, "BERBOT_SUGGEST_THRESHOLD", defaults.thresholds.suggest, 0.0, 1.0)
-        if suggest > answer:
-            raise SettingsError(
-                "BERBOT_SUGGEST_THRESHOLD", "must not be above the answer threshold"
-            )
-        knowledge = _text(env, "BERBOT_KNOWLEDGE")
-        return cls(
-            token=_text(env, "TELEGRAM_BOT_TOKEN"),
-            api_url=_url(env, "TELEGRAM_API_URL", ("http://", "https://")),
-            webhook_url=_url(env, "TELEGRAM_WEBHOOK_URL", ("https://", "http://")),
-            webhook_secret=_secret(env, "TELEGRAM_WEBHOOK_SECRET"),
-            webhook_listen=_text(env, "TELEGRAM_WEBHOOK_LISTEN") or defaults.webhook_listen,
-            webhook_port=int(
+        readers: dict[str, Callable[[], object]] = {
+            "token": lambda: _text(env, "TELEGRAM_BOT_TOKEN"),
+            "api_url": lambda: _url(env, "TELEGRAM_API_URL", ("http://", "https://")),
+            "webhook_url": lambda: _url(env, "TELEGRAM_WEBHOOK_URL", ("https://", "http://")),
+            "webhook_secret": lambda: _secret(env, "TELEGRAM_WEBHOOK_SECRET"),
+            "webhook_listen": lambda: (
+                _text(env, "TELEGRAM_WEBHOOK_LISTEN") or defaults.webhook_listen
+            ),
+            "webhook_port": lambda: int(
                 _number(env, "TELEGRAM_WEBHOOK_PORT", defaults.webhook_port, 1, 65535)
             ),
-            data_dir=Path(_text(env, "BERBOT_DATA_DIR") or default_data_dir(env)),
-            knowledge=Path(knowledge) if knowledge else None,
-            log_level=_choice(env, "LOG_LEVEL", _LOG_LEVELS, defaults.log_level).upper(),
-            log_format=_choice(env, "LOG_FORMAT", _LOG_FORMATS, defaults.log_format).lower(),
-            log_questions=_flag(env, "BERBOT_LOG_QUESTIONS", defaults.log_questions),
-            record_unanswered=_flag(env, "BERBOT_RECORD_UNANSWERED", defaults.record_unanswered),
-            context_ttl=_number(env, "BERBOT_CONTEXT_TTL", defaults.context_ttl, 0.0, 10**7),
-            thresholds=Thresholds(answer=answer, suggest=suggest),
-        )
+            "data_dir": lambda: Path(_text(env, "BERBOT_DATA_DIR") or default_data_dir(env)),
+            "knowledge": lambda: _path(env, "BERBOT_KNOWLEDGE"),
+            "log_level": lambda: _choice(env, "LOG_LEVEL", _LOG_LEVELS, defaults.log_level).upper(),
+            "log_format": lambda: _choice(
+                env, "LOG_FORMAT", _LOG_FORMATS, defaults.log_format
+            ).lower(),
+            "log_questions": lambda: _flag(env, "BERBOT_LOG_QUESTIONS", defaults.log_questions),
+            "record_unanswered": lambda: _flag(
+                env, "BERBOT_RECORD_UNANSWERED", defaults.record_unanswered
+            ),
+            "context_ttl": lambda: _number(
+                env, "BERBOT_CONTEXT_TTL", defaults.context_ttl, 0.0, 10**7
+            ),
+            "thresholds": lambda: _thresholds(env, defaults.thresholds),
+        }
+        unknown = set(only or ()) - set(readers)
+        if unknown:
+            raise ValueError(f"no such setting: {', '.join(sorted(unknown))}")
+        chosen = readers if only is None else {k: v for k, v in readers.items() if k in only}
+        return cls(**{name: read() for name, read in chosen.items()})  # type: ignore[arg-type]
+
+
+def _thresholds(env: Mapping[str, str], defaults: Thresholds) -> Thresholds:
+    answer = _number(env, "BERBOT_ANSWER_THRESHOLD", defaults.answer, 0.0, 1.0)
+    suggest = _number(env, "BERBOT_SUGGEST_THRESHOLD", defaults.suggest, 0.0, 1.0)
+    if suggest > answer:
+        raise SettingsError("BERBOT_SUGGEST_THRESHOLD", "must not be above the answer threshold")
+    return Thresholds(answer=answer, suggest=suggest)
+
+
+def _path(env: Mapping[str, str], name: str) -> Path | None:
+    value = _text(env, name)
+    return Path(value) if value else None
 
 
 def default_data_dir(env: Mapping[str, str]) -> Path:

@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 
+from bot import lang
 from bot.errors import BotError
 from bot.matching import MAX_QUESTION_CHARS, Outcome, Reply
 from bot.settings import Settings
@@ -107,7 +108,8 @@ class Recorder:
         try:
             question = " ".join(reply.question[:MAX_QUESTION_CHARS].split())
             normalized = normalize(question)
-            if not normalized:
+            # "hi" and "thanks" ask nothing a curator could add a fact for.
+            if not normalized or lang.courtesy(normalized) is not None:
                 return
             self._queue.put_nowait(
                 UnansweredQuestion(

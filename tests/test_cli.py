@@ -12,6 +12,8 @@ import pytest
 import yaml
 from commandline import ROOT, clean_environ, run_bot
 
+from bot.knowledge import Pack
+
 CONTRACT_KEYS = ["question", "answered", "answer", "citations", "confidence", "suggestions"]
 
 
@@ -71,8 +73,8 @@ def test_console_keeps_the_conversation_and_shows_debug() -> None:
     turns = done.stdout.split("you> ")[1:]
     assert "[answer:" in turns[0] and "runner-up" in turns[0]
     assert "Tilemsi Arabs" in turns[1]
-    assert "(conversation forgotten)" in turns[1]
-    assert "Tilemsi Arabs" not in turns[2]
+    assert turns[2] == "/reset\n(conversation forgotten)\n"
+    assert "Tilemsi Arabs" not in turns[3]
 
 
 def test_console_opens_without_a_token_and_says_so() -> None:
@@ -87,6 +89,7 @@ def test_check_reports_full_coverage() -> None:
     assert done.returncode == 0, done.stdout + done.stderr
     assert "29 of 29 sentences cited, 0 gaps." in done.stdout
     assert "Result: MAA victory" in done.stdout
+    assert done.stdout.splitlines()[-1] == "pack knowledge (43 facts): OK"
 
 
 def test_check_lists_gaps_and_fails(pack_copy: Path) -> None:
@@ -100,6 +103,8 @@ def test_check_lists_gaps_and_fails(pack_copy: Path) -> None:
     done = bot("check", "--knowledge", str(pack_copy))
     assert done.returncode == 1
     assert "gap: [28] (Aftermath) The MAA returned three Tuareg prisoners" in done.stdout
+    assert "28 of 29 sentences cited, 1 gap." in done.stdout
+    assert done.stdout.splitlines()[-1].endswith(": 1 uncovered sentence")
 
 
 def test_broken_pack_stops_every_command_with_file_and_fact(pack_copy: Path) -> None:
@@ -206,3 +211,234 @@ def test_ask_json_answers_each_line_as_it_arrives() -> None:
         process.stdin.close()
         process.stdout.close()
         assert process.wait(timeout=30) == 0
+
+
+def test_knowledge_before_the_command_is_the_pack_used(pack_copy: Path) -> None:
+    missing = bot("--knowledge", "/nonexistent", "check")
+    assert missing.returncode == 1
+    assert "/nonexistent: not a knowledge pack directory" in missing.stderr
+    done = bot("--knowledge", str(pack_copy), "check")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == f"pack {pack_copy} (43 facts): OK"
+
+
+def test_check_finds_a_number_or_name_the_citations_do_not_say(pack_copy: Path) -> None:
+    path = pack_copy / "facts" / "battle.yaml"
+    text = path.read_text(encoding="utf-8")
+    facts = yaml.safe_load(text)
+    fact = next(f for f in facts if "fourteen" in f["answer"])
+    wrong = fact["answer"].replace("fourteen", "three")
+    assert wrong != fact["answer"]
+    path.write_text(text.replace(fact["answer"], wrong + " Gao saw it.", 1), encoding="utf-8")
+    done = bot("check", "--knowledge", str(pack_copy))
+    assert done.returncode == 1
+    assert (
+        f"error: {path}: fact '{fact['id']}': the answer says 'three', 'Gao', "
+        "which its citations do not"
+    ) in done.stdout
+    assert done.stdout.splitlines()[-1].endswith(": 1 answer not in its citations")
+
+
+def test_every_answer_of_the_bundled_pack_is_in_its_citations(pack: Pack) -> None:
+    from bot.grounding import ungrounded
+
+    assert [str(u) for u in ungrounded(pack)] == []
+
+
+def test_eval_compare_lists_what_one_new_fact_changed_both_ways(
+    tmp_path: Path, pack_copy: Path
+) -> None:
+    """A fact citing the Ramadane sentence took an unrelated civilians question: --compare
+    names it, with what the bot said before and after, and a fix that undoes it shows too."""
+    questions = tmp_path / "q.yaml"
+    civilians = (
+        "My uncle used to live near Ber and I'm trying to find out whether ordinary people, not "
+        "fighters, were killed when the fighting broke out there. How many civilians died?"
+    )
+    items = [
+        {"q": civilians, "kind": "answerable", "expect": ["two civilians"], "style": "verbose"},
+        {"q": "who won?", "kind": "answerable", "expect": ["MAA victory"], "style": "terse"},
+    ]
+    questions.write_text(yaml.safe_dump(items), encoding="utf-8")
+    saved = tmp_path / "before.json"
+    first = bot("eval", str(questions), "--knowledge", str(pack_copy), "--save", str(saved))
+    assert first.returncode == 0, first.stderr
+    assert f"saved 2 outcomes to {saved}" in first.stdout
+    facts = pack_copy / "facts" / "battle.yaml"
+    original = facts.read_text(encoding="utf-8")
+    facts.write_text(
+        original + "\n- id: ramadane-statement\n"
+        "  answer: Ramadane said the MAA launched the attack against the MNLA.\n"
+        "  cite:\n"
+        "    - MAA spokesperson Mohamed Ould Ramadane stated that the MAA launched the attack "
+        'against the MNLA, chasing away an "armed band".\n'
+        "  questions:\n"
+        "    - What did Ramadane say about the attack?\n",
+        encoding="utf-8",
+    )
+    changed = bot("eval", str(questions), "--knowledge", str(pack_copy), "--compare", str(saved))
+    assert changed.returncode == 0, changed.stderr
+    report = changed.stdout[changed.stdout.index("compared with") :]
+    assert report.startswith(f"compared with {saved}: 1 question changed (1 now wrong)")
+    assert f"  now wrong:\n  - [q.yaml] {civilians}\n" in report
+    assert "      was: answer civilians-killed (right)\n      now: answer " in report
+    assert "who won?" not in report
+
+    now = tmp_path / "after.json"
+    bot("eval", str(questions), "--knowledge", str(pack_copy), "--save", str(now))
+    facts.write_text(original, encoding="utf-8")
+    back = bot("eval", str(questions), "--knowledge", str(pack_copy), "--compare", str(now))
+    assert "1 question changed (1 now right)" in back.stdout
+    same = bot("eval", str(questions), "--knowledge", str(pack_copy), "--compare", str(saved))
+    assert "no question changed its outcome or fact" in same.stdout
+
+
+def test_eval_min_accuracy_is_a_share(tmp_path: Path) -> None:
+    questions = tmp_path / "q.yaml"
+    questions.write_text("- q: who won?\n  kind: answerable\n  expect: [MAA]\n", encoding="utf-8")
+    done = bot("eval", str(questions), "--min-accuracy", "99")
+    assert done.returncode == 2
+    assert "--min-accuracy: must be a share from 0 to 1, got 99 (for 99%, write 0.99)" in (
+        done.stderr
+    )
+    assert bot("eval", str(questions), "--min-accuracy", "0.99").returncode == 0
+
+
+def test_question_file_with_a_yaml_slip_names_line_and_problem(tmp_path: Path) -> None:
+    questions = tmp_path / "q.yaml"
+    questions.write_text("- q: who won?\n  kind: answerable\n   expect: [MAA]\n", encoding="utf-8")
+    done = bot("eval", str(questions))
+    assert done.returncode == 2
+    assert f"Bad question file: {questions}: malformed YAML at line 3, column" in done.stderr
+    assert "cannot read" not in done.stderr
+
+
+def test_help_and_version_name_the_command_as_it_was_run(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bot.__main__ import main
+
+    for argv0, name in (
+        ("/usr/local/bin/berbot", "berbot"),
+        ("/x/bot/__main__.py", "python -m bot"),
+    ):
+        monkeypatch.setattr(sys, "argv", [argv0])
+        with pytest.raises(SystemExit):
+            main(["--help"])
+        assert capsys.readouterr().out.startswith(f"usage: {name} ")
+    monkeypatch.setattr(sys, "argv", ["/usr/local/bin/berbot"])
+    with pytest.raises(SystemExit) as stopped:
+        main(["--version"])
+    assert stopped.value.code == 0
+    assert re.fullmatch(r"berbot \d+\.\d+\.\d+\S*\n", capsys.readouterr().out)
+
+
+def test_a_bad_telegram_setting_refuses_only_the_telegram_bot() -> None:
+    bad = {"TELEGRAM_WEBHOOK_PORT": "eighty", "LOG_LEVEL": "loud"}
+    assert bot("ask", "who won?", env=bad).returncode == 0
+    assert bot("check", env=bad).returncode == 0
+    console = bot("console", stdin="who won?\n", env=bad)
+    assert console.returncode == 0 and "MAA victory" in console.stdout
+    run = bot("run", env={**bad, "TELEGRAM_BOT_TOKEN": "123:abc"})
+    assert run.returncode == 2
+    assert "Invalid setting: TELEGRAM_WEBHOOK_PORT: must be a number" in run.stderr
+    # A setting a command does use still refuses it, naming the variable.
+    thresholds = bot("ask", "who won?", env={"BERBOT_ANSWER_THRESHOLD": "2"})
+    assert thresholds.returncode == 2
+    assert "BERBOT_ANSWER_THRESHOLD" in thresholds.stderr
+
+
+def test_console_asks_a_suggestion_by_its_number_and_knows_its_commands() -> None:
+    script = "who commanded the MNLA?\n2\n9\n/foo\n/exit\nwho won?\n"
+    done = bot("console", stdin=script)
+    assert done.returncode == 0, done.stderr
+    turns = done.stdout.split("you> ")[1:]
+    offered = [line for line in turns[0].splitlines() if line.startswith("  2. ")]
+    assert offered == ["  2. Who seized the town of Ber?"]
+    assert turns[1].startswith("2\n(Who seized the town of Ber?)\nFighters from the Arab Movement")
+    assert turns[2] == "9\n(no suggestions to choose from: ask a question, not 9)\n"
+    assert turns[3].startswith("/foo\n(no command /foo: the commands are /help, /reset")
+    assert turns[4] == "/exit\n"
+
+
+def test_console_banner_and_debug_name_the_pack(pack_copy: Path) -> None:
+    done = bot("console", "--knowledge", str(pack_copy), stdin="/debug\n/debug\n")
+    first = done.stdout.splitlines()[0]
+    assert first.startswith(f"Ask me about the Battle of Ber (2013), from pack {pack_copy} (43")
+    assert "(debug off)" in done.stdout
+    assert (
+        f"(debug on, pack {pack_copy} (43 facts))"
+        in bot("console", "--knowledge", str(pack_copy), stdin="/debug\n").stdout
+    )
+    asked = bot("ask", "--debug", "--knowledge", str(pack_copy), "who won?")
+    assert asked.stdout.splitlines()[0] == f"[pack {pack_copy} (43 facts)]"
+
+
+def test_console_marks_an_answer_from_a_draft_fact(pack_copy: Path) -> None:
+    path = pack_copy / "facts" / "battle.yaml"
+    facts = yaml.safe_load(path.read_text(encoding="utf-8"))
+    fact = next(f for f in facts if "fourteen armed pick-ups" in " ".join(f["cite"]))
+    fact["draft"] = True
+    path.write_text(yaml.safe_dump(facts, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    done = bot("console", "--knowledge", str(pack_copy), stdin=fact["questions"][0] + "\n")
+    assert "(43 facts, 1 of them drafts)" in done.stdout.splitlines()[0]
+    assert "(draft fact: readers on Telegram are not shown it" in done.stdout
+
+
+def test_ctrl_c_at_the_console_prompt_ends_its_line(tmp_path: Path) -> None:
+    """The console at a terminal: Ctrl-C leaves it with the shell's prompt on a new line, and
+    the questions typed are kept in the history file."""
+    import contextlib
+    import fcntl
+    import os
+    import pty
+    import signal
+    import termios
+    import time
+
+    primary, secondary = pty.openpty()
+
+    def own_terminal() -> None:
+        # After setsid, make the pty the controlling terminal: Ctrl-C then signals the console.
+        fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", "console"],
+        stdin=secondary, stdout=secondary, stderr=secondary, cwd=ROOT, start_new_session=True,
+        preexec_fn=own_terminal,
+        env=clean_environ(HOME=str(tmp_path), BERBOT_RECORD_UNANSWERED="false"),
+    )  # fmt: skip
+    os.close(secondary)
+    seen = b""
+
+    def read_until(mark: bytes) -> None:
+        nonlocal seen
+        deadline = time.monotonic() + 30
+        while mark not in seen and time.monotonic() < deadline:
+            try:
+                seen += os.read(primary, 4096)
+            except OSError:
+                break
+
+    try:
+        read_until(b"you> ")
+        os.write(primary, b"who won?\n")
+        read_until(b"(Lead)\r\nyou> ")
+        # The terminal sends SIGINT for Ctrl-C. One that comes before readline waits for a key
+        # is seen only at the next key, so it is typed again if the console is still there.
+        for _ in range(10):
+            time.sleep(0.2)
+            os.write(primary, b"\x03")
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                process.wait(timeout=3)
+                break
+        status = process.wait(timeout=30)
+        read_until(b"\n\n\n")
+        assert status == 0, seen  # (nothing more comes: reads what is left)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+        os.close(primary)
+    # The prompt's line is ended (after the terminal's "^C", where it echoes one).
+    assert re.search(rb"\nyou> (\^C)?\n$", seen.replace(b"\r\n", b"\n"))
+    assert (tmp_path / ".berbot_history").read_text(encoding="utf-8").strip() == "who won?"

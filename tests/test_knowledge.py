@@ -57,6 +57,7 @@ def test_unknown_casualties_cite_the_infobox(pack: Pack) -> None:
         ({"colour": "red"}, "unknown key(s) colour"),
         ({"about": ["nobody"]}, "names entity 'nobody', which is not in aliases.yaml"),
         ({"answer": ""}, "'answer' must be non-empty text"),
+        ({"draft": "yes"}, "'draft' must be true or false, got 'yes'"),
     ],
 )
 def test_broken_fact_is_rejected_naming_file_and_fact(
@@ -136,3 +137,32 @@ def test_missing_file_is_named(pack_copy: Path) -> None:
 def test_missing_directory_is_named(tmp_path: Path) -> None:
     with pytest.raises(KnowledgeError, match="not a knowledge pack directory"):
         load_pack(tmp_path / "nowhere")
+
+
+def test_a_facts_file_named_yml_is_loaded(pack_copy: Path, pack: Pack) -> None:
+    (pack_copy / "facts" / "lead.yaml").rename(pack_copy / "facts" / "lead.yml")
+    loaded = load_pack(pack_copy)
+    assert {f.id for f in loaded.facts} == {f.id for f in pack.facts}
+    assert any(f.file.endswith("lead.yml") for f in loaded.facts)
+
+
+def test_draft_facts_are_counted_and_left_out_for_readers(pack_copy: Path) -> None:
+    _path, fact_id = _edit_first_fact(pack_copy, {"draft": True})
+    loaded = load_pack(pack_copy)
+    assert [f.id for f in loaded.drafts] == [fact_id]
+    assert loaded.describe().endswith("(43 facts, 1 of them drafts)")
+    readers = loaded.without_drafts()
+    assert len(readers.facts) == 42 and not readers.drafts
+    assert fact_id not in readers.domain.starters
+
+
+def test_a_pack_of_drafts_alone_cannot_serve_readers(pack_copy: Path) -> None:
+    for path in (pack_copy / "facts").glob("*.yaml"):
+        facts = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for fact in facts:
+            fact["draft"] = True
+        path.write_text(yaml.safe_dump(facts, allow_unicode=True), encoding="utf-8")
+    loaded = load_pack(pack_copy)
+    assert len(loaded.drafts) == len(loaded.facts) == 43
+    with pytest.raises(KnowledgeError, match="every fact is a draft"):
+        loaded.without_drafts()

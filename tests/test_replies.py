@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
-from bot.knowledge import Citation, Pack
+from bot.knowledge import Citation, Pack, load_pack
 from bot.matching import Engine, Outcome, Reply
 from bot.replies import TELEGRAM_LIMIT, as_json, render_html, render_text
 
@@ -69,3 +70,54 @@ def test_html_escapes_and_fits_whatever_the_text(pack: Pack, text: str) -> None:
     html = render_html(reply, pack.source)
     assert _valid_telegram_html(html)
     assert "<script>" not in html
+
+
+@pytest.mark.parametrize(
+    ("message", "opening"),
+    [
+        ("hi", "Hello! I answer questions about the Battle of Ber (2013)"),
+        ("Hello there!", "Hello! I answer questions about the Battle of Ber (2013)"),
+        ("thanks a lot", "You're welcome. Ask me anything else about the Battle of Ber (2013)"),
+        ("Bonjour !", "Bonjour ! Je réponds aux questions sur l'article « Battle of Ber (2013) »"),
+        ("merci beaucoup", "Avec plaisir."),
+    ],
+)
+def test_a_greeting_gets_a_greeting_and_example_questions(
+    engine: Engine, message: str, opening: str
+) -> None:
+    reply = engine.answer(message)
+    assert not reply.answered
+    assert reply.text.startswith(opening)
+    assert len(reply.suggestions) == 3
+
+
+def test_a_greeting_with_a_question_is_answered(engine: Engine) -> None:
+    assert engine.answer("hi, who won the battle?").answered
+
+
+@pytest.mark.parametrize(
+    ("question", "line"),
+    [
+        ("who commanded the MNLA?", "The article doesn't say who commanded the MNLA."),
+        ("qui commandait le MNLA ?", "L'article ne dit pas qui commandait le MNLA."),
+        (
+            "quelle est la capitale de la France ?",
+            "L'article ne dit pas quelle est la capitale de la France.",
+        ),
+        # Echoed, these would read badly: a plain line instead.
+        ("what about the weather in Gao?", "The article doesn't say; that isn't covered."),
+        ("quand le MNLA a-t-il été fondé ?", "L'article ne le dit pas ; ce n'est pas couvert."),
+    ],
+)
+def test_a_decline_speaks_the_language_of_the_question_and_reads_well(
+    engine: Engine, question: str, line: str
+) -> None:
+    reply = engine.answer(question)
+    assert not reply.answered
+    assert reply.text.startswith(line)
+
+
+def test_another_pack_greets_with_its_own_title() -> None:
+    pack = load_pack(Path(__file__).parent / "packs" / "lantern-festival")
+    reply = Engine(pack).answer("hello")
+    assert reply.text.startswith(f"Hello! I answer questions about the {pack.article.title}")

@@ -771,6 +771,40 @@ def test_bot_process_answers_then_stops_cleanly_on_a_signal(
     assert (tmp_path / "data" / "telegram-state.pickle").exists(), "state is saved on the way out"
 
 
+def test_bot_process_never_shows_readers_a_draft_fact(
+    tmp_path: Path, engine: Engine, pack_copy: Path
+) -> None:
+    """A fact marked `draft: true` answers in the console, but the Telegram bot leaves it out."""
+    fact_id = engine.answer(QUESTION).fact_id
+    for path in (pack_copy / "facts").glob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        if f"- id: {fact_id}\n" in text:
+            path.write_text(
+                text.replace(f"- id: {fact_id}\n", f"- id: {fact_id}\n  draft: true\n"),
+                encoding="utf-8",
+            )
+    server = BotAPIServer()
+    with serve_in_thread(server):
+        env = _environment(
+            tmp_path / "data", TELEGRAM_BOT_TOKEN=server.token, TELEGRAM_API_URL=server.base_url
+        )
+        process = _bot_process(env, ["run", "--knowledge", str(pack_copy)])
+        try:
+            server.wait_until_polling_sync(timeout=30)
+            mark = server.mark()
+            server.push(server.text_update(server.private_chat(ALICE), ALICE, QUESTION))
+            [answer] = server.wait_for_sync("sendMessage", since=mark, timeout=15)
+            process.send_signal(signal.SIGTERM)
+            _, stderr = process.communicate(timeout=20)
+        finally:
+            if process.poll() is None:
+                process.kill()
+                process.communicate()
+    assert process.returncode == 0, stderr
+    assert not shown(answer).startswith(answer_of(engine, QUESTION))
+    assert f"ready: pack {pack_copy} (42 facts)" in stderr
+
+
 def test_bot_without_token_says_how_to_set_it_and_exits_2(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "bot", "run"],

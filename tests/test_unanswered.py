@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -298,6 +299,23 @@ def test_closest_sentences_are_article_sentences_sharing_the_question_words(
     )
 
 
+def test_closest_sentence_is_the_one_naming_the_rare_word_asked(tmp_path: Path, pack: Pack) -> None:
+    """ "who is the marabout?": the sentence about the marabout's son, not a short infobox line
+    that shares only common words; a slip in the rare word still finds it."""
+    db_path = tmp_path / DB_FILE
+    record(db_path, "who is the marabout?", "how many pick-ups did the MAA keep outside the town")
+    record(db_path, "what did the marabou's son do?")
+    groups = {g.wordings[0]: g for g in most_frequent(db_path, 10, pack=pack)}
+    marabout = groups["who is the marabout?"].closest
+    assert marabout[0].sentence.text.startswith("The marabout's son was also kidnapped")
+    assert all(c.sentence.section != "Infobox" for c in marabout)
+    typo = groups["what did the marabou's son do?"].closest
+    assert typo[0].sentence.text.startswith("The marabout's son was also kidnapped")
+    pickups = groups["how many pick-ups did the MAA keep outside the town"].closest
+    assert "fourteen armed pick-ups" in pickups[0].sentence.text
+    assert pickups[0].score > pickups[-1].score
+
+
 def test_no_database_means_no_groups(tmp_path: Path, pack: Pack) -> None:
     assert most_frequent(tmp_path / DB_FILE, 10, pack=pack) == []
     assert not (tmp_path / DB_FILE).exists()
@@ -328,7 +346,8 @@ def test_draft_passes_check_once_saved_in_the_pack(
         ["what weapons did the MNLA use?"],
     ]
     for fact in facts:
-        assert fact["answer"].startswith("TODO")
+        assert fact["draft"] is True
+        assert "TODO" not in fact["answer"] and fact["answer"] in fact["cite"]
         assert fact["cite"] and set(fact["cite"]) <= sentences
         assert fact["about"] == ["mnla"]
         assert pack.fact(fact["id"]) is None
@@ -337,7 +356,34 @@ def test_draft_passes_check_once_saved_in_the_pack(
     (pack_copy / "facts" / "drafts.yaml").write_text(draft, encoding="utf-8")
     done = check(pack_copy)
     assert done.returncode == 0, done.stdout + done.stderr
-    assert done.stdout.rstrip().endswith(": OK")
+    assert "2 draft facts (draft: true) to review" in done.stdout
+    assert done.stdout.rstrip().endswith("(45 facts, 2 of them drafts): OK")
+    strict = bot("check", "--strict", "--knowledge", str(pack_copy), data_dir=pack_copy.parent)
+    assert strict.returncode == 1
+    assert strict.stdout.rstrip().endswith(": 2 drafts (--strict)")
+
+
+def test_draft_leaves_out_follow_ups_greetings_and_what_is_answered_now(
+    tmp_path: Path, pack: Pack
+) -> None:
+    """A question that asks nothing without the one before it, a greeting, and a question
+    the reviewed facts answer now are not drafted; each but the greeting is named."""
+    db_path = tmp_path / DB_FILE
+    record(
+        db_path,
+        "and after that?",
+        unanswered("what happened next?", Outcome.DECLINE),
+        unanswered("hi", on_topic=False),
+        "when did the MAA leave Ber?",
+        "who was the marabout?",
+    )
+    draft = draft_yaml(most_frequent(db_path, 10, pack=pack), pack)
+    facts = yaml.safe_load(draft)
+    assert [f["questions"] for f in facts] == [["who was the marabout?"]]
+    assert "Left out as needing the conversation: " in draft
+    assert "and after that?" in draft and "what happened next?" in draft
+    assert "Left out as answered now: when did the MAA leave Ber? (maa-left-ber)" in draft
+    assert "hi" not in draft.split()
 
 
 def test_second_draft_does_not_clash_with_the_first(tmp_path: Path, pack_copy: Path) -> None:
@@ -364,8 +410,11 @@ def test_unanswered_command_lists_most_asked_with_closest_sentences(console_data
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("Most asked unanswered questions")
     assert "what weapons did the MNLA use?" in done.stdout
-    assert "closest article sentences:" in done.stdout
-    assert "The marabout's son was also kidnapped by the MAA" in done.stdout
+    assert (
+        "closest article sentences (score: how much of the question each holds, "
+        "rare words counting more):" in done.stdout
+    )
+    assert re.search(r"\n +\d+%  \[19\] \(Battle\) The marabout's son was also", done.stdout)
     limited = bot("unanswered", "--limit", "1", data_dir=console_data)
     assert limited.stdout.count("\n1. asked") == 1
     assert "\n2. asked" not in limited.stdout
@@ -375,8 +424,17 @@ def test_unanswered_command_prints_a_draft_of_facts(console_data: Path) -> None:
     done = bot("unanswered", "--draft", data_dir=console_data)
     assert done.returncode == 0, done.stderr
     facts = yaml.safe_load(done.stdout)
-    assert facts and all(f["answer"].startswith("TODO") for f in facts)
+    assert facts and all(f["draft"] is True for f in facts)
     assert any("what weapons did the MNLA use?" in f["questions"] for f in facts)
+    assert not any("tell me a joke" in f["questions"] for f in facts)
+
+
+@pytest.mark.parametrize("limit", ["0", "-3", "two"])
+def test_unanswered_limit_must_be_a_positive_count(tmp_path: Path, limit: str) -> None:
+    done = bot("unanswered", "--limit", limit, data_dir=tmp_path)
+    assert done.returncode == 2
+    assert "argument --limit:" in done.stderr
+    assert "No unanswered questions" not in done.stdout
 
 
 def test_unanswered_command_with_nothing_recorded_says_so(tmp_path: Path) -> None:
@@ -391,3 +449,14 @@ def test_unanswered_command_names_an_unreadable_database(tmp_path: Path) -> None
     assert done.returncode == 1
     assert f"Cannot read the unanswered questions: {tmp_path / DB_FILE}" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_greetings_and_thanks_are_not_recorded(tmp_path: Path) -> None:
+    db_path = tmp_path / DB_FILE
+    record(
+        db_path,
+        unanswered("hi", on_topic=False),
+        unanswered("Merci beaucoup !", on_topic=False),
+        "who led the MNLA?",
+    )
+    assert rows(db_path, "question") == [("who led the MNLA?",)]

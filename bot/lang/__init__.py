@@ -139,5 +139,37 @@ def attribute_patterns(**words: str) -> dict[str, str]:
     return joined
 
 
+GREETINGS = en.GREETINGS | fr.GREETINGS
+THANKS = en.THANKS | fr.THANKS
+FOLLOW_UP_WORDS = en.FOLLOW_UP_WORDS | fr.FOLLOW_UP_WORDS
+FRENCH_INVERSION = fr.INVERSION
+_FILLER = en.GREETING_FILLER | fr.GREETING_FILLER
+_WORDS = re.compile(r"[a-z]+")
+_FRENCH_ONLY = (fr.STOP_WORDS | fr.QUESTION_WORDS | fr.GREETINGS | fr.THANKS) - (
+    en.STOP_WORDS | en.QUESTION_WORDS | en.GREETINGS | en.THANKS
+)
+_ENGLISH_ONLY = (en.STOP_WORDS | en.QUESTION_WORDS | en.GREETINGS | en.THANKS | en.AUXILIARIES) - (
+    fr.STOP_WORDS | fr.QUESTION_WORDS | fr.GREETINGS | fr.THANKS
+)
+
+
+def language_of(folded: str) -> str:
+    """Return "fr" when a lowercase, accent-folded text reads as French, else "en"."""
+    words = _WORDS.findall(folded)
+    french = sum(w in _FRENCH_ONLY for w in words)
+    return "fr" if french > sum(w in _ENGLISH_ONLY for w in words) else "en"
+
+
+def courtesy(folded: str) -> str | None:
+    """Return "greeting" or "thanks" when a lowercase, accent-folded message is only that."""
+    words = _WORDS.findall(folded)
+    if not words or len(words) > 6:
+        return None
+    kinds = {"thanks" if w in THANKS else "greeting" for w in words if w in THANKS | GREETINGS}
+    if not kinds or any(w not in GREETINGS | THANKS | _FILLER for w in words):
+        return None
+    return "thanks" if "thanks" in kinds else "greeting"
+
+
 SHORT_WORDS = en.SHORT_WORDS
 CHAT_SPELLINGS = en.CHAT_SPELLINGS

@@ -21,6 +21,18 @@ STOP_WORDS = frozenset(
 words (who, when) are kept."""
 
 QUESTION_WORDS = frozenset("who what when where why how which whom whose".split())
+
+GREETINGS = frozenset("hi hello hey hiya howdy yo greetings morning evening afternoon".split())
+"""Words that greet: a message of only these (and filler) is a greeting, not a question."""
+THANKS = frozenset("thanks thank thx ty cheers appreciated".split())
+"""Words that thank: a message of only these (and filler) is thanks, not a question."""
+GREETING_FILLER = frozenset("there you bot good very much lot a so all everyone guys".split())
+"""Words a greeting or thanks may hold besides its own ("hi there", "thanks a lot")."""
+FOLLOW_UP_WORDS = frozenset(
+    "next then after afterwards afterward before earlier later happened happen else more".split()
+)
+"""Words by which a question leans on the one before ("and after that?", "what happened next?"):
+a question of only these asks nothing on its own."""
 """Words that open a question and say what it asks."""
 
 TYPED_QUESTION_WORDS = ("who", "when", "where", "why")

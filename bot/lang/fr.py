@@ -19,6 +19,18 @@ STOP_WORDS = frozenset(
 QUESTION_WORDS = frozenset(
     "qui quoi quand ou pourquoi comment quel quelle quels quelles combien".split()
 )
+GREETINGS = frozenset("bonjour salut bonsoir coucou allo".split())
+"""Words that greet (accents folded)."""
+THANKS = frozenset("merci remercie".split())
+"""Words that thank (accents folded)."""
+GREETING_FILLER = frozenset("a tous tout le monde beaucoup bien bot vous toi".split())
+"""Words a greeting or thanks may hold besides its own ("merci beaucoup", "salut a tous")."""
+FOLLOW_UP_WORDS = frozenset("ensuite puis apres avant suite passe autre plus".split())
+"""Words by which a question leans on the one before ("et après ?")."""
+INVERSION = ("-t-", "-il", "-elle", "-ils", "-elles", "-on", "-ce", "-vous", "-je", "-tu")
+"""Endings of a verb put before its subject ("a-t-il", "est-ce"): such a question is not echoed
+as indirect speech, which would need the words put back in order."""
+
 GROUP_PRONOUNS = frozenset("ils elles eux leur leurs".split())
 PERSON_PRONOUNS = frozenset("il lui elle".split())
 COPULAS = frozenset("est sont etait etaient".split())

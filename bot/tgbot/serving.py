@@ -166,10 +166,9 @@ def run_bot(settings: Settings, args: argparse.Namespace) -> int:
     """Run the bot until SIGTERM or SIGINT and return the exit status."""
     configure_logging(settings)
     token = settings.token or ""
-    engine = Engine(
-        load_pack(getattr(args, "knowledge", None) or settings.knowledge),
-        thresholds=settings.thresholds,
-    )
+    # Draft facts are for curators to try in the console; readers never see them.
+    pack = load_pack(getattr(args, "knowledge", None) or settings.knowledge).without_drafts()
+    engine = Engine(pack, thresholds=settings.thresholds)
     recorder = Recorder.from_settings(settings)
     application = build_application(settings, engine, on_reply=unanswered_hook(recorder))
     webhook = webhook_config(settings, args)
