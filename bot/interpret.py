@@ -484,6 +484,17 @@ def split_clauses(text: str) -> list[tuple[bool, str]]:
     return clauses
 
 
+def told_sentences(text: str) -> list[str]:
+    """Return the sentences of a message that ask nothing: what the reader tells."""
+    return [
+        s
+        for s in _SENTENCE.findall(text)
+        if not s.rstrip().endswith(("?", "？"))
+        and not opens_question(s)
+        and not _EMBEDDED_QUESTION.search(s)
+    ]
+
+
 def _asks_in(whole: bool | None, position: int, clause: str) -> bool:
     """Return whether a clause of a sentence asks (`whole`: whether the sentence asks)."""
     if whole is None:

@@ -17,7 +17,7 @@ from bot.claims import Claims
 from bot.decide import Decider
 from bot.dialogue import Context, Dialogue, asks_about
 from bot.index import FactIndex
-from bot.interpret import Interpreter, Message, Query, split_clauses
+from bot.interpret import Interpreter, Message, Query, split_clauses, told_sentences
 from bot.knowledge import Pack
 from bot.reply import Candidate, Outcome, Reason, Reply
 from bot.scoring import Ranker
@@ -169,7 +169,7 @@ class Engine:
                 whole = reply
                 continue
             if reply.answered and (number == 0 or short or from_question):
-                return self._settled(reply, reading, whole)
+                return self._settled(reply, reading, whole, message)
             # An answer to a clause of a question beats one to a clause of the chatter around it.
             key = (reply.answered, reply.answered and from_question, reply.confidence)
             if best is None or key > best_key:
@@ -179,12 +179,34 @@ class Engine:
         assert best is not None
         return best
 
-    def _settled(self, reply: Reply, reading: Query, whole: Reply | None) -> Reply:
-        """Return the answer to a reading, or to the whole message if the reading says little."""
+    def _settled(
+        self, reply: Reply, reading: Query, whole: Reply | None, message: Message
+    ) -> Reply:
+        """Return the answer to a reading, or to the whole message if the reading says little
+        and the whole's answer is not what the message's other sentences already say."""
         telling = sum(t not in self.index.weak_tokens for t in reading.tokens)
-        if whole is not None and telling < self.weights.telling_question:
+        if (
+            whole is not None
+            and telling < self.weights.telling_question
+            and not self._restated(whole, message)
+        ):
             return whole
         return reply
+
+    def _restated(self, reply: Reply, message: Message) -> bool:
+        """Return whether a message's sentences that ask nothing already say a reply's answer
+        ("The MAA abandoned Ber after May 5. When did the MAA leave Ber?")."""
+        if reply.fact_id is None:
+            return False
+        index = self.index
+        answer = index.answers[index.fact_index[reply.fact_id]]
+        answer = [t for t in answer if t not in index.weak_tokens] or answer
+        said = {
+            t
+            for sentence in told_sentences(message.text)
+            for t in self.vocabulary.analyze(sentence)
+        }
+        return sum(t in said for t in answer) >= self.weights.restated_share * len(answer)
 
     def rank(self, question: str, *, limit: int = 5) -> list[Candidate]:
         """Return the facts that best match a question on its own, best first."""

@@ -38,6 +38,9 @@ class Weights:
     """Telling words a long message's question needs to be answered rather than the whole."""
     chatter_weight: float = 0.5
     """Share of its weight a word keeps outside a long message's questions."""
+    restated_share: float = 0.8
+    """Share of an answer's telling words a message's other sentences must say for it to be
+    taken as something the reader already knows rather than what they ask."""
     max_clauses: int = 8
     """Clauses of a long message read on their own, at most."""
 

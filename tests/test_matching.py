@@ -212,6 +212,27 @@ def test_does_not_answer_what_the_article_does_not_say(engine: Engine, question:
 
 
 @pytest.mark.parametrize(
+    ("message", "fact_id"),
+    [
+        # What the reader says they know is not what they ask.
+        (
+            "The civilians killed included a 15-year-old girl and an elderly man. "
+            "Who fought in the Battle of Ber?",
+            "combatants",
+        ),
+        (
+            "I know the MAA won and seized Ber from the MNLA. When did the MAA leave Ber?",
+            "maa-left-ber",
+        ),
+    ],
+)
+def test_a_message_restating_one_fact_is_answered_from_its_question(
+    engine: Engine, message: str, fact_id: str
+) -> None:
+    assert engine.answer(message).fact_id == fact_id
+
+
+@pytest.mark.parametrize(
     ("question", "signal"),
     [
         # A fact telling that someone was killed, never asked who killed them.
