@@ -23,7 +23,7 @@ FACTS_DIR = "facts"
 ENTITY_KINDS = ("group", "person", "place")
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _WORD = re.compile(r"^[a-z0-9]+$")
-_FACT_KEYS = {"id", "answer", "cite", "questions", "about"}
+_FACT_KEYS = {"id", "answer", "cite", "questions", "about", "draft"}
 _FACT_REQUIRED = ("id", "answer", "cite", "questions")
 _ENTITY_KEYS = {"id", "name", "kind", "aliases"}
 _SOURCE_KEYS = ("title", "url", "publisher", "licence", "licence_url", "notice")
@@ -108,6 +108,8 @@ class Fact:
     """Entity ids the fact is about, most important first."""
     file: str
     """The file the fact was loaded from, for messages."""
+    draft: bool = False
+    """Whether the fact was drafted by a tool and not yet read by a curator."""
 
     @property
     def section(self) -> str:
@@ -394,7 +396,12 @@ def _fact(item: object, path: Path, article: Article, entity_ids: set[str]) -> F
                 file=path,
                 fact_id=fact_id,
             )
-    return Fact(fact_id, answer, tuple(citations), questions, about, str(path))
+    draft = item.get("draft", False)
+    if not isinstance(draft, bool):
+        raise KnowledgeError(
+            f"'draft' must be true or false, got {draft!r}", file=path, fact_id=fact_id
+        )
+    return Fact(fact_id, answer, tuple(citations), questions, about, str(path), draft)
 
 
 def _check_keys(
