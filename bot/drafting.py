@@ -30,7 +30,7 @@ _WEEKDAY = re.compile(
     rf"(?: (?:{'|'.join(sorted(en.TIMES_OF_DAY))}))?\b"
 )
 _DATE = re.compile(
-    rf"\b(?:(?P<prep>on|in|since|by|from|until|after|before|during|between) )?"
+    rf"\b(?:(?P<prep>(?i:on|in|since|by|from|until|after|before|during|between)) )?"
     rf"(?P<date>(?:{'|'.join(MONTH_NAMES)})(?: \d{{1,2}})?(?:, {_YEAR})?|{_YEAR})\b"
 )
 _NUMBER = rf"\d[\d,.]*|(?:{NUMBER_PATTERN})(?:[ -](?:{NUMBER_PATTERN}))*"
@@ -181,13 +181,15 @@ def _runs(text: str, common: set[str]) -> Iterator[tuple[int, int, str]]:
                 break
             if _is_capitalised(following):
                 j += 1
-            elif (
-                following.lower() in en.NAME_CONNECTORS
-                and j + 2 < len(words)
-                and _is_capitalised(words[j + 2][0])
-                and text[words[j + 1].end() : words[j + 2].start()] == " "
-            ):
-                j += 2
+            elif following.lower() in en.NAME_CONNECTORS:
+                # "Movement for the Liberation": up to two small words inside a name.
+                k = j + 2
+                if k < len(words) and words[k][0].lower() in en.NAME_CONNECTORS:
+                    k += 1
+                if k < len(words) and _is_capitalised(words[k][0]):
+                    j = k
+                else:
+                    break
             else:
                 break
         end = words[j].end()
@@ -302,13 +304,18 @@ def find_names(article: Article) -> list[Name]:
 
 
 def _short_forms(name: str, text: str) -> list[str]:
-    """Return "the X" for a name's last word X when the article calls it that ("the Trust")."""
+    """Return the short forms of a long name: "the X" for its last word X when the article
+    calls it that ("the Trust"), and its last two words ("Arts Council")."""
     words = name.split()
     if len(words) < 2:
         return []
+    forms = []
     last = words[-1]
-    found = re.search(rf"\b[Tt]he {re.escape(last)}\b(?! [A-Z])", text)
-    return [f"the {last}"] if found else []
+    if re.search(rf"\b[Tt]he {re.escape(last)}\b(?! [A-Z])", text):
+        forms.append(f"the {last}")
+    if len(words) > 2 and not set(words) & en.NAME_CONNECTORS:
+        forms += [" ".join(words[-2:]), f"the {' '.join(words[-2:])}"]
+    return forms
 
 
 def _words(text: str) -> set[str]:
@@ -337,6 +344,8 @@ def _kind(
         return "group"
     if len(words) > 1 and (words[-1] in runs or re.search(rf"{re.escape(name)}, an? [a-z]", text)):
         return "person"
+    if len(words) == 1 and name.endswith(en.ADJECTIVE_ENDINGS):
+        return None
     for sentence, start in places:
         before = sentence.text[:start].split()[-2:]
         if before[-1:] == ["the"]:
@@ -412,15 +421,36 @@ class DraftFact:
         texts = [line.text for line, _, _ in self.lines]
         return [self.sentence.text, *texts] if self.sentence else texts
 
-    def answer(self) -> str:
+    def answer(self, sides: Mapping[str, str]) -> str:
+        """Return the statement, or its infobox line as a sentence (naming the side it is of)."""
         if self.sentence is not None:
             return self.sentence.text
         _, label, value = self.lines[0]
-        return f"{re.sub(r'[0-9]+$', '', label).strip()}: {value}."
+        plain, number = _label_number(label)
+        side = f" ({sides[number]})" if number in sides else ""
+        return f"{plain}{side}: {value}."
 
 
-def _stems(text: str) -> set[str]:
-    return {fold(w)[:6] for w in re.findall(r"[\w-]+", text) if fold(w) not in _SMALL}
+def _label_number(label: str) -> tuple[str, str]:
+    """Split an infobox label from its number: "Strength2" is "Strength" of side 2."""
+    match = re.fullmatch(r"(.*?)\s*([0-9]+)", label)
+    return (match[1], match[2]) if match else (label, "")
+
+
+def _sides(lines: Sequence[tuple[Sentence, str, str]], names: Sequence[Name]) -> dict[str, str]:
+    """Return the name each numbered infobox label stands for: lines numbered alike are of the
+    same side, and the first of them naming a group or person says which."""
+    sides: dict[str, str] = {}
+    for _, label, value in lines:
+        _, number = _label_number(label)
+        named = [n for _, _, n in _mentions(value, names) if n.kind != "place"]
+        if number and named and number not in sides:
+            sides[number] = named[0].name
+    return sides
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9-]+", fold(text)) if w not in _SMALL}
 
 
 def _statements(article: Article) -> list[DraftFact]:
@@ -435,12 +465,14 @@ def _statements(article: Article) -> list[DraftFact]:
             assert fact.sentence is not None
             said = fact.sentence.text.casefold()
             score = 2 * sum(p.casefold() in said for p in parts)
-            said_stems = _stems(fact.sentence.text)
-            value_stems = _stems(value)
-            if _stems(label) & said_stems and any(
-                v.endswith(s) or s.endswith(v) for v in value_stems for s in said_stems
+            said_words = _content_words(fact.sentence.text)
+            if _content_words(label) & said_words and any(
+                v.endswith(w) or w.endswith(v)
+                for v in _content_words(value)
+                for w in said_words
+                if min(len(v), len(w)) >= 5
             ):
-                score += 1
+                score += 1  # "Budget: Undisclosed" and "... has not disclosed the budget"
             if score > best_score:
                 best, best_score = fact, score
         if best is not None:
@@ -493,10 +525,19 @@ def _short(text: str, limit: int = 6) -> str:
     return " ".join(words[:limit])
 
 
+def _starts_with_verb(clause: str) -> bool:
+    """Return whether a clause seems to open with a verb ("left Ber", "attacked the town")."""
+    first = clause.split(" ", 1)[0].lower()
+    return first.endswith("ed") or first in en.AUXILIARY_VERBS or first in en.IRREGULAR_PAST
+
+
 def _inverted(clause: str) -> str:
     """Put a statement's auxiliary before its subject: "was the X founded"."""
     match = _AUXILIARY.match(clause)
-    if match is None or any(w.lower() in en.AUXILIARY_VERBS for w in match["subject"].split()):
+    if match is None or any(
+        w.lower() in en.AUXILIARY_VERBS or w.endswith("ed") or w == "that"
+        for w in match["subject"].split()
+    ):
         return clause
     return f"{match['aux']} {_lower_first(match['subject'])} {match['rest']}"
 
@@ -508,8 +549,11 @@ Drafted = tuple[str, dict[str, str]]
 class Drafter:
     """Drafts question phrasings for statements, from the language's templates."""
 
-    def __init__(self, names: Sequence[Name], title: str) -> None:
+    def __init__(
+        self, names: Sequence[Name], title: str, sides: Mapping[str, str] | None = None
+    ) -> None:
         self.names = names
+        self.sides = sides or {}
         self.subject = f"the {_PARENTHESIS.sub('', title).strip()}"
         self.taken: set[str] = set()
 
@@ -518,8 +562,9 @@ class Drafter:
         drafted: list[Drafted] = []
         if fact.sentence is not None:
             drafted += self._from_sentence(fact.sentence.text)
-        for _, label, value in fact.lines:
-            drafted += self._from_line(label, value)
+        for line, label, value in fact.lines:
+            said = fact.sentence.text if fact.sentence is not None else line.text
+            drafted += self._from_line(label, value, said)
         if fact.sentence is not None:
             short = _short(_PARENTHESIS.sub("", fact.sentence.text), 5)
             drafted.append(("about", {"short": _lower_first(short)}))
@@ -527,14 +572,19 @@ class Drafter:
         french = [
             _fill(t, slots) for kind, slots in drafted for t in fr.DRAFT_QUESTIONS.get(kind, ())
         ]
-        return self._keep([*english, *french])
+        # Offered to readers first: the first question of the best-formed kind.
+        fluent = [
+            _fill(en.DRAFT_QUESTIONS[kind][0], slots)
+            for kind, slots in sorted(drafted, key=_fluency)
+            if kind in _FLUENT or slots.get("fluent")
+        ]
+        return self._keep([*fluent, *english, *french])
 
     def _keep(self, questions: list[str]) -> list[str]:
         """Return the questions no earlier fact has, each once."""
         kept = []
         for question in questions:
             question = re.sub(r"\s+", " ", question).strip()
-            question = re.sub(r"\s+([?,])", r"\1", question)
             key = " ".join(re.findall(r"\w+", question.casefold()))
             if len(key.split()) < 2 or key in self.taken:
                 continue
@@ -565,7 +615,8 @@ class Drafter:
         for target in [t for t in targets if t.kind == "when"][:1]:
             date = target.words["date"]
             year = re.search(_YEAR, date)
-            prep = target.words.get("prep") or ("on" if not re.fullmatch(_YEAR, date) else "in")
+            prep = target.words.get("prep", "").lower()
+            prep = prep or ("on" if not re.fullmatch(_YEAR, date) else "in")
             drafted.append(("date", {"date": f"{prep} {date}", "year": year[0] if year else ""}))
         for start, end in _pieces(plain):
             piece = _clean(plain[start:end])
@@ -617,8 +668,9 @@ class Drafter:
                 targets.append(_Target("where", start, end))
             elif name.kind in ("person", "group") and not name.subject:
                 targets.append(_Target("who", start, end))
-                if name.kind == "person" and _words(text) & en.LEADER_ROLES:
-                    targets.append(_Target("leader", start, end))
+                roles = sorted(_words(text) & en.LEADER_ROLES)
+                if name.kind == "person" and roles:
+                    targets.append(_Target("leader", start, end, {"role": roles[0]}))
         for match in _REASON.finditer(text):
             stop = _CLAUSE_BREAK.search(text, match.end())
             targets.append(_Target("why", match.start(), stop.start() if stop else len(text)))
@@ -640,27 +692,45 @@ class Drafter:
             clause = _clean(f"{first} {clause}" if target.kind != "why" else first)
         words = dict(target.words)
         kind = target.kind
+        fluent = False
         if kind == "who" and not _clean(before):
             words["clause"] = _clean(after)  # the name is the subject: "who seized the town"
+            fluent = _starts_with_verb(words["clause"])
         elif kind == "who" and (passive := _PASSIVE_BY.match(before)):
             rest = f"{passive['middle']} {after}"
             words["clause"] = _clean(f"{passive['verb']} {_lower_first(passive['subject'])} {rest}")
+            fluent = True
         elif kind == "count":
             noun = words["noun"]
-            rest = _clean(after) if _clean(before) == "" else clause
+            fluent = _clean(before) == ""  # "About 140 acts perform": "how many acts perform"
+            rest = _clean(after) if fluent else clause
             words["clause"] = _inverted(_lower_first(rest)) if rest != noun else ""
         else:
             words["clause"] = _inverted(_lower_first(clause))
+            fluent = words["clause"] != _lower_first(clause) and kind in ("when", "where", "why")
+        if fluent and words["clause"]:
+            words["fluent"] = "yes"
         words["short"] = _lower_first(_short(clause, 5))
         return (kind, words)
 
-    def _from_line(self, label: str, value: str) -> list[Drafted]:
+    def _from_line(self, label: str, value: str, said: str) -> list[Drafted]:
         """Return the questions an infobox line answers, by its label and what its value is."""
         words = _label_words(label)
-        plain_label = re.sub(r"[0-9]+$", "", label).strip().lower()
-        slots = {"label": plain_label, "title": self.subject, "value": value}
+        plain_label, number = _label_number(label)
+        plain_label = plain_label.lower()
+        side = self.sides.get(number, "")
+        slots = {"label": plain_label, "title": self.subject, "value": value, "side": side}
         drafted: list[Drafted] = []
         plain_value = _PARENTHESIS.sub("", value).strip()
+        if side:
+            drafted.append(("label_side", slots))
+        if _words(plain_value) & en.NOT_KNOWN:
+            drafted.append(("unknown", slots))
+        named = [n for _, _, n in _mentions(value, self.names) if n.kind != "place"]
+        if named and not plain_label.endswith(" by"):
+            # A line naming a group or a person says who: "Result: X victory".
+            words_of = {"clause": f"{plain_label} {self.subject}", "short": plain_label}
+            drafted.append(("who", words_of))
         if plain_label.endswith(" by"):
             verb = plain_label.removesuffix(" by")
             drafted.append(("who", {"clause": f"{verb} {self.subject}", "short": verb}))
@@ -674,9 +744,28 @@ class Drafter:
             drafted.append(("label_count", slots))
         elif "," in plain_value:
             drafted.append(("label_kind", slots))
+            for part in plain_value.split(", "):
+                # Only what the statement itself says: its line may list more.
+                if len(part.split()) > 1 and part.casefold() in said.casefold():
+                    drafted.append(("kind", {"noun": part.split()[-1].lower()}))
         if not plain_label.endswith(("ed", " by")):
             drafted.append(("label", slots))
         return drafted
+
+
+_FLUENT: tuple[str, ...] = (
+    *("acronym", "person", "leader", "definition", "date", "label_date", "label_person"),
+    *("label_place", "label_side", "label", "about"),
+)
+"""Kinds whose questions always read well, best first; other kinds' read well only when the
+statement could be turned into a question ("fluent")."""
+_ORDER = ("acronym", "person", "definition", "who", "count", "when", "leader", "where", "why")
+
+
+def _fluency(drafted: Drafted) -> int:
+    kind = drafted[0]
+    order = (*_ORDER, *_FLUENT)
+    return order.index(kind) if kind in order else len(order)
 
 
 def _fill(template: str, slots: Mapping[str, str]) -> str:
@@ -697,7 +786,8 @@ def draft_pack(text: str, source: SourceFields) -> dict[str, str]:
     if not _body(article):
         raise DraftError("the article has no sentences outside its infobox")
     names = find_names(article)
-    drafter = Drafter(names, article.title or source.title)
+    sides = _sides(_infobox(article), names)
+    drafter = Drafter(names, article.title or source.title, sides)
     facts = _statements(article)
     ids: set[str] = set()
     by_section: dict[str, list[dict[str, object]]] = {}
@@ -714,7 +804,7 @@ def draft_pack(text: str, source: SourceFields) -> dict[str, str]:
         record: dict[str, object] = {
             "id": fact_id,
             "draft": True,
-            "answer": fact.answer(),
+            "answer": fact.answer(sides),
             "cite": cited,
             "about": about,
             "questions": questions,

@@ -323,12 +323,15 @@ from another word for any other guess to be safe."""
 
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 """Capitalised words of any text that name no one."""
-NAME_CONNECTORS = frozenset("of for the and de du des la le".split())
+NAME_CONNECTORS = frozenset("of for the de du des la le".split())
 """Small words a name may hold between its capitalised words ("Movement for the ...")."""
-PLACE_LEADS = frozenset("in at from to near across onto into".split())
+PLACE_LEADS = frozenset("in at on from to near across onto into".split())
 """Words before a name that make it a place ("in X", "across X")."""
 PLACE_OF = frozenset("town city village region province district".split())
 """Nouns after which "of X" names a place ("the town of X")."""
+ADJECTIVE_ENDINGS = ("ian", "ean", "ese", "ish")
+"""Endings of capitalised words that, before a noun, say where people come from ("Malian
+forces"): no names of their own."""
 GROUP_HEADS = frozenset(
     """
     army forces party committee union association company government police ministry movement
@@ -344,6 +347,14 @@ PERSON_LABELS = frozenset(
     """.split()
 )
 """Infobox labels whose value is a person."""
+IRREGULAR_PAST = frozenset(
+    """
+    left took won lost fought held kept led made ran went came gave sent built began broke drew
+    grew fled saw told said brought caught met paid sold stood struck threw wrote chose rose fell
+    hid spoke stole shot beat bought found hit put set shut spent split spread
+    """.split()
+)
+"""Past forms of verbs that do not end in -ed, to tell a statement opening with its verb."""
 LEADER_ROLES = frozenset(
     """
     director directors leader leaders head chair chairman chairwoman president commander chief
@@ -369,8 +380,9 @@ DURATION_UNITS = frozenset(
 )
 """Units after a number that make it a length of time ("three days", "one-evening")."""
 REASON_MARKERS = (
-    r"\bbecause\b|\bdue to\b|\bin order to\b|\bso that\b|\bas a result\b|\bto (?!the\b|a\b|an\b"
-    r"|his\b|her\b|its\b|their\b|be\b)[a-z]+\b|\bfor [a-z]+ing\b"
+    r"\bbecause\b|\bdue to\b|\bin order to\b|\bso that\b|\bas a result\b|\btherefore\b"
+    r"|\bthus\b|\bin search of\b|\bin response to\b|\bafter (?=[a-z]+ (?:from|of)\b)"
+    r"|\bto (?!the\b|a\b|an\b|his\b|her\b|its\b|their\b|be\b)[a-z]+\b|\bfor [a-z]+ing\b"
 )
 """Words that give a reason, so a sentence holding one answers "why?"."""
 AUXILIARY_VERBS = frozenset("is are was were has have had will can could".split())
@@ -385,7 +397,7 @@ LIGHT_WORDS = frozenset(
     go goes going went gone come comes coming came make makes making made get gets getting got
     gotten take takes taking took taken have having become becomes becoming became play plays
     playing played put puts putting help helps helping helped use uses using used behind
-    nowadays today currently now anyway stuff whole
+    nowadays today currently now anyway stuff whole bet even one ones show shows showed showing
     """.split()
 )
 """Words a question may ask with that say nothing of what it asks ("how many came?", "what do
@@ -406,7 +418,13 @@ DRAFT_QUESTIONS = {
         "what kind of thing is {subject}",
     ),
     "date": ("What happened {date}?", "what happened in {year}", "what happens {date}"),
-    "when": ("When {clause}?", "when {short}", "what year {clause}", "since when {short}"),
+    "when": (
+        "When {clause}?",
+        "when {short}",
+        "what year {clause}",
+        "since when {short}",
+        "when did {short} start",
+    ),
     "count": (
         "How many {noun} {clause}?",
         "how many {noun}",
@@ -419,7 +437,9 @@ DRAFT_QUESTIONS = {
     ),
     "people": ("How many people {clause}?", "how many people {short}", "how many came {short}"),
     "leader": (
-        "Who leads {short}?",
+        "Who is the {role}?",
+        "who was the {role}",
+        "who leads {short}",
         "who is the leader {short}",
         "who runs {short}",
         "who is in charge {short}",
@@ -438,6 +458,19 @@ DRAFT_QUESTIONS = {
     "label_place": ("Where is {title}?", "where is it", "where was it"),
     "label_count": ("How many {label}?", "how big is the {label}", "how many people {label}"),
     "label_kind": ("What kind of {label}?", "which {label}", "what type of {label}"),
+    "label_side": (
+        "What were {side}'s {label}?",
+        "how many {label} did {side} have",
+        "{label} of {side}",
+        "how many of {side} {label}",
+    ),
+    "unknown": (
+        "Is the {label} known?",
+        "how many {label}",
+        "how many {label} were there",
+        "how much {label}",
+    ),
+    "kind": ("What kind of {noun}?", "what type of {noun}", "which {noun}"),
     "about": ("What does the article say about {short}?", "tell me about {short}"),
 }
 """Questions drafted from a statement, by what it holds: `{clause}` is the statement's part with

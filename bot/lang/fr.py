@@ -196,6 +196,9 @@ DRAFT_QUESTIONS = {
     "label_place": ("Où se trouve {title} ?", "où a lieu {title}"),
     "label_count": ("Combien de {label} ?",),
     "label_kind": ("Quel genre de {label} ?",),
+    "label_side": ("Combien de {label} pour {side} ?",),
+    "unknown": ("Connaît-on le {label} ?",),
+    "kind": ("Quel genre de {noun} ?",),
     "about": ("Que dit l'article de : {short} ?",),
 }
 """Questions drafted from a statement, in French (see `en.DRAFT_QUESTIONS`); the words taken
