@@ -236,11 +236,7 @@ def find_names(article: Article) -> list[Name]:
         while name.id in ids or name.id.replace("-", " ") in owner:
             name.id, number = f"{base}-{number}", number + 1
         own = name.id.replace("-", " ")
-        name.aliases = [
-            alias
-            for alias in dict.fromkeys(name.aliases)
-            if alias.casefold() not in owner and alias.casefold() != own
-        ]
+        name.aliases = [a for a in dict.fromkeys(name.aliases) if a.casefold() not in owner]
         for alias in (*name.aliases, own):
             owner[alias.casefold()] = name.id
         names.append(name)
@@ -391,8 +387,11 @@ def draft_domain(article: Article) -> dict[str, list[str]]:
     for _, label, value in _infobox(article):
         plain = _PARENTHESIS.sub("", value).strip()
         first = plain.split(",")[0].strip()
+        placed = bool(_label_words(label) & en.PLACE_LABELS)
         if plain == title or (" " not in first and first in title_words):
             labels.append(label)
+        elif placed and not any(_label_words(known) & en.PLACE_LABELS for known in labels):
+            labels.append(label)  # the first place the infobox gives is the subject's own
     if labels:
         domain["setting_labels"] = labels
     used = {fold(w) for w in re.findall(r"[\w'’-]+", article.text.lower())}
