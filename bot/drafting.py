@@ -577,7 +577,12 @@ class Drafter:
             for kind, slots in sorted(drafted, key=_fluency)
             if kind in _FLUENT or slots.get("fluent")
         ]
-        return self._keep([*fluent, *english, *french])
+        kept = self._keep([*fluent, *english, *french])
+        offered = next((q for q in kept if q[:1].isupper() and q.endswith("?")), None)
+        if offered is not None:
+            kept.remove(offered)
+            kept.insert(0, offered)
+        return kept
 
     def _keep(self, questions: list[str]) -> list[str]:
         """Return the questions no earlier fact has, each once."""
