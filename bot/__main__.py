@@ -1,4 +1,4 @@
-"""Command line: console, ask, check, eval, run and unanswered."""
+"""Command line: console, ask, check, eval, run, unanswered and pack init."""
 
 from __future__ import annotations
 
@@ -206,6 +206,59 @@ def unanswered_command(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def pack_init_command(args: argparse.Namespace) -> int:
+    """Draft a knowledge pack from an article: source, names, and one draft fact a statement."""
+    from bot.drafting import DraftError, SourceFields, draft_pack, licence_url, write_pack
+
+    path = Path(args.article)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise DraftError(f"cannot read the article {path}: {error}") from error
+    from bot.article import parse_article
+
+    title = args.title or parse_article(text).title
+    url, licence = args.url, args.licence
+    asking = sys.stdin.isatty()
+    if asking:
+        title = _ask("Title", title)
+        url = url or _ask("Address (URL) of the article", "")
+        licence = licence or _ask("Licence", "CC BY-SA 4.0")
+    missing = [name for name, value in (("--title", title), ("--url", url), ("--licence", licence))
+               if not value]  # fmt: skip
+    if missing:
+        print(f"pack init needs {', '.join(missing)} (or run it in a terminal to be asked)",
+              file=sys.stderr)  # fmt: skip
+        return EXIT_USAGE
+    source = SourceFields(
+        title, url, licence, licence_url=args.licence_url or "", publisher=args.publisher or ""
+    )
+    if asking and not args.licence_url and licence_url(licence) is None:
+        source = SourceFields(
+            title, url, licence, licence_url=_ask("Address of the licence", url),
+            publisher=args.publisher or "",
+        )  # fmt: skip
+    target = Path(args.directory)
+    write_pack(target, draft_pack(text, source))
+    pack = load_pack(target)
+    print(
+        f"{target}: {len(pack.facts)} draft facts, {len(pack.entities)} names, "
+        f"{sum(len(f.questions) for f in pack.facts)} questions. "
+        f"Check it with `python -m bot check --knowledge {target}`."
+    )
+    return EXIT_OK
+
+
+def _ask(prompt: str, default: str) -> str:
+    """Ask for a value in a terminal; an empty reply keeps the default."""
+    shown = f" [{default}]" if default else ""
+    try:
+        reply = input(f"{prompt}{shown}: ").strip()
+    except EOFError:
+        reply = ""
+    return reply or default
+
+
 def default_command(args: argparse.Namespace) -> int:
     """Run the Telegram bot when a token is set, otherwise open the console."""
     from bot.settings import Settings
@@ -329,11 +382,30 @@ def _parser() -> argparse.ArgumentParser:
     )
     unanswered.add_argument("--draft", action="store_true", help="print a YAML draft of facts")
     unanswered.add_argument("--data-dir", metavar="DIR", help="data directory (BERBOT_DATA_DIR)")
+    pack = commands.add_parser("pack", help="make knowledge packs")
+    pack.set_defaults(handler=lambda _: _usage(pack), uses=frozenset())
+    pack_commands = pack.add_subparsers(title="commands", metavar="COMMAND")
+    init = pack_commands.add_parser(
+        "init", parents=[common], help=(pack_init_command.__doc__ or "").strip()
+    )
+    init.set_defaults(handler=pack_init_command, uses=frozenset())
+    init.add_argument("article", metavar="ARTICLE.txt", help="the article, in article.txt's form")
+    init.add_argument("directory", metavar="DIR", help="where to write the pack (new or empty)")
+    init.add_argument("--title", help="the article's title (default: its '= Title =' line)")
+    init.add_argument("--url", help="the article's address")
+    init.add_argument("--licence", help="the licence's short name, e.g. 'CC BY-SA 4.0'")
+    init.add_argument("--licence-url", metavar="URL", help="the licence's address")
+    init.add_argument("--publisher", help="who publishes it (default: the address's host)")
     run = command("run", run_command, None)
     run.add_argument("--webhook-url", metavar="URL", help="serve a webhook at this HTTPS URL")
     run.add_argument("--listen", metavar="ADDRESS", help="webhook listen address (0.0.0.0)")
     run.add_argument("--port", type=int, metavar="PORT", help="webhook listen port (8443)")
     return parser
+
+
+def _usage(parser: argparse.ArgumentParser) -> int:
+    parser.print_help(sys.stderr)
+    return EXIT_USAGE
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -71,6 +71,14 @@ def test_broken_fact_is_rejected_naming_file_and_fact(
     assert problem in str(caught.value)
 
 
+def test_a_fact_marked_as_a_draft_loads_as_one(pack_copy: Path, pack: Pack) -> None:
+    """`draft: true` says a tool drafted the fact; facts without it are not drafts."""
+    _, fact_id = _edit_first_fact(pack_copy, {"draft": True})
+    loaded = load_pack(pack_copy)
+    assert [f.id for f in loaded.facts if f.draft] == [fact_id]
+    assert not any(f.draft for f in pack.facts)
+
+
 def test_missing_key_is_rejected(pack_copy: Path) -> None:
     path = pack_copy / "facts" / "battle.yaml"
     facts = yaml.safe_load(path.read_text(encoding="utf-8"))

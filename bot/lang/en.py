@@ -348,3 +348,161 @@ CHAT_SPELLINGS = {
 SHORT_WORDS = frozenset("who what when where why how the and did was won win".split())
 """Short words a short typo is read as ("wen", "teh"): too many short words are a letter away
 from another word for any other guess to be safe."""
+
+# -- Drafting a pack from an article (`pack init`) ---------------------------------------------
+
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+"""Capitalised words of any text that name no one."""
+NAME_CONNECTORS = frozenset("of for the de du des la le".split())
+"""Small words a name may hold between its capitalised words ("Movement for the ...")."""
+PLACE_LEADS = frozenset("in at on from to near across onto into".split())
+"""Words before a name that make it a place ("in X", "across X")."""
+PLACE_OF = frozenset("town city village region province district".split())
+"""Nouns after which "of X" names a place ("the town of X")."""
+ADJECTIVE_ENDINGS = ("ian", "ean", "ese", "ish")
+"""Endings of capitalised words that, before a noun, say where people come from ("Malian
+forces"): no names of their own."""
+GROUP_HEADS = frozenset(
+    """
+    army forces party committee union association company government police ministry movement
+    front federation league organisation organization group society agency institute club
+    brigade battalion regiment militia coalition alliance
+    """.split()
+)
+"""Last words of a name that make it a group."""
+PERSON_LABELS = frozenset(
+    """
+    founder founders director leader leaders commander commanders president chairman chair
+    author creator owner head manager coach captain mayor chief editor designer architect
+    """.split()
+)
+"""Infobox labels whose value is a person."""
+IRREGULAR_PAST = frozenset(
+    """
+    left took won lost fought held kept led made ran went came gave sent built began broke drew
+    grew fled saw told said brought caught met paid sold stood struck threw wrote chose rose fell
+    hid spoke stole shot beat bought found hit put set shut spent split spread
+    """.split()
+)
+"""Past forms of verbs that do not end in -ed, to tell a statement opening with its verb."""
+LEADER_ROLES = frozenset(
+    """
+    director directors leader leaders head chair chairman chairwoman president commander chief
+    manager captain mayor governor ceo boss
+    """.split()
+)
+"""Roles a sentence may give a person that make it answer "who leads ...?"."""
+TIMES_OF_DAY = frozenset("morning afternoon evening night".split())
+"""Words that, after a weekday, say when in a week something happens ("Saturday evening")."""
+PLACE_LABELS = frozenset(
+    "place location venue country city town site region headquarters address area".split()
+)
+"""Infobox labels whose value is a place."""
+NOT_KNOWN = frozenset("unknown undisclosed unrecorded unreported unspecified none".split())
+"""Values saying that something is not known."""
+COUNT_QUALIFIERS = frozenset(
+    "about around some nearly almost over approximately roughly least more than several".split()
+)
+"""Words before a number that qualify it ("about 600", "at least two")."""
+DURATION_UNITS = frozenset(
+    "second seconds minute minutes hour hours day days week weeks month months year years "
+    "evening evenings night nights".split()
+)
+"""Units after a number that make it a length of time ("three days", "one-evening")."""
+REASON_MARKERS = (
+    r"\bbecause\b|\bdue to\b|\bin order to\b|\bso that\b|\bas a result\b|\btherefore\b"
+    r"|\bthus\b|\bin search of\b|\bin response to\b|\bafter (?=[a-z]+ (?:from|of)\b)"
+    r"|\bto (?!the\b|a\b|an\b|his\b|her\b|its\b|their\b|be\b)[a-z]+\b|\bfor [a-z]+ing\b"
+)
+"""Words that give a reason, so a sentence holding one answers "why?"."""
+AUXILIARY_VERBS = frozenset("is are was were has have had will can could".split())
+"""Verbs a statement's subject is followed by that a question puts first ("was X founded")."""
+CLAUSE_BREAKS = (
+    r"[;,:]\s+|\s+(?=(?:but|while|which|whose|when|because|although|instead|so|after)\s)"
+)
+"""Where a sentence breaks into the parts a question asks about one at a time."""
+
+LIGHT_WORDS = frozenset(
+    """
+    go goes going went gone come comes coming came make makes making made get gets getting got
+    gotten take takes taking took taken have having become becomes becoming became play plays
+    playing played put puts putting help helps helping helped use uses using used behind
+    nowadays today currently now anyway stuff whole bet even one ones show shows showed showing
+    """.split()
+)
+"""Words a question may ask with that say nothing of what it asks ("how many came?", "what do
+they play?"): a drafted pack lists those its article does not use as its own stop words."""
+
+DRAFT_QUESTIONS = {
+    "acronym": (
+        "What does {acronym} stand for?",
+        "what is {acronym}",
+        "{acronym}?",
+        "what is the full name of {acronym}",
+        "what does {acronym} mean",
+    ),
+    "person": ("Who is {name}?", "who was {name}", "{name}?", "what did {name} do"),
+    "definition": (
+        "What is {subject}?",
+        "tell me about {subject}",
+        "what kind of thing is {subject}",
+    ),
+    "date": ("What happened {date}?", "what happened in {year}", "what happens {date}"),
+    "when": (
+        "When {clause}?",
+        "when {short}",
+        "what year {clause}",
+        "since when {short}",
+        "when did {short} start",
+    ),
+    "count": (
+        "How many {noun} {clause}?",
+        "how many {noun}",
+        "number of {noun}",
+        "how many {noun} are there",
+        "how many {noun} were there",
+        "how many {noun} came",
+        "how many {noun} took part",
+        "how many {noun} {short}",
+    ),
+    "people": ("How many people {clause}?", "how many people {short}", "how many came {short}"),
+    "leader": (
+        "Who is the {role}?",
+        "who was the {role}",
+        "who leads {short}",
+        "who is the leader {short}",
+        "who runs {short}",
+        "who is in charge {short}",
+        "who heads {short}",
+    ),
+    "duration": ("How long {clause}?", "how long {short}"),
+    "age": ("How old {clause}?", "how old {short}"),
+    "where": ("Where {clause}?", "where {short}"),
+    "who": ("Who {clause}?", "who {short}"),
+    "why": ("Why {clause}?", "why {short}", "what was the reason {short}"),
+    "claim": ("Is it true that {clause}?", "{short}?"),
+    "name": ("What was the name of {short}?", "what was {short} called"),
+    "label": ("What is the {label}?", "{label}?", "what was the {label}", "{label} of {title}"),
+    "label_date": ("When was {title} {label}?", "when was it {label}", "what year was it {label}"),
+    "label_person": ("Who is the {label}?", "who was the {label} of {title}"),
+    "label_place": ("Where is {title}?", "where is it", "where was it"),
+    "label_count": ("How many {label}?", "how big is the {label}", "how many people {label}"),
+    "label_kind": ("What kind of {label}?", "which {label}", "what type of {label}"),
+    "label_side": (
+        "What were {side}'s {label}?",
+        "how many {label} did {side} have",
+        "{label} of {side}",
+        "how many of {side} {label}",
+    ),
+    "unknown": (
+        "Is the {label} known?",
+        "how many {label}",
+        "how many {label} were there",
+        "how much {label}",
+    ),
+    "kind": ("What kind of {noun}?", "what type of {noun}", "which {noun}"),
+    "about": ("What does the article say about {short}?", "tell me about {short}"),
+}
+"""Questions drafted from a statement, by what it holds: `{clause}` is the statement's part with
+the answer taken out, `{short}` its few telling words; the first of a kind is the one offered to
+readers."""

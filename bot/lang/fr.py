@@ -195,3 +195,33 @@ ATTRIBUTES = {
     "strength": r"effectifs?|combien (?:de|d) (?:{forces}) (?:avait|comptait|y avait)",
 }
 """What a question may ask for besides who, when, where, why and how many (see `en.ATTRIBUTES`)."""
+
+DRAFT_QUESTIONS = {
+    "acronym": ("Que signifie {acronym} ?", "c'est quoi {acronym}", "que veut dire {acronym}"),
+    "person": ("Qui est {name} ?", "qui était {name}", "que faisait {name}"),
+    "definition": ("Qu'est-ce que {subject} ?", "c'est quoi {subject}"),
+    "date": ("Que s'est-il passé en {year} ?",),
+    "when": ("Quand : {short} ?", "en quelle année : {short}"),
+    "count": ("Combien de {noun} ?", "combien de {noun} : {short}", "combien y a-t-il de {noun}"),
+    "people": ("Combien de personnes : {short} ?",),
+    "leader": ("Qui dirige : {short} ?",),
+    "duration": ("Combien de temps : {short} ?",),
+    "age": ("Quel âge : {short} ?",),
+    "where": ("Où : {short} ?",),
+    "who": ("Qui : {short} ?",),
+    "why": ("Pourquoi : {short} ?",),
+    "claim": ("Est-il vrai que : {short} ?",),
+    "name": ("Quel était le nom : {short} ?",),
+    "label": ("Quel est le {label} ?", "{label} de {title} ?"),
+    "label_date": ("En quelle année : {label} ?",),
+    "label_person": ("Qui est le {label} ?",),
+    "label_place": ("Où se trouve {title} ?", "où a lieu {title}"),
+    "label_count": ("Combien de {label} ?",),
+    "label_kind": ("Quel genre de {label} ?",),
+    "label_side": ("Combien de {label} pour {side} ?",),
+    "unknown": ("Connaît-on le {label} ?",),
+    "kind": ("Quel genre de {noun} ?",),
+    "about": ("Que dit l'article de : {short} ?",),
+}
+"""Questions drafted from a statement, in French (see `en.DRAFT_QUESTIONS`); the words taken
+from the article stay as the article has them."""
