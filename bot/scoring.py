@@ -64,7 +64,7 @@ class Ranker:
             if found is not None:
                 # (Held to what the signals found: a fact that does not answer the question
                 # gains little by reading like it.)
-                likeness = match.factor * found[1] / 100
+                likeness = match.factor**self.weights.likeness_hold * found[1] / 100
                 match.score = (1 - share) * match.score + share * likeness
         ranked.sort(key=_descending)
         if ranked:

@@ -59,6 +59,8 @@ class Weights:
     """The best phrasing's overlap, against the whole fact's coverage of the question."""
     spelling_share: float = 0.25
     """The share of the score that character-level likeness to a phrasing settles."""
+    likeness_hold: float = 0.75
+    """How far that likeness is held to what the signals found (their factor to this power)."""
     unknown_share: float = 0.75
     """A word no fact uses weighs this share of the rarest word a fact does use."""
 
