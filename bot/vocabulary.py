@@ -12,6 +12,7 @@ from rapidfuzz.distance import OSA, JaroWinkler
 
 from bot import lang
 from bot.knowledge import Entity, Pack
+from bot.lang.words import real_words
 from bot.text import normalize
 
 _DOUBLED = re.compile(r"(.)\1")
@@ -42,6 +43,30 @@ class Vocabulary:
         self._known_stems = {self.stemmer.stemWord(w) for w in self.known_words}
         self._typo_targets = _by_first_letter(self._typo_words(pack_words))
         self._short_targets = self._short_words(pack.article.title)
+        counts: dict[str, int] = {}
+        for normal in self.normals.values():
+            for word in normal.split():
+                counts[word] = counts.get(word, 0) + 1
+        # What a four-letter slip may be: a word the pack often uses with two letters swapped
+        # ("arym", "tonw"). Not one letter for another, nor one left out: "last" is a word, not
+        # "lost", and "shot" is not "shoot".
+        self._slips: dict[str, str] = {}
+        for w, n in sorted(counts.items(), key=lambda item: item[1]):
+            if n >= _OFTEN and len(w) == 4 and w.isalpha() and w not in self.stopwords:
+                for slip in _swaps(w):
+                    self._slips[slip] = w
+        # Words two run-together words may be ("wonthe", "howmany", "killedin"): a telling word
+        # of the pack or a name (four letters or more), a month, a number, a question word, an
+        # auxiliary or a short joining word.
+        self._telling_parts = frozenset(
+            {w for w in pack_words | alias_words if len(w) >= 4 and w not in self.stopwords}
+            | set(lang.MONTH_FORMS)
+        )
+        self._joining_parts = (
+            lang.QUESTION_WORDS | lang.AUXILIARIES | lang.JOINING_WORDS | lang.SHORT_WORDS
+        )
+        self._splits: dict[str, tuple[str, ...]] = {}
+        self._real_words = real_words()
         self._unvowelled = self._skeletons()
         # Names are matched before typos are corrected, so a slip in one ("Arab movment") is
         # corrected first, towards the words of the names.
@@ -112,6 +137,7 @@ class Vocabulary:
         words = normal.split()
         if not self.known_words.issuperset(words):
             words = [self._alias_fixes.get(w) or self._fix_alias_word(w) for w in words]
+            words = [part for w in words for part in self._split(w)]
         tokens: list[str] = []
         cache = self._token_cache
         for word in self.name_words(words):
@@ -121,6 +147,30 @@ class Vocabulary:
             if token and token not in tokens:
                 tokens.append(token)
         return tokens
+
+    def _split(self, word: str) -> tuple[str, ...]:
+        """Return the two words run together in one ("wonthe", "may5"), or the word itself."""
+        found = self._splits.get(word)
+        if found is not None:
+            return found
+        found = (word,)
+        if (
+            len(word) >= 5
+            and word not in self.known_words
+            and word not in self._real_words
+            and self.stemmer.stemWord(word) not in self._known_stems
+        ):
+            telling, joining = self._telling_parts, self._joining_parts
+            for cut in range(1, len(word)):
+                left, right = word[:cut], word[cut:]
+                left_known = left in telling or left in joining or left.isdigit()
+                if left_known and (right in telling or right in joining or right.isdigit()):
+                    found = (left, right)
+                    break
+        if len(self._splits) > _CACHE_LIMIT:
+            self._splits.clear()
+        self._splits[word] = found
+        return found
 
     def _fix_alias_word(self, word: str) -> str:
         """Return the word of a name this is a typo of ("ramadan" -> "ramadane"), or the word."""
@@ -204,9 +254,17 @@ class Vocabulary:
         if word in self.stopwords or word.isdigit():
             return None if word in self.stopwords else word
         stemmed = self.stemmer.stemWord(word)
-        # A word unknown as written but known by its stem ("detailed", "details") is no typo.
-        if word not in self.known_words and stemmed not in self._known_stems and len(word) > 1:
+        # A word unknown as written but known by its stem ("detailed", "details") is no typo,
+        # nor is a word of the language ("last" is not "lost").
+        if (
+            word not in self.known_words
+            and stemmed not in self._known_stems
+            and len(word) > 1
+            and word not in self._real_words
+        ):
             corrected = self.correct(word) if len(word) > 2 else None
+            if corrected is None and len(word) == 4:
+                corrected = self._slips.get(word)
             if corrected is None:
                 # Typed without its vowels: "hapnd", "contrl", "wn".
                 corrected = self._unvowelled_word(word)
@@ -248,6 +306,17 @@ class Vocabulary:
             if best is None or key < best:
                 best = key
         return best[2] if best else None
+
+
+_OFTEN = 3
+"""Uses in the pack's texts that make a word a likely meaning of a four-letter slip."""
+
+
+def _swaps(word: str) -> Iterator[str]:
+    """Yield a word with two neighbouring letters swapped, but not its first."""
+    for i in range(1, len(word) - 1):
+        if word[i] != word[i + 1]:
+            yield word[:i] + word[i + 1] + word[i] + word[i + 2 :]
 
 
 _VOWELS = re.compile(r"(?<=.)[aeiouy]")

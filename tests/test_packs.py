@@ -285,6 +285,45 @@ def test_questions_typed_the_way_people_type_find_their_fact(
     assert (reply.outcome, reply.fact_id) == (Outcome.ANSWER, fact_id)
 
 
+@pytest.mark.parametrize(
+    ("name", "typed", "meant"),
+    [
+        # two words run together
+        ("ber", "whowon thebattle", "who won the battle"),
+        ("ber", "how manycivilians were killedin ber", "how many civilians were killed in ber"),
+        ("ber", "what happened onmay 5", "what happened on may 5"),
+        ("lantern-festival", "howmany stages", "how many stages"),
+        # two letters of an often used word swapped
+        ("ber", "which arym took the tonw", "which army took the town"),
+    ],
+)
+def test_words_run_together_or_with_letters_swapped_are_read_as_meant(
+    name: str, typed: str, meant: str
+) -> None:
+    vocabulary = Engine(load_pack(PACKS[name])).vocabulary
+    assert vocabulary.analyze(typed) == vocabulary.analyze(meant)
+
+
+@pytest.mark.parametrize(
+    "word", ["because", "whole", "along", "apart", "maybe", "research", "bother", "shot", "form"]
+)
+def test_a_real_word_is_not_split_nor_corrected_into_another(word: str) -> None:
+    vocabulary = Engine(load_pack(PACKS["ber"])).vocabulary
+    assert len(vocabulary.analyze(word)) <= 1
+    assert vocabulary.analyze(word) == vocabulary.analyze(word) and vocabulary.token(word) in (
+        None,
+        vocabulary.stemmer.stemWord(word),
+    )
+
+
+@pytest.mark.parametrize("name", ["Konna", "Kidal", "Tessalit", "Léré", "Gao"])
+def test_a_place_the_pack_does_not_know_stays_a_name_of_its_own(name: str) -> None:
+    """An unknown name is what tells a near miss: it is never corrected into a known word."""
+    vocabulary = Engine(load_pack(PACKS["ber"])).vocabulary
+    (token,) = vocabulary.analyze(name)
+    assert token.lstrip("@") in (vocabulary.stemmer.stemWord(name.lower()), "lere", "gao")
+
+
 @pytest.mark.parametrize("word", ["last", "lots", "best"])
 def test_a_real_word_is_not_taken_for_one_typed_without_vowels(word: str) -> None:
     """Only a word missing its vowels ("cntrl") or two letters or more ("hapnd") is corrected

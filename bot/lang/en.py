@@ -14,7 +14,7 @@ STOP_WORDS = frozenset(
     actually wondering curious all guys guy folks based exactly precisely c ya eu infobox ds
     someone somebody anyone anybody everyone everybody sorry honestly roughly approximately maybe
     perhaps kindly question bot asap lmao imho imo tbh btw fyi thing things gotten else m ve ll re
-    d love too every
+    d love too every whole way
     """.split()
 )
 """Words that carry no meaning for matching, chat filler ("hey", "quick q") included. Question
@@ -506,3 +506,6 @@ DRAFT_QUESTIONS = {
 """Questions drafted from a statement, by what it holds: `{clause}` is the statement's part with
 the answer taken out, `{short}` its few telling words; the first of a kind is the one offered to
 readers."""
+
+JOINING_WORDS = frozenset("the of in on at to by and or from with for".split())
+"""Short words often typed into the next one ("thetown", "killedin")."""

@@ -1,0 +1,78 @@
+"""The words of each language that are words in their own right: a typo is never corrected into
+another word, nor split in two, when it is one of them ("last" is not "lost", "because" is not
+"be cause").
+
+The lists are data, built once from wordfreq's frequency lists (`python -m bot.lang.words`, with
+the `words` extra installed) and shipped in `bot/lang/data/`: the bot reads them, and never
+imports wordfreq. A word is left out of a list when a word one slip away is far more common:
+"wich" and "teh" are typos of "which" and "the", not words.
+"""
+
+from __future__ import annotations
+
+import sys
+from functools import cache
+from pathlib import Path
+
+from bot.text import fold
+
+DATA = Path(__file__).parent / "data"
+LANGUAGES = {"en": 30_000, "fr": 20_000}
+"""Each language, and how many of its most used words its list starts from."""
+TYPO_GAP = 1.5
+"""A word is taken for a typo of one a slip away used this much more often (on wordfreq's
+Zipf scale, a factor of ten per unit)."""
+
+
+@cache
+def real_words() -> frozenset[str]:
+    """Return the words of every language's list, folded as questions are."""
+    words: set[str] = set()
+    for language in LANGUAGES:
+        words |= set((DATA / f"words_{language}.txt").read_text(encoding="utf-8").split())
+    return frozenset(words)
+
+
+def build(language: str, size: int) -> list[str]:
+    """Return the list of a language's real words, most used first (needs wordfreq)."""
+    import wordfreq  # a build-time dependency only: the `words` extra
+    from rapidfuzz.distance import OSA
+
+    zipf: dict[str, float] = {}
+    for word in wordfreq.top_n_list(language, size):
+        folded = fold(word)
+        if folded.isalpha() and folded not in zipf:
+            zipf[folded] = wordfreq.zipf_frequency(word, language)
+    # Words one slip apart share a key: themselves or themselves less one letter.
+    by_key: dict[str, list[str]] = {}
+    for word in zipf:
+        for key in {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}:
+            by_key.setdefault(key, []).append(word)
+    kept = []
+    for word, frequency in zipf.items():
+        near = {
+            other
+            for key in {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
+            for other in by_key.get(key, ())
+        }
+        # (Typos keep their first letter: "bother" is no typo of "other".)
+        if not any(
+            zipf[other] >= frequency + TYPO_GAP and OSA.distance(word, other) <= 1
+            for other in near
+            if other != word and other[0] == word[0]
+        ):
+            kept.append(word)
+    return kept
+
+
+def main() -> None:
+    """Write every language's list to `bot/lang/data/`."""
+    DATA.mkdir(exist_ok=True)
+    for language, size in LANGUAGES.items():
+        words = build(language, size)
+        (DATA / f"words_{language}.txt").write_text("\n".join(words) + "\n", encoding="utf-8")
+        print(f"{language}: {len(words)} words", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
