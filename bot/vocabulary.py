@@ -47,14 +47,14 @@ class Vocabulary:
         for normal in self.normals.values():
             for word in normal.split():
                 counts[word] = counts.get(word, 0) + 1
-        # What a four-letter slip may be: a word the pack often uses with two letters swapped
-        # ("arym", "tonw"). Not one letter for another, nor one left out: "last" is a word, not
-        # "lost", and "shot" is not "shoot".
-        self._slips: dict[str, str] = {}
-        for w, n in sorted(counts.items(), key=lambda item: item[1]):
-            if n >= _OFTEN and len(w) == 4 and w.isalpha() and w not in self.stopwords:
-                for slip in _swaps(w):
-                    self._slips[slip] = w
+        # What a four-letter slip may be besides a short word: a word of four or five letters
+        # the pack often uses ("arym", "tiwn", "firt"). (A word of the language is no slip:
+        # "last" is not "lost".)
+        self._four_letter_targets = _by_first_letter(
+            w
+            for w, n in counts.items()
+            if n >= _OFTEN and len(w) in (4, 5) and w.isalpha() and w not in self.stopwords
+        )
         # Words two run-together words may be ("wonthe", "howmany", "killedin"): a telling word
         # of the pack or a name (four letters or more), a month, a number, a question word, an
         # auxiliary or a short joining word.
@@ -263,8 +263,6 @@ class Vocabulary:
             and word not in self._real_words
         ):
             corrected = self.correct(word) if len(word) > 2 else None
-            if corrected is None and len(word) == 4:
-                corrected = self._slips.get(word)
             if corrected is None:
                 # Typed without its vowels: "hapnd", "contrl", "wn".
                 corrected = self._unvowelled_word(word)
@@ -287,7 +285,9 @@ class Vocabulary:
         # Typos keep the first letter; very short words are only read as function words.
         if among is not None:
             targets = among.get(word[0], [])
-        elif len(word) <= 4:
+        elif len(word) == 4:
+            targets = self._short_targets + self._four_letter_targets.get(word[0], [])
+        elif len(word) < 4:
             targets = self._short_targets
         else:
             targets = self._typo_targets.get(word[0], [])
@@ -310,13 +310,6 @@ class Vocabulary:
 
 _OFTEN = 3
 """Uses in the pack's texts that make a word a likely meaning of a four-letter slip."""
-
-
-def _swaps(word: str) -> Iterator[str]:
-    """Yield a word with two neighbouring letters swapped, but not its first."""
-    for i in range(1, len(word) - 1):
-        if word[i] != word[i + 1]:
-            yield word[:i] + word[i + 1] + word[i] + word[i + 2 :]
 
 
 _VOWELS = re.compile(r"(?<=.)[aeiouy]")
