@@ -19,6 +19,7 @@ _NO_SIGN = frozenset(
 )
 
 _DOER_WORDS = frozenset("who qui".split())
+_NONE: frozenset[str] = frozenset()
 _POLAR = re.compile(lang.pattern("polar"))
 # A French yes/no question opens with "est-ce que" or puts its subject after its verb.
 _INVERTED = frozenset("ce t il elle ils elles on".split())
@@ -84,8 +85,8 @@ class Asks:
     def doers(self, normal: str) -> frozenset[str]:
         """Return the deeds a normalised text asks who did ("who killed him?" -> kill): a text
         asking who something happened to ("who was killed?") asks none."""
-        if _DOER_WORDS.isdisjoint(normal.split()):
-            return frozenset()
+        if ("who" not in normal and "qui" not in normal) or _DOER_WORDS.isdisjoint(normal.split()):
+            return _NONE
         v = self._vocabulary
         # (Names are marked only when no plain object follows: marking them costs more.)
         found = list(self._doer.finditer(normal)) or self._doer.finditer(v.name(normal))

@@ -145,7 +145,11 @@ class Interpreter:
                 names_in=" ".join(asked_clauses) if asked_clauses else None,
             ),
             asks=self._asks_of(questions, normal),
-            doers=frozenset().union(*map(self.reader.doers, questions or [normal])),
+            doers=(
+                frozenset().union(*map(self.reader.doers, questions))
+                if questions
+                else self.reader.doers(normal)
+            ),
             polar=not message.long and polar(core),
             long=message.long,
             located=self.elsewhere_in(normal, tokens),

@@ -137,7 +137,8 @@ class Vocabulary:
         words = normal.split()
         if not self.known_words.issuperset(words):
             words = [self._alias_fixes.get(w) or self._fix_alias_word(w) for w in words]
-            words = [part for w in words for part in self._split(w)]
+            known = self.known_words
+            words = [part for w in words for part in ((w,) if w in known else self._split(w))]
         tokens: list[str] = []
         cache = self._token_cache
         for word in self.name_words(words):

@@ -145,6 +145,8 @@ THANKS = en.THANKS | fr.THANKS
 FOLLOW_UP_WORDS = en.FOLLOW_UP_WORDS | fr.FOLLOW_UP_WORDS
 FRENCH_INVERSION = fr.INVERSION
 _FILLER = en.GREETING_FILLER | fr.GREETING_FILLER
+_COURTESY = GREETINGS | THANKS
+_COURTESY_OR_FILLER = _COURTESY | _FILLER
 _WORDS = re.compile(r"[a-z]+")
 _FRENCH_ONLY = (fr.STOP_WORDS | fr.QUESTION_WORDS | fr.GREETINGS | fr.THANKS) - (
     en.STOP_WORDS | en.QUESTION_WORDS | en.GREETINGS | en.THANKS
@@ -157,8 +159,8 @@ _ENGLISH_ONLY = (en.STOP_WORDS | en.QUESTION_WORDS | en.GREETINGS | en.THANKS | 
 def language_of(folded: str) -> str:
     """Return "fr" when a lowercase, accent-folded text reads as French, else "en"."""
     words = _WORDS.findall(folded)
-    french = sum(w in _FRENCH_ONLY for w in words)
-    return "fr" if french > sum(w in _ENGLISH_ONLY for w in words) else "en"
+    french = sum(map(_FRENCH_ONLY.__contains__, words))
+    return "fr" if french > sum(map(_ENGLISH_ONLY.__contains__, words)) else "en"
 
 
 def courtesy(folded: str) -> str | None:
@@ -166,8 +168,10 @@ def courtesy(folded: str) -> str | None:
     words = _WORDS.findall(folded)
     if not words or len(words) > 6:
         return None
-    kinds = {"thanks" if w in THANKS else "greeting" for w in words if w in THANKS | GREETINGS}
-    if not kinds or any(w not in GREETINGS | THANKS | _FILLER for w in words):
+    if not _COURTESY_OR_FILLER.issuperset(words):
+        return None
+    kinds = {"thanks" if w in THANKS else "greeting" for w in words if w in _COURTESY}
+    if not kinds:
         return None
     return "thanks" if "thanks" in kinds else "greeting"
 
