@@ -166,8 +166,8 @@ def eval_command(args: argparse.Namespace) -> int:
         print(report(results, title=str(path)))
         if args.sessions:
             print(report(run_sessions(engine, items), title=f"{path} as sessions of 5"))
-        if args.risk:
-            _print_risk(engine, items)
+        if args.risk or args.target_wrong is not None:
+            _print_risk(engine, items, target=args.target_wrong)
     if len(args.files) > 1:
         print(f"all files: {accuracy(everything):.1%} ({len(everything)} questions)")
     if before is not None:
@@ -181,13 +181,18 @@ def eval_command(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _print_risk(engine: Engine, items: list[Item]) -> None:
-    from bot.evaluation import render_risk_coverage, risk_coverage
+def _print_risk(engine: Engine, items: list[Item], *, target: float | None) -> None:
+    from bot.evaluation import render_risk_coverage, risk_coverage, threshold_for
 
     current = engine.thresholds.answer
-    thresholds = sorted({0.40, 0.44, current, 0.52, 0.56, 0.60, 0.70})
-    rows = risk_coverage(engine.pack, items, thresholds, base=engine.thresholds)
+    thresholds = {0.40, 0.44, current, 0.52, 0.56, 0.60, 0.70}
+    if target is not None:
+        # A finer grid, to find the threshold a wrong-answer rate asks for.
+        thresholds |= {round(0.30 + 0.02 * step, 2) for step in range(31)}
+    rows = risk_coverage(engine.pack, items, sorted(thresholds), base=engine.thresholds)
     print(render_risk_coverage(rows, current=current))
+    if target is not None:
+        print(threshold_for(rows, target))
 
 
 def unanswered_command(args: argparse.Namespace) -> int:
@@ -297,7 +302,7 @@ def _version() -> str:
 
 
 def _share(text: str) -> float:
-    """Read --min-accuracy: a share from 0 to 1."""
+    """Read a share from 0 to 1 (--min-accuracy, --target-wrong)."""
     try:
         value = float(text)
     except ValueError:
@@ -367,6 +372,12 @@ def _parser() -> argparse.ArgumentParser:
         "--risk",
         action="store_true",
         help="also print answered and wrong shares at several answer thresholds",
+    )
+    evaluate.add_argument(
+        "--target-wrong",
+        type=_share,
+        metavar="X",
+        help="also say which answer threshold keeps wrong answers at or below X (a share)",
     )
     evaluate.add_argument(
         "--save", metavar="FILE", help="write each question's outcome and fact to FILE (JSON)"

@@ -182,6 +182,20 @@ def render_risk_coverage(rows: list[tuple[float, float, float, float]], *, curre
     return "\n".join(lines)
 
 
+def threshold_for(rows: list[tuple[float, float, float, float]], target: float) -> str:
+    """Say which answer threshold of a risk-coverage table keeps the share of wrong answers at
+    or below a target while answering the most, and what it costs (BERBOT_ANSWER_THRESHOLD
+    sets it)."""
+    within = [row for row in rows if row[2] <= target]
+    if not within:
+        return f"  no threshold tried keeps wrong answers at or below {target:.1%}"
+    threshold, answered, wrong_share, correct = max(within, key=lambda row: (row[1], -row[0]))
+    return (
+        f"  for wrong answers at or below {target:.1%}: BERBOT_ANSWER_THRESHOLD={threshold:.2f} "
+        f"(answered {answered:.1%}, wrong {wrong_share:.1%}, accuracy {correct:.1%})"
+    )
+
+
 def accuracy(results: list[Result]) -> float:
     """Return the share of correct results (0 when there are none)."""
     return sum(r.correct for r in results) / len(results) if results else 0.0

@@ -170,6 +170,23 @@ def test_eval_scores_items_as_sessions_and_shows_what_a_threshold_costs(tmp_path
     assert re.search(r"0\.40: answered \d", done.stdout)
 
 
+def test_eval_finds_the_threshold_a_wrong_answer_rate_asks_for_and_it_holds() -> None:
+    """--target-wrong X names the answer threshold that answers most while keeping wrong answers
+    at or below X; set as BERBOT_ANSWER_THRESHOLD, the same questions keep to it."""
+    questions = ROOT / "tests" / "packs" / "lantern-festival" / "questions.yaml"
+    pack = ("--knowledge", str(questions.parent))
+    done = bot("eval", str(questions), *pack, "--target-wrong", "0.02")
+    assert done.returncode == 0, done.stderr
+    found = re.search(
+        r"at or below 2\.0%: BERBOT_ANSWER_THRESHOLD=(0\.\d\d) \(answered", done.stdout
+    )
+    assert found is not None, done.stdout[-800:]
+    held = bot("eval", str(questions), *pack, env={"BERBOT_ANSWER_THRESHOLD": found[1]})
+    first = held.stdout.splitlines()[0]
+    wrong_share = float(re.search(r"wrong answers \d+ \(([\d.]+)%\)", first)[1])  # type: ignore[index]
+    assert wrong_share <= 2.0, first
+
+
 def test_bad_question_file_is_a_clear_error(tmp_path: Path) -> None:
     questions = tmp_path / "q.yaml"
     questions.write_text("- q: hi\n  kind: maybe\n", encoding="utf-8")
