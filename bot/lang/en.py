@@ -385,6 +385,14 @@ IRREGULAR_PAST = frozenset(
     """.split()
 )
 """Past forms of verbs that do not end in -ed, to tell a statement opening with its verb."""
+IRREGULAR_PARTICIPLES = frozenset(
+    """
+    born borne done gone known seen taken given written chosen driven eaten fallen forgotten
+    hidden ridden risen shaken spoken stolen sworn torn worn thrown grown drawn flown begun
+    broken frozen woken beaten bitten got gotten lain run sung sunk swum
+    """.split()
+)
+"""Past participles that do not end in -ed and are not past forms too ("born", "taken")."""
 LEADER_ROLES = frozenset(
     """
     director directors leader leaders head chair chairman chairwoman president commander chief
