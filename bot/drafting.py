@@ -784,11 +784,17 @@ def _fill(template: str, slots: Mapping[str, str]) -> str:
 # -- the pack ------------------------------------------------------------------------------------
 
 
-def draft_pack(text: str, source: SourceFields) -> dict[str, str]:
-    """Return the files of a pack drafted from an article's text, by path within the pack."""
+def read_article(text: str) -> Article:
+    """Parse an article to draft from; raise DraftError when it has nothing to draft."""
     article = parse_article(text)
     if not _body(article):
         raise DraftError("the article has no sentences outside its infobox")
+    return article
+
+
+def draft_pack(text: str, source: SourceFields) -> dict[str, str]:
+    """Return the files of a pack drafted from an article's text, by path within the pack."""
+    article = read_article(text)
     names = find_names(article)
     sides = _sides(_infobox(article), names)
     drafter = Drafter(names, article.title or source.title, sides)

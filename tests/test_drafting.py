@@ -121,6 +121,33 @@ def test_an_unreadable_article_is_a_clear_error(tmp_path: Path) -> None:
     assert "cannot read the article" in done.stderr
 
 
+@pytest.mark.parametrize(
+    "text", ["", "\n  \n", "= Title Only =\n", "= T =\n\nInfobox\n- Name: T\n"]
+)
+def test_an_article_with_nothing_to_draft_says_so_before_asking_anything(
+    tmp_path: Path, text: str
+) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text(text, encoding="utf-8")
+    done = run_bot("pack", "init", str(article), str(tmp_path / "p"), *SOURCE)
+    assert done.returncode == 2
+    assert (
+        done.stderr == "Cannot draft the pack: the article has no sentences outside its infobox\n"
+    )
+    assert not (tmp_path / "p").exists()
+
+
+def test_an_article_without_a_title_line_needs_a_title(tmp_path: Path) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text("The River Zed flows north. It was mapped in 1890.\n", encoding="utf-8")
+    done = run_bot("pack", "init", str(article), str(tmp_path / "p"), *SOURCE)
+    assert done.returncode == 2
+    assert "needs --title (the article has no '= Title =' line)" in done.stderr
+    titled = run_bot("pack", "init", str(article), str(tmp_path / "p"), *SOURCE, "--title", "Zed")
+    assert titled.returncode == 0, titled.stderr
+    assert load_pack(tmp_path / "p").source.title == "Zed"
+
+
 # -- the drafter's parts, on a small article of its own --------------------------------------
 
 
