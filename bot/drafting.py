@@ -31,7 +31,8 @@ _WEEKDAY = re.compile(
 )
 _DATE = re.compile(
     rf"\b(?:(?P<prep>(?i:on|in|since|by|from|until|after|before|during|between)) )?"
-    rf"(?P<date>(?:{'|'.join(MONTH_NAMES)})(?: \d{{1,2}})?(?:, {_YEAR})?|{_YEAR})\b"
+    rf"(?P<date>(?:\d{{1,2}} )?(?:{'|'.join(MONTH_NAMES)})(?: \d{{1,2}}(?!\d))?(?:,? {_YEAR})?"
+    rf"|{_YEAR})\b"
 )
 _NUMBER = rf"\d[\d,.]*|(?:{NUMBER_PATTERN})(?:[ -](?:{NUMBER_PATTERN}))*"
 _COUNT = re.compile(

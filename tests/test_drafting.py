@@ -204,6 +204,27 @@ def test_questions_are_drafted_by_what_a_statement_holds(
     assert any(q.startswith(asked) for q in fact["questions"]), fact["questions"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "asked"),
+    [
+        ("The race was held on 21 June 2014 in Porthwen.", "What happened on 21 June 2014?"),
+        ("The race was held on June 21, 2014 in Porthwen.", "What happened on June 21, 2014?"),
+        ("The race was held in June 2014 in Porthwen.", "What happened in June 2014?"),
+    ],
+)
+def test_a_date_is_asked_whole_whichever_order_its_day_month_and_year_come_in(
+    sentence: str, asked: str
+) -> None:
+    lead = "= Harbour Regatta =\n\nThe Harbour Regatta is a sailing race.\n\n"
+    article = f"{lead}== History ==\n{sentence}\n"
+    files = draft_pack(article, SourceFields("Harbour Regatta", "https://example.org/r", "CC0 1.0"))
+    facts = [f for name, text in files.items() if name.startswith("facts/")
+             for f in yaml.safe_load(text)]  # fmt: skip
+    fact = next(f for f in facts if f["cite"][0] == sentence)
+    assert asked in fact["questions"], fact["questions"]
+    assert not any(q.startswith("What happened on June?") for q in fact["questions"])
+
+
 def test_an_infobox_line_joins_the_sentence_that_repeats_it(regatta: dict[str, str]) -> None:
     facts = [f for name, text in regatta.items() if name.startswith("facts/")
              for f in yaml.safe_load(text)]  # fmt: skip
