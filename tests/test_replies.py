@@ -80,6 +80,9 @@ def test_html_escapes_and_fits_whatever_the_text(pack: Pack, text: str) -> None:
         ("thanks a lot", "You're welcome. Ask me anything else about the Battle of Ber (2013)"),
         ("Bonjour !", "Bonjour ! Je réponds aux questions sur l'article « Battle of Ber (2013) »"),
         ("merci beaucoup", "Avec plaisir."),
+        ("hi, how are you?", "Hello! I answer questions about the Battle of Ber (2013)"),
+        ("salut, ça va ?", "Bonjour ! Je réponds aux questions sur l'article"),
+        ("bonjour, comment ça va ?", "Bonjour ! Je réponds aux questions sur l'article"),
     ],
 )
 def test_a_greeting_gets_a_greeting_and_example_questions(

@@ -26,8 +26,10 @@ GREETINGS = frozenset("hi hello hey hiya howdy yo greetings morning evening afte
 """Words that greet: a message of only these (and filler) is a greeting, not a question."""
 THANKS = frozenset("thanks thank thx ty cheers appreciated".split())
 """Words that thank: a message of only these (and filler) is thanks, not a question."""
-GREETING_FILLER = frozenset("there you bot good very much lot a so all everyone guys".split())
-"""Words a greeting or thanks may hold besides its own ("hi there", "thanks a lot")."""
+GREETING_FILLER = frozenset(
+    "there you bot good very much lot a so all everyone guys how are doing".split()
+)
+"""Words a greeting or thanks may hold besides its own ("hi there", "hi, how are you?")."""
 FOLLOW_UP_WORDS = frozenset(
     "next then after afterwards afterward before earlier later happened happen else more".split()
 )
