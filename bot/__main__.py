@@ -213,16 +213,22 @@ def unanswered_command(args: argparse.Namespace) -> int:
 
 def pack_init_command(args: argparse.Namespace) -> int:
     """Draft a knowledge pack from an article: source, names, and one draft fact a statement."""
-    from bot.drafting import DraftError, SourceFields, draft_pack, licence_url, write_pack
+    from bot.drafting import (
+        DraftError,
+        SourceFields,
+        draft_pack,
+        licence_url,
+        read_article,
+        write_pack,
+    )
 
     path = Path(args.article)
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise DraftError(f"cannot read the article {path}: {error}") from error
-    from bot.article import parse_article
-
-    title = args.title or parse_article(text).title
+    # An article with nothing to draft is said so before anything is asked.
+    title = args.title or read_article(text).title
     url, licence = args.url, args.licence
     asking = sys.stdin.isatty()
     if asking:
@@ -232,8 +238,9 @@ def pack_init_command(args: argparse.Namespace) -> int:
     missing = [name for name, value in (("--title", title), ("--url", url), ("--licence", licence))
                if not value]  # fmt: skip
     if missing:
-        print(f"pack init needs {', '.join(missing)} (or run it in a terminal to be asked)",
-              file=sys.stderr)  # fmt: skip
+        untitled = " (the article has no '= Title =' line)" if "--title" in missing else ""
+        needs = f"pack init needs {', '.join(missing)}{untitled}"
+        print(f"{needs} (or run it in a terminal to be asked)", file=sys.stderr)
         return EXIT_USAGE
     source = SourceFields(
         title, url, licence, licence_url=args.licence_url or "", publisher=args.publisher or ""
@@ -249,7 +256,7 @@ def pack_init_command(args: argparse.Namespace) -> int:
     print(
         f"{target}: {len(pack.facts)} draft facts, {len(pack.entities)} names, "
         f"{sum(len(f.questions) for f in pack.facts)} questions. "
-        f"Check it with `python -m bot check --knowledge {target}`."
+        f"Check it with `{_program()} check --knowledge {target}`."
     )
     return EXIT_OK
 

@@ -107,7 +107,8 @@ def run_console(
                 out(f"(no command {name}: the commands are {', '.join(COMMANDS)})")
             continue
         question = line
-        if command.isdigit():
+        # isdecimal, not isdigit: "²" is a digit that int() cannot read, so it is asked as typed.
+        if command.isdecimal():
             if not offered:
                 out(f"(no suggestions to choose from: ask a question, not {command})")
                 continue

@@ -31,7 +31,8 @@ _WEEKDAY = re.compile(
 )
 _DATE = re.compile(
     rf"\b(?:(?P<prep>(?i:on|in|since|by|from|until|after|before|during|between)) )?"
-    rf"(?P<date>(?:{'|'.join(MONTH_NAMES)})(?: \d{{1,2}})?(?:, {_YEAR})?|{_YEAR})\b"
+    rf"(?P<date>(?:\d{{1,2}} )?(?:{'|'.join(MONTH_NAMES)})(?: \d{{1,2}}(?!\d))?(?:,? {_YEAR})?"
+    rf"|{_YEAR})\b"
 )
 _NUMBER = rf"\d[\d,.]*|(?:{NUMBER_PATTERN})(?:[ -](?:{NUMBER_PATTERN}))*"
 _COUNT = re.compile(
@@ -784,11 +785,17 @@ def _fill(template: str, slots: Mapping[str, str]) -> str:
 # -- the pack ------------------------------------------------------------------------------------
 
 
-def draft_pack(text: str, source: SourceFields) -> dict[str, str]:
-    """Return the files of a pack drafted from an article's text, by path within the pack."""
+def read_article(text: str) -> Article:
+    """Parse an article to draft from; raise DraftError when it has nothing to draft."""
     article = parse_article(text)
     if not _body(article):
         raise DraftError("the article has no sentences outside its infobox")
+    return article
+
+
+def draft_pack(text: str, source: SourceFields) -> dict[str, str]:
+    """Return the files of a pack drafted from an article's text, by path within the pack."""
+    article = read_article(text)
     names = find_names(article)
     sides = _sides(_infobox(article), names)
     drafter = Drafter(names, article.title or source.title, sides)

@@ -105,8 +105,9 @@ def absent_line(question: str, *, language: str | None = None) -> str:
             return plain
         return lines["absent"].format(asked=f"{lead} {' '.join(rest)}")
     copula = rest[0].lower() in lang.COPULAS
-    if copula and len(rest) > 1 and not _PARTICIPLE.search(rest[-1]):
-        # "what is the capital of France" -> "what the capital of France is"
+    if copula and len(rest) > 1 and not any(_verb_form(word) for word in rest[1:]):
+        # "what is the capital of France" -> "what the capital of France is"; not "why was the
+        # battle started ..." nor "where was he born", whose copula belongs to a verb.
         return lines["absent"].format(asked=f"{lead} {' '.join(rest[1:])} {rest[0].lower()}")
     # "who did...", "what kind of planes did...": no indirect speech without rewording the verb.
     if any(word.lower() in lang.AUXILIARIES - lang.COPULAS for word in rest[:4]) or (
@@ -114,6 +115,14 @@ def absent_line(question: str, *, language: str | None = None) -> str:
     ):
         return f"The article doesn't answer “{asked}?”"
     return lines["absent"].format(asked=f"{lead} {' '.join(rest)}")
+
+
+def _verb_form(word: str) -> bool:
+    """Return whether a word reads as a verb's participle or past form ("started", "born")."""
+    if word.lower() in lang.VERB_FORMS:
+        return True
+    # A capitalised word is a name ("Sweden", "Ahmed"), whatever its ending.
+    return word[:1].islower() and bool(_PARTICIPLE.search(word))
 
 
 def render_text(reply: Reply) -> str:

@@ -378,6 +378,16 @@ def test_console_asks_a_suggestion_by_its_number_and_knows_its_commands() -> Non
     assert turns[4] == "/exit\n"
 
 
+def test_console_asks_a_superscript_or_other_digit_as_typed() -> None:
+    """Only a plain number picks a suggestion; "²" is a question like any other text."""
+    done = bot("console", stdin="who commanded the MNLA?\n²\n1\n")
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    turns = done.stdout.split("you> ")[1:]
+    assert len(turns) == 3 and not turns[1].startswith("²\n(")
+    assert turns[2].startswith("1\n(")
+
+
 def test_console_banner_and_debug_name_the_pack(pack_copy: Path) -> None:
     done = bot("console", "--knowledge", str(pack_copy), stdin="/debug\n/debug\n")
     first = done.stdout.splitlines()[0]

@@ -121,6 +121,33 @@ def test_an_unreadable_article_is_a_clear_error(tmp_path: Path) -> None:
     assert "cannot read the article" in done.stderr
 
 
+@pytest.mark.parametrize(
+    "text", ["", "\n  \n", "= Title Only =\n", "= T =\n\nInfobox\n- Name: T\n"]
+)
+def test_an_article_with_nothing_to_draft_says_so_before_asking_anything(
+    tmp_path: Path, text: str
+) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text(text, encoding="utf-8")
+    done = run_bot("pack", "init", str(article), str(tmp_path / "p"), *SOURCE)
+    assert done.returncode == 2
+    assert (
+        done.stderr == "Cannot draft the pack: the article has no sentences outside its infobox\n"
+    )
+    assert not (tmp_path / "p").exists()
+
+
+def test_an_article_without_a_title_line_needs_a_title(tmp_path: Path) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text("The River Zed flows north. It was mapped in 1890.\n", encoding="utf-8")
+    done = run_bot("pack", "init", str(article), str(tmp_path / "p"), *SOURCE)
+    assert done.returncode == 2
+    assert "needs --title (the article has no '= Title =' line)" in done.stderr
+    titled = run_bot("pack", "init", str(article), str(tmp_path / "p"), *SOURCE, "--title", "Zed")
+    assert titled.returncode == 0, titled.stderr
+    assert load_pack(tmp_path / "p").source.title == "Zed"
+
+
 # -- the drafter's parts, on a small article of its own --------------------------------------
 
 
@@ -175,6 +202,27 @@ def test_questions_are_drafted_by_what_a_statement_holds(
              for f in yaml.safe_load(text)]  # fmt: skip
     fact = next(f for f in facts if sentence in f["cite"][0])
     assert any(q.startswith(asked) for q in fact["questions"]), fact["questions"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "asked"),
+    [
+        ("The race was held on 21 June 2014 in Porthwen.", "What happened on 21 June 2014?"),
+        ("The race was held on June 21, 2014 in Porthwen.", "What happened on June 21, 2014?"),
+        ("The race was held in June 2014 in Porthwen.", "What happened in June 2014?"),
+    ],
+)
+def test_a_date_is_asked_whole_whichever_order_its_day_month_and_year_come_in(
+    sentence: str, asked: str
+) -> None:
+    lead = "= Harbour Regatta =\n\nThe Harbour Regatta is a sailing race.\n\n"
+    article = f"{lead}== History ==\n{sentence}\n"
+    files = draft_pack(article, SourceFields("Harbour Regatta", "https://example.org/r", "CC0 1.0"))
+    facts = [f for name, text in files.items() if name.startswith("facts/")
+             for f in yaml.safe_load(text)]  # fmt: skip
+    fact = next(f for f in facts if f["cite"][0] == sentence)
+    assert asked in fact["questions"], fact["questions"]
+    assert not any(q.startswith("What happened on June?") for q in fact["questions"])
 
 
 def test_an_infobox_line_joins_the_sentence_that_repeats_it(regatta: dict[str, str]) -> None:

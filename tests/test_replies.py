@@ -9,7 +9,7 @@ import pytest
 
 from bot.knowledge import Citation, Pack, load_pack
 from bot.matching import Engine, Outcome, Reply
-from bot.replies import TELEGRAM_LIMIT, as_json, render_html, render_text
+from bot.replies import TELEGRAM_LIMIT, absent_line, as_json, render_html, render_text
 
 TELEGRAM_TAGS = {"b", "strong", "i", "em", "u", "s", "a", "code", "pre", "blockquote", "br"}
 
@@ -80,6 +80,9 @@ def test_html_escapes_and_fits_whatever_the_text(pack: Pack, text: str) -> None:
         ("thanks a lot", "You're welcome. Ask me anything else about the Battle of Ber (2013)"),
         ("Bonjour !", "Bonjour ! Je réponds aux questions sur l'article « Battle of Ber (2013) »"),
         ("merci beaucoup", "Avec plaisir."),
+        ("hi, how are you?", "Hello! I answer questions about the Battle of Ber (2013)"),
+        ("salut, ça va ?", "Bonjour ! Je réponds aux questions sur l'article"),
+        ("bonjour, comment ça va ?", "Bonjour ! Je réponds aux questions sur l'article"),
     ],
 )
 def test_a_greeting_gets_a_greeting_and_example_questions(
@@ -115,6 +118,36 @@ def test_a_decline_speaks_the_language_of_the_question_and_reads_well(
     reply = engine.answer(question)
     assert not reply.answered
     assert reply.text.startswith(line)
+
+
+@pytest.mark.parametrize(
+    ("question", "line"),
+    [
+        (
+            "what is the capital of Sweden?",
+            "The article doesn't say what the capital of Sweden is.",
+        ),
+        ("who was the mayor of Ber?", "The article doesn't say who the mayor of Ber was."),
+        # The copula belongs to a verb further on: moved to the end it would read
+        # "why the battle started in the first place was", so the question is quoted whole.
+        (
+            "why was the battle started in the first place?",
+            "The article doesn't answer “why was the battle started in the first place?”",
+        ),
+        (
+            "where was the MNLA leader born?",
+            "The article doesn't answer “where was the MNLA leader born?”",
+        ),
+        (
+            "who was in charge before Eberle took over?",
+            "The article doesn't answer “who was in charge before Eberle took over?”",
+        ),
+    ],
+)
+def test_a_decline_moves_is_or_was_to_the_end_only_when_no_verb_follows(
+    question: str, line: str
+) -> None:
+    assert absent_line(question) == line
 
 
 def test_another_pack_greets_with_its_own_title() -> None:

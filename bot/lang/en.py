@@ -26,8 +26,10 @@ GREETINGS = frozenset("hi hello hey hiya howdy yo greetings morning evening afte
 """Words that greet: a message of only these (and filler) is a greeting, not a question."""
 THANKS = frozenset("thanks thank thx ty cheers appreciated".split())
 """Words that thank: a message of only these (and filler) is thanks, not a question."""
-GREETING_FILLER = frozenset("there you bot good very much lot a so all everyone guys".split())
-"""Words a greeting or thanks may hold besides its own ("hi there", "thanks a lot")."""
+GREETING_FILLER = frozenset(
+    "there you bot good very much lot a so all everyone guys how are doing".split()
+)
+"""Words a greeting or thanks may hold besides its own ("hi there", "hi, how are you?")."""
 FOLLOW_UP_WORDS = frozenset(
     "next then after afterwards afterward before earlier later happened happen else more".split()
 )
@@ -385,6 +387,14 @@ IRREGULAR_PAST = frozenset(
     """.split()
 )
 """Past forms of verbs that do not end in -ed, to tell a statement opening with its verb."""
+IRREGULAR_PARTICIPLES = frozenset(
+    """
+    born borne done gone known seen taken given written chosen driven eaten fallen forgotten
+    hidden ridden risen shaken spoken stolen sworn torn worn thrown grown drawn flown begun
+    broken frozen woken beaten bitten got gotten lain run sung sunk swum
+    """.split()
+)
+"""Past participles that do not end in -ed and are not past forms too ("born", "taken")."""
 LEADER_ROLES = frozenset(
     """
     director directors leader leaders head chair chairman chairwoman president commander chief
