@@ -216,6 +216,10 @@ NOT_UPDATES = {
     "json-list": b"[1, 2, 3]",
     "no-update-id": b'{"message": {"message_id": 1}}',
     "not-utf8": b'{"update_id": 8, "x": "\xff\xfe"}',
+    "json-null": b"null",
+    "update-id-not-a-number": b'{"update_id": "9", "message": {"message_id": 1}}',
+    # json.loads raises RecursionError, not ValueError, past a few thousand levels.
+    "nested-too-deep": b"[" * 100_000,
 }
 
 
