@@ -119,12 +119,17 @@ class Quizzes:
 
     def _number(self, fact: Fact, asked: list[str]) -> ShortAnswer | None:
         counted = set(asked) - self._question_tokens - self._verb_tokens
-        words = [lang.NUMBER_WORDS.get(w, w) for w in self._v.name(normalize(fact.answer)).split()]
+        raw = self._v.name(normalize(fact.answer)).split()
+        words = [lang.NUMBER_WORDS.get(w, w) for w in raw]
         numbers = {w for w in words if w.isdigit()} | {t for t in asked if t.isdigit()}
         found = []
         for position, word in enumerate(words):
             after = self._v.tokens(words[position + 1 : position + 1 + COUNTED_WITHIN])
-            if word.isdigit() and word not in asked and after & counted:
+            # "several thousand" is no count: a scale word is one only after a number.
+            vague = raw[position] in lang.NUMBER_SCALE_WORDS and not (
+                position and words[position - 1].isdigit()
+            )
+            if word.isdigit() and not vague and word not in asked and after & counted:
                 found.append(word)
         if len(set(found)) != 1:
             return None

@@ -123,6 +123,25 @@ def test_short_answers_of_ber_facts(engine: Engine, fact_id: str, short: str | N
     assert (answer.text if answer is not None else None) == short
 
 
+@pytest.mark.parametrize(
+    ("fact_id", "short"),
+    [
+        ("acts-count", "140"),
+        ("stages-count", "11"),
+        # "Several thousand paper lanterns": no exact count, so not 1000.
+        ("lanterns-number", None),
+    ],
+)
+def test_short_answers_of_the_second_packs_facts(
+    engine: Engine, fact_id: str, short: str | None
+) -> None:
+    chosen = pack_engine("lantern-festival", engine)
+    fact = chosen.pack.fact(fact_id)
+    assert fact is not None
+    answer = Quizzes(chosen.pack, chosen.vocabulary).short_answer(fact)
+    assert (answer.text if answer is not None else None) == short
+
+
 def test_the_explanation_is_cut_with_an_ellipsis_within_telegrams_limit() -> None:
     from bot.quiz import cut
 
