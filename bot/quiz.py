@@ -6,7 +6,8 @@ What kind of answer a fact gives is read from the fact itself: a question asking
 answer holds one date; asking how many, whose answer holds one number next to what is counted;
 asking who or where, whose answer names one entity of the pack, the one the fact is about, first
 among those the question does not name, and not alongside another of its kind. Facts that fit
-none, or have too few wrong answers of their kind, make no quiz.
+none, whose short answer is longer than a poll option may be, or that have too few wrong answers
+of their kind, make no quiz.
 """
 
 from __future__ import annotations
@@ -89,7 +90,9 @@ class Quizzes:
             self._pool.setdefault(answer.kind, {}).setdefault(answer.value, answer.text)
         for entity in pack.entities:
             self._pool.setdefault(entity.kind, {}).setdefault(entity.id, _capitalised(entity.name))
-        self.answers = tuple(a for a in answers if len(self._wrong(a)) >= 2)
+        self.answers = tuple(
+            a for a in answers if len(a.text) <= OPTION_LIMIT and len(self._wrong(a)) >= 2
+        )
 
     def short_answer(self, fact: Fact) -> ShortAnswer | None:
         """Return what a fact answers in a few words, and its kind; None for no quiz."""
@@ -119,12 +122,17 @@ class Quizzes:
 
     def _number(self, fact: Fact, asked: list[str]) -> ShortAnswer | None:
         counted = set(asked) - self._question_tokens - self._verb_tokens
-        words = [lang.NUMBER_WORDS.get(w, w) for w in self._v.name(normalize(fact.answer)).split()]
+        raw = self._v.name(normalize(fact.answer)).split()
+        words = [lang.NUMBER_WORDS.get(w, w) for w in raw]
         numbers = {w for w in words if w.isdigit()} | {t for t in asked if t.isdigit()}
         found = []
         for position, word in enumerate(words):
             after = self._v.tokens(words[position + 1 : position + 1 + COUNTED_WITHIN])
-            if word.isdigit() and word not in asked and after & counted:
+            # "several thousand" is no count: a scale word is one only after a number.
+            vague = raw[position] in lang.NUMBER_SCALE_WORDS and not (
+                position and words[position - 1].isdigit()
+            )
+            if word.isdigit() and not vague and word not in asked and after & counted:
                 found.append(word)
         if len(set(found)) != 1:
             return None

@@ -10,11 +10,12 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import aiohttp
 import pytest
-from botapi import BotAPIServer, serve_in_thread
+from botapi import BotAPIServer, Call, serve_in_thread
 from commandline import clean_environ
 from telegram_fixtures import (
     ALICE,
@@ -117,10 +118,16 @@ async def test_a_batch_of_nothing_but_unreadable_updates_moves_on(
     assert len(skipped(caplog)) == 3
 
 
+def ends_with(update_id: int) -> Callable[[Call], bool]:
+    """Match a getUpdates call whose batch ends with this update."""
+    return lambda call: bool(call.result) and call.result[-1]["update_id"] == update_id
+
+
 def test_bot_process_past_an_unreadable_update_answers_and_stops_cleanly(
     tmp_path: Path, engine: Engine
 ) -> None:
-    """The reported failure: the process stayed deaf, logged megabytes and exited 1."""
+    """The reported failure: the process stayed deaf, logged megabytes and exited 1. Here one
+    unreadable update comes in the middle of the first batch and one alone, last of its batch."""
     server = BotAPIServer()
     with serve_in_thread(server):
         env = clean_environ(
@@ -129,8 +136,10 @@ def test_bot_process_past_an_unreadable_update_answers_and_stops_cleanly(
             TELEGRAM_API_URL=server.base_url,
         )
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
-        chat = server.private_chat(ALICE)
-        server.push(server.poll_update(chat, ALICE))
+        alice, bob = server.private_chat(ALICE), server.private_chat(BOB)
+        server.push(server.text_update(alice, ALICE, QUESTION))
+        middle = server.push(server.poll_update(bob, BOB))
+        server.push(server.text_update(bob, BOB, OTHER_QUESTION))
         process = subprocess.Popen(
             [sys.executable, "-m", "bot", "run"],
             cwd=ROOT,
@@ -140,9 +149,11 @@ def test_bot_process_past_an_unreadable_update_answers_and_stops_cleanly(
             text=True,
         )
         try:
-            server.wait_until_polling_sync(timeout=30)
+            first = server.wait_for_sync("sendMessage", count=2, timeout=30)
+            last = server.push(server.poll_update(alice, ALICE))
+            server.wait_for_sync("getUpdates", where=ends_with(last["update_id"]), timeout=15)
             mark = server.mark()
-            server.push(server.text_update(chat, ALICE, QUESTION))
+            server.push(server.text_update(alice, ALICE, FIRST))
             [answer] = server.wait_for_sync("sendMessage", since=mark, timeout=15)
             time.sleep(0.5)
             process.send_signal(signal.SIGTERM)
@@ -152,9 +163,15 @@ def test_bot_process_past_an_unreadable_update_answers_and_stops_cleanly(
                 process.kill()
                 process.communicate()
     assert process.returncode == 0, stderr
-    assert shown(answer).startswith(answer_of(engine, QUESTION))
-    assert stderr.count("skipped update") == 1
-    assert "Traceback" not in stderr and "CRITICAL" not in stderr
+    assert sorted(shown(a).split("\n")[0] for a in first) == sorted(
+        [answer_of(engine, QUESTION), answer_of(engine, OTHER_QUESTION)]
+    )
+    assert shown(answer).startswith(answer_of(engine, FIRST))
+    skips = [line for line in stderr.splitlines() if "skipped update" in line]
+    assert len(skips) == 2 and all(" WARNING " in line for line in skips), skips
+    assert f"skipped update {middle['update_id']}:" in skips[0]
+    assert f"skipped update {last['update_id']}:" in skips[1]
+    assert "Traceback" not in stderr and "CRITICAL" not in stderr and " ERROR " not in stderr
     assert len(stderr) < 5_000, "a skipped update costs one line of log, not a flood"
     assert (tmp_path / "data" / "telegram-state.pickle").exists(), "state is saved on the way out"
 
@@ -216,6 +233,10 @@ NOT_UPDATES = {
     "json-list": b"[1, 2, 3]",
     "no-update-id": b'{"message": {"message_id": 1}}',
     "not-utf8": b'{"update_id": 8, "x": "\xff\xfe"}',
+    "json-null": b"null",
+    "update-id-not-a-number": b'{"update_id": "9", "message": {"message_id": 1}}',
+    # json.loads raises RecursionError, not ValueError, past a few thousand levels.
+    "nested-too-deep": b"[" * 100_000,
 }
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pickle
 import random
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -123,6 +124,47 @@ def test_short_answers_of_ber_facts(engine: Engine, fact_id: str, short: str | N
     assert (answer.text if answer is not None else None) == short
 
 
+@pytest.mark.parametrize(
+    ("fact_id", "short"),
+    [
+        ("acts-count", "140"),
+        ("stages-count", "11"),
+        # "Several thousand paper lanterns": no exact count, so not 1000.
+        ("lanterns-number", None),
+    ],
+)
+def test_short_answers_of_the_second_packs_facts(
+    engine: Engine, fact_id: str, short: str | None
+) -> None:
+    chosen = pack_engine("lantern-festival", engine)
+    fact = chosen.pack.fact(fact_id)
+    assert fact is not None
+    answer = Quizzes(chosen.pack, chosen.vocabulary).short_answer(fact)
+    assert (answer.text if answer is not None else None) == short
+
+
+def test_an_answer_longer_than_a_poll_option_makes_no_quiz(tmp_path: Path) -> None:
+    directory = tmp_path / "long-name"
+    shutil.copytree(PACKS["lantern-festival"], directory)
+    aliases = directory / "aliases.yaml"
+    long_name = "the " + "Ashwick Lantern Trust and its many friends " * 3
+    aliases.write_text(
+        aliases.read_text(encoding="utf-8").replace("name: the ALT", f"name: {long_name}"),
+        encoding="utf-8",
+    )
+    chosen = Engine(load_pack(directory))
+    quizzes = Quizzes(chosen.pack, chosen.vocabulary)
+    organiser = chosen.pack.fact("festival-organiser")
+    assert organiser is not None
+    short = quizzes.short_answer(organiser)
+    assert short is not None and len(short.text) > OPTION_LIMIT
+    assert "festival-organiser" not in {a.fact.id for a in quizzes.answers}
+    rng = random.Random(3)
+    for _ in range(30):
+        quiz = quizzes.make(rng=rng)
+        assert quiz is not None and all(len(o) <= OPTION_LIMIT for o in quiz.options)
+
+
 def test_the_explanation_is_cut_with_an_ellipsis_within_telegrams_limit() -> None:
     from bot.quiz import cut
 
@@ -152,6 +194,49 @@ async def test_quiz_in_a_private_chat_is_a_quiz_poll_from_the_fact_base(
     check_quiz(*poll_of(call), engine.pack, Quizzes(engine.pack, engine.vocabulary))
     poll = call.result["poll"]
     assert poll["correct_option_ids"] == [call.params["correct_option_ids"][0]]
+
+
+LONGER = (
+    ", as the organisers recall in every programme they print, in the notes they hand to the "
+    "volunteers, and in the short talk given at the Quay Stage before the first concert of the "
+    "weekend begins"
+)
+
+
+def pack_with_long_citations(tmp_path: Path) -> Path:
+    """Copy the second pack, every sentence its quizzes cite made longer than a quiz's
+    explanation may be."""
+    directory = tmp_path / "long-pack"
+    shutil.copytree(PACKS["lantern-festival"], directory)
+    original = Engine(load_pack(directory))
+    quizzes = Quizzes(original.pack, original.vocabulary)
+    cited = {c.text for a in quizzes.answers for c in a.fact.citations}
+    files = [directory / "article.txt", *sorted((directory / "facts").glob("*.yaml"))]
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        for sentence in sorted(cited, key=len, reverse=True):
+            longer = sentence[:-1] + LONGER + "." if sentence.endswith(".") else sentence + LONGER
+            text = text.replace(sentence, longer)
+        path.write_text(text, encoding="utf-8")
+    return directory
+
+
+async def test_a_quiz_whose_cited_sentence_is_too_long_gets_it_cut_with_an_ellipsis(
+    api: BotAPIServer, settings: Settings, tmp_path: Path
+) -> None:
+    long = Engine(load_pack(pack_with_long_citations(tmp_path)))
+    quizzes = Quizzes(long.pack, long.vocabulary)
+    cited = [c.text for a in quizzes.answers for c in a.fact.citations]
+    assert quizzes.answers and all(len(c) > EXPLANATION_LIMIT for c in cited)
+
+    async with running_bot(api, settings, long) as live:
+        chat = api.private_chat(ALICE)
+        [call] = await live.send(api.text_update(chat, ALICE, "/quiz"), expect="sendPoll")
+    explanation = call.params["explanation"]
+    assert len(explanation) == EXPLANATION_LIMIT and explanation.endswith("…")
+    assert any(c.startswith(explanation[:-1]) for c in cited), "cut, but otherwise verbatim"
+    assert call.result["poll"]["explanation"] == explanation, "Telegram took it"
+    check_quiz(*poll_of(call), long.pack, quizzes)
 
 
 async def test_quizzes_vary_and_do_not_repeat_the_last_few_in_a_chat(

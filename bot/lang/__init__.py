@@ -64,6 +64,10 @@ NUMBER_WORDS = _number_words()
 """Number words folded to digits, so "fourteen" and "14" match and contradict alike. Words that
 are also something else ("one", "un", "seize", "neuf", "sept") are left alone."""
 
+NUMBER_SCALE_WORDS = frozenset((*en.NUMBER_SCALES, *fr.NUMBER_SCALES))
+"""Number words that scale the one before ("two thousand"); alone ("several thousand") they
+give no exact count."""
+
 _TENS = {w: int(d) for w, d in NUMBER_WORDS.items() if d.endswith("0") and len(d) == 2}
 _UNITS = {w: int(d) for w, d in NUMBER_WORDS.items() if len(d) == 1 and d != "0"}
 _UNITS.update({"one": 1, "un": 1, "sept": 7, "neuf": 9})

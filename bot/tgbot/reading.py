@@ -82,19 +82,34 @@ class ReadingBot(ExtBot[Any]):
 def body_problem(body: bytes) -> tuple[dict[str, Any] | None, str | None]:
     """Return a webhook body as an update's data, or None and what is wrong with it."""
     if not body.strip():
-        return None, "empty body"
+        return None, "its body is empty"
     try:
         data = json.loads(body.decode("utf-8"))
     except UnicodeDecodeError:
-        return None, "not UTF-8"
+        return None, "its body is not UTF-8"
     except ValueError:
-        return None, "not JSON, or truncated"
+        return None, "its body is not JSON, or truncated"
+    except RecursionError:
+        # json gives up on arrays or objects nested a few thousand deep with RecursionError.
+        return None, "its body is JSON nested too deep"
     if not isinstance(data, dict):
-        return None, f"a JSON {type(data).__name__}, not an update"
+        return None, f"its body is a JSON {_json_kind(data)}, not an update"
     update_id = data.get("update_id")
     if not isinstance(update_id, int) or isinstance(update_id, bool):
-        return None, "no update_id"
+        return None, "its body has no update_id"
     return data, None
+
+
+def _json_kind(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int | float):
+        return "number"
+    if isinstance(value, list):
+        return "list"
+    return "string" if isinstance(value, str) else type(value).__name__
 
 
 class _UpdateHandler(tornado.web.RequestHandler):
@@ -117,7 +132,7 @@ class _UpdateHandler(tornado.web.RequestHandler):
         data, problem = body_problem(self.request.body)
         if problem is not None:
             log.warning(
-                "webhook request refused: its body is %s",
+                "webhook request refused: %s",
                 problem,
                 extra={"event": "bad-webhook-body"},
             )
