@@ -90,11 +90,17 @@ class Asks:
         v = self._vocabulary
         # (Names are marked only when no plain object follows: marking them costs more.)
         found = list(self._doer.finditer(normal)) or self._doer.finditer(v.name(normal))
+        # The deed is the last word of each match with a token, but a name ("qui l'a gagnée",
+        # "who had taken the ...").
         return frozenset(
             verb
             for m in found
-            # (The deed is its last word but a name: "qui l'a gagnée", "who had taken the ...".)
-            if (verb := next((t for t in reversed(v.analyze(m[0])[1:]) if t[0] != "@"), None))
+            if (
+                verb := next(
+                    (t for w in reversed(m[0].split()[1:]) if w[0] != "@" and (t := v.token(w))),
+                    None,
+                )
+            )
         )
 
     def located(self, normal: str) -> list[str]:

@@ -20,6 +20,8 @@ UNSURE = "I'm not sure which of these you mean:"
 QUOTE_INTRO = "No curated fact covers this, but the article says:"
 """The line before a quoted sentence that no fact covers."""
 _PARTICIPLE = re.compile(r"(?:ed|en|ing)$")
+_ASKS_ABOUT = re.compile(lang.pattern("asks_about"))
+_AUXILIARIES = lang.AUXILIARIES - lang.COPULAS
 
 
 _DECLINES = {
@@ -88,20 +90,21 @@ def absent_line(question: str, *, language: str | None = None) -> str:
     a plain line instead.
     """
     asked = " ".join(strip_address(question).split()).rstrip(" ?？!.")
-    language = language or lang.language_of(fold(asked))
+    folded = fold(asked)
+    language = language or lang.language_of(folded)
     lines = _DECLINES[language]
     plain = lines["absent-plain"]
     words = asked.split()
     if not asked or len(asked) > 160 or len(words) < 2 or fold(words[0]) not in lang.QUESTION_WORDS:
         return plain
-    if re.match(lang.pattern("asks_about"), fold(asked)):
+    if _ASKS_ABOUT.match(folded):
         return plain
     lead = asked[0].lower() + words[0][1:]
     rest = words[1:]
     if language == "fr":
         # "qui commandait le MNLA ?" -> "ne dit pas qui commandait le MNLA"; an inverted verb
         # ("quand a-t-il ...") would need its words put back in order.
-        if any(ending in fold(asked) for ending in lang.FRENCH_INVERSION):
+        if any(ending in folded for ending in lang.FRENCH_INVERSION):
             return plain
         return lines["absent"].format(asked=f"{lead} {' '.join(rest)}")
     copula = rest[0].lower() in lang.COPULAS
@@ -110,7 +113,7 @@ def absent_line(question: str, *, language: str | None = None) -> str:
         # battle started ..." nor "where was he born", whose copula belongs to a verb.
         return lines["absent"].format(asked=f"{lead} {' '.join(rest[1:])} {rest[0].lower()}")
     # "who did...", "what kind of planes did...": no indirect speech without rewording the verb.
-    if any(word.lower() in lang.AUXILIARIES - lang.COPULAS for word in rest[:4]) or (
+    if any(word.lower() in _AUXILIARIES for word in rest[:4]) or (
         rest[0].lower() in lang.AUXILIARIES
     ):
         return f"The article doesn't answer “{asked}?”"
