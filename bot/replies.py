@@ -69,7 +69,8 @@ def decline_text(reason: Reason, question: str, title: str) -> str:
     A greeting or thanks that is nothing else gets a greeting back and a hint.
     """
     folded = fold(strip_address(question))
-    language = lang.language_of(folded)
+    words = lang.words_of(folded)
+    language = lang.language_of(folded, words)
     lines = _DECLINES[language]
     if reason is Reason.EMPTY:
         return lines["empty"].format(title=title)
@@ -77,7 +78,7 @@ def decline_text(reason: Reason, question: str, title: str) -> str:
         return absent_line(question, language=language)
     if reason is Reason.NO_STORY:
         return lines["no-story"]
-    courtesy = lang.courtesy(folded)
+    courtesy = lang.courtesy(folded, words)
     if courtesy is not None:
         return lines[courtesy].format(title=title)
     return lines["off-topic"].format(title=title)

@@ -162,16 +162,27 @@ _ENGLISH_ONLY = (en.STOP_WORDS | en.QUESTION_WORDS | en.GREETINGS | en.THANKS | 
 )
 
 
-def language_of(folded: str) -> str:
-    """Return "fr" when a lowercase, accent-folded text reads as French, else "en"."""
-    words = _WORDS.findall(folded)
+def language_of(folded: str, words: list[str] | None = None) -> str:
+    """Return "fr" when a lowercase, accent-folded text (or its `words_of`) reads as French,
+    else "en"."""
+    if words is None:
+        words = words_of(folded)
+    if _FRENCH_ONLY.isdisjoint(words):
+        return "en"
     french = sum(map(_FRENCH_ONLY.__contains__, words))
     return "fr" if french > sum(map(_ENGLISH_ONLY.__contains__, words)) else "en"
 
 
-def courtesy(folded: str) -> str | None:
-    """Return "greeting" or "thanks" when a lowercase, accent-folded message is only that."""
-    words = _WORDS.findall(folded)
+def words_of(folded: str) -> list[str]:
+    """Return the words of a lowercase, accent-folded text."""
+    return _WORDS.findall(folded)
+
+
+def courtesy(folded: str, words: list[str] | None = None) -> str | None:
+    """Return "greeting" or "thanks" when a lowercase, accent-folded message (or its
+    `words_of`) is only that."""
+    if words is None:
+        words = words_of(folded)
     if not words or len(words) > 6:
         return None
     if not _COURTESY_OR_FILLER.issuperset(words):
