@@ -96,10 +96,22 @@ class Dialogue:
         words = self._referring(message)
         cues = self._cues(message.normal)
         that_event, then, _, town = cues
-        leans = that_event or then or town or correction or self.is_follow_up(words, tokens)
+        # "this fight", "that town": the turn leans on the conversation through the event or
+        # place it names, not through a pronoun ("this" in it stands for no one).
+        rest = self._that_event.sub(" ", " ".join(words)).split() if that_event else words
+        pronouns = then or correction or self.is_follow_up(rest, tokens)
+        leans = that_event or town or pronouns
         if not leans and not self.may_lean(tokens):
             return Readings([plain])
-        found = self._leaning(words, cues, plain, tokens, previous, correction=correction)
+        found = self._leaning(
+            words,
+            cues,
+            plain,
+            tokens,
+            previous,
+            correction=correction,
+            pronouns=pronouns or not leans,
+        )
         if not leans or message.long:
             # "who won?", "where were the planes?": read on its own first, and in the light of
             # the conversation only when that reading is not answered. (So is a long message,
@@ -116,15 +128,23 @@ class Dialogue:
         previous: Context,
         *,
         correction: bool,
+        pronouns: bool = True,
     ) -> Readings:
         """Return the readings of a turn that leans on the conversation, given its words that
-        may refer back and its cues ("that fight", "then", "back then", "that town")."""
+        may refer back and its cues ("that fight", "then", "back then", "that town").
+
+        `pronouns`: whether anything but "that fight" or "that town" leans on it; if not, no
+        one the conversation named is taken for what the turn asks about.
+        """
         that_event, then, back, town = cues
         first = self._moved_along(plain, previous, then=then, back=back)
         words = self._there(words, previous, town=town)
         if that_event and previous.fact_id in self.index.setting:
             first, tokens = self._with_setting(first, tokens, previous.fact_id)
-        attempts, resolved = self._resolved(words, tokens, previous, first)
+        if pronouns or town:
+            attempts, resolved = self._resolved(words, tokens, previous, first)
+        else:
+            attempts, resolved = [first], tokens
         carried = self.carry_over(tokens, previous)
         # "and the MNLA?", "what about May?": nothing but names and dates is no question of its
         # own, so the last question's words come first. (So does a correction.)

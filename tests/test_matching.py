@@ -488,6 +488,12 @@ def test_follow_up_he_must_be_in_the_answer(engine: Engine) -> None:
         # "That town back then" is the place and the time last discussed.
         ("what happened at In Khalil?", "first-clash-in-khalil", "who held the town back then?",
          "in-khalil-mnla-control"),
+        # "This fight" is the one the conversation is about, and no one it named ...
+        ("why did the MAA keep vehicles outside Ber?", "maa-monitoring-for-gangs",
+         "was this fight part of some bigger conflict?", "part-of-mali-war"),
+        # ... and "that fight" after another one is that one, which the article does not tell.
+        ("Which town did the MAA raid on February 23?", "first-clash-in-khalil",
+         "who won that fight and how many died?", None),
     ],
 )  # fmt: skip
 def test_follow_up(
