@@ -83,7 +83,7 @@ class FactIndex:
         self.asks: list[frozenset[str]] = []
         # The deeds each fact is asked who did, and the words of its yes/no phrasings.
         self.doers: list[frozenset[str]] = []
-        self.polar_words: list[frozenset[str]] = []
+        self._polar_words: list[frozenset[str]] = []
         # What each fact tells, for questions that take something as given.
         self.told: list[frozenset[str]] = []
         after = vocabulary.token("after")
@@ -91,7 +91,7 @@ class FactIndex:
         question_words = vocabulary.tokens(lang.TYPED_QUESTION_WORDS) | set(kind_of)
         # The kinds of answer its own phrasings ask of each fact ("how much does it cost?"):
         # its curator says it answers them, in words (a sum "not disclosed") if not in figures.
-        self.phrased_kinds: list[frozenset[str]] = []
+        self._phrased_kinds: list[frozenset[str]] = []
         for index, fact in enumerate(pack.facts):
             phrased: set[str] = set()
             words: set[str] = set()
@@ -124,8 +124,8 @@ class FactIndex:
             self.told.append(frozenset() if after in answer else frozenset(told | set(answer)))
             self.asks.append(frozenset(asked))
             self.doers.append(frozenset(doers))
-            self.polar_words.append(frozenset(polar_words))
-            self.phrased_kinds.append(frozenset(phrased))
+            self._polar_words.append(frozenset(polar_words))
+            self._phrased_kinds.append(frozenset(phrased))
         return Phrasings(tuple(tokens_of), tuple(fact_of), ()), fact_words
 
     def _vocabularies(
@@ -136,8 +136,14 @@ class FactIndex:
         vocab: list[frozenset[str]] = []
         kinds: list[frozenset[str]] = []
         self.asserted: list[frozenset[str]] = []
-        for fact, answer, words, cited in zip(
-            self.facts, self.answers, fact_words, self.fact_sentences, strict=True
+        for fact, answer, words, cited, polar_words, phrased in zip(
+            self.facts,
+            self.answers,
+            fact_words,
+            self.fact_sentences,
+            self._polar_words,
+            self._phrased_kinds,
+            strict=True,
         ):
             said = {t for i in cited for t in self.sentence_tokens[i]}
             said |= set(answer)
@@ -153,9 +159,9 @@ class FactIndex:
             }
             vocab.append(frozenset(words | said | nearby))
             # What it says, for a yes/no question: its statement and its yes/no phrasings.
-            self.asserted.append(frozenset(said | nearby | self.polar_words[len(vocab) - 1]))
+            self.asserted.append(frozenset(said | nearby | polar_words))
             told = answer_kinds([fact.answer, *(self.sentences[i].text for i in cited)])
-            kinds.append(told | self.phrased_kinds[len(kinds)])
+            kinds.append(told | phrased)
         return vocab, kinds
 
     def _weigh(self, fact_words: list[set[str]], unknown_share: float) -> None:

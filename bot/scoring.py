@@ -23,8 +23,6 @@ class Match:
     """The fact's position in the pack."""
     score: float
     """Its score, from 0 to 1."""
-    phrasing: int
-    """Its closest phrasing."""
     factor: float = 1.0
     """What the signals multiplied its score by."""
     explanation: Explanation | None = None
@@ -132,18 +130,14 @@ class Ranker:
                 if pids:
                     for pid in pids:
                         overlap[pid] = add(pid, 0.0) + weight
-            closest, best = -1.0, -1
-            for phrasing, shared_weight in overlap.items():
-                closeness = shared_weight / (total + weight_of[phrasing])
-                if closeness > closest:
-                    closest, best = closeness, phrasing
-            if best < 0:
+            if not overlap:
                 continue
+            closest = max(shared / (total + weight_of[p]) for p, shared in overlap.items())
             vocab = index.vocab[fact]
             covered = sum([weight for token, weight in pairs if token in vocab])
             share = self.weights.phrasing_share
             score = share * 2 * closest + (1 - share) * covered / total
-            raw.append((score, Match(fact, score, best)))
+            raw.append((score, Match(fact, score)))
         raw.sort(key=_first, reverse=True)
         return raw
 

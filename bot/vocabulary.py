@@ -4,6 +4,7 @@ synonyms folded, words stemmed), the same way for questions, phrasings and the a
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 
 import snowballstemmer
@@ -43,10 +44,7 @@ class Vocabulary:
         self._known_stems = {self.stemmer.stemWord(w) for w in self.known_words}
         self._typo_targets = _by_first_letter(self._typo_words(pack_words))
         self._short_targets = self._short_words(pack.article.title)
-        counts: dict[str, int] = {}
-        for normal in self.normals.values():
-            for word in normal.split():
-                counts[word] = counts.get(word, 0) + 1
+        counts = Counter(w for normal in self.normals.values() for w in normal.split())
         # What a four-letter slip may be besides a short word: a word of four or five letters
         # the pack often uses ("arym", "tiwn", "firt"). (A word of the language is no slip:
         # "last" is not "lost".)
@@ -67,7 +65,7 @@ class Vocabulary:
         )
         self._splits: dict[str, tuple[str, ...]] = {}
         self._real_words = real_words()
-        self._unvowelled = self._skeletons()
+        self._unvowelled = self._skeletons(counts)
         # Names are matched before typos are corrected, so a slip in one ("Arab movment") is
         # corrected first, towards the words of the names.
         self._alias_targets = _by_first_letter(w for w in alias_words if len(w) >= 5)
@@ -84,15 +82,11 @@ class Vocabulary:
             return None
         return meant
 
-    def _skeletons(self) -> dict[str, str]:
-        """Return the words of the pack's questions and answers (and the language's question
-        words) by their consonants, each skeleton to its most used word: "hpnd" is "happened"."""
-        counts: dict[str, int] = {}
-        for normal in self.normals.values():
-            for word in normal.split():
-                counts[word] = counts.get(word, 0) + 1
-        for word in lang.QUESTION_WORDS:
-            counts[word] = counts.get(word, 0) + 1
+    def _skeletons(self, used: Counter[str]) -> dict[str, str]:
+        """Return the words of the pack's texts (`used`, with how often) and the language's
+        question words by their consonants, each skeleton to its most used word: "hpnd" is
+        "happened"."""
+        counts = used + Counter(lang.QUESTION_WORDS)
         best: dict[str, tuple[int, str]] = {}
         for word, count in counts.items():
             if len(word) < 3 or word.isdigit() or word in self.stopwords - lang.QUESTION_WORDS:
