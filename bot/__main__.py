@@ -135,6 +135,15 @@ def check_command(args: argparse.Namespace) -> int:
         )
         if args.strict:
             problems.append(f"{len(drafts)} draft{'s' if len(drafts) != 1 else ''} (--strict)")
+    if pack.classifier_note is not None:
+        print(f"warning: {pack.classifier_note}")
+        if args.strict:
+            problems.append("classifier out of date (--strict)")
+    elif pack.classifier is None:
+        print(
+            "No classifier: answers get no second opinion. "
+            f"Fit one with `{_program()} pack fit` (needs the fit extra)."
+        )
     print(f"pack {pack.describe()}: {'; '.join(problems) if problems else 'OK'}")
     return EXIT_FAILED if problems else EXIT_OK
 
@@ -261,6 +270,20 @@ def pack_init_command(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def pack_fit_command(args: argparse.Namespace) -> int:
+    """Fit the pack's classifier on its facts' phrasings (needs the fit extra)."""
+    from bot.fitting import fit, write
+
+    pack = load_pack(Path(args.directory)) if args.directory else _pack(args)
+    classifier = fit(pack)
+    path = write(classifier, pack.directory)
+    print(
+        f"{path}: fitted on {sum(len(f.questions) for f in pack.facts)} phrasings of "
+        f"{len(pack.facts)} facts ({len(classifier.idf)} features)."
+    )
+    return EXIT_OK
+
+
 def _ask(prompt: str, default: str) -> str:
     """Ask for a value in a terminal; an empty reply keeps the default."""
     shown = f" [{default}]" if default else ""
@@ -364,7 +387,9 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--conversation", action="store_true", help="lines form one conversation")
     ask.add_argument("--debug", action="store_true", help="show fact, score and runner-up")
     check = command("check", check_command, CHECK_SETTINGS)
-    check.add_argument("--strict", action="store_true", help="also fail on draft facts")
+    check.add_argument(
+        "--strict", action="store_true", help="also fail on draft facts or an outdated classifier"
+    )
     evaluate = command("eval", eval_command, ENGINE_SETTINGS)
     evaluate.add_argument("files", nargs="+", metavar="FILE.yaml", help="question files")
     evaluate.add_argument(
@@ -414,6 +439,13 @@ def _parser() -> argparse.ArgumentParser:
     init.add_argument("--licence", help="the licence's short name, e.g. 'CC BY-SA 4.0'")
     init.add_argument("--licence-url", metavar="URL", help="the licence's address")
     init.add_argument("--publisher", help="who publishes it (default: the address's host)")
+    fitting = pack_commands.add_parser(
+        "fit", parents=[common], help=(pack_fit_command.__doc__ or "").strip()
+    )
+    fitting.set_defaults(handler=pack_fit_command, uses=CHECK_SETTINGS)
+    fitting.add_argument(
+        "directory", metavar="DIR", nargs="?", help="the pack (default: the one commands use)"
+    )
     run = command("run", run_command, None)
     run.add_argument("--webhook-url", metavar="URL", help="serve a webhook at this HTTPS URL")
     run.add_argument("--listen", metavar="ADDRESS", help="webhook listen address (0.0.0.0)")

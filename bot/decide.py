@@ -11,6 +11,7 @@ from bot.dialogue import Context
 from bot.index import FactIndex
 from bot.interpret import Query
 from bot.knowledge import Citation, Fact
+from bot.opinion import Opinion
 from bot.reply import Candidate, Outcome, Reason, Reply
 from bot.scoring import Explanation, Match
 from bot.vocabulary import Vocabulary
@@ -100,6 +101,26 @@ class Decider:
             reason=Reason.UNSURE,
             explanation=top.explanation,
             threshold=bar,
+        )
+
+    def disputed(self, reply: Reply, view: Opinion, previous: Context) -> Reply:
+        """Return an answer the classifier disputes as "did you mean": its fact, and the one the
+        classifier finds likelier (when readers are served it)."""
+        index = self.index
+        offered = [index.facts[index.fact_index[reply.fact_id or ""]].questions[0]]
+        other = index.fact_index.get(view.best)
+        if other is not None:
+            offered.append(index.facts[other].questions[0])
+        return replace(
+            reply,
+            outcome=Outcome.SUGGEST,
+            text=replies.UNSURE,
+            citations=(),
+            suggestions=tuple(offered),
+            fact_id=None,
+            context=replace(reply.context, fact_id=previous.fact_id),
+            reason=Reason.DISPUTED,
+            opinion=view,
         )
 
     def _quoted(self, question: str, query: Query, previous: Context) -> Reply | None:

@@ -13,14 +13,17 @@ from typing import Any
 
 import yaml
 
+from bot import opinion
 from bot.article import Article, parse_article
 from bot.errors import BotError
+from bot.opinion import Classifier
 
 ARTICLE_FILE = "article.txt"
 SOURCE_FILE = "source.yaml"
 ALIASES_FILE = "aliases.yaml"
 SYNONYMS_FILE = "synonyms.yaml"
 DOMAIN_FILE = "domain.yaml"
+CLASSIFIER_FILE = "classifier.json"
 FACTS_DIR = "facts"
 FACT_FILE_SUFFIXES = (".yaml", ".yml")
 
@@ -171,6 +174,10 @@ class Pack:
     """Every fact, in file order."""
     domain: Domain = field(default_factory=Domain)
     """What the engine needs to know of the article's subject."""
+    classifier: Classifier | None = None
+    """The second opinion fitted on these facts' phrasings, if the pack has a current one."""
+    classifier_note: str | None = None
+    """Why the pack's classifier is not used, when it has one that is out of date."""
 
     def fact(self, fact_id: str) -> Fact | None:
         """Return the fact with this id, or None."""
@@ -282,7 +289,24 @@ def load_pack(directory: Path | str | None = None) -> Pack:
     synonyms = _load_synonyms(root / SYNONYMS_FILE)
     facts = _load_facts(root / FACTS_DIR, article, {e.id for e in entities})
     domain = _load_domain(root / DOMAIN_FILE, {f.id for f in facts})
-    return Pack(root, article, source, entities, synonyms, facts, domain)
+    classifier, note = _load_classifier(root / CLASSIFIER_FILE, facts)
+    return Pack(root, article, source, entities, synonyms, facts, domain, classifier, note)
+
+
+def _load_classifier(path: Path, facts: tuple[Fact, ...]) -> tuple[Classifier | None, str | None]:
+    """Return the pack's classifier if it was fitted on these facts' phrasings, else why not."""
+    try:
+        classifier = opinion.load(path)
+    except opinion.ClassifierFileError as error:
+        raise KnowledgeError(str(error).removeprefix(f"{path}: "), file=path) from error
+    if classifier is None:
+        return None, None
+    if classifier.fitted_on != opinion.fingerprint((f.id, f.questions) for f in facts):
+        return None, (
+            f"{path.name} was fitted on other phrasings than the facts have now, so it is not "
+            "used: refit it with python -m bot pack fit"
+        )
+    return classifier, None
 
 
 def _read_yaml(path: Path) -> Any:

@@ -108,7 +108,8 @@ class Engine:
                 self._clauses(message, plain, tokens, whole),
                 ((r, False) for r in later),
             )
-        return self._best(question, message, tried, previous)
+        reply, standalone = self._best(question, message, tried, previous, plain)
+        return self._seconded(reply, message, previous) if standalone else reply
 
     def _special(self, question: str, message: Message, context: Context | None) -> Reply | None:
         """Answer the turns that need no ranking: "and after that?", "who said that?", a claim
@@ -154,30 +155,57 @@ class Engine:
         message: Message,
         tried: Iterable[tuple[Query, bool]],
         previous: Context,
-    ) -> Reply:
-        """Try the readings in order; return the first answered well enough, else the best."""
+        plain: Query,
+    ) -> tuple[Reply, bool]:
+        """Try the readings in order; return the first answered well enough, else the best, and
+        whether it reads the message on its own rather than in the light of the conversation."""
         best: Reply | None = None
         best_key = (False, False, 0.0)
+        best_alone = True
         whole: Reply | None = None
+        whole_alone = True
         short = len(message.words) < self.weights.claused_question
         # A long message of several sentences answered as a whole is answered from its
         # question instead, when the question says enough on its own.
         prefer_question = _asks_in_sentences(message)
         for number, (reading, from_question) in enumerate(tried):
             reply = self.decider.decide(question, reading, self.ranker.rank(reading), previous)
+            alone = reading is plain or reading.clause
             if number == 0 and reply.answered and prefer_question:
-                whole = reply
+                whole, whole_alone = reply, alone
                 continue
             if reply.answered and (number == 0 or short or from_question):
-                return self._settled(reply, reading, whole, message)
+                settled = self._settled(reply, reading, whole, message)
+                return settled, whole_alone if settled is whole else alone
             # An answer to a clause of a question beats one to a clause of the chatter around it.
             key = (reply.answered, reply.answered and from_question, reply.confidence)
             if best is None or key > best_key:
-                best, best_key = reply, key
+                best, best_key, best_alone = reply, key, alone
         if whole is not None:
-            return whole
+            return whole, whole_alone
         assert best is not None
-        return best
+        return best, best_alone
+
+    def _seconded(self, reply: Reply, message: Message, previous: Context) -> Reply:
+        """Return an answer the engine is not sure of as "did you mean" when the classifier,
+        reading the message on its own, finds another fact likelier and this one unlikely,
+        unless the two facts quote the same sentence (either then answers)."""
+        classifier = self.pack.classifier
+        if (
+            classifier is None
+            or reply.reason is not Reason.MATCHED
+            or reply.fact_id is None
+            or reply.confidence >= self.weights.disputable
+        ):
+            return reply
+        view = classifier.opinion(message.normal, reply.fact_id)
+        if view is None or view.best == reply.fact_id or view.probability >= self.weights.disputed:
+            return reply
+        index = self.index
+        mine, other = index.fact_index[reply.fact_id], index.fact_index.get(view.best)
+        if other is not None and index.fact_sentences[mine] & index.fact_sentences[other]:
+            return reply
+        return self.decider.disputed(reply, view, previous)
 
     def _settled(
         self, reply: Reply, reading: Query, whole: Reply | None, message: Message

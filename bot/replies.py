@@ -202,6 +202,19 @@ def render_why(reply: Reply, pack: Pack) -> list[str]:
             lines.append(f"The runner-up, “{runner.question}”, scored {runner.score:.2f}.")
         else:
             lines.append("No other fact came close.")
+    elif reply.reason is Reason.DISPUTED and reply.opinion is not None:
+        view = reply.opinion
+        chosen, other = pack.fact(view.fact), pack.fact(view.best)
+        chosen_text = f"“{chosen.questions[0]}”" if chosen is not None else "the best match"
+        other_text = f"“{other.questions[0]}”" if other is not None else "another fact"
+        lines = [
+            f"I wasn't sure: {chosen_text} scored {score} and an answer needs {bar}, but read "
+            f"letter by letter your question looks more like {other_text} (likelihood "
+            f"{view.best_probability:.2f}) than like it ({view.probability:.2f}), "
+            "so I asked which you meant."
+        ]
+        if runner is not None:
+            lines.append(f"The runner-up, “{runner.question}”, scored {runner.score:.2f}.")
     elif reply.outcome is Outcome.SUGGEST:
         best = f"“{reply.suggestions[0]}”" if reply.suggestions else "the best match"
         if reply.confidence >= reply.threshold:

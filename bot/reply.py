@@ -8,6 +8,7 @@ from typing import Protocol
 
 from bot.dialogue import Context
 from bot.knowledge import Citation
+from bot.opinion import Opinion
 from bot.signals import Signal
 
 
@@ -50,6 +51,8 @@ class Reason(StrEnum):
     """No question at all."""
     NO_STORY = "no-story"
     """"And after that?" when the article tells nothing more."""
+    DISPUTED = "disputed"
+    """An answer the classifier finds unlikely, offered as "did you mean" instead."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +99,8 @@ class Reply:
     """What moved the best fact's score, worked out when asked (`signals`)."""
     threshold: float = 0.0
     """The score an answer had to reach."""
+    opinion: Opinion | None = None
+    """The classifier's view, when it disputed the answer."""
 
     @property
     def signals(self) -> tuple[Signal, ...]:

@@ -71,6 +71,11 @@ class Weights:
     """A quoted sentence's confidence, against its coverage of the question."""
     context_entities: int = 6
     """People, groups and places a conversation remembers."""
+    disputable: float = 0.8
+    """Answers scoring below this are put to the classifier (`opinion`) ..."""
+    disputed: float = 0.1
+    """... and offered as "did you mean" when it finds another fact likelier and this one less
+    likely than this."""
 
     # What a fact does not account for: each shrinks its score by this factor.
     missing_why: float = 0.4

@@ -1,0 +1,69 @@
+"""Fit a pack's classifier (`python -m bot pack fit`): scikit-learn, from the `fit` extra, fits
+it once; the bot only reads the weights it wrote (`bot.opinion`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.errors import BotError
+from bot.knowledge import CLASSIFIER_FILE, Pack
+from bot.opinion import Classifier, features, fingerprint
+from bot.text import normalize
+
+STRENGTH = 20.0
+"""The inverse of the regularisation strength: the phrasings are few, and each matters."""
+SMALLEST_WEIGHT = 0.2
+"""Weights smaller than this are dropped: they change no probability that matters and would make
+the file ten times larger."""
+
+
+class FittingUnavailable(BotError):
+    """scikit-learn, which fits the classifier, is not installed."""
+
+    label = "Cannot fit"
+    exit_status = 2
+
+
+def fit(pack: Pack) -> Classifier:
+    """Return a classifier fitted on the pack's phrasings, one class per fact."""
+    try:
+        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.linear_model import LogisticRegression
+    except ImportError as error:
+        raise FittingUnavailable("fitting needs scikit-learn: pip install -e '.[fit]'") from error
+    texts: list[str] = []
+    labels: list[int] = []
+    for number, fact in enumerate(pack.facts):
+        for question in fact.questions:
+            texts.append(normalize(question))
+            labels.append(number)
+    vectorizer = TfidfVectorizer(analyzer=features, sublinear_tf=True)
+    matrix = vectorizer.fit_transform(texts)
+    model = LogisticRegression(C=STRENGTH, max_iter=5000).fit(matrix, labels)
+    names = vectorizer.get_feature_names_out()
+    idf = {str(name): round(float(v), 4) for name, v in zip(names, vectorizer.idf_, strict=True)}
+    weights: dict[str, list[float]] = {}
+    coefficients = model.coef_.T  # one row per feature, one column per fact
+    for name, row in zip(names, coefficients, strict=True):
+        kept: list[float] = []
+        for number, weight in enumerate(row):
+            if abs(weight) >= SMALLEST_WEIGHT:
+                kept += [number, round(float(weight), 3)]
+        if kept:
+            weights[str(name)] = kept
+    return Classifier(
+        [fact.id for fact in pack.facts],
+        [round(float(b), 4) for b in model.intercept_],
+        idf,
+        weights,
+        fingerprint((fact.id, fact.questions) for fact in pack.facts),
+    )
+
+
+def write(classifier: Classifier, directory: Path) -> Path:
+    """Write a classifier into a pack's directory; return the file written."""
+    import json
+
+    path = directory / CLASSIFIER_FILE
+    path.write_text(json.dumps(classifier.to_data(), separators=(",", ":")) + "\n", "utf-8")
+    return path

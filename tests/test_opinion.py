@@ -1,0 +1,164 @@
+"""The second opinion: a classifier fitted on the pack's phrasings, read from the pack's
+classifier.json, that turns answers the engine is unsure of into "did you mean" when it finds
+another fact far likelier."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from bot.evaluation import load_questions
+from bot.knowledge import CLASSIFIER_FILE, KnowledgeError, Pack, load_pack
+from bot.matching import Engine
+from bot.opinion import features
+from bot.replies import render_why
+from bot.reply import Outcome, Reason
+from bot.text import normalize
+from tests.commandline import ROOT, clean_environ, run_bot
+
+SECOND_PACK = ROOT / "tests" / "packs" / "lantern-festival"
+DISPUTED = "who did the maa grab during the raid"
+"""A question the engine alone answers, unsure, with a fact the classifier finds unlikely."""
+
+
+def test_features_are_words_word_pairs_and_letter_groups_within_words() -> None:
+    found = features("who won")
+    assert {"w who", "w won", "w who won"} <= set(found)
+    assert {" w", "wh", "ho", "o ", " wh", " who", " who ", "won "} <= set(found)
+    assert "o w" not in found  # letter groups never cross words
+    assert features("") == []
+
+
+@pytest.mark.parametrize("directory", [None, SECOND_PACK], ids=["bundled", "second"])
+def test_each_pack_ships_a_classifier_fitted_on_its_current_phrasings(
+    directory: Path | None,
+) -> None:
+    pack = load_pack(directory)
+    assert pack.classifier is not None, pack.classifier_note
+    assert pack.classifier.facts == [f.id for f in pack.facts]
+
+
+def test_refitting_a_pack_gives_the_same_opinions_as_its_shipped_classifier(
+    pack_copy: Path, pack: Pack
+) -> None:
+    (pack_copy / CLASSIFIER_FILE).unlink()
+    result = run_bot("pack", "fit", str(pack_copy))
+    assert result.returncode == 0, result.stderr
+    assert "fitted on" in result.stdout and "43 facts" in result.stdout
+    refitted = load_pack(pack_copy).classifier
+    shipped = pack.classifier
+    assert refitted is not None and shipped is not None
+    assert refitted.fitted_on == shipped.fitted_on
+    for item in load_questions(ROOT / "tests" / "data" / "dev.yaml")[:200]:
+        text = normalize(item.turns[-1])
+        for a, b in zip(refitted.probabilities(text), shipped.probabilities(text), strict=True):
+            assert a == pytest.approx(b, abs=0.01)
+
+
+def test_fitting_without_scikit_learn_says_how_to_install_it(pack_copy: Path) -> None:
+    # The command line as it runs where scikit-learn is not installed.
+    program = (
+        "import sys; sys.modules['sklearn'] = None; from bot.__main__ import main; "
+        "sys.exit(main(sys.argv[1:]))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", program, "pack", "fit", str(pack_copy)],
+        capture_output=True, text=True, cwd=ROOT, env=clean_environ(), timeout=60, check=False,
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert "Cannot fit: fitting needs scikit-learn: pip install" in result.stderr
+
+
+def test_an_edited_phrasing_leaves_the_classifier_unused_until_refitted(pack_copy: Path) -> None:
+    path = pack_copy / "facts" / "infobox.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Who won the Battle of Ber?", "Who won at Ber?", 1), "utf-8")
+    pack = load_pack(pack_copy)
+    assert pack.classifier is None
+    assert pack.classifier_note is not None and "pack fit" in pack.classifier_note
+    checked = run_bot("check", "--knowledge", str(pack_copy))
+    assert checked.returncode == 0
+    assert "warning: classifier.json was fitted on other phrasings" in checked.stdout
+    strict = run_bot("check", "--strict", "--knowledge", str(pack_copy))
+    assert strict.returncode == 1 and "classifier out of date (--strict)" in strict.stdout
+    assert run_bot("pack", "fit", str(pack_copy)).returncode == 0
+    assert load_pack(pack_copy).classifier is not None
+    assert run_bot("check", "--strict", "--knowledge", str(pack_copy)).returncode == 0
+
+
+def test_a_pack_without_a_classifier_answers_and_check_suggests_fitting_one(
+    pack_copy: Path,
+) -> None:
+    (pack_copy / CLASSIFIER_FILE).unlink()
+    assert load_pack(pack_copy).classifier is None
+    checked = run_bot("check", "--knowledge", str(pack_copy))
+    assert checked.returncode == 0
+    assert "No classifier: answers get no second opinion" in checked.stdout
+    asked = run_bot("ask", "--knowledge", str(pack_copy), "--json", DISPUTED)
+    assert json.loads(asked.stdout)["answered"] is True
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        ("{not json", "not valid JSON"),
+        ('{"format": 99}', "not a classifier file of format 1"),
+        (
+            '{"format": 1, "facts": ["a"], "intercepts": [0.0], "idf": {"x": 1.0},'
+            ' "weights": {"x": [5, 0.5]}}',
+            "the weights of feature 'x' are malformed",
+        ),
+    ],
+)
+def test_a_broken_classifier_file_stops_the_bot_naming_the_file(
+    pack_copy: Path, content: str, problem: str
+) -> None:
+    (pack_copy / CLASSIFIER_FILE).write_text(content, "utf-8")
+    with pytest.raises(KnowledgeError, match=problem) as raised:
+        load_pack(pack_copy)
+    assert CLASSIFIER_FILE in str(raised.value)
+    result = run_bot("ask", "--knowledge", str(pack_copy), "who won?")
+    assert result.returncode == KnowledgeError.exit_status
+    assert CLASSIFIER_FILE in result.stderr and problem in result.stderr
+
+
+def test_an_unsure_answer_the_classifier_disputes_is_offered_as_did_you_mean(
+    engine: Engine, pack: Pack
+) -> None:
+    alone = Engine(replace(pack, classifier=None)).answer(DISPUTED)
+    assert alone.answered and alone.confidence < engine.weights.disputable
+    reply = engine.answer(DISPUTED)
+    assert reply.outcome is Outcome.SUGGEST and reply.reason is Reason.DISPUTED
+    assert reply.opinion is not None and reply.opinion.fact == alone.fact_id
+    assert reply.opinion.probability < engine.weights.disputed
+    chosen = pack.fact(alone.fact_id or "")
+    likelier = pack.fact(reply.opinion.best)
+    assert chosen is not None and likelier is not None
+    assert reply.suggestions == (chosen.questions[0], likelier.questions[0])
+    why = " ".join(render_why(reply, pack))
+    assert "looks more like" in why and chosen.questions[0] in why
+
+
+def test_answers_the_engine_is_sure_of_are_never_disputed(engine: Engine, pack: Pack) -> None:
+    alone = Engine(replace(pack, classifier=None))
+    for item in load_questions(ROOT / "tests" / "data" / "dev.yaml"):
+        if len(item.turns) > 1:
+            continue
+        question = item.turns[0]
+        reply = alone.answer(question)
+        if reply.answered and reply.confidence >= engine.weights.disputable:
+            assert engine.answer(question).fact_id == reply.fact_id, question
+
+
+def test_a_turn_leaning_on_the_conversation_is_not_disputed(engine: Engine) -> None:
+    first = engine.answer("how many suspected deserters were held in Ber?")
+    reply = engine.answer("what happened to them?", context=first.context)
+    assert reply.answered and reply.confidence < engine.weights.disputable
+    assert engine.pack.classifier is not None
+    view = engine.pack.classifier.opinion(normalize("what happened to them?"), reply.fact_id or "")
+    assert view is not None and view.best != reply.fact_id  # read alone, it would be
