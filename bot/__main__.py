@@ -274,7 +274,9 @@ def pack_fit_command(args: argparse.Namespace) -> int:
     """Fit the pack's classifier on its facts' phrasings (needs the fit extra)."""
     from bot.fitting import fit, write
 
-    pack = load_pack(Path(args.directory)) if args.directory else _pack(args)
+    # (A classifier file that is broken or out of date is what refitting mends.)
+    directory = Path(args.directory) if args.directory else _pack_dir(args)
+    pack = load_pack(directory, classifier=False)
     classifier = fit(pack)
     path = write(classifier, pack.directory)
     print(

@@ -12,9 +12,9 @@ from bot.text import normalize
 
 STRENGTH = 20.0
 """The inverse of the regularisation strength: the phrasings are few, and each matters."""
-SMALLEST_WEIGHT = 0.2
-"""Weights smaller than this are dropped: they change no probability that matters and would make
-the file ten times larger."""
+SMALLEST_WEIGHT = 0.4
+"""Weights smaller than this are dropped: they change few probabilities that matter, and would
+make the file and the reading of each question several times larger."""
 
 
 class FittingUnavailable(BotError):
@@ -37,20 +37,17 @@ def fit(pack: Pack) -> Classifier:
         for question in fact.questions:
             texts.append(normalize(question))
             labels.append(number)
-    vectorizer = TfidfVectorizer(analyzer=features, sublinear_tf=True)
+    vectorizer = TfidfVectorizer(analyzer=features, binary=True)
     matrix = vectorizer.fit_transform(texts)
     model = LogisticRegression(C=STRENGTH, max_iter=5000).fit(matrix, labels)
     names = vectorizer.get_feature_names_out()
     idf = {str(name): round(float(v), 4) for name, v in zip(names, vectorizer.idf_, strict=True)}
-    weights: dict[str, list[float]] = {}
+    weights: dict[str, tuple[list[int], list[float]]] = {}
     coefficients = model.coef_.T  # one row per feature, one column per fact
-    for name, row in zip(names, coefficients, strict=True):
-        kept: list[float] = []
-        for number, weight in enumerate(row):
-            if abs(weight) >= SMALLEST_WEIGHT:
-                kept += [number, round(float(weight), 3)]
+    for name, row, value in zip(names, coefficients, vectorizer.idf_, strict=True):
+        kept = [n for n, weight in enumerate(row) if abs(weight) >= SMALLEST_WEIGHT]
         if kept:
-            weights[str(name)] = kept
+            weights[str(name)] = (kept, [round(float(row[n] * value), 3) for n in kept])
     return Classifier(
         [fact.id for fact in pack.facts],
         [round(float(b), 4) for b in model.intercept_],

@@ -272,8 +272,11 @@ def _digest(directory: Path) -> str:
     return digest.hexdigest()
 
 
-def load_pack(directory: Path | str | None = None) -> Pack:
-    """Load and validate a pack; raise KnowledgeError naming the file and fact on any problem."""
+def load_pack(directory: Path | str | None = None, *, classifier: bool = True) -> Pack:
+    """Load and validate a pack; raise KnowledgeError naming the file and fact on any problem.
+
+    `classifier`: whether to read the pack's classifier too (not when it is being refitted).
+    """
     root = Path(directory) if directory is not None else default_pack_dir()
     if not root.is_dir():
         raise KnowledgeError("not a knowledge pack directory", file=root)
@@ -289,8 +292,8 @@ def load_pack(directory: Path | str | None = None) -> Pack:
     synonyms = _load_synonyms(root / SYNONYMS_FILE)
     facts = _load_facts(root / FACTS_DIR, article, {e.id for e in entities})
     domain = _load_domain(root / DOMAIN_FILE, {f.id for f in facts})
-    classifier, note = _load_classifier(root / CLASSIFIER_FILE, facts)
-    return Pack(root, article, source, entities, synonyms, facts, domain, classifier, note)
+    fitted, note = _load_classifier(root / CLASSIFIER_FILE, facts) if classifier else (None, None)
+    return Pack(root, article, source, entities, synonyms, facts, domain, fitted, note)
 
 
 def _load_classifier(path: Path, facts: tuple[Fact, ...]) -> tuple[Classifier | None, str | None]:

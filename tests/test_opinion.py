@@ -5,6 +5,7 @@ another fact far likelier."""
 from __future__ import annotations
 
 import json
+import math
 import subprocess
 import sys
 from dataclasses import replace
@@ -27,11 +28,33 @@ DISPUTED = "who did the maa grab during the raid"
 
 
 def test_features_are_words_word_pairs_and_letter_groups_within_words() -> None:
-    found = features("who won")
-    assert {"w who", "w won", "w who won"} <= set(found)
-    assert {" w", "wh", "ho", "o ", " wh", " who", " who ", "won "} <= set(found)
-    assert "o w" not in found  # letter groups never cross words
+    found = features("who won battle")
+    assert {"w who", "w won", "w battle", "w who won", "w won battle"} <= set(found)
+    assert {" who ", " won ", " batt", "battl", "attle", "ttle "} <= set(found)
+    assert len(found) == 3 + 2 + 6  # no letter group crosses words
     assert features("") == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["who won the battle of ber", "battle battles battled at ber ber", "zzz qqq", "", "who"],
+)
+def test_reading_word_by_word_gives_the_probabilities_of_the_whole_feature_set(
+    pack: Pack, question: str
+) -> None:
+    classifier = pack.classifier
+    assert classifier is not None
+    # TF-IDF with binary term frequency, scaled to length 1, then the logistic regression.
+    found = {f for f in features(question) if f in classifier.idf}
+    norm = math.sqrt(sum(classifier.idf[f] ** 2 for f in found)) or 1.0
+    scores = list(classifier.intercepts)
+    for feature in found:
+        for number, weight in zip(*classifier.weights.get(feature, ([], [])), strict=True):
+            scores[number] += weight / norm
+    exps = [math.exp(s - max(scores)) for s in scores]
+    expected = [e / sum(exps) for e in exps]
+    for _ in range(2):  # the second time from the words it has worked out
+        assert classifier.probabilities(question) == pytest.approx(expected, abs=1e-9)
 
 
 @pytest.mark.parametrize("directory", [None, SECOND_PACK], ids=["bundled", "second"])
@@ -110,7 +133,7 @@ def test_a_pack_without_a_classifier_answers_and_check_suggests_fitting_one(
         ('{"format": 99}', "not a classifier file of format 1"),
         (
             '{"format": 1, "facts": ["a"], "intercepts": [0.0], "idf": {"x": 1.0},'
-            ' "weights": {"x": [5, 0.5]}}',
+            ' "weights": {"x": [[5], [0.5]]}}',
             "the weights of feature 'x' are malformed",
         ),
     ],
