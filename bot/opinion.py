@@ -42,7 +42,7 @@ class ClassifierFileError(BotError):
 
 def word_features(word: str) -> list[str]:
     """Return a word's own features: the word, and the character n-grams of it padded with
-    spaces ("ber" -> " ber ", "battle" -> " batt", "battl", "attle", "ttle ")."""
+    spaces ("war" -> " war ", "attack" -> " atta", "attac", "ttack", "tack ")."""
     found = [f"w {word}"]
     padded = f" {word} "
     length = len(padded)
@@ -142,22 +142,22 @@ class Classifier:
         idf = self.idf
         words = normal.split()
         totals = [0.0] * len(self.facts)
-        square = 0.0
+        sum_of_values = 0.0
         seen: set[str] = set()
         for word in dict.fromkeys(words):
-            known, word_square, row = self._word(word)
+            known, word_sum, row = self._word(word)
             if not seen.isdisjoint(known):
-                # A letter group two words share ("battle", "battles") counts once.
+                # A letter group two words share ("attack", "attacks") counts once.
                 shared = known & seen
-                word_square -= sum(idf[f] ** 2 for f in shared)
+                word_sum -= sum(idf[f] ** 2 for f in shared)
                 row = list(map(sub, row, self._row(shared)))
             seen.update(known)
             totals = list(map(add, totals, row))
-            square += word_square
+            sum_of_values += word_sum
         pairs = [f for f in dict.fromkeys(pair_features(words)) if f in idf]
-        square += sum(idf[f] ** 2 for f in pairs)
+        sum_of_values += sum(idf[f] ** 2 for f in pairs)
         totals = list(map(add, totals, self._row(pairs)))
-        norm = math.sqrt(square) or 1.0
+        norm = math.sqrt(sum_of_values) or 1.0
         scores = [b + t / norm for b, t in zip(self.intercepts, totals, strict=True)]
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
