@@ -184,10 +184,15 @@ def eval_command(args: argparse.Namespace) -> int:
     if args.save:
         save_outcomes(Path(args.save), now)
         print(f"saved {len(now)} outcomes to {args.save}")
+    failed = False
     if args.min_accuracy is not None and accuracy(everything) < args.min_accuracy:
         print(f"accuracy {accuracy(everything):.1%} is below {args.min_accuracy:.1%}")
-        return EXIT_FAILED
-    return EXIT_OK
+        failed = True
+    wrong = sum(r.reply.answered and not r.correct for r in everything) / max(1, len(everything))
+    if args.max_wrong is not None and wrong > args.max_wrong:
+        print(f"wrong answers {wrong:.1%} are above {args.max_wrong:.1%}")
+        failed = True
+    return EXIT_FAILED if failed else EXIT_OK
 
 
 def _print_risk(engine: Engine, items: list[Item], *, target: float | None) -> None:
@@ -396,6 +401,9 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("files", nargs="+", metavar="FILE.yaml", help="question files")
     evaluate.add_argument(
         "--min-accuracy", type=_share, metavar="X", help="fail below X (a share, 0-1)"
+    )
+    evaluate.add_argument(
+        "--max-wrong", type=_share, metavar="X", help="fail above X wrong answers (a share, 0-1)"
     )
     evaluate.add_argument(
         "--sessions",
