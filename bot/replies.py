@@ -152,7 +152,14 @@ def render_debug(reply: Reply) -> str:
     moved = ", ".join(f"{s.name} x{s.factor:.2f} ({s.reason})" for s in reply.signals)
     threshold = f"threshold {reply.threshold:.2f}" if reply.threshold else ""
     why = "; ".join(part for part in (f"reason {reply.reason.value}", threshold, moved) if part)
-    return f"{line}\n[{why}]"
+    view = reply.opinion
+    if view is None:
+        return f"{line}\n[{why}]"
+    second = (
+        f"[second opinion: {view.fact} {view.probability:.2f}, "
+        f"likelier {view.best} {view.best_probability:.2f}]"
+    )
+    return f"{line}\n[{why}]\n{second}"
 
 
 NOTHING_TO_EXPLAIN = (

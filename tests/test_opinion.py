@@ -17,7 +17,7 @@ from bot.evaluation import load_questions
 from bot.knowledge import CLASSIFIER_FILE, KnowledgeError, Pack, load_pack
 from bot.matching import Engine
 from bot.opinion import features
-from bot.replies import render_why
+from bot.replies import render_debug, render_why
 from bot.reply import Outcome, Reason
 from bot.text import normalize
 from tests.commandline import ROOT, clean_environ, run_bot
@@ -165,6 +165,9 @@ def test_an_unsure_answer_the_classifier_disputes_is_offered_as_did_you_mean(
     assert reply.suggestions == (chosen.questions[0], likelier.questions[0])
     why = " ".join(render_why(reply, pack))
     assert "looks more like" in why and chosen.questions[0] in why
+    debug = render_debug(reply)
+    assert "reason disputed" in debug
+    assert f"[second opinion: {chosen.id} " in debug and f"likelier {likelier.id} " in debug
 
 
 def test_answers_the_engine_is_sure_of_are_never_disputed(engine: Engine, pack: Pack) -> None:
