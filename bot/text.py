@@ -7,6 +7,7 @@ import unicodedata
 
 from bot.lang import (
     CHAT_SPELLINGS,
+    CONTRACTIONS,
     ELIDED_IDIOMS,
     IDIOMS,
     MONTH_FORMS,
@@ -37,6 +38,7 @@ _MARKUP = re.compile(
 # Hashtags tag a message ("#mali #ber"); they ask nothing.
 _HASHTAG = re.compile(r"(?:^|\s)#\w+")
 _POSSESSIVE = re.compile(r"(\w)'s\b")
+_CONTRACTED = re.compile(r"\b(?:" + "|".join(map(re.escape, CONTRACTIONS)) + r")\b")
 _ELISION = re.compile(r"\b(?:l|d|qu|s|n|j|c|m|t|jusqu|lorsqu|puisqu)'(?=\w)")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _CHAT_WORDS = frozenset(CHAT_SPELLINGS)
@@ -90,6 +92,8 @@ def normalize(text: str) -> str:
     text = strip_address(text)
     if "'" in text:
         text = _idioms(text, ELIDED_IDIOMS)
+        if "n't" in text:
+            text = _CONTRACTED.sub(lambda m: CONTRACTIONS[m[0]], text)
         text = _ELISION.sub("", _POSSESSIVE.sub(r"\1", text).replace("n't", " not"))
     text = _english_idioms(text)
     if "-" in text:

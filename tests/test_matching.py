@@ -543,6 +543,9 @@ def test_context_starts_empty_and_records_the_answer(engine: Engine) -> None:
         ("who was running the town?", "who was controlling the town"),
         ("did they run away?", "did they run away"),
         ("once the troops went home", "once the troops left"),
+        ("I won't lie, who won?", "i will not lie who won"),
+        ("they can’t say", "they can not say"),
+        ("didn't they", "did not they"),
     ],
 )
 def test_normalize(raw: str, normal: str) -> None:

@@ -195,3 +195,4 @@ def courtesy(folded: str, words: list[str] | None = None) -> str | None:
 
 SHORT_WORDS = en.SHORT_WORDS
 CHAT_SPELLINGS = en.CHAT_SPELLINGS
+CONTRACTIONS = en.CONTRACTIONS

@@ -347,6 +347,9 @@ CHAT_SPELLINGS = {
 }  # fmt: skip
 """How people spell in chats, to the word meant ("w/" is "w" once punctuation is gone)."""
 
+CONTRACTIONS = {"won't": "will not", "can't": "can not", "shan't": "shall not", "ain't": "is not"}
+"""Negations whose first word is not what is left once "n't" is cut ("won't" is not "wo not")."""
+
 SHORT_WORDS = frozenset("who what when where why how the and did was won win".split())
 """Short words a short typo is read as ("wen", "teh"): too many short words are a letter away
 from another word for any other guess to be safe."""
