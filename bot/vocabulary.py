@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from itertools import pairwise
 
 import snowballstemmer
 from rapidfuzz import process
@@ -64,6 +65,11 @@ class Vocabulary:
             lang.QUESTION_WORDS | lang.AUXILIARIES | lang.JOINING_WORDS | lang.SHORT_WORDS
         )
         self._splits: dict[str, tuple[str, ...]] = {}
+        self._choices: dict[str, tuple[str, ...]] = {}
+        # How often the pack's questions use each word, and each two words side by side.
+        asked = [self.normals[q].split() for f in pack.facts for q in f.questions]
+        self._uses = Counter(w for words in asked for w in words)
+        self._pairs = Counter(pair for words in asked for pair in pairwise(words))
         self._real_words = real_words()
         self._unvowelled = self._skeletons(counts)
         # Names are matched before typos are corrected, so a slip in one ("Arab movment") is
@@ -133,6 +139,7 @@ class Vocabulary:
             words = [self._alias_fixes.get(w) or self._fix_alias_word(w) for w in words]
             known = self.known_words
             words = [part for w in words for part in ((w,) if w in known else self._split(w))]
+            words = self.in_context(words)
         tokens: list[str] = []
         cache = self._token_cache
         for word in self.name_words(words):
@@ -277,6 +284,12 @@ class Vocabulary:
 
         `among` holds other words to correct towards, by first letter.
         """
+        found = self._candidates(word, among)
+        return found[0] if found else None
+
+    def _candidates(self, word: str, among: dict[str, list[str]] | None = None) -> list[str]:
+        """Return the pack words this may be a typo of, the likeliest first: the nearest, and
+        of those the ones alike in more letters."""
         # Typos keep the first letter; very short words are only read as function words.
         if among is not None:
             targets = among.get(word[0], [])
@@ -287,7 +300,7 @@ class Vocabulary:
         else:
             targets = self._typo_targets.get(word[0], [])
         limit = 2 if len(word) >= 10 else 1
-        best: tuple[float, float, str] | None = None
+        found: list[tuple[float, float, str]] = []
         for target, distance, _ in process.extract_iter(
             word, targets, scorer=OSA.distance, score_cutoff=limit
         ):
@@ -297,10 +310,51 @@ class Vocabulary:
                 continue
             # Of equally near words, the one alike in more letters, and at the start, wins:
             # "wher" is "where", not "when"; "waht" is "what", not "want".
-            key = (distance, -JaroWinkler.similarity(word, target), str(target))
-            if best is None or key < best:
-                best = key
-        return best[2] if best else None
+            found.append((distance, -JaroWinkler.similarity(word, target), str(target)))
+        found.sort()
+        return [target for _, _, target in found]
+
+    def _nearest(self, word: str) -> tuple[str, ...]:
+        """Return the pack words as near as any to a word that may be a typo ("wun": "win",
+        "won"), the likeliest alone first; none for a word that is no typo."""
+        found = self._choices.get(word)
+        if found is not None:
+            return found
+        found = ()
+        if (
+            len(word) > 2
+            and not word.isdigit()
+            and word not in self.stopwords
+            and word not in self._real_words
+            and self.stemmer.stemWord(word) not in self._known_stems
+        ):
+            candidates = self._candidates(word)
+            if candidates:
+                nearest = OSA.distance(word, candidates[0])
+                found = tuple(c for c in candidates if OSA.distance(word, c) == nearest)
+        if len(self._choices) > _CACHE_LIMIT:
+            self._choices.clear()
+        self._choices[word] = found
+        return found
+
+    def in_context(self, words: list[str]) -> list[str]:
+        """Return the words with each typo that is as near to several pack words corrected to
+        the one the pack's questions use most beside its neighbours ("who wun the": "won",
+        not "win"), then most (a noisy channel over the pack's word pairs)."""
+        fixed = list(words)
+        pairs, uses = self._pairs, self._uses
+        for i, word in enumerate(words):
+            if word in self.known_words:
+                continue
+            nearest = self._nearest(word)
+            if len(nearest) < 2:
+                continue
+            before = words[i - 1] if i else ""
+            after = words[i + 1] if i + 1 < len(words) else ""
+            fixed[i] = max(
+                nearest, key=lambda w: (pairs[before, w] + pairs[w, after], uses[w])
+            )  # (the likeliest alone first, among equals)
+        return fixed
 
 
 _OFTEN = 3

@@ -305,6 +305,24 @@ def test_words_run_together_or_with_letters_swapped_are_read_as_meant(
 
 
 @pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        # "wun" is as near "win" as "won": the pack's questions say "who won the" far more
+        ("who wun the battle", "who won the battle"),
+        # "prisonners" is as near the English word as the French: its neighbours tell which
+        ("how many prisonners did they take", "how many prisoners did they take"),
+        ("combien de prisonners", "combien de prisonniers"),
+    ],
+)
+def test_a_slip_as_near_several_words_is_read_as_the_one_its_neighbours_go_with(
+    typed: str, meant: str
+) -> None:
+    vocabulary = Engine(load_pack(PACKS["ber"])).vocabulary
+    assert vocabulary.in_context(typed.split()) == meant.split()
+    assert vocabulary.analyze(typed) == vocabulary.analyze(meant)
+
+
+@pytest.mark.parametrize(
     "word", ["because", "whole", "along", "apart", "maybe", "research", "bother", "shot", "form"]
 )
 def test_a_real_word_is_not_split_nor_corrected_into_another(word: str) -> None:
