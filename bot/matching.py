@@ -198,7 +198,9 @@ class Engine:
             or reply.confidence >= self.weights.disputable
         ):
             return reply
-        view = classifier.opinion(message.normal, reply.fact_id)
+        # It reads the words as typed, but with their slips mended as tokenising mends them.
+        spelled = " ".join(self.vocabulary.spelled(message.normal.split()))
+        view = classifier.opinion(spelled, reply.fact_id)
         if view is None or view.best == reply.fact_id or view.probability >= self.weights.disputed:
             return reply
         index = self.index

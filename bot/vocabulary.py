@@ -255,27 +255,15 @@ class Vocabulary:
             return lang.MONTH_FORMS[word]
         if word in self.stopwords or word.isdigit():
             return None if word in self.stopwords else word
-        stemmed = self.stemmer.stemWord(word)
-        # A word unknown as written but known by its stem ("detailed", "details") is no typo,
-        # nor is a word of the language ("last" is not "lost").
-        if (
-            word not in self.known_words
-            and stemmed not in self._known_stems
-            and len(word) > 1
-            and word not in self._real_words
-        ):
-            corrected = self.correct(word) if len(word) > 2 else None
-            if corrected is None:
-                # Typed without its vowels: "hapnd", "contrl", "wn".
-                corrected = self._unvowelled_word(word)
-            if corrected is None:
-                pass
-            elif corrected in self.stopwords:
-                return None
-            elif corrected in lang.MONTH_FORMS:
-                return lang.MONTH_FORMS[corrected]
-            else:
-                word = corrected
+        corrected = self._meant(word, self.stemmer.stemWord(word))
+        if corrected is None:
+            pass
+        elif corrected in self.stopwords:
+            return None
+        elif corrected in lang.MONTH_FORMS:
+            return lang.MONTH_FORMS[corrected]
+        else:
+            word = corrected
         stem = str(self.stemmer.stemWord(self.synonyms.get(word, word)))
         return self._stem_synonyms.get(stem, stem)
 
@@ -336,6 +324,39 @@ class Vocabulary:
             self._choices.clear()
         self._choices[word] = found
         return found
+
+    def spelled(self, words: list[str]) -> list[str]:
+        """Return the words as meant: names' slips mended, words run together split, and typos
+        corrected as tokenising corrects them (but neither stemmed nor folded into synonyms)."""
+        known = self.known_words
+        if known.issuperset(words):
+            return words
+        words = [self._alias_fixes.get(w) or self._fix_alias_word(w) for w in words]
+        words = [part for w in words for part in ((w,) if w in known else self._split(w))]
+        words = self.in_context(words)
+        return [w if w in known else self._spelled_word(w) for w in words]
+
+    def _spelled_word(self, word: str) -> str:
+        """Return the word a word unknown to the pack was meant to be, or the word."""
+        word = lang.NUMBER_WORDS.get(word, word)
+        if word in lang.MONTH_FORMS or word in self.stopwords or word.isdigit():
+            return word
+        return self._meant(word, self.stemmer.stemWord(word)) or word
+
+    def _meant(self, word: str, stemmed: str) -> str | None:
+        """Return the pack word a word is a typo of, or None. A word known by its stem
+        ("detailed", "details") is no typo, nor is a word of the language ("last" is not
+        "lost")."""
+        if (
+            word in self.known_words
+            or stemmed in self._known_stems
+            or len(word) <= 1
+            or word in self._real_words
+        ):
+            return None
+        corrected = self.correct(word) if len(word) > 2 else None
+        # Typed without its vowels: "hapnd", "contrl", "wn".
+        return corrected or self._unvowelled_word(word)
 
     def in_context(self, words: list[str]) -> list[str]:
         """Return the words with each typo that is as near to several pack words corrected to

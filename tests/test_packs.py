@@ -323,6 +323,26 @@ def test_a_slip_as_near_several_words_is_read_as_the_one_its_neighbours_go_with(
 
 
 @pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("who wun the batle in ber", "who won the battle in ber"),
+        ("whowon thebattle", "who won the battle"),
+        ("wat hapnd to the maraboots son", "wat happened to the marabouts son"),
+        ("last lots konna", "last lots konna"),  # words of the language and names stay
+    ],
+)
+def test_the_words_meant_are_the_words_typed_with_their_slips_mended(
+    typed: str, meant: str
+) -> None:
+    """What the second opinion reads: the words, mended as tokenising mends them."""
+    vocabulary = Engine(load_pack(PACKS["ber"])).vocabulary
+    assert vocabulary.spelled(typed.split()) == meant.split()
+    assert vocabulary.analyze(" ".join(vocabulary.spelled(typed.split()))) == vocabulary.analyze(
+        typed
+    )
+
+
+@pytest.mark.parametrize(
     "word", ["because", "whole", "along", "apart", "maybe", "research", "bother", "shot", "form"]
 )
 def test_a_real_word_is_not_split_nor_corrected_into_another(word: str) -> None:
