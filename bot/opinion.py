@@ -26,7 +26,7 @@ from bot.errors import BotError
 
 FORMAT = 1
 """The classifier file's format; a file of another format is refitted, not read."""
-WORDS_KEPT = 8192
+WORDS_KEPT = 4096
 """Words whose features are kept worked out, at most (about 1 kB each)."""
 CHAR_SIZES = (5,)
 """The lengths of the character n-grams read within each word, padded with a space. Five letters
