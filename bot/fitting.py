@@ -3,6 +3,7 @@ it once; the bot only reads the weights it wrote (`bot.opinion`)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from bot.errors import BotError
@@ -30,7 +31,7 @@ def fit(pack: Pack) -> Classifier:
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
     except ImportError as error:
-        raise FittingUnavailable("fitting needs scikit-learn: pip install -e '.[fit]'") from error
+        raise FittingUnavailable("fitting needs scikit-learn: pip install '.[fit]'") from error
     texts: list[str] = []
     labels: list[int] = []
     for number, fact in enumerate(pack.facts):
@@ -59,8 +60,6 @@ def fit(pack: Pack) -> Classifier:
 
 def write(classifier: Classifier, directory: Path) -> Path:
     """Write a classifier into a pack's directory; return the file written."""
-    import json
-
     path = directory / CLASSIFIER_FILE
     path.write_text(json.dumps(classifier.to_data(), separators=(",", ":")) + "\n", "utf-8")
     return path

@@ -25,7 +25,7 @@ from typing import Any
 from bot.errors import BotError
 
 FORMAT = 1
-"""The classifier file's format; a file of another format is refitted, not read."""
+"""The classifier file's format; a file of another format is refused (refitting mends it)."""
 WORDS_KEPT = 4096
 """Words whose features are kept worked out, at most (about 1 kB each)."""
 CHAR_SIZES = (5,)

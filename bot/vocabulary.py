@@ -313,8 +313,7 @@ class Vocabulary:
             len(word) > 2
             and not word.isdigit()
             and word not in self.stopwords
-            and word not in self._real_words
-            and self.stemmer.stemWord(word) not in self._known_stems
+            and self._may_be_typo(word, self.stemmer.stemWord(word))
         ):
             candidates = self._candidates(word)
             if candidates:
@@ -347,16 +346,20 @@ class Vocabulary:
         """Return the pack word a word is a typo of, or None. A word known by its stem
         ("detailed", "details") is no typo, nor is a word of the language ("last" is not
         "lost")."""
-        if (
-            word in self.known_words
-            or stemmed in self._known_stems
-            or len(word) <= 1
-            or word in self._real_words
-        ):
+        if len(word) <= 1 or not self._may_be_typo(word, stemmed):
             return None
         corrected = self.correct(word) if len(word) > 2 else None
         # Typed without its vowels: "hapnd", "contrl", "wn".
         return corrected or self._unvowelled_word(word)
+
+    def _may_be_typo(self, word: str, stemmed: str) -> bool:
+        """Return whether a word may be a typo: neither the pack's, nor known by its stem, nor a
+        word of the language."""
+        return (
+            word not in self.known_words
+            and stemmed not in self._known_stems
+            and word not in self._real_words
+        )
 
     def in_context(self, words: list[str]) -> list[str]:
         """Return the words with each typo that is as near to several pack words corrected to
