@@ -4,10 +4,10 @@ phrasings, independent of the ranking's word matching.
 It reads the question as its words, its word pairs and the five-letter groups within its words,
 weighted by TF-IDF, and scores every fact with a logistic regression fitted on all the pack's
 phrasings at once (`python -m bot pack fit` writes the pack's `classifier.json`; scikit-learn
-fits it, and this module only reads the weights). Letter groups hold up under typos and
-inflections that word matching misses; a model fitted on every fact at once weighs what tells
-facts apart. The engine asks it only about answers it is not sure of, and offers "did you mean"
-instead when the classifier finds another fact likelier and that one unlikely.
+fits it, and this module only reads the weights). Reading the question another way than the
+ranking does, it tends to disagree where the ranking is wrong. The engine asks it only about
+answers it is not sure of, and offers "did you mean" instead when the classifier finds another
+fact likelier and that one unlikely.
 """
 
 from __future__ import annotations
