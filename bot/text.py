@@ -29,8 +29,10 @@ __all__ = [
     "strip_address",
 ]
 
-# A command or mention addressed to the bot: "/ask", "/ask@SomeBot", "@SomeBot".
-_ADDRESS = re.compile(r"(?:^|\s)(?:/[a-z_]+(?:@\w+)?|@\w+)(?=\s|$)")
+# A command or mention addressed to the bot: "/ask", "/ask@SomeBot", "@SomeBot", "@SomeBot:".
+_ADDRESS = re.compile(r"(?:^|\s)(?:/[a-z_]+(?:@\w+)?|@\w+)(?=[\s,:;.!?]|$)[,:;]?")
+# A bot called by its name before the question: "SomeBot, who won?", "bot: who won?".
+_VOCATIVE = re.compile(r"^\s*\w*bot\s*[,:]", re.IGNORECASE)
 _MARKUP = re.compile(
     r"<(script|style)\b[^<>]{0,60}>.{0,200}?</\1>|</?[a-z][^<>]{0,60}>|\[/?[a-z]{1,10}\]",
     re.IGNORECASE | re.DOTALL,
@@ -57,10 +59,14 @@ def fold(text: str) -> str:
 
 
 def strip_address(text: str) -> str:
-    """Remove a leading /ask (or /ask@Bot) and @mentions of the bot from a question."""
-    if "/" not in text and "@" not in text:
-        return text.strip()  # (most questions: the regex need not run)
-    return _ADDRESS.sub(" ", text).strip()
+    """Remove a leading /ask (or /ask@Bot), @mentions of the bot and a bot called by its name
+    ("SomeBot, ...") from a question."""
+    # (Most questions hold no mark of either: the regexes need not run.)
+    if "/" in text or "@" in text:
+        text = _ADDRESS.sub(" ", text)
+    if "bot" in text[:40].lower():
+        text = _VOCATIVE.sub(" ", text, count=1)
+    return text.strip()
 
 
 def _idioms(text: str, idioms: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]) -> str:

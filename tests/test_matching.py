@@ -546,6 +546,13 @@ def test_context_starts_empty_and_records_the_answer(engine: Engine) -> None:
         ("I won't lie, who won?", "i will not lie who won"),
         ("they can’t say", "they can not say"),
         ("didn't they", "did not they"),
+        ("@SomeBot: who won?", "who won"),
+        ("/ask@SomeBot, who won?", "who won"),
+        ("SomeBot, who won?", "who won"),
+        ("bot: qui a gagné ?", "qui a gagne"),
+        ("who won? @SomeBot.", "who won"),
+        ("what did the bot say", "what did the bot say"),
+        ("robots, who won", "robots who won"),
     ],
 )
 def test_normalize(raw: str, normal: str) -> None:
