@@ -21,6 +21,7 @@ _NO_SIGN = frozenset(
 _DOER_WORDS = frozenset("who qui".split())
 _NONE: frozenset[str] = frozenset()
 _POLAR = re.compile(lang.pattern("polar"))
+_EMBEDDED = re.compile(lang.pattern("embedded_question"))
 # A French yes/no question opens with "est-ce que" or puts its subject after its verb.
 _INVERTED = frozenset("ce t il elle ils elles on".split())
 
@@ -29,8 +30,14 @@ def polar(words: list[str]) -> bool:
     """Return whether words open a yes/no question ("did the ...", "les X ont-ils ...")."""
     if not words or (words[0] not in lang.AUXILIARIES and _INVERTED.isdisjoint(words[:6])):
         return False  # (the pattern would not match: spare most questions its cost)
-    found = _POLAR.match(" ".join(words))
-    return found is not None and lang.QUESTION_WORDS.isdisjoint(found[0].split())
+    text = " ".join(words)
+    found = _POLAR.match(text)
+    # "can you tell me which ...?", "do you know when ...?": a question asked inside a request.
+    return (
+        found is not None
+        and lang.QUESTION_WORDS.isdisjoint(found[0].split())
+        and _EMBEDDED.search(text) is None
+    )
 
 
 class Asks:

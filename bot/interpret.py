@@ -395,6 +395,8 @@ class Interpreter:
                 for position, word in enumerate(words[:-1])
                 if word in lang.PLACE_PREPOSITIONS
                 and len(words[position + 1]) > 3
+                # ("from thanks": a word that carries no meaning names no place.)
+                and words[position + 1] not in self.v.stopwords
                 # ("in action", "in detail": no place's name.)
                 and not _COMMON_NOUN.search(words[position + 1])
             )

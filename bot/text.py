@@ -96,8 +96,9 @@ def normalize(text: str) -> str:
         text = _HASHTAG.sub(" ", text)
     text = fold(text)
     text = strip_address(text)
+    # (French idioms are read before elided letters go; each runs only when its mark is there.)
+    text = _idioms(text, ELIDED_IDIOMS)
     if "'" in text:
-        text = _idioms(text, ELIDED_IDIOMS)
         if "n't" in text:
             text = _CONTRACTED.sub(lambda m: CONTRACTIONS[m[0]], text)
         text = _ELISION.sub("", _POSSESSIVE.sub(r"\1", text).replace("n't", " not"))

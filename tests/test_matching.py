@@ -553,6 +553,13 @@ def test_context_starts_empty_and_records_the_answer(engine: Engine) -> None:
         ("who won? @SomeBot.", "who won"),
         ("what did the bot say", "what did the bot say"),
         ("robots, who won", "robots who won"),
+        ("I'd like to know when the battle took place", "when the battle happen"),
+        ("Can you tell me who won?", "who won"),
+        ("Do you know who won?", "who won"),
+        ("Je voudrais savoir qui a gagné", "qui a gagne"),
+        ("Pourriez-vous m'indiquer qui a gagné ?", "qui a gagne"),
+        ("Est-ce que tu sais qui a gagné ?", "qui a gagne"),
+        ("Dites-moi, qui a gagné ?", "qui a gagne"),
     ],
 )
 def test_normalize(raw: str, normal: str) -> None:
@@ -604,3 +611,40 @@ def test_a_sentence_no_fact_covers_is_quoted_and_marked(pack_copy: Path) -> None
     assert reply.answered and reply.quoted and reply.fact_id is None
     assert [c.text[: len(sentence)] for c in reply.citations] == [sentence]
     assert not engine.answer("were suspected deserters detained in Gao in 2012?").answered
+
+
+@pytest.mark.parametrize(
+    "wrapped",
+    [
+        "I'd like to know {q}",
+        "Can you tell me {q}",
+        "Do you know {q}",
+        "@SomeBot: {q}",
+        "SomeBot, {q}",
+        "{q} thanks",
+    ],
+)
+@pytest.mark.parametrize(
+    "question",
+    ["when did the battle of Ber take place?", "which country is Ber in?", "who won the battle?"],
+)
+def test_a_request_or_courtesy_around_a_question_leaves_its_answer_as_it_is(
+    engine: Engine, wrapped: str, question: str
+) -> None:
+    alone = engine.answer(question)
+    assert alone.answered
+    reply = engine.answer(wrapped.format(q=question))
+    assert (reply.outcome, reply.fact_id) == (alone.outcome, alone.fact_id)
+
+
+@pytest.mark.parametrize(
+    "wrapped", ["Je voudrais savoir {q}", "Pouvez-vous me dire {q}", "Savez-vous {q}"]
+)
+@pytest.mark.parametrize("question", ["qui a gagné la bataille de Ber ?", "où se trouve Ber ?"])
+def test_a_french_request_around_a_question_leaves_its_answer_as_it_is(
+    engine: Engine, wrapped: str, question: str
+) -> None:
+    alone = engine.answer(question)
+    assert alone.answered
+    reply = engine.answer(wrapped.format(q=question))
+    assert (reply.outcome, reply.fact_id) == (alone.outcome, alone.fact_id)

@@ -222,6 +222,16 @@ IDIOMS = (
         "controlling",
         ("run", "ran"),
     ),
+    # "I'd like to know ...", "do you know ...": a request that a question follow, no words of
+    # its own to match ("like", "want" and "know" are words some facts use).
+    (
+        r"\b(?:i(?:'d| would| 'd)? (?:like|love|want|wanna|need|wish|hope) to"
+        r" (?:know|find out|learn)"
+        r"|(?:do|would) (?:you|u|ya) (?:know|happen to know)"
+        r"|(?:can|could|would|will) (?:you|u) (?:please )?(?:tell|say|explain to) me)\b",
+        "",
+        ("know", "tell", "find out", "learn", "explain"),
+    ),
     # "Lives lost" are deaths, not where people live; so are "human", "civilian" lives.
     (
         r"\b(?:(?<=their )|(?<=human )|(?<=many )|(?<=any )|(?<=innocent )|(?<=ian ))lives\b"

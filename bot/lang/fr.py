@@ -141,6 +141,31 @@ SYNONYMS: dict[str, list[str]] = {
 IDIOMS = (
     # "Qu'est-ce qui s'est passé": what, not who.
     (r"\bqu'est[- ]ce qu(?:i\b|e\b|')", "quoi ", ("'",)),
+    # "Je voudrais savoir ...", "pouvez-vous me dire ...", "tu sais ...": a request that a
+    # question follow, no words of its own to match.
+    (
+        r"\b(?:(?:je (?:voudrais|voudrai|veux|souhaite|souhaiterais)|j'aimerais|j'aimerai"
+        r"|on (?:voudrait|veut)|nous (?:voudrions|voulons)) (?:bien |juste )?"
+        r"(?:savoir|connaitre|comprendre)"
+        r"|(?:pouvez|pourriez|peux|pourrais|pourrait|peut)[- ](?:vous|tu|on)[- ](?:me |m'|nous )?"
+        r"(?:dire|expliquer|indiquer|preciser)"
+        r"|(?:dites|dis)[- ](?:moi|nous)"
+        r"|(?:est[- ]ce que )?(?:vous savez|tu sais)|(?:savez|sais)[- ](?:vous|tu))\b",
+        "",
+        (
+            "savoir",
+            "connaitre",
+            "comprendre",
+            "dire",
+            "indiquer",
+            "expliquer",
+            "preciser",
+            "sais",
+            "savez",
+            "dis",
+            "dites",
+        ),
+    ),
 )
 """Phrases whose words mislead one by one: (regex, what they mean, marks one of which the text
 must hold for the regex to run). They run on folded text, before apostrophes are dropped."""
