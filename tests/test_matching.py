@@ -560,6 +560,24 @@ def test_context_starts_empty_and_records_the_answer(engine: Engine) -> None:
         ("Pourriez-vous m'indiquer qui a gagné ?", "qui a gagne"),
         ("Est-ce que tu sais qui a gagné ?", "qui a gagne"),
         ("Dites-moi, qui a gagné ?", "qui a gagne"),
+        ("Out of curiosity, who won?", "who won"),
+        ("Sorry to bother you, but who won?", "who won"),
+        ("Does anyone here know who won?", "who won"),
+        ("Can I ask something? Who won?", "who won"),
+        ("Can you help me? Who won?", "who won"),
+        ("can you help me understand why they left?", "can you help me understand why they left"),
+        ("One more thing: who won?", "who won"),
+        ("who won in the text?", "who won"),
+        ("I just read the article. Who won?", "who won"),
+        ("hmm, who won", "who won"),
+        ("wait, who won", "who won"),
+        ("how long did they wait?", "how long did they wait"),
+        ("thanks in advance", "thanks"),
+        ("Au fait, qui a gagné ?", "qui a gagne"),
+        ("Qu'ont-ils fait ?", "ont ils fait"),
+        ("Quelqu'un sait qui a gagné ?", "qui a gagne"),
+        ("qui a gagné selon l'article ?", "qui a gagne"),
+        ("Merci d'avance !", "merci"),
     ],
 )
 def test_normalize(raw: str, normal: str) -> None:
@@ -622,6 +640,14 @@ def test_a_sentence_no_fact_covers_is_quoted_and_marked(pack_copy: Path) -> None
         "@SomeBot: {q}",
         "SomeBot, {q}",
         "{q} thanks",
+        "Out of curiosity, {q}",
+        "Sorry to bother you, but {q}",
+        "Does anyone know {q}",
+        "Can I ask something? {q}",
+        "One more thing: {q}",
+        "hmm, {q}",
+        "{q} Thanks in advance!",
+        "{q} (according to the article)",
     ],
 )
 @pytest.mark.parametrize(
@@ -638,7 +664,15 @@ def test_a_request_or_courtesy_around_a_question_leaves_its_answer_as_it_is(
 
 
 @pytest.mark.parametrize(
-    "wrapped", ["Je voudrais savoir {q}", "Pouvez-vous me dire {q}", "Savez-vous {q}"]
+    "wrapped",
+    [
+        "Je voudrais savoir {q}",
+        "Pouvez-vous me dire {q}",
+        "Savez-vous {q}",
+        "Au fait, {q}",
+        "Quelqu'un sait {q}",
+        "{q} Merci d'avance !",
+    ],
 )
 @pytest.mark.parametrize("question", ["qui a gagné la bataille de Ber ?", "où se trouve Ber ?"])
 def test_a_french_request_around_a_question_leaves_its_answer_as_it_is(

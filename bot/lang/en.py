@@ -232,6 +232,64 @@ IDIOMS = (
         "",
         ("know", "tell", "find out", "learn", "explain"),
     ),
+    # Chatter around a question asks nothing: "out of curiosity", "one more thing", "sorry to
+    # bother you but", "does anyone know", "can I ask something?", "any idea", "asking for a
+    # friend", "for my essay", "real quick", "I just read the article", "according to the
+    # article" ("in the text" would otherwise read as a place the article is not about).
+    (
+        r"\b(?:(?:just )?out of (?:pure |sheer )?curiosity"
+        r"|(?:one|1) (?:more|last|other|final|quick) (?:thing|question|q)\b"
+        r"|(?:i'm |i am |im )?(?:so |very )?sorry to (?:bother|trouble|disturb|interrupt)"
+        r"(?: you(?: guys| all)?)?(?:,? but)?"
+        r"|(?:does |do )?(?:anyone|anybody|someone|somebody|any of you|you guys)(?: here)?"
+        r" (?:know|knows|have any idea)"
+        r"|(?:can|could|may) i ask(?: you)?(?: something| a (?:quick |small |short )?question)?"
+        r"(?=\s*[?!.,:]|$)"
+        r"|(?:can|could|would|will) (?:you|u|someone|anyone|anybody) (?:please )?help"
+        r"(?: me| us)?(?: out)?(?: with (?:something|this|a (?:quick )?question))?(?=\s*[?!.,:]|$)"
+        r"|(?:i )?(?:have|got|had) a (?:quick |small |short |simple )?question"
+        r"|(?:i'm |i am |im )?not sure (?:if|whether) (?:you|u) (?:know|would know)(?: this)?"
+        r"(?:,? but)?"
+        r"|any ideas?(?: on)?\b"
+        r"|(?:i'm |i am |im )?(?:just )?asking for a friend"
+        r"|for (?:my|an|a|our) (?:essay|homework|assignment|class|paper|project|report|thesis)"
+        r"|real quick|quick q\b"
+        r"|i (?:just |have just |'ve just |ve just )?(?:read|saw|was reading|looked at)"
+        r" (?:the|this|your) (?:article|page|text|wiki(?:pedia)?(?: article| page)?)"
+        r"|(?:according to|per|in|from|by) (?:the|this|your) (?:article|text|page|wiki(?:pedia)?"
+        r"(?: article| page)?))\b",
+        "",
+        (
+            "curiosity",
+            "thing",
+            "question",
+            "sorry",
+            "anyone",
+            "anybody",
+            "someone",
+            "somebody",
+            "any of you",
+            "you guys",
+            "ask",
+            "help",
+            "any idea",
+            "friend",
+            "for my",
+            "for a",
+            "for an",
+            "for our",
+            "quick",
+            "article",
+            "text",
+            "page",
+            "wiki",
+            "not sure",
+        ),
+    ),
+    # Thanks given in advance are thanks.
+    (r"\b(?:thanks|thank you|thx|ty) in advance\b", "thanks", ("advance",)),
+    # Hesitation before a question: "hmm, ...", "um ...", "wait, ...".
+    (r"^\s*(?:h+m+|u+m+|u+h+|e+r+m+|wait(?=\s*[,.!:]))\b", "", ("hm", "um", "uh", "erm", "wait")),
     # "Lives lost" are deaths, not where people live; so are "human", "civilian" lives.
     (
         r"\b(?:(?<=their )|(?<=human )|(?<=many )|(?<=any )|(?<=innocent )|(?<=ian ))lives\b"

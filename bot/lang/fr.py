@@ -166,6 +166,31 @@ IDIOMS = (
             "dites",
         ),
     ),
+    # Chatter around a question asks nothing: "au fait", "en fait", "du coup", "d'ailleurs",
+    # "quelqu'un sait", "j'ai une question", "par curiosite", "selon l'article", "merci d'avance"
+    # ("fait" is "did", "article" a word of the text's).
+    (
+        r"\b(?:(?:au|en) fait|du coup|d'ailleurs"
+        r"|(?:est[- ]ce que )?(?:quelqu'un|qqn|quelqu un)(?: ici)? (?:sait|saurait|connait)"
+        r"|(?:j'ai )?une (?:petite |autre |derniere )?question|(?:petite|derniere) question"
+        r"|(?:juste )?par (?:pure )?curiosite"
+        r"|(?:selon|d'apres|dans) (?:l'article|le texte|la page|wikipedia))\b",
+        "",
+        (
+            "fait",
+            "coup",
+            "ailleurs",
+            "qu",
+            "question",
+            "curiosite",
+            "article",
+            "texte",
+            "page",
+            "wikipedia",
+        ),
+    ),
+    # Thanks given in advance are thanks.
+    (r"\bmerci d'avance\b", "merci", ("avance",)),
 )
 """Phrases whose words mislead one by one: (regex, what they mean, marks one of which the text
 must hold for the regex to run). They run on folded text, before apostrophes are dropped."""
