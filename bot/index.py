@@ -242,6 +242,7 @@ class FactIndex:
         if labels:
             setting += [s.text for s in self.sentences if s.text.startswith(labels)]
         setting_tokens = [t for s in setting for t in v.analyze(s)]
+        self.title_tokens = frozenset(v.analyze(pack.article.title))
         self.setting_tokens = frozenset(setting_tokens)
         self._question_words(pack, v)
         self.places = asks.places

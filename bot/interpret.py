@@ -120,11 +120,25 @@ class Interpreter:
         normal = normalize(text)
         words = normal.split()
         tokens = self.v.analyze(text, normal=normal)
-        long = len(words) >= self.weights.long_question
+        long = self._length(words) >= self.weights.long_question
         several = _SENTENCE_BREAK.search(text) is not None
         core = words[next((i for i, w in enumerate(words) if w not in lang.OPENERS), len(words)) :]
         clauses = split_clauses(text) if long or several else []
         return Message(text, normal, words, tokens, long, several, clauses, core)
+
+    def _length(self, words: list[str]) -> int:
+        """Return how long a message reads: a phrase opening it that only names the article's
+        subject ("in the battle of Ber, ...", "about Ber: ...") sets the scene and does not
+        count."""
+        title, token, stop = self.index.title_tokens, self.v.token, self.v.stopwords
+        aliases = self.v.alias_to_id
+        scene = 0
+        for position, word in enumerate(words):
+            if token(word) in title or (word in aliases and f"@{aliases[word]}" in title):
+                scene = position + 1
+            elif word not in stop:
+                break
+        return len(words) - scene
 
     def plain(self, message: Message, tokens: list[str], *, exclude: str | None) -> Query:
         """Read a message as it stands, without the conversation."""

@@ -682,3 +682,26 @@ def test_a_french_request_around_a_question_leaves_its_answer_as_it_is(
     assert alone.answered
     reply = engine.answer(wrapped.format(q=question))
     assert (reply.outcome, reply.fact_id) == (alone.outcome, alone.fact_id)
+
+
+@pytest.mark.parametrize(
+    "scene", ["In the battle of Ber, ", "About Ber: ", "Dans la bataille de Ber, "]
+)
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what did the MNLA say in response to losing the town?",
+        "did AFISMA ever take the MAA up on its offer to work together?",
+    ],
+)
+def test_a_phrase_naming_the_subject_before_a_question_does_not_make_it_long(
+    engine: Engine, scene: str, question: str
+) -> None:
+    """A long message's unknown words count as filler and its bar is lower; the article's own
+    subject, named to set the scene, must not tip a short question the article does not answer
+    into that reading."""
+    alone = engine.answer(question)
+    assert not alone.answered
+    message = engine.interpreter.message(scene + question, 4000)
+    assert not message.long
+    assert not engine.answer(scene + question).answered
