@@ -120,16 +120,19 @@ class Interpreter:
         normal = normalize(text)
         words = normal.split()
         tokens = self.v.analyze(text, normal=normal)
-        long = self._length(words) >= self.weights.long_question
-        several = _SENTENCE_BREAK.search(text) is not None
         core = words[next((i for i, w in enumerate(words) if w not in lang.OPENERS), len(words)) :]
+        # A phrase opening the message that names the article's subject only sets the scene:
+        # it makes the message no longer, and what follows it is what is asked.
+        scene = self._opening_scene(core)
+        core = core[scene:]
+        long = len(words) - scene >= self.weights.long_question
+        several = _SENTENCE_BREAK.search(text) is not None
         clauses = split_clauses(text) if long or several else []
         return Message(text, normal, words, tokens, long, several, clauses, core)
 
-    def _length(self, words: list[str]) -> int:
-        """Return how long a message reads: a phrase opening it that only names the article's
-        subject ("in the battle of Ber, ...", "about Ber: ...") sets the scene and does not
-        count."""
+    def _opening_scene(self, words: list[str]) -> int:
+        """Return how many words open a message only to name the article's subject ("in the
+        battle of Ber, ...", "about Ber: ...")."""
         title, token, stop = self.index.title_tokens, self.v.token, self.v.stopwords
         aliases = self.v.alias_to_id
         scene = 0
@@ -138,7 +141,7 @@ class Interpreter:
                 scene = position + 1
             elif word not in stop:
                 break
-        return len(words) - scene
+        return scene
 
     def plain(self, message: Message, tokens: list[str], *, exclude: str | None) -> Query:
         """Read a message as it stands, without the conversation."""
