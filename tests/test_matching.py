@@ -578,6 +578,18 @@ def test_context_starts_empty_and_records_the_answer(engine: Engine) -> None:
         ("Quelqu'un sait qui a gagné ?", "qui a gagne"),
         ("qui a gagné selon l'article ?", "qui a gagne"),
         ("Merci d'avance !", "merci"),
+        ("Are you sure? Who won?", "who won"),
+        ("Be honest, who won?", "who won"),
+        ("I doubt you know, but who won?", "who won"),
+        ("Seriously though, who won?", "who won"),
+        ("Who won? Straight answer please.", "who won"),
+        ("Who won? Cite the article.", "who won"),
+        ("Who won? Answer in one word.", "who won"),
+        ("tl;dr of the battle", "tl dr of the battle"),
+        ("was it a short battle?", "was it a short battle"),
+        ("who was the source of the report?", "who was the source of the report"),
+        ("Franchement, qui a gagné ?", "qui a gagne"),
+        ("T'es sûr ? Qui a gagné ?", "qui a gagne"),
     ],
 )
 def test_normalize(raw: str, normal: str) -> None:
@@ -648,6 +660,11 @@ def test_a_sentence_no_fact_covers_is_quoted_and_marked(pack_copy: Path) -> None
         "hmm, {q}",
         "{q} Thanks in advance!",
         "{q} (according to the article)",
+        "Are you sure? {q}",
+        "Be honest, {q}",
+        "Seriously though, {q}",
+        "{q} Straight answer please, no fluff.",
+        "{q} Cite the article.",
     ],
 )
 @pytest.mark.parametrize(
@@ -672,6 +689,8 @@ def test_a_request_or_courtesy_around_a_question_leaves_its_answer_as_it_is(
         "Au fait, {q}",
         "Quelqu'un sait {q}",
         "{q} Merci d'avance !",
+        "Franchement, {q}",
+        "En bref, {q}",
     ],
 )
 @pytest.mark.parametrize("question", ["qui a gagné la bataille de Ber ?", "où se trouve Ber ?"])

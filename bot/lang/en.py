@@ -286,6 +286,53 @@ IDIOMS = (
             "not sure",
         ),
     ),
+    # Doubt, and wishes about the answer's form, ask nothing either: "are you sure?", "be
+    # honest", "prove it", "I doubt you know, but", "seriously though", "I keep hearing different
+    # things", "straight answer please", "no fluff", "for real?", "cite the article", "answer in
+    # one word", "briefly", "in short", "keep it short" ("tl;dr" and "the short version" ask
+    # for a summary, and stay).
+    (
+        r"\b(?:are (?:you|u) (?:sure|certain)(?: about (?:that|this|it))?(?=\s*[?!.,:]|$)"
+        r"|(?:be|being) (?:honest|straight|serious|straight up)(?: with me)?"
+        r"|prove it|(?:but )?seriously(?: though| now)?"
+        r"|i (?:really )?doubt (?:you know|you do|you can tell|it|that|the article (?:even )?says)"
+        r"(?: (?:this|that|it))?(?:,? but)?"
+        r"|i keep (?:hearing|reading|seeing|getting) (?:different|conflicting|contradictory|mixed)"
+        r" (?:things|stories|numbers|figures|accounts|versions|reports|answers)"
+        r"|(?:give me |i want |i need )?(?:a |the )?(?:straight|short|quick|simple|direct|honest"
+        r"|real|clear) answer(?: please| pls| plz)?"
+        r"|no (?:fluff|waffle|bs|nonsense|essays?|lectures?|long answers?)"
+        r"|for real(?=\s*[?!.,]|$)"
+        r"|(?:please )?(?:cite|quote|give|show)(?: me)? (?:the|your|a) (?:article|sources?|text"
+        r"|references?|quote)"
+        r"|(?:(?:answer|reply|respond|tell me|say it) )?in (?:one|a|1|two|2|three|3|a few)"
+        r" (?:word|words|sentence|sentences|line|lines)"
+        r"|briefly|in (?:short|brief)|keep it (?:short|brief|simple))\b",
+        "",
+        (
+            "sure",
+            "certain",
+            "honest",
+            "straight",
+            "serious",
+            "prove",
+            "doubt",
+            "keep",
+            "answer",
+            "no ",
+            "real",
+            "cite",
+            "quote",
+            "source",
+            "reference",
+            "one",
+            "word",
+            "sentence",
+            "line",
+            "brief",
+            "short",
+        ),
+    ),
     # Thanks given in advance are thanks.
     (r"\b(?:thanks|thank you|thx|ty) in advance\b", "thanks", ("advance",)),
     # Hesitation before a question: "hmm, ...", "um ...", "wait, ...".

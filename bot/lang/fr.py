@@ -189,6 +189,16 @@ IDIOMS = (
             "wikipedia",
         ),
     ),
+    # Doubt, and wishes about the answer's form: "t'es sur ?", "serieusement", "franchement",
+    # "en bref", "en un mot", "sans blabla", "cite l'article".
+    (
+        r"\b(?:(?:t'es|tu es|vous etes|t es) (?:sur|sure|certain|certaine)s?(?=\s*[?!.,:]|$)"
+        r"|(?:mais )?serieusement|franchement|honnetement|sans (?:blabla|detour|baratin)"
+        r"|en (?:bref|resume|un mot|deux mots|une phrase)"
+        r"|(?:cite|citez) (?:l'article|tes sources|vos sources|la source))\b",
+        "",
+        ("sur", "certain", "serieusement", "franchement", "honnetement", "sans ", "en ", "cite"),
+    ),
     # Thanks given in advance are thanks.
     (r"\bmerci d'avance\b", "merci", ("avance",)),
 )
