@@ -30,6 +30,7 @@ def store_context(context: Context, now: float) -> dict[str, Any]:
         "entities": list(context.entities),
         "fact_id": context.fact_id,
         "tokens": list(context.tokens),
+        "answered": context.answered,
     }
 
 
@@ -57,7 +58,11 @@ def restore_context(data: object, *, now: float, ttl: float | None) -> Context |
     entities, tokens = _strings(data.get("entities")), _strings(data.get("tokens"))
     if entities is None or tokens is None or not (fact_id is None or isinstance(fact_id, str)):
         return None
-    return Context(entities=entities, fact_id=fact_id, tokens=tokens)
+    # (Kept before the last turn's outcome was: its fact was the one answered.)
+    answered = data.get("answered", True)
+    if not isinstance(answered, bool):
+        return None
+    return Context(entities=entities, fact_id=fact_id, tokens=tokens, answered=answered)
 
 
 class Conversations:

@@ -118,7 +118,7 @@ class Decider:
             citations=(),
             suggestions=tuple(offered),
             fact_id=None,
-            context=replace(reply.context, fact_id=previous.fact_id),
+            context=replace(reply.context, fact_id=previous.fact_id, answered=False),
             reason=Reason.DISPUTED,
             opinion=view,
         )
@@ -237,7 +237,7 @@ class Decider:
             suggestions=suggestions,
             runner_up=self.candidate(ranked[0]) if ranked else None,
             on_topic=on_topic,
-            context=previous or Context(),
+            context=replace(previous, answered=False) if previous else Context(answered=False),
             reason=reason,
             explanation=explanation,
             threshold=threshold,
@@ -260,4 +260,5 @@ class Decider:
             entities=tuple(entities[: self.weights.context_entities]),
             fact_id=fact.id if fact else previous.fact_id,
             tokens=tuple(tokens),
+            answered=fact is not None,
         )

@@ -24,6 +24,9 @@ class Context:
     """The fact last answered."""
     tokens: tuple[str, ...] = ()
     """The last question's tokens, for elliptical follow-ups ("and in May?")."""
+    answered: bool = True
+    """Whether the last turn was answered: after a decline or a "did you mean", `fact_id` is
+    still the fact answered before, but "are you sure?" is not about it."""
 
 
 @dataclass(slots=True)

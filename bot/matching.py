@@ -22,6 +22,7 @@ from bot.knowledge import Pack
 from bot.reply import Candidate, Outcome, Reason, Reply
 from bot.scoring import Ranker
 from bot.signals import Signal
+from bot.text import fold, strip_address
 from bot.vocabulary import Vocabulary
 from bot.weights import Thresholds, Weights
 
@@ -50,6 +51,13 @@ _WHO_SAID = re.compile(
     rf"^(?:{lang.pattern('who_said_openers')})?(?:{lang.pattern('who_said')})"
     rf"(?:{lang.pattern('who_said_closers')})?$"
 )
+_DOUBT = re.compile(
+    rf"^(?:{lang.pattern('doubt_openers')})?(?:{lang.pattern('doubt')})"
+    rf"(?:{lang.pattern('doubt_closers')})?$"
+)
+_BARE_WORDS = re.compile(r"[a-z0-9']+")
+_DOUBT_WORDS = 8
+"""Doubt about the last answer is said in a few words ("are you sure about that?")."""
 
 
 def _asks_in_sentences(message: Message) -> bool:
@@ -129,6 +137,17 @@ class Engine:
             return decider.answer_with(
                 question, fact, 1.0, message.tokens, context, reason=Reason.REPEATED
             )
+        doubted = (
+            index.fact_index.get(last)
+            if last is not None and context is not None and context.answered
+            else None
+        )
+        if doubted is not None and context is not None and self._doubts(question):
+            # "are you sure?": the last answer again, with the sentences it quotes.
+            return decider.answer_with(
+                question, index.facts[doubted], 1.0, message.tokens, context,
+                reason=Reason.CONFIRMED,
+            )  # fmt: skip
         if not message.tokens:
             return decider.decline(question, [], context, empty=not message.words)
         corrected = self.claims.correction(message.words, message.tokens, message.normal)
@@ -139,6 +158,14 @@ class Engine:
                 reason=Reason.CORRECTED,
             )  # fmt: skip
         return None
+
+    @staticmethod
+    def _doubts(question: str) -> bool:
+        """Return whether a turn only doubts the last answer ("are you sure?", "really?")."""
+        if len(question) > _DOUBT_WORDS * 12:
+            return False
+        words = _BARE_WORDS.findall(fold(strip_address(question)))
+        return len(words) <= _DOUBT_WORDS and _DOUBT.match(" ".join(words)) is not None
 
     def _clauses(
         self, message: Message, plain: Query, tokens: list[str], whole: bool

@@ -182,6 +182,11 @@ def render_why(reply: Reply, pack: Pack) -> list[str]:
         ]
     elif reply.reason is Reason.REPEATED:
         lines = ["You asked who said it: my last answer again, which says who."]
+    elif reply.reason is Reason.CONFIRMED:
+        lines = [
+            "You asked whether I was sure: my last answer again, with the article's own words "
+            "it rests on."
+        ]
     elif reply.reason is Reason.CORRECTED:
         lines = [
             "Your question took as given something the article says otherwise, "

@@ -37,6 +37,8 @@ class Reason(StrEnum):
     """"And after that?": the fact that tells what happened next."""
     REPEATED = "repeated"
     """"Who made that claim?": the last answer again, which says who."""
+    CONFIRMED = "confirmed"
+    """"Are you sure?": the last answer again, with the article's words it rests on."""
     CORRECTED = "corrected"
     """A claim about what a group is, put right by what the article says it is."""
     QUOTED = "quoted"

@@ -100,6 +100,15 @@ def test_the_stored_format_is_the_one_already_persisted() -> None:
     )
 
 
+def test_whether_the_last_turn_was_answered_survives_a_round_trip() -> None:
+    declined = Context(entities=("maa",), fact_id="maa-left-ber", answered=False)
+    assert restore_context(store_context(declined, 100.0), now=100.0, ttl=None) == declined
+    assert (
+        restore_context({**store_context(declined, 100.0), "answered": "no"}, now=100.0, ttl=None)
+        is None
+    )
+
+
 def test_chat_conversations_survive_a_save_and_restore() -> None:
     clock = Clock()
     data: dict[Any, Any] = {}

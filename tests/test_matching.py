@@ -10,7 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.knowledge import Pack, load_pack
-from bot.matching import Context, Engine, Outcome
+from bot.matching import Context, Engine, Outcome, Reason
+from bot.replies import render_why
 from bot.text import normalize
 
 
@@ -513,9 +514,41 @@ def test_a_context_naming_an_unknown_fact_is_ignored(engine: Engine) -> None:
         "who said that?",
         "and after that?",
         "who won that fight?",
+        "are you sure?",
     ):
         reply = engine.answer(follow_up, context=Context(entities=("maa",), fact_id="renamed"))
         assert reply.outcome in Outcome
+
+
+@pytest.mark.parametrize(
+    "doubt",
+    ["are you sure?", "Really?", "seriously though?", "is that true?", "source?",
+     "and how do you know that?", "t'es sûr ?", "C'est vrai ?"],
+)  # fmt: skip
+def test_doubt_about_an_answer_gets_that_answer_again_with_its_sources(
+    engine: Engine, doubt: str
+) -> None:
+    opening = engine.answer("how many civilians were killed?")
+    assert opening.answered
+
+    reply = engine.answer(doubt, context=opening.context)
+
+    assert reply.reason is Reason.CONFIRMED
+    assert (reply.fact_id, reply.citations) == (opening.fact_id, opening.citations)
+    assert reply.context.fact_id == opening.fact_id
+    assert render_why(reply, engine.pack)[0].startswith("You asked whether I was sure")
+
+
+def test_doubt_after_a_decline_or_out_of_the_blue_confirms_nothing(engine: Engine) -> None:
+    answered = engine.answer("who won?")
+    declined = engine.answer("who commanded the MNLA?", context=answered.context)
+    assert not declined.answered and declined.context.fact_id == answered.fact_id
+
+    assert not engine.answer("are you sure?", context=declined.context).answered
+    assert not engine.answer("are you sure?").answered
+    # A real question that happens to start with doubt is still read as a question.
+    asked = engine.answer("really? when did the MAA leave Ber?", context=answered.context)
+    assert asked.reason is not Reason.CONFIRMED
 
 
 def test_context_starts_empty_and_records_the_answer(engine: Engine) -> None:

@@ -378,6 +378,16 @@ PATTERNS = {
     ),
     "who_said_openers": r"and |so |but |ok ",
     "who_said_closers": r" exactly| then| again",
+    # "are you sure?", "really?", "source?": doubt about the last answer.
+    "doubt": (
+        r"are (?:you|u) (?:sure|certain)(?: about (?:that|this|it))?|(?:you|u) sure"
+        r"|sure about (?:that|this)|really|seriously|for real|no way"
+        r"|(?:is|was) (?:that|it|this) (?:right|true|correct|so|really true|really so)"
+        r"|how do (?:you|u) know(?: (?:that|this))?|(?:what is|whats|what's) (?:the|your) source"
+        r"|sources?|proof|prove it|where does it say (?:that|so)"
+    ),
+    "doubt_openers": r"and |but |ok |so |hmm |wait ",
+    "doubt_closers": r" though| then| now",
     # "that source", "ces gens": someone or something the conversation named.
     "demonstrative": r"that|this|these|those",
     # "are there", "there were": that something is, not where.

@@ -225,6 +225,12 @@ PATTERNS = {
     "who_said": r"qui a dit (?:ca|cela)|selon qui",
     "who_said_openers": r"et |mais ",
     "who_said_closers": r" exactement",
+    "doubt": (
+        r"(?:t'es|t es|tu es|vous etes) (?:sur|sure|certain|certaine)s?"
+        r"|(?:c'est|c est) (?:vrai|sur)|vraiment|serieux|serieusement"
+        r"|(?:quelle est )?(?:ta|votre|la) source|sources?|preuve"
+    ),
+    "doubt_openers": r"et |mais ",
     # "that source", "ces gens": someone or something the conversation named.
     "demonstrative": r"ce|cet|cette|ces",
     "asks_about": r"et about",
