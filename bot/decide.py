@@ -237,7 +237,7 @@ class Decider:
             suggestions=suggestions,
             runner_up=self.candidate(ranked[0]) if ranked else None,
             on_topic=on_topic,
-            context=replace(previous, answered=False) if previous else Context(answered=False),
+            context=_unanswered(previous),
             reason=reason,
             explanation=explanation,
             threshold=threshold,
@@ -262,3 +262,11 @@ class Decider:
             tokens=tuple(tokens),
             answered=fact is not None,
         )
+
+
+def _unanswered(previous: Context | None) -> Context:
+    """Return the context after a turn left unanswered: the conversation as it was."""
+    if previous is None:
+        return Context(answered=False)
+    # (Built directly: dataclasses.replace costs more than the rest of declining.)
+    return Context(previous.entities, previous.fact_id, previous.tokens, answered=False)

@@ -44,7 +44,8 @@ _CONTRACTED = re.compile(r"\b(?:" + "|".join(map(re.escape, CONTRACTIONS)) + r")
 _ELISION = re.compile(r"\b(?:l|d|qu|s|n|j|c|m|t|jusqu|lorsqu|puisqu)'(?=\w)")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _CHAT_WORDS = frozenset(CHAT_SPELLINGS)
-_IDIOM_MARKS = tuple((mark, n) for n, (_, _, marks) in enumerate(IDIOMS) for mark in marks)
+# (Folded text is ASCII: every character but a letter or a digit parts words.)
+_WORD_BREAKS = str.maketrans({c: " " for c in map(chr, range(128)) if not c.isalnum()})
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'", "´": "'"})
 
 
@@ -69,20 +70,34 @@ def strip_address(text: str) -> str:
     return text.strip()
 
 
-def _idioms(text: str, idioms: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]) -> str:
-    for idiom, meaning, marks in idioms:
+def _marked(
+    idioms: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...],
+) -> dict[str, tuple[int, ...]]:
+    """Return, for each word that marks an idiom, the idioms it marks."""
+    marked: dict[str, tuple[int, ...]] = {}
+    for number, (_, _, marks) in enumerate(idioms):
         for mark in marks:
-            if mark in text:
-                text = idiom.sub(meaning, text)
-                break
-    return text
+            marked[mark] = (*marked.get(mark, ()), number)
+    return marked
 
 
-def _english_idioms(text: str) -> str:
-    # Most questions hold no idiom's mark: one pass over the marks tells.
-    found = {number for mark, number in _IDIOM_MARKS if mark in text}
-    for number in sorted(found):
-        idiom, meaning, _ = IDIOMS[number]
+_ENGLISH_MARKS = _marked(IDIOMS)
+_ELIDED_MARKS = _marked(ELIDED_IDIOMS)
+
+
+def _idioms(
+    text: str,
+    words: set[str],
+    idioms: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...],
+    marked: dict[str, tuple[int, ...]],
+) -> str:
+    """Read the idioms whose marks are among the text's words."""
+    # Most questions hold no idiom's mark: one look at their words tells.
+    hits = marked.keys() & words
+    if not hits:
+        return text
+    for number in sorted({number for word in hits for number in marked[word]}):
+        idiom, meaning, _ = idioms[number]
         text = idiom.sub(meaning, text)
     return text
 
@@ -97,16 +112,20 @@ def normalize(text: str) -> str:
     text = fold(text)
     text = strip_address(text)
     # (French idioms are read before elided letters go; each runs only when its mark is there.)
-    text = _idioms(text, ELIDED_IDIOMS)
-    if "'" in text:
-        if "n't" in text:
-            text = _CONTRACTED.sub(lambda m: CONTRACTIONS[m[0]], text)
-        text = _ELISION.sub("", _POSSESSIVE.sub(r"\1", text).replace("n't", " not"))
-    text = _english_idioms(text)
+    words = set(text.translate(_WORD_BREAKS).split())
+    read = _idioms(text, words, ELIDED_IDIOMS, _ELIDED_MARKS)
+    if "'" in read:
+        if "n't" in read:
+            read = _CONTRACTED.sub(lambda m: CONTRACTIONS[m[0]], read)
+        read = _ELISION.sub("", _POSSESSIVE.sub(r"\1", read).replace("n't", " not"))
+    if read is not text:
+        # (The words have changed: read them again.)
+        text, words = read, set(read.translate(_WORD_BREAKS).split())
+    text = _idioms(text, words, IDIOMS, _ENGLISH_MARKS)
     if "-" in text:
         # Join numbers written with hyphens ("twenty-three") before punctuation goes.
         text = join_compound_numbers(text)
-    words = _NON_WORD.sub(" ", text).split()
-    if not _CHAT_WORDS.isdisjoint(words):
-        words = [CHAT_SPELLINGS.get(word, word) for word in words]
-    return " ".join(words)
+    kept = _NON_WORD.sub(" ", text).split()
+    if not _CHAT_WORDS.isdisjoint(kept):
+        kept = [CHAT_SPELLINGS.get(word, word) for word in kept]
+    return " ".join(kept)

@@ -202,13 +202,13 @@ IDIOMS = (
     # "take place" is "happen", not "take" as in seizing a town.
     (r"\b(?:take|takes|took|taken|taking) place\b", "happen", ("place",)),
     # "Carried out" an attack is doing it, not carrying anything ("carrying a gun").
-    (r"\bcarr(?:y|ies|ied|ying) out\b", "did", ("carr",)),
+    (r"\bcarr(?:y|ies|ied|ying) out\b", "did", ("carry", "carries", "carried", "carrying")),
     # "Made up of" is "composed of", not "made" as in making a claim.
     (
         r"\b(?:made|make|making) up(?= (?:\w+ )?of\b)|\bmakes up\b|\bmade(?= (?:\w+ )?of\b)"
         r"|\bmake-up\b",
         "composed",
-        ("made", "mak"),
+        ("made", "make", "makes", "making"),
     ),
     # Going home is leaving, not a house.
     (
@@ -220,7 +220,7 @@ IDIOMS = (
     (
         r"\b(?:run|runs|running|ran)(?= (?:the|this|that) (?:town|city|village|place)\b)",
         "controlling",
-        ("run", "ran"),
+        ("run", "runs", "running", "ran"),
     ),
     # "I'd like to know ...", "do you know ...": a request that a question follow, no words of
     # its own to match ("like", "want" and "know" are words some facts use).
@@ -230,71 +230,66 @@ IDIOMS = (
         r"|(?:do|would) (?:you|u|ya) (?:know|happen to know)"
         r"|(?:can|could|would|will) (?:you|u) (?:please )?(?:tell|say|explain to) me)\b",
         "",
-        ("know", "tell", "find out", "learn", "explain"),
+        ("know", "tell", "find", "learn", "explain"),
     ),
     # Chatter around a question asks nothing: "out of curiosity", "one more thing", "sorry to
-    # bother you but", "does anyone know", "can I ask something?", "any idea", "asking for a
-    # friend", "for my essay", "real quick", "I just read the article", "according to the
-    # article" ("in the text" would otherwise read as a place the article is not about).
+    # bother you but", "does anyone know", "can I ask something?", "can you help me?", "I have a
+    # question", "any idea", "asking for a friend", "for my essay", "real quick", "I just read
+    # the article", "according to the article" ("in the text" would otherwise read as a place
+    # the article is not about). Each phrase is an idiom of its own, run only when its words are
+    # there: one regex of many branches costs more than all the rest of normalising.
+    (r"\b(?:just )?out of (?:pure |sheer )?curiosity\b", "", ("curiosity",)),
     (
-        r"\b(?:(?:just )?out of (?:pure |sheer )?curiosity"
-        r"|(?:one|1) (?:more|last|other|final|quick) (?:thing|question|q)\b"
-        r"|(?:i'm |i am |im )?(?:so |very )?sorry to (?:bother|trouble|disturb|interrupt)"
-        r"(?: you(?: guys| all)?)?(?:,? but)?"
-        r"|(?:does |do )?(?:anyone|anybody|someone|somebody|any of you|you guys)(?: here)?"
-        r" (?:know|knows|have any idea)"
-        r"|(?:can|could|may) i ask(?: you)?(?: something| a (?:quick |small |short )?question)?"
-        r"(?=\s*[?!.,:]|$)"
-        r"|(?:can|could|would|will) (?:you|u|someone|anyone|anybody) (?:please )?help"
-        r"(?: me| us)?(?: out)?(?: with (?:something|this|a (?:quick )?question))?(?=\s*[?!.,:]|$)"
-        r"|(?:i )?(?:have|got|had) a (?:quick |small |short |simple )?question"
-        r"|(?:i'm |i am |im )?not sure (?:if|whether) (?:you|u) (?:know|would know)(?: this)?"
-        r"(?:,? but)?"
-        r"|any ideas?(?: on)?\b"
-        r"|(?:i'm |i am |im )?(?:just )?asking for a friend"
-        r"|for (?:my|an|a|our) (?:essay|homework|assignment|class|paper|project|report|thesis)"
-        r"|real quick|quick q\b"
-        r"|i (?:just |have just |'ve just |ve just )?(?:read|saw|was reading|looked at)"
+        r"\b(?:one|1) (?:more|last|other|final|quick) (?:thing|question|q)\b",
+        "",
+        ("thing", "question", "q"),
+    ),
+    (
+        r"\b(?:i'm |i am |im )?(?:so |very )?sorry to (?:bother|trouble|disturb|interrupt)"
+        r"(?: you(?: guys| all)?)?(?:,? but)?\b",
+        "",
+        ("sorry",),
+    ),
+    (
+        r"\b(?:does |do )?(?:anyone|anybody|someone|somebody|any of you|you guys)(?: here)?"
+        r" (?:know|knows|have any idea)\b",
+        "",
+        ("anyone", "anybody", "someone", "somebody", "any", "guys"),
+    ),
+    (
+        r"\b(?:can|could|may) i ask(?: you)?(?: something| a (?:quick |small |short )?question)?"
+        r"(?=\s*[?!.,:]|$)",
+        "",
+        ("ask",),
+    ),
+    (
+        r"\b(?:can|could|would|will) (?:you|u|someone|anyone|anybody) (?:please )?help"
+        r"(?: me| us)?(?: out)?(?: with (?:something|this|a (?:quick )?question))?(?=\s*[?!.,:]|$)",
+        "",
+        ("help",),
+    ),
+    (r"\b(?:i )?(?:have|got|had) a (?:quick |small |short |simple )?question\b", "", ("question",)),
+    (
+        r"\b(?:i'm |i am |im )?not sure (?:if|whether) (?:you|u) (?:know|would know)(?: this)?"
+        r"(?:,? but)?\b",
+        "",
+        ("sure",),
+    ),
+    (r"\bany ideas?(?: on)?\b", "", ("idea", "ideas")),
+    (r"\b(?:i'm |i am |im )?(?:just )?asking for a friend\b", "", ("friend",)),
+    (
+        r"\bfor (?:my|an|a|our) (?:essay|homework|assignment|class|paper|project|report|thesis)\b",
+        "",
+        ("essay", "homework", "assignment", "class", "paper", "project", "report", "thesis"),
+    ),
+    (r"\b(?:real quick|quick q)\b", "", ("quick", "q")),
+    (
+        r"\b(?:i (?:just |have just |'ve just |ve just )?(?:read|saw|was reading|looked at)"
         r" (?:the|this|your) (?:article|page|text|wiki(?:pedia)?(?: article| page)?)"
         r"|(?:according to|per|in|from|by) (?:the|this|your) (?:article|text|page|wiki(?:pedia)?"
         r"(?: article| page)?))\b",
         "",
-        (
-            "curiosity",
-            "one more",
-            "one last",
-            "one other",
-            "one final",
-            "one quick",
-            "1 more",
-            "1 last",
-            "sorry to",
-            "anyone",
-            "anybody",
-            "someone",
-            "somebody",
-            "any of you",
-            "you guys",
-            "i ask",
-            "help",
-            "question",
-            "not sure",
-            "any idea",
-            "friend",
-            "for my",
-            "for our",
-            "homework",
-            "assignment",
-            "essay",
-            "thesis",
-            "for a ",
-            "for an ",
-            "quick",
-            "article",
-            "page",
-            "text",
-            "wiki",
-        ),
+        ("article", "page", "text", "wiki", "wikipedia"),
     ),
     # Doubt, and wishes about the answer's form, ask nothing either: "are you sure?", "be
     # honest", "prove it", "I doubt you know, but", "seriously though", "I keep hearing different
@@ -302,60 +297,80 @@ IDIOMS = (
     # one word", "briefly", "in short", "keep it short" ("tl;dr" and "the short version" ask
     # for a summary, and stay).
     (
-        r"\b(?:are (?:you|u) (?:sure|certain)(?: about (?:that|this|it))?(?=\s*[?!.,:]|$)"
-        r"|(?:be|being) (?:honest|straight|serious|straight up)(?: with me)?"
-        r"|prove it|(?:but )?seriously(?: though| now)?"
-        r"|i (?:really )?doubt (?:you know|you do|you can tell|it|that|the article (?:even )?says)"
-        r"(?: (?:this|that|it))?(?:,? but)?"
-        r"|i keep (?:hearing|reading|seeing|getting) (?:different|conflicting|contradictory|mixed)"
-        r" (?:things|stories|numbers|figures|accounts|versions|reports|answers)"
-        r"|(?:give me |i want |i need )?(?:a |the )?(?:straight|short|quick|simple|direct|honest"
-        r"|real|clear) answer(?: please| pls| plz)?"
-        r"|no (?:fluff|waffle|bs|nonsense|essays?|lectures?|long answers?)"
-        r"|for real(?=\s*[?!.,]|$)"
-        r"|(?:please )?(?:cite|quote|give|show)(?: me)? (?:the|your|a) (?:article|sources?|text"
-        r"|references?|quote)"
-        r"|(?:(?:answer|reply|respond|tell me|say it) )?in (?:one|a|1|two|2|three|3|a few)"
-        r" (?:word|words|sentence|sentences|line|lines)"
-        r"|briefly|in (?:short|brief)|keep it (?:short|brief|simple))\b",
+        r"\bare (?:you|u) (?:sure|certain)(?: about (?:that|this|it))?(?=\s*[?!.,:]|$)",
         "",
-        (
-            "sure",
-            "certain",
-            "honest",
-            "straight",
-            "serious",
-            "prove it",
-            "doubt",
-            "i keep",
-            "answer",
-            "fluff",
-            "waffle",
-            "no bs",
-            "nonsense",
-            "no essay",
-            "lecture",
-            "for real",
-            "cite",
-            "quote",
-            "give me",
-            "show me",
-            "give the",
-            "show the",
-            "give your",
-            "show your",
-            "word",
-            "sentence",
-            " line",
-            "brief",
-            "in short",
-            "keep it",
-        ),
+        ("sure", "certain"),
+    ),
+    (
+        r"\b(?:be|being) (?:honest|straight|serious|straight up)(?: with me)?\b",
+        "",
+        ("honest", "straight", "serious"),
+    ),
+    (r"\b(?:prove it|(?:but )?seriously(?: though| now)?)\b", "", ("prove", "seriously")),
+    (
+        r"\bi (?:really )?doubt (?:you know|you do|you can tell|it|that|the article (?:even )?says)"
+        r"(?: (?:this|that|it))?(?:,? but)?\b",
+        "",
+        ("doubt",),
+    ),
+    (
+        r"\bi keep (?:hearing|reading|seeing|getting) (?:different|conflicting|contradictory|mixed)"
+        r" (?:things|stories|numbers|figures|accounts|versions|reports|answers)\b",
+        "",
+        ("keep",),
+    ),
+    (
+        r"\b(?:give me |i want |i need )?(?:a |the )?(?:straight|short|quick|simple|direct|honest"
+        r"|real|clear) answer(?: please| pls| plz)?\b",
+        "",
+        ("answer",),
+    ),
+    (
+        r"\bno (?:fluff|waffle|bs|nonsense|essays?|lectures?|long answers?)\b",
+        "",
+        ("fluff", "waffle", "bs", "nonsense", "essay", "essays", "lecture", "lectures", "answers"),
+    ),
+    (r"\bfor real(?=\s*[?!.,]|$)", "", ("real",)),
+    (
+        r"\b(?:please )?(?:cite|quote|give|show)(?: me)? (?:the|your|a) (?:article|sources?|text"
+        r"|references?|quote)\b",
+        "",
+        ("cite", "quote", "give", "show"),
+    ),
+    (
+        r"\b(?:(?:answer|reply|respond|tell me|say it) )?in (?:one|a|1|two|2|three|3|a few)"
+        r" (?:word|words|sentence|sentences|line|lines)\b",
+        "",
+        ("word", "words", "sentence", "sentences", "line", "lines"),
+    ),
+    (
+        r"\b(?:briefly|in (?:short|brief)|keep it (?:short|brief|simple))\b",
+        "",
+        ("briefly", "short", "brief", "keep"),
     ),
     # Thanks given in advance are thanks.
     (r"\b(?:thanks|thank you|thx|ty) in advance\b", "thanks", ("advance",)),
     # Hesitation before a question: "hmm, ...", "um ...", "wait, ...".
-    (r"^\s*(?:h+m+|u+m+|u+h+|e+r+m+|wait(?=\s*[,.!:]))\b", "", ("hm", "um", "uh", "erm", "wait")),
+    (
+        r"^\s*(?:h+m+|u+m+|u+h+|e+r+m+|wait(?=\s*[,.!:]))\b",
+        "",
+        (
+            "hm",
+            "hmm",
+            "hmmm",
+            "hmmmm",
+            "um",
+            "umm",
+            "ummm",
+            "uh",
+            "uhh",
+            "uhhh",
+            "uhm",
+            "erm",
+            "errm",
+            "wait",
+        ),
+    ),
     # "Lives lost" are deaths, not where people live; so are "human", "civilian" lives.
     (
         r"\b(?:(?<=their )|(?<=human )|(?<=many )|(?<=any )|(?<=innocent )|(?<=ian ))lives\b"
@@ -364,8 +379,8 @@ IDIOMS = (
         ("lives",),
     ),
 )
-"""Phrases whose words mislead one by one: (regex, what they mean, marks one of which the text
-must hold for the regex to run)."""
+"""Phrases whose words mislead one by one: (regex, what they mean, marks: words, one of which
+the text must hold as a whole word for the regex to run)."""
 
 PATTERNS = {
     # "and after that?": what happens next in the story.

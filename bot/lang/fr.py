@@ -140,7 +140,7 @@ SYNONYMS: dict[str, list[str]] = {
 
 IDIOMS = (
     # "Qu'est-ce qui s'est passé": what, not who.
-    (r"\bqu'est[- ]ce qu(?:i\b|e\b|')", "quoi ", ("'",)),
+    (r"\bqu'est[- ]ce qu(?:i\b|e\b|')", "quoi ", ("est",)),
     # "Je voudrais savoir ...", "pouvez-vous me dire ...", "tu sais ...": a request that a
     # question follow, no words of its own to match.
     (
@@ -167,62 +167,49 @@ IDIOMS = (
         ),
     ),
     # Chatter around a question asks nothing: "au fait", "en fait", "du coup", "d'ailleurs",
-    # "quelqu'un sait", "j'ai une question", "par curiosite", "selon l'article", "merci d'avance"
-    # ("fait" is "did", "article" a word of the text's).
+    # "quelqu'un sait", "j'ai une question", "par curiosite", "selon l'article" ("fait" is "did",
+    # "article" a word of the text's). Each phrase is an idiom of its own (see `en.IDIOMS`).
+    (r"\b(?:(?:au|en) fait|du coup|d'ailleurs)\b", "", ("fait", "coup", "ailleurs")),
     (
-        r"\b(?:(?:au|en) fait|du coup|d'ailleurs"
-        r"|(?:est[- ]ce que )?(?:quelqu'un|qqn|quelqu un)(?: ici)? (?:sait|saurait|connait)"
-        r"|(?:j'ai )?une (?:petite |autre |derniere )?question|(?:petite|derniere) question"
-        r"|(?:juste )?par (?:pure )?curiosite"
-        r"|(?:selon|d'apres|dans) (?:l'article|le texte|la page|wikipedia))\b",
+        r"\b(?:est[- ]ce que )?(?:quelqu'un|qqn|quelqu un)(?: ici)? (?:sait|saurait|connait)\b",
         "",
-        (
-            "au fait",
-            "en fait",
-            "du coup",
-            "ailleurs",
-            "quelqu",
-            "qqn",
-            "question",
-            "curiosite",
-            "l'article",
-            "le texte",
-            "la page",
-            "wikipedia",
-        ),
+        ("quelqu", "qqn"),
+    ),
+    (
+        r"\b(?:(?:j'ai )?une (?:petite |autre |derniere )?question|(?:petite|derniere) question)\b",
+        "",
+        ("question",),
+    ),
+    (r"\b(?:juste )?par (?:pure )?curiosite\b", "", ("curiosite",)),
+    (
+        r"\b(?:selon|d'apres|dans) (?:l'article|le texte|la page|wikipedia)\b",
+        "",
+        ("article", "texte", "page", "wikipedia"),
     ),
     # Doubt, and wishes about the answer's form: "t'es sur ?", "serieusement", "franchement",
     # "en bref", "en un mot", "sans blabla", "cite l'article".
     (
-        r"\b(?:(?:t'es|tu es|vous etes|t es) (?:sur|sure|certain|certaine)s?(?=\s*[?!.,:]|$)"
-        r"|(?:mais )?serieusement|franchement|honnetement|sans (?:blabla|detour|baratin)"
-        r"|en (?:bref|resume|un mot|deux mots|une phrase)"
-        r"|(?:cite|citez) (?:l'article|tes sources|vos sources|la source))\b",
+        r"\b(?:t'es|tu es|vous etes|t es) (?:sur|sure|certain|certaine)s?(?=\s*[?!.,:]|$)",
         "",
-        (
-            "t'es",
-            "t es",
-            "tu es",
-            "vous etes",
-            "serieusement",
-            "franchement",
-            "honnetement",
-            "sans blabla",
-            "sans detour",
-            "sans baratin",
-            "en bref",
-            "en resume",
-            "en un mot",
-            "en deux mots",
-            "en une phrase",
-            "cite",
-        ),
+        ("es", "etes"),
     ),
+    (
+        r"\b(?:(?:mais )?serieusement|franchement|honnetement|sans (?:blabla|detour|baratin))\b",
+        "",
+        ("serieusement", "franchement", "honnetement", "blabla", "detour", "baratin"),
+    ),
+    (
+        r"\ben (?:bref|resume|un mot|deux mots|une phrase)\b",
+        "",
+        ("bref", "resume", "mot", "mots", "phrase"),
+    ),
+    (r"\b(?:cite|citez) (?:l'article|tes sources|vos sources|la source)\b", "", ("cite", "citez")),
     # Thanks given in advance are thanks.
     (r"\bmerci d'avance\b", "merci", ("avance",)),
 )
-"""Phrases whose words mislead one by one: (regex, what they mean, marks one of which the text
-must hold for the regex to run). They run on folded text, before apostrophes are dropped."""
+"""Phrases whose words mislead one by one: (regex, what they mean, marks: words, one of which
+the text must hold as a whole word for the regex to run). They run on folded text, before
+apostrophes are dropped."""
 
 PATTERNS = {
     "next": r"apres|ensuite|apres ca|apres cela|puis",
