@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from itertools import chain
 
-from bot import lang
+from bot import lang, replies
 from bot.asks import Asks
 from bot.claims import Claims
 from bot.decide import Decider
@@ -144,10 +145,11 @@ class Engine:
         )
         if doubted is not None and context is not None and self._doubts(question):
             # "are you sure?": the last answer again, with the sentences it quotes.
-            return decider.answer_with(
-                question, index.facts[doubted], 1.0, message.tokens, context,
-                reason=Reason.CONFIRMED,
-            )  # fmt: skip
+            fact = index.facts[doubted]
+            confirmed = decider.answer_with(
+                question, fact, 1.0, message.tokens, context, reason=Reason.CONFIRMED
+            )
+            return replace(confirmed, text=replies.confirmed_text(question, fact.answer))
         if not message.tokens:
             return decider.decline(question, [], context, empty=not message.words)
         corrected = self.claims.correction(message.words, message.tokens, message.normal)

@@ -62,6 +62,18 @@ _DECLINES = {
 }
 """The lines that say why a question is not answered, in the language it was asked in."""
 
+_CONFIRMED = {
+    "en": "Yes, that is what the article says: {answer}",
+    "fr": "Oui, c'est ce que dit l'article : {answer}",
+}
+"""The line that answers doubt about the last answer ("are you sure?"), before that answer."""
+
+
+def confirmed_text(question: str, answer: str) -> str:
+    """Return the last answer given again to a reader who doubts it, in the doubt's language."""
+    folded = fold(strip_address(question))
+    return _CONFIRMED[lang.language_of(folded, lang.words_of(folded))].format(answer=answer)
+
 
 def decline_text(reason: Reason, question: str, title: str) -> str:
     """Return the line that says why a question is not answered, in the question's language.

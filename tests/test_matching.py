@@ -535,6 +535,7 @@ def test_doubt_about_an_answer_gets_that_answer_again_with_its_sources(
 
     assert reply.reason is Reason.CONFIRMED
     assert (reply.fact_id, reply.citations) == (opening.fact_id, opening.citations)
+    assert reply.text.endswith(opening.text) and reply.text != opening.text
     assert reply.context.fact_id == opening.fact_id
     assert render_why(reply, engine.pack)[0].startswith("You asked whether I was sure")
 

@@ -577,6 +577,22 @@ async def test_follow_up_context_survives_a_restart(
     assert shown(answer).startswith(with_context)
 
 
+async def test_doubt_after_an_answer_is_answered_with_it_again_even_after_a_restart(
+    api: BotAPIServer, settings: Settings, engine: Engine
+) -> None:
+    chat = api.private_chat(ALICE)
+    async with running_bot(api, settings, engine) as live:
+        first = await live.ask(api.text_update(chat, ALICE, FIRST))
+    async with running_bot(api, settings, engine) as live:
+        doubt = await live.ask(api.text_update(chat, ALICE, "are you sure?"))
+        declined = await live.ask(api.text_update(chat, ALICE, "who commanded the MNLA?"))
+        doubt_after_decline = await live.ask(api.text_update(chat, ALICE, "are you sure?"))
+    assert shown(doubt).startswith("Yes, that is what the article says: ")
+    assert shown(first).split("\n")[0] in shown(doubt)
+    assert not shown(declined).startswith("Yes")
+    assert not shown(doubt_after_decline).startswith("Yes")
+
+
 async def test_follow_up_context_expires(
     api: BotAPIServer, settings: Settings, engine: Engine
 ) -> None:
