@@ -58,7 +58,8 @@ def restore_context(data: object, *, now: float, ttl: float | None) -> Context |
     entities, tokens = _strings(data.get("entities")), _strings(data.get("tokens"))
     if entities is None or tokens is None or not (fact_id is None or isinstance(fact_id, str)):
         return None
-    # (Kept before the last turn's outcome was: its fact was the one answered.)
+    # (Kept before the outcome of the last turn was: read as answered, which is right unless
+    # that turn was declined, as it keeps the fact answered before it.)
     answered = data.get("answered", True)
     if not isinstance(answered, bool):
         return None

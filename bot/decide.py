@@ -159,6 +159,14 @@ class Decider:
             threshold=threshold,
         )
 
+    def confirm(self, question: str, fact: Fact, previous: Context) -> Reply:
+        """Return the last answer again to a reader who doubts it ("are you sure?"), saying the
+        article says so; the conversation stays where it was."""
+        reply = self.answer_with(
+            question, fact, 1.0, list(previous.tokens), previous, reason=Reason.CONFIRMED
+        )
+        return replace(reply, text=replies.confirmed_text(question, fact.answer))
+
     def quote(self, question: str, tokens: list[str], previous: Context) -> Reply | None:
         """Answer with one article sentence when it covers nearly all of the question."""
         index = self.index
@@ -269,4 +277,6 @@ def _unanswered(previous: Context | None) -> Context:
     if previous is None:
         return Context(answered=False)
     # (Built directly: dataclasses.replace costs more than the rest of declining.)
-    return Context(previous.entities, previous.fact_id, previous.tokens, answered=False)
+    return Context(
+        entities=previous.entities, fact_id=previous.fact_id, tokens=previous.tokens, answered=False
+    )

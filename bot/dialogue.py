@@ -25,8 +25,9 @@ class Context:
     tokens: tuple[str, ...] = ()
     """The last question's tokens, for elliptical follow-ups ("and in May?")."""
     answered: bool = True
-    """Whether the last turn was answered: after a decline or a "did you mean", `fact_id` is
-    still the fact answered before, but "are you sure?" is not about it."""
+    """Whether the last turn was answered with the fact `fact_id` names. After a decline, a
+    "did you mean" or a quoted sentence, `fact_id` is still the fact answered before, which
+    "are you sure?" is not about."""
 
 
 @dataclass(slots=True)

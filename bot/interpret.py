@@ -21,6 +21,8 @@ _CAPITALISED = re.compile(r"(?<=[a-z,;:] )(?:[A-Z][a-z]{2,}|[A-Z]{4,})\b")
 # ... or after an elided "d'" or "l'" ("le festival d'Avignon").
 _ELIDED_NAME = re.compile(r"(?<=[dlDL]['’])(?:[A-Z][a-z]{2,}|[A-Z]{4,})\b")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# What sets off a phrase that opens a message: "In the battle of Ber, ...", "About Ber: ...".
+_SCENE_END = re.compile(r"[,:;]")
 _SENTENCE_BREAK = re.compile(r"[.!?？]\s+\S")
 _SENTENCE = re.compile(r"[^.!?？]+(?:[.!?？]+|$)")
 _CLAUSE = re.compile(r"[.!?;:,]+(?:\s|$)|\s+(?:but|so)\s")
@@ -123,25 +125,30 @@ class Interpreter:
         core = words[next((i for i, w in enumerate(words) if w not in lang.OPENERS), len(words)) :]
         # A phrase opening the message that names the article's subject only sets the scene:
         # it makes the message no longer, and what follows it is what is asked.
-        scene = self._opening_scene(core)
+        scene = self._opening_scene(text, core, len(words) - len(core))
         core = core[scene:]
         long = len(words) - scene >= self.weights.long_question
         several = _SENTENCE_BREAK.search(text) is not None
         clauses = split_clauses(text) if long or several else []
         return Message(text, normal, words, tokens, long, several, clauses, core)
 
-    def _opening_scene(self, words: list[str]) -> int:
-        """Return how many words open a message only to name the article's subject ("in the
-        battle of Ber, ...", "about Ber: ...")."""
+    def _opening_scene(self, text: str, core: list[str], before: int) -> int:
+        """Return how many words open a message only to name the article's subject, set off by
+        a comma or a colon ("in the battle of Ber, ...", "about Ber: ..."); `before`: how many
+        words come before them (openers such as "ok")."""
         title, token, stop = self.index.title_tokens, self.v.token, self.v.stopwords
         aliases = self.v.alias_to_id
         scene = 0
-        for position, word in enumerate(words):
+        for position, word in enumerate(core):
             if token(word) in title or (word in aliases and f"@{aliases[word]}" in title):
                 scene = position + 1
-            elif word not in stop:
+            elif word not in stop or word in lang.AUXILIARIES or word in lang.QUESTION_WORDS:
+                # ("is Ber in Mali?": a question's own verb is no part of a scene.)
                 break
-        return scene
+        if not scene:
+            return 0
+        head = _SCENE_END.split(text, maxsplit=1)
+        return scene if len(head) == 2 and len(normalize(head[0]).split()) == before + scene else 0
 
     def plain(self, message: Message, tokens: list[str], *, exclude: str | None) -> Query:
         """Read a message as it stands, without the conversation."""

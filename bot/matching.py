@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
 from itertools import chain
 
-from bot import lang, replies
+from bot import lang
 from bot.asks import Asks
 from bot.claims import Claims
 from bot.decide import Decider
@@ -59,6 +58,8 @@ _DOUBT = re.compile(
 _BARE_WORDS = re.compile(r"[a-z0-9']+")
 _DOUBT_WORDS = 8
 """Doubt about the last answer is said in a few words ("are you sure about that?")."""
+_DOUBT_CHARS = 100
+"""... and characters: a longer message is not looked at as doubt."""
 
 
 def _asks_in_sentences(message: Message) -> bool:
@@ -145,11 +146,7 @@ class Engine:
         )
         if doubted is not None and context is not None and self._doubts(question):
             # "are you sure?": the last answer again, with the sentences it quotes.
-            fact = index.facts[doubted]
-            confirmed = decider.answer_with(
-                question, fact, 1.0, message.tokens, context, reason=Reason.CONFIRMED
-            )
-            return replace(confirmed, text=replies.confirmed_text(question, fact.answer))
+            return decider.confirm(question, index.facts[doubted], context)
         if not message.tokens:
             return decider.decline(question, [], context, empty=not message.words)
         corrected = self.claims.correction(message.words, message.tokens, message.normal)
@@ -164,7 +161,7 @@ class Engine:
     @staticmethod
     def _doubts(question: str) -> bool:
         """Return whether a turn only doubts the last answer ("are you sure?", "really?")."""
-        if len(question) > _DOUBT_WORDS * 12:
+        if len(question) > _DOUBT_CHARS:
             return False
         words = _BARE_WORDS.findall(fold(strip_address(question)))
         return len(words) <= _DOUBT_WORDS and _DOUBT.match(" ".join(words)) is not None

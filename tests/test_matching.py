@@ -550,6 +550,23 @@ def test_doubt_after_a_decline_or_out_of_the_blue_confirms_nothing(engine: Engin
     # A real question that happens to start with doubt is still read as a question.
     asked = engine.answer("really? when did the MAA leave Ber?", context=answered.context)
     assert asked.reason is not Reason.CONFIRMED
+    assert asked.fact_id == engine.answer("when did the MAA leave Ber?").fact_id
+
+
+@pytest.mark.parametrize(
+    ("first", "follow_up"),
+    [("how many civilians were killed?", "and soldiers?"),
+     ("when did the MAA take Ber?", "and the MNLA?")],
+)  # fmt: skip
+def test_doubt_leaves_the_conversation_where_it_was(
+    engine: Engine, first: str, follow_up: str
+) -> None:
+    opening = engine.answer(first)
+    doubted = engine.answer("are you sure?", context=opening.context)
+    assert doubted.context == opening.context
+    after_doubt = engine.answer(follow_up, context=doubted.context)
+    directly = engine.answer(follow_up, context=opening.context)
+    assert (after_doubt.outcome, after_doubt.fact_id) == (directly.outcome, directly.fact_id)
 
 
 def test_context_starts_empty_and_records_the_answer(engine: Engine) -> None:
@@ -624,6 +641,34 @@ def test_context_starts_empty_and_records_the_answer(engine: Engine) -> None:
         ("who was the source of the report?", "who was the source of the report"),
         ("Franchement, qui a gagné ?", "qui a gagne"),
         ("T'es sûr ? Qui a gagné ?", "qui a gagne"),
+        ("hmmmmm, who won?", "who won"),
+        ("I've just read the article, who won?", "who won"),
+        ("Be straight up with me, who won?", "who won"),
+        ("Briefly, what happened?", "what happened"),
+        ("For my essay: who won?", "who won"),
+        # The same words are the question's own where they do not stand apart from it.
+        ("How many were seriously wounded?", "how many were seriously wounded"),
+        ("Which group briefly held Ber?", "which group briefly held ber"),
+        ("Was food in short supply?", "was food in short supply"),
+        (
+            "What was in the text of the peace agreement?",
+            "what was in the text of the peace agreement",
+        ),
+        (
+            "Did Amnesty call for a report on the killings?",
+            "did amnesty call for a report on the killings",
+        ),
+        (
+            "Did they have any idea the attack was coming?",
+            "did they have any idea the attack was coming",
+        ),
+        ("Did France give a clear answer?", "did france give a clear answer"),
+        ("Did they show the text of the accord?", "did they show the text of the accord"),
+        ("Did someone know about the attack?", "did someone know about the attack"),
+        ("one other thing he said?", "one other thing he said"),
+        ("did the MAA prove it?", "did the maa prove it"),
+        ("la junte du coup d'État", "la junte du coup etat"),
+        ("Combien ont été sérieusement blessés ?", "combien ont ete serieusement blesses"),
     ],
 )
 def test_normalize(raw: str, normal: str) -> None:
@@ -735,6 +780,22 @@ def test_a_french_request_around_a_question_leaves_its_answer_as_it_is(
     assert alone.answered
     reply = engine.answer(wrapped.format(q=question))
     assert (reply.outcome, reply.fact_id) == (alone.outcome, alone.fact_id)
+
+
+@pytest.mark.parametrize(
+    ("question", "core"),
+    [("Is Ber in Mali?", "is ber in mali"),
+     ("Did the battle of Ber happen in April?", "did the battle of ber happen in april"),
+     ("Ber was taken by whom?", "ber was taken by whom"),
+     ("in the battle of Ber who won", "in the battle of ber who won"),
+     ("In the battle of Ber, who won?", "who won"),
+     ("ok so about Ber: who won?", "who won")],
+)  # fmt: skip
+def test_only_a_phrase_set_off_by_a_comma_or_colon_is_taken_as_the_scene(
+    engine: Engine, question: str, core: str
+) -> None:
+    """A question's own verb or question word is never part of the scene it names."""
+    assert " ".join(engine.interpreter.message(question, 4000).core) == core
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from bot.lang.apart import AFTER, BEFORE
+
 STOP_WORDS = frozenset(
     """
     a an the of in on at to for from by with about into onto as is are was were be been being am
@@ -198,6 +200,16 @@ SYNONYMS: dict[str, list[str]] = {
 }  # fmt: skip
 """Words that mean the same to the matcher, by the one word they are matched as."""
 
+_SCHOOLWORK = "essay|homework|assignment|class|paper|project|report|thesis"
+_PLAIN = "straight|short|quick|simple|direct|honest|real|clear"
+_HESITATIONS = (
+    "wait",
+    *(h * a + "m" * b for h in "hu" for a in (1, 2) for b in range(1, 7)),
+    *("u" * a + "h" * b for a in (1, 2) for b in range(1, 7)),
+    *("e" * a + "r" * b + "m" * c for a in (1, 2) for b in (1, 2) for c in (1, 2, 3)),
+)
+"""Every hesitation the idiom below reads: "hm" to "hhmmmmmm", "um", "uh", "erm"."""
+
 IDIOMS = (
     # "take place" is "happen", not "take" as in seizing a town.
     (r"\b(?:take|takes|took|taken|taking) place\b", "happen", ("place",)),
@@ -237,10 +249,12 @@ IDIOMS = (
     # question", "any idea", "asking for a friend", "for my essay", "real quick", "I just read
     # the article", "according to the article" ("in the text" would otherwise read as a place
     # the article is not about). Each phrase is an idiom of its own, run only when its words are
-    # there: one regex of many branches costs more than all the rest of normalising.
+    # there: one regex of many branches costs more than all the rest of normalising. Phrases
+    # that could be the question's own words count only where they stand apart from it
+    # (`apart`): "one other thing he said?" asks for another fact.
     (r"\b(?:just )?out of (?:pure |sheer )?curiosity\b", "", ("curiosity",)),
     (
-        r"\b(?:one|1) (?:more|last|other|final|quick) (?:thing|question|q)\b",
+        rf"{BEFORE}(?:one|1) (?:more|last|other|final|quick) (?:thing|question|q){AFTER}",
         "",
         ("thing", "question", "q"),
     ),
@@ -251,8 +265,8 @@ IDIOMS = (
         ("sorry",),
     ),
     (
-        r"\b(?:does |do )?(?:anyone|anybody|someone|somebody|any of you|you guys)(?: here)?"
-        r" (?:know|knows|have any idea)\b",
+        rf"{BEFORE}(?:does |do )?(?:anyone|anybody|someone|somebody|any of you|you guys)"
+        r"(?: here)? (?:know|knows|have any idea)\b",
         "",
         ("anyone", "anybody", "someone", "somebody", "any", "guys"),
     ),
@@ -275,19 +289,20 @@ IDIOMS = (
         "",
         ("sure",),
     ),
-    (r"\bany ideas?(?: on)?\b", "", ("idea", "ideas")),
+    (rf"{BEFORE}any ideas?(?: on)?\b|\bany ideas?{AFTER}", "", ("idea", "ideas")),
     (r"\b(?:i'm |i am |im )?(?:just )?asking for a friend\b", "", ("friend",)),
     (
-        r"\bfor (?:my|an|a|our) (?:essay|homework|assignment|class|paper|project|report|thesis)\b",
+        rf"{BEFORE}for (?:my|an|a|our) (?:{_SCHOOLWORK})\b"
+        rf"|\bfor (?:my|an|a|our) (?:{_SCHOOLWORK}){AFTER}",
         "",
         ("essay", "homework", "assignment", "class", "paper", "project", "report", "thesis"),
     ),
     (r"\b(?:real quick|quick q)\b", "", ("quick", "q")),
     (
-        r"\b(?:i (?:just |have just |'ve just |ve just )?(?:read|saw|was reading|looked at)"
+        r"\b(?:i(?:'ve| have|ve)?(?: just)? (?:read|saw|was reading|looked at)"
         r" (?:the|this|your) (?:article|page|text|wiki(?:pedia)?(?: article| page)?)"
         r"|(?:according to|per|in|from|by) (?:the|this|your) (?:article|text|page|wiki(?:pedia)?"
-        r"(?: article| page)?))\b",
+        r"(?: article| page)?))\b(?!\s+of\b)",
         "",
         ("article", "page", "text", "wiki", "wikipedia"),
     ),
@@ -295,18 +310,23 @@ IDIOMS = (
     # honest", "prove it", "I doubt you know, but", "seriously though", "I keep hearing different
     # things", "straight answer please", "no fluff", "for real?", "cite the article", "answer in
     # one word", "briefly", "in short", "keep it short" ("tl;dr" and "the short version" ask
-    # for a summary, and stay).
+    # for a summary, and stay; "seriously wounded", "briefly held", "in short supply", "give a
+    # clear answer", "show the text of" are the question's own words).
     (
         r"\bare (?:you|u) (?:sure|certain)(?: about (?:that|this|it))?(?=\s*[?!.,:]|$)",
         "",
         ("sure", "certain"),
     ),
     (
-        r"\b(?:be|being) (?:honest|straight|serious|straight up)(?: with me)?\b",
+        r"\b(?:be|being) (?:honest|straight up|straight|serious)(?: with me)?\b",
         "",
         ("honest", "straight", "serious"),
     ),
-    (r"\b(?:prove it|(?:but )?seriously(?: though| now)?)\b", "", ("prove", "seriously")),
+    (
+        rf"{BEFORE}prove it\b|\b(?:but )?seriously(?: though| now)?{AFTER}",
+        "",
+        ("prove", "seriously"),
+    ),
     (
         r"\bi (?:really )?doubt (?:you know|you do|you can tell|it|that|the article (?:even )?says)"
         r"(?: (?:this|that|it))?(?:,? but)?\b",
@@ -320,20 +340,31 @@ IDIOMS = (
         ("keep",),
     ),
     (
-        r"\b(?:give me |i want |i need )?(?:a |the )?(?:straight|short|quick|simple|direct|honest"
-        r"|real|clear) answer(?: please| pls| plz)?\b",
+        rf"\b(?:give me|i want|i need) (?:a |the )?(?:{_PLAIN})(?: answer)(?: please| pls| plz)?\b"
+        rf"|{BEFORE}(?:a |the )?(?:{_PLAIN}) answer(?: please| pls| plz)?{AFTER}",
         "",
         ("answer",),
     ),
     (
         r"\bno (?:fluff|waffle|bs|nonsense|essays?|lectures?|long answers?)\b",
         "",
-        ("fluff", "waffle", "bs", "nonsense", "essay", "essays", "lecture", "lectures", "answers"),
+        (
+            "fluff",
+            "waffle",
+            "bs",
+            "nonsense",
+            "essay",
+            "essays",
+            "lecture",
+            "lectures",
+            "answer",
+            "answers",
+        ),
     ),
     (r"\bfor real(?=\s*[?!.,]|$)", "", ("real",)),
     (
-        r"\b(?:please )?(?:cite|quote|give|show)(?: me)? (?:the|your|a) (?:article|sources?|text"
-        r"|references?|quote)\b",
+        rf"{BEFORE}(?:please )?(?:cite|quote|give|show)(?: me)? (?:the|your|a) (?:article|sources?"
+        rf"|text|references?|quote){AFTER}",
         "",
         ("cite", "quote", "give", "show"),
     ),
@@ -344,7 +375,7 @@ IDIOMS = (
         ("word", "words", "sentence", "sentences", "line", "lines"),
     ),
     (
-        r"\b(?:briefly|in (?:short|brief)|keep it (?:short|brief|simple))\b",
+        rf"\b(?:briefly|in (?:short|brief)){AFTER}|\bkeep it (?:short|brief|simple)\b",
         "",
         ("briefly", "short", "brief", "keep"),
     ),
@@ -352,24 +383,9 @@ IDIOMS = (
     (r"\b(?:thanks|thank you|thx|ty) in advance\b", "thanks", ("advance",)),
     # Hesitation before a question: "hmm, ...", "um ...", "wait, ...".
     (
-        r"^\s*(?:h+m+|u+m+|u+h+|e+r+m+|wait(?=\s*[,.!:]))\b",
+        r"^\s*(?:h{1,2}m{1,6}|u{1,2}m{1,6}|u{1,2}h{1,6}|e{1,2}r{1,2}m{1,3}|wait(?=\s*[,.!:]))\b",
         "",
-        (
-            "hm",
-            "hmm",
-            "hmmm",
-            "hmmmm",
-            "um",
-            "umm",
-            "ummm",
-            "uh",
-            "uhh",
-            "uhhh",
-            "uhm",
-            "erm",
-            "errm",
-            "wait",
-        ),
+        _HESITATIONS,
     ),
     # "Lives lost" are deaths, not where people live; so are "human", "civilian" lives.
     (

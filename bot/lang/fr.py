@@ -6,6 +6,8 @@ it is matched as, so phrasings need not be written twice.
 
 from __future__ import annotations
 
+from bot.lang.apart import AFTER, BEFORE
+
 STOP_WORDS = frozenset(
     """
     le la les un une des du de au aux en et ou est sont etait etaient ete a dans sur par pour
@@ -169,7 +171,12 @@ IDIOMS = (
     # Chatter around a question asks nothing: "au fait", "en fait", "du coup", "d'ailleurs",
     # "quelqu'un sait", "j'ai une question", "par curiosite", "selon l'article" ("fait" is "did",
     # "article" a word of the text's). Each phrase is an idiom of its own (see `en.IDIOMS`).
-    (r"\b(?:(?:au|en) fait|du coup|d'ailleurs)\b", "", ("fait", "coup", "ailleurs")),
+    (
+        rf"\b(?:(?:au|en) fait|d'ailleurs){AFTER}|{BEFORE}(?:au|en) fait\b"
+        r"|\bdu coup\b(?! d'| de\b)",
+        "",
+        ("fait", "coup", "ailleurs"),
+    ),
     (
         r"\b(?:est[- ]ce que )?(?:quelqu'un|qqn|quelqu un)(?: ici)? (?:sait|saurait|connait)\b",
         "",
@@ -182,7 +189,8 @@ IDIOMS = (
     ),
     (r"\b(?:juste )?par (?:pure )?curiosite\b", "", ("curiosite",)),
     (
-        r"\b(?:selon|d'apres|dans) (?:l'article|le texte|la page|wikipedia)\b",
+        r"\b(?:selon|d'apres|dans) (?:l'article|le texte|la page|wikipedia)\b"
+        r"(?!\s*(?:de\b|d'|du\b|des\b))",
         "",
         ("article", "texte", "page", "wikipedia"),
     ),
@@ -194,7 +202,8 @@ IDIOMS = (
         ("es", "etes"),
     ),
     (
-        r"\b(?:(?:mais )?serieusement|franchement|honnetement|sans (?:blabla|detour|baratin))\b",
+        rf"{BEFORE}(?:mais )?(?:serieusement|franchement|honnetement)\b"
+        rf"|\b(?:serieusement|franchement|honnetement){AFTER}|\bsans (?:blabla|detour|baratin)\b",
         "",
         ("serieusement", "franchement", "honnetement", "blabla", "detour", "baratin"),
     ),
