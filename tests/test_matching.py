@@ -669,6 +669,9 @@ def test_context_starts_empty_and_records_the_answer(engine: Engine) -> None:
         ("did the MAA prove it?", "did the maa prove it"),
         ("la junte du coup d'État", "la junte du coup etat"),
         ("Combien ont été sérieusement blessés ?", "combien ont ete serieusement blesses"),
+        ("Confirm: who won?", "who won"),
+        ("confirm: the MAA won?", "confirm the maa won"),
+        ("did the army confirm who attacked?", "did the army confirm who attacked"),
     ],
 )
 def test_normalize(raw: str, normal: str) -> None:

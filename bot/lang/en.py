@@ -362,6 +362,13 @@ IDIOMS = (
         ),
     ),
     (r"\bfor real(?=\s*[?!.,]|$)", "", ("real",)),
+    # "Confirm: who won?" asks who won; "confirm: the MAA won?" still puts a claim to the test.
+    (
+        rf"{BEFORE}(?:please |can you |could you )?confirm(?: for me)?\s*[:,]?\s*"
+        r"(?=(?:who|what|when|where|why|how|which|whom|whose)\b)",
+        "",
+        ("confirm",),
+    ),
     (
         rf"{BEFORE}(?:please )?(?:cite|quote|give|show)(?: me)? (?:the|your|a) (?:article|sources?"
         rf"|text|references?|quote){AFTER}",
