@@ -272,13 +272,13 @@ IDIOMS = (
     ),
     (
         r"\b(?:can|could|may) i ask(?: you)?(?: something| a (?:quick |small |short )?question)?"
-        r"(?=\s*[?!.,:]|$)",
+        rf"{AFTER}",
         "",
         ("ask",),
     ),
     (
         r"\b(?:can|could|would|will) (?:you|u|someone|anyone|anybody) (?:please )?help"
-        r"(?: me| us)?(?: out)?(?: with (?:something|this|a (?:quick )?question))?(?=\s*[?!.,:]|$)",
+        rf"(?: me| us)?(?: out)?(?: with (?:something|this|a (?:quick )?question))?{AFTER}",
         "",
         ("help",),
     ),
@@ -313,7 +313,7 @@ IDIOMS = (
     # for a summary, and stay; "seriously wounded", "briefly held", "in short supply", "give a
     # clear answer", "show the text of" are the question's own words).
     (
-        r"\bare (?:you|u) (?:sure|certain)(?: about (?:that|this|it))?(?=\s*[?!.,:]|$)",
+        rf"\bare (?:you|u) (?:sure|certain)(?: about (?:that|this|it))?{AFTER}",
         "",
         ("sure", "certain"),
     ),
@@ -361,7 +361,7 @@ IDIOMS = (
             "answers",
         ),
     ),
-    (r"\bfor real(?=\s*[?!.,]|$)", "", ("real",)),
+    (rf"\bfor real{AFTER}", "", ("real",)),
     # "Confirm: who won?" asks who won; "confirm: the MAA won?" still puts a claim to the test.
     (
         rf"{BEFORE}(?:please |can you |could you )?confirm(?: for me)?\s*[:,]?\s*"

@@ -197,7 +197,7 @@ IDIOMS = (
     # Doubt, and wishes about the answer's form: "t'es sur ?", "serieusement", "franchement",
     # "en bref", "en un mot", "sans blabla", "cite l'article".
     (
-        r"\b(?:t'es|tu es|vous etes|t es) (?:sur|sure|certain|certaine)s?(?=\s*[?!.,:]|$)",
+        rf"\b(?:t'es|tu es|vous etes|t es) (?:sur|sure|certain|certaine)s?{AFTER}",
         "",
         ("es", "etes"),
     ),
