@@ -139,12 +139,15 @@ class Engine:
             return decider.answer_with(
                 question, fact, 1.0, message.tokens, context, reason=Reason.REPEATED
             )
-        doubted = (
-            index.fact_index.get(last)
-            if last is not None and context is not None and context.answered
-            else None
-        )
-        if doubted is not None and context is not None and self._doubts(question):
+        if len(question) <= _DOUBT_CHARS and self._doubts(question):
+            doubted = (
+                index.fact_index.get(last)
+                if last is not None and context is not None and context.answered
+                else None
+            )
+            if doubted is None or context is None:
+                # Doubt of a decline, or of nothing: no answer to stand by.
+                return decider.decline(question, [], context, reason=Reason.NOTHING_TO_CONFIRM)
             # "are you sure?": the last answer again, with the sentences it quotes.
             return decider.confirm(question, index.facts[doubted], context)
         if not message.tokens:

@@ -28,6 +28,9 @@ _DECLINES = {
     "en": {
         "empty": "Ask me anything about the {title}, for example:",
         "no-story": "The article tells nothing more after that. These are close to what it covers:",
+        "nothing-to-confirm": (
+            "I have given no answer to confirm. Ask me anything about the {title}, for example:"
+        ),
         "off-topic": (
             "That isn't something the article on the {title} covers. "
             "I can answer questions like these:"
@@ -45,6 +48,10 @@ _DECLINES = {
     "fr": {
         "empty": "Posez-moi une question sur l'article « {title} », par exemple :",
         "no-story": "L'article ne dit rien de plus après cela. Voici ce qu'il couvre de proche :",
+        "nothing-to-confirm": (
+            "Je n'ai donné aucune réponse à confirmer. Posez-moi une question sur l'article "
+            "« {title} », par exemple :"
+        ),
         "off-topic": (
             "L'article « {title} » ne parle pas de cela. "
             "Je peux répondre à des questions comme celles-ci :"
@@ -90,6 +97,8 @@ def decline_text(reason: Reason, question: str, title: str) -> str:
         return absent_line(question, language=language)
     if reason is Reason.NO_STORY:
         return lines["no-story"]
+    if reason is Reason.NOTHING_TO_CONFIRM:
+        return lines["nothing-to-confirm"].format(title=title)
     courtesy = lang.courtesy(folded, words)
     if courtesy is not None:
         return lines[courtesy].format(title=title)
@@ -252,6 +261,8 @@ def render_why(reply: Reply, pack: Pack) -> list[str]:
         return ["There was no question in that message to answer."]
     elif reply.reason is Reason.NO_STORY:
         return ["The article tells nothing more after my previous answer."]
+    elif reply.reason is Reason.NOTHING_TO_CONFIRM:
+        return ["You asked whether I was sure, but I had given no answer to stand by."]
     elif reply.reason is Reason.OFF_TOPIC:
         lines = [f"It didn't look like a question about the {title}: no fact shares its words."]
         if runner is not None:

@@ -53,6 +53,8 @@ class Reason(StrEnum):
     """No question at all."""
     NO_STORY = "no-story"
     """"And after that?" when the article tells nothing more."""
+    NOTHING_TO_CONFIRM = "nothing-to-confirm"
+    """"Are you sure?" when there is no answer of mine to stand by."""
     DISPUTED = "disputed"
     """An answer the classifier finds unlikely, offered as "did you mean" instead."""
 

@@ -545,8 +545,20 @@ def test_doubt_after_a_decline_or_out_of_the_blue_confirms_nothing(engine: Engin
     declined = engine.answer("who commanded the MNLA?", context=answered.context)
     assert not declined.answered and declined.context.fact_id == answered.fact_id
 
-    assert not engine.answer("are you sure?", context=declined.context).answered
-    assert not engine.answer("are you sure?").answered
+    for doubt in (
+        engine.answer("are you sure?", context=declined.context),
+        engine.answer("are you sure?"),
+    ):
+        assert not doubt.answered and doubt.reason is Reason.NOTHING_TO_CONFIRM
+        assert doubt.text.startswith("I have given no answer to confirm.")
+        assert doubt.suggestions == engine.starters()
+        assert render_why(doubt, engine.pack) == [
+            "You asked whether I was sure, but I had given no answer to stand by."
+        ]
+    french = engine.answer("t'es sûr ?", context=declined.context)
+    assert french.text.startswith("Je n'ai donné aucune réponse à confirmer.")
+    # The conversation stays where it was.
+    assert engine.answer("are you sure?", context=declined.context).context == declined.context
     # A real question that happens to start with doubt is still read as a question.
     asked = engine.answer("really? when did the MAA leave Ber?", context=answered.context)
     assert asked.reason is not Reason.CONFIRMED

@@ -590,7 +590,7 @@ async def test_doubt_after_an_answer_is_answered_with_it_again_even_after_a_rest
     assert shown(doubt).startswith("Yes, that is what the article says: ")
     assert shown(first).split("\n")[0] in shown(doubt)
     assert not shown(declined).startswith("Yes")
-    assert not shown(doubt_after_decline).startswith("Yes")
+    assert shown(doubt_after_decline).startswith("I have given no answer to confirm.")
 
 
 async def test_follow_up_context_expires(
