@@ -41,6 +41,10 @@ class Decider:
         limits = self.thresholds
         if not ranked:
             return self.decline(question, tokens, previous)
+        if query.clause and self.index.topical.isdisjoint(tokens):
+            # A clause of a longer message that uses no word of the article ("what else can I
+            # try?") is chatter around it: whatever it matches, it matches by chance.
+            return self.decline(question, tokens, previous)
         top = ranked[0]
         runner = ranked[1] if len(ranked) > 1 else None
         runner_up = self.candidate(runner) if runner else None

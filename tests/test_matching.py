@@ -310,6 +310,23 @@ def test_a_clause_of_chatter_does_not_outweigh_the_question(engine: Engine) -> N
 
 
 @pytest.mark.parametrize(
+    "message",
+    [
+        "My laptop keeps overheating when I play games and I already cleaned the fan. The shop "
+        "wants a lot of money. What else can I try?",
+        "We moved house last week and the boxes are everywhere, my back hurts. What should I try?",
+    ],
+)
+def test_a_clause_using_no_word_of_the_article_answers_nothing(
+    engine: Engine, message: str
+) -> None:
+    """Whatever phrasing a clause of chatter happens to share a word with ("try" in "I'm trying
+    to put events in order; on what date ..."), it is not a question about the article."""
+    reply = engine.answer(message)
+    assert reply.outcome is Outcome.DECLINE and reply.fact_id is None
+
+
+@pytest.mark.parametrize(
     ("message", "fact_id"),
     [
         # The chatter weighs less than the question...
