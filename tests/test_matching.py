@@ -56,6 +56,9 @@ from bot.text import normalize
         # Words of politeness ask nothing.
         ("Can someone tell me what date the clashes there broke out?", "battle-date"),
         ("les soldats burkinabe sont partis de ber kan ?", "burkinabe-left-ber"),
+        # French as typed in chats and by sound.
+        ("kombien de civils sont mor a ber ?", "civilians-killed"),
+        ("kel jour le MAA a kitte ber ?", "maa-left-ber"),
         # An opening "so" or "and" is no part of the question; chat shorthand asks nothing.
         ("so after the fighting, who won?", "who-won"),
         ("who won the battle ASAP", "who-won"),

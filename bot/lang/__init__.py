@@ -194,5 +194,5 @@ def courtesy(folded: str, words: list[str] | None = None) -> str | None:
 
 
 SHORT_WORDS = en.SHORT_WORDS
-CHAT_SPELLINGS = en.CHAT_SPELLINGS
+CHAT_SPELLINGS = en.CHAT_SPELLINGS | fr.CHAT_SPELLINGS
 CONTRACTIONS = en.CONTRACTIONS

@@ -64,6 +64,19 @@ MONTHS = (
     "janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre"
 ).split()
 
+CHAT_SPELLINGS = {
+    "kel": "quel", "kelle": "quelle", "kels": "quels", "kelles": "quelles", "ke": "que",
+    "keske": "qu est ce que", "kesk": "qu est ce que", "kombien": "combien",
+    "konbien": "combien", "komben": "combien", "kom": "comme", "koman": "comment",
+    "komant": "comment", "cmt": "comment", "cmnt": "comment", "pandan": "pendant",
+    "pendan": "pendant", "apre": "apres", "avan": "avant", "fe": "fait",
+    "mor": "morts", "mors": "morts", "bcp": "beaucoup", "tjr": "toujours", "tjrs": "toujours",
+    "pcq": "parce que", "pck": "parce que", "psk": "parce que", "vrmt": "vraiment",
+    "kitte": "quitte", "kitter": "quitter", "kiter": "quitter", "kittent": "quittent",
+}  # fmt: skip
+"""How people spell French in chats and by sound, to the word meant (folded: "kité" is not
+here, since folded it is the English "kite")."""
+
 SYNONYMS: dict[str, list[str]] = {
     "when": ["quand", "jour", "lorsque", "kan", "qd"],
     "who": ["qui", "ki"],
