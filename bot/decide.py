@@ -215,7 +215,8 @@ class Decider:
         asked = set(tokens)
         token = self.v.token
         if token("when") in asked:
-            checks.append(lambda s: any(t in lang.MONTHS or t.isdigit() for t in s))
+            # (A month or a year: "the 23 detainees" dates nothing.)
+            checks.append(lambda s: any(t in lang.MONTHS or _year(t) for t in s))
         if token("many") in asked:
             checks.append(lambda s: any(t.isdigit() for t in s))
         if asked & {token("who"), token("where")}:
@@ -284,3 +285,8 @@ def _unanswered(previous: Context | None) -> Context:
     return Context(
         entities=previous.entities, fact_id=previous.fact_id, tokens=previous.tokens, answered=False
     )
+
+
+def _year(token: str) -> bool:
+    """Return whether a token is a year ("2013")."""
+    return len(token) == 4 and token.isdigit()

@@ -757,6 +757,12 @@ def test_a_sentence_no_fact_covers_is_quoted_and_marked(pack_copy: Path) -> None
     assert not engine.answer("were suspected deserters detained in Gao in 2012?").answered
 
 
+def test_a_when_question_is_quoted_only_a_sentence_giving_a_date(engine: Engine) -> None:
+    """A number in a sentence is not a date: "the 23 suspected deserters" says not when."""
+    reply = engine.answer("when were the 23 detainees released exactly?")
+    assert not reply.answered and not reply.quoted
+
+
 @pytest.mark.parametrize(
     "wrapped",
     [
