@@ -63,7 +63,7 @@ class FactIndex:
         ]
         self.phrasings, fact_words = self._phrasings(pack, vocabulary, asks)
         self.phrasing_words = [frozenset(w) for w in fact_words]
-        self.vocab, self.kinds = self._vocabularies(fact_words)
+        self.vocab, self.kinds = self._vocabularies(v, fact_words)
         self._weigh(fact_words, weights.unknown_share)
         self._index_postings(weights)
         self._set_the_scene(pack, vocabulary, asks)
@@ -129,13 +129,15 @@ class FactIndex:
         return Phrasings(tuple(tokens_of), tuple(fact_of), ()), fact_words
 
     def _vocabularies(
-        self, fact_words: list[set[str]]
+        self, v: Vocabulary, fact_words: list[set[str]]
     ) -> tuple[list[frozenset[str]], list[frozenset[str]]]:
         """Return each fact's vocabulary (its phrasings, answer and sentences) and what kinds of
         thing it can answer (a date, a number, a name)."""
         vocab: list[frozenset[str]] = []
         kinds: list[frozenset[str]] = []
         self.asserted: list[frozenset[str]] = []
+        self.numbers: list[frozenset[str]] = []
+        """The numbers each fact's answer and sentences give."""
         for fact, answer, words, cited, polar_words, phrased in zip(
             self.facts,
             self.answers,
@@ -160,9 +162,18 @@ class FactIndex:
             vocab.append(frozenset(words | said | nearby))
             # What it says, for a yes/no question: its statement and its yes/no phrasings.
             self.asserted.append(frozenset(said | nearby | polar_words))
+            self.numbers.append(
+                self._counts(v, [fact.answer, *(self.sentences[i].text for i in cited)])
+            )
             told = answer_kinds([fact.answer, *(self.sentences[i].text for i in cited)])
             kinds.append(told | phrased)
         return vocab, kinds
+
+    @staticmethod
+    def _counts(v: Vocabulary, texts: list[str]) -> frozenset[str]:
+        """Return the numbers texts give, as tokens: not their dates' days and years."""
+        undated = _DATE.sub(" ", " ".join(texts))
+        return frozenset(t for m in _COUNT.finditer(undated) for t in v.analyze(m[0]))
 
     def _weigh(self, fact_words: list[set[str]], unknown_share: float) -> None:
         """Weigh each word by how few facts use it (inverse document frequency)."""

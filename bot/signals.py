@@ -74,7 +74,8 @@ def _fired(found: Found, name: str, factor: float, reason: str) -> float:
 
 def asked_for(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
     """Asking who, when, where or why, of a fact never asked that way; or how many, when or a
-    name, of a fact that holds no number, date or name ("How many planes?")."""
+    name, of a fact that holds no number, date or name ("How many planes?"), or no number but
+    those the question gives."""
     first, index, w = asked.first, judge.index, judge.weights
     factor = 1.0
     if first in index.typed_question_tokens and first not in index.phrasing_words[fact]:
@@ -83,6 +84,9 @@ def asked_for(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
     needed = judge.asked_kinds.get(first or "")
     if needed is not None and needed not in index.kinds[fact]:
         factor *= _fired(found, "missing-kind", w.missing_kind, f"gives no {needed}")
+    elif needed == "number" and (numbers := index.numbers[fact]) and numbers <= asked.checked:
+        # "How many men were in the fourteen pick-ups?" of the fact telling of fourteen.
+        factor *= _fired(found, "missing-kind", w.missing_kind, "gives only the numbers given")
     return factor
 
 

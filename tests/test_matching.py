@@ -763,6 +763,15 @@ def test_a_when_question_is_quoted_only_a_sentence_giving_a_date(engine: Engine)
     assert not reply.answered and not reply.quoted
 
 
+def test_how_many_is_not_answered_by_the_number_it_gives(engine: Engine) -> None:
+    """A fact whose only count the question already holds tells it nothing new."""
+    assert engine.answer("how many pick-ups did the MAA keep near Ber?").fact_id == (
+        "maa-pickups-on-outskirts"
+    )
+    reply = engine.answer("how many men rode in the 14 armed pick-ups?")
+    assert reply.fact_id != "maa-pickups-on-outskirts" and not reply.answered
+
+
 @pytest.mark.parametrize(
     "wrapped",
     [
