@@ -157,6 +157,9 @@ class Interpreter:
         # In a long message, what is asked for is read from its questions, not its chatter.
         questions = [normalize(c) for is_asked, c in clauses if is_asked] if message.long else []
         focus = self._focus(questions)
+        # What is asked for is read with the typos mended ("how many fightrs attackd").
+        spelled = self._spelled(normal)
+        asked = [self._spelled(q) for q in questions]
         asked_clauses = [c for asks, c in clauses if asks]
         core = message.core
         return Query(
@@ -168,11 +171,11 @@ class Interpreter:
                 years=not disputed,
                 names_in=" ".join(asked_clauses) if asked_clauses else None,
             ),
-            asks=self._asks_of(questions, normal),
+            asks=self._asks_of(asked, spelled),
             doers=(
-                frozenset().union(*map(self.reader.doers, questions))
-                if questions
-                else self.reader.doers(normal)
+                frozenset().union(*map(self.reader.doers, asked))
+                if asked
+                else self.reader.doers(spelled)
             ),
             polar=not message.long and polar(core),
             long=message.long,
@@ -181,6 +184,12 @@ class Interpreter:
             premise=self.given(core),
             soft=self._scene(message.long, core) | disputed,
         )
+
+    def _spelled(self, normal: str) -> str:
+        """Return a normalised text with its typos mended as tokenising mends them."""
+        words = normal.split()
+        spelled = self.v.spelled(words)
+        return normal if spelled is words else " ".join(spelled)
 
     def _disputed(self, words: list[str], normal: str, tokens: list[str]) -> frozenset[str]:
         """Return the numbers a message disputes."""
@@ -273,8 +282,8 @@ class Interpreter:
                 ),
                 0 if own else around,
             ),
-            asks=self.reader.asks(clause_normal),
-            doers=self.reader.doers(clause_normal),
+            asks=self.reader.asks(spelled := self._spelled(clause_normal)),
+            doers=self.reader.doers(spelled),
             located=self.elsewhere_in(clause_normal, clause_tokens),
         )
 

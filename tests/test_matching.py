@@ -773,6 +773,21 @@ def test_how_many_is_not_answered_by_the_number_it_gives(engine: Engine) -> None
 
 
 @pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("how many mnla fightrs attackd ber", "how many mnla fighters attacked ber"),
+     ("how many fightrs did the mnla send", "how many fighters did the mnla send")],
+)  # fmt: skip
+def test_what_a_question_asks_for_is_read_with_its_typos_mended(
+    engine: Engine, typed: str, meant: str
+) -> None:
+    """A force's size is asked for however "fighters" is typed: the casualties are no answer."""
+    read = [engine.interpreter.message(q, 1000) for q in (typed, meant)]
+    asks = [engine.interpreter.plain(m, m.tokens, exclude=None).asks for m in read]
+    assert asks[0] == asks[1] == {"strength"}
+    assert engine.answer(typed).outcome is Outcome.DECLINE
+
+
+@pytest.mark.parametrize(
     "wrapped",
     [
         "I'd like to know {q}",
