@@ -158,8 +158,8 @@ class Interpreter:
         questions = [normalize(c) for is_asked, c in clauses if is_asked] if message.long else []
         focus = self._focus(questions)
         # What is asked for is read with the typos mended ("how many fightrs attackd").
-        spelled = self._spelled(normal)
-        asked = [self._spelled(q) for q in questions]
+        spelled = self.v.spelled_text(normal)
+        asked = [self.v.spelled_text(q) for q in questions]
         asked_clauses = [c for asks, c in clauses if asks]
         core = message.core
         return Query(
@@ -184,12 +184,6 @@ class Interpreter:
             premise=self.given(core),
             soft=self._scene(message.long, core) | disputed,
         )
-
-    def _spelled(self, normal: str) -> str:
-        """Return a normalised text with its typos mended as tokenising mends them."""
-        words = normal.split()
-        spelled = self.v.spelled(words)
-        return normal if spelled is words else " ".join(spelled)
 
     def _disputed(self, words: list[str], normal: str, tokens: list[str]) -> frozenset[str]:
         """Return the numbers a message disputes."""
@@ -282,7 +276,7 @@ class Interpreter:
                 ),
                 0 if own else around,
             ),
-            asks=self.reader.asks(spelled := self._spelled(clause_normal)),
+            asks=self.reader.asks(spelled := self.v.spelled_text(clause_normal)),
             doers=self.reader.doers(spelled),
             located=self.elsewhere_in(clause_normal, clause_tokens),
         )

@@ -60,6 +60,8 @@ _DOUBT_WORDS = 8
 """Doubt about the last answer is said in a few words ("are you sure about that?")."""
 _DOUBT_CHARS = 100
 """... and characters: a longer message is not looked at as doubt."""
+_DOUBT_TOKENS = 3
+"""... which leave few tokens ("how do you know that?": how, know)."""
 
 
 def _asks_in_sentences(message: Message) -> bool:
@@ -139,7 +141,9 @@ class Engine:
             return decider.answer_with(
                 question, fact, 1.0, message.tokens, context, reason=Reason.REPEATED
             )
-        if len(question) <= _DOUBT_CHARS and self._doubts(question):
+        # (Doubt is a few words, most of them read as no words to match: a message of more
+        # tokens is not looked at as doubt.)
+        if len(message.tokens) <= _DOUBT_TOKENS and self._doubts(question):
             doubted = (
                 index.fact_index.get(last)
                 if last is not None and context is not None and context.answered
@@ -228,8 +232,7 @@ class Engine:
         ):
             return reply
         # It reads the words as typed, but with their slips mended as tokenising mends them.
-        spelled = " ".join(self.vocabulary.spelled(message.normal.split()))
-        view = classifier.opinion(spelled, reply.fact_id)
+        view = classifier.opinion(self.vocabulary.spelled_text(message.normal), reply.fact_id)
         if view is None or view.best == reply.fact_id or view.probability >= self.weights.disputed:
             return reply
         index = self.index

@@ -66,6 +66,9 @@ class Vocabulary:
         )
         self._splits: dict[str, tuple[str, ...]] = {}
         self._choices: dict[str, tuple[str, ...]] = {}
+        self._last_spelled = ("", "")
+        self._last_mended: tuple[str, list[str]] = ("", [])
+        self._spelled_words: dict[str, str] = {}
         # How often the pack's questions use each word, and each two words side by side.
         asked = [self.normals[q].split() for f in pack.facts for q in f.questions]
         self._uses = Counter(w for words in asked for w in words)
@@ -140,6 +143,7 @@ class Vocabulary:
             known = self.known_words
             words = [part for w in words for part in ((w,) if w in known else self._split(w))]
             words = self.in_context(words)
+            self._last_mended = (normal, words)
         tokens: list[str] = []
         cache = self._token_cache
         for word in self.name_words(words):
@@ -324,6 +328,23 @@ class Vocabulary:
         self._choices[word] = found
         return found
 
+    def spelled_text(self, normal: str) -> str:
+        """Return a normalised text with its words as meant (see `spelled`)."""
+        last, text = self._last_spelled
+        if normal == last:
+            return text  # (Both what a question asks and the classifier read it so.)
+        words = normal.split()
+        mended, mended_words = self._last_mended
+        if normal == mended:
+            # (Tokenising the question has just mended its names and split its words.)
+            known = self.known_words
+            spelled = [w if w in known else self._spelled_word(w) for w in mended_words]
+        else:
+            spelled = self.spelled(words)
+        text = normal if spelled is words else " ".join(spelled)
+        self._last_spelled = (normal, text)
+        return text
+
     def spelled(self, words: list[str]) -> list[str]:
         """Return the words as meant: names' slips mended, words run together split, and typos
         corrected as tokenising corrects them (but neither stemmed nor folded into synonyms)."""
@@ -337,10 +358,15 @@ class Vocabulary:
 
     def _spelled_word(self, word: str) -> str:
         """Return the word a word unknown to the pack was meant to be, or the word."""
-        word = lang.NUMBER_WORDS.get(word, word)
-        if word in lang.MONTH_FORMS or word in self.stopwords or word.isdigit():
-            return word
-        return self._meant(word, self.stemmer.stemWord(word)) or word
+        found = self._spelled_words.get(word)
+        if found is None:
+            found = lang.NUMBER_WORDS.get(word, word)
+            if not (found in lang.MONTH_FORMS or found in self.stopwords or found.isdigit()):
+                found = self._meant(found, self.stemmer.stemWord(found)) or found
+            if len(self._spelled_words) > _CACHE_LIMIT:
+                self._spelled_words.clear()
+            self._spelled_words[word] = found
+        return found
 
     def _meant(self, word: str, stemmed: str) -> str | None:
         """Return the pack word a word is a typo of, or None. A word known by its stem
