@@ -257,6 +257,17 @@ class FactIndex:
         self.setting_tokens = frozenset(setting_tokens)
         self._question_words(pack, v)
         self.places = asks.places
+        # What the title names besides places and years ("battle"), and the facts that answer
+        # questions about it and no more ("when was the battle?"): its own date, place, sides.
+        self.title_events = frozenset(
+            t for t in self.title_tokens if t not in self.places and not t.isdigit()
+        )
+        plain = self.setting_tokens | self.weak_tokens
+        self.setting_facts = frozenset(
+            fact
+            for tokens, fact in zip(self.phrasings.tokens, self.phrasings.fact, strict=True)
+            if tokens <= plain and not tokens.isdisjoint(self.title_events)
+        )
         # The article's own place: the first its title and setting lines name.
         self.home_entity = next((t[1:] for t in setting_tokens if t in self.places), None)
         # The subject's own places are everywhere.

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from bot import lang
 from bot.index import ASKED_KINDS, FactIndex
 from bot.interpret import Query
 from bot.signals import Asked, Judge, Signal, SignalCheck, active, judge_fact
@@ -205,7 +206,13 @@ class Ranker:
             if query.polar
             else frozenset()
         )
-        return Asked(query, first, checked, topics, subjects, unknown, claimed)
+        dated = [t for t in tokens if t in lang.MONTHS or t.isdigit()]
+        dated_setting = (
+            bool(dated)
+            and not index.title_events.isdisjoint(tokens)
+            and all(t in index.setting_tokens or t in weak or t in lang.MONTHS for t in tokens)
+        )
+        return Asked(query, first, checked, topics, subjects, unknown, claimed, dated_setting)
 
 
 class Explanation:

@@ -47,6 +47,9 @@ class Asked(NamedTuple):
     """... that no fact uses."""
     claimed: frozenset[str]
     """For a yes/no question, the telling tokens a fact must say to answer it."""
+    dated_setting: bool
+    """Whether it asks only whether the article's own event was on a date ("was the battle
+    on May 5?"): then the facts telling what else happened that day do not answer it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,6 +197,13 @@ def unexplained(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
     return product
 
 
+def setting(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
+    """ "Did the battle happen on April 25?" is not answered by what happened on April 25."""
+    if fact in judge.index.setting_facts:
+        return 1.0
+    return _fired(found, "other-subject", judge.weights.other_subject, "not the event asked of")
+
+
 def names_only(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
     """Sharing only names is not an answer when the question asks about something else: "what
     is the capital of France?" is not about the French army."""
@@ -217,6 +227,7 @@ SIGNALS: tuple[SignalCheck, ...] = (
     premise,
     other_time,
     place,
+    setting,
     unexplained,
     names_only,
 )
@@ -235,6 +246,7 @@ def active(asked: Asked) -> tuple[SignalCheck, ...]:
         query.premise,
         query.since,
         query.located,
+        asked.dated_setting,
         asked.checked,
         True,
     )

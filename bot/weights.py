@@ -112,5 +112,7 @@ class Weights:
     """"who held it then?", for a fact telling of an earlier time."""
     already_given: float = 0.5
     """"what else...?", for the fact the reader has just had."""
+    other_subject: float = 0.4
+    """Asking only whether the article's own event was on a date, of a fact telling another."""
     names_only: float = 0.5
     """A fact sharing only names with a question that asks about something else."""

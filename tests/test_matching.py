@@ -773,6 +773,23 @@ def test_how_many_is_not_answered_by_the_number_it_gives(engine: Engine) -> None
 
 
 @pytest.mark.parametrize(
+    ("claim", "that_day"),
+    [("Did the battle of Ber happen on April 25?", "maa-left-ber"),
+     ("Was the battle fought on May 5?", "maa-attacked-again"),
+     ("Did the battle take place on May 16?", "prisoners-returned-to-mauritania")],
+)  # fmt: skip
+def test_asking_whether_the_event_itself_was_on_a_date_is_not_answered_by_that_day(
+    engine: Engine, claim: str, that_day: str
+) -> None:
+    """What else happened on the day named does not say when the battle was."""
+    day = claim.rstrip("?").split(" on ")[-1]
+    assert engine.answer(f"What happened on {day}?").fact_id == that_day
+    reply = engine.answer(claim)
+    assert reply.fact_id != that_day and not reply.answered
+    assert engine.answer("when was the battle?").fact_id == "battle-date"
+
+
+@pytest.mark.parametrize(
     ("typed", "meant"),
     [("how many mnla fightrs attackd ber", "how many mnla fighters attacked ber"),
      ("how many fightrs did the mnla send", "how many fighters did the mnla send")],
