@@ -19,6 +19,8 @@ _NO_SIGN = frozenset(
 )
 
 _DOER_WORDS = frozenset("who qui".split())
+# "How were they taken there?" asks the manner (and holds no other sign of an attribute).
+_HOW_PASSIVE = re.compile(rf"\bhow (?:{'|'.join(sorted(lang.COPULAS))})\b")
 _NONE: frozenset[str] = frozenset()
 _POLAR = re.compile(lang.pattern("polar"))
 _EMBEDDED = re.compile(lang.pattern("embedded_question"))
@@ -81,8 +83,10 @@ class Asks:
     def asks(self, normal: str) -> frozenset[str]:
         """Return what a normalised question asks for besides who, when, where and why."""
         vocabulary = normal.split()
-        if self._signs.isdisjoint(vocabulary) and (
-            "many" not in vocabulary or lang.STRENGTH_WORDS.isdisjoint(vocabulary)
+        if (
+            self._signs.isdisjoint(vocabulary)
+            and ("many" not in vocabulary or lang.STRENGTH_WORDS.isdisjoint(vocabulary))
+            and ("how" not in vocabulary or _HOW_PASSIVE.search(normal) is None)
         ):
             return frozenset()
         # Names come out first: "the religious leader's son" asks for no leader.

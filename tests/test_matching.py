@@ -772,6 +772,16 @@ def test_how_many_is_not_answered_by_the_number_it_gives(engine: Engine) -> None
     assert reply.fact_id != "maa-pickups-on-outskirts" and not reply.answered
 
 
+def test_asking_how_something_was_done_is_not_answered_by_that_it_was(engine: Engine) -> None:
+    """The article says the prisoners were returned, not how they were taken there."""
+    told = engine.answer("when were the prisoners returned to Mauritania?")
+    assert told.fact_id == "prisoners-returned-to-mauritania"
+    reply = engine.answer("How were the prisoners transported to Mauritania?")
+    assert not reply.answered
+    assert reply.runner_up is not None
+    assert reply.runner_up.fact_id == "prisoners-returned-to-mauritania"
+
+
 @pytest.mark.parametrize(
     ("claim", "that_day"),
     [("Did the battle of Ber happen on April 25?", "maa-left-ber"),

@@ -494,6 +494,10 @@ ATTRIBUTES = {
     "leader": (r"command|commanded|commanding|commanders?|leaders?|leadership|who led"),
     "name": r"name|named|called",
     "rank": r"rank",
+    "manner": (
+        r"how (?:was|were|is|are) (?:\S+ ){{0,5}}?(?:\S+ed|taken|held|brought|done|made|kept|sent"
+        r"|given|treated|shot|hit|caught)"
+    ),
     "amount": r"how much (?:money|cash)|how much (?:\S+ ){{1,5}}?worth|money|cash",
     "names": (
         r"(?:their|his|her|whose) names"
