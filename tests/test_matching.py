@@ -56,6 +56,8 @@ from bot.text import normalize
         # Words of politeness ask nothing.
         ("Can someone tell me what date the clashes there broke out?", "battle-date"),
         ("les soldats burkinabe sont partis de ber kan ?", "burkinabe-left-ber"),
+        # A yes/no question claims what it asks, not what it takes as given ("after ...").
+        ("did the maa stay in ber after taking it?", "maa-left-ber"),
         # French as typed in chats and by sound.
         ("kombien de civils sont mor a ber ?", "civilians-killed"),
         ("kel jour le MAA a kitte ber ?", "maa-left-ber"),
