@@ -9,6 +9,7 @@ from bot.lang import (
     CHAT_SPELLINGS,
     CONTRACTIONS,
     ELIDED_IDIOMS,
+    FRENCH_CHAT_SPELLINGS,
     IDIOMS,
     MONTH_FORMS,
     MONTH_NUMBERS,
@@ -16,6 +17,7 @@ from bot.lang import (
     NUMBER_WORDS,
     STOPWORDS,
     join_compound_numbers,
+    language_of,
 )
 
 __all__ = [
@@ -44,6 +46,7 @@ _CONTRACTED = re.compile(r"\b(?:" + "|".join(map(re.escape, CONTRACTIONS)) + r")
 _ELISION = re.compile(r"\b(?:l|d|qu|s|n|j|c|m|t|jusqu|lorsqu|puisqu)'(?=\w)")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _CHAT_WORDS = frozenset(CHAT_SPELLINGS)
+_FRENCH_CHAT_WORDS = frozenset(FRENCH_CHAT_SPELLINGS)
 # (Folded text is ASCII: every character but a letter or a digit parts words.)
 _WORD_BREAKS = str.maketrans({c: " " for c in map(chr, range(128)) if not c.isalnum()})
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'", "´": "'"})
@@ -128,4 +131,6 @@ def normalize(text: str) -> str:
     kept = _NON_WORD.sub(" ", text).split()
     if not _CHAT_WORDS.isdisjoint(kept):
         kept = [CHAT_SPELLINGS.get(word, word) for word in kept]
+    if not _FRENCH_CHAT_WORDS.isdisjoint(kept) and language_of(text, kept) == "fr":
+        kept = [FRENCH_CHAT_SPELLINGS.get(word, word) for word in kept]
     return " ".join(kept)

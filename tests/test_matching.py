@@ -61,6 +61,7 @@ from bot.text import normalize
         # French as typed in chats and by sound.
         ("kombien de civils sont mor a ber ?", "civilians-killed"),
         ("kel jour le MAA a kitte ber ?", "maa-left-ber"),
+        ("le MAA a kité Ber kel jour ?", "maa-left-ber"),
         # An opening "so" or "and" is no part of the question; chat shorthand asks nothing.
         ("so after the fighting, who won?", "who-won"),
         ("who won the battle ASAP", "who-won"),
@@ -167,6 +168,8 @@ def test_an_unsure_reading_offers_the_fact(engine: Engine, question: str, fact_i
         "tell me a joke",
         "how do I bake bread?",
         "who won the world cup?",
+        # "kite" is read as the French "kité" (quitté) only in French.
+        "what is a kite?",
     ],
 )
 def test_declines_other_events_and_chatter(engine: Engine, question: str) -> None:

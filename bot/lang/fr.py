@@ -74,8 +74,11 @@ CHAT_SPELLINGS = {
     "pcq": "parce que", "pck": "parce que", "psk": "parce que", "vrmt": "vraiment",
     "kitte": "quitte", "kitter": "quitter", "kiter": "quitter", "kittent": "quittent",
 }  # fmt: skip
-"""How people spell French in chats and by sound, to the word meant (folded: "kité" is not
-here, since folded it is the English "kite")."""
+"""How people spell French in chats and by sound, to the word meant (folded)."""
+
+CHAT_SPELLINGS_IN_FRENCH = {"kite": "quitte", "kites": "quittes"}
+"""... and those that, folded, are also English words ("kité" and "kite"): read so only in a
+message that reads as French."""
 
 SYNONYMS: dict[str, list[str]] = {
     "when": ["quand", "jour", "lorsque", "kan", "qd"],
