@@ -187,9 +187,12 @@ class Dialogue:
 
     def _referring(self, message: Message) -> list[str]:
         """Return the words of a turn that may refer back, less an existential "there" ("how
-        many stages are there?" asks about no place)."""
-        if "there" not in message.words or not self._existential.search(message.normal):
-            return message.words
+        many stages are there?" asks about no place) or "il y a" (no one is "il")."""
+        words = message.words
+        if ("there" not in words and "y" not in words) or not self._existential.search(
+            message.normal
+        ):
+            return words
         return self._existential.sub(" ", message.normal).split()
 
     def _there(self, words: list[str], previous: Context, *, town: bool) -> list[str]:
@@ -264,14 +267,47 @@ class Dialogue:
         but question words ("when?", "why?"). A turn that names what it asks about stands
         alone: "where was the battle?" gets the same answer whatever came before."""
         vocabulary = set(words)
-        if vocabulary & (lang.PRONOUNS | lang.PLACE_PRONOUNS | lang.OTHER_WORDS):
+        if vocabulary & (lang.PLACE_PRONOUNS | lang.OTHER_WORDS):
+            return True
+        if not vocabulary.isdisjoint(lang.PRONOUNS) and not self._named_before(words):
             return True
         if words and (words[0] in lang.FOLLOW_UP_OPENERS or asks_about(words)):
             return True
-        if self._demonstrative.search(" ".join(words)):
+        if self._demonstrative.search(" ".join(words)) and self._demonstrative.search(
+            " ".join(self._without_relatives(words))
+        ):
             return True  # "where was that source based?"
         weak = self.index.weak_tokens
         return all(t in weak for t in tokens)
+
+    def _named_before(self, words: list[str]) -> bool:
+        """Return whether each pronoun of a turn has someone the turn names before it to stand
+        for: "who were the civilians that lost their lives?" leans on nothing before it."""
+        named = False
+        for word in self.v.name_words(words):
+            if word in lang.PRONOUNS:
+                if not named:
+                    return False
+            elif self._someone(word):
+                named = True
+        return True
+
+    def _without_relatives(self, words: list[str]) -> list[str]:
+        """Return the words less each "that" after someone named, which says who ("the
+        civilians that died"), not which one the conversation named."""
+        named = self.v.name_words(words)
+        return [
+            w
+            for i, w in enumerate(named)
+            if not (w in lang.RELATIVE_WORDS and i and self._someone(named[i - 1]))
+        ]
+
+    def _someone(self, word: str) -> bool:
+        """Return whether a word (or a name's token) names someone a pronoun may stand for."""
+        if word[0] == "@":
+            return True
+        token = self.v.token(word)
+        return token in self.index.people_tokens or token in self.index.force_tokens
 
     def may_lean(self, tokens: list[str]) -> bool:
         """Return whether a short turn naming nobody may lean on the conversation ("where were

@@ -233,6 +233,11 @@ STANDALONE = [
     ("ber", "where was the battle?"),
     ("ber", "who won?"),
     ("ber", "how many civilians were killed?"),
+    # A pronoun whose someone the question names first leans on nothing before it.
+    ("ber", "who were the civilians that lost their lives?"),
+    ("ber", "what did the MAA say they chased away?"),
+    # "il y a" is "there is": no "il" to stand for anyone.
+    ("ber", "il y a eu combien de blessés parmi les civils ?"),
     ("lantern-festival", "where is the festival held?"),
     ("lantern-festival", "how many stages are there?"),
     ("lantern-festival", "who founded the festival?"),
@@ -244,7 +249,8 @@ def test_a_question_that_stands_alone_gets_the_same_answer_whatever_came_before(
     name: str, question: str
 ) -> None:
     """Asked after the first question of every fact, it gets what it gets on its own ("are
-    there" asks about no place, and "who won?" leans on nothing)."""
+    there" asks about no place, "who won?" leans on nothing, and neither does a pronoun the
+    question itself says whom it stands for)."""
     pack = load_pack(PACKS[name])
     engine = Engine(pack)
     alone = engine.answer(question)

@@ -246,6 +246,8 @@ PATTERNS = {
     "then": r"\b(?:alors|ensuite)\b",
     "back_then": r"\b(?:a l epoque|a ce moment la)\b",
     "that_town": r"\bcette (?:ville)\b",
+    # "il y a eu combien de blessés ?": that something is, with no one for "il" to stand for.
+    "existential": r"\bil y (?:a|avait|aura|eut|ait)\b|\by (?:a|avait|aura|eut) t il\b",
     "the_town": r"\bla (?:ville)\b",
     "other_side": r"\bautre (?:side|camp|groupe|bord)s?\b",
     "embedded_question": (
