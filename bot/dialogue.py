@@ -14,6 +14,12 @@ from bot.vocabulary import Vocabulary
 _NOTHING: frozenset[str] = frozenset()
 
 
+_REFERRING = lang.PRONOUNS | lang.PLACE_PRONOUNS
+"""Words that stand for someone or somewhere named before ("they", "it", "there")."""
+_PLACE = frozenset({"place"})
+_PEOPLE = frozenset({"group", "person", "people"})
+
+
 @dataclass(frozen=True, slots=True)
 class Context:
     """What the conversation was last about, so follow-ups can lean on it."""
@@ -267,9 +273,9 @@ class Dialogue:
         but question words ("when?", "why?"). A turn that names what it asks about stands
         alone: "where was the battle?" gets the same answer whatever came before."""
         vocabulary = set(words)
-        if vocabulary & (lang.PLACE_PRONOUNS | lang.OTHER_WORDS):
+        if not vocabulary.isdisjoint(lang.OTHER_WORDS):
             return True
-        if not vocabulary.isdisjoint(lang.PRONOUNS) and not self._named_before(words):
+        if not vocabulary.isdisjoint(_REFERRING) and not self._named_before(words):
             return True
         if words and (words[0] in lang.FOLLOW_UP_OPENERS or asks_about(words)):
             return True
@@ -281,15 +287,18 @@ class Dialogue:
         return all(t in weak for t in tokens)
 
     def _named_before(self, words: list[str]) -> bool:
-        """Return whether each pronoun of a turn has someone the turn names before it to stand
-        for: "who were the civilians that lost their lives?" leans on nothing before it."""
-        named = False
+        """Return whether each pronoun of a turn has someone or somewhere the turn names before
+        it to stand for: "who were the civilians that lost their lives?", "who took Ber after
+        the MAA abandoned it?" lean on nothing before them."""
+        named: set[str] = set()
         for word in self.v.name_words(words):
-            if word in lang.PRONOUNS:
-                if not named:
+            if word in _REFERRING:
+                # ("it" stands for a place, "they" for a group or people, "he" for a person.)
+                wanted = _PLACE if word in lang.PLACE_PRONOUNS else _PEOPLE
+                if named.isdisjoint(wanted):
                     return False
             elif self._someone(word):
-                named = True
+                named.add(self.v.kind(word) or "people")
         return True
 
     def _without_relatives(self, words: list[str]) -> list[str]:
@@ -303,7 +312,8 @@ class Dialogue:
         ]
 
     def _someone(self, word: str) -> bool:
-        """Return whether a word (or a name's token) names someone a pronoun may stand for."""
+        """Return whether a word (or a name's token) names someone or somewhere a pronoun may
+        stand for."""
         if word[0] == "@":
             return True
         token = self.v.token(word)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from itertools import chain
 
 from bot import lang
@@ -121,7 +122,21 @@ class Engine:
                 ((r, False) for r in later),
             )
         reply, standalone = self._best(question, message, tried, previous, plain)
-        return self._seconded(reply, message, previous) if standalone else reply
+        if not standalone:
+            return reply
+        reply = self._seconded(reply, message, previous)
+        if context is not None and reply.answered and tokens is message.tokens:
+            reply = self._afresh(reply)
+        return reply
+
+    def _afresh(self, reply: Reply) -> Reply:
+        """Return an answer to a turn read on its own with the context it would have left had
+        it opened the conversation: what came before it is behind the reader now."""
+        if reply.fact_id is None:
+            return reply
+        fact = self.index.facts[self.index.fact_index[reply.fact_id]]
+        fresh = self.decider.next_context(list(reply.context.tokens), Context(), fact)
+        return replace(reply, context=fresh)
 
     def _special(self, question: str, message: Message, context: Context | None) -> Reply | None:
         """Answer the turns that need no ranking: "and after that?", "who said that?", a claim

@@ -13,7 +13,7 @@ import pytest
 
 from bot import lang
 from bot.knowledge import KnowledgeError, Pack, load_pack
-from bot.matching import Engine, Outcome
+from bot.matching import Context, Engine, Outcome, Reply
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKS = {
@@ -261,6 +261,36 @@ def test_a_question_that_stands_alone_gets_the_same_answer_whatever_came_before(
     }
     changed = {k: r.fact_id for k, r in after.items() if r.fact_id != alone.fact_id}
     assert changed == {}
+
+
+CHAINS = [
+    ("ber", ["when did the MAA leave Ber?", "did they come back?", "when?"]),
+    ("ber", ["who took Ber after the MAA abandoned it?", "and when did the Burkinabe ones leave?"]),
+    ("ber", ["where was the first big fight between the MAA and the MNLA?", "when was that?"]),
+    ("lantern-festival", ["who founded the festival?", "when?"]),
+]
+
+
+@pytest.mark.parametrize(("name", "turns"), CHAINS)
+def test_a_conversation_opened_by_a_question_standing_alone_goes_on_as_if_it_began_there(
+    name: str, turns: list[str]
+) -> None:
+    """What came before a question that stands alone does not lead its follow-ups astray."""
+    pack = load_pack(PACKS[name])
+    engine = Engine(pack)
+
+    def last(context: Context | None) -> Reply:
+        reply = None
+        for turn in turns:
+            reply = engine.answer(turn, context=context)
+            context = reply.context
+        assert reply is not None
+        return reply
+
+    alone = last(None)
+    assert alone.answered
+    after = {fact.id: last(engine.answer(fact.questions[0]).context) for fact in pack.facts}
+    assert {k: r.fact_id for k, r in after.items() if r.fact_id != alone.fact_id} == {}
 
 
 def test_a_short_turn_naming_nothing_of_the_article_does_not_lean_on_it() -> None:
