@@ -193,11 +193,10 @@ class Dialogue:
 
     def _referring(self, message: Message) -> list[str]:
         """Return the words of a turn that may refer back, less an existential "there" ("how
-        many stages are there?" asks about no place) or "il y a" (no one is "il")."""
+        many stages are there?" asks about no place) or "il y a", "s'est-il passé" (no one is
+        "il")."""
         words = message.words
-        if ("there" not in words and "y" not in words) or not self._existential.search(
-            message.normal
-        ):
+        if lang.EXISTENTIAL_WORDS.isdisjoint(words) or not self._existential.search(message.normal):
             return words
         return self._existential.sub(" ", message.normal).split()
 

@@ -236,8 +236,9 @@ STANDALONE = [
     # A pronoun whose someone the question names first leans on nothing before it.
     ("ber", "who were the civilians that lost their lives?"),
     ("ber", "what did the MAA say they chased away?"),
-    # "il y a" is "there is": no "il" to stand for anyone.
+    # "il y a" is "there is", "s'est-il passé" "did it happen": no "il" stands for anyone.
     ("ber", "il y a eu combien de blessés parmi les civils ?"),
+    ("ber", "que s'est-il passé à Ber le 5 mai ?"),
     ("lantern-festival", "where is the festival held?"),
     ("lantern-festival", "how many stages are there?"),
     ("lantern-festival", "who founded the festival?"),

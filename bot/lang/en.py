@@ -51,6 +51,8 @@ COPULAS = frozenset("is was are were".split())
 GROUP_PRONOUNS = frozenset("they them their theirs".split())
 PERSON_PRONOUNS = frozenset("he him his she her".split())
 PLACE_PRONOUNS = frozenset("there it".split())
+EXISTENTIAL_WORDS = frozenset("there".split())
+"""Words of the phrases saying that something is ("are there"): the "existential" pattern."""
 RELATIVE_WORDS = frozenset("that".split())
 """Words that, after someone named, say who ("the men that were held"), not which one."""
 

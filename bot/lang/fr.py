@@ -36,6 +36,8 @@ as indirect speech, which would need the words put back in order."""
 GROUP_PRONOUNS = frozenset("ils elles eux leur leurs".split())
 PERSON_PRONOUNS = frozenset("il lui elle".split())
 COPULAS = frozenset("est sont etait etaient".split())
+EXISTENTIAL_WORDS = frozenset("y il".split())
+"""Words of the phrases saying that something is ("il y a") or happened ("s'est-il passé")."""
 FOLLOW_UP_OPENERS = frozenset("et puis aussi".split())
 OPENERS = frozenset("alors donc mais".split())
 BETWEEN_WORDS = frozenset("entre".split())
@@ -247,7 +249,10 @@ PATTERNS = {
     "back_then": r"\b(?:a l epoque|a ce moment la)\b",
     "that_town": r"\bcette (?:ville)\b",
     # "il y a eu combien de blessés ?": that something is, with no one for "il" to stand for.
-    "existential": r"\bil y (?:a|avait|aura|eut|ait)\b|\by (?:a|avait|aura|eut) t il\b",
+    "existential": (
+        r"\bil y (?:a|avait|aura|eut|ait)\b|\by (?:a|avait|aura|eut) t il\b"
+        r"|\best il (?=passe|produit|deroule)"
+    ),
     "the_town": r"\bla (?:ville)\b",
     "other_side": r"\bautre (?:side|camp|groupe|bord)s?\b",
     "embedded_question": (
