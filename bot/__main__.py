@@ -8,7 +8,6 @@ import json
 import select
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -332,10 +331,25 @@ def _program() -> str:
 
 
 def _version() -> str:
+    # (Imported here: reading the installed metadata costs about 40 ms, and only --version
+    # needs it.)
+    from importlib import metadata
+
     try:
         return metadata.version("berbot")
     except metadata.PackageNotFoundError:
         return "(not installed)"
+
+
+class _VersionAction(argparse.Action):
+    """--version, looked up only when asked for."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object, **kwargs: object) -> None:
+        print(f"{parser.prog} {_version()}")
+        parser.exit()
 
 
 def _share(text: str) -> float:
@@ -370,7 +384,7 @@ def _parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument("--knowledge", metavar="PATH", help=knowledge_help)
-    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    parser.add_argument("--version", action=_VersionAction)
     parser.set_defaults(handler=default_command, uses=CONSOLE_SETTINGS | {"token"})
     # After the command too; SUPPRESS keeps a --knowledge given before the command.
     common = argparse.ArgumentParser(add_help=False)

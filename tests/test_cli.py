@@ -350,6 +350,18 @@ def test_help_and_version_name_the_command_as_it_was_run(
     assert re.fullmatch(r"berbot \d+\.\d+\.\d+\S*\n", capsys.readouterr().out)
 
 
+def test_ask_loads_neither_telegram_nor_the_installed_metadata() -> None:
+    """`ask` starts with what answering needs: --version alone reads the package's metadata."""
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "bot", "ask", "who won?"],
+        capture_output=True, text=True, cwd=ROOT, env=clean_environ(), timeout=60, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    imported = {line.split("|")[-1].strip() for line in done.stderr.splitlines() if "|" in line}
+    assert "bot.matching" in imported
+    assert {"telegram", "importlib.metadata"}.isdisjoint(imported)
+
+
 def test_a_bad_telegram_setting_refuses_only_the_telegram_bot() -> None:
     bad = {"TELEGRAM_WEBHOOK_PORT": "eighty", "LOG_LEVEL": "loud"}
     assert bot("ask", "who won?", env=bad).returncode == 0
