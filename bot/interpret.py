@@ -21,6 +21,8 @@ _CAPITALISED = re.compile(r"(?<=[a-z,;:] )(?:[A-Z][a-z]{2,}|[A-Z]{4,})\b")
 # ... or after an elided "d'" or "l'" ("le festival d'Avignon").
 _ELIDED_NAME = re.compile(r"(?<=[dlDL]['’])(?:[A-Z][a-z]{2,}|[A-Z]{4,})\b")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_TITLE_CASE_SHARE = 0.6
+"""A message with this share of its words capitalised is written in title case: no name."""
 # What sets off a phrase that opens a message: "In the battle of Ber, ...", "About Ber: ...".
 _SCENE_END = re.compile(r"[,:;]")
 _SENTENCE_BREAK = re.compile(r"[.!?？]\s+\S")
@@ -483,8 +485,14 @@ class Interpreter:
 
 
 def _capitalised(text: str) -> set[str]:
-    """Return the capitalised words of a text that may be names, folded."""
-    names = {fold(raw) for raw in _CAPITALISED.findall(text)[:20]}
+    """Return the capitalised words of a text that may be names, folded: none when most of
+    its words are capitalised ("Who Won The Battle?"), which then tells nothing."""
+    found = _CAPITALISED.findall(text)
+    if len(found) >= 2:
+        words = [w for w in text.split() if w[0].isalpha()]
+        if sum(w[0].isupper() for w in words) >= _TITLE_CASE_SHARE * len(words):
+            return set()
+    names = {fold(raw) for raw in found[:20]}
     if "'" in text or "’" in text:
         names.update(fold(raw) for raw in _ELIDED_NAME.findall(text)[:20])
     return names

@@ -113,6 +113,9 @@ def normalize(text: str) -> str:
     if "#" in text:
         text = _HASHTAG.sub(" ", text)
     text = fold(text)
+    if "  " in text or "\n" in text or "\t" in text:
+        # Idioms are written with single spaces: "made  up\nof" is "made up of".
+        text = " ".join(text.split())
     text = strip_address(text)
     # (French idioms are read before elided letters go; each runs only when its mark is there.)
     words = set(text.translate(_WORD_BREAKS).split())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -299,6 +300,33 @@ def test_absent_line_echoes_the_question(engine: Engine, question: str, line: st
     reply = engine.answer(question)
     assert not reply.answered
     assert reply.text == line
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who is the MAA mostly made up of?",
+        "Who were the civilians who lost their lives?",
+        "Quel a été le premier gros affrontement entre le MAA et le MNLA ?",
+        "When did the Burkinabe troops leave Ber?",
+    ],
+)
+@pytest.mark.parametrize(
+    "typed",
+    [
+        pytest.param(str.title, id="title case"),
+        pytest.param(lambda q: q.replace(" ", "  "), id="double spaces"),
+        pytest.param(lambda q: q.replace(" ", "\n", 3), id="line breaks"),
+    ],
+)
+def test_how_a_question_is_laid_out_does_not_change_its_answer(
+    engine: Engine, question: str, typed: Callable[[str], str]
+) -> None:
+    """Capitals on every word name nothing, and idioms ("made up of", "lost their lives")
+    read across any spacing."""
+    alone = engine.answer(question)
+    assert alone.answered
+    assert engine.answer(typed(question)).fact_id == alone.fact_id
 
 
 @pytest.mark.parametrize("padding", [20, 200])
