@@ -439,6 +439,10 @@ class Interpreter:
             # "X lost it when?", "what does it say about when...": a question word.
             return frozenset()
         asked = set(self.v.analyze(" ".join(words[:cut])))
+        if not asked:
+            # "Q: when did ...", "hey bot, when did ...": nothing comes before "when" but words
+            # that ask nothing, so it asks the question.
+            return frozenset()
         return frozenset(
             t
             for t in self.v.analyze(" ".join(words[cut:]))

@@ -329,6 +329,20 @@ def test_how_a_question_is_laid_out_does_not_change_its_answer(
     assert engine.answer(typed(question)).fact_id == alone.fact_id
 
 
+@pytest.mark.parametrize(
+    "question", ["when did the MNLA capture Ménaka?", "when did the MAA leave Ber?"]
+)
+@pytest.mark.parametrize("lead", ["Q: ", "hey bot, ", "pls tell me ", "ok so "])
+def test_words_before_a_question_that_ask_nothing_change_nothing(
+    engine: Engine, question: str, lead: str
+) -> None:
+    """Its "when" still asks (it is no "when the fighting broke out"), and the message is no
+    longer, so no lower bar lets the other town's capture be answered with the battle's date."""
+    alone = engine.answer(question)
+    led = engine.answer(lead + question)
+    assert (led.outcome, led.fact_id) == (alone.outcome, alone.fact_id)
+
+
 @pytest.mark.parametrize("padding", [20, 200])
 def test_a_question_wrapped_in_chatter_is_found(engine: Engine, padding: int) -> None:
     """However many clauses of chatter come first, and however long the message."""

@@ -244,7 +244,9 @@ IDIOMS = (
         r"\b(?:i(?:'d| would| 'd)? (?:like|love|want|wanna|need|wish|hope) to"
         r" (?:know|find out|learn)"
         r"|(?:do|would) (?:you|u|ya) (?:know|happen to know)"
-        r"|(?:can|could|would|will) (?:you|u) (?:please )?(?:tell|say|explain to) me)\b",
+        r"|(?:can|could|would|will) (?:you|u) (?:please )?(?:tell|say|explain to) me"
+        r"|(?:(?:please|pls|plz) )?tell me"
+        r"(?= (?:who|what|when|where|why|how|which|if|whether)\b))\b",
         "",
         ("know", "tell", "find", "learn", "explain"),
     ),
