@@ -14,11 +14,12 @@ from rapidfuzz.distance import OSA, JaroWinkler
 
 from bot import lang
 from bot.knowledge import Entity, Pack
-from bot.lang.words import real_words
+from bot.lang.words import language_words, real_words
 from bot.text import normalize
 
 _DOUBLED = re.compile(r"(.)\1")
 _CACHE_LIMIT = 50_000
+_VOWEL_OPENINGS = frozenset("aeiouyh")
 
 
 class Vocabulary:
@@ -74,6 +75,8 @@ class Vocabulary:
         self._uses = Counter(w for words in asked for w in words)
         self._pairs = Counter(pair for words in asked for pair in pairwise(words))
         self._real_words = real_words()
+        self._french_words = language_words("fr")
+        self._unelisions: dict[str, str] = {}
         self._unvowelled = self._skeletons(counts)
         # Names are matched before typos are corrected, so a slip in one ("Arab movment") is
         # corrected first, towards the words of the names.
@@ -142,6 +145,7 @@ class Vocabulary:
             words = [self._alias_fixes.get(w) or self._fix_alias_word(w) for w in words]
             known = self.known_words
             words = [part for w in words for part in ((w,) if w in known else self._split(w))]
+            words = [w if w in known else self._unelided(w) for w in words]
             words = self.in_context(words)
             self._last_mended = (normal, words)
         tokens: list[str] = []
@@ -153,6 +157,28 @@ class Vocabulary:
             if token and token not in tokens:
                 tokens.append(token)
         return tokens
+
+    def _unelided(self, word: str) -> str:
+        """Return a word typed with an elided letter and no apostrophe ("larmee", "cetait",
+        "qua") as the word it elides before ("armee", "etait", "a"), when that is a word and the
+        whole is none."""
+        found = self._unelisions.get(word)
+        if found is None:
+            found = word
+            if word not in self._real_words:
+                for elided in lang.ELIDED:
+                    rest = word[len(elided) :]
+                    if (
+                        word.startswith(elided)
+                        and rest[:1] in _VOWEL_OPENINGS
+                        and (rest in self.known_words or rest in self._french_words)
+                    ):
+                        found = rest
+                        break
+            if len(self._unelisions) > _CACHE_LIMIT:
+                self._unelisions.clear()
+            self._unelisions[word] = found
+        return found
 
     def _split(self, word: str) -> tuple[str, ...]:
         """Return the two words run together in one ("wonthe", "may5"), or the word itself."""

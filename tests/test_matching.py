@@ -330,6 +330,24 @@ def test_how_a_question_is_laid_out_does_not_change_its_answer(
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "Qu'a fait l'armée française pendant les combats ?",
+        "C'était quand, la bataille de Ber ?",
+        "Comment s'appelle le porte-parole du MAA ?",
+        "D'où venait la source militaire malienne ?",
+    ],
+)
+def test_french_typed_without_apostrophes_is_read_as_with_them(
+    engine: Engine, question: str
+) -> None:
+    """ "larmée", "cétait", "sappelle", "doù": the elided letter glued to a word."""
+    alone = engine.answer(question)
+    assert alone.answered
+    assert engine.answer(question.replace("'", "")).fact_id == alone.fact_id
+
+
+@pytest.mark.parametrize(
     "question", ["when did the MNLA capture Ménaka?", "when did the MAA leave Ber?"]
 )
 @pytest.mark.parametrize("lead", ["Q: ", "hey bot, ", "pls tell me ", "ok so "])

@@ -78,9 +78,13 @@ CHAT_SPELLINGS = {
 }  # fmt: skip
 """How people spell French in chats and by sound, to the word meant (folded)."""
 
-CHAT_SPELLINGS_IN_FRENCH = {"kite": "quitte", "kites": "quittes"}
-"""... and those that, folded, are also English words ("kité" and "kite"): read so only in a
-message that reads as French."""
+ELIDED = ("qu", "l", "d", "c", "j", "s", "n", "m", "t")
+"""Letters elided before a vowel ("l'armée", "qu'a"): typed without the apostrophe, "larmee"
+is "armee" as "l'armée" is once normalised."""
+
+CHAT_SPELLINGS_IN_FRENCH = {"kite": "quitte", "kites": "quittes", "quest": "est"}
+"""... and those that, folded, are also English words ("kité" and "kite", "qu'est" typed
+"quest"): read so only in a message that reads as French."""
 
 SYNONYMS: dict[str, list[str]] = {
     "when": ["quand", "jour", "lorsque", "kan", "qd"],

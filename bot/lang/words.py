@@ -27,10 +27,13 @@ Zipf scale, a factor of ten per unit)."""
 @cache
 def real_words() -> frozenset[str]:
     """Return the words of every language's list, folded as questions are."""
-    words: set[str] = set()
-    for language in LANGUAGES:
-        words |= set((DATA / f"words_{language}.txt").read_text(encoding="utf-8").split())
-    return frozenset(words)
+    return frozenset().union(*map(language_words, LANGUAGES))
+
+
+@cache
+def language_words(language: str) -> frozenset[str]:
+    """Return the words of one language's list, folded as questions are."""
+    return frozenset((DATA / f"words_{language}.txt").read_text(encoding="utf-8").split())
 
 
 def build(language: str, size: int) -> list[str]:
