@@ -767,6 +767,7 @@ def test_context_starts_empty_and_records_the_answer(engine: Engine) -> None:
         ("la junte du coup d'État", "la junte du coup etat"),
         ("Combien ont été sérieusement blessés ?", "combien ont ete serieusement blesses"),
         ("Confirm: who won?", "who won"),
+        ("Confirm: did the MAA win?", "did the maa win"),
         ("confirm: the MAA won?", "confirm the maa won"),
         ("did the army confirm who attacked?", "did the army confirm who attacked"),
     ],

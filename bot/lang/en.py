@@ -368,10 +368,12 @@ IDIOMS = (
         ),
     ),
     (rf"\bfor real{AFTER}", "", ("real",)),
-    # "Confirm: who won?" asks who won; "confirm: the MAA won?" still puts a claim to the test.
+    # "Confirm: who won?" asks who won, "confirm: did they win?" whether they did; "confirm: the
+    # MAA won?" still puts a claim to the test.
     (
         rf"{BEFORE}(?:please |can you |could you )?confirm(?: for me)?\s*[:,]?\s*"
-        r"(?=(?:who|what|when|where|why|how|which|whom|whose)\b)",
+        r"(?=(?:who|what|when|where|why|how|which|whom|whose|is|was|are|were|did|does|do|has"
+        r"|have|had)\b)",
         "",
         ("confirm",),
     ),
