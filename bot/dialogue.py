@@ -14,8 +14,7 @@ from bot.vocabulary import Vocabulary
 _NOTHING: frozenset[str] = frozenset()
 
 
-_REFERRING = lang.PRONOUNS | lang.PLACE_PRONOUNS
-"""Words that stand for someone or somewhere named before ("they", "it", "there")."""
+_REFERRING = lang.REFERRING
 _PLACE = frozenset({"place"})
 _PEOPLE = frozenset({"group", "person", "people"})
 

@@ -129,6 +129,14 @@ class Interpreter:
         # it makes the message no longer, and what follows it is what is asked.
         scene = self._opening_scene(text, core, len(words) - len(core))
         core = core[scene:]
+        if scene and core and lang.REFERRING.isdisjoint(core):
+            # Naming the subject asks nothing of it: "in the battle of Ber, who spoke for the
+            # MAA?" asks what "who spoke for the MAA?" does. (Unless what follows asks only of
+            # it: "Ber, where is it?", "Ber, c'est où ?".)
+            asked = " ".join(core)
+            rest = self.v.analyze(asked, normal=asked)
+            if not self.index.weak_tokens.issuperset(rest):
+                tokens = rest
         long = len(words) - scene >= self.weights.long_question
         several = _SENTENCE_BREAK.search(text) is not None
         clauses = split_clauses(text) if long or several else []

@@ -978,3 +978,19 @@ def test_a_phrase_naming_the_subject_before_a_question_does_not_make_it_long(
     message = engine.interpreter.message(scene + question, 4000)
     assert not message.long
     assert not engine.answer(scene + question).answered
+
+
+@pytest.mark.parametrize("scene", ["In the battle of Ber, ", "About Ber: "])
+@pytest.mark.parametrize(
+    "question",
+    ["who was the MAA spokesperson?", "who is Ramadane", "what's the MAA?", "who won?"],
+)
+def test_a_phrase_naming_the_subject_before_a_question_asks_nothing_of_it(
+    engine: Engine, scene: str, question: str
+) -> None:
+    """Its words are no part of what is asked: they pulled "who was the MAA spokesperson?"
+    towards what the MAA said of the battle. (A question that asks nothing else keeps them:
+    "Ber, c'est où ?", "Ber, where is it?".)"""
+    alone = engine.answer(question)
+    led = engine.answer(scene + question)
+    assert (led.answered, led.fact_id) == (alone.answered, alone.fact_id)
