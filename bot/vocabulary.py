@@ -41,6 +41,7 @@ class Vocabulary:
         self.normals = {t: normalize(t) for t in texts}
         pack_words = {w for normal in self.normals.values() for w in normal.split()}
         alias_words = {w for alias in self.alias_to_id for w in alias.split()}
+        self._alias_words = frozenset(alias_words)
         self.known_words = pack_words | set(self.synonyms) | set(self.synonyms.values())
         self.known_words |= set(lang.MONTH_FORMS) | alias_words
         self._known_stems = {self.stemmer.stemWord(w) for w in self.known_words}
@@ -141,6 +142,8 @@ class Vocabulary:
         if normal is None:
             normal = normalize(text)
         words = normal.split()
+        if any(w[-1] == "s" and w[:-1] in self._alias_words for w in words[:-1]):
+            words = self._possessives(words)
         if not self.known_words.issuperset(words):
             words = [self._alias_fixes.get(w) or self._fix_alias_word(w) for w in words]
             known = self.known_words
@@ -157,6 +160,22 @@ class Vocabulary:
             if token and token not in tokens:
                 tokens.append(token)
         return tokens
+
+    def _possessives(self, words: list[str]) -> list[str]:
+        """Return the words with each possessive typed without its apostrophe as the name's
+        word it is: "the MAAs spokesman", "the holy mans son" (not a plural at the end of a
+        phrase: "the Arabs or the Tuaregs?")."""
+        aliases, stop = self._alias_words, self.stopwords
+        return [
+            w[:-1]
+            if w[-1] == "s"
+            and w[:-1] in aliases
+            and w not in aliases
+            and i + 1 < len(words)
+            and words[i + 1] not in stop
+            else w
+            for i, w in enumerate(words)
+        ]
 
     def _unelided(self, word: str) -> str:
         """Return a word typed with an elided letter and no apostrophe ("larmee", "cetait",

@@ -63,6 +63,10 @@ from bot.text import normalize
         ("kombien de civils sont mor a ber ?", "civilians-killed"),
         ("kel jour le MAA a kitte ber ?", "maa-left-ber"),
         ("le MAA a kité Ber kel jour ?", "maa-left-ber"),
+        # A possessive typed without its apostrophe, before the word it qualifies.
+        ("Who was the MAAs spokesman back then?", "ramadane-identity"),
+        # ... but a plural ending a phrase stays a plural.
+        ("who won at Berr, the arabs or the tuaregs?", "who-won"),
         # An opening "so" or "and" is no part of the question; chat shorthand asks nothing.
         ("so after the fighting, who won?", "who-won"),
         ("who won the battle ASAP", "who-won"),
