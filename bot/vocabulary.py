@@ -41,7 +41,8 @@ class Vocabulary:
         self.normals = {t: normalize(t) for t in texts}
         pack_words = {w for normal in self.normals.values() for w in normal.split()}
         alias_words = {w for alias in self.alias_to_id for w in alias.split()}
-        self._alias_words = frozenset(alias_words)
+        # A name's word with an "s" glued on, as a possessive typed without its apostrophe.
+        self._possessive_forms = frozenset(f"{w}s" for w in alias_words) - alias_words
         self.known_words = pack_words | set(self.synonyms) | set(self.synonyms.values())
         self.known_words |= set(lang.MONTH_FORMS) | alias_words
         self._known_stems = {self.stemmer.stemWord(w) for w in self.known_words}
@@ -142,7 +143,7 @@ class Vocabulary:
         if normal is None:
             normal = normalize(text)
         words = normal.split()
-        if any(w[-1] == "s" and w[:-1] in self._alias_words for w in words[:-1]):
+        if not self._possessive_forms.isdisjoint(words):
             words = self._possessives(words)
         if not self.known_words.issuperset(words):
             words = [self._alias_fixes.get(w) or self._fix_alias_word(w) for w in words]
@@ -165,15 +166,9 @@ class Vocabulary:
         """Return the words with each possessive typed without its apostrophe as the name's
         word it is: "the MAAs spokesman", "the holy mans son" (not a plural at the end of a
         phrase: "the Arabs or the Tuaregs?")."""
-        aliases, stop = self._alias_words, self.stopwords
+        forms, stop = self._possessive_forms, self.stopwords
         return [
-            w[:-1]
-            if w[-1] == "s"
-            and w[:-1] in aliases
-            and w not in aliases
-            and i + 1 < len(words)
-            and words[i + 1] not in stop
-            else w
+            w[:-1] if w in forms and i + 1 < len(words) and words[i + 1] not in stop else w
             for i, w in enumerate(words)
         ]
 
