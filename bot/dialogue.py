@@ -14,7 +14,6 @@ from bot.vocabulary import Vocabulary
 _NOTHING: frozenset[str] = frozenset()
 
 
-_REFERRING = lang.REFERRING
 _PLACE = frozenset({"place"})
 _PEOPLE = frozenset({"group", "person", "people"})
 
@@ -273,7 +272,7 @@ class Dialogue:
         vocabulary = set(words)
         if not vocabulary.isdisjoint(lang.OTHER_WORDS):
             return True
-        if not vocabulary.isdisjoint(_REFERRING) and not self._named_before(words):
+        if not vocabulary.isdisjoint(lang.REFERRING) and not self._named_before(words):
             return True
         if words and (words[0] in lang.FOLLOW_UP_OPENERS or asks_about(words)):
             return True
@@ -290,7 +289,7 @@ class Dialogue:
         the MAA abandoned it?" lean on nothing before them."""
         named: set[str] = set()
         for word in self.v.name_words(words):
-            if word in _REFERRING:
+            if word in lang.REFERRING:
                 # ("it" stands for a place, "they" for a group or people, "he" for a person.)
                 wanted = _PLACE if word in lang.PLACE_PRONOUNS else _PEOPLE
                 if named.isdisjoint(wanted):

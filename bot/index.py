@@ -162,10 +162,9 @@ class FactIndex:
             vocab.append(frozenset(words | said | nearby))
             # What it says, for a yes/no question: its statement and its yes/no phrasings.
             self.asserted.append(frozenset(said | nearby | polar_words))
-            self.numbers.append(
-                self._counts(v, [fact.answer, *(self.sentences[i].text for i in cited)])
-            )
-            told = answer_kinds([fact.answer, *(self.sentences[i].text for i in cited)])
+            texts = [fact.answer, *(self.sentences[i].text for i in cited)]
+            self.numbers.append(self._counts(v, texts))
+            told = answer_kinds(texts)
             kinds.append(told | phrased)
         return vocab, kinds
 
