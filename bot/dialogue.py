@@ -14,6 +14,9 @@ from bot.vocabulary import Vocabulary
 _NOTHING: frozenset[str] = frozenset()
 
 
+# A sum to work out ("what's 2+2?") asks nothing of the conversation, however short.
+_SUM = re.compile(r"\d\s*[+*×÷=^]\s*\d")
+
 _PLACE = frozenset({"place"})
 _PEOPLE = frozenset({"group", "person", "people"})
 
@@ -101,6 +104,8 @@ class Dialogue:
     ) -> Readings:
         """Return the readings of a turn: on its own, and leaning on the conversation when it
         does lean on it."""
+        if _SUM.search(message.text):
+            return Readings([plain])
         words = self._referring(message)
         cues = self._cues(message.normal)
         that_event, then, _, town = cues

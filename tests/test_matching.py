@@ -499,6 +499,13 @@ def test_elliptical_follow_up_borrows_the_last_question(engine: Engine) -> None:
     assert engine.answer("and the MAA?").fact_id != "maa-ethnic-makeup"
 
 
+@pytest.mark.parametrize("sum_asked", ["whats 2+2", "what is 3 * 4?"])
+def test_a_sum_to_work_out_does_not_lean_on_the_last_answer(engine: Engine, sum_asked: str) -> None:
+    first = engine.answer("who won the battle?")
+    assert first.answered
+    assert not engine.answer(sum_asked, context=first.context).answered
+
+
 def test_follow_up_he_must_be_in_the_answer(engine: Engine) -> None:
     """'What was his name?' after the marabout's son is not answered with the MAA's name."""
     first = engine.answer("what happened to the marabout's son?")
