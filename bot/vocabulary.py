@@ -145,6 +145,8 @@ class Vocabulary:
         words = normal.split()
         if not self._possessive_forms.isdisjoint(words):
             words = self._possessives(words)
+        if not _HEARD.isdisjoint(words):
+            words = self._heard(words)
         if not self.known_words.issuperset(words):
             words = [self._alias_fixes.get(w) or self._fix_alias_word(w) for w in words]
             known = self.known_words
@@ -171,6 +173,26 @@ class Vocabulary:
             w[:-1] if w in forms and i + 1 < len(words) and words[i + 1] not in stop else w
             for i, w in enumerate(words)
         ]
+
+    def _heard(self, words: list[str]) -> list[str]:
+        """Return the words with each one typed for another that sounds alike read as that
+        other, where the pack's questions use it beside the same neighbours and never the word
+        typed there: "who one the battle?", "were was the source?" (a noisy channel over the
+        pack's word pairs, as for typos)."""
+        pairs = self._pairs
+        heard = list(words)
+        for i, word in enumerate(words):
+            meant = lang.HOMOPHONES.get(word)
+            if meant is None:
+                continue
+            before = words[i - 1] if i else ""
+            after = words[i + 1] if i + 1 < len(words) else ""
+            if pairs[before, word] or pairs[word, after]:
+                continue
+            fit, best = max((pairs[before, w] + pairs[w, after], w) for w in meant)
+            if fit:
+                heard[i] = best
+        return heard
 
     def _unelided(self, word: str) -> str:
         """Return a word typed with an elided letter and no apostrophe ("larmee", "cetait",
@@ -389,6 +411,8 @@ class Vocabulary:
         """Return the words as meant: names' slips mended, words run together split, and typos
         corrected as tokenising corrects them (but neither stemmed nor folded into synonyms)."""
         known = self.known_words
+        if not _HEARD.isdisjoint(words):
+            words = self._heard(words)
         if known.issuperset(words):
             return words
         words = [self._alias_fixes.get(w) or self._fix_alias_word(w) for w in words]
@@ -446,6 +470,8 @@ class Vocabulary:
             )  # (the likeliest alone first, among equals)
         return fixed
 
+
+_HEARD = frozenset(lang.HOMOPHONES)
 
 _OFTEN = 3
 """Uses in the pack's texts that make a word a likely meaning of a four-letter slip."""

@@ -362,6 +362,25 @@ def test_a_slip_as_near_several_words_is_read_as_the_one_its_neighbours_go_with(
 @pytest.mark.parametrize(
     ("typed", "meant"),
     [
+        # the pack's questions say "who won the", never "who one the"
+        ("who one the battle", "who won the battle"),
+        ("witch group attacked", "which group attacked"),
+        # a word used beside its neighbours is the word it is
+        ("which one won", "which one won"),
+        ("what were their names", "what were their names"),
+    ],
+)
+def test_a_word_typed_for_one_that_sounds_alike_is_read_as_its_neighbours_want(
+    typed: str, meant: str
+) -> None:
+    vocabulary = Engine(load_pack(PACKS["ber"])).vocabulary
+    assert vocabulary.spelled(typed.split()) == meant.split()
+    assert vocabulary.analyze(typed) == vocabulary.analyze(meant)
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
         ("who wun the batle in ber", "who won the battle in ber"),
         ("whowon thebattle", "who won the battle"),
         ("wat hapnd to the maraboots son", "wat happened to the marabouts son"),

@@ -541,6 +541,14 @@ CHAT_SPELLINGS = {
 }  # fmt: skip
 """How people spell in chats, to the word meant ("w/" is "w" once punctuation is gone)."""
 
+HOMOPHONES = {
+    "one": ("won",), "wear": ("where", "were"), "ware": ("where", "were"), "witch": ("which",),
+    "knew": ("new",), "hole": ("whole",), "weather": ("whether",), "fort": ("fought",),
+    "lead": ("led",), "road": ("rode",),
+}  # fmt: skip
+"""Words typed for another that sounds alike ("who one the battle?"): read as the other only
+where the pack's questions use the other beside the same neighbours, and never the typed one."""
+
 CONTRACTIONS = {"won't": "will not", "can't": "can not", "shan't": "shall not", "ain't": "is not"}
 """Negations whose first word is not what is left once "n't" is cut ("won't" is not "wo not")."""
 
