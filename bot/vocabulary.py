@@ -33,6 +33,11 @@ class Vocabulary:
         self.alias_to_id = _aliases(pack)
         self._names_by_first = _names_by_first(self.alias_to_id)
         self._names_by_pair, self._single_names = _names_by_pair(self._names_by_first)
+        self._roles = _roles(pack, self.alias_to_id)
+        # The groups a word names alone ("mnla"), for the roles said of them.
+        self._group_word = {
+            a: i for a, i in self.alias_to_id.items() if " " not in a and self._is_group(i)
+        }
         self._token_cache: dict[str, str | None] = {}
         self._alias_fixes: dict[str, str] = {}
         self._stem_synonyms = self._synonym_stems()
@@ -288,6 +293,14 @@ class Vocabulary:
             if found is None:
                 single = singles.get(words[index])
                 found = ([words[index]], single) if single else None
+            if found is not None and found[1] in self._roles:
+                # "the MNLA's spokesperson" is not the MAA's: a role another group holds is
+                # left as the words it is.
+                end = index + len(found[0])
+                if self._held_by_another(
+                    words, index, end, self._roles[found[1]].get(" ".join(found[0]))
+                ):
+                    found = None
             if found is not None:
                 named += words[done:index]
                 named.append(found[1])
@@ -296,6 +309,28 @@ class Vocabulary:
             return words
         named += words[done:]
         return named
+
+    def _is_group(self, entity: str) -> bool:
+        found = self.entities.get(entity)
+        return found is not None and found.kind == "group"
+
+    def _held_by_another(
+        self, words: list[str], start: int, end: int, owners: frozenset[str] | None
+    ) -> bool:
+        """Return whether the role words[start:end] names is said of a group that does not
+        hold it: right before it ("the MNLA spokesperson") or after "of" ("le porte-parole du
+        MNLA")."""
+        if owners is None:
+            return False
+        before = words[start - 1] if start else ""
+        after = end
+        while after < len(words) and words[after] in _ROLE_JOINERS:
+            after += 1
+        for word in (before, words[after] if after > end and after < len(words) else ""):
+            group = self._group_word.get(word)
+            if group is not None and group not in owners:
+                return True
+        return False
 
     def token(self, word: str) -> str | None:
         """Return the token a word is matched as, or None for a word that asks nothing."""
@@ -509,6 +544,59 @@ def _names_by_pair(
             else:
                 pairs.setdefault((first, parts[1]), []).append((parts, token))
     return pairs, singles
+
+
+_ROLE_JOINERS = lang.OF_WORDS | lang.ARTICLES
+"""Words between a role and the group it is said of ("spokesperson of the MNLA")."""
+
+
+def _roles(pack: Pack, alias_to_id: dict[str, str]) -> dict[str, dict[str, frozenset[str]]]:
+    """Return, for each person's token, the names of theirs that are a role held for a group,
+    each with the groups that hold it: "spokesman" is the MAA's when "MAA spokesman" is a
+    name of the same person."""
+    kinds = {e.id: e.kind for e in pack.entities}
+    group_names = {a: i for a, i in alias_to_id.items() if kinds.get(i) == "group"}
+    roles: dict[str, dict[str, set[str]]] = {}
+    names: dict[str, set[str]] = {}
+    for alias, entity in alias_to_id.items():
+        names.setdefault(entity, set()).add(alias)
+    for entity, own in names.items():
+        if kinds.get(entity) != "person":
+            continue
+        for alias in own:
+            for group_name, group in group_names.items():
+                for role in _without(alias, group_name):
+                    if role in own:
+                        held = roles.setdefault(f"@{entity}", {})
+                        for form in own:
+                            if _bare(form) == _bare(role):
+                                held.setdefault(form, set()).add(group)
+    return {t: {f: frozenset(g) for f, g in held.items()} for t, held in roles.items()}
+
+
+def _without(alias: str, name: str) -> Iterator[str]:
+    """Yield what is left of a name once a group's name and the small words joining them are
+    taken out of it ("maa spokesman" -> "spokesman", "porte parole du maa" -> "porte parole")."""
+    words, parts = alias.split(), name.split()
+    for i in range(len(words) - len(parts) + 1):
+        if words[i : i + len(parts)] == parts:
+            left = [w for w in words[:i] if w not in _ROLE_JOINERS]
+            right = words[i + len(parts) :]
+            if left and not right:
+                # "porte parole du maa": the joining words before the group go too.
+                while words[:i] and words[i - 1] in _ROLE_JOINERS:
+                    i -= 1
+                yield " ".join(words[:i])
+            elif right and not left:
+                yield " ".join(right)
+
+
+def _bare(name: str) -> str:
+    """A name without the articles before it."""
+    words = name.split()
+    while words and words[0] in lang.ARTICLES:
+        words = words[1:]
+    return " ".join(words)
 
 
 def _by_first_letter(words: Iterable[str]) -> dict[str, list[str]]:

@@ -499,6 +499,32 @@ def test_elliptical_follow_up_borrows_the_last_question(engine: Engine) -> None:
     assert engine.answer("and the MAA?").fact_id != "maa-ethnic-makeup"
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who was the MNLA's spokesperson?",
+        "what did the MNLA spokesman say?",
+        "who was the spokesperson of the MNLA?",
+        "qui était le porte-parole du MNLA ?",
+    ],
+)
+def test_a_role_said_of_a_group_that_does_not_hold_it_is_not_its_holder(
+    engine: Engine, question: str
+) -> None:
+    """The pack names Ramadane "the spokesman" because he is the MAA's ("MAA spokesman" is
+    one of his names): the MNLA's spokesman is someone the article does not name."""
+    reply = engine.answer(question)
+    assert not reply.answered, reply.fact_id
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["who is the MAA spokesperson?", "who was the spokesman?", "qui est le porte-parole ?"],
+)
+def test_a_role_said_alone_or_of_its_group_is_its_holder(engine: Engine, question: str) -> None:
+    assert engine.answer(question).fact_id == "ramadane-identity"
+
+
 @pytest.mark.parametrize("sum_asked", ["whats 2+2", "what is 3 * 4?"])
 def test_a_sum_to_work_out_does_not_lean_on_the_last_answer(engine: Engine, sum_asked: str) -> None:
     first = engine.answer("who won the battle?")

@@ -71,6 +71,7 @@ AFTER_WORDS = frozenset("after once".split())
 LATER_WORDS = frozenset("later eventually afterwards afterward".split())
 WHILE_WORDS = frozenset("when while during as".split())
 OF_WORDS = frozenset("of at in for a".split())
+ARTICLES = frozenset("the a an".split())
 PLACE_PREPOSITIONS = frozenset("in at near from".split())
 GENERIC = frozenset("what happen say said tell know article wikipedia text".split())
 """Words any question about the article may hold: they tell no fact from another."""

@@ -47,6 +47,7 @@ AFTER_WORDS = frozenset("apres".split())
 LATER_WORDS = frozenset("ensuite finalement tard".split())
 WHILE_WORDS = frozenset("pendant lorsque".split())
 OF_WORDS = frozenset("de du d".split())
+ARTICLES = frozenset("le la les l un une des".split())
 CLAIM_ASKS = frozenset("pourquoi vrai non".split())
 CLAIM_QUALIFIERS = (
     "un une aussi majoritairement principalement surtout compose composes composee de d"
