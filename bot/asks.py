@@ -18,7 +18,7 @@ _NO_SIGN = frozenset(
     "return releas group force forces army them attacked sent b s w".split()
 )
 
-_DOER_WORDS = frozenset("who qui".split())
+_DOER_WORDS = frozenset("who qui which quel quelle".split())
 # "How were they taken there?" asks the manner (and holds no other sign of an attribute).
 _HOW_PASSIVE = re.compile(rf"\bhow (?:{'|'.join(sorted(lang.COPULAS))})\b")
 _NONE: frozenset[str] = frozenset()
@@ -96,7 +96,7 @@ class Asks:
     def doers(self, normal: str) -> frozenset[str]:
         """Return the deeds a normalised text asks who did ("who killed him?" -> kill): a text
         asking who something happened to ("who was killed?") asks none."""
-        if ("who" not in normal and "qui" not in normal) or _DOER_WORDS.isdisjoint(normal.split()):
+        if _DOER_WORDS.isdisjoint(normal.split()):
             return _NONE
         v = self._vocabulary
         # (Names are marked only when no plain object follows: marking them costs more.)

@@ -252,6 +252,9 @@ def test_a_message_restating_one_fact_is_answered_from_its_question(
         # A fact telling that someone was killed, never asked who killed them.
         ("who killed the elderly man?", "missing-doer"),
         ("qui a tué la fille ?", "missing-doer"),
+        # "Which side" asks who as "who" does.
+        ("which side killed the two civilians?", "missing-doer"),
+        ("quel camp a tué les civils ?", "missing-doer"),
         # A yes/no question is answered by a fact saying it, not by one near it.
         ("were kids among the wounded?", "unasserted"),
         ("was anybody hurt on may 5?", "unasserted"),
@@ -274,6 +277,7 @@ def test_a_fact_near_the_question_is_not_its_answer(
         ("who kidnapped the marabout's son?", "marabout-son-kidnapped"),
         ("qui a enlevé le fils du marabout ?", "marabout-son-kidnapped"),
         ("who attacked Ber?", "maa-seized-ber"),
+        ("which group attacked Ber?", "maa-seized-ber"),
         ("did the French intervene?", "french-did-not-intervene"),
         ("did the MNLA lose?", "who-won"),
         ("Who were the civilian victims who lost their lives in the clashes?", "civilian-victims"),

@@ -471,10 +471,12 @@ PATTERNS = {
     "locating_particles": r"over|back|control of",
     # A yes/no question: "did the ... ?", "were there ...?" (read from its first words).
     "polar": r"(?:is|was|are|were|did|does|do|has|have|had|can|could|will|would)\b",
-    # "who killed him?", "who had taken the town?": asks who did something to someone, not who
-    # something happened to ("who was killed?", "who died in it?") or who someone is.
+    # "who killed him?", "who had taken the town?", "which side killed them?": asks who did
+    # something to someone, not who something happened to ("who was killed?", "who died in
+    # it?") or who someone is.
     "doer": (
-        r"\bwho (?:(?:has|had|have) (?!been\b))?(?!(?:was|were|is|are|be|been|did|does|do|has"
+        r"\b(?:who|which (?:side|group|faction|party|army|camp|force|unit|country|one))"
+        r" (?:(?:has|had|have) (?!been\b))?(?!(?:was|were|is|are|be|been|did|does|do|has"
         r"|had|have|got|get|gets|became|remained|stayed|seemed|else|exactly|really|the|a|an|of"
         r"|in|on|at|from|among|with|for|by|to|they|he|she|it|we|you|i|this|that|these|those"
         r"|would|could|should|will|can|may|might)\b)[a-z]{2,} "

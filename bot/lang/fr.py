@@ -283,7 +283,8 @@ PATTERNS = {
         r"|(?:\S+ ){0,3}?(?:ont|sont|avaient|etaient|avait|etait|a|est) (?:ils|elles|il|elle)\b"
     ),
     "doer": (
-        r"\bqui (?:(?:l|les) (?:a|ont|avait|avaient) (?!ete\b)[a-z]{3,}"
+        r"\b(?:qui|quel (?:camp|groupe|cote|parti|pays)|quelle (?:faction|armee|force))"
+        r" (?:(?:l|les) (?:a|ont|avait|avaient) (?!ete\b)[a-z]{3,}"
         r"|(?:a|ont|avait|avaient) (?!ete\b)[a-z]{3,} (?:le|la|les|l|un|une|des|son|sa|ses|leur"
         r"|leurs|@\S+))"
     ),
