@@ -227,7 +227,18 @@ class Vocabulary:
         if found is not None:
             return found
         found = (word,)
+        particle = next((p for p in lang.PARTICLES if word.endswith(p)), None)
         if (
+            particle is not None
+            and word not in self.known_words
+            and word[: -len(particle)] in self.known_words
+            and word[: -len(particle)] not in self.stopwords
+            and word not in self.stopwords
+            and len(word) - len(particle) >= 3
+        ):
+            # A phrasal verb made a noun: "pullout", "takeover", "comeback".
+            found = (word[: -len(particle)], particle)
+        elif (
             len(word) >= 5
             and word not in self.known_words
             and word not in self._real_words

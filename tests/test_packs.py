@@ -330,6 +330,9 @@ def test_questions_typed_the_way_people_type_find_their_fact(
         ("ber", "how manycivilians were killedin ber", "how many civilians were killed in ber"),
         ("ber", "what happened onmay 5", "what happened on may 5"),
         ("lantern-festival", "howmany stages", "how many stages"),
+        # a phrasal verb made a noun
+        ("ber", "maa pullout date", "maa pull out date"),
+        ("ber", "who did the takeover of ber", "who did the take over of ber"),
         # two letters of an often used word swapped
         ("ber", "which arym took the tonw", "which army took the town"),
     ],

@@ -72,6 +72,8 @@ LATER_WORDS = frozenset("later eventually afterwards afterward".split())
 WHILE_WORDS = frozenset("when while during as".split())
 OF_WORDS = frozenset("of at in for a".split())
 ARTICLES = frozenset("the a an".split())
+PARTICLES = ("out", "over", "back", "off", "down", "away")
+"""The particles a phrasal verb made a noun ends in ("pullout", "takeover", "comeback")."""
 PLACE_PREPOSITIONS = frozenset("in at near from".split())
 GENERIC = frozenset("what happen say said tell know article wikipedia text".split())
 """Words any question about the article may hold: they tell no fact from another."""
