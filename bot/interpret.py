@@ -20,6 +20,8 @@ _COMMON_NOUN = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ing|ism|ail|ail
 _CAPITALISED = re.compile(r"(?<=[a-z,;:] )(?:[A-Z][a-z]{2,}|[A-Z]{4,})\b")
 # ... or after an elided "d'" or "l'" ("le festival d'Avignon").
 _ELIDED_NAME = re.compile(r"(?<=[dlDL]['’])(?:[A-Z][a-z]{2,}|[A-Z]{4,})\b")
+# ... or an acronym of two or three letters that a body's name goes for ("the UN", "l'ONU").
+_ACRONYM = re.compile(r"(?:(?<=\bthe )|(?<=\b[ld]['’])|(?<=\b(?:la|le|du) ))[A-Z]{2,3}\b")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _TITLE_CASE_SHARE = 0.6
 """A message with this share of its words capitalised is written in title case: no name."""
@@ -350,10 +352,16 @@ class Interpreter:
         if years and not self.index.article_tokens.issuperset(_YEAR.findall(text)):
             signs += 1
         signs += self._other_events(words)
-        for word in self._names(text, words, names_in):
+        names, acronyms = self._names(text, words, names_in)
+        for word in names:
             if word not in self.v.known_words and self.v.correct(word) is None:
                 signs += 1
-        return signs
+        # (An acronym may spell a word of the language too, "the UN": only the pack's own
+        # names and words say it is no other body.)
+        aliases, known = self.v.alias_to_id, self.v.known_words
+        return signs + sum(
+            a not in aliases and (a not in known or a in lang.STOPWORDS) for a in acronyms
+        )
 
     def _other_events(self, words: list[str]) -> int:
         """Count events named after a place that is not the article's ("the battle of Gao", or
@@ -404,8 +412,11 @@ class Interpreter:
             entity = self.v.alias_to_id[place]
         return int(entity != index.home_entity and self.v.entities[entity].kind == "place")
 
-    def _names(self, text: str, words: list[str], names_in: str | None) -> set[str]:
-        """Return the names a question uses: capitalised words, and words where a place goes.
+    def _names(
+        self, text: str, words: list[str], names_in: str | None
+    ) -> tuple[set[str], set[str]]:
+        """Return the names a question uses: capitalised words, and words where a place goes;
+        and apart, its acronyms ("the UN"), folded.
 
         Outside the questions of a message of several sentences that speaks of the article's
         subject, only a name where a place goes, or naming an event, counts: "at Waterloo" and
@@ -415,7 +426,15 @@ class Interpreter:
             not self.index.event_words.isdisjoint(words) or self.v.name_words(words) is not words
         )
         asked = names_in if about_this and names_in is not None else text
-        names = _capitalised(strip_address(asked))
+        asked = strip_address(asked)
+        names = _capitalised(asked)
+        # (Not in a text written in capitals, where they are its words.)
+        found = _ACRONYM.findall(asked)
+        acronyms = (
+            {a for raw in found[:20] if (a := raw.lower()) not in lang.PLAIN_CAPS}
+            if found and not _shouted(asked)
+            else set()
+        )
         if about_this:
             names.update(
                 fold(at or named)
@@ -437,7 +456,7 @@ class Interpreter:
                 # ("in action", "in detail": no place's name.)
                 and not _COMMON_NOUN.search(words[position + 1])
             )
-        return names
+        return names, acronyms
 
     def setting(self, words: list[str]) -> frozenset[str]:
         """Return the words of a clause that only sets the scene: "who died when the fighting
@@ -494,6 +513,12 @@ class Interpreter:
         ):
             return frozenset()
         return frozenset(t for t in asked if t.startswith("@") and t not in index.setting_tokens)
+
+
+def _shouted(text: str) -> bool:
+    """Return whether most of a text's letters are capitals."""
+    letters = [c for c in text if c.isalpha()]
+    return sum(c.isupper() for c in letters) * 2 > len(letters)
 
 
 def _capitalised(text: str) -> set[str]:

@@ -173,6 +173,9 @@ def test_an_unsure_reading_offers_the_fact(engine: Engine, question: str, fact_i
         "tell me a joke",
         "how do I bake bread?",
         "who won the world cup?",
+        # An acronym the pack does not know is another body ("the UN", "l'ONU").
+        "did the UN condemn the attack on Ber?",
+        "est-ce que l'ONU a condamné l'attaque de Ber ?",
         # "kite" is read as the French "kité" (quitté) only in French.
         "what is a kite?",
     ],
@@ -527,6 +530,20 @@ def test_a_role_said_of_a_group_that_does_not_hold_it_is_not_its_holder(
 )
 def test_a_role_said_alone_or_of_its_group_is_its_holder(engine: Engine, question: str) -> None:
     assert engine.answer(question).fact_id == "ramadane-identity"
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("who did the MAA take Ber from?", "maa-seized-ber"),
+        ("is it OK to ask who won the battle?", "who-won"),
+        ("WHO CAPTURED BER, THE MAA?", "maa-seized-ber"),
+    ],
+)
+def test_the_packs_own_acronyms_and_words_in_capitals_name_no_other_body(
+    engine: Engine, question: str, fact_id: str
+) -> None:
+    assert engine.answer(question).fact_id == fact_id
 
 
 @pytest.mark.parametrize("sum_asked", ["whats 2+2", "what is 3 * 4?"])

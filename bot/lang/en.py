@@ -72,6 +72,10 @@ LATER_WORDS = frozenset("later eventually afterwards afterward".split())
 WHILE_WORDS = frozenset("when while during as".split())
 OF_WORDS = frozenset("of at in for a".split())
 ARTICLES = frozenset("the a an".split())
+PLAIN_CAPS = frozenset(
+    "ok lol omg btw fyi imo tbh idk pls plz thx tv pm am asap wtf nvm smh fr rn".split()
+)
+"""Words typed in capitals that name nothing ("is that OK", "lol"), besides stop words."""
 PARTICLES = ("out", "over", "back", "off", "down", "away")
 """The particles a phrasal verb made a noun ends in ("pullout", "takeover", "comeback")."""
 PLACE_PREPOSITIONS = frozenset("in at near from".split())
