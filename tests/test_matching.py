@@ -828,6 +828,9 @@ def test_context_starts_empty_and_records_the_answer(engine: Engine) -> None:
         ("Confirm: did the MAA win?", "did the maa win"),
         ("confirm: the MAA won?", "confirm the maa won"),
         ("did the army confirm who attacked?", "did the army confirm who attacked"),
+        # "How much old" is how old, as some write it in a language not their own.
+        ("how much old was the girl?", "how old was the girl"),
+        ("how much money was taken?", "how much money was taken"),
     ],
 )
 def test_normalize(raw: str, normal: str) -> None:

@@ -224,6 +224,8 @@ _HESITATIONS = (
 IDIOMS = (
     # "take place" is "happen", not "take" as in seizing a town.
     (r"\b(?:take|takes|took|taken|taking) place\b", "happen", ("place",)),
+    # "How much old was he?": how old, as some write it in a language not their own.
+    (r"\bhow much (?=(?:old|big|far|long|large|tall|young|strong)\b)", "how ", ("much",)),
     # "Carried out" an attack is doing it, not carrying anything ("carrying a gun").
     (r"\bcarr(?:y|ies|ied|ying) out\b", "did", ("carry", "carries", "carried", "carrying")),
     # "Made up of" is "composed of", not "made" as in making a claim.
