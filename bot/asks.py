@@ -19,6 +19,8 @@ _NO_SIGN = frozenset(
 )
 
 _DOER_WORDS = frozenset("who qui which quel quelle".split())
+# Every "subject" pattern holds one of these words.
+_SUBJECT_WORDS = frozenset("did does do has have had a ont avait avaient".split())
 # "How were they taken there?" asks the manner (and holds no other sign of an attribute).
 _HOW_PASSIVE = re.compile(rf"\bhow (?:{'|'.join(sorted(lang.COPULAS))})\b")
 _NONE: frozenset[str] = frozenset()
@@ -72,6 +74,7 @@ class Asks:
             - frozenset(domain.people_nouns)
         )
         self._doer = re.compile(lang.pattern("doer"))
+        self._subject = re.compile(lang.pattern("subject"))
         self.places = frozenset(
             f"@{e.id}" for e in vocabulary.entities.values() if e.kind == "place"
         )
@@ -113,6 +116,16 @@ class Asks:
                 )
             )
         )
+
+    def subjects(self, normal: str) -> frozenset[str]:
+        """Return whom a normalised question asks what they did ("what did the army do with
+        them?" -> the army), as their tokens."""
+        if _SUBJECT_WORDS.isdisjoint(normal.split()):
+            return _NONE
+        named = self._vocabulary.name(normal)
+        if "@" not in named:
+            return _NONE
+        return frozenset(name for found in self._subject.findall(named) for name in found if name)
 
     def located(self, normal: str) -> list[str]:
         """Return the places a normalised text puts something in or at ("in Gao" -> Gao)."""

@@ -83,6 +83,8 @@ class FactIndex:
         self.asks: list[frozenset[str]] = []
         # The deeds each fact is asked who did, and the words of its yes/no phrasings.
         self.doers: list[frozenset[str]] = []
+        # Whom each fact is asked what they did ("when did the MAA return them?" -> the MAA).
+        self.subjects: list[frozenset[str]] = []
         self._polar_words: list[frozenset[str]] = []
         # What each fact tells, for questions that take something as given.
         self.told: list[frozenset[str]] = []
@@ -98,11 +100,13 @@ class FactIndex:
             asked: set[str] = set()
             told: set[str] = set()
             doers: set[str] = set()
+            subjects: set[str] = set()
             polar_words: set[str] = set()
             for question in fact.questions:
                 normal = vocabulary.normals[question]
                 asked |= asks.asks(normal)
                 doers |= asks.doers(normal)
+                subjects |= asks.subjects(normal)
                 analysed = vocabulary.analyze(question, normal=normal)
                 tokens = frozenset(analysed)
                 # (Asked as it opens: "... nearby when the fighting broke out, so did ...?"
@@ -124,6 +128,7 @@ class FactIndex:
             self.told.append(frozenset() if after in answer else frozenset(told | set(answer)))
             self.asks.append(frozenset(asked))
             self.doers.append(frozenset(doers))
+            self.subjects.append(frozenset(subjects))
             self._polar_words.append(frozenset(polar_words))
             self._phrased_kinds.append(frozenset(phrased))
         return Phrasings(tuple(tokens_of), tuple(fact_of), ()), fact_words

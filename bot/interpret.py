@@ -74,6 +74,8 @@ class Query:
     """The deeds it asks who did ("who killed him?" -> kill)."""
     polar: bool = False
     """Whether it is a yes/no question ("did they ...?"): only a fact saying so answers it."""
+    subjects: frozenset[str] = frozenset()
+    """Whom it asks what they did, by name ("what did the army do?" -> the army)."""
 
 
 @dataclass(slots=True)
@@ -189,6 +191,11 @@ class Interpreter:
                 if asked
                 else self.reader.doers(spelled)
             ),
+            subjects=(
+                frozenset().union(*map(self.reader.subjects, asked))
+                if asked
+                else self.reader.subjects(spelled)
+            ),
             polar=not message.long and polar(core),
             long=message.long,
             located=self.elsewhere_in(normal, tokens),
@@ -290,6 +297,7 @@ class Interpreter:
             ),
             asks=self.reader.asks(spelled := self.v.spelled_text(clause_normal)),
             doers=self.reader.doers(spelled),
+            subjects=self.reader.subjects(spelled),
             located=self.elsewhere_in(clause_normal, clause_tokens),
         )
 

@@ -131,6 +131,16 @@ def doer(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
     return _fired(found, "missing-doer", factor, f"never says who did {', '.join(sorted(missing))}")
 
 
+def subject(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
+    """ "Why did the MNLA kidnap the marabout's son?" is not the fact asked only what the MAA
+    did to him."""
+    own = judge.index.subjects[fact]
+    if not own or not own.isdisjoint(asked.query.subjects):
+        return 1.0
+    named = ", ".join(sorted(t.lstrip("@") for t in asked.query.subjects))
+    return _fired(found, "other-doer", judge.weights.other_doer, f"never asked what {named} did")
+
+
 def claim(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
     """A yes/no question is answered by a fact saying what it asks, not one near it: each of its
     telling words that the fact's statement (and its own yes/no phrasings) lacks."""
@@ -223,6 +233,7 @@ SIGNALS: tuple[SignalCheck, ...] = (
     referent,
     attributes,
     doer,
+    subject,
     claim,
     premise,
     other_time,
@@ -242,6 +253,7 @@ def active(asked: Asked) -> tuple[SignalCheck, ...]:
         query.referents,
         query.asks,
         query.doers,
+        query.subjects,
         asked.claimed,
         query.premise,
         query.since,

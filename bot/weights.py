@@ -88,6 +88,8 @@ class Weights:
     """Asks what kind, how old, how long..., and the fact is never asked that."""
     missing_doer: float = 0.45
     """Asks who did something, and the fact is never asked who did that."""
+    other_doer: float = 0.5
+    """Asks what someone did, of a fact asked only what others did."""
     unasserted: float = 0.5
     """A yes/no question's telling word that the fact does not say."""
     missing_referent: float = 0.45

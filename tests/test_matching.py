@@ -255,6 +255,9 @@ def test_a_message_restating_one_fact_is_answered_from_its_question(
         # A fact telling that someone was killed, never asked who killed them.
         ("who killed the elderly man?", "missing-doer"),
         ("qui a tué la fille ?", "missing-doer"),
+        # What one group did is not what another was asked to have done.
+        ("why did the MNLA kidnap the marabout's son?", "other-doer"),
+        ("pourquoi le MNLA a-t-il enlevé le fils du marabout ?", "other-doer"),
         # "Which side" asks who as "who" does.
         ("which side killed the two civilians?", "missing-doer"),
         ("quel camp a tué les civils ?", "missing-doer"),
@@ -281,6 +284,8 @@ def test_a_fact_near_the_question_is_not_its_answer(
         ("qui a enlevé le fils du marabout ?", "marabout-son-kidnapped"),
         ("who attacked Ber?", "maa-seized-ber"),
         ("which group attacked Ber?", "maa-seized-ber"),
+        ("why did the MAA kidnap the marabout's son?", "marabout-son-prisoner-of-war-claim"),
+        ("when did the MAA return the prisoners?", "prisoners-returned-to-mauritania"),
         ("did the French intervene?", "french-did-not-intervene"),
         ("did the MNLA lose?", "who-won"),
         ("Who were the civilian victims who lost their lives in the clashes?", "civilian-victims"),

@@ -368,6 +368,7 @@ def test_a_slip_as_near_several_words_is_read_as_the_one_its_neighbours_go_with(
         # the pack's questions say "who won the", never "who one the"
         ("who one the battle", "who won the battle"),
         ("witch group attacked", "which group attacked"),
+        ("how many prisoners did the mnla loose", "how many prisoners did the mnla lose"),
         # a word used beside its neighbours is the word it is
         ("which one won", "which one won"),
         ("what were their names", "what were their names"),

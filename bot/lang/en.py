@@ -479,6 +479,12 @@ PATTERNS = {
     "locating_particles": r"over|back|control of",
     # A yes/no question: "did the ... ?", "were there ...?" (read from its first words).
     "polar": r"(?:is|was|are|were|did|does|do|has|have|had|can|could|will|would)\b",
+    # "What did the army do with them?", "why did the MNLA kidnap him?": whom it asks what they did
+    # (a name, marked; not "did the MAA's men...").
+    "subject": (
+        r"\b(?:did|does|do|has|have|had) (?:the )?(@\S+) (?!(?:not|s|and|or|with|of|in|at|on"
+        r"|@\S+)\b)[a-z]"
+    ),
     # "who killed him?", "who had taken the town?", "which side killed them?": asks who did
     # something to someone, not who something happened to ("who was killed?", "who died in
     # it?") or who someone is.
@@ -555,7 +561,7 @@ CHAT_SPELLINGS = {
 HOMOPHONES = {
     "one": ("won",), "wear": ("where", "were"), "ware": ("where", "were"), "witch": ("which",),
     "knew": ("new",), "hole": ("whole",), "weather": ("whether",), "fort": ("fought",),
-    "lead": ("led",), "road": ("rode",),
+    "lead": ("led",), "road": ("rode",), "loose": ("lose",), "looses": ("loses",),
 }  # fmt: skip
 """Words typed for another that sounds alike ("who one the battle?"): read as the other only
 where the pack's questions use the other beside the same neighbours, and never the typed one."""

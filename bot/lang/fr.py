@@ -278,6 +278,12 @@ PATTERNS = {
     "demonstrative": r"ce|cet|cette|ces",
     "asks_about": r"et about",
     "locating": r"dans|en|a|quitte|prendre|pris|attaque|attaquer",
+    # "pourquoi le MNLA a-t-il attaqué ?", "est-ce que le MAA a pillé ?"
+    "subject": (
+        r"\b(?:le |la |les |l )?(@\S+) (?:a|ont|avait|avaient) t (?:il|elle|ils|elles)\b"
+        r"|\b(?:est ce que|pourquoi|quand|comment|ou) (?:le |la |les |l )?(@\S+)"
+        r" (?:a|ont|avait|avaient) (?!ete\b)[a-z]"
+    ),
     "polar": (
         r"est ce qu|y a t il|y avait il|(?:\S+ ){0,3}?\S+ t (?:il|elle|on)\b"
         r"|(?:\S+ ){0,3}?(?:ont|sont|avaient|etaient|avait|etait|a|est) (?:ils|elles|il|elle)\b"
