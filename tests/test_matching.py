@@ -211,6 +211,9 @@ def test_declines_other_events_and_chatter(engine: Engine, question: str) -> Non
         "Does the article say which aircraft the French flew over Ber?",
         "what happened to the marabout's son later?",
         "Where did the Burkinabe soldiers go after they pulled out of Ber?",
+        # Nor where anyone went once they left, whatever the fact says of their leaving.
+        "where did the MAA go after pulling out of Ber?",
+        "Où sont allés les combattants du MAA après avoir quitté Ber ?",
         # A person the fact does not name is not who it tells of.
         "Quel âge avait le fils du marabout ?",
         # Nor a rank, nor a sum of money.
@@ -549,6 +552,11 @@ def test_the_packs_own_acronyms_and_words_in_capitals_name_no_other_body(
     engine: Engine, question: str, fact_id: str
 ) -> None:
     assert engine.answer(question).fact_id == fact_id
+
+
+@pytest.mark.parametrize("question", ["where did the fighting go down?", "where did it happen?"])
+def test_where_something_happened_is_no_destination(engine: Engine, question: str) -> None:
+    assert engine.answer(question).fact_id == "battle-location"
 
 
 @pytest.mark.parametrize("sum_asked", ["whats 2+2", "what is 3 * 4?"])

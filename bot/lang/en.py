@@ -511,6 +511,13 @@ ATTRIBUTES = {
         r"|dusk|midnight|noon"
     ),
     "duration": r"how long|durations?|how many (?:days|hours|weeks|months)",
+    # Where someone went once something was over: not where something happened ("where did
+    # the fighting go down?"), nor the way a thing goes every time ("where does it go?").
+    "destination": (
+        r"where (?:did|had|have|has) (?:\S+ ){{0,5}}?(?:go|gone|head|headed|retreat|retreated"
+        r"|flee|fled|escape|escaped|withdraw|withdrawn|move|moved)\b(?! down\b)"
+        r"|where (?:\S+ ){{0,5}}?(?:went|headed|retreated|fled|escaped|withdrew)\b"
+    ),
     "size": (
         r"{population}|populated|lives? in|living in"
         r"|people (?:live|lived|living) (?:in|there)|how (?:big|large)"

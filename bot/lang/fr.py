@@ -302,6 +302,10 @@ ATTRIBUTES = {
     r"|(?:quel|quels)(?:\s+@\S+)? (?:{things})",
     "hour": r"quelle heure|matin|soir|nuit|aube",
     "duration": r"combien de temps|duree",
+    "destination": (
+        r"ou (?:\S+ ){{0,5}}?(?:alles?|allees?|partis?|parties?|enfuis?|replies?|retires?"
+        r"|rendus?|dirige|diriges)\b"
+    ),
     "size": r"vivent|habitent|habitants (?:y a|compte)|combien (?:d )?(?:habitants|residents)",
     "leader": r"commandants?|chefs?|dirigeants?|dirigeait",
     "name": r"nom|appelle|appelait",
