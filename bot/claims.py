@@ -26,7 +26,12 @@ class Claims:
         self.v = vocabulary
         self.index = index
         # Words that may follow a claim about a group ("a Y group", "a Y outfit").
-        self._followers = vocabulary.stopwords | frozenset(domain.group_nouns) | lang.QUESTION_WORDS
+        self._followers = (
+            vocabulary.stopwords
+            | frozenset(domain.group_nouns)
+            | lang.QUESTION_WORDS
+            | lang.CLAIM_ASKS
+        )
 
     def correction(self, words: list[str], tokens: list[str], normal: str) -> Fact | None:
         """Return what the article says a group is, when the question claims or asks what it is."""

@@ -110,6 +110,16 @@ from bot.text import normalize
         ("Since the MAA is a Tuareg group too, why did it fight the MNLA?", "maa-ethnic-makeup"),
         ("Since the MNLA is mostly Arab, why did it fight the MAA?", "mnla-ethnic-makeup"),
         ("why is the maa mostly tuareg", "maa-ethnic-makeup"),
+        (
+            "Since the Arab movement is itself a Tuareg organisation, why did it fight other "
+            "Tuaregs?",
+            "maa-ethnic-makeup",
+        ),
+        ("le MAA est un groupe touareg, non ?", "maa-ethnic-makeup"),
+        (
+            "Puisque le MAA est lui-même un groupe touareg, pourquoi a-t-il combattu le MNLA ?",
+            "maa-ethnic-makeup",
+        ),
         # Later is what a fact telling a later event tells.
         ("what happened to the deserters later?", "suspected-deserters-released"),
         # ... and one asking whether it is, answered.

@@ -91,7 +91,8 @@ CLAIM_ASKS = frozenset("why right correct true yes confirm".split())
 """What a question asks of a claim: why, or whether it is so ("..., right?")."""
 CLAIM_QUALIFIERS = (
     "a an also too just mostly mainly largely predominantly primarily all really actually "
-    "basically essentially entirely composed of"
+    "basically essentially entirely composed of itself themselves truly purely originally "
+    "fundamentally simply"
 ).split()
 """Words between a copula and what a claim says something is ("is mostly ...")."""
 UNKNOWN = ("Unknown", "unknown")

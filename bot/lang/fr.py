@@ -50,7 +50,8 @@ OF_WORDS = frozenset("de du d".split())
 ARTICLES = frozenset("le la les l un une des".split())
 CLAIM_ASKS = frozenset("pourquoi vrai non".split())
 CLAIM_QUALIFIERS = (
-    "un une aussi majoritairement principalement surtout compose composes composee de d"
+    "un une aussi majoritairement principalement surtout compose composes composee de d lui "
+    "elle eux meme memes vraiment groupe groupes mouvement organisation"
 ).split()
 
 NUMBER_UNITS = {
