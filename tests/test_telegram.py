@@ -67,6 +67,7 @@ VAGUE = (
     "were burkina faso troops ever in ber",
     "Why did the MNLA win the Battle of Ber?",
     "what did they claim",
+    "what happened?",
 )
 
 
