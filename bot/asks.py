@@ -15,12 +15,13 @@ _NO_SIGN = frozenset(
     "what which quel quelle quels quelles how of the their was were did do does has have are "
     "there y a de d combien many number took part fought involved in who day his her whose leurs "
     "des people dead killed wounded morts lose die kill grab take took captur seiz prison detain "
-    "return releas group force forces army them attacked sent b s w".split()
+    "return releas group force forces army them attacked sent b s w where had".split()
 )
 
 _DOER_WORDS = frozenset("who qui which quel quelle".split())
-# Every "subject" pattern holds one of these words.
-_SUBJECT_WORDS = frozenset("did does do has have had a ont avait avaient".split())
+# Every "subject" pattern holds one of these words, or a French "a" after a question word.
+_SUBJECT_WORDS = frozenset("did does do has have had ont avait avaient".split())
+_FRENCH_ASKING = frozenset("pourquoi quand comment ou t que".split())
 # "How were they taken there?" asks the manner (and holds no other sign of an attribute).
 _HOW_PASSIVE = re.compile(rf"\bhow (?:{'|'.join(sorted(lang.COPULAS))})\b")
 _NONE: frozenset[str] = frozenset()
@@ -120,7 +121,10 @@ class Asks:
     def subjects(self, normal: str) -> frozenset[str]:
         """Return whom a normalised question asks what they did ("what did the army do with
         them?" -> the army), as their tokens."""
-        if _SUBJECT_WORDS.isdisjoint(normal.split()):
+        words = normal.split()
+        if _SUBJECT_WORDS.isdisjoint(words) and (
+            "a" not in words or _FRENCH_ASKING.isdisjoint(words)
+        ):
             return _NONE
         named = self._vocabulary.name(normal)
         if "@" not in named:

@@ -21,7 +21,8 @@ _CAPITALISED = re.compile(r"(?<=[a-z,;:] )(?:[A-Z][a-z]{2,}|[A-Z]{4,})\b")
 # ... or after an elided "d'" or "l'" ("le festival d'Avignon").
 _ELIDED_NAME = re.compile(r"(?<=[dlDL]['’])(?:[A-Z][a-z]{2,}|[A-Z]{4,})\b")
 # ... or an acronym of two or three letters that a body's name goes for ("the UN", "l'ONU").
-_ACRONYM = re.compile(r"(?:(?<=\bthe )|(?<=\b[ld]['’])|(?<=\b(?:la|le|du) ))[A-Z]{2,3}\b")
+_ACRONYM = re.compile(r"\b[A-Z]{2,3}\b")
+_BODY_BEFORE = (" the ", " l'", " d'", " l’", " d’", " la ", " le ", " du ")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _TITLE_CASE_SHARE = 0.6
 """A message with this share of its words capitalised is written in title case: no name."""
@@ -192,7 +193,9 @@ class Interpreter:
                 else self.reader.doers(spelled)
             ),
             subjects=(
-                frozenset().union(*map(self.reader.subjects, asked))
+                _NOTHING
+                if not any(t[0] == "@" for t in tokens)
+                else frozenset().union(*map(self.reader.subjects, asked))
                 if asked
                 else self.reader.subjects(spelled)
             ),
@@ -297,7 +300,11 @@ class Interpreter:
             ),
             asks=self.reader.asks(spelled := self.v.spelled_text(clause_normal)),
             doers=self.reader.doers(spelled),
-            subjects=self.reader.subjects(spelled),
+            subjects=(
+                self.reader.subjects(spelled)
+                if any(t[0] == "@" for t in clause_tokens)
+                else _NOTHING
+            ),
             located=self.elsewhere_in(clause_normal, clause_tokens),
         )
 
@@ -364,12 +371,7 @@ class Interpreter:
         for word in names:
             if word not in self.v.known_words and self.v.correct(word) is None:
                 signs += 1
-        # (An acronym may spell a word of the language too, "the UN": only the pack's own
-        # names and words say it is no other body.)
-        aliases, known = self.v.alias_to_id, self.v.known_words
-        return signs + sum(
-            a not in aliases and (a not in known or a in lang.STOPWORDS) for a in acronyms
-        )
+        return signs + acronyms
 
     def _other_events(self, words: list[str]) -> int:
         """Count events named after a place that is not the article's ("the battle of Gao", or
@@ -420,11 +422,9 @@ class Interpreter:
             entity = self.v.alias_to_id[place]
         return int(entity != index.home_entity and self.v.entities[entity].kind == "place")
 
-    def _names(
-        self, text: str, words: list[str], names_in: str | None
-    ) -> tuple[set[str], set[str]]:
+    def _names(self, text: str, words: list[str], names_in: str | None) -> tuple[set[str], int]:
         """Return the names a question uses: capitalised words, and words where a place goes;
-        and apart, its acronyms ("the UN"), folded.
+        and apart, how many unknown bodies it names by acronym ("the UN").
 
         Outside the questions of a message of several sentences that speaks of the article's
         subject, only a name where a place goes, or naming an event, counts: "at Waterloo" and
@@ -436,13 +436,7 @@ class Interpreter:
         asked = names_in if about_this and names_in is not None else text
         asked = strip_address(asked)
         names = _capitalised(asked)
-        # (Not in a text written in capitals, where they are its words.)
-        found = _ACRONYM.findall(asked)
-        acronyms = (
-            {a for raw in found[:20] if (a := raw.lower()) not in lang.PLAIN_CAPS}
-            if found and not _shouted(asked)
-            else set()
-        )
+        acronyms = self._acronyms(asked)
         if about_this:
             names.update(
                 fold(at or named)
@@ -465,6 +459,23 @@ class Interpreter:
                 and not _COMMON_NOUN.search(words[position + 1])
             )
         return names, acronyms
+
+    def _acronyms(self, text: str) -> int:
+        """Count the acronyms where a body's name goes ("the UN", "l'ONU") that are neither
+        the pack's names nor its words (an acronym may spell a word of the language too: "the
+        UN"); none in a text written in capitals, where they are its words."""
+        aliases, known = self.v.alias_to_id, self.v.known_words
+        found: set[str] = set()
+        for match in _ACRONYM.finditer(text):
+            acronym = match[0].lower()
+            if acronym in aliases or acronym in lang.PLAIN_CAPS or acronym in found:
+                continue
+            if (acronym in known and acronym not in lang.STOPWORDS) or not (
+                f" {text[max(0, match.start() - 4) : match.start()]}".lower().endswith(_BODY_BEFORE)
+            ):
+                continue
+            found.add(acronym)
+        return len(found) if found and not _shouted(text) else 0
 
     def setting(self, words: list[str]) -> frozenset[str]:
         """Return the words of a clause that only sets the scene: "who died when the fighting

@@ -192,9 +192,11 @@ class Vocabulary:
                 continue
             before = words[i - 1] if i else ""
             after = words[i + 1] if i + 1 < len(words) else ""
-            if pairs[before, word] or pairs[word, after]:
+            if pairs.get((before, word)) or pairs.get((word, after)):
                 continue
-            fit, best = max((pairs[before, w] + pairs[w, after], w) for w in meant)
+            fit, best = max(
+                (pairs.get((before, w), 0) + pairs.get((w, after), 0), w) for w in meant
+            )
             if fit:
                 heard[i] = best
         return heard
