@@ -94,8 +94,12 @@ class FactIndex:
         # The kinds of answer its own phrasings ask of each fact ("how much does it cost?"):
         # its curator says it answers them, in words (a sum "not disclosed") if not in figures.
         self._phrased_kinds: list[frozenset[str]] = []
+        # The question word each fact is asked with, each phrasing's first ("so when did ...?"),
+        # not one joining its clauses ("what did they lose when they lost it?").
+        self.asked_words: list[frozenset[str]] = []
         for index, fact in enumerate(pack.facts):
             phrased: set[str] = set()
+            opening: set[str] = set()
             words: set[str] = set()
             asked: set[str] = set()
             told: set[str] = set()
@@ -112,6 +116,9 @@ class FactIndex:
                 # (Asked as it opens: "... nearby when the fighting broke out, so did ...?"
                 # asks no date.)
                 first = next((t for t in analysed[:2] if t in question_words), None)
+                asked_with = next((w for w in normal.split() if w in lang.QUESTION_WORDS), None)
+                if asked_with is not None and (token := vocabulary.token(asked_with)):
+                    opening.add(token)
                 if first in kind_of:
                     phrased.add(kind_of[first])
                 if polar(normal.split()):
@@ -131,6 +138,7 @@ class FactIndex:
             self.subjects.append(frozenset(subjects))
             self._polar_words.append(frozenset(polar_words))
             self._phrased_kinds.append(frozenset(phrased))
+            self.asked_words.append(frozenset(opening))
         return Phrasings(tuple(tokens_of), tuple(fact_of), ()), fact_words
 
     def _vocabularies(

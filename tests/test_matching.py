@@ -569,6 +569,16 @@ def test_where_something_happened_is_no_destination(engine: Engine, question: st
     assert engine.answer(question).fact_id == "battle-location"
 
 
+def test_a_when_joining_a_phrasings_clauses_does_not_make_its_fact_answer_when(
+    engine: Engine,
+) -> None:
+    """One phrasing of the MNLA's casualties asks "what losses ... when it lost Ber": the fact
+    is asked what, not when, and the day it lost Ber is not its answer."""
+    reply = engine.answer("MNLA lost ber when")
+    assert reply.fact_id != "mnla-casualties"
+    assert engine.answer("what losses did the MNLA suffer?").fact_id == "mnla-casualties"
+
+
 @pytest.mark.parametrize("sum_asked", ["whats 2+2", "what is 3 * 4?"])
 def test_a_sum_to_work_out_does_not_lean_on_the_last_answer(engine: Engine, sum_asked: str) -> None:
     first = engine.answer("who won the battle?")
