@@ -62,7 +62,6 @@ class FactIndex:
             for f in pack.facts
         ]
         self.phrasings, fact_words = self._phrasings(pack, vocabulary, asks)
-        self.phrasing_words = [frozenset(w) for w in fact_words]
         self.vocab, self.kinds = self._vocabularies(v, fact_words)
         self._weigh(fact_words, weights.unknown_share)
         self._index_postings(weights)
