@@ -76,6 +76,9 @@ class Asks:
         )
         self._doer = re.compile(lang.pattern("doer"))
         self._subject = re.compile(lang.pattern("subject"))
+        self._reason = re.compile(lang.pattern("reason"))
+        # "Why did he say ...?" asks why of what he said, not of his saying it.
+        self._saying = vocabulary.token("say")
         self.places = frozenset(
             f"@{e.id}" for e in vocabulary.entities.values() if e.kind == "place"
         )
@@ -130,6 +133,20 @@ class Asks:
         if "@" not in named:
             return _NONE
         return frozenset(name for found in self._subject.findall(named) for name in found if name)
+
+    def reasons(self, normal: str) -> frozenset[str]:
+        """Return the deeds a normalised question asks why of ("why did they leave?" ->
+        leave), as tokens."""
+        if "why" not in normal and "pourquoi" not in normal:
+            return _NONE
+        named = self._vocabulary.name(normal)
+        token = self._vocabulary.token
+        return frozenset(
+            t
+            for found in self._reason.findall(named)
+            for w in found
+            if w and (t := token(w)) and t != self._saying
+        )
 
     def located(self, normal: str) -> list[str]:
         """Return the places a normalised text puts something in or at ("in Gao" -> Gao)."""

@@ -84,6 +84,8 @@ class FactIndex:
         self.doers: list[frozenset[str]] = []
         # Whom each fact is asked what they did ("when did the MAA return them?" -> the MAA).
         self.subjects: list[frozenset[str]] = []
+        # The deeds each fact is asked why of ("why did the MAA keep pick-ups?" -> keep).
+        self.reasons: list[frozenset[str]] = []
         self._polar_words: list[frozenset[str]] = []
         # What each fact tells, for questions that take something as given.
         self.told: list[frozenset[str]] = []
@@ -104,12 +106,14 @@ class FactIndex:
             told: set[str] = set()
             doers: set[str] = set()
             subjects: set[str] = set()
+            reasons: set[str] = set()
             polar_words: set[str] = set()
             for question in fact.questions:
                 normal = vocabulary.normals[question]
                 asked |= asks.asks(normal)
                 doers |= asks.doers(normal)
                 subjects |= asks.subjects(normal)
+                reasons |= asks.reasons(normal)
                 analysed = vocabulary.analyze(question, normal=normal)
                 tokens = frozenset(analysed)
                 # (Asked as it opens: "... nearby when the fighting broke out, so did ...?"
@@ -135,6 +139,7 @@ class FactIndex:
             self.asks.append(frozenset(asked))
             self.doers.append(frozenset(doers))
             self.subjects.append(frozenset(subjects))
+            self.reasons.append(frozenset(reasons))
             self._polar_words.append(frozenset(polar_words))
             self._phrased_kinds.append(frozenset(phrased))
             self.asked_words.append(frozenset(opening))

@@ -77,6 +77,8 @@ class Query:
     """Whether it is a yes/no question ("did they ...?"): only a fact saying so answers it."""
     subjects: frozenset[str] = frozenset()
     """Whom it asks what they did, by name ("what did the army do?" -> the army)."""
+    reasons: frozenset[str] = frozenset()
+    """The deeds it asks why of ("why did they leave?" -> leave)."""
 
 
 @dataclass(slots=True)
@@ -192,6 +194,11 @@ class Interpreter:
                 if asked
                 else self.reader.doers(spelled)
             ),
+            reasons=(
+                frozenset().union(*map(self.reader.reasons, asked))
+                if asked
+                else self.reader.reasons(spelled)
+            ),
             subjects=(
                 _NOTHING
                 if not any(t[0] == "@" for t in tokens)
@@ -300,6 +307,7 @@ class Interpreter:
             ),
             asks=self.reader.asks(spelled := self.v.spelled_text(clause_normal)),
             doers=self.reader.doers(spelled),
+            reasons=self.reader.reasons(spelled),
             subjects=(
                 self.reader.subjects(spelled)
                 if any(t[0] == "@" for t in clause_tokens)

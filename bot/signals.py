@@ -141,6 +141,15 @@ def subject(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
     return _fired(found, "other-doer", judge.weights.other_doer, f"never asked what {named} did")
 
 
+def reason(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
+    """ "Why did they leave?" is not the fact asked only why they kept their pick-ups."""
+    own = judge.index.reasons[fact]
+    if not own or not own.isdisjoint(asked.query.reasons):
+        return 1.0
+    deeds = ", ".join(sorted(asked.query.reasons))
+    return _fired(found, "other-reason", judge.weights.other_reason, f"never asked why of {deeds}")
+
+
 def claim(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
     """A yes/no question is answered by a fact saying what it asks, not one near it: each of its
     telling words that the fact's statement (and its own yes/no phrasings) lacks."""
@@ -234,6 +243,7 @@ SIGNALS: tuple[SignalCheck, ...] = (
     attributes,
     doer,
     subject,
+    reason,
     claim,
     premise,
     other_time,
@@ -254,6 +264,7 @@ def active(asked: Asked) -> tuple[SignalCheck, ...]:
         query.asks,
         query.doers,
         query.subjects,
+        query.reasons,
         asked.claimed,
         query.premise,
         query.since,

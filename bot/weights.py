@@ -90,6 +90,8 @@ class Weights:
     """Asks who did something, and the fact is never asked who did that."""
     other_doer: float = 0.5
     """Asks what someone did, of a fact asked only what others did."""
+    other_reason: float = 0.5
+    """Asks why of a deed, of a fact asked why only of others."""
     unasserted: float = 0.5
     """A yes/no question's telling word that the fact does not say."""
     missing_referent: float = 0.45

@@ -486,6 +486,11 @@ PATTERNS = {
         r"\b(?:did|does|do|has|have|had) (?:the )?(@\S+) (?!(?:not|s|and|or|with|of|in|at|on"
         r"|@\S+)\b)[a-z]"
     ),
+    # "why did the MAA leave?", "why did they keep the pick-ups?": the deed asked why of.
+    "reason": (
+        r"\b(?:why|how come) (?:did|do|does|had|has|have|would|will) (?:(?:the|their|his|her|its"
+        r"|those|these|this|that) )?\S+ (?!(?:not|s|and|or|with|of|in|at|on|@\S+)\b)([a-z]+)"
+    ),
     # "who killed him?", "who had taken the town?", "which side killed them?": asks who did
     # something to someone, not who something happened to ("who was killed?", "who died in
     # it?") or who someone is.

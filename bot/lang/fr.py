@@ -279,6 +279,11 @@ PATTERNS = {
     "demonstrative": r"ce|cet|cette|ces",
     "asks_about": r"et about",
     "locating": r"dans|en|a|quitte|prendre|pris|attaque|attaquer",
+    # "pourquoi le MAA a-t-il quitté Ber ?", "pourquoi ils ont gardé les pick-up ?"
+    "reason": (
+        r"\bpourquoi (?:(?:le|la|les|l) )?\S+ (?:a|ont|avait|avaient) (?:t (?:il|elle|ils|elles) )?"
+        r"(?!ete\b)([a-z]+)"
+    ),
     # "pourquoi le MNLA a-t-il attaqué ?", "est-ce que le MAA a pillé ?"
     "subject": (
         r"\b(?:le |la |les |l )?(@\S+) (?:a|ont|avait|avaient) t (?:il|elle|ils|elles)\b"
