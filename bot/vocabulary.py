@@ -75,6 +75,7 @@ class Vocabulary:
         self._splits: dict[str, tuple[str, ...]] = {}
         self._choices: dict[str, tuple[str, ...]] = {}
         self._last_spelled = ("", "")
+        self._last_named = ("", "")
         self._last_mended: tuple[str, list[str]] = ("", [])
         self._spelled_words: dict[str, str] = {}
         # How often the pack's questions use each word, and each two words side by side.
@@ -279,9 +280,14 @@ class Vocabulary:
 
     def name(self, normal: str) -> str:
         """Replace each name in a normalised text with its entity's token ("the MAA" -> "@maa")."""
+        last, text = self._last_named
+        if normal == last:
+            return text  # (What a question asks, who did it and why are read of one text.)
         words = normal.split()
         named = self.name_words(words)
-        return normal if named is words else " ".join(named)
+        text = normal if named is words else " ".join(named)
+        self._last_named = (normal, text)
+        return text
 
     def name_words(self, words: list[str]) -> list[str]:
         """Return the words with each name replaced by its entity's token (the same list if
@@ -577,7 +583,11 @@ def _roles(pack: Pack, alias_to_id: dict[str, str]) -> dict[str, dict[str, froze
         if kinds.get(entity) != "person":
             continue
         for alias in own:
+            words = set(alias.split())
+            # (Only the groups whose name's first word the alias holds can be in it.)
             for group_name, group in group_names.items():
+                if group_name.split(" ", 1)[0] not in words:
+                    continue
                 for role in _without(alias, group_name):
                     if role in own:
                         held = roles.setdefault(f"@{entity}", {})
