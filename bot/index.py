@@ -120,7 +120,13 @@ class FactIndex:
                 # asks no date.)
                 first = next((t for t in analysed[:2] if t in question_words), None)
                 asked_with = next((w for w in normal.split() if w in lang.QUESTION_WORDS), None)
-                if asked_with is not None and (token := vocabulary.token(asked_with)):
+                if asked_with is None:
+                    # (No question word: what asks is what a question's own reading finds
+                    # first, "lieu" in "a-t-il lieu ... ?")
+                    asked_with = next((t for t in analysed if t in question_words), None)
+                    if asked_with is not None:
+                        opening.add(asked_with)
+                elif token := vocabulary.token(asked_with):
                     opening.add(token)
                 if first in kind_of:
                     phrased.add(kind_of[first])
