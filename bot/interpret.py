@@ -79,6 +79,8 @@ class Query:
     """Whom it asks what they did, by name ("what did the army do?" -> the army)."""
     reasons: frozenset[str] = frozenset()
     """The deeds it asks why of ("why did they leave?" -> leave)."""
+    thing: str | None = None
+    """The thing it asks for by a name the pack never uses ("which regiment?" -> regiment)."""
 
 
 @dataclass(slots=True)
@@ -117,6 +119,7 @@ class Interpreter:
         self.reader = asks
         self.weights = weights
         events = "|".join(domain.event_nouns) or "(?!)"
+        self._asked_thing = re.compile(lang.pattern("asked_thing"))
         # A name where a place goes, or naming an event: "at Waterloo", "the Konna fighting".
         self._placed_name = re.compile(
             r"\b(?:in|at|near)\s+([A-Z][a-z]{2,}|[A-Z]{4,})\b"
@@ -206,6 +209,7 @@ class Interpreter:
                 if asked
                 else self.reader.subjects(spelled)
             ),
+            thing=self._thing(spelled),
             polar=not message.long and polar(core),
             long=message.long,
             located=self.elsewhere_in(normal, tokens),
@@ -213,6 +217,18 @@ class Interpreter:
             premise=self.given(core),
             soft=self._scene(message.long, core) | disputed,
         )
+
+    def _thing(self, spelled: str) -> str | None:
+        """Return the token of what a question asks for by name ("which regiment ...?"), when
+        no fact uses it: then no fact gives it, however near its other words."""
+        found = self._asked_thing.search(self.v.name(spelled))
+        if found is None:
+            return None
+        word = next(w for w in found.groups() if w)
+        token = self.v.token(word)
+        if token is None or token in self.index.idf or word in self.v.stopwords:
+            return None
+        return None if token.isdigit() else token
 
     def _disputed(self, words: list[str], normal: str, tokens: list[str]) -> frozenset[str]:
         """Return the numbers a message disputes."""

@@ -216,6 +216,15 @@ def unexplained(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
     return product
 
 
+def thing(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
+    """ "Which French regiment was stationed near Ber?": no fact names a regiment, so none
+    gives it, however well it tells of the French near Ber."""
+    name = asked.query.thing
+    if name is None or name in judge.index.vocab[fact]:
+        return 1.0
+    return _fired(found, "missing-thing", judge.weights.missing_thing, f"never names a {name}")
+
+
 def setting(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
     """ "Did the battle happen on April 25?" is not answered by what happened on April 25."""
     if fact in judge.index.setting_facts:
@@ -250,6 +259,7 @@ SIGNALS: tuple[SignalCheck, ...] = (
     place,
     setting,
     unexplained,
+    thing,
     names_only,
 )
 """Every signal, in the order they are checked and shown."""
@@ -271,6 +281,7 @@ def active(asked: Asked) -> tuple[SignalCheck, ...]:
         query.located,
         asked.dated_setting,
         asked.checked,
+        query.thing,
         True,
     )
     return tuple([check for check, need in zip(SIGNALS, needs, strict=True) if need])

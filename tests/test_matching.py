@@ -268,6 +268,9 @@ def test_a_message_restating_one_fact_is_answered_from_its_question(
         # A fact telling that someone was killed, never asked who killed them.
         ("who killed the elderly man?", "missing-doer"),
         ("qui a tué la fille ?", "missing-doer"),
+        # A thing asked for by a name no fact uses is given by none.
+        ("Which French regiment was stationed near Ber?", "missing-thing"),
+        ("Quel régiment français était stationné près de Ber ?", "missing-thing"),
         # Why they did one thing is not why they did another.
         ("why did the MAA leave Ber?", "other-reason"),
         ("pourquoi le MAA a-t-il quitté Ber ?", "other-reason"),

@@ -486,6 +486,8 @@ PATTERNS = {
         r"\b(?:did|does|do|has|have|had) (?:the )?(@\S+) (?!(?:not|s|and|or|with|of|in|at|on"
         r"|@\S+)\b)[a-z]"
     ),
+    # "Which regiment was there?": the thing asked for by name.
+    "asked_thing": r"\b(?:what|which) (?:@\S+ )?([a-z]+)",
     # "why did the MAA leave?", "why did they keep the pick-ups?": the deed asked why of.
     "reason": (
         r"\b(?:why|how come) (?:did|do|does|had|has|have|would|will) (?:(?:the|their|his|her|its"

@@ -279,6 +279,8 @@ PATTERNS = {
     "demonstrative": r"ce|cet|cette|ces",
     "asks_about": r"et about",
     "locating": r"dans|en|a|quitte|prendre|pris|attaque|attaquer",
+    # "Quel régiment était là ?"
+    "asked_thing": r"\b(?:quel|quelle|quels|quelles) (?:@\S+ )?([a-z]+)",
     # "pourquoi le MAA a-t-il quitté Ber ?", "pourquoi ils ont gardé les pick-up ?"
     "reason": (
         r"\bpourquoi (?:(?:le|la|les|l) )?\S+ (?:a|ont|avait|avaient) (?:t (?:il|elle|ils|elles) )?"
