@@ -25,6 +25,8 @@ _FRENCH_ASKING = frozenset("pourquoi quand comment ou t que".split())
 # "How were they taken there?" asks the manner (and holds no other sign of an attribute).
 _HOW_PASSIVE = re.compile(rf"\bhow (?:{'|'.join(sorted(lang.COPULAS))})\b")
 _NONE: frozenset[str] = frozenset()
+# Nouns a name may stand before ("the French army"), besides the pack's own.
+_FORCES = tuple(lang.FORCE_WORDS)
 _POLAR = re.compile(lang.pattern("polar"))
 _EMBEDDED = re.compile(lang.pattern("embedded_question"))
 # A French yes/no question opens with "est-ce que" or puts its subject after its verb.
@@ -76,7 +78,14 @@ class Asks:
         )
         self._doer = re.compile(lang.pattern("doer"))
         self._subject = re.compile(lang.pattern("subject"))
-        self._reason = re.compile(lang.pattern("reason"))
+        self._reason = re.compile(
+            lang.pattern(
+                "reason",
+                nouns=_alternatives(
+                    (*domain.group_nouns, *domain.people_nouns, *domain.force_nouns, *_FORCES)
+                ),
+            )
+        )
         # "Why did he say ...?" asks why of what he said, not of his saying it.
         self._saying = vocabulary.token("say")
         self.places = frozenset(
@@ -122,8 +131,8 @@ class Asks:
         )
 
     def subjects(self, normal: str) -> frozenset[str]:
-        """Return whom a normalised question asks what they did ("what did the army do with
-        them?" -> the army), as their tokens."""
+        """Return whom a normalised question asks what they did ("what did the MNLA do with
+        them?" -> the MNLA), as their tokens."""
         words = normal.split()
         if _SUBJECT_WORDS.isdisjoint(words) and (
             "a" not in words or _FRENCH_ASKING.isdisjoint(words)
@@ -132,19 +141,21 @@ class Asks:
         named = self._vocabulary.name(normal)
         if "@" not in named:
             return _NONE
-        return frozenset(name for found in self._subject.findall(named) for name in found if name)
+        return frozenset(
+            name for found in self._subject.finditer(named) for name in found.groups() if name
+        )
 
     def reasons(self, normal: str) -> frozenset[str]:
         """Return the deeds a normalised question asks why of ("why did they leave?" ->
         leave), as tokens."""
-        if "why" not in normal and "pourquoi" not in normal:
+        if "why" not in normal and "pourquoi" not in normal and "how come" not in normal:
             return _NONE
         named = self._vocabulary.name(normal)
         token = self._vocabulary.token
         return frozenset(
             t
-            for found in self._reason.findall(named)
-            for w in found
+            for found in self._reason.finditer(named)
+            for w in found.groups()
             if w and (t := token(w)) and t != self._saying
         )
 

@@ -92,6 +92,7 @@ class FactIndex:
         after = vocabulary.token("after")
         kind_of = {t: kind for kind, word in ASKED_KINDS if (t := vocabulary.token(word))}
         question_words = vocabulary.tokens(lang.TYPED_QUESTION_WORDS) | set(kind_of)
+        joining = vocabulary.tokens(lang.JOINING_QUESTION_WORDS)
         # The kinds of answer its own phrasings ask of each fact ("how much does it cost?"):
         # its curator says it answers them, in words (a sum "not disclosed") if not in figures.
         self._phrased_kinds: list[frozenset[str]] = []
@@ -119,11 +120,13 @@ class FactIndex:
                 # (Asked as it opens: "... nearby when the fighting broke out, so did ...?"
                 # asks no date.)
                 first = next((t for t in analysed[:2] if t in question_words), None)
-                asked_with = next((w for w in normal.split() if w in lang.QUESTION_WORDS), None)
+                asked_with = _asked_with(normal.split())
                 if asked_with is None:
                     # (No question word: what asks is what a question's own reading finds
-                    # first, "lieu" in "a-t-il lieu ... ?")
-                    asked_with = next((t for t in analysed if t in question_words), None)
+                    # first, "lieu" in "a-t-il lieu ... ?", less a clause's "when".)
+                    asked_with = next(
+                        (t for t in analysed if t in question_words and t not in joining), None
+                    )
                     if asked_with is not None:
                         opening.add(asked_with)
                 elif token := vocabulary.token(asked_with):
@@ -478,3 +481,16 @@ def _first_of_each_section(pack: Pack) -> tuple[str, ...]:
         if fact is not None and len(picked) < 3:
             picked.append(fact.questions[0])
     return tuple(picked)
+
+
+def _asked_with(words: list[str]) -> str | None:
+    """Return the question word a phrasing asks with: its first, less a "when" joining two of
+    its clauses ("what did they lose when they lost it?")."""
+    return next(
+        (
+            w
+            for i, w in enumerate(words)
+            if w in lang.QUESTION_WORDS and (i < 2 or w not in lang.JOINING_QUESTION_WORDS)
+        ),
+        None,
+    )

@@ -22,7 +22,8 @@ _CAPITALISED = re.compile(r"(?<=[a-z,;:] )(?:[A-Z][a-z]{2,}|[A-Z]{4,})\b")
 _ELIDED_NAME = re.compile(r"(?<=[dlDL]['’])(?:[A-Z][a-z]{2,}|[A-Z]{4,})\b")
 # ... or an acronym of two or three letters that a body's name goes for ("the UN", "l'ONU").
 _ACRONYM = re.compile(r"\b[A-Z]{2,3}\b")
-_BODY_BEFORE = (" the ", " l'", " d'", " l’", " d’", " la ", " le ", " du ")
+# What goes before a body's name: "the", and in French "le", "la", "du", "l'", "d'".
+_BODY_BEFORE = re.compile(r"(?:^|[^a-z])(?:the |la |le |du |[ld]['’])$", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _TITLE_CASE_SHARE = 0.6
 """A message with this share of its words capitalised is written in title case: no name."""
@@ -76,7 +77,7 @@ class Query:
     polar: bool = False
     """Whether it is a yes/no question ("did they ...?"): only a fact saying so answers it."""
     subjects: frozenset[str] = frozenset()
-    """Whom it asks what they did, by name ("what did the army do?" -> the army)."""
+    """Whom it asks what they did, by name ("what did the MNLA do?" -> the MNLA)."""
     reasons: frozenset[str] = frozenset()
     """The deeds it asks why of ("why did they leave?" -> leave)."""
     thing: str | None = None
@@ -494,8 +495,9 @@ class Interpreter:
             acronym = match[0].lower()
             if acronym in aliases or acronym in lang.PLAIN_CAPS or acronym in found:
                 continue
-            if (acronym in known and acronym not in lang.STOPWORDS) or not (
-                f" {text[max(0, match.start() - 4) : match.start()]}".lower().endswith(_BODY_BEFORE)
+            start = match.start()
+            if (acronym in known and acronym not in lang.STOPWORDS) or not _BODY_BEFORE.search(
+                text[max(0, start - 5) : start]
             ):
                 continue
             found.add(acronym)

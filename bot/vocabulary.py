@@ -34,10 +34,6 @@ class Vocabulary:
         self._names_by_first = _names_by_first(self.alias_to_id)
         self._names_by_pair, self._single_names = _names_by_pair(self._names_by_first)
         self._roles = _roles(pack, self.alias_to_id)
-        # The groups a word names alone ("mnla"), for the roles said of them.
-        self._group_word = {
-            a: i for a, i in self.alias_to_id.items() if " " not in a and self._is_group(i)
-        }
         self._token_cache: dict[str, str | None] = {}
         self._alias_fixes: dict[str, str] = {}
         self._stem_synonyms = self._synonym_stems()
@@ -183,7 +179,7 @@ class Vocabulary:
     def _heard(self, words: list[str]) -> list[str]:
         """Return the words with each one typed for another that sounds alike read as that
         other, where the pack's questions use it beside the same neighbours and never the word
-        typed there: "who one the battle?", "were was the source?" (a noisy channel over the
+        typed there: "who one the battle?", "witch group attacked?" (a noisy channel over the
         pack's word pairs, as for typos)."""
         pairs = self._pairs
         heard = list(words)
@@ -195,10 +191,8 @@ class Vocabulary:
             after = words[i + 1] if i + 1 < len(words) else ""
             if pairs.get((before, word)) or pairs.get((word, after)):
                 continue
-            fit, best = max(
-                (pairs.get((before, w), 0) + pairs.get((w, after), 0), w) for w in meant
-            )
-            if fit:
+            best = max(meant, key=lambda w: pairs.get((before, w), 0) + pairs.get((w, after), 0))
+            if pairs.get((before, best)) or pairs.get((best, after)):
                 heard[i] = best
         return heard
 
@@ -237,6 +231,7 @@ class Vocabulary:
             and word[: -len(particle)] in self.known_words
             and word[: -len(particle)] not in self.stopwords
             and word not in self.stopwords
+            and word not in self._french_words  # ("partout" is no "part out")
             and len(word) - len(particle) >= 3
         ):
             # A phrasal verb made a noun: "pullout", "takeover", "comeback".
@@ -315,10 +310,9 @@ class Vocabulary:
             if found is not None and found[1] in self._roles:
                 # "the MNLA's spokesperson" is not the MAA's: a role another group holds is
                 # left as the words it is.
-                end = index + len(found[0])
-                if self._held_by_another(
-                    words, index, end, self._roles[found[1]].get(" ".join(found[0]))
-                ):
+                before = named[-1] if named and done == index else None
+                owners = self._roles[found[1]].get(" ".join(found[0]))
+                if self._held_by_another(words, index + len(found[0]), before, owners):
                     found = None
             if found is not None:
                 named += words[done:index]
@@ -329,27 +323,36 @@ class Vocabulary:
         named += words[done:]
         return named
 
-    def _is_group(self, entity: str) -> bool:
-        found = self.entities.get(entity)
-        return found is not None and found.kind == "group"
+    def _is_group(self, token: str | None) -> bool:
+        """Return whether a token names a group."""
+        return token is not None and self.kind(token) == "group"
 
     def _held_by_another(
-        self, words: list[str], start: int, end: int, owners: frozenset[str] | None
+        self, words: list[str], end: int, before: str | None, owners: frozenset[str] | None
     ) -> bool:
-        """Return whether the role words[start:end] names is said of a group that does not
-        hold it: right before it ("the MNLA spokesperson") or after "of" ("le porte-parole du
-        MNLA")."""
+        """Return whether a role ending at words[end] is said of a group that does not hold
+        it: named right before it (`before`, "the MNLA spokesperson") or after "of" ("le
+        porte-parole du MNLA", "the spokesman of the National Movement ...")."""
         if owners is None:
             return False
-        before = words[start - 1] if start else ""
         after = end
         while after < len(words) and words[after] in _ROLE_JOINERS:
             after += 1
-        for word in (before, words[after] if after > end and after < len(words) else ""):
-            group = self._group_word.get(word)
-            if group is not None and group not in owners:
-                return True
-        return False
+        following = self._name_at(words, after) if after > end else None
+        return any(
+            self._is_group(token) and token is not None and token[1:] not in owners
+            for token in (before, following)
+        )
+
+    def _name_at(self, words: list[str], index: int) -> str | None:
+        """Return the token of the name starting at words[index], if one does."""
+        if index >= len(words):
+            return None
+        if index + 1 < len(words):
+            for parts, token in self._names_by_pair.get((words[index], words[index + 1]), ()):
+                if words[index : index + len(parts)] == parts:
+                    return token
+        return self._single_names.get(words[index])
 
     def token(self, word: str) -> str | None:
         """Return the token a word is matched as, or None for a word that asks nothing."""

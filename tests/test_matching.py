@@ -183,8 +183,11 @@ def test_an_unsure_reading_offers_the_fact(engine: Engine, question: str, fact_i
         "tell me a joke",
         "how do I bake bread?",
         "who won the world cup?",
-        # An acronym the pack does not know is another body ("the UN", "l'ONU").
+        # An acronym the pack does not know is another body ("the UN", "l'ONU", "the US").
         "did the UN condemn the attack on Ber?",
+        "did the US intervene at Ber?",
+        # ... and a role said of a group that does not hold it is not its holder.
+        "Who was the spokesman of the National Movement for the Liberation of Azawad?",
         "est-ce que l'ONU a condamné l'attaque de Ber ?",
         # "kite" is read as the French "kité" (quitté) only in French.
         "what is a kite?",
@@ -591,11 +594,11 @@ def test_a_when_joining_a_phrasings_clauses_does_not_make_its_fact_answer_when(
     """One phrasing of the MNLA's casualties asks "what losses ... when it lost Ber": the fact
     is asked what, not when, and the day it lost Ber is not its answer."""
     reply = engine.answer("MNLA lost ber when")
-    assert reply.fact_id != "mnla-casualties"
+    assert not reply.answered, reply.fact_id
     assert engine.answer("what losses did the MNLA suffer?").fact_id == "mnla-casualties"
 
 
-@pytest.mark.parametrize("sum_asked", ["whats 2+2", "what is 3 * 4?"])
+@pytest.mark.parametrize("sum_asked", ["whats 2+2", "2+2?"])
 def test_a_sum_to_work_out_does_not_lean_on_the_last_answer(engine: Engine, sum_asked: str) -> None:
     first = engine.answer("who won the battle?")
     assert first.answered

@@ -72,6 +72,10 @@ LATER_WORDS = frozenset("later eventually afterwards afterward".split())
 WHILE_WORDS = frozenset("when while during as".split())
 OF_WORDS = frozenset("of at in for a".split())
 ARTICLES = frozenset("the a an".split())
+JOINING_QUESTION_WORDS = frozenset(("when",))
+"""Question words that also join a sentence's clauses ("... nearby when the fighting broke out")."""
+FORCE_WORDS = frozenset("army armies forces troops military militia government".split())
+"""Nouns a group's name may stand before ("the French army")."""
 PLAIN_CAPS = frozenset(
     "ok lol omg btw fyi imo tbh idk pls plz thx tv pm am asap wtf nvm smh fr rn".split()
 )
@@ -480,7 +484,7 @@ PATTERNS = {
     "locating_particles": r"over|back|control of",
     # A yes/no question: "did the ... ?", "were there ...?" (read from its first words).
     "polar": r"(?:is|was|are|were|did|does|do|has|have|had|can|could|will|would)\b",
-    # "What did the army do with them?", "why did the MNLA kidnap him?": whom it asks what they did
+    # "What did the MNLA do with them?", "why did the MNLA kidnap him?": whom it asks what they did
     # (a name, marked; not "did the MAA's men...").
     "subject": (
         r"\b(?:did|does|do|has|have|had) (?:the )?(@\S+) (?!(?:not|s|and|or|with|of|in|at|on"
@@ -488,10 +492,12 @@ PATTERNS = {
     ),
     # "Which regiment was there?": the thing asked for by name.
     "asked_thing": r"\b(?:what|which) (?:@\S+ )?([a-z]+)",
-    # "why did the MAA leave?", "why did they keep the pick-ups?": the deed asked why of.
+    # "why did the MAA leave?", "why did they keep the pick-ups?": the deed asked why of
+    # (`{nouns}`: the pack's nouns for groups and people, as in "why did the French army leave?").
     "reason": (
         r"\b(?:why|how come) (?:did|do|does|had|has|have|would|will) (?:(?:the|their|his|her|its"
-        r"|those|these|this|that) )?\S+ (?!(?:not|s|and|or|with|of|in|at|on|@\S+)\b)([a-z]+)"
+        r"|those|these|this|that) )?\S+ (?:(?:{nouns}) )?(?!(?:not|s|and|or|with|of|in|at|on"
+        r"|@\S+)\b)([a-z]+)"
     ),
     # "who killed him?", "who had taken the town?", "which side killed them?": asks who did
     # something to someone, not who something happened to ("who was killed?", "who died in
@@ -523,7 +529,7 @@ ATTRIBUTES = {
     # the fighting go down?"), nor the way a thing goes every time ("where does it go?").
     "destination": (
         r"where (?:did|had|have|has) (?:\S+ ){{0,5}}?(?:go|gone|head|headed|retreat|retreated"
-        r"|flee|fled|escape|escaped|withdraw|withdrawn|move|moved)\b(?! down\b)"
+        r"|flee|fled|escape|escaped|withdraw|withdrawn|move|moved)\b(?! (?:down|wrong|on)\b)"
         r"|where (?:\S+ ){{0,5}}?(?:went|headed|retreated|fled|escaped|withdrew)\b"
     ),
     "size": (
@@ -575,7 +581,7 @@ CHAT_SPELLINGS = {
 
 HOMOPHONES = {
     "one": ("won",), "wear": ("where", "were"), "ware": ("where", "were"), "witch": ("which",),
-    "knew": ("new",), "hole": ("whole",), "weather": ("whether",), "fort": ("fought",),
+    "knew": ("new",), "hole": ("whole",), "weather": ("whether",),
     "lead": ("led",), "road": ("rode",), "loose": ("lose",), "looses": ("loses",),
 }  # fmt: skip
 """Words typed for another that sounds alike ("who one the battle?"): read as the other only

@@ -48,6 +48,8 @@ LATER_WORDS = frozenset("ensuite finalement tard".split())
 WHILE_WORDS = frozenset("pendant lorsque".split())
 OF_WORDS = frozenset("de du d".split())
 ARTICLES = frozenset("le la les l un une des".split())
+JOINING_QUESTION_WORDS = frozenset(("quand",))
+FORCE_WORDS = frozenset("armee armees forces troupes militaires gouvernement".split())
 CLAIM_ASKS = frozenset("pourquoi vrai non".split())
 CLAIM_QUALIFIERS = (
     "un une aussi majoritairement principalement surtout compose composes composee de d lui "
@@ -283,7 +285,8 @@ PATTERNS = {
     "asked_thing": r"\b(?:quel|quelle|quels|quelles) (?:@\S+ )?([a-z]+)",
     # "pourquoi le MAA a-t-il quitté Ber ?", "pourquoi ils ont gardé les pick-up ?"
     "reason": (
-        r"\bpourquoi (?:(?:le|la|les|l) )?\S+ (?:a|ont|avait|avaient) (?:t (?:il|elle|ils|elles) )?"
+        r"\bpourquoi (?:(?:le|la|les|l) )?\S+ (?:(?:{nouns}) )?(?:a|ont|avait|avaient)"
+        r" (?:t (?:il|elle|ils|elles) )?"
         r"(?!ete\b)([a-z]+)"
     ),
     # "pourquoi le MNLA a-t-il attaqué ?", "est-ce que le MAA a pillé ?"
@@ -310,9 +313,11 @@ ATTRIBUTES = {
     r"|(?:quel|quels)(?:\s+@\S+)? (?:{things})",
     "hour": r"quelle heure|matin|soir|nuit|aube",
     "duration": r"combien de temps|duree",
+    # ("Où", not "ou": it opens the question or ends it, "ils sont allés où ?")
     "destination": (
-        r"ou (?:\S+ ){{0,5}}?(?:alles?|allees?|partis?|parties?|enfuis?|replies?|retires?"
-        r"|rendus?|dirige|diriges)\b"
+        r"^ou (?:\S+ ){{0,5}}?(?:alles?|allees?|partis?|enfuis?|replies?|retires?|rendus?"
+        r"|diriges?)\b"
+        r"|\b(?:alles?|allees?|partis?|enfuis?|replies?|retires?|rendus?|diriges?) ou$"
     ),
     "size": r"vivent|habitent|habitants (?:y a|compte)|combien (?:d )?(?:habitants|residents)",
     "leader": r"commandants?|chefs?|dirigeants?|dirigeait",
