@@ -24,6 +24,8 @@ _ELIDED_NAME = re.compile(r"(?<=[dlDL]['’])(?:[A-Z][a-z]{2,}|[A-Z]{4,})\b")
 _ACRONYM = re.compile(r"\b[A-Z]{2,3}\b")
 # What goes before a body's name: "the", and in French "le", "la", "du", "l'", "d'".
 _BODY_BEFORE = re.compile(r"(?:^|[^a-z])(?:the |la |le |du |[ld]['’])$", re.IGNORECASE)
+# Every "asked_thing" pattern opens with one of these words.
+_THING_ASKING = frozenset("what which quel quelle quels quelles".split())
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _TITLE_CASE_SHARE = 0.6
 """A message with this share of its words capitalised is written in title case: no name."""
@@ -222,6 +224,8 @@ class Interpreter:
     def _thing(self, spelled: str) -> str | None:
         """Return the token of what a question asks for by name ("which regiment ...?"), when
         no fact uses it: then no fact gives it, however near its other words."""
+        if _THING_ASKING.isdisjoint(spelled.split()):
+            return None
         found = self._asked_thing.search(self.v.name(spelled))
         if found is None:
             return None
