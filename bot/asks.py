@@ -20,7 +20,7 @@ _NO_SIGN = frozenset(
 
 _DOER_WORDS = frozenset("who qui which quel quelle".split())
 # Every "subject" pattern holds one of these words, or a French "a" after a question word.
-_SUBJECT_WORDS = frozenset("did does do has have had ont avait avaient".split())
+_SUBJECT_WORDS = frozenset("did does do has have had would will could ont avait avaient".split())
 _FRENCH_ASKING = frozenset("pourquoi quand comment ou t que".split())
 # "How were they taken there?" asks the manner (and holds no other sign of an attribute).
 _HOW_PASSIVE = re.compile(rf"\bhow (?:{'|'.join(sorted(lang.COPULAS))})\b")
@@ -148,7 +148,7 @@ class Asks:
     def reasons(self, normal: str) -> frozenset[str]:
         """Return the deeds a normalised question asks why of ("why did they leave?" ->
         leave), as tokens."""
-        if "why" not in normal and "pourquoi" not in normal and "how come" not in normal:
+        if "why" not in normal and "pourquoi" not in normal:
             return _NONE
         named = self._vocabulary.name(normal)
         token = self._vocabulary.token

@@ -277,6 +277,7 @@ def test_a_message_restating_one_fact_is_answered_from_its_question(
         # Why they did one thing is not why they did another.
         ("why did the MAA leave Ber?", "other-reason"),
         ("pourquoi le MAA a-t-il quitté Ber ?", "other-reason"),
+        ("how come the MAA left Ber?", "other-reason"),
         # What one group did is not what another was asked to have done.
         ("why did the MNLA kidnap the marabout's son?", "other-doer"),
         ("pourquoi le MNLA a-t-il enlevé le fils du marabout ?", "other-doer"),
@@ -883,6 +884,7 @@ def test_context_starts_empty_and_records_the_answer(engine: Engine) -> None:
         # "How much old" is how old, as some write it in a language not their own.
         ("how much old was the girl?", "how old was the girl"),
         ("how much money was taken?", "how much money was taken"),
+        ("How come they left Ber?", "why they left ber"),
     ],
 )
 def test_normalize(raw: str, normal: str) -> None:

@@ -229,6 +229,8 @@ _HESITATIONS = (
 IDIOMS = (
     # "take place" is "happen", not "take" as in seizing a town.
     (r"\b(?:take|takes|took|taken|taking) place\b", "happen", ("place",)),
+    # "How come they left?" asks why.
+    (r"\bhow come\b", "why", ("come",)),
     # "How much old was he?": how old, as some write it in a language not their own.
     (r"\bhow much (?=(?:old|big|far|long|large|tall|young|strong)\b)", "how ", ("much",)),
     # "Carried out" an attack is doing it, not carrying anything ("carrying a gun").
@@ -487,7 +489,8 @@ PATTERNS = {
     # "What did the MNLA do with them?", "why did the MNLA kidnap him?": whom it asks what they did
     # (a name, marked; not "did the MAA's men...").
     "subject": (
-        r"\b(?:did|does|do|has|have|had) (?:the )?(@\S+) (?!(?:not|s|and|or|with|of|in|at|on"
+        r"\b(?:did|does|do|has|have|had|would|will|could) (?:the )?(@\S+) (?!(?:not|s|and|or"
+        r"|with|of|in|at|on"
         r"|@\S+)\b)[a-z]"
     ),
     # "Which regiment was there?": the thing asked for by name.
@@ -495,8 +498,9 @@ PATTERNS = {
     # "why did the MAA leave?", "why did they keep the pick-ups?": the deed asked why of
     # (`{nouns}`: the pack's nouns for groups and people, as in "why did the French army leave?").
     "reason": (
-        r"\b(?:why|how come) (?:did|do|does|had|has|have|would|will) (?:(?:the|their|his|her|its"
-        r"|those|these|this|that) )?\S+ (?:(?:{nouns}) )?(?!(?:not|s|and|or|with|of|in|at|on"
+        r"\bwhy (?:did |do |does |had |has |have |would |will )?"
+        r"(?:(?:the|their|his|her|its|those|these|this|that) )?\S+ (?:(?:{nouns}) )?"
+        r"(?!(?:not|s|and|or|with|of|in|at|on"
         r"|@\S+)\b)([a-z]+)"
     ),
     # "who killed him?", "who had taken the town?", "which side killed them?": asks who did
