@@ -82,6 +82,8 @@ class Query:
     """Whom it asks what they did, by name ("what did the MNLA do?" -> the MNLA)."""
     reasons: frozenset[str] = frozenset()
     """The deeds it asks why of ("why did they leave?" -> leave)."""
+    side: frozenset[str] = frozenset()
+    """The side it asks for ("which side ...?"): what is asked, not a word a fact must use."""
     thing: str | None = None
     """The thing it asks for by a name the pack never uses ("which regiment?" -> regiment)."""
 
@@ -123,6 +125,10 @@ class Interpreter:
         self.weights = weights
         events = "|".join(domain.event_nouns) or "(?!)"
         self._asked_thing = re.compile(lang.pattern("asked_thing"))
+        # "Which side seized it?": the side is what is asked, as "who" asks a person; no fact
+        # need use the word.
+        sides = {*domain.group_nouns, *lang.SIDE_WORDS}
+        self._side_tokens = frozenset(t for w in sides if (t := vocabulary.token(w)))
         # A name where a place goes, or naming an event: "at Waterloo", "the Konna fighting".
         self._placed_name = re.compile(
             r"\b(?:in|at|near)\s+([A-Z][a-z]{2,}|[A-Z]{4,})\b"
@@ -185,6 +191,7 @@ class Interpreter:
         asked = [self.v.spelled_text(q) for q in questions]
         asked_clauses = [c for asks, c in clauses if asks]
         core = message.core
+        side = self._asked_side(core)
         return Query(
             tokens,
             exclude=exclude if lang.OTHER_WORDS & set(words) else None,
@@ -218,8 +225,16 @@ class Interpreter:
             located=self.elsewhere_in(normal, tokens),
             focus=focus,
             premise=self.given(core),
-            soft=self._scene(message.long, core) | disputed,
+            soft=self._scene(message.long, core) | disputed | side,
+            side=side,
         )
+
+    def _asked_side(self, core: list[str]) -> frozenset[str]:
+        """Return the token of the side a question asks for ("which side ...?"), if any."""
+        if len(core) < 2 or core[0] not in _THING_ASKING:
+            return _NOTHING
+        token = self.v.token(core[1])
+        return frozenset((token,)) if token in self._side_tokens else _NOTHING
 
     def _thing(self, spelled: str) -> str | None:
         """Return the token of what a question asks for by name ("which regiment ...?"), when

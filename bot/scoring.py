@@ -45,7 +45,9 @@ class Ranker:
     def rank(self, query: Query) -> list[Match]:
         """Return the facts best matching a reading, best first (at least the top three)."""
         weights = self._weights(query)
-        shortlist = self.retrieve(query.tokens)
+        # ("Which side seized it?": the facts are picked by what was seized.)
+        picking = [t for t in query.tokens if t not in query.side] if query.side else query.tokens
+        shortlist = self.retrieve(picking or query.tokens)
         if not shortlist:
             return []
         total = sum(weights.values())

@@ -283,6 +283,7 @@ def test_a_message_restating_one_fact_is_answered_from_its_question(
         ("pourquoi le MNLA a-t-il enlevé le fils du marabout ?", "other-doer"),
         # "Which side" asks who as "who" does.
         ("which side killed the two civilians?", "missing-doer"),
+        ("Which side's fire killed the two civilians?", "missing-doer"),
         ("quel camp a tué les civils ?", "missing-doer"),
         # A yes/no question is answered by a fact saying it, not by one near it.
         ("were kids among the wounded?", "unasserted"),
@@ -307,6 +308,9 @@ def test_a_fact_near_the_question_is_not_its_answer(
         ("qui a enlevé le fils du marabout ?", "marabout-son-kidnapped"),
         ("who attacked Ber?", "maa-seized-ber"),
         ("which group attacked Ber?", "maa-seized-ber"),
+        # (The side asked for is what is asked, not a word the fact must use.)
+        ("which side seized the town?", "maa-seized-ber"),
+        ("quel camp a pris la ville ?", "maa-seized-ber"),
         pytest.param(
             "why did the MAA kidnap the marabout's son?",
             "marabout-son-prisoner-of-war-claim",

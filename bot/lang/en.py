@@ -72,6 +72,8 @@ LATER_WORDS = frozenset("later eventually afterwards afterward".split())
 WHILE_WORDS = frozenset("when while during as".split())
 OF_WORDS = frozenset("of at in for a".split())
 ARTICLES = frozenset("the a an".split())
+SIDE_WORDS = frozenset("side sides group groups faction party camp".split())
+"""Nouns that ask for a side ("which side won?") as "who" asks for a person."""
 JOINING_QUESTION_WORDS = frozenset(("when",))
 """Question words that also join a sentence's clauses ("... nearby when the fighting broke out")."""
 FORCE_WORDS = frozenset("army armies forces troops military militia government".split())
@@ -507,7 +509,8 @@ PATTERNS = {
     # something to someone, not who something happened to ("who was killed?", "who died in
     # it?") or who someone is.
     "doer": (
-        r"\b(?:who|which (?:side|group|faction|party|army|camp|force|unit|country|one))"
+        r"\b(?:who|which (?:side|group|faction|party|army|camp|force|unit|country|one)"
+        r"(?: (?:fire|gunfire|fighters|men|troops|forces|soldiers))?)"
         r" (?:(?:has|had|have) (?!been\b))?(?!(?:was|were|is|are|be|been|did|does|do|has"
         r"|had|have|got|get|gets|became|remained|stayed|seemed|else|exactly|really|the|a|an|of"
         r"|in|on|at|from|among|with|for|by|to|they|he|she|it|we|you|i|this|that|these|those"
