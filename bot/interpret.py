@@ -213,12 +213,12 @@ class Interpreter:
                 else self.reader.reasons(spelled)
             ),
             subjects=(
-                _NOTHING
-                if not any(t[0] == "@" for t in tokens)
-                else frozenset().union(*map(self.reader.subjects, asked))
+                frozenset().union(*map(self.reader.subjects, asked))
                 if asked
                 else self.reader.subjects(spelled)
-            ),
+            )
+            if _names_someone(tokens)
+            else _NOTHING,
             thing=self._thing(spelled),
             polar=not message.long and polar(core),
             long=message.long,
@@ -344,11 +344,7 @@ class Interpreter:
             asks=self.reader.asks(spelled := self.v.spelled_text(clause_normal)),
             doers=self.reader.doers(spelled),
             reasons=self.reader.reasons(spelled),
-            subjects=(
-                self.reader.subjects(spelled)
-                if any(t[0] == "@" for t in clause_tokens)
-                else _NOTHING
-            ),
+            subjects=self.reader.subjects(spelled) if _names_someone(clause_tokens) else _NOTHING,
             located=self.elsewhere_in(clause_normal, clause_tokens),
         )
 
@@ -577,6 +573,12 @@ class Interpreter:
         ):
             return frozenset()
         return frozenset(t for t in asked if t.startswith("@") and t not in index.setting_tokens)
+
+
+def _names_someone(tokens: list[str]) -> bool:
+    """Return whether tokens name anyone (whom a question asks what they did is only looked
+    for then)."""
+    return any(t.startswith("@") for t in tokens)
 
 
 def _shouted(text: str) -> bool:

@@ -290,23 +290,12 @@ class Vocabulary:
         starts = self._names_by_first
         if starts.keys().isdisjoint(words):
             return words
-        pairs, singles = self._names_by_pair, self._single_names
         named: list[str] = []
         done = 0
-        last = len(words) - 1
         for index in [i for i, word in enumerate(words) if word in starts]:
             if index < done:
                 continue  # inside a name already found
-            found = None
-            if index < last:
-                # Names of two words or more, longest first, by their first two words.
-                for parts, token in pairs.get((words[index], words[index + 1]), ()):
-                    if words[index : index + len(parts)] == parts:
-                        found = parts, token
-                        break
-            if found is None:
-                single = singles.get(words[index])
-                found = ([words[index]], single) if single else None
+            found = self._name_at(words, index)
             if found is not None and found[1] in self._roles:
                 # "the MNLA's spokesperson" is not the MAA's: a role another group holds is
                 # left as the words it is.
@@ -323,9 +312,9 @@ class Vocabulary:
         named += words[done:]
         return named
 
-    def _is_group(self, token: str | None) -> bool:
+    def _is_group(self, token: str) -> bool:
         """Return whether a token names a group."""
-        return token is not None and self.kind(token) == "group"
+        return self.kind(token) == "group"
 
     def _held_by_another(
         self, words: list[str], end: int, before: str | None, owners: frozenset[str] | None
@@ -338,21 +327,24 @@ class Vocabulary:
         after = end
         while after < len(words) and words[after] in _ROLE_JOINERS:
             after += 1
-        following = self._name_at(words, after) if after > end else None
+        found = self._name_at(words, after) if after > end else None
+        following = found[1] if found is not None else None
         return any(
-            self._is_group(token) and token is not None and token[1:] not in owners
+            token is not None and self._is_group(token) and token[1:] not in owners
             for token in (before, following)
         )
 
-    def _name_at(self, words: list[str], index: int) -> str | None:
-        """Return the token of the name starting at words[index], if one does."""
+    def _name_at(self, words: list[str], index: int) -> tuple[list[str], str] | None:
+        """Return the words and token of the name starting at words[index], if one does."""
         if index >= len(words):
             return None
         if index + 1 < len(words):
+            # Names of two words or more, longest first, by their first two words.
             for parts, token in self._names_by_pair.get((words[index], words[index + 1]), ()):
                 if words[index : index + len(parts)] == parts:
-                    return token
-        return self._single_names.get(words[index])
+                    return parts, token
+        single = self._single_names.get(words[index])
+        return ([words[index]], single) if single else None
 
     def token(self, word: str) -> str | None:
         """Return the token a word is matched as, or None for a word that asks nothing."""
