@@ -28,7 +28,7 @@ NO_TOKEN = (
 
 
 # The settings each command reads: a command is never refused for a setting it does not use.
-ENGINE_SETTINGS = frozenset({"knowledge", "thresholds"})
+ENGINE_SETTINGS = frozenset({"knowledge", "thresholds", "cache_dir"})
 CONSOLE_SETTINGS = ENGINE_SETTINGS | {"data_dir", "record_unanswered"}
 CHECK_SETTINGS = frozenset({"knowledge"})
 UNANSWERED_SETTINGS = frozenset({"knowledge", "data_dir"})
@@ -47,7 +47,10 @@ def _pack(args: argparse.Namespace) -> Pack:
 
 
 def _engine(args: argparse.Namespace) -> Engine:
-    return Engine(_pack(args), thresholds=args.settings.thresholds)
+    from bot.prebuilt import ready_engine
+
+    settings = args.settings
+    return ready_engine(_pack_dir(args), settings.thresholds, cache=settings.cache_dir)
 
 
 def console_command(args: argparse.Namespace) -> int:

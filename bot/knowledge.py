@@ -11,8 +11,6 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from bot import opinion
 from bot.article import Article, parse_article
 from bot.errors import BotError
@@ -36,8 +34,6 @@ _FACT_KEYS = {"id", "answer", "cite", "questions", "about", "draft"}
 _FACT_REQUIRED = ("id", "answer", "cite", "questions")
 _ENTITY_KEYS = {"id", "name", "kind", "aliases"}
 _SOURCE_KEYS = ("title", "url", "publisher", "licence", "licence_url", "notice")
-# libyaml's safe loader where PyYAML was built with it: the same safe subset, several times faster.
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class KnowledgeError(BotError):
@@ -253,7 +249,7 @@ def choose_pack_dir(chosen: Path | str | None, *, cwd: Path) -> tuple[Path, str 
     checkout = checkout_pack_dir(cwd)
     if checkout is None or checkout.resolve() == bundled.resolve():
         return bundled, None
-    if _digest(checkout) == _digest(bundled):
+    if digest(checkout) == digest(bundled):
         return bundled, None
     return checkout, (
         f"Using this checkout's pack {checkout}: it differs from the installed one, {bundled} "
@@ -261,7 +257,7 @@ def choose_pack_dir(chosen: Path | str | None, *, cwd: Path) -> tuple[Path, str 
     )
 
 
-def _digest(directory: Path) -> str:
+def digest(directory: Path) -> str:
     """Return a digest of every file under a directory, names and contents."""
     digest = hashlib.sha256()
     for path in sorted(p for p in directory.rglob("*") if p.is_file()):
@@ -319,8 +315,14 @@ def _read_yaml(path: Path) -> Any:
         raise KnowledgeError("file is missing", file=path) from error
     except (OSError, UnicodeDecodeError) as error:
         raise KnowledgeError(f"cannot read: {error}", file=path) from error
+    # (Imported here: a start that loads a saved engine reads no YAML.)
+    import yaml
+
+    # libyaml's safe loader where PyYAML was built with it: the same safe subset, several
+    # times faster.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        return yaml.load(text, Loader=_SafeLoader)
+        return yaml.load(text, Loader=loader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""

@@ -45,6 +45,8 @@ class Settings:
     """TELEGRAM_WEBHOOK_PORT: port the webhook server listens on."""
     data_dir: Path = field(default_factory=lambda: default_data_dir(os.environ))
     """BERBOT_DATA_DIR: where conversation state and the unanswered-questions log are kept."""
+    cache_dir: Path | None = field(default_factory=lambda: default_cache_dir(os.environ))
+    """BERBOT_CACHE_DIR: where the built engine is kept between starts; `off` keeps none."""
     knowledge: Path | None = None
     """BERBOT_KNOWLEDGE: knowledge pack directory; unset means the bundled pack."""
     log_level: str = "INFO"
@@ -83,6 +85,7 @@ class Settings:
                 _number(env, "TELEGRAM_WEBHOOK_PORT", defaults.webhook_port, 1, 65535)
             ),
             "data_dir": lambda: Path(_text(env, "BERBOT_DATA_DIR") or default_data_dir(env)),
+            "cache_dir": lambda: _cache_dir(env),
             "knowledge": lambda: _path(env, "BERBOT_KNOWLEDGE"),
             "log_level": lambda: _choice(env, "LOG_LEVEL", _LOG_LEVELS, defaults.log_level).upper(),
             "log_format": lambda: _choice(
@@ -121,6 +124,19 @@ def default_data_dir(env: Mapping[str, str]) -> Path:
     """Return the per-user data directory: $XDG_DATA_HOME/berbot, else ~/.local/share/berbot."""
     base = _text(env, "XDG_DATA_HOME")
     return (Path(base) if base else Path.home() / ".local" / "share") / "berbot"
+
+
+def default_cache_dir(env: Mapping[str, str]) -> Path:
+    """Return the per-user cache directory: $XDG_CACHE_HOME/berbot, else ~/.cache/berbot."""
+    base = _text(env, "XDG_CACHE_HOME")
+    return (Path(base) if base else Path.home() / ".cache") / "berbot"
+
+
+def _cache_dir(env: Mapping[str, str]) -> Path | None:
+    value = _text(env, "BERBOT_CACHE_DIR")
+    if value is None:
+        return default_cache_dir(env)
+    return None if value.lower() == "off" else Path(value)
 
 
 def _text(env: Mapping[str, str], name: str) -> str | None:

@@ -86,6 +86,16 @@ class Vocabulary:
         # corrected first, towards the words of the names.
         self._alias_targets = _by_first_letter(w for w in alias_words if len(w) >= 5)
 
+    def __getstate__(self) -> dict[str, object]:
+        # (The stemmer is a handle on compiled code: a saved vocabulary makes a new one.)
+        state = dict(self.__dict__)
+        del state["stemmer"]
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self.stemmer = snowballstemmer.stemmer("english")
+
     def _unvowelled_word(self, word: str) -> str | None:
         """Return the pack word this is one typed without its vowels, or None. Only a word
         with no vowel past its first letter ("wn", "cntrl"), or missing at least two letters

@@ -18,6 +18,14 @@ def test_defaults_need_nothing_but_a_home() -> None:
     assert settings.thresholds.suggest <= settings.thresholds.answer
 
 
+def test_the_built_engine_is_kept_in_the_user_cache_unless_turned_off() -> None:
+    assert Settings.from_env({"XDG_CACHE_HOME": "/srv/cache"}).cache_dir == Path(
+        "/srv/cache/berbot"
+    )
+    assert Settings.from_env({"BERBOT_CACHE_DIR": "/var/cache/b"}).cache_dir == Path("/var/cache/b")
+    assert Settings.from_env({"BERBOT_CACHE_DIR": "OFF"}).cache_dir is None
+
+
 def test_values_are_read_and_converted() -> None:
     settings = Settings.from_env(
         {

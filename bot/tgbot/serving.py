@@ -10,13 +10,15 @@ import signal
 import sys
 from dataclasses import dataclass
 from datetime import timedelta
+from pathlib import Path
 
 from telegram import Update
 from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import Updater
 
-from bot.knowledge import load_pack
-from bot.matching import Engine, Reply
+from bot.knowledge import default_pack_dir
+from bot.matching import Reply
+from bot.prebuilt import ready_engine
 from bot.settings import Settings
 from bot.tgbot.logs import configure_logging
 from bot.tgbot.reading import ReadingBot, WebhookServer
@@ -167,8 +169,10 @@ def run_bot(settings: Settings, args: argparse.Namespace) -> int:
     configure_logging(settings)
     token = settings.token or ""
     # Draft facts are for curators to try in the console; readers never see them.
-    pack = load_pack(getattr(args, "knowledge", None) or settings.knowledge).without_drafts()
-    engine = Engine(pack, thresholds=settings.thresholds)
+    directory = getattr(args, "knowledge", None) or settings.knowledge or default_pack_dir()
+    engine = ready_engine(
+        Path(directory), settings.thresholds, cache=settings.cache_dir, drafts=False
+    )
     recorder = Recorder.from_settings(settings)
     application = build_application(settings, engine, on_reply=unanswered_hook(recorder))
     webhook = webhook_config(settings, args)

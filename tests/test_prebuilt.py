@@ -1,0 +1,104 @@
+"""The engine built at one start is kept for the next, and used only for the very files it was
+built from: an edited pack is loaded and checked afresh, a broken one still refuses to start."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+from commandline import run_bot
+
+QUESTIONS = "who won the battle?\nquand le MAA a-t-il de nouveau attaqué Ber ?\ntell me a joke\n"
+
+
+def ask(cache: Path | str, *extra: str, stdin: str = QUESTIONS) -> subprocess.CompletedProcess[str]:
+    return run_bot(
+        "ask",
+        "--json",
+        *extra,
+        stdin=stdin,
+        env={"BERBOT_CACHE_DIR": str(cache), "BERBOT_RECORD_UNANSWERED": "false"},
+    )
+
+
+def saved(cache: Path) -> list[Path]:
+    return sorted(cache.glob("engine-*.pickle"))
+
+
+def test_a_second_start_loads_the_engine_the_first_saved_and_answers_alike(
+    tmp_path: Path,
+) -> None:
+    first = ask(tmp_path)
+    assert first.returncode == 0, first.stderr
+    [engine] = saved(tmp_path)
+    stamp = engine.stat().st_mtime_ns
+
+    second = ask(tmp_path)
+    assert second.stdout == first.stdout
+    # Nothing was built or saved again.
+    assert saved(tmp_path) == [engine]
+    assert engine.stat().st_mtime_ns == stamp
+    # And it answers as an engine built from nothing saved does.
+    assert ask("off").stdout == first.stdout
+
+
+def test_an_edited_fact_file_is_loaded_afresh(pack_copy: Path, tmp_path: Path) -> None:
+    question = "When did the MAA attack Ber again?\n"
+    before = ask(tmp_path, "--knowledge", str(pack_copy), stdin=question)
+    assert json.loads(before.stdout)["answer"] == "The MAA attacked Ber again on May 5."
+
+    facts = pack_copy / "facts" / "aftermath.yaml"
+    text = facts.read_text(encoding="utf-8")
+    edited = "  answer: On May 5, the MAA attacked Ber again.\n"
+    facts.write_text(
+        text.replace("  answer: The MAA attacked Ber again on May 5.\n", edited, 1),
+        encoding="utf-8",
+    )
+    after = ask(tmp_path, "--knowledge", str(pack_copy), stdin=question)
+    assert after.returncode == 0, after.stderr
+    assert json.loads(after.stdout)["answer"] == "On May 5, the MAA attacked Ber again."
+    assert len(saved(tmp_path)) == 2
+
+
+def test_a_broken_fact_file_refuses_to_start_though_an_engine_was_saved(
+    pack_copy: Path, tmp_path: Path
+) -> None:
+    assert ask(tmp_path, "--knowledge", str(pack_copy)).returncode == 0
+    facts = pack_copy / "facts" / "aftermath.yaml"
+    text = facts.read_text(encoding="utf-8")
+    facts.write_text(
+        text.replace("  answer: The MAA attacked Ber again on May 5.\n", "", 1), encoding="utf-8"
+    )
+
+    broken = ask(tmp_path, "--knowledge", str(pack_copy))
+    assert broken.returncode != 0
+    assert broken.stdout == ""
+    assert "aftermath.yaml" in broken.stderr
+    assert "maa-attacked-again" in broken.stderr
+
+
+def test_an_unreadable_saved_engine_is_built_afresh(tmp_path: Path) -> None:
+    first = ask(tmp_path)
+    [engine] = saved(tmp_path)
+    engine.write_bytes(b"\x80\x05 not an engine")
+
+    again = ask(tmp_path)
+    assert again.returncode == 0, again.stderr
+    assert again.stdout == first.stdout
+    assert engine.read_bytes() != b"\x80\x05 not an engine"
+
+
+def test_a_cache_that_cannot_be_written_only_costs_time(tmp_path: Path) -> None:
+    # (A file where the directory should be: nothing can be saved in it.)
+    blocked = tmp_path / "cache"
+    blocked.write_text("not a directory", encoding="utf-8")
+
+    done = ask(blocked / "berbot")
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    assert [json.loads(line)["answered"] for line in done.stdout.splitlines()] == [
+        True,
+        True,
+        False,
+    ]
