@@ -333,6 +333,7 @@ def test_questions_typed_the_way_people_type_find_their_fact(
         # a phrasal verb made a noun
         ("ber", "maa pullout date", "maa pull out date"),
         ("ber", "who did the takeover of ber", "who did the take over of ber"),
+        ("lantern-festival", "when was the trust takeover", "when was the trust take over"),
         # (not a French word that happens to end like one: "partout")
         ("ber", "ils sont partout", "ils sont partout"),
         # two letters of an often used word swapped
@@ -365,22 +366,25 @@ def test_a_slip_as_near_several_words_is_read_as_the_one_its_neighbours_go_with(
 
 
 @pytest.mark.parametrize(
-    ("typed", "meant"),
+    ("name", "typed", "meant"),
     [
         # the pack's questions say "who won the", never "who one the"
-        ("who one the battle", "who won the battle"),
-        ("witch group attacked", "which group attacked"),
-        ("how many prisoners did the mnla loose", "how many prisoners did the mnla lose"),
+        ("ber", "who one the battle", "who won the battle"),
+        ("ber", "witch group attacked", "which group attacked"),
+        ("ber", "how many prisoners did the mnla loose", "how many prisoners did the mnla lose"),
+        ("lantern-festival", "witch town hosts the festival", "which town hosts the festival"),
+        ("lantern-festival", "wear is the festival held", "where is the festival held"),
         # a word used beside its neighbours is the word it is, and so is one whose other
-        # reading the pack never uses there
-        ("which one won", "which one won"),
-        ("where was the fort", "where was the fort"),
+        # reading the pack never uses there (its questions ask what award the festival "win")
+        ("ber", "which one won", "which one won"),
+        ("ber", "where was the fort", "where was the fort"),
+        ("lantern-festival", "what award did the festival one", "what award did the festival one"),
     ],
 )
 def test_a_word_typed_for_one_that_sounds_alike_is_read_as_its_neighbours_want(
-    typed: str, meant: str
+    name: str, typed: str, meant: str
 ) -> None:
-    vocabulary = Engine(load_pack(PACKS["ber"])).vocabulary
+    vocabulary = Engine(load_pack(PACKS[name])).vocabulary
     assert vocabulary.spelled(typed.split()) == meant.split()
     assert vocabulary.analyze(typed) == vocabulary.analyze(meant)
 
@@ -431,6 +435,27 @@ def test_a_real_word_is_not_taken_for_one_typed_without_vowels(word: str) -> Non
     by its consonants: "last" is not "lost"."""
     engine = Engine(load_pack(PACKS["ber"]))
     assert engine.vocabulary.token(word) != engine.vocabulary.token("lost")
+
+
+@pytest.mark.parametrize(
+    ("name", "question", "answered_by"),
+    [
+        ("ber", "did the UN condemn the attack on Ber?", None),
+        ("ber", "who did the MAA take Ber from?", "maa-seized-ber"),
+        ("lantern-festival", "did the UN fund the festival?", None),
+        ("lantern-festival", "did the EU fund the lantern festival?", None),
+        ("lantern-festival", "WHO RUNS THE FESTIVAL, THE ALT?", "festival-organiser"),
+        ("lantern-festival", "what does ALT stand for?", "alt-full-name"),
+    ],
+)
+def test_an_acronym_the_pack_does_not_know_is_another_body_and_its_own_are_its_own(
+    name: str, question: str, answered_by: str | None
+) -> None:
+    reply = Engine(load_pack(PACKS[name])).answer(question)
+    if answered_by is None:
+        assert not reply.answered, reply.fact_id
+    else:
+        assert (reply.outcome, reply.fact_id) == (Outcome.ANSWER, answered_by)
 
 
 @pytest.mark.parametrize(
