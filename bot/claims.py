@@ -10,11 +10,19 @@ from bot.index import FactIndex
 from bot.knowledge import Domain, Fact
 from bot.vocabulary import Vocabulary
 
-_IDENTITY = re.compile(
-    rf"(?:(@[\w-]+) (?:{'|'.join(sorted(lang.IDENTITY_COPULAS))})"
-    rf"|(?:{'|'.join(sorted(lang.COPULAS))}) (?:the )?(@[\w-]+))"
-    rf" (?:(?:{'|'.join(lang.CLAIM_QUALIFIERS)}) )*(@[\w-]+|[a-z]+)"
-)
+
+def _identity(group_nouns: tuple[str, ...]) -> re.Pattern[str]:
+    """Return the pattern of a claim about what a group is: "X is a Y", "is X a Y", with the
+    words that may come between (the pack's group nouns among them: French says "un groupe
+    arabe", the noun first)."""
+    between = sorted({*lang.CLAIM_QUALIFIERS, *group_nouns}, key=len, reverse=True)
+    return re.compile(
+        rf"(?:(@[\w-]+) (?:{'|'.join(sorted(lang.IDENTITY_COPULAS))})"
+        rf"|(?:{'|'.join(sorted(lang.COPULAS))}) (?:the )?(@[\w-]+))"
+        rf" (?:(?:{'|'.join(map(re.escape, between))}) )*(@[\w-]+|[a-z]+)"
+    )
+
+
 # Questions that ask something else than whether a claim holds ("..., but when did it happen?").
 _OTHER_ASKS = lang.QUESTION_WORDS - lang.CLAIM_ASKS - frozenset(("why", "combien", "quoi"))
 
@@ -25,6 +33,7 @@ class Claims:
     def __init__(self, vocabulary: Vocabulary, index: FactIndex, domain: Domain) -> None:
         self.v = vocabulary
         self.index = index
+        self._identity = _identity(domain.group_nouns)
         # Words that may follow a claim about a group ("a Y group", "a Y outfit").
         self._followers = (
             vocabulary.stopwords
@@ -46,7 +55,7 @@ class Claims:
         something ("is X a Y group?"), or asks only why or whether it is another thing."""
         words = named.split()
         identity = self.index.identity
-        for found in _IDENTITY.finditer(named):
+        for found in self._identity.finditer(named):
             group, claim = found[1] or found[2], found[3]
             if group not in identity:
                 continue

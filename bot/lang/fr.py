@@ -54,7 +54,7 @@ FORCE_WORDS = frozenset("armee armees forces troupes militaires gouvernement".sp
 CLAIM_ASKS = frozenset("pourquoi vrai non".split())
 CLAIM_QUALIFIERS = (
     "un une aussi majoritairement principalement surtout compose composes composee de d lui "
-    "elle eux meme memes vraiment groupe groupes mouvement organisation"
+    "elle eux meme memes vraiment"
 ).split()
 
 NUMBER_UNITS = {
