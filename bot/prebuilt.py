@@ -69,9 +69,14 @@ def _name(directory: Path, thresholds: Thresholds, drafts: bool) -> str:
 
 
 def _load(path: Path) -> Engine | None:
-    """Return the engine saved at `path`, or None when there is none or it cannot be read."""
+    """Return the engine saved at `path`, or None when there is none, it cannot be read, or
+    someone else could have written it (loading a saved engine runs what it holds)."""
     try:
         with path.open("rb") as saved:
+            mode = os.fstat(saved.fileno())
+            if mode.st_uid != os.getuid() or mode.st_mode & 0o022:
+                log.warning("not using %s: it is not the bot user's own file", path)
+                return None
             engine = pickle.load(saved)
     except FileNotFoundError:
         return None
@@ -87,7 +92,7 @@ def _save(engine: Engine, path: Path) -> None:
     """Save an engine at `path`, whole or not at all; a directory that cannot be written is
     only a slower next start."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=_SUFFIX)
         try:
             with os.fdopen(handle, "wb") as out:

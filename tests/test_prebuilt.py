@@ -102,3 +102,16 @@ def test_a_cache_that_cannot_be_written_only_costs_time(tmp_path: Path) -> None:
         True,
         False,
     ]
+
+
+def test_a_saved_engine_others_could_have_written_is_not_loaded(tmp_path: Path) -> None:
+    first = ask(tmp_path)
+    [engine] = saved(tmp_path)
+    engine.chmod(0o666)
+
+    again = ask(tmp_path)
+    assert again.returncode == 0, again.stderr
+    assert again.stdout == first.stdout
+    assert "not the bot user's own file" in again.stderr
+    # Built afresh and saved again, for this user alone.
+    assert engine.stat().st_mode & 0o777 == 0o600
