@@ -39,9 +39,13 @@ def ready_engine(
     """Return the engine for a pack: loaded from `cache` when saved there for these very
     files, else built (raising KnowledgeError on a broken pack) and saved there if it can be.
     With `cache` None, always build. `drafts`: whether draft facts are kept."""
-    if cache is None:
+    try:
+        name = _name(directory, thresholds, drafts) if cache is not None else None
+    except OSError:
+        name = None  # (a file it cannot read: loading the pack says which, and why)
+    if cache is None or name is None:
         return _build(directory, thresholds, drafts)
-    path = cache / f"{_PREFIX}{_name(directory, thresholds, drafts)}{_SUFFIX}"
+    path = cache / f"{_PREFIX}{name}{_SUFFIX}"
     engine = _load(path)
     if engine is None:
         engine = _build(directory, thresholds, drafts)

@@ -115,3 +115,15 @@ def test_a_saved_engine_others_could_have_written_is_not_loaded(tmp_path: Path) 
     assert "not the bot user's own file" in again.stderr
     # Built afresh and saved again, for this user alone.
     assert engine.stat().st_mode & 0o777 == 0o600
+
+
+def test_a_fact_file_that_cannot_be_read_is_named_as_before(
+    pack_copy: Path, tmp_path: Path
+) -> None:
+    # (A file no one can read, root included: reading process memory this way fails.)
+    (pack_copy / "facts" / "broken.yaml").symlink_to("/proc/self/mem")
+
+    done = ask(tmp_path, "--knowledge", str(pack_copy))
+    assert done.returncode != 0
+    assert "broken.yaml" in done.stderr
+    assert "Traceback" not in done.stderr
