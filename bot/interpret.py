@@ -194,7 +194,7 @@ class Interpreter:
         side = self._asked_side(core)
         return Query(
             tokens,
-            exclude=exclude if lang.OTHER_WORDS & set(words) else None,
+            exclude=exclude if (lang.OTHER_WORDS | lang.LATER_WORDS) & set(words) else None,
             elsewhere=self.elsewhere(
                 message.text,
                 words,

@@ -541,6 +541,22 @@ def test_follow_up_what_else_did_he_say_moves_to_another_ramadane_fact(engine: E
     assert any("Ramadane" in c.text for c in second.citations)
 
 
+def test_a_follow_up_asking_what_came_later_is_not_answered_with_the_last_answer(
+    engine: Engine,
+) -> None:
+    """"What did they do with it later?" takes the last answer as given: it is not the answer
+    again, and a fact telling what came next still is."""
+    first = engine.answer("what was seized on May 5?")
+    assert first.fact_id == "vehicles-seized"
+    later = engine.answer("what did they do with the truck later?", context=first.context)
+    assert later.fact_id != "vehicles-seized"
+
+    first = engine.answer("how many suspected deserters were detained?")
+    assert first.fact_id == "suspected-deserters-detained"
+    later = engine.answer("what happened to them afterwards?", context=first.context)
+    assert (later.outcome, later.fact_id) == (Outcome.ANSWER, "suspected-deserters-released")
+
+
 def test_elliptical_follow_up_borrows_the_last_question(engine: Engine) -> None:
     first = engine.answer("what is the MNLA mostly made up of?")
     assert first.fact_id == "mnla-ethnic-makeup"
