@@ -544,7 +544,7 @@ def test_follow_up_what_else_did_he_say_moves_to_another_ramadane_fact(engine: E
 def test_a_follow_up_asking_what_came_later_is_not_answered_with_the_last_answer(
     engine: Engine,
 ) -> None:
-    """"What did they do with it later?" takes the last answer as given: it is not the answer
+    """ "What did they do with it later?" takes the last answer as given: it is not the answer
     again, and a fact telling what came next still is."""
     first = engine.answer("what was seized on May 5?")
     assert first.fact_id == "vehicles-seized"
