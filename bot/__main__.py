@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bot.cache import ready_engine
 from bot.errors import BotError
 from bot.knowledge import Pack, choose_pack_dir, load_pack
 from bot.matching import Context, Engine
@@ -28,8 +29,9 @@ NO_TOKEN = (
 
 
 # The settings each command reads: a command is never refused for a setting it does not use.
-ENGINE_SETTINGS = frozenset({"knowledge", "thresholds", "cache_dir"})
-CONSOLE_SETTINGS = ENGINE_SETTINGS | {"data_dir", "record_unanswered"}
+ENGINE_SETTINGS = frozenset({"knowledge", "thresholds"})
+ASK_SETTINGS = ENGINE_SETTINGS | {"cache_dir"}
+CONSOLE_SETTINGS = ASK_SETTINGS | {"data_dir", "record_unanswered"}
 CHECK_SETTINGS = frozenset({"knowledge"})
 UNANSWERED_SETTINGS = frozenset({"knowledge", "data_dir"})
 
@@ -47,10 +49,8 @@ def _pack(args: argparse.Namespace) -> Pack:
 
 
 def _engine(args: argparse.Namespace) -> Engine:
-    from bot.prebuilt import ready_engine
-
     settings = args.settings
-    return ready_engine(_pack_dir(args), settings.thresholds, cache=settings.cache_dir)
+    return ready_engine(_pack_dir(args), thresholds=settings.thresholds, cache=settings.cache_dir)
 
 
 def console_command(args: argparse.Namespace) -> int:
@@ -405,7 +405,7 @@ def _parser() -> argparse.ArgumentParser:
 
     console = command("console", console_command, CONSOLE_SETTINGS)
     console.add_argument("--debug", action="store_true", help="show fact, score and runner-up")
-    ask = command("ask", ask_command, ENGINE_SETTINGS)
+    ask = command("ask", ask_command, ASK_SETTINGS)
     ask.add_argument("question", nargs="*", help="the question (default: one a line on stdin)")
     ask.add_argument("--json", action="store_true", help="one JSON object a line")
     ask.add_argument("--conversation", action="store_true", help="lines form one conversation")

@@ -259,13 +259,13 @@ def choose_pack_dir(chosen: Path | str | None, *, cwd: Path) -> tuple[Path, str 
 
 def digest(directory: Path) -> str:
     """Return a digest of every file under a directory, names and contents."""
-    digest = hashlib.sha256()
+    total = hashlib.sha256()
     for path in sorted(p for p in directory.rglob("*") if p.is_file()):
         if "__pycache__" in path.parts:
             continue
-        digest.update(path.relative_to(directory).as_posix().encode())
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()
+        total.update(path.relative_to(directory).as_posix().encode())
+        total.update(hashlib.sha256(path.read_bytes()).digest())
+    return total.hexdigest()
 
 
 def load_pack(directory: Path | str | None = None, *, classifier: bool = True) -> Pack:

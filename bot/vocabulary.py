@@ -18,6 +18,12 @@ from bot.lang.words import language_words, real_words
 from bot.text import normalize
 
 _DOUBLED = re.compile(r"(.)\1")
+
+
+def _stemmer() -> snowballstemmer.Stemmer:
+    return snowballstemmer.stemmer("english")
+
+
 _CACHE_LIMIT = 50_000
 _VOWEL_OPENINGS = frozenset("aeiouyh")
 
@@ -26,7 +32,7 @@ class Vocabulary:
     """The words of one pack and its languages, and how any word becomes a token."""
 
     def __init__(self, pack: Pack) -> None:
-        self.stemmer = snowballstemmer.stemmer("english")
+        self.stemmer = _stemmer()
         self.entities: dict[str, Entity] = {e.id: e for e in pack.entities}
         self.stopwords = lang.STOPWORDS | frozenset(pack.domain.stopwords)
         self.synonyms = {**lang.SYNONYMS, **pack.synonyms}
@@ -94,7 +100,7 @@ class Vocabulary:
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__dict__.update(state)
-        self.stemmer = snowballstemmer.stemmer("english")
+        self.stemmer = _stemmer()
 
     def _unvowelled_word(self, word: str) -> str | None:
         """Return the pack word this is one typed without its vowels, or None. Only a word

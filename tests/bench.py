@@ -454,12 +454,12 @@ import json
 import bot.__main__
 from bot.knowledge import default_pack_dir, load_pack
 from bot.matching import Engine
-from bot.prebuilt import ready_engine
+from bot.cache import ready_engine
 from bot.replies import as_json
 from bot.settings import Settings
 imported = time.perf_counter()
 settings = Settings.from_env()
-engine = ready_engine(default_pack_dir(), settings.thresholds, cache=settings.cache_dir)
+engine = ready_engine(default_pack_dir(), thresholds=settings.thresholds, cache=settings.cache_dir)
 ready = time.perf_counter()
 json.dumps(as_json(engine.answer(QUESTION)), ensure_ascii=False)
 answered = time.perf_counter()
@@ -483,8 +483,10 @@ def cold_start(report: Report, sizes: Sizes) -> None:
     measure(command)  # fills the page cache and writes bytecode, as any second start finds it
     runs = [measure(command) for _ in range(sizes.cold_runs)]
     # The first start after the pack or the code changed builds the engine, and saves it.
-    unsaved = clean_env(BERBOT_CACHE_DIR="off")
-    first = [measure(command, env=unsaved) for _ in range(sizes.cold_runs)]
+    first = []
+    for _ in range(sizes.cold_runs):
+        with tempfile.TemporaryDirectory(prefix="berbot-bench-first-") as empty:
+            first.append(measure(command, env=clean_env(BERBOT_CACHE_DIR=empty)))
     bare = [measure([sys.executable, "-c", "pass"]) for _ in range(sizes.cold_runs)]
     probe = [sys.executable, "-c", _STARTUP_PROBE.replace("QUESTION", repr(COLD_QUESTION))]
     probes = [json.loads(measure(probe).stdout) for _ in range(sizes.cold_runs)]
@@ -521,7 +523,7 @@ def cold_start(report: Report, sizes: Sizes) -> None:
         "ask_first_start_ms",
         Figure(
             group,
-            "first start after a change (nothing saved: BERBOT_CACHE_DIR=off)",
+            "first start after a change (builds the engine and saves it)",
             statistics.median(r.seconds for r in first) * 1000,
             "ms",
         ),

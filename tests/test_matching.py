@@ -125,6 +125,10 @@ from bot.text import normalize
         # ... and one asking whether it is, answered.
         ("is the MNLA a Tuareg group?", "mnla-ethnic-makeup"),
         ("The MAA is basically a Tuareg outfit, right?", "maa-ethnic-makeup"),
+        # (The pack's group nouns may come between: "a group of Arabs", "un groupe touareg".)
+        ("is the MNLA a group of Arabs?", "mnla-ethnic-makeup"),
+        ("the MNLA is a movement of Arabs, right?", "mnla-ethnic-makeup"),
+        ("was the MAA a force of Arabs, right?", "maa-ethnic-makeup"),
     ],
 )
 def test_answers_the_fact(engine: Engine, question: str, fact_id: str) -> None:

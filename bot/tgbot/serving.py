@@ -16,9 +16,9 @@ from telegram import Update
 from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import Updater
 
+from bot.cache import ready_engine
 from bot.knowledge import default_pack_dir
 from bot.matching import Reply
-from bot.prebuilt import ready_engine
 from bot.settings import Settings
 from bot.tgbot.logs import configure_logging
 from bot.tgbot.reading import ReadingBot, WebhookServer
@@ -171,7 +171,7 @@ def run_bot(settings: Settings, args: argparse.Namespace) -> int:
     # Draft facts are for curators to try in the console; readers never see them.
     directory = getattr(args, "knowledge", None) or settings.knowledge or default_pack_dir()
     engine = ready_engine(
-        Path(directory), settings.thresholds, cache=settings.cache_dir, drafts=False
+        Path(directory), thresholds=settings.thresholds, cache=settings.cache_dir, drafts=False
     )
     recorder = Recorder.from_settings(settings)
     application = build_application(settings, engine, on_reply=unanswered_hook(recorder))

@@ -1,5 +1,6 @@
 """The engine built at one start is kept for the next, and used only for the very files it was
-built from: an edited pack is loaded and checked afresh, a broken one still refuses to start."""
+built from: an edited pack is loaded and checked afresh, a broken one still refuses to start, and
+only a saved engine nobody else could have written is loaded."""
 
 from __future__ import annotations
 
@@ -8,6 +9,9 @@ import subprocess
 from pathlib import Path
 
 from commandline import run_bot
+
+from bot.cache import ready_engine
+from bot.matching import Thresholds
 
 QUESTIONS = "who won the battle?\nquand le MAA a-t-il de nouveau attaqué Ber ?\ntell me a joke\n"
 
@@ -32,13 +36,13 @@ def test_a_second_start_loads_the_engine_the_first_saved_and_answers_alike(
     first = ask(tmp_path)
     assert first.returncode == 0, first.stderr
     [engine] = saved(tmp_path)
-    stamp = engine.stat().st_mtime_ns
+    inode = engine.stat().st_ino
 
     second = ask(tmp_path)
     assert second.stdout == first.stdout
     # Nothing was built or saved again.
     assert saved(tmp_path) == [engine]
-    assert engine.stat().st_mtime_ns == stamp
+    assert engine.stat().st_ino == inode  # (saving writes a new file in its place)
     # And it answers as an engine built from nothing saved does.
     assert ask("off").stdout == first.stdout
 
@@ -112,7 +116,7 @@ def test_a_saved_engine_others_could_have_written_is_not_loaded(tmp_path: Path) 
     again = ask(tmp_path)
     assert again.returncode == 0, again.stderr
     assert again.stdout == first.stdout
-    assert "not the bot user's own file" in again.stderr
+    assert "not the user's own file" in again.stderr
     # Built afresh and saved again, for this user alone.
     assert engine.stat().st_mode & 0o777 == 0o600
 
@@ -127,3 +131,53 @@ def test_a_fact_file_that_cannot_be_read_is_named_as_before(
     assert done.returncode != 0
     assert "broken.yaml" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_cache_directory_others_can_write_to_is_not_used(tmp_path: Path) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir(mode=0o777)
+    shared.chmod(0o777)
+
+    done = ask(shared)
+    assert done.returncode == 0, done.stderr
+    assert "others can write to it" in done.stderr
+    assert saved(shared) == []
+
+
+def test_a_link_in_place_of_a_saved_engine_is_not_followed(tmp_path: Path) -> None:
+    first = ask(tmp_path)
+    [engine] = saved(tmp_path)
+    elsewhere = tmp_path / "elsewhere.pickle"
+    engine.rename(elsewhere)
+    engine.symlink_to(elsewhere)
+
+    again = ask(tmp_path)
+    assert again.stdout == first.stdout
+    assert "not using the saved engine" in again.stderr
+    # Built afresh and saved in its place, as a file of its own.
+    assert not engine.is_symlink() and engine.is_file()
+
+
+def test_drafts_kept_and_drafts_left_out_are_saved_apart(pack_copy: Path, tmp_path: Path) -> None:
+    facts = pack_copy / "facts" / "aftermath.yaml"
+    text = facts.read_text(encoding="utf-8")
+    draft = "- id: maa-attacked-again\n"
+    facts.write_text(text.replace(draft, f"{draft}  draft: true\n", 1), encoding="utf-8")
+
+    for _ in range(2):  # built, then loaded
+        curators = ready_engine(pack_copy, thresholds=Thresholds(), cache=tmp_path, drafts=True)
+        readers = ready_engine(pack_copy, thresholds=Thresholds(), cache=tmp_path, drafts=False)
+        assert "maa-attacked-again" in {f.id for f in curators.pack.facts}
+        assert "maa-attacked-again" not in {f.id for f in readers.pack.facts}
+    assert len(saved(tmp_path)) == 2
+
+
+def test_a_saved_engine_keeps_the_pack_where_it_was_named(pack_copy: Path, tmp_path: Path) -> None:
+    """The same files reached by another path are another pack's place: its engine says so."""
+    link = tmp_path / "link"
+    link.symlink_to(pack_copy)
+    cache = tmp_path / "cache"
+    for _ in range(2):
+        for place in (pack_copy, link):
+            engine = ready_engine(place, thresholds=Thresholds(), cache=cache)
+            assert engine.pack.directory == place
