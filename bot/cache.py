@@ -36,6 +36,8 @@ _KEPT = 4
 """How many saved engines a cache directory keeps, the most recently used."""
 _SUFFIX = ".pickle"
 _PACKAGE = Path(__file__).resolve().parent
+_OWNED = hasattr(os, "getuid") and hasattr(os, "O_NOFOLLOW")
+"""Whether files have owners to check (not on Windows, where nothing is saved)."""
 _LIBRARIES = ("rapidfuzz", "snowballstemmer", "Stemmer", "yaml")
 """The libraries whose code shapes a built engine: its matching, its stems and its pack."""
 
@@ -48,7 +50,7 @@ def ready_engine(
     """Return the engine for a pack: loaded from `cache` when saved there for these very
     files, else built (raising KnowledgeError on a broken pack) and saved there if it can be.
     With `cache` None, always build. `drafts`: whether draft facts are kept."""
-    if cache is None or not _private(cache):
+    if cache is None or not _OWNED or not _private(cache):
         return _build(directory, thresholds, drafts)
     try:
         name = _name(directory, thresholds, drafts)
