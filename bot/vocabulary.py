@@ -18,14 +18,12 @@ from bot.lang.words import language_words, real_words
 from bot.text import normalize
 
 _DOUBLED = re.compile(r"(.)\1")
+_CACHE_LIMIT = 50_000
+_VOWEL_OPENINGS = frozenset("aeiouyh")
 
 
 def _stemmer() -> snowballstemmer.Stemmer:
     return snowballstemmer.stemmer("english")
-
-
-_CACHE_LIMIT = 50_000
-_VOWEL_OPENINGS = frozenset("aeiouyh")
 
 
 class Vocabulary:
