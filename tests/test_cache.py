@@ -8,6 +8,7 @@ import json
 import subprocess
 from pathlib import Path
 
+import pytest
 from commandline import run_bot
 
 from bot.cache import ready_engine
@@ -121,6 +122,7 @@ def test_a_saved_engine_others_could_have_written_is_not_loaded(tmp_path: Path) 
     assert engine.stat().st_mode & 0o777 == 0o600
 
 
+@pytest.mark.skipif(not Path("/proc/self/mem").exists(), reason="needs Linux's /proc")
 def test_a_fact_file_that_cannot_be_read_is_named_as_before(
     pack_copy: Path, tmp_path: Path
 ) -> None:
