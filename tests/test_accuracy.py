@@ -26,7 +26,13 @@ def test_question_set_stays_above_its_floor_and_under_its_wrong_answers(
          "--min-accuracy", str(floor), "--max-wrong", str(most_wrong)],
         capture_output=True, text=True, cwd=ROOT, timeout=120, check=False,
     )  # fmt: skip
-    assert done.returncode == 0, done.stdout[-3000:]
+    # (Totals only: the held-aside questions' misses are never shown, even by a failing run.)
+    totals = "\n".join(
+        line
+        for line in done.stdout.splitlines()
+        if not line.startswith("  ") or line.startswith("  by ")
+    )
+    assert done.returncode == 0, totals
     assert "by kind:" in done.stdout
 
 
