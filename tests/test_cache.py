@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from commandline import run_bot
+from commandline import ROOT, run_bot
 
 from bot.cache import ready_engine
 from bot.matching import Thresholds
@@ -183,3 +183,24 @@ def test_a_saved_engine_keeps_the_pack_where_it_was_named(pack_copy: Path, tmp_p
         for place in (pack_copy, link):
             engine = ready_engine(place, thresholds=Thresholds(), cache=cache)
             assert engine.pack.directory == place
+
+
+def test_the_console_and_the_second_pack_load_what_they_saved(tmp_path: Path) -> None:
+    lantern = ROOT / "tests" / "packs" / "lantern-festival"
+    env = {"BERBOT_CACHE_DIR": str(tmp_path), "BERBOT_RECORD_UNANSWERED": "false"}
+    question = "who founded the festival?\n"
+
+    def console() -> subprocess.CompletedProcess[str]:
+        return run_bot("console", "--knowledge", str(lantern), stdin=f"{question}/quit\n", env=env)
+
+    first = console()
+    assert first.returncode == 0, first.stderr
+    assert "Margit Sallow" in first.stdout
+    [engine] = saved(tmp_path)
+    inode = engine.stat().st_ino
+
+    assert console().stdout == first.stdout
+    # `ask` keeps drafts as the console does: the same engine, loaded.
+    assert "Margit Sallow" in ask(tmp_path, "--knowledge", str(lantern), stdin=question).stdout
+    assert saved(tmp_path) == [engine]
+    assert engine.stat().st_ino == inode
