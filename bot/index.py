@@ -298,6 +298,15 @@ class FactIndex:
         # The subject's own places are everywhere.
         self.everywhere = self.places & self.setting_tokens
         self.fact_places = [self._located(pack, v, asks, index) for index in range(len(pack.facts))]
+        # The question words a fact's answer gives what they ask for, however its phrasings
+        # ask: "where" when it names a place besides the article's own.
+        where, home = v.token("where"), f"@{self.home_entity}"
+        self.answered_words = [
+            frozenset((where,))
+            if where and any(t in self.places and t != home for t in answer)
+            else frozenset()
+            for answer in self.answers
+        ]
         self.sides = self._sides(pack.domain.sides_label)
         self.event_words = frozenset(pack.domain.event_words)
         self.event_tokens = v.tokens(pack.domain.event_words)

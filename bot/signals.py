@@ -76,12 +76,17 @@ def _fired(found: Found, name: str, factor: float, reason: str) -> float:
 
 
 def asked_for(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
-    """Asking who, when, where or why, of a fact never asked that way; or how many, when or a
+    """Asking who, when, where or why, of a fact never asked that way (where: unless its answer
+    names a place besides the article's own, as where it happened); or how many, when or a
     name, of a fact that holds no number, date or name ("How many planes?"), or no number but
     those the question gives."""
     first, index, w = asked.first, judge.index, judge.weights
     factor = 1.0
-    if first in index.typed_question_tokens and first not in index.asked_words[fact]:
+    if (
+        first in index.typed_question_tokens
+        and first not in index.asked_words[fact]
+        and first not in index.answered_words[fact]
+    ):
         missing = w.missing_why if first == judge.why else w.missing_question_word
         factor = _fired(found, "missing-question-word", missing, f"never asked '{first}'")
     needed = judge.asked_kinds.get(first or "")

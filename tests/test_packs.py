@@ -472,3 +472,23 @@ def test_an_event_named_after_another_place_is_declined_in_french_as_in_english(
 ) -> None:
     engine = Engine(load_pack(PACKS[name]))
     assert not engine.answer(question).answered
+
+
+@pytest.mark.parametrize(
+    ("name", "question", "answered_by"),
+    [
+        # Never asked "where", but its answer names a place besides the article's own.
+        ("ber", "where did the army source report from?", "malian-source-report"),
+        ("lantern-festival", "where did the flood happen?", "flood-2007"),
+        # ... and one whose answer names none is not where it happened.
+        ("ber", "where did the girl die?", None),
+    ],
+)
+def test_where_is_answered_by_a_fact_whose_answer_names_another_place(
+    name: str, question: str, answered_by: str | None
+) -> None:
+    reply = Engine(load_pack(PACKS[name])).answer(question)
+    if answered_by is None:
+        assert not reply.answered, reply.fact_id
+    else:
+        assert (reply.outcome, reply.fact_id) == (Outcome.ANSWER, answered_by)
