@@ -451,11 +451,7 @@ def test_a_real_word_is_not_taken_for_one_typed_without_vowels(word: str) -> Non
 def test_an_acronym_the_pack_does_not_know_is_another_body_and_its_own_are_its_own(
     name: str, question: str, answered_by: str | None
 ) -> None:
-    reply = Engine(load_pack(PACKS[name])).answer(question)
-    if answered_by is None:
-        assert not reply.answered, reply.fact_id
-    else:
-        assert (reply.outcome, reply.fact_id) == (Outcome.ANSWER, answered_by)
+    assert_answered_by(name, question, answered_by)
 
 
 @pytest.mark.parametrize(
@@ -487,8 +483,13 @@ def test_an_event_named_after_another_place_is_declined_in_french_as_in_english(
 def test_where_is_answered_by_a_fact_whose_answer_names_another_place(
     name: str, question: str, answered_by: str | None
 ) -> None:
+    assert_answered_by(name, question, answered_by)
+
+
+def assert_answered_by(name: str, question: str, fact_id: str | None) -> None:
+    """Assert a pack answers a question outright with a fact, or (None) does not answer it."""
     reply = Engine(load_pack(PACKS[name])).answer(question)
-    if answered_by is None:
+    if fact_id is None:
         assert not reply.answered, reply.fact_id
     else:
-        assert (reply.outcome, reply.fact_id) == (Outcome.ANSWER, answered_by)
+        assert (reply.outcome, reply.fact_id) == (Outcome.ANSWER, fact_id)
