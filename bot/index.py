@@ -98,7 +98,7 @@ class FactIndex:
         self._phrased_kinds: list[frozenset[str]] = []
         # The question word each fact is asked with, each phrasing's first ("so when did ...?"),
         # not one joining its clauses ("what did they lose when they lost it?").
-        self.asked_words: list[frozenset[str]] = []
+        self._opening_words: list[frozenset[str]] = []
         for index, fact in enumerate(pack.facts):
             phrased: set[str] = set()
             opening: set[str] = set()
@@ -151,7 +151,7 @@ class FactIndex:
             self.reasons.append(frozenset(reasons))
             self._polar_words.append(frozenset(polar_words))
             self._phrased_kinds.append(frozenset(phrased))
-            self.asked_words.append(frozenset(opening))
+            self._opening_words.append(frozenset(opening))
         return Phrasings(tuple(tokens_of), tuple(fact_of), ()), fact_words
 
     def _vocabularies(
@@ -298,14 +298,14 @@ class FactIndex:
         # The subject's own places are everywhere.
         self.everywhere = self.places & self.setting_tokens
         self.fact_places = [self._located(pack, v, asks, index) for index in range(len(pack.facts))]
-        # The question words a fact's answer gives what they ask for, however its phrasings
-        # ask: "where" when it names a place besides the article's own.
+        # The question words each fact answers: those its phrasings open with, and "where"
+        # when its answer names a place besides the article's own, however it is asked.
         where, home = v.token("where"), f"@{self.home_entity}"
-        self.answered_words = [
-            frozenset((where,))
+        self.asked_words = [
+            opening | {where}
             if where and any(t in self.places and t != home for t in answer)
-            else frozenset()
-            for answer in self.answers
+            else opening
+            for opening, answer in zip(self._opening_words, self.answers, strict=True)
         ]
         self.sides = self._sides(pack.domain.sides_label)
         self.event_words = frozenset(pack.domain.event_words)

@@ -82,11 +82,7 @@ def asked_for(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
     those the question gives."""
     first, index, w = asked.first, judge.index, judge.weights
     factor = 1.0
-    if (
-        first in index.typed_question_tokens
-        and first not in index.asked_words[fact]
-        and first not in index.answered_words[fact]
-    ):
+    if first in index.typed_question_tokens and first not in index.asked_words[fact]:
         missing = w.missing_why if first == judge.why else w.missing_question_word
         factor = _fired(found, "missing-question-word", missing, f"never asked '{first}'")
     needed = judge.asked_kinds.get(first or "")
