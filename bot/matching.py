@@ -19,7 +19,7 @@ from bot.decide import Decider
 from bot.dialogue import Context, Dialogue, asks_about
 from bot.index import FactIndex
 from bot.interpret import Interpreter, Message, Query, split_clauses, told_sentences
-from bot.knowledge import Pack
+from bot.knowledge import Fact, Pack
 from bot.reply import Candidate, Outcome, Reason, Reply
 from bot.scoring import Ranker
 from bot.signals import Signal
@@ -87,6 +87,7 @@ class Engine:
         self.claims = Claims(self.vocabulary, self.index, pack.domain)
         self.dialogue = Dialogue(self.vocabulary, self.index, pack.domain.event_nouns)
         self.ranker = Ranker(self.vocabulary, self.index, self.weights)
+        self._sentence_question_tokens = self.vocabulary.tokens(lang.SENTENCE_QUESTION_WORDS)
         self.decider = Decider(
             self.vocabulary, self.index, self.thresholds, self.weights, pack.article.title
         )
@@ -150,6 +151,13 @@ class Engine:
                 return decider.decline(question, message.tokens, context, reason=Reason.NO_STORY)
             asked = self.vocabulary.analyze(following.questions[0])
             return decider.answer_with(question, following, 1.0, asked, context, reason=Reason.NEXT)
+        asked_anew = self._asked_of_last(message, context)
+        if asked_anew is not None and context is not None:
+            # "who won?", "and when?": the date of what was just told, not what was just told.
+            asked = self.vocabulary.analyze(asked_anew.questions[0])
+            return decider.answer_with(
+                question, asked_anew, 1.0, asked, context, reason=Reason.ASKED_OF_LAST
+            )
         if last in index.reported and context is not None and _WHO_SAID.match(message.normal):
             # "who made that claim?": the last answer, which says who.
             fact = index.facts[index.fact_index[last]]
@@ -179,6 +187,28 @@ class Engine:
                 reason=Reason.CORRECTED,
             )  # fmt: skip
         return None
+
+    def _asked_of_last(self, message: Message, context: Context | None) -> Fact | None:
+        """Return the fact a bare "and when?" asks for after an answer whose fact is never
+        asked that: the one fact asked it that quotes a sentence of the answer just given
+        ("who won?", "and when?": the date of that fighting, not who won again). None when the
+        turn says more, the last fact is asked that way, or no single fact fits."""
+        if context is None or not context.answered or context.fact_id is None:
+            return None
+        index, tokens = self.index, message.tokens
+        if not tokens or not index.weak_tokens.issuperset(tokens):
+            return None
+        asked = [t for t in tokens if t in self._sentence_question_tokens]
+        last = index.fact_index.get(context.fact_id)
+        if len(asked) != 1 or last is None or asked[0] in index.asked_words[last]:
+            return None
+        told = index.fact_sentences[last]
+        fitting = [
+            number
+            for number, sentences in enumerate(index.fact_sentences)
+            if number != last and asked[0] in index.asked_words[number] and sentences & told
+        ]
+        return index.facts[fitting[0]] if len(fitting) == 1 else None
 
     @staticmethod
     def _doubts(question: str) -> bool:

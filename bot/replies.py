@@ -201,6 +201,11 @@ def render_why(reply: Reply, pack: Pack) -> list[str]:
         lines = [
             "You asked what happened next: this is what the article tells after my last answer."
         ]
+    elif reply.reason is Reason.ASKED_OF_LAST:
+        lines = [
+            "You asked when, and my last answer does not say it: this is the fact that does, "
+            "from the same sentence of the article."
+        ]
     elif reply.reason is Reason.REPEATED:
         lines = ["You asked who said it: my last answer again, which says who."]
     elif reply.reason is Reason.CONFIRMED:

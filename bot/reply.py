@@ -35,6 +35,9 @@ class Reason(StrEnum):
     """A fact scored above the threshold and clear of the runner-up."""
     NEXT = "next"
     """"And after that?": the fact that tells what happened next."""
+    ASKED_OF_LAST = "asked-of-last"
+    """"And when?" after an answer never asked when: the fact asked it that quotes the same
+    sentence."""
     REPEATED = "repeated"
     """"Who made that claim?": the last answer again, which says who."""
     CONFIRMED = "confirmed"

@@ -14,6 +14,7 @@ import pytest
 from bot import lang
 from bot.knowledge import KnowledgeError, Pack, load_pack
 from bot.matching import Context, Engine, Outcome, Reply
+from bot.reply import Reason
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKS = {
@@ -227,6 +228,33 @@ def test_the_second_pack_follows_up(festival: Engine) -> None:
     assert first.fact_id == "eberle-director"
     follow = festival.answer("and what did he do before?", context=first.context)
     assert follow.fact_id == "eberle-background"
+
+
+ASKED_WHEN = [
+    ("ber", ["who won the battle?", "and when?"], "battle-date"),
+    ("ber", ["qui a gagné la bataille ?", "et quand ?"], "battle-date"),
+    ("lantern-festival", ["Who organises the festival?", "when?"], "alt-since-1996"),
+    (
+        "lantern-festival",
+        ["Why has the Lantern Float been criticised?", "when?"],
+        "wire-free-lanterns",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "turns", "fact_id"), ASKED_WHEN)
+def test_a_bare_when_after_an_answer_that_gives_no_date_gets_the_date_of_its_sentence(
+    name: str, turns: list[str], fact_id: str
+) -> None:
+    """ "Who won?", "and when?": the fact asked when that quotes the sentence just given (the
+    date of that fighting), not who won again."""
+    engine = Engine(load_pack(PACKS[name]))
+    first = engine.answer(turns[0])
+    assert first.answered and first.fact_id != fact_id
+    follow = engine.answer(turns[1], context=first.context)
+    assert (follow.outcome, follow.fact_id) == (Outcome.ANSWER, fact_id)
+    assert follow.reason is Reason.ASKED_OF_LAST
+    assert set(follow.citations) & set(first.citations), "the same sentence of the article"
 
 
 STANDALONE = [

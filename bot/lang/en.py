@@ -41,6 +41,9 @@ a question of only these asks nothing on its own."""
 
 TYPED_QUESTION_WORDS = ("who", "when", "where", "why")
 """Question words a fact must be asked with to answer them."""
+SENTENCE_QUESTION_WORDS = ("when",)
+"""Question words a bare follow-up ("and when?") asks of the sentence just quoted: a sentence's
+date is the date of what it tells, where its place or its reason may be another's."""
 
 AUXILIARIES = frozenset("is was are were did does do has have had can could will would".split())
 """Verbs that open a yes/no question ("did the ... ?")."""
