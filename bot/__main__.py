@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import codecs
 import io
 import json
 import select
@@ -84,13 +85,17 @@ def ask_command(args: argparse.Namespace) -> int:
     # a reader feeding one line at a time gets each answer straight away, and a batch is not
     # written line by line even when Python's output is unbuffered (PYTHONUNBUFFERED).
     pending: list[str] = []
+    # (Output that cannot hold every character gets JSON's own escapes, which parse back.)
+    ascii_only = not codecs.lookup(
+        getattr(sys.stdout, "encoding", None) or "ascii"
+    ).name.startswith("utf")
     try:
         for raw in questions:
             question = raw.rstrip("\r\n")
             reply = engine.answer(question, context=context if args.conversation else None)
             context = reply.context
             if args.json:
-                pending.append(json.dumps(as_json(reply), ensure_ascii=False) + "\n")
+                pending.append(json.dumps(as_json(reply), ensure_ascii=ascii_only) + "\n")
             elif args.debug:
                 pending.append(f"{render_debug(reply)}\n{render_text(reply)}\n")
             else:
@@ -485,10 +490,22 @@ def _usage(parser: argparse.ArgumentParser) -> int:
     return EXIT_USAGE
 
 
+def _any_text() -> None:
+    """Let input and output take any character, whatever their encoding (PYTHONIOENCODING=ascii,
+    an old terminal): a character the output cannot hold is written as an escape ("\\u201c"),
+    and bytes the input's encoding cannot read become "\ufffd", rather than stopping the
+    command."""
+    for stream, errors in ((sys.stdin, "replace"), (sys.stdout, "backslashreplace"),
+                           (sys.stderr, "backslashreplace")):  # fmt: skip
+        if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+            stream.reconfigure(errors=errors)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; turn every expected error into a message and an exit status."""
     from bot.settings import Settings
 
+    _any_text()
     args = _parser().parse_args(argv)
     try:
         # Read once, here, and only what the command uses; it takes its settings from args.

@@ -59,6 +59,32 @@ def test_ask_without_conversation_treats_lines_alone() -> None:
     assert "Tilemsi Arabs" not in alone[1]["answer"]
 
 
+def test_ask_on_an_output_that_holds_only_ascii_escapes_what_it_cannot_write() -> None:
+    """PYTHONIOENCODING=ascii (or an old terminal): the article's curly quotes and a question's
+    accents come out escaped, JSON as JSON's own escapes, and input it cannot read is replaced."""
+    ascii_only = {"PYTHONIOENCODING": "ascii"}
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "ask", "--json"],
+        input="qui a gagné ?\n".encode(),
+        capture_output=True,
+        cwd=ROOT,
+        env=clean_environ(**ascii_only),
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.isascii()
+    record = json.loads(done.stdout)
+    assert record["answered"] and record["question"].startswith("qui a gagn")
+
+    question = bot("ask", "--json", "qui a gagné ? « vite »", env=ascii_only)
+    assert question.stdout.isascii()
+    assert json.loads(question.stdout)["question"] == "qui a gagné ? « vite »"
+
+    text = bot("ask", "who won the battle?", env=ascii_only)
+    assert text.returncode == 0, text.stderr
+    assert "\\u201cResult: MAA victory\\u201d" in text.stdout
+
+
 def test_ask_plain_text_shows_answer_and_cited_sections() -> None:
     done = bot("ask", "when did the MAA leave Ber?")
     assert done.returncode == 0
