@@ -96,7 +96,7 @@ class Decider:
         return Reply(
             question=question,
             outcome=Outcome.SUGGEST,
-            text=replies.UNSURE,
+            text=replies.unsure_text(question, len(close)),
             confidence=round(top.score, 3),
             suggestions=tuple(self.index.facts[m.fact].questions[0] for m in close),
             runner_up=runner_up,
@@ -118,7 +118,7 @@ class Decider:
         return replace(
             reply,
             outcome=Outcome.SUGGEST,
-            text=replies.UNSURE,
+            text=replies.unsure_text(reply.question, len(offered)),
             citations=(),
             suggestions=tuple(offered),
             fact_id=None,
@@ -200,7 +200,7 @@ class Decider:
         return Reply(
             question=question,
             outcome=Outcome.ANSWER,
-            text=replies.QUOTE_INTRO,
+            text=replies.quote_intro(question),
             citations=(Citation(sentence.section, sentence.text),),
             confidence=round(best_cover * self.weights.quote_confidence, 3),
             on_topic=True,

@@ -15,9 +15,18 @@ TELEGRAM_LIMIT = 4096
 """Telegram's limit on a message's length, in characters after entity parsing."""
 
 
-UNSURE = "I'm not sure which of these you mean:"
-"""The line before "did you mean" suggestions."""
-QUOTE_INTRO = "No curated fact covers this, but the article says:"
+_UNSURE = {
+    "en": ("Did you mean this?", "I'm not sure which of these you mean:"),
+    "fr": (
+        "Vouliez-vous demander ceci ?",
+        "Je ne sais pas bien laquelle de ces questions vous posez :",
+    ),
+}
+"""The line before "did you mean" suggestions: for one, and for several."""
+_QUOTE_INTRO = {
+    "en": "None of my facts answers exactly this, but the article says:",
+    "fr": "Aucun de mes faits ne répond exactement à cela, mais l'article dit :",
+}
 """The line before a quoted sentence that no fact covers."""
 _PARTICIPLE = re.compile(r"(?:ed|en|ing)$")
 _ASKS_ABOUT = re.compile(lang.pattern("asks_about"))
@@ -27,6 +36,11 @@ _AUXILIARIES = lang.AUXILIARIES - lang.COPULAS
 _DECLINES = {
     "en": {
         "empty": "Ask me anything about the {title}, for example:",
+        "unreadable": (
+            "I read questions in English and French only. Ask me anything about the {title}, "
+            "for example:"
+        ),
+        "farewell": "Goodbye! Come back any time with a question about the {title}, such as:",
         "no-story": "The article tells nothing more after that. These are close to what it covers:",
         "nothing-to-confirm": (
             "I have given no answer to confirm. Ask me anything about the {title}, for example:"
@@ -47,6 +61,14 @@ _DECLINES = {
     },
     "fr": {
         "empty": "Posez-moi une question sur l'article « {title} », par exemple :",
+        "unreadable": (
+            "Je ne lis que les questions en français et en anglais. Posez-moi une question sur "
+            "l'article « {title} », par exemple :"
+        ),
+        "farewell": (
+            "Au revoir ! Revenez quand vous voulez avec une question sur l'article « {title} », "
+            "par exemple :"
+        ),
         "no-story": "L'article ne dit rien de plus après cela. Voici ce qu'il couvre de proche :",
         "nothing-to-confirm": (
             "Je n'ai donné aucune réponse à confirmer. Posez-moi une question sur l'article "
@@ -76,6 +98,22 @@ _CONFIRMED = {
 """The line that answers doubt about the last answer ("are you sure?"), before that answer."""
 
 
+def _language(question: str) -> str:
+    folded = fold(strip_address(question))
+    return lang.language_of(folded, lang.words_of(folded))
+
+
+def unsure_text(question: str, offered: int) -> str:
+    """Return the line before "did you mean" suggestions, in the question's language."""
+    one, several = _UNSURE[_language(question)]
+    return one if offered == 1 else several
+
+
+def quote_intro(question: str) -> str:
+    """Return the line before a quoted sentence no fact covers, in the question's language."""
+    return _QUOTE_INTRO[_language(question)]
+
+
 def confirmed_text(question: str, answer: str) -> str:
     """Return the last answer given again to a reader who doubts it, in the doubt's language."""
     folded = fold(strip_address(question))
@@ -92,7 +130,9 @@ def decline_text(reason: Reason, question: str, title: str) -> str:
     language = lang.language_of(folded, words)
     lines = _DECLINES[language]
     if reason is Reason.EMPTY:
-        return lines["empty"].format(title=title)
+        # Letters, but none the bot reads (another script): say what it reads.
+        unreadable = any(c.isalpha() for c in question)
+        return lines["unreadable" if unreadable else "empty"].format(title=title)
     if reason is Reason.NOT_COVERED:
         return absent_line(question, language=language)
     if reason is Reason.NO_STORY:
@@ -300,10 +340,12 @@ def render_why(reply: Reply, pack: Pack) -> list[str]:
 
 def as_json(reply: Reply) -> dict[str, Any]:
     """Return the `ask --json` record for a reply (the contract outside evaluation reads)."""
+    # A quoted sentence is the answer itself, after the line that says no fact covers it.
+    quoted = f"{reply.text} {reply.citations[0].text}" if reply.quoted and reply.citations else ""
     return {
         "question": reply.question,
         "answered": reply.answered,
-        "answer": reply.text,
+        "answer": quoted or reply.text,
         "citations": [{"section": c.section, "text": c.text} for c in reply.citations],
         "confidence": reply.confidence,
         "suggestions": list(reply.suggestions),

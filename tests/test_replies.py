@@ -83,6 +83,10 @@ def test_html_escapes_and_fits_whatever_the_text(pack: Pack, text: str) -> None:
         ("hi, how are you?", "Hello! I answer questions about the Battle of Ber (2013)"),
         ("salut, ça va ?", "Bonjour ! Je réponds aux questions sur l'article"),
         ("bonjour, comment ça va ?", "Bonjour ! Je réponds aux questions sur l'article"),
+        ("bye", "Goodbye! Come back any time"),
+        ("thanks, bye!", "Goodbye! Come back any time"),
+        ("au revoir", "Au revoir ! Revenez quand vous voulez"),
+        ("bonne journée", "Au revoir ! Revenez quand vous voulez"),
     ],
 )
 def test_a_greeting_gets_a_greeting_and_example_questions(
@@ -96,6 +100,52 @@ def test_a_greeting_gets_a_greeting_and_example_questions(
 
 def test_a_greeting_with_a_question_is_answered(engine: Engine) -> None:
     assert engine.answer("hi, who won the battle?").answered
+
+
+@pytest.mark.parametrize("message", ["кто победил в битве?", "谁赢了?", "من فاز في المعركة؟"])
+def test_a_question_in_a_script_the_bot_does_not_read_is_told_which_it_reads(
+    engine: Engine, message: str
+) -> None:
+    reply = engine.answer(message)
+    assert not reply.answered
+    assert reply.text.startswith("I read questions in English and French only.")
+    assert len(reply.suggestions) == 3
+    assert engine.answer("🙂 🙂").text.startswith("Ask me anything about")
+
+
+@pytest.mark.parametrize(
+    ("question", "line", "offered"),
+    [
+        ("Why did the MNLA seize Ber from the MAA?", "Did you mean this?", 1),
+        ("How many French soldiers were killed fighting in Ber?", "I'm not sure which", 2),
+        ("Quel était le nom du marabout ?", "Vouliez-vous demander ceci ?", 1),
+        ("Combien de temps a duré le combat ?", "Je ne sais pas bien laquelle", 2),
+    ],
+)
+def test_did_you_mean_says_this_or_which_of_these_in_the_question_s_language(
+    engine: Engine, question: str, line: str, offered: int
+) -> None:
+    reply = engine.answer(question)
+    assert reply.outcome is Outcome.SUGGEST
+    assert reply.text.startswith(line)
+    assert len(reply.suggestions) >= offered and (len(reply.suggestions) == 1) == (offered == 1)
+
+
+def test_a_quoted_sentence_is_the_json_answer_after_the_line_that_introduces_it(
+    engine: Engine,
+) -> None:
+    """No fact covers it, one sentence does: the record's answer holds that sentence, so a reader
+    of `answer` alone gets it, and the text shown above the quote says no fact covers it."""
+    reply = engine.answer("who left Ber on May 7?")
+    assert reply.quoted and reply.answered
+    sentence = reply.citations[0].text
+    assert reply.text == "None of my facts answers exactly this, but the article says:"
+    record = as_json(reply)
+    assert record["answer"] == f"{reply.text} {sentence}"
+    assert record["citations"] == [{"section": reply.citations[0].section, "text": sentence}]
+    french = engine.answer("qui a quitté Ber le 7 mai ?")
+    assert french.quoted
+    assert french.text == "Aucun de mes faits ne répond exactement à cela, mais l'article dit :"
 
 
 @pytest.mark.parametrize(

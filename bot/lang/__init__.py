@@ -159,18 +159,19 @@ def attribute_patterns(**words: str) -> dict[str, str]:
 
 GREETINGS = en.GREETINGS | fr.GREETINGS
 THANKS = en.THANKS | fr.THANKS
+FAREWELLS = en.FAREWELLS | fr.FAREWELLS
 FOLLOW_UP_WORDS = en.FOLLOW_UP_WORDS | fr.FOLLOW_UP_WORDS
 FRENCH_INVERSION = fr.INVERSION
 _FILLER = en.GREETING_FILLER | fr.GREETING_FILLER
-_COURTESY = GREETINGS | THANKS
+_COURTESY = GREETINGS | THANKS | FAREWELLS
 _COURTESY_OR_FILLER = _COURTESY | _FILLER
 _WORDS = re.compile(r"[a-z]+")
-_FRENCH_ONLY = (fr.STOP_WORDS | fr.QUESTION_WORDS | fr.GREETINGS | fr.THANKS) - (
-    en.STOP_WORDS | en.QUESTION_WORDS | en.GREETINGS | en.THANKS
+_FRENCH_ONLY = (fr.STOP_WORDS | fr.QUESTION_WORDS | fr.GREETINGS | fr.THANKS | fr.FAREWELLS) - (
+    en.STOP_WORDS | en.QUESTION_WORDS | en.GREETINGS | en.THANKS | en.FAREWELLS
 )
-_ENGLISH_ONLY = (en.STOP_WORDS | en.QUESTION_WORDS | en.GREETINGS | en.THANKS | en.AUXILIARIES) - (
-    fr.STOP_WORDS | fr.QUESTION_WORDS | fr.GREETINGS | fr.THANKS
-)
+_ENGLISH_ONLY = (
+    en.STOP_WORDS | en.QUESTION_WORDS | en.GREETINGS | en.THANKS | en.FAREWELLS | en.AUXILIARIES
+) - (fr.STOP_WORDS | fr.QUESTION_WORDS | fr.GREETINGS | fr.THANKS | fr.FAREWELLS)
 
 
 def language_of(folded: str, words: list[str] | None = None) -> str:
@@ -190,18 +191,23 @@ def words_of(folded: str) -> list[str]:
 
 
 def courtesy(folded: str, words: list[str] | None = None) -> str | None:
-    """Return "greeting" or "thanks" when a lowercase, accent-folded message (or its
-    `words_of`) is only that."""
+    """Return "greeting", "thanks" or "farewell" when a lowercase, accent-folded message (or
+    its `words_of`) is only that."""
     if words is None:
         words = words_of(folded)
     if not words or len(words) > 6:
         return None
     if not _COURTESY_OR_FILLER.issuperset(words):
         return None
-    kinds = {"thanks" if w in THANKS else "greeting" for w in words if w in _COURTESY}
+    kinds = {
+        "thanks" if w in THANKS else "farewell" if w in FAREWELLS else "greeting"
+        for w in words
+        if w in _COURTESY
+    }
     if not kinds:
         return None
-    return "thanks" if "thanks" in kinds else "greeting"
+    # ("thanks, bye": the leave-taking is what is answered.)
+    return next(kind for kind in ("farewell", "thanks", "greeting") if kind in kinds)
 
 
 SHORT_WORDS = en.SHORT_WORDS

@@ -28,6 +28,8 @@ GREETINGS = frozenset("hi hello hey hiya howdy yo greetings morning evening afte
 """Words that greet: a message of only these (and filler) is a greeting, not a question."""
 THANKS = frozenset("thanks thank thx ty cheers appreciated".split())
 """Words that thank: a message of only these (and filler) is thanks, not a question."""
+FAREWELLS = frozenset("bye goodbye byebye farewell cya ciao".split())
+"""Words that take leave: a message of only these (and filler) says goodbye."""
 GREETING_FILLER = frozenset(
     "there you bot good very much lot a so all everyone guys how are doing".split()
 )

@@ -25,7 +25,11 @@ GREETINGS = frozenset("bonjour salut bonsoir coucou allo".split())
 """Words that greet (accents folded)."""
 THANKS = frozenset("merci remercie".split())
 """Words that thank (accents folded)."""
-GREETING_FILLER = frozenset("a tous tout le monde beaucoup bien bot vous toi ca va comment".split())
+FAREWELLS = frozenset("revoir adieu journee soiree nuit".split())
+"""Words that take leave (accents folded): "au revoir", "bonne journee"."""
+GREETING_FILLER = frozenset(
+    "a au tous tout le monde beaucoup bien bot vous toi ca va comment bonne".split()
+)
 """Words a greeting or thanks may hold besides its own ("merci beaucoup", "salut, ca va ?")."""
 FOLLOW_UP_WORDS = frozenset("ensuite puis apres avant suite passe autre plus".split())
 """Words by which a question leans on the one before ("et après ?")."""
