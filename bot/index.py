@@ -11,7 +11,7 @@ from bot import lang
 from bot.article import INFOBOX, Sentence
 from bot.asks import Asks, polar
 from bot.knowledge import Fact, Pack
-from bot.text import fold
+from bot.text import fold, normalize
 from bot.vocabulary import Vocabulary
 from bot.weights import Weights
 
@@ -319,6 +319,9 @@ class FactIndex:
         self.typed_question_tokens = v.tokens(lang.TYPED_QUESTION_WORDS)
         generic = v.tokens(lang.GENERIC)
         named = self.article_tokens | {f"@{e.id}" for e in pack.entities}
+        # The words of a name are the article's too: "who is the marabout?" of "the marabout's
+        # son" asks about what it tells of, not something else.
+        named |= v.tokens([w for e in pack.entities for w in normalize(e.name).split()])
         self.topical = frozenset(t for t in named if not t.isdigit()) - self.question_tokens
         self.topical -= generic
         # Tokens that alone do not make a question about anything: question words, numbers.

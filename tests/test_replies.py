@@ -152,6 +152,8 @@ def test_a_quoted_sentence_is_the_json_answer_after_the_line_that_introduces_it(
     ("question", "line"),
     [
         ("who commanded the MNLA?", "The article doesn't say who commanded the MNLA."),
+        # A word of a name the article gives ("the marabout's son") is on its subject.
+        ("Who is the marabout?", "The article doesn't say who the marabout is."),
         ("qui commandait le MNLA ?", "L'article ne dit pas qui commandait le MNLA."),
         (
             "quelle est la capitale de la France ?",
