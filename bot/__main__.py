@@ -77,8 +77,9 @@ def ask_command(args: argparse.Namespace) -> int:
     from bot.replies import as_json, render_debug, render_text
 
     engine = _engine(args)
-    if args.debug and not args.json:
-        print(f"[pack {engine.pack.describe()}]")
+    # With --json, what --debug shows goes to standard error: the output stays JSON lines.
+    if args.debug:
+        print(f"[pack {engine.pack.describe()}]", file=sys.stderr if args.json else sys.stdout)
     questions: Iterable[str] = [" ".join(args.question)] if args.question else sys.stdin
     context: Context | None = None
     # Answers are written in blocks while more questions are waiting, and at once when none is:
@@ -96,6 +97,8 @@ def ask_command(args: argparse.Namespace) -> int:
             context = reply.context
             if args.json:
                 pending.append(json.dumps(as_json(reply), ensure_ascii=ascii_only) + "\n")
+                if args.debug:
+                    print(render_debug(reply), file=sys.stderr)
             elif args.debug:
                 pending.append(f"{render_debug(reply)}\n{render_text(reply)}\n")
             else:
@@ -411,10 +414,19 @@ def _parser() -> argparse.ArgumentParser:
     console = command("console", console_command, CONSOLE_SETTINGS)
     console.add_argument("--debug", action="store_true", help="show fact, score and runner-up")
     ask = command("ask", ask_command, ASK_SETTINGS)
-    ask.add_argument("question", nargs="*", help="the question (default: one a line on stdin)")
+    ask.add_argument(
+        "question",
+        nargs="*",
+        help="one question, its words given as separate arguments or quoted "
+        "(default: one question a line on stdin)",
+    )
     ask.add_argument("--json", action="store_true", help="one JSON object a line")
     ask.add_argument("--conversation", action="store_true", help="lines form one conversation")
-    ask.add_argument("--debug", action="store_true", help="show fact, score and runner-up")
+    ask.add_argument(
+        "--debug",
+        action="store_true",
+        help="show fact, score and runner-up (with --json, on standard error)",
+    )
     check = command("check", check_command, CHECK_SETTINGS)
     check.add_argument(
         "--strict", action="store_true", help="also fail on draft facts or an outdated classifier"
@@ -457,7 +469,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     unanswered.add_argument("--draft", action="store_true", help="print a YAML draft of facts")
     unanswered.add_argument("--data-dir", metavar="DIR", help="data directory (BERBOT_DATA_DIR)")
-    pack = commands.add_parser("pack", help="make knowledge packs")
+    pack = commands.add_parser(
+        "pack", help="Make a knowledge pack for another article, or fit its classifier."
+    )
     pack.set_defaults(handler=lambda _: _usage(pack), uses=frozenset())
     pack_commands = pack.add_subparsers(title="commands", metavar="COMMAND")
     init = pack_commands.add_parser(

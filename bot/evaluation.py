@@ -81,8 +81,10 @@ def _read_item(raw: object, where: str) -> Item:
         raise QuestionFileError(f"{where}: expected keys among {sorted(_KEYS)}, got {raw!r}")
     turns = _read_turns(raw, where)
     kind, style = raw.get("kind"), raw.get("style", "plain")
-    if kind not in KINDS or style not in STYLES:
-        raise QuestionFileError(f"{where}: unknown kind {kind!r} or style {style!r}")
+    if kind not in KINDS:
+        raise QuestionFileError(f"{where}: unknown kind {kind!r} (one of {', '.join(KINDS)})")
+    if style not in STYLES:
+        raise QuestionFileError(f"{where}: unknown style {style!r} (one of {', '.join(STYLES)})")
     expect = raw.get("expect", [])
     if isinstance(expect, str):
         expect = [expect]

@@ -218,7 +218,21 @@ def test_bad_question_file_is_a_clear_error(tmp_path: Path) -> None:
     questions.write_text("- q: hi\n  kind: maybe\n", encoding="utf-8")
     done = bot("eval", str(questions))
     assert done.returncode == 2
-    assert "unknown kind 'maybe'" in done.stderr
+    assert "item 1: unknown kind 'maybe' (one of answerable, unknown, absent," in done.stderr
+
+    questions.write_text("- q: hi\n  kind: answerable\n  style: follow-up\n", encoding="utf-8")
+    done = bot("eval", str(questions))
+    assert done.returncode == 2
+    assert "item 1: unknown style 'follow-up' (one of plain, typo," in done.stderr
+    assert "kind" not in done.stderr
+
+
+def test_ask_json_with_debug_writes_what_debug_shows_to_standard_error() -> None:
+    done = bot("ask", "--json", "--debug", stdin="who won the battle?\ntell me a joke\n")
+    assert done.returncode == 0, done.stderr
+    assert [json.loads(line)["answered"] for line in done.stdout.splitlines()] == [True, False]
+    assert "[answer: who-won, score" in done.stderr
+    assert "[decline:" in done.stderr
 
 
 @pytest.mark.parametrize("name", ["dev.yaml", "holdout.yaml"])
