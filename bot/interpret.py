@@ -458,7 +458,9 @@ class Interpreter:
                 return 0  # "the battle of ?": no other place named
             place = content[0]
             if place not in self.v.alias_to_id:
-                return int(place not in self.v.known_words and not place.isdigit())
+                # (A slip in the article's own place is no other place: "the battle of berr".)
+                unknown = place not in self.v.known_words and not place.isdigit()
+                return int(unknown and self.v.correct(place) is None)
             entity = self.v.alias_to_id[place]
         return int(entity != index.home_entity and self.v.entities[entity].kind == "place")
 

@@ -204,6 +204,20 @@ def test_declines_other_events_and_chatter(engine: Engine, question: str) -> Non
     assert len(reply.suggestions) <= 3
 
 
+def test_a_slip_in_the_article_s_own_place_after_the_battle_of_is_no_other_event(
+    engine: Engine,
+) -> None:
+    """ "The battle of berr" is a slip for the article's own place, not another battle: nothing
+    counts it as another event, and the battle's date is offered; "the battle of Gao" is one."""
+    slip = engine.answer("when was the battle of berr?")
+    assert slip.explanation is not None
+    assert "elsewhere" not in {s.name for s in slip.explanation.signals()}
+    assert slip.outcome is Outcome.SUGGEST
+    assert "When was the Battle of Ber?" in slip.suggestions
+    other = engine.answer("when was the battle of gao?")
+    assert other.outcome is Outcome.DECLINE
+
+
 @pytest.mark.parametrize(
     "question",
     [
