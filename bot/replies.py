@@ -7,6 +7,7 @@ from html import escape
 from typing import Any
 
 from bot import lang
+from bot.asks import polar
 from bot.knowledge import Pack, Source
 from bot.reply import Outcome, Reason, Reply
 from bot.text import fold, strip_address
@@ -58,6 +59,7 @@ _DECLINES = {
         "absent-plain": (
             "The article doesn't say; that isn't covered. These are close to what it does cover:"
         ),
+        "absent-polar": "The article doesn't say so. These are close to what it does say:",
     },
     "fr": {
         "empty": "Posez-moi une question sur l'article « {title} », par exemple :",
@@ -87,6 +89,7 @@ _DECLINES = {
         "absent-plain": (
             "L'article ne le dit pas ; ce n'est pas couvert. Voici ce qu'il couvre de proche :"
         ),
+        "absent-polar": "L'article ne dit pas cela. Voici ce qu'il dit de proche :",
     },
 }
 """The lines that say why a question is not answered, in the language it was asked in."""
@@ -155,8 +158,10 @@ def absent_line(question: str, *, language: str | None = None) -> str:
     folded = fold(asked)
     language = language or lang.language_of(folded)
     lines = _DECLINES[language]
-    plain = lines["absent-plain"]
     words = asked.split()
+    # A yes/no question the article does not bear out ("were five civilians killed?") may be
+    # one it says otherwise: not "that isn't covered".
+    plain = lines["absent-polar" if polar(lang.words_of(folded)) else "absent-plain"]
     if not asked or len(asked) > 160 or len(words) < 2 or fold(words[0]) not in lang.QUESTION_WORDS:
         return plain
     if _ASKS_ABOUT.match(folded):
