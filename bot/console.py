@@ -26,6 +26,9 @@ HELP = (
 COMMANDS = ("/help", "/reset", "/debug", "/quit", "/exit")
 
 
+_CONTROLS = {c: None for c in [*range(32), 127] if chr(c) != "\t"}
+
+
 def _interactive_lines(prompt: str) -> Iterator[str]:
     with _history():
         while True:
@@ -60,6 +63,19 @@ def _history() -> Iterator[None]:
             readline.write_history_file(HISTORY_FILE)
 
 
+def _forget_last_line(interactive: bool) -> None:
+    """Leave the line that ends a session ("/quit") out of the history kept between sessions."""
+    if not interactive:
+        return
+    try:
+        import readline
+    except ImportError:  # pragma: no cover - Windows has no readline
+        return
+    last = readline.get_current_history_length()
+    if last:
+        readline.remove_history_item(last - 1)
+
+
 def banner(engine: Engine) -> str:
     """Return the console's first line: what it answers about, and from which pack."""
     pack = engine.pack
@@ -90,10 +106,13 @@ def run_console(
         if not command:
             continue
         if not interactive:
-            out(f"{PROMPT}{line}")
+            # (Echoed without its control characters: an escape sequence would act on the
+            # terminal the transcript is read in.)
+            out(f"{PROMPT}{line.translate(_CONTROLS)}")
         if command.startswith("/"):
             name = command.split()[0]
             if name in ("/quit", "/exit"):
+                _forget_last_line(interactive)
                 break
             if name == "/help":
                 out(HELP)

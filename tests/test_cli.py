@@ -464,60 +464,99 @@ def test_console_marks_an_answer_from_a_draft_fact(pack_copy: Path) -> None:
     assert "(draft fact: readers on Telegram are not shown it" in done.stdout
 
 
+class _Terminal:
+    """The console run at a terminal (a pty it controls), with HOME in a directory of its own."""
+
+    def __init__(self, home: Path) -> None:
+        import fcntl
+        import os
+        import pty
+        import termios
+
+        self.primary, secondary = pty.openpty()
+
+        def own_terminal() -> None:
+            # After setsid, make the pty the controlling terminal: Ctrl-C then signals it.
+            fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "bot", "console"],
+            stdin=secondary, stdout=secondary, stderr=secondary, cwd=ROOT,
+            start_new_session=True, preexec_fn=own_terminal,
+            env=clean_environ(HOME=str(home), BERBOT_RECORD_UNANSWERED="false"),
+        )  # fmt: skip
+        os.close(secondary)
+        self.seen = b""
+
+    def read_until(self, mark: bytes) -> None:
+        import os
+        import time
+
+        deadline = time.monotonic() + 30
+        while mark not in self.seen and time.monotonic() < deadline:
+            try:
+                self.seen += os.read(self.primary, 4096)
+            except OSError:
+                break
+
+    def type(self, keys: bytes) -> None:
+        import os
+
+        os.write(self.primary, keys)
+
+    def close(self) -> None:
+        import os
+        import signal
+
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        os.close(self.primary)
+
+
 def test_ctrl_c_at_the_console_prompt_ends_its_line(tmp_path: Path) -> None:
     """The console at a terminal: Ctrl-C leaves it with the shell's prompt on a new line, and
     the questions typed are kept in the history file."""
     import contextlib
-    import fcntl
-    import os
-    import pty
-    import signal
-    import termios
     import time
 
-    primary, secondary = pty.openpty()
-
-    def own_terminal() -> None:
-        # After setsid, make the pty the controlling terminal: Ctrl-C then signals the console.
-        fcntl.ioctl(0, termios.TIOCSCTTY, 0)
-
-    process = subprocess.Popen(
-        [sys.executable, "-m", "bot", "console"],
-        stdin=secondary, stdout=secondary, stderr=secondary, cwd=ROOT, start_new_session=True,
-        preexec_fn=own_terminal,
-        env=clean_environ(HOME=str(tmp_path), BERBOT_RECORD_UNANSWERED="false"),
-    )  # fmt: skip
-    os.close(secondary)
-    seen = b""
-
-    def read_until(mark: bytes) -> None:
-        nonlocal seen
-        deadline = time.monotonic() + 30
-        while mark not in seen and time.monotonic() < deadline:
-            try:
-                seen += os.read(primary, 4096)
-            except OSError:
-                break
-
+    terminal = _Terminal(tmp_path)
     try:
-        read_until(b"you> ")
-        os.write(primary, b"who won?\n")
-        read_until(b"(Lead)\r\nyou> ")
+        terminal.read_until(b"you> ")
+        terminal.type(b"who won?\n")
+        terminal.read_until(b"(Lead)\r\nyou> ")
         # The terminal sends SIGINT for Ctrl-C. One that comes before readline waits for a key
         # is seen only at the next key, so it is typed again if the console is still there.
         for _ in range(10):
             time.sleep(0.2)
-            os.write(primary, b"\x03")
+            terminal.type(b"\x03")
             with contextlib.suppress(subprocess.TimeoutExpired):
-                process.wait(timeout=3)
+                terminal.process.wait(timeout=3)
                 break
-        status = process.wait(timeout=30)
-        read_until(b"\n\n\n")
-        assert status == 0, seen  # (nothing more comes: reads what is left)
+        status = terminal.process.wait(timeout=30)
+        terminal.read_until(b"\n\n\n")
+        assert status == 0, terminal.seen  # (nothing more comes: reads what is left)
     finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGKILL)
-        os.close(primary)
+        terminal.close()
     # The prompt's line is ended (after the terminal's "^C", where it echoes one).
-    assert re.search(rb"\nyou> (\^C)?\n$", seen.replace(b"\r\n", b"\n"))
+    assert re.search(rb"\nyou> (\^C)?\n$", terminal.seen.replace(b"\r\n", b"\n"))
     assert (tmp_path / ".berbot_history").read_text(encoding="utf-8").strip() == "who won?"
+
+
+def test_the_line_that_leaves_the_console_is_not_kept_in_its_history(tmp_path: Path) -> None:
+    terminal = _Terminal(tmp_path)
+    try:
+        terminal.read_until(b"you> ")
+        terminal.type(b"who won?\n")
+        terminal.read_until(b"(Lead)\r\nyou> ")
+        terminal.type(b"/exit\n")
+        assert terminal.process.wait(timeout=30) == 0, terminal.seen
+    finally:
+        terminal.close()
+    assert (tmp_path / ".berbot_history").read_text(encoding="utf-8").split() == ["who", "won?"]
+
+
+def test_a_piped_console_echoes_questions_without_their_control_characters() -> None:
+    done = bot("console", stdin="who\x1b[31m won\x07?\n")
+    assert done.returncode == 0, done.stderr
+    assert "you> who[31m won?\n" in done.stdout
+    assert "\x1b" not in done.stdout and "\x07" not in done.stdout
