@@ -34,6 +34,7 @@ class Decider:
         self.thresholds = thresholds
         self.weights = weights
         self.title = title
+        self._who = vocabulary.token("who")
 
     def decide(self, question: str, query: Query, ranked: list[Match], previous: Context) -> Reply:
         """Return the reply to one reading of a question, given its ranked facts."""
@@ -265,8 +266,11 @@ class Decider:
         """Return the conversation's context after this reply."""
         mentioned = [t[1:] for t in tokens if t.startswith("@")]
         about = list(fact.about) if fact else []
+        # "Who took it after the MAA left?": whoever the answer names is whom a "they" next
+        # stands for, before whoever the question named.
+        lead = [e for e in about if e not in mentioned] if self._who in tokens else []
         entities: list[str] = []
-        for entity_id in (*mentioned, *about, *previous.entities):
+        for entity_id in (*lead, *mentioned, *about, *previous.entities):
             if entity_id not in entities and entity_id in self.v.entities:
                 entities.append(entity_id)
         return Context(

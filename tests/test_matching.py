@@ -550,6 +550,22 @@ def test_follow_up_they_means_the_group_last_discussed(engine: Engine) -> None:
     assert any("April 25" in c.text for c in second.citations)
 
 
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ["who captured Ber after the MAA left for good?", "when did they leave?"],
+        ["qui a pris Ber après le départ du MAA ?", "quand sont-ils partis ?"],
+    ],
+)
+def test_after_a_who_question_they_are_whoever_the_answer_named(
+    engine: Engine, turns: list[str]
+) -> None:
+    """The question named the MAA, the answer the forces that came after: "they" are those."""
+    first = engine.answer(turns[0])
+    assert first.fact_id == "burkinabe-and-malian-forces-captured-ber"
+    assert engine.answer(turns[1], context=first.context).fact_id == "burkinabe-left-ber"
+
+
 def test_follow_up_what_else_did_he_say_moves_to_another_ramadane_fact(engine: Engine) -> None:
     first = engine.answer("what did Ramadane say about the attack?")
     assert first.answered
