@@ -11,6 +11,7 @@ from typing import TextIO
 from bot.conversation import Conversations
 from bot.matching import Engine, Reply
 from bot.replies import render_debug, render_text
+from bot.text import printable
 
 PROMPT = "you> "
 YOU = "you"
@@ -24,9 +25,6 @@ HELP = (
     "  /quit    leave (or /exit, Ctrl-D, Ctrl-C)"
 )
 COMMANDS = ("/help", "/reset", "/debug", "/quit", "/exit")
-
-
-_CONTROLS = {c: None for c in [*range(32), 127] if chr(c) != "\t"}
 
 
 def _interactive_lines(prompt: str) -> Iterator[str]:
@@ -63,8 +61,9 @@ def _history() -> Iterator[None]:
             readline.write_history_file(HISTORY_FILE)
 
 
-def _forget_last_line(interactive: bool) -> None:
-    """Leave the line that ends a session ("/quit") out of the history kept between sessions."""
+def _forget_last_line(line: str, interactive: bool) -> None:
+    """Leave the line that ends a session ("/quit") out of the history kept between sessions,
+    if it went into it (where the output is no terminal, `input` keeps no history)."""
     if not interactive:
         return
     try:
@@ -72,7 +71,7 @@ def _forget_last_line(interactive: bool) -> None:
     except ImportError:  # pragma: no cover - Windows has no readline
         return
     last = readline.get_current_history_length()
-    if last:
+    if last and readline.get_history_item(last) == line:
         readline.remove_history_item(last - 1)
 
 
@@ -108,11 +107,11 @@ def run_console(
         if not interactive:
             # (Echoed without its control characters: an escape sequence would act on the
             # terminal the transcript is read in.)
-            out(f"{PROMPT}{line.translate(_CONTROLS)}")
+            out(f"{PROMPT}{printable(line)}")
         if command.startswith("/"):
             name = command.split()[0]
             if name in ("/quit", "/exit"):
-                _forget_last_line(interactive)
+                _forget_last_line(line, interactive)
                 break
             if name == "/help":
                 out(HELP)

@@ -11,6 +11,7 @@ from bot import lang
 from bot.article import INFOBOX, Sentence
 from bot.asks import Asks, polar
 from bot.knowledge import Fact, Pack
+from bot.lang.words import common_words
 from bot.text import fold, normalize
 from bot.vocabulary import Vocabulary
 from bot.weights import Weights
@@ -59,6 +60,16 @@ class FactIndex:
                 self.sentences_with.setdefault(token, []).append(index)
         self.fact_sentences = [
             frozenset(s.index for c in f.citations if (s := pack.article.find(c.text)))
+            for f in pack.facts
+        ]
+        # The sentences a fact tells, not only names something from: it quotes most of them
+        # (not "the Arab Movement of Azawad (MAA)" out of a sentence about a raid).
+        self.told_sentences = [
+            frozenset(
+                s.index
+                for c in f.citations
+                if (s := pack.article.find(c.text)) and 2 * len(c.text) >= len(s.text)
+            )
             for f in pack.facts
         ]
         self.phrasings, fact_words = self._phrasings(pack, vocabulary, asks)
@@ -319,9 +330,13 @@ class FactIndex:
         self.typed_question_tokens = v.tokens(lang.TYPED_QUESTION_WORDS)
         generic = v.tokens(lang.GENERIC)
         named = self.article_tokens | {f"@{e.id}" for e in pack.entities}
-        # The words of a name are the article's too: "who is the marabout?" of "the marabout's
-        # son" asks about what it tells of, not something else.
-        named |= v.tokens([w for e in pack.entities for w in normalize(e.name).split()])
+        # The telling words of a name are the article's too: "who is the marabout?" of "the
+        # marabout's son" asks about what it tells of ("how old are you?" of "the Old Quay"
+        # does not).
+        common = common_words()
+        named |= v.tokens(
+            [w for e in pack.entities for w in normalize(e.name).split() if w not in common]
+        )
         self.topical = frozenset(t for t in named if not t.isdigit()) - self.question_tokens
         self.topical -= generic
         # Tokens that alone do not make a question about anything: question words, numbers.

@@ -457,10 +457,12 @@ class Interpreter:
             if not content:
                 return 0  # "the battle of ?": no other place named
             place = content[0]
+            if place not in self.v.alias_to_id and place not in self.v.known_words:
+                # A slip is read as the name it is a slip of: "the battle of berr" is the
+                # article's own, "the battle of timbukto" another's.
+                place = self.v.correct(place) or place
             if place not in self.v.alias_to_id:
-                # (A slip in the article's own place is no other place: "the battle of berr".)
-                unknown = place not in self.v.known_words and not place.isdigit()
-                return int(unknown and self.v.correct(place) is None)
+                return int(place not in self.v.known_words and not place.isdigit())
             entity = self.v.alias_to_id[place]
         return int(entity != index.home_entity and self.v.entities[entity].kind == "place")
 

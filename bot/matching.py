@@ -190,7 +190,7 @@ class Engine:
 
     def _asked_of_last(self, message: Message, context: Context | None) -> Fact | None:
         """Return the fact a bare "and when?" asks for after an answer whose fact is never
-        asked that: the one fact asked it that quotes a sentence of the answer just given
+        asked that: the one fact asked it that quotes a sentence the answer just given tells
         ("who won?", "and when?": the date of that fighting, not who won again). None when the
         turn says more, the last fact is asked that way, or no single fact fits."""
         if context is None or not context.answered or context.fact_id is None:
@@ -202,7 +202,7 @@ class Engine:
         last = index.fact_index.get(context.fact_id)
         if len(asked) != 1 or last is None or asked[0] in index.asked_words[last]:
             return None
-        told = index.fact_sentences[last]
+        told = index.told_sentences[last]
         fitting = [
             number
             for number, sentences in enumerate(index.fact_sentences)

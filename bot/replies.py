@@ -10,7 +10,7 @@ from bot import lang
 from bot.asks import polar
 from bot.knowledge import Pack, Source
 from bot.reply import Outcome, Reason, Reply
-from bot.text import fold, strip_address
+from bot.text import fold, printable, strip_address
 
 TELEGRAM_LIMIT = 4096
 """Telegram's limit on a message's length, in characters after entity parsing."""
@@ -133,8 +133,9 @@ def decline_text(reason: Reason, question: str, title: str) -> str:
     language = lang.language_of(folded, words)
     lines = _DECLINES[language]
     if reason is Reason.EMPTY:
-        # Letters, but none the bot reads (another script): say what it reads.
-        unreadable = any(c.isalpha() for c in question)
+        # Letters, but none the bot reads (another script): say what it reads. (Not for a
+        # message that only calls the bot or someone: "/ask", "@alice".)
+        unreadable = any(c.isalpha() and not fold(c) for c in strip_address(question))
         return lines["unreadable" if unreadable else "empty"].format(title=title)
     if reason is Reason.NOT_COVERED:
         return absent_line(question, language=language)
@@ -154,7 +155,7 @@ def absent_line(question: str, *, language: str | None = None) -> str:
     A question that would not read well echoed ("what about X?", an inverted French verb) gets
     a plain line instead.
     """
-    asked = " ".join(strip_address(question).split()).rstrip(" ?？!.")
+    asked = " ".join(printable(strip_address(question)).split()).rstrip(" ?？!.")
     folded = fold(asked)
     language = language or lang.language_of(folded)
     lines = _DECLINES[language]

@@ -28,6 +28,7 @@ __all__ = [
     "STOPWORDS",
     "fold",
     "normalize",
+    "printable",
     "strip_address",
 ]
 
@@ -50,6 +51,15 @@ _FRENCH_CHAT_WORDS = frozenset(FRENCH_CHAT_SPELLINGS)
 # (Folded text is ASCII: every character but a letter or a digit parts words.)
 _WORD_BREAKS = str.maketrans({c: " " for c in map(chr, range(128)) if not c.isalnum()})
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'", "´": "'"})
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """Return text without its control characters (C0 and C1; tabs and line breaks kept): echoed
+    as typed, an escape sequence would act on the terminal it is read in."""
+    return _CONTROL.sub("", text)
 
 
 def fold(text: str) -> str:

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import json
+import os
+import pty
 import re
+import signal
 import subprocess
 import sys
+import termios
+import time
 from pathlib import Path
 
 import pytest
@@ -468,11 +475,6 @@ class _Terminal:
     """The console run at a terminal (a pty it controls), with HOME in a directory of its own."""
 
     def __init__(self, home: Path) -> None:
-        import fcntl
-        import os
-        import pty
-        import termios
-
         self.primary, secondary = pty.openpty()
 
         def own_terminal() -> None:
@@ -489,9 +491,6 @@ class _Terminal:
         self.seen = b""
 
     def read_until(self, mark: bytes) -> None:
-        import os
-        import time
-
         deadline = time.monotonic() + 30
         while mark not in self.seen and time.monotonic() < deadline:
             try:
@@ -500,14 +499,9 @@ class _Terminal:
                 break
 
     def type(self, keys: bytes) -> None:
-        import os
-
         os.write(self.primary, keys)
 
     def close(self) -> None:
-        import os
-        import signal
-
         if self.process.poll() is None:
             os.killpg(self.process.pid, signal.SIGKILL)
         os.close(self.primary)
@@ -516,9 +510,6 @@ class _Terminal:
 def test_ctrl_c_at_the_console_prompt_ends_its_line(tmp_path: Path) -> None:
     """The console at a terminal: Ctrl-C leaves it with the shell's prompt on a new line, and
     the questions typed are kept in the history file."""
-    import contextlib
-    import time
-
     terminal = _Terminal(tmp_path)
     try:
         terminal.read_until(b"you> ")

@@ -191,6 +191,8 @@ FESTIVAL_ANSWERS = [
     ("quand a lieu le festival ?", "festival-dates"),
     # addressed to the bot in a group
     ("/ask@LanternBot how many acts perform?", "acts-count"),
+    # small talk before the question, with a common word of a name ("the Old Quay") in it
+    ("hello there, how old are you? who is the director?", "eberle-director"),
     # wrapped in chatter
     (
         "My aunt went last year and loved it, she keeps talking about the lanterns. "
@@ -221,6 +223,11 @@ def test_the_second_pack_answers_the_fact(festival: Engine, question: str, fact_
 )
 def test_the_second_pack_declines_other_events(festival: Engine, question: str) -> None:
     assert not festival.answer(question).answered
+
+
+def test_a_slip_in_the_second_pack_s_own_place_is_no_other_event(festival: Engine) -> None:
+    reply = festival.answer("when was the festival of ashwik founded?")
+    assert (reply.outcome, reply.fact_id) == (Outcome.ANSWER, "festival-founded")
 
 
 def test_the_second_pack_follows_up(festival: Engine) -> None:
@@ -256,6 +263,48 @@ def test_a_bare_when_after_an_answer_that_gives_no_date_gets_the_date_of_its_sen
     assert (follow.outcome, follow.fact_id) == (Outcome.ANSWER, fact_id)
     assert follow.reason is Reason.ASKED_OF_LAST
     assert set(follow.citations) & set(first.citations), "the same sentence of the article"
+
+
+AFTER_WHO = [
+    ("ber", ["who captured Ber after the MAA left for good?", "when did they leave?"],
+     "burkinabe-left-ber"),
+    ("ber", ["qui a pris Ber après le départ du MAA ?", "quand sont-ils partis ?"],
+     "burkinabe-left-ber"),
+    ("lantern-festival", ["who organises the festival?", "when did they take over?"],
+     "alt-since-1996"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "turns", "fact_id"), AFTER_WHO)
+def test_after_a_who_question_they_are_whoever_the_answer_named(
+    name: str, turns: list[str], fact_id: str
+) -> None:
+    """The question named the MAA, the answer the forces that came after: "they" are those."""
+    engine = Engine(load_pack(PACKS[name]))
+    first = engine.answer(turns[0])
+    assert first.answered
+    assert engine.answer(turns[1], context=first.context).fact_id == fact_id
+
+
+NOT_ASKED_WHEN = [
+    # The fact names something out of a sentence about something else: that sentence's date
+    # is not the date of what was asked.
+    ("ber", ["What does MAA stand for?", "and when?"]),
+    ("ber", ["What does MNLA stand for?", "when?"]),
+    ("lantern-festival", ["What does the acronym ALT stand for?", "when?"]),
+    # The last fact is asked when: it is asked again, as ever.
+    ("ber", ["When did the MAA leave Ber?", "when?"]),
+]
+
+
+@pytest.mark.parametrize(("name", "turns"), NOT_ASKED_WHEN)
+def test_a_bare_when_is_not_answered_from_a_sentence_the_last_answer_only_names_from(
+    name: str, turns: list[str]
+) -> None:
+    engine = Engine(load_pack(PACKS[name]))
+    first = engine.answer(turns[0])
+    assert first.answered
+    assert engine.answer(turns[1], context=first.context).reason is not Reason.ASKED_OF_LAST
 
 
 STANDALONE = [

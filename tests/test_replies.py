@@ -84,6 +84,7 @@ def test_html_escapes_and_fits_whatever_the_text(pack: Pack, text: str) -> None:
         ("salut, ça va ?", "Bonjour ! Je réponds aux questions sur l'article"),
         ("bonjour, comment ça va ?", "Bonjour ! Je réponds aux questions sur l'article"),
         ("bye", "Goodbye! Come back any time"),
+        ("ok bye", "Goodbye! Come back any time"),
         ("thanks, bye!", "Goodbye! Come back any time"),
         ("au revoir", "Au revoir ! Revenez quand vous voulez"),
         ("bonne journée", "Au revoir ! Revenez quand vous voulez"),
@@ -110,7 +111,21 @@ def test_a_question_in_a_script_the_bot_does_not_read_is_told_which_it_reads(
     assert not reply.answered
     assert reply.text.startswith("I read questions in English and French only.")
     assert len(reply.suggestions) == 3
-    assert engine.answer("🙂 🙂").text.startswith("Ask me anything about")
+
+
+@pytest.mark.parametrize("message", ["🙂 🙂", "/ask", "/ask@BerBot", "@alice", "BerBot,", ""])
+def test_a_message_with_no_words_to_read_is_asked_for_a_question(
+    engine: Engine, message: str
+) -> None:
+    reply = engine.answer(message)
+    assert not reply.answered
+    assert reply.text.startswith("Ask me anything about the Battle of Ber (2013), for example:")
+
+
+def test_a_declined_question_is_echoed_without_its_control_characters(engine: Engine) -> None:
+    """Echoed as typed, an escape sequence would act on the reader's terminal."""
+    reply = engine.answer("who commanded \x1b[2Jthe MNLA\x9b?")
+    assert reply.text == "The article doesn't say who commanded [2Jthe MNLA."
 
 
 @pytest.mark.parametrize(

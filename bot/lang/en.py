@@ -31,7 +31,7 @@ THANKS = frozenset("thanks thank thx ty cheers appreciated".split())
 FAREWELLS = frozenset("bye goodbye byebye farewell cya ciao".split())
 """Words that take leave: a message of only these (and filler) says goodbye."""
 GREETING_FILLER = frozenset(
-    "there you bot good very much lot a so all everyone guys how are doing".split()
+    "there you bot good very much lot a so all everyone guys how are doing ok okay".split()
 )
 """Words a greeting or thanks may hold besides its own ("hi there", "hi, how are you?")."""
 FOLLOW_UP_WORDS = frozenset(

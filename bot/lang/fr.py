@@ -25,10 +25,11 @@ GREETINGS = frozenset("bonjour salut bonsoir coucou allo".split())
 """Words that greet (accents folded)."""
 THANKS = frozenset("merci remercie".split())
 """Words that thank (accents folded)."""
-FAREWELLS = frozenset("revoir adieu journee soiree nuit".split())
-"""Words that take leave (accents folded): "au revoir", "bonne journee"."""
+FAREWELLS = frozenset("revoir adieu bonne".split())
+"""Words that take leave (accents folded): "au revoir", "bonne journee" (a bare "nuit ?" asks
+something)."""
 GREETING_FILLER = frozenset(
-    "a au tous tout le monde beaucoup bien bot vous toi ca va comment bonne".split()
+    "a au tous tout le monde beaucoup bien bot vous toi ca va comment journee soiree nuit".split()
 )
 """Words a greeting or thanks may hold besides its own ("merci beaucoup", "salut, ca va ?")."""
 FOLLOW_UP_WORDS = frozenset("ensuite puis apres avant suite passe autre plus".split())

@@ -24,6 +24,11 @@ TYPO_GAP = 1.5
 Zipf scale, a factor of ten per unit)."""
 
 
+COMMON = 10_000
+"""How many of a language's most used words are common: too common to tell what a text is about
+("old" in "the Old Quay", "son" in "the marabout's son")."""
+
+
 @cache
 def real_words() -> frozenset[str]:
     """Return the words of every language's list, folded as questions are."""
@@ -33,7 +38,19 @@ def real_words() -> frozenset[str]:
 @cache
 def language_words(language: str) -> frozenset[str]:
     """Return the words of one language's list, folded as questions are."""
-    return frozenset((DATA / f"words_{language}.txt").read_text(encoding="utf-8").split())
+    return frozenset(_listed(language))
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """Return every language's most used words (the first COMMON of its list), folded."""
+    return frozenset(word for language in LANGUAGES for word in _listed(language)[:COMMON])
+
+
+@cache
+def _listed(language: str) -> tuple[str, ...]:
+    """Return one language's list, most used first."""
+    return tuple((DATA / f"words_{language}.txt").read_text(encoding="utf-8").split())
 
 
 def build(language: str, size: int) -> list[str]:
