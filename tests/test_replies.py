@@ -103,23 +103,28 @@ def test_a_greeting_with_a_question_is_answered(engine: Engine) -> None:
     assert engine.answer("hi, who won the battle?").answered
 
 
-@pytest.mark.parametrize("message", ["кто победил в битве?", "谁赢了?", "من فاز في المعركة؟"])
-def test_a_question_in_a_script_the_bot_does_not_read_is_told_which_it_reads(
-    engine: Engine, message: str
+@pytest.mark.parametrize(
+    ("message", "opening"),
+    [
+        # letters of a script the bot does not read: it says which it reads
+        ("кто победил в битве?", "I read questions in English and French only."),
+        ("谁赢了?", "I read questions in English and French only."),
+        ("من فاز في المعركة؟", "I read questions in English and French only."),
+        # no words at all, or only a call to the bot or someone: a question is asked for
+        ("🙂 🙂", "Ask me anything about the Battle of Ber (2013), for example:"),
+        ("/ask@BerBot", "Ask me anything about the Battle of Ber (2013), for example:"),
+        ("@alice", "Ask me anything about the Battle of Ber (2013), for example:"),
+        ("BerBot,", "Ask me anything about the Battle of Ber (2013), for example:"),
+        ("", "Ask me anything about the Battle of Ber (2013), for example:"),
+    ],
+)
+def test_a_message_with_no_words_the_bot_reads_is_told_what_to_ask(
+    engine: Engine, message: str, opening: str
 ) -> None:
     reply = engine.answer(message)
     assert not reply.answered
-    assert reply.text.startswith("I read questions in English and French only.")
+    assert reply.text.startswith(opening)
     assert len(reply.suggestions) == 3
-
-
-@pytest.mark.parametrize("message", ["🙂 🙂", "/ask", "/ask@BerBot", "@alice", "BerBot,", ""])
-def test_a_message_with_no_words_to_read_is_asked_for_a_question(
-    engine: Engine, message: str
-) -> None:
-    reply = engine.answer(message)
-    assert not reply.answered
-    assert reply.text.startswith("Ask me anything about the Battle of Ber (2013), for example:")
 
 
 def test_a_declined_question_is_echoed_without_its_control_characters(engine: Engine) -> None:
