@@ -114,6 +114,14 @@ class Dialogue:
         rest = self._that_event.sub(" ", " ".join(words)).split() if that_event else words
         pronouns = then or correction or self.is_follow_up(rest, tokens)
         leans = that_event or town or pronouns
+        # "What happened on May 5?", "who captured it?": a turn that leans on the last answer
+        # by a pronoun goes on from it in time, unless it says it goes back ("before that").
+        onward = (
+            pronouns
+            and not lang.REFERRING.isdisjoint(rest)
+            and lang.BEFORE_WORDS.isdisjoint(rest)
+            and not any(ending in message.text for ending in lang.FRENCH_INVERSION)
+        )
         if not leans and not self.may_lean(tokens):
             return Readings([plain])
         found = self._leaning(
@@ -124,6 +132,7 @@ class Dialogue:
             previous,
             correction=correction,
             pronouns=pronouns or not leans,
+            onward=onward,
         )
         if not leans or message.long:
             # "who won?", "where were the planes?": read on its own first, and in the light of
@@ -142,15 +151,17 @@ class Dialogue:
         *,
         correction: bool,
         pronouns: bool = True,
+        onward: bool = False,
     ) -> Readings:
         """Return the readings of a turn that leans on the conversation, given its words that
         may refer back and its cues ("that fight", "then", "back then", "that town").
 
         `pronouns`: whether anything but "that fight" or "that town" leans on it; if not, no
-        one the conversation named is taken for what the turn asks about.
+        one the conversation named is taken for what the turn asks about. `onward`: whether it
+        goes on in time from the last answer, as "then" says.
         """
         that_event, then, back, town = cues
-        first = self._moved_along(plain, previous, then=then, back=back)
+        first = self._moved_along(plain, previous, then=then or onward, back=back)
         words = self._there(words, previous, town=town)
         if that_event and previous.fact_id in self.index.setting:
             first, tokens = self._with_setting(first, tokens, previous.fact_id)

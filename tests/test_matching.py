@@ -551,6 +551,27 @@ def test_follow_up_they_means_the_group_last_discussed(engine: Engine) -> None:
     assert any("April 25" in c.text for c in second.citations)
 
 
+@pytest.mark.parametrize(
+    ("turns", "fact_id"),
+    [
+        (
+            ["what happened on May 5?", "who captured it?"],
+            "burkinabe-and-malian-forces-captured-ber",
+        ),
+        (["what did the MAA do on May 5?", "what did they take there?"], "vehicles-seized"),
+        (["quand le MAA a-t-il attaqué Ber à nouveau ?", "qu'ont-ils pris ?"], "vehicles-seized"),
+    ],
+)
+def test_a_turn_leaning_on_the_last_answer_by_a_pronoun_goes_on_from_it_in_time(
+    engine: Engine, turns: list[str], fact_id: str
+) -> None:
+    """After May 5, "who captured it?" is who took Ber after that, not who seized it in April.
+    (The second pack's facts give no dates the index reads, so there is nothing to go on from.)"""
+    first = engine.answer(turns[0])
+    assert first.answered
+    assert engine.answer(turns[1], context=first.context).fact_id == fact_id
+
+
 def test_follow_up_what_else_did_he_say_moves_to_another_ramadane_fact(engine: Engine) -> None:
     first = engine.answer("what did Ramadane say about the attack?")
     assert first.answered

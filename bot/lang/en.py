@@ -73,6 +73,8 @@ AND_WORDS = frozenset("and".split())
 OTHER_WORDS = frozenset("else other another".split())
 """Words asking for something besides what was said ("who else?")."""
 AFTER_WORDS = frozenset("after once".split())
+BEFORE_WORDS = frozenset("before earlier previously prior beforehand".split())
+"""Words by which a turn goes back in time from the last answer ("who held it before that?")."""
 LATER_WORDS = frozenset("later eventually afterwards afterward".split())
 WHILE_WORDS = frozenset("when while during as".split())
 OF_WORDS = frozenset("of at in for a".split())
