@@ -31,6 +31,7 @@ def store_context(context: Context, now: float) -> dict[str, Any]:
         "fact_id": context.fact_id,
         "tokens": list(context.tokens),
         "answered": context.answered,
+        "given": list(context.given),
     }
 
 
@@ -61,9 +62,13 @@ def restore_context(data: object, *, now: float, ttl: float | None) -> Context |
     # (Kept before the outcome of the last turn was: read as answered, which is right unless
     # that turn was declined, as it keeps the fact answered before it.)
     answered = data.get("answered", True)
-    if not isinstance(answered, bool):
+    # (Kept before the facts given were: none remembered.)
+    given = _strings(data.get("given", []))
+    if not isinstance(answered, bool) or given is None:
         return None
-    return Context(entities=entities, fact_id=fact_id, tokens=tokens, answered=answered)
+    return Context(
+        entities=entities, fact_id=fact_id, tokens=tokens, answered=answered, given=given
+    )
 
 
 class Conversations:

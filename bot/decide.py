@@ -273,11 +273,15 @@ class Decider:
         for entity_id in (*lead, *mentioned, *about, *previous.entities):
             if entity_id not in entities and entity_id in self.v.entities:
                 entities.append(entity_id)
+        given = previous.given
+        if fact is not None:
+            given = (fact.id, *(f for f in given if f != fact.id))[: self.weights.context_facts]
         return Context(
             entities=tuple(entities[: self.weights.context_entities]),
             fact_id=fact.id if fact else previous.fact_id,
             tokens=tuple(tokens),
             answered=fact is not None,
+            given=given,
         )
 
 
@@ -287,7 +291,11 @@ def _unanswered(previous: Context | None) -> Context:
         return Context(answered=False)
     # (Built directly: dataclasses.replace costs more than the rest of declining.)
     return Context(
-        entities=previous.entities, fact_id=previous.fact_id, tokens=previous.tokens, answered=False
+        entities=previous.entities,
+        fact_id=previous.fact_id,
+        tokens=previous.tokens,
+        answered=False,
+        given=previous.given,
     )
 
 

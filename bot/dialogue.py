@@ -35,6 +35,13 @@ class Context:
     """Whether the last turn was answered with the fact `fact_id` names. After a decline, a
     "did you mean" or a quoted sentence, `fact_id` is still the fact answered before, which
     "are you sure?" is not about."""
+    given: tuple[str, ...] = ()
+    """The facts answered in the conversation, most recent first: "what else?" asks for none of
+    them."""
+
+    def told(self) -> frozenset[str]:
+        """Return the facts the reader has had in this conversation."""
+        return frozenset((*self.given, self.fact_id) if self.fact_id else self.given)
 
 
 @dataclass(slots=True)

@@ -50,7 +50,7 @@ class Query:
     """The tokens matched."""
     soft: frozenset[str] = frozenset()
     """Tokens borrowed from the conversation: they help a fact match but never count against it."""
-    exclude: str | None = None
+    exclude: frozenset[str] = _NOTHING
     """A fact the reader has already had ("what else ...", "what did they do later?")."""
     elsewhere: int = 0
     """Signs that the message is about another event or place."""
@@ -179,7 +179,7 @@ class Interpreter:
         head = _SCENE_END.split(text, maxsplit=1)
         return scene if len(head) == 2 and len(normalize(head[0]).split()) == before + scene else 0
 
-    def plain(self, message: Message, tokens: list[str], *, exclude: str | None) -> Query:
+    def plain(self, message: Message, tokens: list[str], *, exclude: frozenset[str]) -> Query:
         """Read a message as it stands, without the conversation."""
         words, normal, clauses = message.words, message.normal, message.clauses
         disputed = self._disputed(words, normal, tokens)
@@ -194,7 +194,7 @@ class Interpreter:
         side = self._asked_side(core)
         return Query(
             tokens,
-            exclude=exclude if (lang.OTHER_WORDS | lang.LATER_WORDS) & set(words) else None,
+            exclude=exclude if (lang.OTHER_WORDS | lang.LATER_WORDS) & set(words) else _NOTHING,
             elsewhere=self.elsewhere(
                 message.text,
                 words,

@@ -108,7 +108,7 @@ class Engine:
                 tokens = [t for t in tokens if t != what] or tokens
             correction, tokens = self.dialogue.correction(message.normal, tokens)
             tokens = self.dialogue.other_side(message.normal, tokens, previous)
-        plain = self.interpreter.plain(message, tokens, exclude=previous.fact_id)
+        plain = self.interpreter.plain(message, tokens, exclude=previous.told())
         if context is None:
             readings, later, whole = [plain], [], False
         else:
@@ -320,7 +320,7 @@ class Engine:
         message = self.interpreter.message(question, MAX_QUESTION_CHARS)
         if not message.tokens:
             return []
-        plain = self.interpreter.plain(message, message.tokens, exclude=None)
+        plain = self.interpreter.plain(message, message.tokens, exclude=frozenset())
         return [self.decider.candidate(m) for m in self.ranker.rank(plain)[:limit]]
 
     def offers(self, reply: Reply, *, limit: int = 5) -> list[Candidate]:

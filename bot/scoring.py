@@ -156,7 +156,10 @@ class Ranker:
         w, judge = self.weights, self.judge
         scale = w.elsewhere**query.elsewhere
         # The fact the reader has just had ("what else?") is lowered, its neighbours raised.
-        excluded = self.index.fact_index.get(query.exclude) if query.exclude else None
+        fact_index = self.index.fact_index
+        excluded = (
+            {fact_index[f] for f in query.exclude if f in fact_index} if query.exclude else ()
+        )
         ranked: list[Match] = []
         for score, match in raw:
             near = match.fact in query.near
@@ -168,7 +171,7 @@ class Ranker:
                 factor *= check(judge, asked, match.fact, None)
             score *= scale * factor
             match.factor = scale * factor
-            if match.fact == excluded:
+            if match.fact in excluded:
                 score *= w.already_given
             elif near:
                 score = min(1.0, score * w.near_boost)
@@ -185,7 +188,7 @@ class Ranker:
             scale = self.weights.elsewhere**query.elsewhere
             found.append(Signal("elsewhere", scale, f"{query.elsewhere} sign(s) of another event"))
         judge_fact(self.judge, asked, fact, checks, found)
-        if self.index.facts[fact].id == query.exclude:
+        if self.index.facts[fact].id in query.exclude:
             found.append(Signal("already-given", self.weights.already_given, "asked for another"))
         return found
 

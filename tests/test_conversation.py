@@ -109,6 +109,16 @@ def test_whether_the_last_turn_was_answered_survives_a_round_trip() -> None:
     )
 
 
+def test_the_facts_given_in_a_conversation_survive_a_round_trip() -> None:
+    """ "What else?" after a restart still asks for none of them."""
+    talked = Context(fact_id="maa-left-ber", given=("maa-left-ber", "who-won"))
+    assert restore_context(store_context(talked, 100.0), now=100.0, ttl=None) == talked
+    assert talked.told() == {"maa-left-ber", "who-won"}
+    assert (
+        restore_context({**store_context(talked, 100.0), "given": [3]}, now=100.0, ttl=None) is None
+    )
+
+
 def test_chat_conversations_survive_a_save_and_restore() -> None:
     clock = Clock()
     data: dict[Any, Any] = {}

@@ -572,6 +572,23 @@ def test_a_turn_leaning_on_the_last_answer_by_a_pronoun_goes_on_from_it_in_time(
     assert engine.answer(turns[1], context=first.context).fact_id == fact_id
 
 
+def test_what_else_asks_for_none_of_the_facts_given_in_the_conversation(engine: Engine) -> None:
+    """Not the last answer, nor the one before it: "what else?" asks for something new."""
+    context = None
+    given = []
+    for turn in [
+        "who was the spokesman of the MAA?",
+        "what did he say?",
+        "what else?",
+        "what else?",
+    ]:
+        reply = engine.answer(turn, context=context)
+        assert reply.answered and reply.fact_id not in given, (turn, reply.fact_id)
+        given.append(reply.fact_id)
+        context = reply.context
+    assert "Ramadane" in reply.text, "still about him"
+
+
 def test_follow_up_what_else_did_he_say_moves_to_another_ramadane_fact(engine: Engine) -> None:
     first = engine.answer("what did Ramadane say about the attack?")
     assert first.answered
