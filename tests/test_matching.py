@@ -742,6 +742,9 @@ def test_follow_up_he_must_be_in_the_answer(engine: Engine) -> None:
         # "Who made that claim?" is answered by the last answer, which says who.
         ("why did the MAA keep vehicles outside Ber?", "maa-monitoring-for-gangs",
          "who made that claim?", "maa-monitoring-for-gangs"),
+        # ... as is one whose answer says whose report it is ("according to local sources").
+        ("how many civilians were killed?", "civilians-killed", "who said so?",
+         "civilians-killed"),
         # ... but not one asking about something else.
         ("why did the MAA keep vehicles outside Ber?", "maa-monitoring-for-gangs",
          "who said it was an armed band?", "maa-claimed-attack"),

@@ -230,6 +230,14 @@ def test_a_slip_in_the_second_pack_s_own_place_is_no_other_event(festival: Engin
     assert (reply.outcome, reply.fact_id) == (Outcome.ANSWER, "festival-founded")
 
 
+def test_the_second_pack_says_whose_report_an_answer_is(festival: Engine) -> None:
+    """ "Who says so?" after an answer "according to the ALT" is that answer again."""
+    first = festival.answer("How many people attend the festival?")
+    assert first.fact_id == "festival-attendance"
+    again = festival.answer("who says so?", context=first.context)
+    assert (again.fact_id, again.reason) == ("festival-attendance", Reason.REPEATED)
+
+
 def test_the_second_pack_follows_up(festival: Engine) -> None:
     """ "When did he take over?" after the director is asked of the director."""
     first = festival.answer("who runs the festival as director?")

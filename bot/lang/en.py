@@ -180,7 +180,7 @@ SYNONYMS: dict[str, list[str]] = {
              "adolescent"],
     "old": ["elderly", "aged", "elder", "older", "oldest"],
     "man": ["men", "guy"],
-    "say": ["said", "says", "saying", "stated", "told", "declared", "declare", "claim", "claimed",
+    "say": ["said", "says", "saying", "according", "stated", "told", "declared", "declare", "claim", "claimed",
             "claims", "claiming", "report", "reported", "reports", "reporting", "announce",
             "announced", "insist", "insisted", "assert", "asserted"],
     "source": ["sources", "contact", "contacts", "informant", "informants"],
