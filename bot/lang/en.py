@@ -180,9 +180,10 @@ SYNONYMS: dict[str, list[str]] = {
              "adolescent"],
     "old": ["elderly", "aged", "elder", "older", "oldest"],
     "man": ["men", "guy"],
-    "say": ["said", "says", "saying", "according", "stated", "told", "declared", "declare", "claim", "claimed",
-            "claims", "claiming", "report", "reported", "reports", "reporting", "announce",
-            "announced", "insist", "insisted", "assert", "asserted"],
+    "say": ["said", "says", "saying", "according", "stated", "told", "declared", "declare",
+            "claim", "claimed", "claims", "claiming", "report", "reported", "reports", "reporting",
+            "announce", "announced", "insist", "insisted", "assert", "asserted", "restated",
+            "reiterated"],
     "source": ["sources", "contact", "contacts", "informant", "informants"],
     "detail": ["details", "specifics", "specific"],
     "unknown": ["unclear", "unidentified", "unspecified", "unreported", "anonymous"],
@@ -463,7 +464,8 @@ PATTERNS = {
         r"|answer)s?\b|\b(?:was it|is it|were they|was that|did it) really\b"
     ),
     "who_said": (
-        r"who (?:made|said|says|claimed|claims|reported|reports|stated) (?:that|this|it|so)"
+        r"who (?:made|said|says|claimed|claims|reported|reports|stated|mentioned)"
+        r" (?:that|this|it|so)"
         r"(?: claim)?|says who|according to whom|who is the source"
     ),
     "who_said_openers": r"and |so |but |ok ",
