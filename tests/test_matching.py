@@ -745,8 +745,6 @@ def test_follow_up_he_must_be_in_the_answer(engine: Engine) -> None:
         # ... as is one whose answer says whose report it is ("according to local sources").
         ("how many civilians were killed?", "civilians-killed", "who said so?",
          "civilians-killed"),
-        ("what is AFISMA?", "maa-willing-to-work-with-french-and-afisma", "who mentioned it?",
-         "maa-willing-to-work-with-french-and-afisma"),
         # ... but not one asking about something else.
         ("why did the MAA keep vehicles outside Ber?", "maa-monitoring-for-gangs",
          "who said it was an armed band?", "maa-claimed-attack"),
