@@ -512,6 +512,9 @@ PATTERNS = {
         r"(?:(?:the|their|his|her|its|those|these|this|that) )?\S+ (?:(?:{nouns}) )?"
         r"(?!(?:not|s|and|or|with|of|in|at|on"
         r"|@\S+)\b)([a-z]+)"
+        # ... and a deed done to it: "why is Timbuktu mentioned?" (not "why was it online?")
+        r"|\bwhy (?:is|was|are|were) (?:(?:the|their|his|her|its|those|these|this|that) )?"
+        r"\S+ (?:(?:{nouns}) )?([a-z]+(?:ed|en))\b"
     ),
     # "who killed him?", "who had taken the town?", "which side killed them?": asks who did
     # something to someone, not who something happened to ("who was killed?", "who died in
