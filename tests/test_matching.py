@@ -739,6 +739,9 @@ def test_follow_up_he_must_be_in_the_answer(engine: Engine) -> None:
          "who captured it then?", "burkinabe-and-malian-forces-captured-ber"),
         ("when did the Burkinabe leave?", "burkinabe-left-ber", "who was in control after that?",
          "malian-forces-controlled-ber"),
+        # "Les forces burkinabè" (the accent on the last letter, no agreement) is their name.
+        ("quand le MAA a-t-il quitté Ber ?", "maa-left-ber", "et les forces burkinabè ?",
+         "burkinabe-left-ber"),
         # "Why did they attack?" is not answered by a fact asked why of something else done
         # to something ("why is Timbuktu mentioned?"): the article gives no reason.
         ("who won?", "who-won", "why did they attack?", None),
