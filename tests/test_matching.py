@@ -745,6 +745,7 @@ def test_follow_up_he_must_be_in_the_answer(engine: Engine) -> None:
         # "Why did they attack?" is not answered by a fact asked why of something else done
         # to something ("why is Timbuktu mentioned?"): the article gives no reason.
         ("who won?", "who-won", "why did they attack?", None),
+        ("qui a gagné ?", "who-won", "pourquoi ont-ils attaqué ?", None),
         # "Who made that claim?" is answered by the last answer, which says who.
         ("why did the MAA keep vehicles outside Ber?", "maa-monitoring-for-gangs",
          "who made that claim?", "maa-monitoring-for-gangs"),

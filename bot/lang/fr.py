@@ -295,6 +295,8 @@ PATTERNS = {
         r"\bpourquoi (?:(?:le|la|les|l) )?\S+ (?:(?:{nouns}) )?(?:a|ont|avait|avaient)"
         r" (?:t (?:il|elle|ils|elles) )?"
         r"(?!ete\b)([a-z]+)"
+        # ... or a pronoun for them: "pourquoi ont-ils attaqué ?"
+        r"|\bpourquoi (?:a|ont|avait|avaient) (?:t )?(?:il|elle|ils|elles|on) (?!ete\b)([a-z]+)"
     ),
     # "pourquoi le MNLA a-t-il attaqué ?", "est-ce que le MAA a pillé ?"
     "subject": (
