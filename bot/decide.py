@@ -123,7 +123,10 @@ class Decider:
             citations=(),
             suggestions=tuple(offered),
             fact_id=None,
-            context=replace(reply.context, fact_id=previous.fact_id, answered=False),
+            # (The reader never saw the disputed fact: it is not among those given.)
+            context=replace(
+                reply.context, fact_id=previous.fact_id, answered=False, given=previous.given
+            ),
             reason=Reason.DISPUTED,
             opinion=view,
         )
@@ -273,9 +276,13 @@ class Decider:
         for entity_id in (*lead, *mentioned, *about, *previous.entities):
             if entity_id not in entities and entity_id in self.v.entities:
                 entities.append(entity_id)
+        # (From the last fact too: a context kept before facts were remembered has it alone.)
         given = previous.given
+        if previous.fact_id is not None and previous.fact_id not in given:
+            given = (previous.fact_id, *given)
         if fact is not None:
-            given = (fact.id, *(f for f in given if f != fact.id))[: self.weights.context_facts]
+            given = (fact.id, *(f for f in given if f != fact.id))
+        given = given[: self.weights.context_facts]
         return Context(
             entities=tuple(entities[: self.weights.context_entities]),
             fact_id=fact.id if fact else previous.fact_id,

@@ -18,6 +18,8 @@ _NOTHING: frozenset[str] = frozenset()
 _SUM = re.compile(r"\d\s*[+*×÷=^]\s*\d")
 
 _PLACE = frozenset({"place"})
+# A verb put before its subject, in French: "ont-ils", "a-t-il".
+_INVERTED = re.compile(r"\w-(?:t-)?(?:il|elle|ils|elles|on)\b(?![-\w])")
 _PEOPLE = frozenset({"group", "person", "people"})
 
 
@@ -121,13 +123,16 @@ class Dialogue:
         rest = self._that_event.sub(" ", " ".join(words)).split() if that_event else words
         pronouns = then or correction or self.is_follow_up(rest, tokens)
         leans = that_event or town or pronouns
-        # "What happened on May 5?", "who captured it?": a turn that leans on the last answer
-        # by a pronoun goes on from it in time, unless it says it goes back ("before that").
+        # "What happened on May 5?", "who captured it?": a turn that leans by a pronoun on a
+        # question asked of a date goes on from it in time, unless it says it goes back
+        # ("before that", "first"). ("When did the MAA leave?", "who did they take it from?"
+        # asks of no date: it may go back. Nor is a French inverted subject, "ont-ils", one.)
         onward = (
             pronouns
+            and any(t in lang.MONTHS for t in previous.tokens)
             and not lang.REFERRING.isdisjoint(rest)
             and lang.BEFORE_WORDS.isdisjoint(rest)
-            and not any(ending in message.text for ending in lang.FRENCH_INVERSION)
+            and not self._inverted(message)
         )
         if not leans and not self.may_lean(tokens):
             return Readings([plain])
@@ -147,6 +152,14 @@ class Dialogue:
             # which mostly says itself whom its "they" are.)
             found.first.insert(0, plain)
         return found
+
+    @staticmethod
+    def _inverted(message: Message) -> bool:
+        """Return whether a French question puts its verb before its subject ("ont-ils")."""
+        return (
+            _INVERTED.search(message.text.lower()) is not None
+            and lang.language_of(message.normal, message.words) == "fr"
+        )
 
     def _leaning(
         self,

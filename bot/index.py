@@ -367,7 +367,9 @@ class FactIndex:
         # Facts whose answer says who told it ("X claimed...", "according to...").
         say = v.token("say")
         self.reported = frozenset(
-            f.id for f, answer in zip(self.facts, self.answers, strict=True) if say in answer
+            f.id
+            for f, answer in zip(self.facts, self.answers, strict=True)
+            if say in answer or any(phrase in fold(f.answer) for phrase in lang.REPORTING)
         )
         # When each fact's event happens, as (month, day): (0, 0) for a fact telling no story,
         # or summing up from the infobox.

@@ -51,7 +51,7 @@ class Query:
     soft: frozenset[str] = frozenset()
     """Tokens borrowed from the conversation: they help a fact match but never count against it."""
     exclude: frozenset[str] = _NOTHING
-    """A fact the reader has already had ("what else ...", "what did they do later?")."""
+    """The facts the reader has already had ("what else ...", "what did they do later?")."""
     elsewhere: int = 0
     """Signs that the message is about another event or place."""
     near: frozenset[int] = frozenset()

@@ -155,7 +155,8 @@ class Ranker:
         reach the top three (signals only lower a score, the follow-up boost aside)."""
         w, judge = self.weights, self.judge
         scale = w.elsewhere**query.elsewhere
-        # The fact the reader has just had ("what else?") is lowered, its neighbours raised.
+        # The facts the reader has had ("what else?") are lowered, the last one's neighbours
+        # raised.
         fact_index = self.index.fact_index
         excluded = (
             {fact_index[f] for f in query.exclude if f in fact_index} if query.exclude else ()

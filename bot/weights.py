@@ -70,9 +70,9 @@ class Weights:
     quote_confidence: float = 0.6
     """A quoted sentence's confidence, against its coverage of the question."""
     context_entities: int = 6
+    """People, groups and places a conversation remembers."""
     context_facts: int = 6
     """Facts answered that a conversation remembers ("what else?" asks for none of them)."""
-    """People, groups and places a conversation remembers."""
     disputable: float = 0.8
     """Answers scoring below this are put to the classifier (`opinion`) ..."""
     disputed: float = 0.1

@@ -73,7 +73,11 @@ AND_WORDS = frozenset("and".split())
 OTHER_WORDS = frozenset("else other another".split())
 """Words asking for something besides what was said ("who else?")."""
 AFTER_WORDS = frozenset("after once".split())
-BEFORE_WORDS = frozenset("before earlier previously prior beforehand".split())
+BEFORE_WORDS = frozenset(
+    "before earlier previously prior beforehand first originally initially".split()
+)
+REPORTING = ("according to",)
+"""Phrases by which an answer says whose report it is ("..., according to local sources")."""
 """Words by which a turn goes back in time from the last answer ("who held it before that?")."""
 LATER_WORDS = frozenset("later eventually afterwards afterward".split())
 WHILE_WORDS = frozenset("when while during as".split())
@@ -508,13 +512,16 @@ PATTERNS = {
     # "why did the MAA leave?", "why did they keep the pick-ups?": the deed asked why of
     # (`{nouns}`: the pack's nouns for groups and people, as in "why did the French army leave?").
     "reason": (
-        r"\bwhy (?:did |do |does |had |has |have |would |will )?"
+        # A deed done to something: "why is Timbuktu mentioned?", "why were the prisoners
+        # returned?" (not "why was it online?", nor "seven" or "often")
+        r"\bwhy (?:is|was|are|were) (?:(?:the|their|his|her|its|those|these|this|that) )?"
+        r"\S+ (?:(?:{nouns}) )?(?!(?:seven|eleven|even|often|then|when|ten|open|women|men"
+        r"|children)\b)([a-z]+(?:ed|en))\b"
+        # ... or done by it: "why did they leave?"
+        r"|\bwhy (?:did |do |does |had |has |have |would |will )?"
         r"(?:(?:the|their|his|her|its|those|these|this|that) )?\S+ (?:(?:{nouns}) )?"
         r"(?!(?:not|s|and|or|with|of|in|at|on"
         r"|@\S+)\b)([a-z]+)"
-        # ... and a deed done to it: "why is Timbuktu mentioned?" (not "why was it online?")
-        r"|\bwhy (?:is|was|are|were) (?:(?:the|their|his|her|its|those|these|this|that) )?"
-        r"\S+ (?:(?:{nouns}) )?([a-z]+(?:ed|en))\b"
     ),
     # "who killed him?", "who had taken the town?", "which side killed them?": asks who did
     # something to someone, not who something happened to ("who was killed?", "who died in
