@@ -486,7 +486,8 @@ class Interpreter:
                 fold(at or named)
                 for at, named in self._placed_name.findall(strip_address(text))[:20]
             )
-        names -= self.v.stopwords
+        # ("According to Wikipedia": where the article comes from names no other event.)
+        names -= self.v.stopwords | lang.GENERIC
         # So is an unknown word where a place goes in a short question, in lower case: "what
         # happened in kidal?"
         if len(words) < self.weights.long_question and not lang.PLACE_PREPOSITIONS.isdisjoint(

@@ -1097,6 +1097,7 @@ def test_what_a_question_asks_for_is_read_with_its_typos_mended(
         "hmm, {q}",
         "{q} Thanks in advance!",
         "{q} (according to the article)",
+        "According to Wikipedia, {q}",
         "Are you sure? {q}",
         "Be honest, {q}",
         "Seriously though, {q}",
@@ -1115,6 +1116,7 @@ def test_a_request_or_courtesy_around_a_question_leaves_its_answer_as_it_is(
     assert alone.answered
     reply = engine.answer(wrapped.format(q=question))
     assert (reply.outcome, reply.fact_id) == (alone.outcome, alone.fact_id)
+    assert reply.confidence >= min(alone.confidence, 0.8), "nearly as sure as of the question"
 
 
 @pytest.mark.parametrize(

@@ -336,8 +336,8 @@ IDIOMS = (
     (
         r"\b(?:i(?:'ve| have|ve)?(?: just)? (?:read|saw|was reading|looked at)"
         r" (?:the|this|your) (?:article|page|text|wiki(?:pedia)?(?: article| page)?)"
-        r"|(?:according to|per|in|from|by) (?:the|this|your) (?:article|text|page|wiki(?:pedia)?"
-        r"(?: article| page)?))\b(?!\s+of\b)",
+        r"|(?:according to|per|in|from|by) (?:(?:the|this|your) (?:article|text|page|wiki(?:pedia)?"
+        r"(?: article| page)?)|wiki(?:pedia)?(?: article| page)?))\b(?!\s+of\b)",
         "",
         ("article", "page", "text", "wiki", "wikipedia"),
     ),
