@@ -58,19 +58,17 @@ class FactIndex:
         for index, sentence_tokens in enumerate(self.sentence_tokens):
             for token in sentence_tokens:
                 self.sentences_with.setdefault(token, []).append(index)
-        self.fact_sentences = [
-            frozenset(s.index for c in f.citations if (s := pack.article.find(c.text)))
+        # Each citation's sentence, with how much of it the citation quotes.
+        cited = [
+            [(s, len(c.text)) for c in f.citations if (s := pack.article.find(c.text))]
             for f in pack.facts
         ]
+        self.fact_sentences = [frozenset(s.index for s, _ in found) for found in cited]
         # The sentences a fact tells, not only names something from: it quotes most of them
         # (not "the Arab Movement of Azawad (MAA)" out of a sentence about a raid).
         self.told_sentences = [
-            frozenset(
-                s.index
-                for c in f.citations
-                if (s := pack.article.find(c.text)) and 2 * len(c.text) >= len(s.text)
-            )
-            for f in pack.facts
+            frozenset(s.index for s, quoted in found if 2 * quoted >= len(s.text))
+            for found in cited
         ]
         self.phrasings, fact_words = self._phrasings(pack, vocabulary, asks)
         self.vocab, self.kinds = self._vocabularies(v, fact_words)

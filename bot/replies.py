@@ -102,6 +102,7 @@ _CONFIRMED = {
 
 
 def _language(question: str) -> str:
+    """Return the language a question is asked in ("en" or "fr")."""
     folded = fold(strip_address(question))
     return lang.language_of(folded, lang.words_of(folded))
 
@@ -119,8 +120,7 @@ def quote_intro(question: str) -> str:
 
 def confirmed_text(question: str, answer: str) -> str:
     """Return the last answer given again to a reader who doubts it, in the doubt's language."""
-    folded = fold(strip_address(question))
-    return _CONFIRMED[lang.language_of(folded, lang.words_of(folded))].format(answer=answer)
+    return _CONFIRMED[_language(question)].format(answer=answer)
 
 
 def decline_text(reason: Reason, question: str, title: str) -> str:
