@@ -262,16 +262,23 @@ class FactIndex:
         """
         phrasings = self.phrasings
         local: list[dict[str, list[int]]] = [{} for _ in self.facts]
+        weights: list[list[float]] = [[] for _ in self.facts]
         self.exact: dict[frozenset[str], int] = {}
         seen: set[tuple[int, frozenset[str]]] = set()
         for pid, tokens in enumerate(phrasings.tokens):
-            if (phrasings.fact[pid], tokens) in seen:
+            fact = phrasings.fact[pid]
+            if (fact, tokens) in seen:
                 continue
-            seen.add((phrasings.fact[pid], tokens))
-            self.exact.setdefault(tokens, phrasings.fact[pid])
+            seen.add((fact, tokens))
+            self.exact.setdefault(tokens, fact)
+            # (Numbered within their fact: a question's overlap with them is a short list.)
+            number = len(weights[fact])
+            weights[fact].append(phrasings.weight[pid])
             for token in tokens:
-                local[phrasings.fact[pid]].setdefault(token, []).append(pid)
+                local[fact].setdefault(token, []).append(number)
         self.local_postings = [{t: tuple(p) for t, p in f.items()} for f in local]
+        self.local_weights = [tuple(w) for w in weights]
+        """Each fact's distinct phrasings' summed word weights, as `local_postings` numbers them."""
         self.choices: list[list[str]] = [[] for _ in self.facts]
         for pid, index in enumerate(phrasings.fact):
             joined = " ".join(sorted(phrasings.tokens[pid]))
