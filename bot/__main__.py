@@ -6,11 +6,13 @@ import argparse
 import codecs
 import io
 import json
+import os
 import select
+import stat
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 from bot.cache import ready_engine
 from bot.errors import BotError
@@ -86,6 +88,9 @@ def ask_command(args: argparse.Namespace) -> int:
     # a reader feeding one line at a time gets each answer straight away, and a batch is not
     # written line by line even when Python's output is unbuffered (PYTHONUNBUFFERED).
     pending: list[str] = []
+    # (A file never waits on whoever writes it: what it holds is all there, so looking whether
+    # more is waiting is needless, and costs a system call a line.)
+    from_file = not args.question and _is_file(sys.stdin)
     # (Output that cannot hold every character gets JSON's own escapes, which parse back.)
     ascii_only = not codecs.lookup(
         getattr(sys.stdout, "encoding", None) or "ascii"
@@ -103,7 +108,7 @@ def ask_command(args: argparse.Namespace) -> int:
                 pending.append(f"{render_debug(reply)}\n{render_text(reply)}\n")
             else:
                 pending.append(render_text(reply) + "\n")
-            if len(pending) >= _BLOCK_ANSWERS or not _more_input_waiting():
+            if len(pending) >= _BLOCK_ANSWERS or not (from_file or _more_input_waiting()):
                 sys.stdout.write("".join(pending))
                 sys.stdout.flush()
                 pending.clear()
@@ -111,6 +116,14 @@ def ask_command(args: argparse.Namespace) -> int:
         # Answers already worked out are written, whatever stopped the batch.
         sys.stdout.write("".join(pending))
     return EXIT_OK
+
+
+def _is_file(stream: IO[str]) -> bool:
+    """Return whether a stream reads a regular file (not a terminal or a pipe)."""
+    try:
+        return stat.S_ISREG(os.fstat(stream.fileno()).st_mode)
+    except (OSError, ValueError, io.UnsupportedOperation):
+        return False
 
 
 def _more_input_waiting() -> bool:

@@ -18,17 +18,19 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import importlib.util
-import logging
 import os
 import pickle
 import stat
 import sys
-import tempfile
 from dataclasses import astuple
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.knowledge import digest, load_pack
 from bot.matching import Engine, Thresholds
+
+if TYPE_CHECKING:
+    import logging
 
 FORMAT = "1"
 """Changes whenever what is saved changes shape in a way the digests would not show."""
@@ -41,7 +43,14 @@ _OWNED = hasattr(os, "getuid") and hasattr(os, "O_NOFOLLOW")
 _LIBRARIES = ("rapidfuzz", "snowballstemmer", "Stemmer", "yaml")
 """The libraries whose code shapes a built engine: its matching, its stems and its pack."""
 
-log = logging.getLogger(__name__)
+
+
+def _log() -> logging.Logger:
+    """Return this module's logger (logging is imported only when there is something to say:
+    most starts have nothing, and are the faster for it)."""
+    import logging
+
+    return logging.getLogger(__name__)
 
 
 def ready_engine(
@@ -112,10 +121,10 @@ def _private(cache: Path) -> bool:
         cache.mkdir(mode=0o700, parents=True, exist_ok=True)
         info = cache.stat()
     except OSError as error:
-        log.info("not keeping the built engine in %s: %s", cache, error)
+        _log().info("not keeping the built engine in %s: %s", cache, error)
         return False
     if info.st_uid != os.getuid() or info.st_mode & 0o022:
-        log.warning("not keeping the built engine in %s: others can write to it", cache)
+        _log().warning("not keeping the built engine in %s: others can write to it", cache)
         return False
     return True
 
@@ -128,19 +137,19 @@ def _load(path: Path) -> Engine | None:
     except FileNotFoundError:
         return None
     except OSError as error:
-        log.warning("not using the saved engine %s: %s", path, error)
+        _log().warning("not using the saved engine %s: %s", path, error)
         return None
     with os.fdopen(handle, "rb") as saved:
         info = os.fstat(saved.fileno())
         if not stat.S_ISREG(info.st_mode) or info.st_uid != os.getuid() or info.st_mode & 0o022:
-            log.warning("not using the saved engine %s: it is not the user's own file", path)
+            _log().warning("not using the saved engine %s: it is not the user's own file", path)
             return None
         try:
             engine = pickle.load(saved)
         # (A file cut short or written by another version can fail in many ways: any of them
         # only means building afresh.)
         except Exception as error:
-            log.info("not using the saved engine %s: %s", path, error)
+            _log().info("not using the saved engine %s: %s", path, error)
             return None
     if not isinstance(engine, Engine):
         return None
@@ -152,6 +161,8 @@ def _load(path: Path) -> Engine | None:
 
 def _save(engine: Engine, path: Path) -> None:
     """Save an engine at `path`, whole or not at all; failing to is only a slower next start."""
+    import tempfile  # (Only a start that built the engine saves it.)
+
     try:
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=_SUFFIX)
         try:
@@ -163,7 +174,7 @@ def _save(engine: Engine, path: Path) -> None:
                 os.unlink(temporary)
     # (Pickling can fail in many ways too, none of them a reason not to answer.)
     except Exception as error:
-        log.info("not saving the built engine in %s: %s", path.parent, error)
+        _log().info("not saving the built engine in %s: %s", path.parent, error)
         return
     _prune(path.parent)
 

@@ -129,6 +129,8 @@ class Interpreter:
         # need use the word.
         sides = {*domain.group_nouns, *lang.SIDE_WORDS}
         self._side_tokens = frozenset(t for w in sides if (t := vocabulary.token(w)))
+        self._not_names = frozenset(vocabulary.stopwords | lang.GENERIC)
+        """Capitalised words that name nothing: the language's small words, and "Wikipedia"."""
         # A name where a place goes, or naming an event: "at Waterloo", "the Konna fighting".
         self._placed_name = re.compile(
             r"\b(?:in|at|near)\s+([A-Z][a-z]{2,}|[A-Z]{4,})\b"
@@ -487,7 +489,7 @@ class Interpreter:
                 for at, named in self._placed_name.findall(strip_address(text))[:20]
             )
         # ("According to Wikipedia": where the article comes from names no other event.)
-        names -= self.v.stopwords | lang.GENERIC
+        names -= self._not_names
         # So is an unknown word where a place goes in a short question, in lower case: "what
         # happened in kidal?"
         if len(words) < self.weights.long_question and not lang.PLACE_PREPOSITIONS.isdisjoint(

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -223,17 +222,29 @@ def default_pack_dir() -> Path:
     return installed if installed.is_dir() else here.parent / "knowledge"
 
 
+def _nearest_project(start: Path) -> Path | None:
+    """Return the nearest directory at or above `start` holding a project with a pack."""
+    for directory in (start, *start.parents):
+        if (directory / "pyproject.toml").is_file() and (
+            directory / "knowledge" / ARTICLE_FILE
+        ).is_file():
+            return directory
+    return None
+
+
 def checkout_pack_dir(start: Path) -> Path | None:
     """Return the knowledge/ of the berbot source checkout holding `start`, if it is in one."""
-    for directory in (start, *start.parents):
-        project = directory / "pyproject.toml"
-        if project.is_file() and (directory / "knowledge" / ARTICLE_FILE).is_file():
-            try:
-                name = tomllib.loads(project.read_text(encoding="utf-8"))["project"]["name"]
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, TypeError):
-                return None
-            return directory / "knowledge" if name == _PROJECT else None
-    return None
+    directory = _nearest_project(start)
+    if directory is None:
+        return None
+    import tomllib  # (Read only inside a project: most starts never need it.)
+
+    project = directory / "pyproject.toml"
+    try:
+        name = tomllib.loads(project.read_text(encoding="utf-8"))["project"]["name"]
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, TypeError):
+        return None
+    return directory / "knowledge" if name == _PROJECT else None
 
 
 def choose_pack_dir(chosen: Path | str | None, *, cwd: Path) -> tuple[Path, str | None]:
@@ -246,6 +257,10 @@ def choose_pack_dir(chosen: Path | str | None, *, cwd: Path) -> tuple[Path, str 
     if chosen is not None:
         return Path(chosen), None
     bundled = default_pack_dir()
+    nearest = _nearest_project(cwd)
+    if nearest is None or (nearest / "knowledge").resolve() == bundled.resolve():
+        # (Run in the source tree the package is installed from: its own pack.)
+        return bundled, None
     checkout = checkout_pack_dir(cwd)
     if checkout is None or checkout.resolve() == bundled.resolve():
         return bundled, None

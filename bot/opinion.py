@@ -18,7 +18,7 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from itertools import pairwise
-from operator import add, sub
+from operator import sub
 from pathlib import Path
 from typing import Any
 
@@ -141,7 +141,7 @@ class Classifier:
         """Return how likely each fact is, in the order of `facts`, for a normalised question."""
         idf = self.idf
         words = normal.split()
-        totals = [0.0] * len(self.facts)
+        rows = [[0.0] * len(self.facts)]
         sum_of_values = 0.0
         seen: set[str] = set()
         for word in dict.fromkeys(words):
@@ -152,11 +152,13 @@ class Classifier:
                 word_sum -= sum(idf[f] ** 2 for f in shared)
                 row = list(map(sub, row, self._row(shared)))
             seen.update(known)
-            totals = list(map(add, totals, row))
+            rows.append(row)
             sum_of_values += word_sum
         pairs = [f for f in dict.fromkeys(pair_features(words)) if f in idf]
         sum_of_values += sum(idf[f] ** 2 for f in pairs)
-        totals = list(map(add, totals, self._row(pairs)))
+        rows.append(self._row(pairs))
+        # (Each fact's column summed at once: one pass, not one a word.)
+        totals = list(map(sum, zip(*rows)))
         norm = math.sqrt(sum_of_values) or 1.0
         scores = [b + t / norm for b, t in zip(self.intercepts, totals, strict=True)]
         top = max(scores)

@@ -45,11 +45,10 @@ _HASHTAG = re.compile(r"(?:^|\s)#\w+")
 _POSSESSIVE = re.compile(r"(\w)'s\b")
 _CONTRACTED = re.compile(r"\b(?:" + "|".join(map(re.escape, CONTRACTIONS)) + r")\b")
 _ELISION = re.compile(r"\b(?:l|d|qu|s|n|j|c|m|t|jusqu|lorsqu|puisqu)'(?=\w)")
-_NON_WORD = re.compile(r"[^a-z0-9]+")
+# (Folded text is lowercase ASCII: every character but a letter or a digit parts words.)
+_WORD = re.compile(r"[a-z0-9]+")
 _CHAT_WORDS = frozenset(CHAT_SPELLINGS)
 _FRENCH_CHAT_WORDS = frozenset(FRENCH_CHAT_SPELLINGS)
-# (Folded text is ASCII: every character but a letter or a digit parts words.)
-_WORD_BREAKS = str.maketrans({c: " " for c in map(chr, range(128)) if not c.isalnum()})
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'", "´": "'"})
 
 
@@ -106,9 +105,9 @@ def _idioms(
 ) -> str:
     """Read the idioms whose marks are among the text's words."""
     # Most questions hold no idiom's mark: one look at their words tells.
-    hits = marked.keys() & words
-    if not hits:
+    if marked.keys().isdisjoint(words):
         return text
+    hits = marked.keys() & words
     for number in sorted({number for word in hits for number in marked[word]}):
         idiom, meaning, _ = idioms[number]
         text = idiom.sub(meaning, text)
@@ -128,7 +127,8 @@ def normalize(text: str) -> str:
         text = " ".join(text.split())
     text = strip_address(text)
     # (French idioms are read before elided letters go; each runs only when its mark is there.)
-    words = set(text.translate(_WORD_BREAKS).split())
+    kept = _WORD.findall(text)
+    words = set(kept)
     read = _idioms(text, words, ELIDED_IDIOMS, _ELIDED_MARKS)
     if "'" in read:
         if "n't" in read:
@@ -136,12 +136,15 @@ def normalize(text: str) -> str:
         read = _ELISION.sub("", _POSSESSIVE.sub(r"\1", read).replace("n't", " not"))
     if read is not text:
         # (The words have changed: read them again.)
-        text, words = read, set(read.translate(_WORD_BREAKS).split())
-    text = _idioms(text, words, IDIOMS, _ENGLISH_MARKS)
-    if "-" in text:
+        kept = _WORD.findall(read)
+        text, words = read, set(kept)
+    read = _idioms(text, words, IDIOMS, _ENGLISH_MARKS)
+    if "-" in read:
         # Join numbers written with hyphens ("twenty-three") before punctuation goes.
-        text = join_compound_numbers(text)
-    kept = _NON_WORD.sub(" ", text).split()
+        read = join_compound_numbers(read)
+    if read is not text:
+        kept = _WORD.findall(read)
+        text = read
     if not _CHAT_WORDS.isdisjoint(kept):
         kept = [CHAT_SPELLINGS.get(word, word) for word in kept]
     if not _FRENCH_CHAT_WORDS.isdisjoint(kept) and language_of(text, kept) == "fr":

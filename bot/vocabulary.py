@@ -74,6 +74,7 @@ class Vocabulary:
         )
         self._splits: dict[str, tuple[str, ...]] = {}
         self._choices: dict[str, tuple[str, ...]] = {}
+        self._corrected: dict[str, str | None] = {}
         self._last_spelled = ("", "")
         self._last_named = ("", "")
         self._last_mended: tuple[str, list[str]] = ("", [])
@@ -401,8 +402,17 @@ class Vocabulary:
 
         `among` holds other words to correct towards, by first letter.
         """
-        found = self._candidates(word, among)
-        return found[0] if found else None
+        if among is not None:
+            found = self._candidates(word, among)
+            return found[0] if found else None
+        corrected = self._corrected.get(word, "")
+        if corrected == "":
+            found = self._candidates(word)
+            corrected = found[0] if found else None
+            if len(self._corrected) > _CACHE_LIMIT:
+                self._corrected.clear()
+            self._corrected[word] = corrected
+        return corrected
 
     def _candidates(self, word: str, among: dict[str, list[str]] | None = None) -> list[str]:
         """Return the pack words this may be a typo of, the likeliest first: the nearest, and
