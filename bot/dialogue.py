@@ -198,6 +198,7 @@ class Dialogue:
             attempts[-1],
             tokens=carried,
             soft=_NOTHING if elliptical else frozenset(carried) - set(tokens),
+            again=True,
         )
         if elliptical:
             return Readings([self._ellipsis(carry, tokens, carried)], whole=that_event)

@@ -86,6 +86,10 @@ class Query:
     """The side it asks for ("which side ...?"): what is asked, not a word a fact must use."""
     thing: str | None = None
     """The thing it asks for by a name the pack never uses ("which regiment?" -> regiment)."""
+    again: bool = False
+    """Whether this reads the turn as the last question asked again: then its own question
+    word is all it adds, and a fact never asked that way does not answer it ("who won?",
+    "where?" is not answered by who won, nor by another fact never asked where)."""
 
 
 @dataclass(slots=True)

@@ -85,6 +85,10 @@ def asked_for(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
     if first in index.typed_question_tokens and first not in index.asked_words[fact]:
         missing = w.missing_why if first == judge.why else w.missing_question_word
         factor = _fired(found, "missing-question-word", missing, f"never asked '{first}'")
+        if asked.query.again:
+            # The last question's words asked again with another question word: what they
+            # match is no answer unless it is asked that way.
+            factor *= _fired(found, "asked-anew", w.already_given, "the last question, asked so")
     needed = judge.asked_kinds.get(first or "")
     if needed is not None and needed not in index.kinds[fact]:
         factor *= _fired(found, "missing-kind", w.missing_kind, f"gives no {needed}")

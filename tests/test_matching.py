@@ -576,6 +576,30 @@ def test_a_turn_leaning_on_a_dated_answer_by_a_pronoun_goes_on_from_it_in_time(
     assert engine.answer(turns[1], context=first.context).fact_id == fact_id
 
 
+@pytest.mark.parametrize(
+    ("turns", "fact_id"),
+    [
+        (["who won the Battle of Ber?", "where?"], "battle-location"),
+        # (Where they won is no place of the question's: offered, not answered.)
+        (["who won?", "where?"], None),
+        (["what were the casualties of the battle of Ber?", "and when?"], "battle-date"),
+        # No fact asked "where" of the MNLA's losses: not them again, nor their neighbours.
+        (["how many MNLA fighters were killed?", "where?"], None),
+        (["How many fighters did the MNLA lose?", "and where was that?"], None),
+    ],
+)  # fmt: skip
+def test_a_bare_question_word_asks_the_last_question_anew_and_only_a_fact_asked_so_answers(
+    engine: Engine, turns: list[str], fact_id: str | None
+) -> None:
+    """ "who won?", "where?" is where they won: the last question's words with a new question
+    word. A fact those words match but never asked that way (who won, again) is no answer."""
+    first = engine.answer(turns[0])
+    assert first.answered
+    second = engine.answer(turns[1], context=first.context)
+    assert second.fact_id == fact_id
+    assert second.answered == (fact_id is not None)
+
+
 def test_a_context_kept_before_facts_were_remembered_counts_its_last_fact_as_given(
     engine: Engine,
 ) -> None:
