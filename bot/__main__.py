@@ -122,7 +122,7 @@ def _is_file(stream: IO[str]) -> bool:
     """Return whether a stream reads a regular file (not a terminal or a pipe)."""
     try:
         return stat.S_ISREG(os.fstat(stream.fileno()).st_mode)
-    except (OSError, ValueError, io.UnsupportedOperation):
+    except (AttributeError, OSError, ValueError, io.UnsupportedOperation):
         return False
 
 

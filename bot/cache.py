@@ -44,7 +44,6 @@ _LIBRARIES = ("rapidfuzz", "snowballstemmer", "Stemmer", "yaml")
 """The libraries whose code shapes a built engine: its matching, its stems and its pack."""
 
 
-
 def _log() -> logging.Logger:
     """Return this module's logger (logging is imported only when there is something to say:
     most starts have nothing, and are the faster for it)."""

@@ -198,11 +198,21 @@ class Dialogue:
             attempts[-1],
             tokens=carried,
             soft=_NOTHING if elliptical else frozenset(carried) - set(tokens),
-            again=True,
+            again=self._asks_anew(tokens, previous),
         )
         if elliptical:
             return Readings([self._ellipsis(carry, tokens, carried)], whole=that_event)
         return Readings(attempts, [] if that_event else [carry], whole=that_event)
+
+    def _asks_anew(self, tokens: list[str], previous: Context) -> bool:
+        """Return whether a turn asks the last answered question anew, with a question word
+        of its own that the last one did not use ("who won?", "where?"; not "and the MNLA?",
+        nor a "where?" after a "where" question)."""
+        if not previous.answered:
+            return False
+        asked = self.index.typed_question_tokens
+        own = {t for t in tokens if t in asked}
+        return bool(own) and own.isdisjoint(previous.tokens)
 
     def _cues(self, normal: str) -> tuple[bool, bool, bool, bool]:
         """Return whether a turn says "that fight", "then", "back then" and "that town"."""

@@ -87,9 +87,9 @@ class Query:
     thing: str | None = None
     """The thing it asks for by a name the pack never uses ("which regiment?" -> regiment)."""
     again: bool = False
-    """Whether this reads the turn as the last question asked again: then its own question
-    word is all it adds, and a fact never asked that way does not answer it ("who won?",
-    "where?" is not answered by who won, nor by another fact never asked where)."""
+    """Whether this reads the turn as the last answered question asked again with a question
+    word of its own: then that word is what it adds, and a fact never asked that way does not
+    answer it ("who won?", "where?" is not answered by who won again)."""
 
 
 @dataclass(slots=True)

@@ -232,19 +232,16 @@ def _nearest_project(start: Path) -> Path | None:
     return None
 
 
-def checkout_pack_dir(start: Path) -> Path | None:
-    """Return the knowledge/ of the berbot source checkout holding `start`, if it is in one."""
-    directory = _nearest_project(start)
-    if directory is None:
-        return None
-    import tomllib  # (Read only inside a project: most starts never need it.)
+def _checkout_pack(project: Path) -> Path | None:
+    """Return the knowledge/ of a project directory if it is a berbot source checkout."""
+    import tomllib  # (Read only inside another project: most starts never need it.)
 
-    project = directory / "pyproject.toml"
     try:
-        name = tomllib.loads(project.read_text(encoding="utf-8"))["project"]["name"]
+        text = (project / "pyproject.toml").read_text(encoding="utf-8")
+        name = tomllib.loads(text)["project"]["name"]
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, TypeError):
         return None
-    return directory / "knowledge" if name == _PROJECT else None
+    return project / "knowledge" if name == _PROJECT else None
 
 
 def choose_pack_dir(chosen: Path | str | None, *, cwd: Path) -> tuple[Path, str | None]:
@@ -257,14 +254,12 @@ def choose_pack_dir(chosen: Path | str | None, *, cwd: Path) -> tuple[Path, str 
     if chosen is not None:
         return Path(chosen), None
     bundled = default_pack_dir()
-    nearest = _nearest_project(cwd)
-    if nearest is None or (nearest / "knowledge").resolve() == bundled.resolve():
-        # (Run in the source tree the package is installed from: its own pack.)
+    project = _nearest_project(cwd)
+    # (Outside any project, or inside the source tree the package runs from: its own pack.)
+    if project is None or (project / "knowledge").resolve() == bundled.resolve():
         return bundled, None
-    checkout = checkout_pack_dir(cwd)
-    if checkout is None or checkout.resolve() == bundled.resolve():
-        return bundled, None
-    if digest(checkout) == digest(bundled):
+    checkout = _checkout_pack(project)
+    if checkout is None or digest(checkout) == digest(bundled):
         return bundled, None
     return checkout, (
         f"Using this checkout's pack {checkout}: it differs from the installed one, {bundled} "

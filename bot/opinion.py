@@ -158,7 +158,7 @@ class Classifier:
         sum_of_values += sum(idf[f] ** 2 for f in pairs)
         rows.append(self._row(pairs))
         # (Each fact's column summed at once: one pass, not one a word.)
-        totals = list(map(sum, zip(*rows)))
+        totals = list(map(sum, zip(*rows, strict=True)))
         norm = math.sqrt(sum_of_values) or 1.0
         scores = [b + t / norm for b, t in zip(self.intercepts, totals, strict=True)]
         top = max(scores)

@@ -88,7 +88,7 @@ def asked_for(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
         if asked.query.again:
             # The last question's words asked again with another question word: what they
             # match is no answer unless it is asked that way.
-            factor *= _fired(found, "asked-anew", w.already_given, "the last question, asked so")
+            factor *= _fired(found, "asked-anew", w.asked_anew, "the last question, asked so")
     needed = judge.asked_kinds.get(first or "")
     if needed is not None and needed not in index.kinds[fact]:
         factor *= _fired(found, "missing-kind", w.missing_kind, f"gives no {needed}")

@@ -120,6 +120,9 @@ class Weights:
     """"who held it then?", for a fact telling of an earlier time."""
     already_given: float = 0.5
     """"what else...?", for the fact the reader has just had."""
+    asked_anew: float = 0.5
+    """"who won?", "where?": the last question asked with a new question word, for a fact never
+    asked with it (on top of `missing_question_word`)."""
     other_subject: float = 0.4
     """Asking only whether the article's own event was on a date, of a fact telling another."""
     names_only: float = 0.5

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.knowledge import Pack, load_pack
-from bot.matching import Context, Engine, Outcome, Reason
+from bot.matching import MAX_QUESTION_CHARS, Context, Engine, Outcome, Reason
 from bot.replies import render_why
 from bot.text import normalize
 
@@ -583,7 +583,8 @@ def test_a_turn_leaning_on_a_dated_answer_by_a_pronoun_goes_on_from_it_in_time(
         # (Where they won is no place of the question's: offered, not answered.)
         (["who won?", "where?"], None),
         (["what were the casualties of the battle of Ber?", "and when?"], "battle-date"),
-        # No fact asked "where" of the MNLA's losses: not them again, nor their neighbours.
+        # No fact is asked "where" of the MNLA's losses: not them again. (Reworded, "how many
+        # MNLA fighters died in Ber?", "where?" still gets a neighbour never asked where.)
         (["how many MNLA fighters were killed?", "where?"], None),
         (["How many fighters did the MNLA lose?", "and where was that?"], None),
     ],
@@ -598,6 +599,28 @@ def test_a_bare_question_word_asks_the_last_question_anew_and_only_a_fact_asked_
     second = engine.answer(turns[1], context=first.context)
     assert second.fact_id == fact_id
     assert second.answered == (fact_id is not None)
+
+
+@pytest.mark.parametrize(
+    ("first", "turn", "anew"),
+    [
+        ("who won?", "where?", True),
+        # No question word of its own: the last question, asked of the MNLA.
+        ("when did the MAA leave Ber?", "and the MNLA?", False),
+        # The same question word as the last question's: nothing asked anew.
+        ("where did the battle take place?", "where?", False),
+        # The last question was not answered: no answer to hold against.
+        ("what is the capital of France?", "where?", False),
+    ],
+)  # fmt: skip
+def test_only_a_question_word_of_its_own_after_an_answer_asks_the_last_question_anew(
+    engine: Engine, first: str, turn: str, anew: bool
+) -> None:
+    previous = engine.answer(first).context
+    message = engine.interpreter.message(turn, MAX_QUESTION_CHARS)
+    plain = engine.interpreter.plain(message, message.tokens, exclude=frozenset())
+    found = engine.dialogue.readings(message, plain, message.tokens, previous, correction=False)
+    assert any(reading.again for reading in [*found.first, *found.later]) is anew
 
 
 def test_a_context_kept_before_facts_were_remembered_counts_its_last_fact_as_given(
