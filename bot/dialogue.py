@@ -207,8 +207,9 @@ class Dialogue:
     def _asks_anew(self, tokens: list[str], previous: Context) -> bool:
         """Return whether a turn asks the last answered question anew, with a question word
         of its own that the last one did not use ("who won?", "where?"; not "and the MNLA?",
-        nor a "where?" after a "where" question)."""
-        if not previous.answered:
+        nor a "where?" after a "where" question). (A turn left unanswered since keeps the
+        answered one as the conversation's: "who won?", "where?" offered, "and when?".)"""
+        if previous.fact_id is None:
             return False
         asked = self.index.typed_question_tokens
         own = {t for t in tokens if t in asked}

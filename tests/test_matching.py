@@ -602,21 +602,26 @@ def test_a_bare_question_word_asks_the_last_question_anew_and_only_a_fact_asked_
 
 
 @pytest.mark.parametrize(
-    ("first", "turn", "anew"),
+    ("before", "turn", "anew"),
     [
-        ("who won?", "where?", True),
+        (["who won?"], "where?", True),
+        # A turn offered, not answered, since leaves the answered one the conversation's.
+        (["who won the battle?", "where?"], "and when was it?", True),
         # No question word of its own: the last question, asked of the MNLA.
-        ("when did the MAA leave Ber?", "and the MNLA?", False),
+        (["when did the MAA leave Ber?"], "and the MNLA?", False),
         # The same question word as the last question's: nothing asked anew.
-        ("where did the battle take place?", "where?", False),
-        # The last question was not answered: no answer to hold against.
-        ("what is the capital of France?", "where?", False),
+        (["where did the battle take place?"], "where?", False),
+        # Nothing answered yet: no answer to hold against.
+        (["what is the capital of France?"], "where?", False),
     ],
 )  # fmt: skip
 def test_only_a_question_word_of_its_own_after_an_answer_asks_the_last_question_anew(
-    engine: Engine, first: str, turn: str, anew: bool
+    engine: Engine, before: list[str], turn: str, anew: bool
 ) -> None:
-    previous = engine.answer(first).context
+    previous = None
+    for question in before:
+        previous = engine.answer(question, context=previous).context
+    assert previous is not None
     message = engine.interpreter.message(turn, MAX_QUESTION_CHARS)
     plain = engine.interpreter.plain(message, message.tokens, exclude=frozenset())
     found = engine.dialogue.readings(message, plain, message.tokens, previous, correction=False)
@@ -797,6 +802,8 @@ def test_follow_up_he_must_be_in_the_answer(engine: Engine) -> None:
         # ... as is one whose answer says whose report it is ("according to local sources").
         ("how many civilians were killed?", "civilians-killed", "who said so?",
          "civilians-killed"),
+        ("pourquoi le MAA surveillait-il la ville ?", "maa-monitoring-for-gangs",
+         "qui l'a dit ?", "maa-monitoring-for-gangs"),
         # ... but not one asking about something else.
         ("why did the MAA keep vehicles outside Ber?", "maa-monitoring-for-gangs",
          "who said it was an armed band?", "maa-claimed-attack"),

@@ -277,7 +277,8 @@ PATTERNS = {
         r"\b(?:qui|quand|ou|pourquoi|comment|combien)\b"
     ),
     "disputed": r"\b(?:vrai|vraiment|reel|reelle)\s+(?:nombre|chiffre|bilan|date|total)s?\b",
-    "who_said": r"qui a dit (?:ca|cela)|selon qui",
+    # ("Qui l'a dit ?": the elided "l'" is gone once normalised.)
+    "who_said": r"qui a dit(?: ca| cela)?|qui le dit|selon qui",
     "who_said_openers": r"et |mais ",
     "who_said_closers": r" exactement",
     "doubt": (
