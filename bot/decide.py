@@ -94,6 +94,16 @@ class Decider:
         top = ranked[0]
         floor = max(self.thresholds.suggest, top.score - self.weights.suggestion_window)
         close = [m for m in ranked[:3] if m.score >= floor]
+        if query.exclude:
+            # "What else?" is not offered what the reader has just had.
+            told = {self.index.fact_index.get(f) for f in query.exclude}
+            close = [m for m in close if m.fact not in told]
+            if not close:
+                return self.decline(
+                    question, query.tokens, previous,
+                    ranked=[m for m in ranked if m.fact not in told] or None,
+                    explanation=top.explanation, threshold=bar,
+                )  # fmt: skip
         return Reply(
             question=question,
             outcome=Outcome.SUGGEST,

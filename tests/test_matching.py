@@ -637,6 +637,15 @@ def test_a_context_kept_before_facts_were_remembered_counts_its_last_fact_as_giv
     assert reply.context.given == (reply.fact_id, "maa-left-ber")
 
 
+def test_what_else_is_never_offered_the_answer_just_given(engine: Engine) -> None:
+    first = engine.answer("who won?")
+    doubted = engine.answer("are you sure?", context=first.context)
+    reply = engine.answer("what else happened?", context=doubted.context)
+    offered = engine.index.facts[engine.index.fact_index["who-won"]].questions[0]
+    assert reply.fact_id != "who-won"
+    assert offered not in reply.suggestions
+
+
 def test_follow_up_what_else_did_he_say_moves_to_another_ramadane_fact(engine: Engine) -> None:
     first = engine.answer("what did Ramadane say about the attack?")
     assert first.answered
