@@ -90,6 +90,7 @@ class Vocabulary:
         # Names are matched before typos are corrected, so a slip in one ("Arab movment") is
         # corrected first, towards the words of the names.
         self._alias_targets = _by_first_letter(w for w in alias_words if len(w) >= 5)
+        self._where = self.token("where")
 
     def __getstate__(self) -> dict[str, object]:
         # (The stemmer is a handle on compiled code: a saved vocabulary makes a new one.)
@@ -179,6 +180,9 @@ class Vocabulary:
                 token = self.token(word)
             if token and token not in tokens:
                 tokens.append(token)
+        where = self._where
+        if words and where is not None and where not in tokens:
+            _add_edge_where(words, tokens, where)
         return tokens
 
     def _possessives(self, words: list[str]) -> list[str]:
@@ -639,6 +643,17 @@ def _bare(name: str) -> str:
     while words and words[0] in lang.ARTICLES:
         words = words[1:]
     return " ".join(words)
+
+
+def _add_edge_where(words: list[str], tokens: list[str], where: str) -> None:
+    """Add the token of "where" to those of a question that "où", its accent folded away, opens
+    or ends: it asks first or last ("où se trouve Ber ?", "et où ça ?"; not "ou bien")."""
+    edge = lang.EDGE_WHERE_WORDS
+    last = words[-2] if len(words) > 1 and words[-1] in lang.EDGE_WHERE_TAILS else words[-1]
+    if words[0] in edge and words[1:2] != ["bien"]:
+        tokens.insert(0, where)
+    elif last in edge:
+        tokens.append(where)
 
 
 def _by_first_letter(words: Iterable[str]) -> dict[str, list[str]]:

@@ -813,6 +813,8 @@ def test_follow_up_he_must_be_in_the_answer(engine: Engine) -> None:
          "civilians-killed"),
         ("pourquoi le MAA surveillait-il la ville ?", "maa-monitoring-for-gangs",
          "qui l'a dit ?", "maa-monitoring-for-gangs"),
+        # "Où ?" asks where, as "where?" does: the last question, asked anew.
+        ("qui a gagné la bataille de Ber ?", "who-won", "où ?", "battle-location"),
         # ... but not one asking about something else.
         ("why did the MAA keep vehicles outside Ber?", "maa-monitoring-for-gangs",
          "who said it was an armed band?", "maa-claimed-attack"),

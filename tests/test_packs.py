@@ -436,6 +436,24 @@ def test_words_run_together_or_with_letters_swapped_are_read_as_meant(
 @pytest.mark.parametrize(
     ("typed", "meant"),
     [
+        # "Où", its accent folded away, is "ou" (or): opening or ending a question, it asks where.
+        ("où se trouve Ber ?", "where se trouve Ber ?"),
+        ("et où ?", "where?"),
+        ("ils sont allés où ?", "ils sont allés where?"),
+        ("où ça ?", "where?"),
+        # ... but between two names, or as "ou bien", it is "or".
+        ("le MAA ou le MNLA ?", "le MAA le MNLA ?"),
+        ("ou bien le MNLA ?", "bien le MNLA ?"),
+    ],
+)
+def test_ou_opening_or_ending_a_french_question_asks_where(typed: str, meant: str) -> None:
+    vocabulary = Engine(load_pack(PACKS["ber"])).vocabulary
+    assert set(vocabulary.analyze(typed)) == set(vocabulary.analyze(meant))
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
         # "wun" is as near "win" as "won": the pack's questions say "who won the" far more
         ("who wun the battle", "who won the battle"),
         # "prisonners" is as near the English word as the French: its neighbours tell which

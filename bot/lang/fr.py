@@ -58,6 +58,11 @@ OF_WORDS = frozenset("de du d".split())
 ARTICLES = frozenset("le la les l un une des".split())
 SIDE_WORDS = frozenset("camp cote groupe faction".split())
 JOINING_QUESTION_WORDS = frozenset(("quand",))
+EDGE_WHERE_WORDS = frozenset(("ou",))
+""""Où" with its accent folded away, which is "ou" (or): opening or ending a question ("où se
+trouve Ber ?", "et où ?", "ils sont allés où ?"), it asks where."""
+EDGE_WHERE_TAILS = frozenset(("ca", "cela"))
+"""Words that may follow it at the end: "où ça ?"."""
 FORCE_WORDS = frozenset("armee armees forces troupes militaires gouvernement".split())
 CLAIM_ASKS = frozenset("pourquoi vrai non".split())
 CLAIM_QUALIFIERS = (
