@@ -314,14 +314,20 @@ class FactIndex:
         # The subject's own places are everywhere.
         self.everywhere = self.places & self.setting_tokens
         self.fact_places = [self._located(pack, v, asks, index) for index in range(len(pack.facts))]
-        # The question words each fact answers: those its phrasings open with, and "where"
-        # when its answer names a place besides the article's own, however it is asked.
+        # The question words each fact is asked with: those its phrasings open with, and
+        # "where" when its answer names a place besides the article's own, however it is asked.
         where, home = v.token("where"), f"@{self.home_entity}"
-        self.asked_words = [
+        self.phrased_words = [
             opening | {where}
             if where and any(t in self.places and t != home for t in answer)
             else opening
             for opening, answer in zip(self._opening_words, self.answers, strict=True)
+        ]
+        # ... and those it answers: "when" too, when its answer gives a date.
+        when = v.token("when")
+        self.asked_words = [
+            words | {when} if when and any(t in lang.MONTHS for t in answer) else words
+            for words, answer in zip(self.phrased_words, self.answers, strict=True)
         ]
         self.sides = self._sides(pack.domain.sides_label)
         self.event_words = frozenset(pack.domain.event_words)

@@ -200,13 +200,13 @@ class Engine:
             return None
         asked = [t for t in tokens if t in self._sentence_question_tokens]
         last = index.fact_index.get(context.fact_id)
-        if len(asked) != 1 or last is None or asked[0] in index.asked_words[last]:
+        if len(asked) != 1 or last is None or asked[0] in index.phrased_words[last]:
             return None
         told = index.told_sentences[last]
         fitting = [
             number
             for number, sentences in enumerate(index.fact_sentences)
-            if number != last and asked[0] in index.asked_words[number] and sentences & told
+            if number != last and asked[0] in index.phrased_words[number] and sentences & told
         ]
         return index.facts[fitting[0]] if len(fitting) == 1 else None
 

@@ -637,6 +637,18 @@ def test_a_context_kept_before_facts_were_remembered_counts_its_last_fact_as_giv
     assert reply.context.given == (reply.fact_id, "maa-left-ber")
 
 
+def test_a_fact_whose_answer_gives_a_date_answers_when_however_it_is_asked(
+    engine: Engine,
+) -> None:
+    """The fact telling who held Ber from May 7 is only ever asked "who": its answer gives
+    the date all the same."""
+    asked = engine.index.facts[engine.index.fact_index["malian-forces-controlled-ber"]].questions
+    assert not any(q.lower().startswith("when") for q in asked)
+    reply = engine.answer("when did Malian forces take control of Ber?")
+    assert reply.fact_id == "malian-forces-controlled-ber"
+    assert "May 7" in reply.text
+
+
 def test_what_else_is_never_offered_the_answer_just_given(engine: Engine) -> None:
     first = engine.answer("who won?")
     doubted = engine.answer("are you sure?", context=first.context)
