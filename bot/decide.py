@@ -96,13 +96,13 @@ class Decider:
         close = [m for m in ranked[:3] if m.score >= floor]
         if query.exclude:
             # "What else?" is not offered what the reader has just had.
-            told = {self.index.fact_index.get(f) for f in query.exclude}
+            fact_index = self.index.fact_index
+            told = {fact_index[f] for f in query.exclude if f in fact_index}
             close = [m for m in close if m.fact not in told]
             if not close:
                 return self.decline(
                     question, query.tokens, previous,
-                    ranked=[m for m in ranked if m.fact not in told] or None,
-                    explanation=top.explanation, threshold=bar,
+                    ranked=[m for m in ranked if m.fact not in told] or None, threshold=bar,
                 )  # fmt: skip
         return Reply(
             question=question,

@@ -209,11 +209,16 @@ class Dialogue:
         of its own that the last one did not use ("who won?", "where?"; not "and the MNLA?",
         nor a "where?" after a "where" question). (A turn left unanswered since keeps the
         answered one as the conversation's: "who won?", "where?" offered, "and when?".)"""
-        if previous.fact_id is None:
+        index = self.index
+        last = index.fact_index.get(previous.fact_id or "")
+        own = {t for t in tokens if t in index.typed_question_tokens}
+        if last is None or not own:
             return False
-        asked = self.index.typed_question_tokens
-        own = {t for t in tokens if t in asked}
-        return bool(own) and own.isdisjoint(previous.tokens)
+        if previous.answered:
+            return own.isdisjoint(previous.tokens)
+        # (After a turn offered or declined, the words kept are that turn's: what the last
+        # answer is asked with tells instead.)
+        return own.isdisjoint(index.asked_words[last])
 
     def _cues(self, normal: str) -> tuple[bool, bool, bool, bool]:
         """Return whether a turn says "that fight", "then", "back then" and "that town"."""

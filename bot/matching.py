@@ -193,7 +193,8 @@ class Engine:
         asked that: the one fact asked it that quotes a sentence the answer just given tells
         ("who won?", "and when?": the date of that fighting, not who won again). None when the
         turn says more, the last fact is asked that way, or no single fact fits."""
-        if context is None or not context.answered or context.fact_id is None:
+        # (A turn left unanswered since keeps the last answer the conversation's.)
+        if context is None or context.fact_id is None:
             return None
         index, tokens = self.index, message.tokens
         if not tokens or not index.weak_tokens.issuperset(tokens):

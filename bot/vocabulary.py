@@ -647,11 +647,14 @@ def _bare(name: str) -> str:
 
 def _add_edge_where(words: list[str], tokens: list[str], where: str) -> None:
     """Add the token of "where" to those of a question that "où", its accent folded away, opens
-    or ends: it asks first or last ("où se trouve Ber ?", "et où ça ?"; not "ou bien")."""
+    or ends: it asks first or last ("où se trouve Ber ?", "et où ça ?"). Opening a question
+    that asks with another word, or before a word that makes it "or" ("ou alors", "ou le
+    MNLA ?"), it is "or"."""
     edge = lang.EDGE_WHERE_WORDS
     last = words[-2] if len(words) > 1 and words[-1] in lang.EDGE_WHERE_TAILS else words[-1]
-    if words[0] in edge and words[1:2] != ["bien"]:
-        tokens.insert(0, where)
+    if words[0] in edge and len(words) > 1:
+        if words[1] not in lang.OR_FOLLOWERS and lang.QUESTION_WORDS.isdisjoint(words[1:]):
+            tokens.insert(0, where)
     elif last in edge:
         tokens.append(where)
 

@@ -609,8 +609,10 @@ def test_a_bare_question_word_asks_the_last_question_anew_and_only_a_fact_asked_
         (["who won the battle?", "where?"], "and when was it?", True),
         # No question word of its own: the last question, asked of the MNLA.
         (["when did the MAA leave Ber?"], "and the MNLA?", False),
-        # The same question word as the last question's: nothing asked anew.
+        # The same question word as the last question's: nothing asked anew ...
         (["where did the battle take place?"], "where?", False),
+        # ... nor as the last answer's, a question offered ("did you mean") since.
+        (["where did the battle take place?", "how many fighters?"], "where?", False),
         # Nothing answered yet: no answer to hold against.
         (["what is the capital of France?"], "where?", False),
     ],
@@ -647,6 +649,16 @@ def test_a_fact_whose_answer_gives_a_date_answers_when_however_it_is_asked(
     reply = engine.answer("when did Malian forces take control of Ber?")
     assert reply.fact_id == "malian-forces-controlled-ber"
     assert "May 7" in reply.text
+
+
+def test_a_bare_when_after_a_turn_left_unanswered_asks_of_the_last_answer(
+    engine: Engine,
+) -> None:
+    first = engine.answer("who won?")
+    lost = engine.answer("asdfgh", context=first.context)
+    assert not lost.answered
+    reply = engine.answer("when?", context=lost.context)
+    assert reply.fact_id == "battle-date"
 
 
 def test_what_else_is_never_offered_the_answer_just_given(engine: Engine) -> None:

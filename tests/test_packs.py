@@ -441,9 +441,13 @@ def test_words_run_together_or_with_letters_swapped_are_read_as_meant(
         ("et où ?", "where?"),
         ("ils sont allés où ?", "ils sont allés where?"),
         ("où ça ?", "where?"),
-        # ... but between two names, or as "ou bien", it is "or".
+        # ... but between two names, or before a word that makes it "or", or opening a
+        # question that asks with another word, it is "or".
         ("le MAA ou le MNLA ?", "le MAA le MNLA ?"),
         ("ou bien le MNLA ?", "bien le MNLA ?"),
+        ("ou le MNLA ?", "le MNLA ?"),
+        ("ou pas ?", "pas ?"),
+        ("Ou alors, qui a gagné ?", "alors, qui a gagné ?"),
     ],
 )
 def test_ou_opening_or_ending_a_french_question_asks_where(typed: str, meant: str) -> None:

@@ -63,6 +63,13 @@ EDGE_WHERE_WORDS = frozenset(("ou",))
 trouve Ber ?", "et où ?", "ils sont allés où ?"), it asks where."""
 EDGE_WHERE_TAILS = frozenset(("ca", "cela"))
 """Words that may follow it at the end: "où ça ?"."""
+OR_FOLLOWERS = frozenset(
+    """
+    alors sinon plutot bien pas non encore quoi meme peut
+    le la les un une des du de au aux
+    """.split()
+)
+"""Words after an opening "ou" that make it "or" ("ou alors ...", "ou le MNLA ?"), not "où"."""
 FORCE_WORDS = frozenset("armee armees forces troupes militaires gouvernement".split())
 CLAIM_ASKS = frozenset("pourquoi vrai non".split())
 CLAIM_QUALIFIERS = (
