@@ -250,7 +250,18 @@ class Decider:
         threshold: float = 0.0,
     ) -> Reply:
         """Return the reply declining a question, with questions the bot can answer instead."""
-        on_topic = any(t in self.index.topical for t in tokens)
+        index = self.index
+        on_topic = any(t in index.topical for t in tokens) or (
+            # "and when?" after an answer: a follow-up asking nothing of its own, or asking the
+            # last question again, is about what the conversation is about.
+            bool(tokens)
+            and previous is not None
+            and previous.fact_id is not None
+            and (
+                index.weak_tokens.issuperset(tokens)
+                or any(t in previous.tokens and t not in index.weak_tokens for t in tokens)
+            )
+        )
         if reason is None:
             reason = Reason.EMPTY if empty else Reason.NOT_COVERED if on_topic else Reason.OFF_TOPIC
         suggestions = self.index.starters

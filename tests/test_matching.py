@@ -661,6 +661,23 @@ def test_a_bare_when_after_a_turn_left_unanswered_asks_of_the_last_answer(
     assert reply.fact_id == "battle-date"
 
 
+@pytest.mark.parametrize(
+    ("first", "turn", "reason"),
+    [
+        # A follow-up that asks the last question again is about the conversation's subject ...
+        ("what were the casualties?", "and when?", Reason.NOT_COVERED),
+        # ... and one about something else is not, whatever came before.
+        ("who won?", "what's the weather in Paris?", Reason.OFF_TOPIC),
+    ],
+)  # fmt: skip
+def test_a_declined_follow_up_is_on_the_subject_of_the_conversation(
+    engine: Engine, first: str, turn: str, reason: Reason
+) -> None:
+    reply = engine.answer(turn, context=engine.answer(first).context)
+    assert not reply.answered
+    assert reply.reason is reason
+
+
 def test_what_else_is_never_offered_the_answer_just_given(engine: Engine) -> None:
     first = engine.answer("who won?")
     doubted = engine.answer("are you sure?", context=first.context)
