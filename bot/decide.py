@@ -96,8 +96,7 @@ class Decider:
         close = [m for m in ranked[:3] if m.score >= floor]
         if query.exclude:
             # "What else?" is not offered what the reader has just had.
-            fact_index = self.index.fact_index
-            told = {fact_index[f] for f in query.exclude if f in fact_index}
+            told = self.index.positions(query.exclude)
             close = [m for m in close if m.fact not in told]
             if not close:
                 return self.decline(

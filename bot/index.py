@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot import lang
@@ -80,6 +81,10 @@ class FactIndex:
         self.starters = tuple(
             pack.facts[self.fact_index[i]].questions[0] for i in pack.domain.starters
         ) or _first_of_each_section(pack)
+
+    def positions(self, fact_ids: Iterable[str]) -> frozenset[int]:
+        """Return the positions in the pack of the facts with these ids (unknown ids left out)."""
+        return frozenset(self.fact_index[f] for f in fact_ids if f in self.fact_index)
 
     def _phrasings(
         self, pack: Pack, vocabulary: Vocabulary, asks: Asks

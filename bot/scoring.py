@@ -161,10 +161,7 @@ class Ranker:
         scale = w.elsewhere**query.elsewhere
         # The facts the reader has had ("what else?") are lowered, the last one's neighbours
         # raised.
-        fact_index = self.index.fact_index
-        excluded = (
-            {fact_index[f] for f in query.exclude if f in fact_index} if query.exclude else ()
-        )
+        excluded = self.index.positions(query.exclude) if query.exclude else ()
         ranked: list[Match] = []
         for score, match in raw:
             near = match.fact in query.near

@@ -76,9 +76,9 @@ AFTER_WORDS = frozenset("after once".split())
 BEFORE_WORDS = frozenset(
     "before earlier previously prior beforehand first originally initially".split()
 )
+"""Words by which a turn goes back in time from the last answer ("who held it before that?")."""
 REPORTING = ("according to",)
 """Phrases by which an answer says whose report it is ("..., according to local sources")."""
-"""Words by which a turn goes back in time from the last answer ("who held it before that?")."""
 LATER_WORDS = frozenset("later eventually afterwards afterward".split())
 WHILE_WORDS = frozenset("when while during as".split())
 OF_WORDS = frozenset("of at in for a".split())
