@@ -79,7 +79,12 @@ class Decider:
         same_quote = runner is not None and bool(
             self.index.fact_sentences[top.fact] & self.index.fact_sentences[runner.fact]
         )
-        return top.score >= limits.sure or top.score - runner_score >= limits.margin or same_quote
+        # (The classifier's share may order two facts, but not by itself set one clear of the
+        # other: the lead must hold on the ranking's own scores too.)
+        lead = top.score - runner_score >= limits.margin and (
+            runner is None or _own(top) - _own(runner) >= limits.margin
+        )
+        return top.score >= limits.sure or lead or same_quote
 
     def _suggest(
         self,
@@ -329,3 +334,8 @@ def _unanswered(previous: Context | None) -> Context:
 def _year(token: str) -> bool:
     """Return whether a token is a year ("2013")."""
     return len(token) == 4 and token.isdigit()
+
+
+def _own(match: Match) -> float:
+    """Return a fact's score before the classifier's share was counted in."""
+    return match.score / match.opinion[1] if match.opinion is not None else match.score

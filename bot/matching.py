@@ -20,6 +20,7 @@ from bot.dialogue import Context, Dialogue, asks_about
 from bot.index import FactIndex
 from bot.interpret import Interpreter, Message, Query, split_clauses, told_sentences
 from bot.knowledge import Fact, Pack
+from bot.opinion import Likelihood
 from bot.reply import Candidate, Outcome, Reason, Reply
 from bot.scoring import Ranker
 from bot.signals import Signal
@@ -86,7 +87,9 @@ class Engine:
         self.interpreter = Interpreter(self.vocabulary, self.index, asks, pack.domain, self.weights)
         self.claims = Claims(self.vocabulary, self.index, pack.domain)
         self.dialogue = Dialogue(self.vocabulary, self.index, pack.domain.event_nouns)
-        self.ranker = Ranker(self.vocabulary, self.index, self.weights)
+        self.ranker = Ranker(
+            self.vocabulary, self.index, self.weights, pack.classifier, self.thresholds
+        )
         self._sentence_question_tokens = self.vocabulary.tokens(lang.SENTENCE_QUESTION_WORDS)
         self.decider = Decider(
             self.vocabulary, self.index, self.thresholds, self.weights, pack.article.title
@@ -122,13 +125,22 @@ class Engine:
                 self._clauses(message, plain, tokens, whole),
                 ((r, False) for r in later),
             )
-        reply, standalone = self._best(question, message, tried, previous, plain)
+        likely = self._likely(message)
+        reply, standalone = self._best(question, message, tried, previous, plain, likely)
         if not standalone:
             return reply
-        reply = self._seconded(reply, message, previous)
+        reply = self._seconded(reply, likely, previous)
         if context is not None and reply.answered and tokens is message.tokens:
             reply = self._afresh(reply)
         return reply
+
+    def _likely(self, message: Message) -> Likelihood | None:
+        """Return the classifier's view of a message, as typed but with its slips mended as
+        tokenising mends them (None when the pack has no classifier)."""
+        classifier = self.pack.classifier
+        if classifier is None:
+            return None
+        return Likelihood(classifier, self.vocabulary.spelled_text(message.normal))
 
     def _afresh(self, reply: Reply) -> Reply:
         """Return an answer to a turn read on its own with the context it would have left had
@@ -235,6 +247,7 @@ class Engine:
         tried: Iterable[tuple[Query, bool]],
         previous: Context,
         plain: Query,
+        likely: Likelihood | None,
     ) -> tuple[Reply, bool]:
         """Try the readings in order; return the first answered well enough, else the best, and
         whether it reads the message on its own rather than in the light of the conversation."""
@@ -248,7 +261,8 @@ class Engine:
         # question instead, when the question says enough on its own.
         prefer_question = _asks_in_sentences(message)
         for number, (reading, from_question) in enumerate(tried):
-            reply = self.decider.decide(question, reading, self.ranker.rank(reading), previous)
+            ranked = self.ranker.rank(reading, likely)
+            reply = self.decider.decide(question, reading, ranked, previous)
             alone = reading is plain or reading.clause
             if number == 0 and reply.answered and prefer_question:
                 whole, whole_alone = reply, alone
@@ -265,20 +279,18 @@ class Engine:
         assert best is not None
         return best, best_alone
 
-    def _seconded(self, reply: Reply, message: Message, previous: Context) -> Reply:
+    def _seconded(self, reply: Reply, likely: Likelihood | None, previous: Context) -> Reply:
         """Return an answer the engine is not sure of as "did you mean" when the classifier,
         reading the message on its own, finds another fact likelier and this one unlikely,
         unless the two facts quote the same sentence (either then answers)."""
-        classifier = self.pack.classifier
         if (
-            classifier is None
+            likely is None
             or reply.reason is not Reason.MATCHED
             or reply.fact_id is None
             or reply.confidence >= self.weights.disputable
         ):
             return reply
-        # It reads the words as typed, but with their slips mended as tokenising mends them.
-        view = classifier.opinion(self.vocabulary.spelled_text(message.normal), reply.fact_id)
+        view = likely.opinion(reply.fact_id)
         if view is None or view.best == reply.fact_id or view.probability >= self.weights.disputed:
             return reply
         index = self.index
@@ -322,7 +334,8 @@ class Engine:
         if not message.tokens:
             return []
         plain = self.interpreter.plain(message, message.tokens, exclude=frozenset())
-        return [self.decider.candidate(m) for m in self.ranker.rank(plain)[:limit]]
+        ranked = self.ranker.rank(plain, self._likely(message))
+        return [self.decider.candidate(m) for m in ranked[:limit]]
 
     def offers(self, reply: Reply, *, limit: int = 5) -> list[Candidate]:
         """Return the facts to offer for a reply to a question asked on its own, best first: the

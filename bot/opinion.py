@@ -5,9 +5,10 @@ It reads the question as its words, its word pairs and the five-letter groups wi
 weighted by TF-IDF, and scores every fact with a logistic regression fitted on all the pack's
 phrasings at once (`python -m bot pack fit` writes the pack's `classifier.json`; scikit-learn
 fits it, and this module only reads the weights). Reading the question another way than the
-ranking does, it tends to disagree where the ranking is wrong. The engine asks it only about
-answers it is not sure of, and offers "did you mean" instead when the classifier finds another
-fact likelier and that one unlikely.
+ranking does, it tends to disagree where the ranking is wrong. The engine uses it twice: as one
+signal of every fact's score (a small share of the score goes by how likely it finds the fact),
+and as a judge of answers the engine is not sure of, offered as "did you mean" instead when the
+classifier finds another fact likelier and that one unlikely.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import json
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import pairwise, repeat
 from operator import sub
 from pathlib import Path
 from typing import Any
@@ -113,6 +114,7 @@ class Classifier:
         self.fitted_on = fitted_on
         self._number = {fact_id: n for n, fact_id in enumerate(facts)}
         self._words: dict[str, tuple[frozenset[str], float, list[float]]] = {}
+        self._pairs: dict[str, tuple[float, list[float]]] = {}
 
     def _row(self, features: Iterable[str]) -> list[float]:
         """Return the features' summed weights on each fact."""
@@ -137,6 +139,17 @@ class Classifier:
                 self._words[word] = found
         return found
 
+    def _pair(self, pair: str) -> tuple[float, list[float]]:
+        """Return a word pair's squared value and weights on each fact (0 and none if the
+        classifier does not know it), worked out once a pair."""
+        found = self._pairs.get(pair)
+        if found is None:
+            value = self.idf.get(pair)
+            found = (value**2, self._row((pair,))) if value is not None else (0.0, [])
+            if len(self._pairs) < WORDS_KEPT:
+                self._pairs[pair] = found
+        return found
+
     def probabilities(self, normal: str) -> list[float]:
         """Return how likely each fact is, in the order of `facts`, for a normalised question."""
         idf = self.idf
@@ -154,27 +167,37 @@ class Classifier:
             seen.update(known)
             rows.append(row)
             sum_of_values += word_sum
-        pairs = [f for f in dict.fromkeys(pair_features(words)) if f in idf]
-        sum_of_values += sum(idf[f] ** 2 for f in pairs)
-        rows.append(self._row(pairs))
+        for pair in dict.fromkeys(pair_features(words)):
+            pair_sum, row = self._pair(pair)
+            if pair_sum:
+                rows.append(row)
+                sum_of_values += pair_sum
         # (Each fact's column summed at once: one pass, not one a word.)
         totals = list(map(sum, zip(*rows, strict=True)))
         norm = math.sqrt(sum_of_values) or 1.0
         scores = [b + t / norm for b, t in zip(self.intercepts, totals, strict=True)]
         top = max(scores)
-        exps = [math.exp(s - top) for s in scores]
+        exps = list(map(math.exp, map(sub, scores, repeat(top))))
         total = sum(exps)
         return [e / total for e in exps]
 
     def opinion(self, normal: str, fact_id: str) -> Opinion | None:
         """Return the classifier's view of a normalised question asked of a fact, or None if
         it does not know the fact."""
+        return self.opinion_of(self.probabilities(normal), fact_id)
+
+    def opinion_of(self, probabilities: list[float], fact_id: str) -> Opinion | None:
+        """Return the classifier's view of a fact, given the `probabilities` it found for a
+        question, or None if it does not know the fact."""
         number = self._number.get(fact_id)
         if number is None:
             return None
-        probabilities = self.probabilities(normal)
         best = max(range(len(probabilities)), key=probabilities.__getitem__)
         return Opinion(fact_id, self.facts[best], probabilities[best], probabilities[number])
+
+    def number(self, fact_id: str) -> int | None:
+        """Return a fact's position among the classifier's, or None if it does not know it."""
+        return self._number.get(fact_id)
 
     def to_data(self) -> dict[str, Any]:
         """Return the classifier as the data its file holds."""
@@ -215,6 +238,28 @@ class Classifier:
             ):
                 raise wrong(f"the weights of feature {feature!r} are malformed")
         return cls(facts, intercepts, idf, weights, str(data.get("fitted_on", "")))
+
+
+class Likelihood:
+    """How likely the classifier finds each fact for one message, worked out the first time it
+    is asked for (a message answered without it never pays for it)."""
+
+    __slots__ = ("_classifier", "_probabilities", "_text")
+
+    def __init__(self, classifier: Classifier, normal: str) -> None:
+        self._classifier = classifier
+        self._text = normal
+        self._probabilities: list[float] | None = None
+
+    def probabilities(self) -> list[float]:
+        """Return how likely each fact is, in the order of the classifier's facts."""
+        if self._probabilities is None:
+            self._probabilities = self._classifier.probabilities(self._text)
+        return self._probabilities
+
+    def opinion(self, fact_id: str) -> Opinion | None:
+        """Return the classifier's view of a fact for this message (`Classifier.opinion`)."""
+        return self._classifier.opinion_of(self.probabilities(), fact_id)
 
 
 def load(path: Path) -> Classifier | None:

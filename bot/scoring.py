@@ -12,9 +12,10 @@ from rapidfuzz import fuzz, process
 from bot import lang
 from bot.index import ASKED_KINDS, FactIndex
 from bot.interpret import Query
+from bot.opinion import Classifier, Likelihood
 from bot.signals import Asked, Judge, Signal, SignalCheck, active, judge_fact
 from bot.vocabulary import Vocabulary
-from bot.weights import Weights
+from bot.weights import Thresholds, Weights
 
 
 @dataclass(slots=True)
@@ -29,12 +30,21 @@ class Match:
     """What the signals multiplied its score by."""
     explanation: Explanation | None = None
     """What moved the score, worked out when asked (given to the best fact only)."""
+    opinion: tuple[float, float] | None = None
+    """How likely the classifier found the fact, and what its share multiplied the score by."""
 
 
 class Ranker:
     """Ranks a pack's facts against a reading of a question."""
 
-    def __init__(self, vocabulary: Vocabulary, index: FactIndex, weights: Weights) -> None:
+    def __init__(
+        self,
+        vocabulary: Vocabulary,
+        index: FactIndex,
+        weights: Weights,
+        classifier: Classifier | None = None,
+        thresholds: Thresholds | None = None,
+    ) -> None:
         self.index = index
         self.weights = weights
         asked_kinds = {
@@ -42,9 +52,20 @@ class Ranker:
         }
         self.judge = Judge(index, vocabulary, weights, asked_kinds, vocabulary.token("why"))
         self._asked_words = index.typed_question_tokens | set(asked_kinds)
+        # The classifier's share moves a score by at most that share: past these bounds it
+        # could not change what is done with the best fact, and it is not asked.
+        limits = thresholds or Thresholds()
+        share = weights.opinion_share
+        self._beyond_doubt = (limits.sure / (1 - share), share / (1 - share))
+        self._beyond_reach = (limits.suggest - share) / (1 - share)
+        # Each fact's position among the classifier's (None: a fact it does not know).
+        self._classified = [
+            classifier.number(fact.id) if classifier is not None else None for fact in index.facts
+        ]
 
-    def rank(self, query: Query) -> list[Match]:
-        """Return the facts best matching a reading, best first (at least the top three)."""
+    def rank(self, query: Query, likely: Likelihood | None = None) -> list[Match]:
+        """Return the facts best matching a reading, best first (at least the top three);
+        `likely`: the classifier's view of the message, which a share of each score goes by."""
         weights = self._weights(query)
         # ("Which side seized it?": the facts are picked by what was seized.)
         picking = [t for t in query.tokens if t not in query.side] if query.side else query.tokens
@@ -68,10 +89,34 @@ class Ranker:
                 # gains little by reading like it.)
                 likeness = match.factor**self.weights.likeness_hold * found[1] / 100
                 match.score = (1 - share) * match.score + share * likeness
+        if likely is not None:
+            self._seconded(ranked, likely)
         ranked.sort(key=_descending)
         if ranked:
-            ranked[0].explanation = Explanation(self, query, asked, checks, ranked[0].fact)
+            top = ranked[0]
+            top.explanation = Explanation(self, query, asked, checks, top.fact, top.opinion)
         return ranked
+
+    def _seconded(self, ranked: list[Match], likely: Likelihood) -> None:
+        """Let a share of each score go by how likely the classifier finds the fact, reading the
+        message as typed: a second, independent opinion, robust to slips and rewording. (Held
+        to what the signals found, as likeness is: a fact that does not answer the question
+        gains little from it.) When nothing it could say would change what is done with the
+        best fact, it is not asked, and the scores stand as if it agreed with them."""
+        first, second = _two_best(ranked)
+        sure, lead = self._beyond_doubt
+        if first < self._beyond_reach or (first >= sure and first - second >= lead):
+            return
+        probabilities = likely.probabilities()
+        share, scale = self.weights.opinion_share, self.weights.opinion_scale
+        for match in ranked:
+            number = self._classified[match.fact]
+            probability = probabilities[number] if number is not None else 0.0
+            before = match.score
+            match.score = (1 - share) * before + share * min(
+                1.0, probability * scale
+            ) * match.factor
+            match.opinion = (probability, match.score / before if before else 1.0)
 
     def _weights(self, query: Query) -> dict[str, float]:
         # In a long, chatty question the words the pack never uses are mostly filler.
@@ -182,7 +227,12 @@ class Ranker:
         return ranked
 
     def explain(
-        self, query: Query, asked: Asked, checks: tuple[SignalCheck, ...], fact: int
+        self,
+        query: Query,
+        asked: Asked,
+        checks: tuple[SignalCheck, ...],
+        fact: int,
+        opinion: tuple[float, float] | None = None,
     ) -> list[Signal]:
         """Return the signals that moved a fact's score, each with what it saw."""
         found: list[Signal] = []
@@ -192,6 +242,11 @@ class Ranker:
         judge_fact(self.judge, asked, fact, checks, found)
         if self.index.facts[fact].id in query.exclude:
             found.append(Signal("already-given", self.weights.already_given, "asked for another"))
+        if opinion is not None:
+            probability, factor = opinion
+            found.append(
+                Signal("classifier", round(factor, 3), f"finds it {probability:.0%} likely")
+            )
         return found
 
     def _asked(self, query: Query) -> Asked:
@@ -235,9 +290,10 @@ class Explanation:
         asked: Asked,
         checks: tuple[SignalCheck, ...],
         fact: int,
+        opinion: tuple[float, float] | None = None,
     ) -> None:
         self._ranker = ranker
-        self._args = (query, asked, checks, fact)
+        self._args = (query, asked, checks, fact, opinion)
         self._signals: tuple[Signal, ...] | None = None
 
     def signals(self) -> tuple[Signal, ...]:
@@ -245,6 +301,17 @@ class Explanation:
         if self._signals is None:
             self._signals = tuple(self._ranker.explain(*self._args))
         return self._signals
+
+
+def _two_best(ranked: list[Match]) -> tuple[float, float]:
+    """Return the best score and the next, of a ranking not yet sorted."""
+    first = second = 0.0
+    for match in ranked:
+        if match.score > first:
+            first, second = match.score, first
+        elif match.score > second:
+            second = match.score
+    return first, second
 
 
 def _first(pair: tuple[float, Match]) -> float:

@@ -61,6 +61,11 @@ class Weights:
     """The share of the score that character-level likeness to a phrasing settles."""
     likeness_hold: float = 0.75
     """How far that likeness is held to what the signals found (their factor to this power)."""
+    opinion_share: float = 0.1
+    """The share of a fact's score that goes by how likely the classifier finds it ..."""
+    opinion_scale: float = 2.0
+    """... that likelihood counted this many times over, up to 1: a fact it finds at least
+    half likely counts in full."""
     unknown_share: float = 0.75
     """A word no fact uses weighs this share of the rarest word a fact does use."""
 

@@ -170,15 +170,40 @@ def test_an_unsure_answer_the_classifier_disputes_is_offered_as_did_you_mean(
     assert f"[second opinion: {chosen.id} " in debug and f"likelier {likelier.id} " in debug
 
 
-def test_answers_the_engine_is_sure_of_are_never_disputed(engine: Engine, pack: Pack) -> None:
+def test_a_ranking_led_beyond_doubt_is_left_as_it_is(engine: Engine, pack: Pack) -> None:
+    """The classifier's share moves a score by at most that share: a best fact far enough
+    above the bar and the runner-up keeps its place and its score, whatever it thinks."""
     alone = Engine(replace(pack, classifier=None))
+    share = engine.weights.opinion_share
+    # (Scores are shown rounded: a thousandth more keeps clear of the bounds.)
+    sure, lead = engine.thresholds.sure / (1 - share) + 1e-3, share / (1 - share) + 1e-3
+    checked = 0
+    for item in load_questions(ROOT / "tests" / "data" / "dev.yaml"):
+        question = item.turns[-1]
+        ranked = alone.rank(question, limit=2)
+        if len(ranked) < 2 or ranked[0].score < sure or ranked[0].score - ranked[1].score < lead:
+            continue
+        assert engine.rank(question, limit=2) == ranked, question
+        checked += 1
+    assert checked > 100
+
+
+def test_answers_the_engine_is_sure_of_are_never_disputed(engine: Engine) -> None:
     for item in load_questions(ROOT / "tests" / "data" / "dev.yaml"):
         if len(item.turns) > 1:
             continue
-        question = item.turns[0]
-        reply = alone.answer(question)
-        if reply.answered and reply.confidence >= engine.weights.disputable:
-            assert engine.answer(question).fact_id == reply.fact_id, question
+        reply = engine.answer(item.turns[0])
+        if reply.reason is Reason.DISPUTED:
+            assert reply.confidence < engine.weights.disputable, item.turns[0]
+
+
+def test_the_classifier_shares_in_every_score_it_could_change_and_says_so(engine: Engine) -> None:
+    """Near the bar, how likely the classifier finds the fact is one of the signals that moved
+    its score, and a fact it finds likelier gains on one it finds unlikely."""
+    reply = engine.answer("when did the maa")
+    [signal] = [s for s in reply.signals if s.name == "classifier"]
+    assert signal.factor > 1.0 and "likely" in signal.reason
+    assert reply.runner_up is not None and reply.confidence - reply.runner_up.score < 0.1
 
 
 def test_a_turn_leaning_on_the_conversation_is_not_disputed(engine: Engine) -> None:
