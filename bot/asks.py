@@ -7,6 +7,8 @@ import re
 
 from bot import lang
 from bot.knowledge import Domain
+from bot.lang.words import common_words
+from bot.text import normalize
 from bot.vocabulary import Vocabulary
 
 # Words the attribute patterns hold that are no sign of an attribute of their own: question
@@ -25,6 +27,11 @@ _FRENCH_ASKING = frozenset("pourquoi quand comment ou t que".split())
 # "How were they taken there?" asks the manner (and holds no other sign of an attribute).
 _HOW_PASSIVE = re.compile(rf"\bhow (?:{'|'.join(sorted(lang.COPULAS))})\b")
 _NONE: frozenset[str] = frozenset()
+# A question asking what something is opens (or, in French, may end) with one of these.
+_DEFINING = frozenset("what who quoi qui que qu est c".split())
+_NAME_WORDS = 4
+"""Words a name asked about may have ("the National Movement for ..." is one entity's)."""
+_WORD = re.compile(r"\w[\w'-]*")
 # Nouns a name may stand before ("the French army"), besides the pack's own.
 _FORCES = tuple(lang.FORCE_WORDS)
 _POLAR = re.compile(lang.pattern("polar"))
@@ -77,6 +84,7 @@ class Asks:
             - frozenset(domain.people_nouns)
         )
         self._doer = re.compile(lang.pattern("doer"))
+        self._definition = re.compile(lang.pattern("definition"))
         self._subject = re.compile(lang.pattern("subject"))
         self._reason = re.compile(
             lang.pattern(
@@ -130,6 +138,31 @@ class Asks:
             )
         )
 
+    def defined(self, text: str, normal: str) -> frozenset[str]:
+        """Return the names a question asks only what or who they are, as tokens ("what is the
+        MAA?" -> @maa, "qu'est-ce que l'AFISMA ?" -> afisma, from its `text` and its normalised
+        words): none when it asks more of them ("what is the MAA composed of?") or asks of
+        something that is no name ("who was the spokesman?")."""
+        words = normal.split()
+        start = next((i for i, w in enumerate(words) if w not in lang.OPENERS), len(words))
+        if start == len(words) or (words[start] not in _DEFINING and words[-1] not in _DEFINING):
+            return _NONE  # (the pattern would not match: spare most questions its cost)
+        found = self._definition.fullmatch(self._vocabulary.name(" ".join(words[start:])))
+        if found is None:
+            return _NONE
+        asked = next(group for group in found.groups() if group).split()
+        names = [w for w in asked if w not in lang.ARTICLES]
+        if not 0 < len(names) <= _NAME_WORDS:
+            return _NONE
+        # A name the pack does not know is one as typed, with a capital, and no common word
+        # ("AFISMA"; not "WHO WON?", "Who Is The MAA Made Of?").
+        unknown = [w for w in names if not w.startswith("@")]
+        if unknown and (
+            not _capitalised(text).issuperset(unknown) or not common_words().isdisjoint(unknown)
+        ):
+            return _NONE
+        return frozenset(names)
+
     def subjects(self, normal: str) -> frozenset[str]:
         """Return whom a normalised question asks what they did ("what did the MNLA do with
         them?" -> the MNLA), as their tokens."""
@@ -163,6 +196,11 @@ class Asks:
         """Return the places a normalised text puts something in or at ("in Gao" -> Gao)."""
         named = self._vocabulary.name(normal)
         return [f"@{m[1]}" for m in self._located.finditer(named) if f"@{m[1]}" in self.places]
+
+
+def _capitalised(text: str) -> frozenset[str]:
+    """Return the words of a text that begin with a capital, normalised."""
+    return frozenset(normalize(" ".join(w for w in _WORD.findall(text) if w[0].isupper())).split())
 
 
 def _population(adjectives: tuple[str, ...]) -> str:

@@ -100,6 +100,8 @@ class FactIndex:
         self.subjects: list[frozenset[str]] = []
         # The deeds each fact is asked why of ("why did the MAA keep pick-ups?" -> keep).
         self.reasons: list[frozenset[str]] = []
+        # The names each fact is asked what or who they are ("what is the MAA?" -> @maa).
+        self.defines: list[frozenset[str]] = []
         self._polar_words: list[frozenset[str]] = []
         # What each fact tells, for questions that take something as given.
         self.told: list[frozenset[str]] = []
@@ -122,6 +124,7 @@ class FactIndex:
             doers: set[str] = set()
             subjects: set[str] = set()
             reasons: set[str] = set()
+            defines: set[str] = set()
             polar_words: set[str] = set()
             for question in fact.questions:
                 normal = vocabulary.normals[question]
@@ -129,6 +132,7 @@ class FactIndex:
                 doers |= asks.doers(normal)
                 subjects |= asks.subjects(normal)
                 reasons |= asks.reasons(normal)
+                defines |= asks.defined(question, normal)
                 analysed = vocabulary.analyze(question, normal=normal)
                 tokens = frozenset(analysed)
                 # (Asked as it opens: "... nearby when the fighting broke out, so did ...?"
@@ -163,6 +167,7 @@ class FactIndex:
             self.doers.append(frozenset(doers))
             self.subjects.append(frozenset(subjects))
             self.reasons.append(frozenset(reasons))
+            self.defines.append(frozenset(defines))
             self._polar_words.append(frozenset(polar_words))
             self._phrased_kinds.append(frozenset(phrased))
             self._opening_words.append(frozenset(opening))

@@ -86,6 +86,9 @@ class Query:
     """The side it asks for ("which side ...?"): what is asked, not a word a fact must use."""
     thing: str | None = None
     """The thing it asks for by a name the pack never uses ("which regiment?" -> regiment)."""
+    defined: frozenset[str] = frozenset()
+    """The names it asks only what or who they are ("what is AFISMA?" -> afisma): a fact that
+    only names them does not tell it."""
     again: bool = False
     """Whether this reads the turn as the last answered question asked again with a question
     word of its own: then that word is what it adds, and a fact never asked that way does not
@@ -226,6 +229,7 @@ class Interpreter:
             if _names_someone(tokens)
             else _NOTHING,
             thing=self._thing(spelled),
+            defined=_NOTHING if message.long else self.reader.defined(message.text, spelled),
             polar=not message.long and polar(core),
             long=message.long,
             located=self.elsewhere_in(normal, tokens),

@@ -117,6 +117,16 @@ def attributes(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
     return product
 
 
+def definition(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
+    """ "What is AFISMA?", "who are the Tuaregs?": a fact never asked what they are only
+    names them; it does not tell what they are."""
+    if asked.query.defined <= judge.index.defines[fact]:
+        return 1.0
+    names = ", ".join(sorted(t.lstrip("@") for t in asked.query.defined))
+    factor = judge.weights.missing_definition
+    return _fired(found, "not-a-definition", factor, f"never asked what {names} is")
+
+
 def doer(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
     """ "Who killed him?" of a fact never asked who did anything, or telling of a killing and
     never asked who did it: it may tell only that it happened. (A fact asked who did something
@@ -255,6 +265,7 @@ SIGNALS: tuple[SignalCheck, ...] = (
     asked_for,
     referent,
     attributes,
+    definition,
     doer,
     subject,
     reason,
@@ -277,6 +288,7 @@ def active(asked: Asked) -> tuple[SignalCheck, ...]:
         asked.first,
         query.referents,
         query.asks,
+        query.defined,
         query.doers,
         query.subjects,
         query.reasons,

@@ -93,6 +93,8 @@ class Weights:
     """Asks how many, when or for a name, and the fact holds none."""
     missing_attribute: float = 0.45
     """Asks what kind, how old, how long..., and the fact is never asked that."""
+    missing_definition: float = 0.45
+    """Asks only what or who something is, and the fact is never asked that of it."""
     missing_doer: float = 0.45
     """Asks who did something, and the fact is never asked who did that."""
     other_doer: float = 0.5

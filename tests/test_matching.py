@@ -1302,3 +1302,39 @@ def test_a_phrase_naming_the_subject_before_a_question_asks_nothing_of_it(
     alone = engine.answer(question)
     led = engine.answer(scene + question)
     assert (led.answered, led.fact_id) == (alone.answered, alone.fact_id)
+
+
+# -- what or who something is -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what is AFISMA?", "qu'est-ce que l'AFISMA ?", "who are the Tuaregs?", "what is Azawad?"],
+)
+def test_what_a_name_is_is_told_only_by_a_fact_asked_it(engine: Engine, question: str) -> None:
+    """The article names AFISMA and says which group is mostly Tuareg, but never says what
+    AFISMA or the Tuaregs are: a fact that only names them is no answer."""
+    reply = engine.answer(question)
+    assert not reply.answered, reply.fact_id
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("what is the MAA?", "maa-full-name"),
+        ("who was Ramadane?", "ramadane-identity"),
+        ("qu'est-ce que le MNLA ?", "mnla-full-name"),
+        # Asking more of a name is no longer asking what it is.
+        ("what is the MAA composed of?", "maa-ethnic-makeup"),
+    ],
+)
+def test_what_a_name_is_is_answered_by_the_fact_asked_it(
+    engine: Engine, question: str, fact_id: str
+) -> None:
+    assert engine.answer(question).fact_id == fact_id
+
+
+def test_and_x_who_is_that_asks_what_x_is_not_the_last_question_of_x(engine: Engine) -> None:
+    first = engine.answer("qui a attaqué Ber ?")
+    reply = engine.answer("et le MNLA, c'était qui ?", context=first.context)
+    assert reply.fact_id == "mnla-full-name"

@@ -509,6 +509,12 @@ PATTERNS = {
     ),
     # "Which regiment was there?": the thing asked for by name.
     "asked_thing": r"\b(?:what|which) (?:@\S+ )?([a-z]+)",
+    # "What is the MAA?", "who was Ramadane?", "what does MNLA stand for?": what or who something
+    # is, the whole question (its words after the question are checked to be names).
+    "definition": (
+        r"(?:what|who) (?:(?:is|are|was|were|s) )?(?:(?:the|an|a) )?(.+)"
+        r"|what (?:does|do|did) (?:the )?(.+?) (?:stand for|mean|spell out)"
+    ),
     # "why did the MAA leave?", "why did they keep the pick-ups?": the deed asked why of
     # (`{nouns}`: the pack's nouns for groups and people, as in "why did the French army leave?").
     "reason": (

@@ -305,6 +305,13 @@ PATTERNS = {
     "locating": r"dans|en|a|quitte|prendre|pris|attaque|attaquer",
     # "Quel régiment était là ?"
     "asked_thing": r"\b(?:quel|quelle|quels|quelles) (?:@\S+ )?([a-z]+)",
+    # "Qu'est-ce que l'AFISMA ?", "c'est quoi le MNLA ?", "et le MNLA, c'était qui ?"
+    "definition": (
+        r"(?:quoi|qui|que|qu) (?:(?:est|sont|etait|etaient|c est|est ce) )?"
+        r"(?:(?:le|la|les|l|un|une|des) )?(.+)"
+        r"|(?:c )?est (?:quoi|qui) (?:(?:le|la|les|l) )?(.+)"
+        r"|(?:(?:le|la|les|l) )?(.+?) (?:c est|est|etait|c etait|sont|etaient) (?:qui|quoi)"
+    ),
     # "pourquoi le MAA a-t-il quitté Ber ?", "pourquoi ils ont gardé les pick-up ?"
     "reason": (
         r"\bpourquoi (?:(?:le|la|les|l) )?\S+ (?:(?:{nouns}) )?(?:a|ont|avait|avaient)"
