@@ -237,8 +237,10 @@ class Dialogue:
         """Return the plain reading, favouring the facts around the last one answered."""
         index = self.index
         # A conversation moves along the article: facts next to the last one come first.
-        first = replace(plain, near=index.neighbours.get(previous.fact_id or "", frozenset()))
         last = index.fact_index.get(previous.fact_id or "")
+        first = replace(
+            plain, near=index.neighbours.get(previous.fact_id or "", frozenset()), last=last
+        )
         if then and last is not None and (when := index.when[last]) != (0, 0):
             first = replace(first, since=when, until=when if back else None)
         return first

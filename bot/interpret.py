@@ -56,6 +56,8 @@ class Query:
     """Signs that the message is about another event or place."""
     near: frozenset[int] = frozenset()
     """Facts next to the last one answered, favoured in a follow-up."""
+    last: int | None = None
+    """The last fact answered, in a follow-up: always scored in full."""
     long: bool = False
     """Whether the whole message is long and chatty: its unfamiliar words are mostly filler."""
     clause: bool = False

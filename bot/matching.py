@@ -201,10 +201,11 @@ class Engine:
         return None
 
     def _asked_of_last(self, message: Message, context: Context | None) -> Fact | None:
-        """Return the fact a bare "and when?" asks for after an answer whose fact is never
-        asked that: the one fact asked it that quotes a sentence the answer just given tells
-        ("who won?", "and when?": the date of that fighting, not who won again). None when the
-        turn says more, the last fact is asked that way, or no single fact fits."""
+        """Return the fact a bare "and when?" asks for after an answer: that answer again when
+        it tells it (its fact is asked so, or its answer gives a date), else the one fact asked
+        it that quotes a sentence the answer just given tells ("who won?", "and when?": the
+        date of that fighting, not who won again). None when the turn says more or no single
+        fact fits."""
         # (A turn left unanswered since keeps the last answer the conversation's.)
         if context is None or context.fact_id is None:
             return None
@@ -213,8 +214,11 @@ class Engine:
             return None
         asked = [t for t in tokens if t in self._sentence_question_tokens]
         last = index.fact_index.get(context.fact_id)
-        if len(asked) != 1 or last is None or asked[0] in index.phrased_words[last]:
+        if len(asked) != 1 or last is None:
             return None
+        if asked[0] in index.asked_words[last]:
+            # "What happened after the battle?", "when?": the answer just given tells it.
+            return index.facts[last]
         told = index.told_sentences[last]
         fitting = [
             number

@@ -36,8 +36,8 @@ class Reason(StrEnum):
     NEXT = "next"
     """"And after that?": the fact that tells what happened next."""
     ASKED_OF_LAST = "asked-of-last"
-    """"And when?" after an answer never asked when: the fact asked it that quotes the same
-    sentence."""
+    """"And when?" after an answer: that answer again if it tells when, else the fact asked
+    it that quotes the same sentence."""
     REPEATED = "repeated"
     """"Who made that claim?": the last answer again, which says who."""
     CONFIRMED = "confirmed"

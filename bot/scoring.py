@@ -72,6 +72,9 @@ class Ranker:
         shortlist = self.retrieve(picking or query.tokens)
         if not shortlist:
             return []
+        if query.last is not None and query.last not in shortlist:
+            # (A follow-up may ask more of what was just told in words it shares with others.)
+            shortlist.append(query.last)
         total = sum(weights.values())
         raw = self._overlaps(query, shortlist, weights, total)
         asked = self._asked(query)

@@ -300,8 +300,6 @@ NOT_ASKED_WHEN = [
     ("ber", ["What does MAA stand for?", "and when?"]),
     ("ber", ["What does MNLA stand for?", "when?"]),
     ("lantern-festival", ["What does the acronym ALT stand for?", "when?"]),
-    # The last fact is asked when: it is asked again, as ever.
-    ("ber", ["When did the MAA leave Ber?", "when?"]),
 ]
 
 
@@ -313,6 +311,24 @@ def test_a_bare_when_is_not_answered_from_a_sentence_the_last_answer_only_names_
     first = engine.answer(turns[0])
     assert first.answered
     assert engine.answer(turns[1], context=first.context).reason is not Reason.ASKED_OF_LAST
+
+
+TELLS_WHEN = [
+    # The last fact is asked when: it is asked again, as ever.
+    ("ber", ["When did the MAA leave Ber?", "when?"], "maa-left-ber"),
+    # ... or its answer gives a date, however it was asked.
+    ("ber", ["what happened after the battle?", "when?"], "maa-attacked-again"),
+]
+
+
+@pytest.mark.parametrize(("name", "turns", "fact_id"), TELLS_WHEN)
+def test_a_bare_when_after_an_answer_that_tells_when_is_that_answer_again(
+    name: str, turns: list[str], fact_id: str
+) -> None:
+    engine = Engine(load_pack(PACKS[name]))
+    first = engine.answer(turns[0])
+    assert first.fact_id == fact_id
+    assert engine.answer(turns[1], context=first.context).fact_id == fact_id
 
 
 STANDALONE = [
