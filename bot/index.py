@@ -183,6 +183,8 @@ class FactIndex:
         self.asserted: list[frozenset[str]] = []
         self.numbers: list[frozenset[str]] = []
         """The numbers each fact's answer and sentences give."""
+        self.answer_kinds: list[frozenset[str]] = []
+        """What each fact's answer itself gives: a date, a number (not "unknown")."""
         for fact, answer, words, cited, polar_words, phrased in zip(
             self.facts,
             self.answers,
@@ -211,6 +213,7 @@ class FactIndex:
             self.numbers.append(self._counts(v, texts))
             told = answer_kinds(texts)
             kinds.append(told | phrased)
+            self.answer_kinds.append(given_kinds(fact.answer))
         return vocab, kinds
 
     @staticmethod
@@ -520,6 +523,16 @@ def answer_kinds(texts: list[str]) -> frozenset[str]:
         kinds |= {"date", "number", "name"}
     if any(_PROPER_NAME.search(t) for t in texts[1:]):
         kinds.add("name")
+    return frozenset(kinds)
+
+
+def given_kinds(text: str) -> frozenset[str]:
+    """Return what a text gives in so many words: a date, a number."""
+    kinds = set()
+    if _DATE.search(text):
+        kinds.add("date")
+    if _COUNT.search(_DATE.sub(" ", text)):
+        kinds.add("number")
     return frozenset(kinds)
 
 

@@ -17,7 +17,7 @@ from bot.asks import Asks
 from bot.claims import Claims
 from bot.decide import Decider
 from bot.dialogue import Context, Dialogue, asks_about
-from bot.index import FactIndex
+from bot.index import ASKED_KINDS, FactIndex
 from bot.interpret import Interpreter, Message, Query, split_clauses, told_sentences
 from bot.knowledge import Fact, Pack
 from bot.opinion import Likelihood
@@ -91,6 +91,15 @@ class Engine:
             self.vocabulary, self.index, self.weights, pack.classifier, self.thresholds
         )
         self._sentence_question_tokens = self.vocabulary.tokens(lang.SENTENCE_QUESTION_WORDS)
+        # The question words a bare follow-up asks of the answer just given, and the kind of
+        # answer each needs of it ("where" is asked of a place: `FactIndex.asked_words`).
+        needs = {word: kind for kind, word in ASKED_KINDS}
+        self._answer_question_tokens = {
+            token: needs.get(word)
+            for word in lang.ANSWER_QUESTION_WORDS
+            if (token := self.vocabulary.token(word))
+        }
+        self._sharpening = self.vocabulary.tokens(lang.SHARPENING_WORDS)
         self.decider = Decider(
             self.vocabulary, self.index, self.thresholds, self.weights, pack.article.title
         )
@@ -209,16 +218,21 @@ class Engine:
         # (A turn left unanswered since keeps the last answer the conversation's.)
         if context is None or context.fact_id is None:
             return None
-        index, tokens = self.index, message.tokens
+        index = self.index
+        tokens = [t for t in message.tokens if t not in self._sharpening]
         if not tokens or not index.weak_tokens.issuperset(tokens):
             return None
-        asked = [t for t in tokens if t in self._sentence_question_tokens]
         last = index.fact_index.get(context.fact_id)
-        if len(asked) != 1 or last is None:
+        asking = [t for t in tokens if t in self._answer_question_tokens]
+        if last is None or len(asking) != 1:
             return None
-        if asked[0] in index.asked_words[last]:
+        kind = self._answer_question_tokens[asking[0]]
+        if asking[0] in index.asked_words[last] or kind in index.answer_kinds[last]:
             # "What happened after the battle?", "when?": the answer just given tells it.
             return index.facts[last]
+        asked = [t for t in tokens if t in self._sentence_question_tokens]
+        if len(asked) != 1:
+            return None
         told = index.told_sentences[last]
         fitting = [
             number

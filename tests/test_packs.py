@@ -249,7 +249,6 @@ def test_the_second_pack_follows_up(festival: Engine) -> None:
 ASKED_WHEN = [
     ("ber", ["who won the battle?", "and when?"], "battle-date"),
     ("ber", ["qui a gagné la bataille ?", "et quand ?"], "battle-date"),
-    ("lantern-festival", ["Who organises the festival?", "when?"], "alt-since-1996"),
     (
         "lantern-festival",
         ["Why has the Lantern Float been criticised?", "when?"],
@@ -318,11 +317,21 @@ TELLS_WHEN = [
     ("ber", ["When did the MAA leave Ber?", "when?"], "maa-left-ber"),
     # ... or its answer gives a date, however it was asked.
     ("ber", ["what happened after the battle?", "when?"], "maa-attacked-again"),
+    ("ber", ["why did the MAA and MNLA fight?", "since when?"], "ethnic-tensions"),
+    # (The organiser has run it "since 1996": its own answer tells when.)
+    ("lantern-festival", ["Who organises the festival?", "when?"], "festival-organiser"),
+    # ... or a place, or a number.
+    ("ber", ["why did the MAA and MNLA fight?", "where particularly?"], "ethnic-tensions"),
+    (
+        "ber",
+        ["were the deserters released?", "how many were there?"],
+        "suspected-deserters-released",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("name", "turns", "fact_id"), TELLS_WHEN)
-def test_a_bare_when_after_an_answer_that_tells_when_is_that_answer_again(
+def test_a_bare_when_where_or_how_many_after_an_answer_that_tells_it_is_that_answer_again(
     name: str, turns: list[str], fact_id: str
 ) -> None:
     engine = Engine(load_pack(PACKS[name]))

@@ -46,6 +46,12 @@ TYPED_QUESTION_WORDS = ("who", "when", "where", "why")
 SENTENCE_QUESTION_WORDS = ("when",)
 """Question words a bare follow-up ("and when?") asks of the sentence just quoted: a sentence's
 date is the date of what it tells, where its place or its reason may be another's."""
+ANSWER_QUESTION_WORDS = ("when", "where", "many")
+"""Question words a bare follow-up ("and when?", "how many?") asks of the answer just given:
+that answer again, when it gives a date, a place or a number."""
+SHARPENING_WORDS = frozenset("exactly precisely particularly especially specifically since".split())
+"""Words that sharpen a bare question word without asking anything of their own ("where
+exactly?", "since when?")."""
 
 AUXILIARIES = frozenset("is was are were did does do has have had can could will would".split())
 """Verbs that open a yes/no question ("did the ... ?")."""

@@ -45,6 +45,10 @@ EXISTENTIAL_WORDS = frozenset("y il".split())
 """Words of the phrases saying that something is ("il y a") or happened ("s'est-il passé")."""
 FOLLOW_UP_OPENERS = frozenset("et puis aussi".split())
 OPENERS = frozenset("alors donc mais".split())
+SHARPENING_WORDS = frozenset(
+    "exactement precisement particulierement surtout notamment depuis".split()
+)
+"""Words that sharpen a bare question word ("où exactement ?", "depuis quand ?")."""
 BETWEEN_WORDS = frozenset("entre".split())
 AND_WORDS = frozenset("et".split())
 OTHER_WORDS = frozenset("autre autres encore".split())
