@@ -202,7 +202,17 @@ class Dialogue:
             again=self._asks_anew(tokens, previous),
         )
         if elliptical:
-            return Readings([self._ellipsis(carry, tokens, carried)], whole=that_event)
+            # ... and read on its own after, if it has a word of its own besides names, dates
+            # and question words ("and what happened on May 5?"; not "what about Timbuktu?",
+            # "and when?").
+            asking = self.index.typed_question_tokens
+            alone = not correction and any(
+                not t.startswith("@") and t not in lang.MONTHS and not t.isdigit()
+                and t not in asking and t not in self._other_tokens
+                for t in tokens
+            )  # fmt: skip
+            ellipsis = self._ellipsis(carry, tokens, carried)
+            return Readings([ellipsis], [first] if alone else [], whole=that_event)
         return Readings(attempts, [] if that_event else [carry], whole=that_event)
 
     def _asks_anew(self, tokens: list[str], previous: Context) -> bool:

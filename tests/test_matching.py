@@ -1338,3 +1338,20 @@ def test_and_x_who_is_that_asks_what_x_is_not_the_last_question_of_x(engine: Eng
     first = engine.answer("qui a attaqué Ber ?")
     reply = engine.answer("et le MNLA, c'était qui ?", context=first.context)
     assert reply.fact_id == "mnla-full-name"
+
+
+def test_a_follow_up_with_a_question_of_its_own_is_also_read_on_its_own(engine: Engine) -> None:
+    """ "Et que s'est-il passé le 5 mai ?" leans on nothing but its "et": read as the last
+    question asked of May 5 it matches nothing, read on its own it is the May 5 attack."""
+    context = None
+    for turn in ["quand le MAA a-t-il quitté Ber ?", "pourquoi ?"]:
+        context = engine.answer(turn, context=context).context
+    reply = engine.answer("et que s'est-il passé le 5 mai ?", context=context)
+    assert reply.fact_id == "maa-attacked-again"
+
+
+def test_what_about_a_place_is_only_the_last_question_asked_of_it(engine: Engine) -> None:
+    """ "What about Timbuktu?" asks when the MAA attacked Timbuktu: the article does not say,
+    and the sentence that only names Timbuktu is no answer."""
+    first = engine.answer("When did the MAA attack Ber?")
+    assert not engine.answer("what about Timbuktu?", context=first.context).answered
