@@ -95,12 +95,13 @@ class Dialogue:
     def correction(self, normal: str, tokens: list[str]) -> tuple[bool, list[str]]:
         """Read "no, I meant the second time": the last question again, put right."""
         said = self._correction.match(normal)
-        if said is None or not self.index.question_tokens.isdisjoint(
-            self.v.analyze(normal[said.end() :])
-        ):
-            return False, tokens  # "I mean, how many were killed?" asks anew
+        if said is None:
+            return False, tokens
         dropped = {self.v.token(w) for w in said[0].split()}
-        return True, [t for t in tokens if t not in dropped] or tokens
+        kept = [t for t in tokens if t not in dropped] or tokens
+        # "Sorry, I meant when did the MAA attack?" asks anew (its opening asks nothing).
+        asks_anew = not self.index.question_tokens.isdisjoint(self.v.analyze(normal[said.end() :]))
+        return not asks_anew, kept
 
     def readings(
         self,

@@ -1355,3 +1355,9 @@ def test_what_about_a_place_is_only_the_last_question_asked_of_it(engine: Engine
     and the sentence that only names Timbuktu is no answer."""
     first = engine.answer("When did the MAA attack Ber?")
     assert not engine.answer("what about Timbuktu?", context=first.context).answered
+
+
+def test_a_correction_that_asks_anew_is_its_question_without_its_opening(engine: Engine) -> None:
+    first = engine.answer("when did the MNLA attack Ber?")
+    reply = engine.answer("sorry, I meant when did the MAA attack", context=first.context)
+    assert reply.fact_id == engine.answer("when did the MAA attack").fact_id == "battle-date"
