@@ -19,7 +19,7 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from itertools import pairwise, repeat
-from operator import sub
+from operator import add, mul, sub
 from pathlib import Path
 from typing import Any
 
@@ -172,14 +172,13 @@ class Classifier:
             if pair_sum:
                 rows.append(row)
                 sum_of_values += pair_sum
-        # (Each fact's column summed at once: one pass, not one a word.)
-        totals = list(map(sum, zip(*rows, strict=True)))
-        norm = math.sqrt(sum_of_values) or 1.0
-        scores = [b + t / norm for b, t in zip(self.intercepts, totals, strict=True)]
-        top = max(scores)
-        exps = list(map(math.exp, map(sub, scores, repeat(top))))
-        total = sum(exps)
-        return [e / total for e in exps]
+        # (Each fact's column summed at once: one pass, not one a word; and the rest worked
+        # out a list at a time.)
+        totals = map(sum, zip(*rows, strict=True))
+        scale = 1.0 / (math.sqrt(sum_of_values) or 1.0)
+        scores = list(map(add, self.intercepts, map(mul, totals, repeat(scale))))
+        exps = list(map(math.exp, map(sub, scores, repeat(max(scores)))))
+        return list(map(mul, exps, repeat(1.0 / sum(exps))))
 
     def opinion(self, normal: str, fact_id: str) -> Opinion | None:
         """Return the classifier's view of a normalised question asked of a fact, or None if
