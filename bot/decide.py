@@ -35,6 +35,8 @@ class Decider:
         self.weights = weights
         self.title = title
         self._who = vocabulary.token("who")
+        # The language the article, and so the answers, are written in.
+        self.language = replies.text_language(" ".join(s.text for s in index.sentences[:40]))
 
     def decide(self, question: str, query: Query, ranked: list[Match], previous: Context) -> Reply:
         """Return the reply to one reading of a question, given its ranked facts."""
@@ -169,7 +171,7 @@ class Decider:
         return Reply(
             question=question,
             outcome=Outcome.ANSWER,
-            text=fact.answer,
+            text=replies.answer_text(question, fact.answer, self.language),
             citations=fact.citations,
             confidence=round(score, 3),
             fact_id=fact.id,

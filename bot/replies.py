@@ -29,6 +29,11 @@ _QUOTE_INTRO = {
     "fr": "Aucun de mes faits ne répond exactement à cela, mais l'article dit :",
 }
 """The line before a quoted sentence that no fact covers."""
+_IN_ANOTHER_LANGUAGE = {
+    ("fr", "en"): "D'après l'article, en anglais : {answer}",
+    ("en", "fr"): "From the article, in French: {answer}",
+}
+"""An answer to a question asked in another language than the article's, which it quotes."""
 _PARTICIPLE = re.compile(r"(?:ed|en|ing)$")
 _ASKS_ABOUT = re.compile(lang.pattern("asks_about"))
 _AUXILIARIES = lang.AUXILIARIES - lang.COPULAS
@@ -116,6 +121,19 @@ def unsure_text(question: str, offered: int) -> str:
 def quote_intro(question: str) -> str:
     """Return the line before a quoted sentence no fact covers, in the question's language."""
     return _QUOTE_INTRO[_language(question)]
+
+
+def answer_text(question: str, answer: str, article_language: str) -> str:
+    """Return a fact's answer to a question, saying in the question's language that it is in
+    the article's when the two differ."""
+    line = _IN_ANOTHER_LANGUAGE.get((_language(question), article_language))
+    return answer if line is None else line.format(answer=answer)
+
+
+def text_language(text: str) -> str:
+    """Return the language a text is written in ("en" or "fr")."""
+    folded = fold(text)
+    return lang.language_of(folded, lang.words_of(folded))
 
 
 def confirmed_text(question: str, answer: str) -> str:

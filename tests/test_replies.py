@@ -215,3 +215,13 @@ def test_another_pack_greets_with_its_own_title() -> None:
     pack = load_pack(Path(__file__).parent / "packs" / "lantern-festival")
     reply = Engine(pack).answer("hello")
     assert reply.text.startswith(f"Hello! I answer questions about the {pack.article.title}")
+
+
+def test_a_french_question_is_told_that_the_answer_is_the_articles_english(
+    engine: Engine,
+) -> None:
+    fact = engine.index.facts[engine.index.fact_index["who-won"]]
+    french = engine.answer("qui a gagné la bataille ?")
+    assert french.text == f"D'après l'article, en anglais : {fact.answer}"
+    assert french.citations == fact.citations
+    assert engine.answer("who won the battle?").text == fact.answer
