@@ -100,7 +100,8 @@ class FactIndex:
         self.subjects: list[frozenset[str]] = []
         # The deeds each fact is asked why of ("why did the MAA keep pick-ups?" -> keep).
         self.reasons: list[frozenset[str]] = []
-        # The names each fact is asked what or who they are ("what is the MAA?" -> @maa).
+        # The names each fact is asked what or who they are ("what is the MAA?" -> @maa), or
+        # its answer opens with.
         self.defines: list[frozenset[str]] = []
         self._polar_words: list[frozenset[str]] = []
         # What each fact tells, for questions that take something as given.
@@ -167,7 +168,10 @@ class FactIndex:
             self.doers.append(frozenset(doers))
             self.subjects.append(frozenset(subjects))
             self.reasons.append(frozenset(reasons))
-            self.defines.append(frozenset(defines))
+            # An answer that opens with a name tells what that is ("In Khalil was under the
+            # control of the MNLA ..." answers "what is In Khalil?").
+            opens = answer[:1] if answer and answer[0].startswith("@") else ()
+            self.defines.append(frozenset(defines.union(opens)))
             self._polar_words.append(frozenset(polar_words))
             self._phrased_kinds.append(frozenset(phrased))
             self._opening_words.append(frozenset(opening))

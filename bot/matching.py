@@ -223,16 +223,18 @@ class Engine:
         if not tokens or not index.weak_tokens.issuperset(tokens):
             return None
         last = index.fact_index.get(context.fact_id)
-        asking = [t for t in tokens if t in self._answer_question_tokens]
-        if last is None or len(asking) != 1:
+        if last is None:
             return None
-        kind = self._answer_question_tokens[asking[0]]
-        if asking[0] in index.asked_words[last] or kind in index.answer_kinds[last]:
+        asking = [t for t in tokens if t in self._answer_question_tokens]
+        if len(asking) == 1 and self._tells(last, asking[0]):
             # "What happened after the battle?", "when?": the answer just given tells it.
             return index.facts[last]
+        # ("Quand a-t-elle eu lieu ?" asks when, though its "lieu" reads as where.)
         asked = [t for t in tokens if t in self._sentence_question_tokens]
         if len(asked) != 1:
             return None
+        if asked[0] in index.asked_words[last]:
+            return index.facts[last]
         told = index.told_sentences[last]
         fitting = [
             number
@@ -240,6 +242,14 @@ class Engine:
             if number != last and asked[0] in index.phrased_words[number] and sentences & told
         ]
         return index.facts[fitting[0]] if len(fitting) == 1 else None
+
+    def _tells(self, fact: int, word: str) -> bool:
+        """Return whether a fact's answer tells what a bare question word asks: it is asked so,
+        or gives the date, place or number asked for."""
+        index = self.index
+        return word in index.asked_words[fact] or (
+            self._answer_question_tokens[word] in index.answer_kinds[fact]
+        )
 
     @staticmethod
     def _doubts(question: str) -> bool:

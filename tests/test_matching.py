@@ -1326,6 +1326,8 @@ def test_what_a_name_is_is_told_only_by_a_fact_asked_it(engine: Engine, question
         ("qu'est-ce que le MNLA ?", "mnla-full-name"),
         # Asking more of a name is no longer asking what it is.
         ("what is the MAA composed of?", "maa-ethnic-makeup"),
+        # An answer that opens with the name tells what it is.
+        ("what is In Khalil?", "in-khalil-mnla-control"),
     ],
 )
 def test_what_a_name_is_is_answered_by_the_fact_asked_it(
@@ -1361,3 +1363,10 @@ def test_a_correction_that_asks_anew_is_its_question_without_its_opening(engine:
     first = engine.answer("when did the MNLA attack Ber?")
     reply = engine.answer("sorry, I meant when did the MAA attack", context=first.context)
     assert reply.fact_id == engine.answer("when did the MAA attack").fact_id == "battle-date"
+
+
+def test_a_bare_when_whose_french_lieu_also_reads_as_where_asks_when(engine: Engine) -> None:
+    """ "Quand a-t-elle eu lieu ?": its "lieu" reads as where too, but it asks when."""
+    first = engine.answer("qui a gagné la bataille de Ber ?")
+    reply = engine.answer("quand a-t-elle eu lieu ?", context=first.context)
+    assert reply.fact_id == "battle-date"
