@@ -151,7 +151,7 @@ class Asks:
         if found is None:
             return _NONE
         asked = next(group for group in found.groups() if group).split()
-        names = [w for w in asked if w not in lang.ARTICLES]
+        names = [w for w in asked if w not in lang.ARTICLES and w not in lang.SHARPENING_WORDS]
         if not 0 < len(names) <= _NAME_WORDS:
             return _NONE
         # A name the pack does not know is one as typed, with a capital, and no common word
@@ -199,8 +199,13 @@ class Asks:
 
 
 def _capitalised(text: str) -> frozenset[str]:
-    """Return the words of a text that begin with a capital, normalised."""
-    return frozenset(normalize(" ".join(w for w in _WORD.findall(text) if w[0].isupper())).split())
+    """Return the words of a text that begin with a capital, normalised: none when most of
+    its words after the first do ("WHO INTERVENED?", "Who Withdrew?"), which tells nothing."""
+    words = _WORD.findall(text)
+    capitals = [w for w in words if w[0].isupper()]
+    if 2 * len([w for w in words[1:] if w[0].isupper()]) > len(words) - 1:
+        return frozenset()
+    return frozenset(normalize(" ".join(capitals)).split())
 
 
 def _population(adjectives: tuple[str, ...]) -> str:

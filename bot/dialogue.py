@@ -192,8 +192,8 @@ class Dialogue:
             attempts, resolved = [first], tokens
         carried = self.carry_over(tokens, previous)
         # "and the MNLA?", "what about May?": nothing but names and dates is no question of its
-        # own, so the last question's words come first (so does a correction; "and the MNLA, who
-        # are they?" asks what it is).
+        # own, so the last question's words come first (so does a correction; "et le MNLA,
+        # c'était qui ?" asks what it is).
         elliptical = correction or (not plain.defined and self._elliptical(tokens, resolved))
         # Asked again, the last question's words count in full.
         carry = replace(

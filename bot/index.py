@@ -188,7 +188,7 @@ class FactIndex:
         self.numbers: list[frozenset[str]] = []
         """The numbers each fact's answer and sentences give."""
         self.answer_kinds: list[frozenset[str]] = []
-        """What each fact's answer itself gives: a date, a number (not "unknown")."""
+        """What each fact's answer itself gives: a date, a number (not "unknown"), a place."""
         for fact, answer, words, cited, polar_words, phrased in zip(
             self.facts,
             self.answers,
@@ -339,6 +339,11 @@ class FactIndex:
             if where and any(t in self.places and t != home for t in answer)
             else opening
             for opening, answer in zip(self._opening_words, self.answers, strict=True)
+        ]
+        # (An answer naming a place besides the article's own gives a place.)
+        self.answer_kinds = [
+            kinds | {"place"} if any(t in self.places and t != home for t in answer) else kinds
+            for kinds, answer in zip(self.answer_kinds, self.answers, strict=True)
         ]
         # ... and those it answers: "when" too, when its answer gives a date.
         when = v.token("when")

@@ -93,9 +93,9 @@ class Engine:
         self._sentence_question_tokens = self.vocabulary.tokens(lang.SENTENCE_QUESTION_WORDS)
         # The question words a bare follow-up asks of the answer just given, and the kind of
         # answer each needs of it ("where" is asked of a place: `FactIndex.asked_words`).
-        needs = {word: kind for kind, word in ASKED_KINDS}
+        needs = {word: kind for kind, word in ASKED_KINDS} | {"where": "place"}
         self._answer_question_tokens = {
-            token: needs.get(word)
+            token: needs[word]
             for word in lang.ANSWER_QUESTION_WORDS
             if (token := self.vocabulary.token(word))
         }
@@ -210,11 +210,11 @@ class Engine:
         return None
 
     def _asked_of_last(self, message: Message, context: Context | None) -> Fact | None:
-        """Return the fact a bare "and when?" asks for after an answer: that answer again when
-        it tells it (its fact is asked so, or its answer gives a date), else the one fact asked
-        it that quotes a sentence the answer just given tells ("who won?", "and when?": the
-        date of that fighting, not who won again). None when the turn says more or no single
-        fact fits."""
+        """Return the fact a bare "and when?", "where?" or "how many?" asks for after an
+        answer: that answer again when it gives the date, place or number; else, for "when",
+        the one fact asked it that quotes a sentence the answer just given tells ("who won?",
+        "and when?": the date of that fighting, not who won again). None when the turn says
+        more, the last fact is asked that way, or no single fact fits."""
         # (A turn left unanswered since keeps the last answer the conversation's.)
         if context is None or context.fact_id is None:
             return None
@@ -233,8 +233,8 @@ class Engine:
         asked = [t for t in tokens if t in self._sentence_question_tokens]
         if len(asked) != 1:
             return None
-        if asked[0] in index.asked_words[last]:
-            return index.facts[last]
+        if asked[0] in index.phrased_words[last]:
+            return None  # (asked so, it is asked again, as any question is)
         told = index.told_sentences[last]
         fitting = [
             number
@@ -244,12 +244,10 @@ class Engine:
         return index.facts[fitting[0]] if len(fitting) == 1 else None
 
     def _tells(self, fact: int, word: str) -> bool:
-        """Return whether a fact's answer tells what a bare question word asks: it is asked so,
-        or gives the date, place or number asked for."""
-        index = self.index
-        return word in index.asked_words[fact] or (
-            self._answer_question_tokens[word] in index.answer_kinds[fact]
-        )
+        """Return whether a fact's answer gives what a bare question word asks for: a date, a
+        place or a number. (Its phrasings may ask otherwise: "quand a eu lieu ..." reads "lieu"
+        as where.)"""
+        return self._answer_question_tokens[word] in self.index.answer_kinds[fact]
 
     @staticmethod
     def _doubts(question: str) -> bool:

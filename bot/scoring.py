@@ -57,7 +57,8 @@ class Ranker:
         limits = thresholds or Thresholds()
         share = weights.opinion_share
         self._beyond_doubt = (limits.sure / (1 - share), share / (1 - share))
-        self._beyond_reach = (limits.suggest - share) / (1 - share)
+        lowest = min(limits.suggest, limits.answer * weights.long_bar)
+        self._beyond_reach = (lowest - share) / (1 - share)
         # Each fact's position among the classifier's (None: a fact it does not know).
         self._classified = [
             classifier.number(fact.id) if classifier is not None else None for fact in index.facts
@@ -70,11 +71,11 @@ class Ranker:
         # ("Which side seized it?": the facts are picked by what was seized.)
         picking = [t for t in query.tokens if t not in query.side] if query.side else query.tokens
         shortlist = self.retrieve(picking or query.tokens)
-        if not shortlist:
-            return []
         if query.last is not None and query.last not in shortlist:
             # (A follow-up may ask more of what was just told in words it shares with others.)
             shortlist.append(query.last)
+        if not shortlist:
+            return []
         total = sum(weights.values())
         raw = self._overlaps(query, shortlist, weights, total)
         asked = self._asked(query)
@@ -105,7 +106,7 @@ class Ranker:
         message as typed: a second, independent opinion, robust to slips and rewording. (Held
         to what the signals found, as likeness is: a fact that does not answer the question
         gains little from it.) When nothing it could say would change what is done with the
-        best fact, it is not asked, and the scores stand as if it agreed with them."""
+        best fact, it is not asked, and the scores stand as they are."""
         first, second = _two_best(ranked)
         sure, lead = self._beyond_doubt
         if first < self._beyond_reach or (first >= sure and first - second >= lead):

@@ -1309,7 +1309,13 @@ def test_a_phrase_naming_the_subject_before_a_question_asks_nothing_of_it(
 
 @pytest.mark.parametrize(
     "question",
-    ["what is AFISMA?", "qu'est-ce que l'AFISMA ?", "who are the Tuaregs?", "what is Azawad?"],
+    [
+        "what is AFISMA?",
+        "what is AFISMA exactly?",
+        "qu'est-ce que l'AFISMA ?",
+        "who are the Tuaregs?",
+        "what is Azawad?",
+    ],
 )
 def test_what_a_name_is_is_told_only_by_a_fact_asked_it(engine: Engine, question: str) -> None:
     """The article names AFISMA and says which group is mostly Tuareg, but never says what
@@ -1328,6 +1334,9 @@ def test_what_a_name_is_is_told_only_by_a_fact_asked_it(engine: Engine, question
         ("what is the MAA composed of?", "maa-ethnic-makeup"),
         # An answer that opens with the name tells what it is.
         ("what is In Khalil?", "in-khalil-mnla-control"),
+        ("What does MNLA stand for?", "mnla-full-name"),
+        # In capitals throughout, a word is no name for being in capitals.
+        ("WHAT WAS LOOTED?", "houses-and-shops-looted"),
     ],
 )
 def test_what_a_name_is_is_answered_by_the_fact_asked_it(
@@ -1370,3 +1379,11 @@ def test_a_bare_when_whose_french_lieu_also_reads_as_where_asks_when(engine: Eng
     first = engine.answer("qui a gagné la bataille de Ber ?")
     reply = engine.answer("quand a-t-elle eu lieu ?", context=first.context)
     assert reply.fact_id == "battle-date"
+
+
+def test_a_bare_where_after_an_answer_that_gives_no_place_is_asked_anew(engine: Engine) -> None:
+    """The battle's date is asked "quand a eu lieu ...", whose "lieu" reads as where: its
+    answer gives no place, so "where?" after it asks where the battle was."""
+    first = engine.answer("when was the battle?")
+    assert first.fact_id == "battle-date"
+    assert engine.answer("where?", context=first.context).fact_id == "battle-location"

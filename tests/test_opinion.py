@@ -188,18 +188,9 @@ def test_a_ranking_led_beyond_doubt_is_left_as_it_is(engine: Engine, pack: Pack)
     assert checked > 100
 
 
-def test_answers_the_engine_is_sure_of_are_never_disputed(engine: Engine) -> None:
-    for item in load_questions(ROOT / "tests" / "data" / "dev.yaml"):
-        if len(item.turns) > 1:
-            continue
-        reply = engine.answer(item.turns[0])
-        if reply.reason is Reason.DISPUTED:
-            assert reply.confidence < engine.weights.disputable, item.turns[0]
-
-
-def test_the_classifier_shares_in_every_score_it_could_change_and_says_so(engine: Engine) -> None:
+def test_near_the_bar_the_classifier_is_one_of_the_signals_shown(engine: Engine) -> None:
     """Near the bar, how likely the classifier finds the fact is one of the signals that moved
-    its score, and a fact it finds likelier gains on one it finds unlikely."""
+    its score: here it finds the answer likely, which raises it."""
     reply = engine.answer("when did the maa")
     [signal] = [s for s in reply.signals if s.name == "classifier"]
     assert signal.factor > 1.0 and "likely" in signal.reason

@@ -518,8 +518,8 @@ PATTERNS = {
     # "What is the MAA?", "who was Ramadane?", "what does MNLA stand for?": what or who something
     # is, the whole question (its words after the question are checked to be names).
     "definition": (
-        r"(?:what|who) (?:(?:is|are|was|were|s) )?(?:(?:the|an|a) )?(.+)"
-        r"|what (?:does|do|did) (?:the )?(.+?) (?:stand for|mean|spell out)"
+        r"what (?:does|do|did) (?:the )?(.+?) (?:stand for|mean|spell out)"
+        r"|(?:what|who) (?:(?:is|are|was|were|s) )?(?:(?:the|an|a) )?(.+)"
     ),
     # "why did the MAA leave?", "why did they keep the pick-ups?": the deed asked why of
     # (`{nouns}`: the pack's nouns for groups and people, as in "why did the French army leave?").
