@@ -187,8 +187,6 @@ class FactIndex:
         self.asserted: list[frozenset[str]] = []
         self.numbers: list[frozenset[str]] = []
         """The numbers each fact's answer and sentences give."""
-        self.answer_kinds: list[frozenset[str]] = []
-        """What each fact's answer itself gives: a date, a number (not "unknown"), a place."""
         for fact, answer, words, cited, polar_words, phrased in zip(
             self.facts,
             self.answers,
@@ -217,7 +215,6 @@ class FactIndex:
             self.numbers.append(self._counts(v, texts))
             told = answer_kinds(texts)
             kinds.append(told | phrased)
-            self.answer_kinds.append(given_kinds(fact.answer))
         return vocab, kinds
 
     @staticmethod
@@ -340,10 +337,12 @@ class FactIndex:
             else opening
             for opening, answer in zip(self._opening_words, self.answers, strict=True)
         ]
-        # (An answer naming a place besides the article's own gives a place.)
+        # What each fact's answer itself gives: a date, a number (in so many words, not
+        # "unknown"), a place besides the article's own.
         self.answer_kinds = [
-            kinds | {"place"} if any(t in self.places and t != home for t in answer) else kinds
-            for kinds, answer in zip(self.answer_kinds, self.answers, strict=True)
+            given_kinds(fact.answer)
+            | ({"place"} if any(t in self.places and t != home for t in answer) else set())
+            for fact, answer in zip(self.facts, self.answers, strict=True)
         ]
         # ... and those it answers: "when" too, when its answer gives a date.
         when = v.token("when")

@@ -92,7 +92,7 @@ class Engine:
         )
         self._sentence_question_tokens = self.vocabulary.tokens(lang.SENTENCE_QUESTION_WORDS)
         # The question words a bare follow-up asks of the answer just given, and the kind of
-        # answer each needs of it ("where" is asked of a place: `FactIndex.asked_words`).
+        # answer each needs of it (`FactIndex.answer_kinds`).
         needs = {word: kind for kind, word in ASKED_KINDS} | {"where": "place"}
         self._answer_question_tokens = {
             token: needs[word]

@@ -108,8 +108,7 @@ _CONFIRMED = {
 
 def _language(question: str) -> str:
     """Return the language a question is asked in ("en" or "fr")."""
-    folded = fold(strip_address(question))
-    return lang.language_of(folded, lang.words_of(folded))
+    return text_language(strip_address(question))
 
 
 def unsure_text(question: str, offered: int) -> str:
