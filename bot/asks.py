@@ -31,6 +31,10 @@ _NONE: frozenset[str] = frozenset()
 _DEFINING = frozenset("what who quoi qui que qu est c".split())
 _NAME_WORDS = 4
 """Words a name asked about may have ("the National Movement for ..." is one entity's)."""
+_COUNTED_WORDS = 3
+"""Words after "how many" that may say who is counted ("how many MAA fighters ...")."""
+_COUNTING_WORDS = frozenset("many combien".split())
+"""Words a name asked about may have ("the National Movement for ..." is one entity's)."""
 _WORD = re.compile(r"\w[\w'-]*")
 # Nouns a name may stand before ("the French army"), besides the pack's own.
 _FORCES = tuple(lang.FORCE_WORDS)
@@ -99,6 +103,15 @@ class Asks:
         self.places = frozenset(
             f"@{e.id}" for e in vocabulary.entities.values() if e.kind == "place"
         )
+        # Who a count may be of: the pack's groups and people, and its nouns for people it
+        # counts ("how many civilians ...?", "how many French troops ...?"); a noun for a
+        # fighting force says too little ("how many fighters did they lose?"), and is passed.
+        self._counted_nouns = frozenset(domain.people_nouns)
+        self._force_nouns = frozenset(domain.force_nouns)
+        self._counted_names = frozenset(
+            f"@{e.id}" for e in vocabulary.entities.values() if e.kind in ("group", "person")
+        )
+        self._counting = re.compile(lang.pattern("counting"))
         self._located = re.compile(
             rf"\b(?:{lang.pattern('locating')})(?:\s+(?:{lang.pattern('locating_particles')}))?"
             r"\s+@(\S+)"
@@ -191,6 +204,25 @@ class Asks:
             for w in found.groups()
             if w and (t := token(w)) and t != self._saying
         )
+
+    def counted(self, normal: str) -> frozenset[str]:
+        """Return who a normalised question counts ("how many French troops were wounded?" ->
+        the French army), as tokens: the groups, people and nouns for people that follow
+        "how many" (none for "how many died?" or "how many of them?")."""
+        if _COUNTING_WORDS.isdisjoint(normal.split()):
+            return _NONE  # (the pattern would not match: spare most questions its cost)
+        v = self._vocabulary
+        named = v.name(normal)
+        found: set[str] = set()
+        for match in self._counting.finditer(named):
+            for word in named[match.end() :].split()[:_COUNTED_WORDS]:
+                if word in self._counted_names:
+                    found.add(word)
+                elif word in self._counted_nouns and (token := v.token(word)):
+                    found.add(token)
+                elif word not in self._force_nouns:
+                    break
+        return frozenset(found)
 
     def located(self, normal: str) -> list[str]:
         """Return the places a normalised text puts something in or at ("in Gao" -> Gao)."""

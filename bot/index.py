@@ -100,6 +100,8 @@ class FactIndex:
         self.subjects: list[frozenset[str]] = []
         # The deeds each fact is asked why of ("why did the MAA keep pick-ups?" -> keep).
         self.reasons: list[frozenset[str]] = []
+        # Who each fact is asked the number of ("how many civilians were killed?" -> civilian).
+        self.counted: list[frozenset[str]] = []
         # The names each fact is asked what or who they are ("what is the MAA?" -> @maa), or
         # its answer opens with.
         self.defines: list[frozenset[str]] = []
@@ -125,6 +127,7 @@ class FactIndex:
             doers: set[str] = set()
             subjects: set[str] = set()
             reasons: set[str] = set()
+            counted: set[str] = set()
             defines: set[str] = set()
             polar_words: set[str] = set()
             for question in fact.questions:
@@ -133,6 +136,7 @@ class FactIndex:
                 doers |= asks.doers(normal)
                 subjects |= asks.subjects(normal)
                 reasons |= asks.reasons(normal)
+                counted |= asks.counted(normal)
                 defines |= asks.defined(question, normal)
                 analysed = vocabulary.analyze(question, normal=normal)
                 tokens = frozenset(analysed)
@@ -168,6 +172,7 @@ class FactIndex:
             self.doers.append(frozenset(doers))
             self.subjects.append(frozenset(subjects))
             self.reasons.append(frozenset(reasons))
+            self.counted.append(frozenset(counted))
             # An answer that opens with a name tells what that is ("In Khalil was under the
             # control of the MNLA ..." answers "what is In Khalil?").
             opens = answer[:1] if answer and answer[0].startswith("@") else ()

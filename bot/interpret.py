@@ -84,6 +84,8 @@ class Query:
     """Whom it asks what they did, by name ("what did the MNLA do?" -> the MNLA)."""
     reasons: frozenset[str] = frozenset()
     """The deeds it asks why of ("why did they leave?" -> leave)."""
+    counted: frozenset[str] = frozenset()
+    """Who it counts ("how many French troops were wounded?" -> the French army)."""
     side: frozenset[str] = frozenset()
     """The side it asks for ("which side ...?"): what is asked, not a word a fact must use."""
     thing: str | None = None
@@ -223,6 +225,11 @@ class Interpreter:
                 if asked
                 else self.reader.reasons(spelled)
             ),
+            counted=(
+                frozenset().union(*map(self.reader.counted, asked))
+                if asked
+                else self.reader.counted(spelled)
+            ),
             subjects=(
                 frozenset().union(*map(self.reader.subjects, asked))
                 if asked
@@ -356,6 +363,7 @@ class Interpreter:
             asks=self.reader.asks(spelled := self.v.spelled_text(clause_normal)),
             doers=self.reader.doers(spelled),
             reasons=self.reader.reasons(spelled),
+            counted=self.reader.counted(spelled),
             subjects=self.reader.subjects(spelled) if _names_someone(clause_tokens) else _NOTHING,
             located=self.elsewhere_in(clause_normal, clause_tokens),
         )

@@ -165,6 +165,17 @@ def reason(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
     return _fired(found, "other-reason", judge.weights.other_reason, f"never asked why of {deeds}")
 
 
+def count(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
+    """ "How many French troops were wounded?" is not the fact asked only how many civilians
+    were, when it never names them."""
+    index, counted = judge.index, asked.query.counted
+    own = index.counted[fact]
+    if not own or not own.isdisjoint(counted) or not counted.isdisjoint(index.vocab[fact]):
+        return 1.0
+    named = ", ".join(sorted(t.lstrip("@") for t in asked.query.counted))
+    return _fired(found, "other-count", judge.weights.other_count, f"never asked how many {named}")
+
+
 def claim(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
     """A yes/no question is answered by a fact saying what it asks, not one near it: each of its
     telling words that the fact's statement (and its own yes/no phrasings) lacks."""
@@ -269,6 +280,7 @@ SIGNALS: tuple[SignalCheck, ...] = (
     doer,
     subject,
     reason,
+    count,
     claim,
     premise,
     other_time,
@@ -292,6 +304,7 @@ def active(asked: Asked) -> tuple[SignalCheck, ...]:
         query.doers,
         query.subjects,
         query.reasons,
+        query.counted,
         asked.claimed,
         query.premise,
         query.since,

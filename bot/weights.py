@@ -101,6 +101,8 @@ class Weights:
     """Asks what someone did, of a fact asked only what others did."""
     other_reason: float = 0.5
     """Asks why of a deed, of a fact asked why only of others."""
+    other_count: float = 0.5
+    """Asks the number of some people, of a fact asked only the number of others."""
     missing_thing: float = 0.8
     """Asks for a thing by a name no fact uses ("which regiment?"), in a message of any length."""
     unasserted: float = 0.5

@@ -309,6 +309,9 @@ def test_a_message_restating_one_fact_is_answered_from_its_question(
         ("was anybody hurt on may 5?", "unasserted"),
         ("did france attack the MAA?", "unasserted"),
         ("les français ont-ils attaqué le MAA ?", "unasserted"),
+        # How many of some people is not how many of others, when the fact never names them.
+        ("How many French troops were wounded?", "other-count"),
+        ("combien de soldats français ont été blessés ?", "other-count"),
     ],
 )
 def test_a_fact_near_the_question_is_not_its_answer(
@@ -345,6 +348,9 @@ def test_a_fact_near_the_question_is_not_its_answer(
         ("did the French intervene?", "french-did-not-intervene"),
         ("did the MNLA lose?", "who-won"),
         ("Who were the civilian victims who lost their lives in the clashes?", "civilian-victims"),
+        # ... and a count of the people it is asked about, or of fighters of whichever side.
+        ("how many civilians were wounded?", "civilians-wounded"),
+        ("How many fighters did the Arab militia lose?", "maa-casualties-unknown"),
     ],
 )
 def test_who_did_it_and_yes_no_questions_are_answered_by_a_fact_saying_it(

@@ -515,6 +515,8 @@ PATTERNS = {
     ),
     # "Which regiment was there?": the thing asked for by name.
     "asked_thing": r"\b(?:what|which) (?:@\S+ )?([a-z]+)",
+    # "How many French troops ...?": what follows is who is counted.
+    "counting": r"\bhow many (?:of (?:the |their |those )?)?",
     # "What is the MAA?", "who was Ramadane?", "what does MNLA stand for?": what or who something
     # is, the whole question (its words after the question are checked to be names).
     "definition": (

@@ -309,6 +309,8 @@ PATTERNS = {
     "locating": r"dans|en|a|quitte|prendre|pris|attaque|attaquer",
     # "Quel régiment était là ?"
     "asked_thing": r"\b(?:quel|quelle|quels|quelles) (?:@\S+ )?([a-z]+)",
+    # "Combien de soldats français ... ?"
+    "counting": r"\bcombien (?:de |d )?(?:(?:les|des|ces) )?",
     # "Qu'est-ce que l'AFISMA ?", "c'est quoi le MNLA ?", "et le MNLA, c'était qui ?"
     "definition": (
         r"(?:quoi|qui|que|qu) (?:(?:est|sont|etait|etaient|c est|est ce) )?"
