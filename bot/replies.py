@@ -198,11 +198,15 @@ def absent_line(question: str, *, language: str | None = None) -> str:
         # battle started ..." nor "where was he born", whose copula belongs to a verb.
         return lines["absent"].format(asked=f"{lead} {' '.join(rest[1:])} {rest[0].lower()}")
     # "who did...", "what kind of planes did...": no indirect speech without rewording the verb.
-    if any(word.lower() in _AUXILIARIES for word in rest[:4]) or (
-        rest[0].lower() in lang.AUXILIARIES
-    ):
+    if any(_auxiliary(word) for word in rest[:4]) or rest[0].lower() in lang.AUXILIARIES:
         return f"The article doesn't answer “{asked}?”"
     return lines["absent"].format(asked=f"{lead} {' '.join(rest)}")
+
+
+def _auxiliary(word: str) -> bool:
+    """Return whether a word is an auxiliary, negated or not ("did", "didn't", "wasn't")."""
+    word = word.lower()
+    return word in _AUXILIARIES or word.endswith(("n't", "n’t"))
 
 
 def _verb_form(word: str) -> bool:

@@ -211,6 +211,30 @@ def test_a_decline_moves_is_or_was_to_the_end_only_when_no_verb_follows(
     assert absent_line(question) == line
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["Why didn't the French intervene?", "why didn’t the MNLA fight back?", "who hasn't left?"],
+)
+def test_a_decline_quotes_a_question_asked_with_a_negated_auxiliary_whole(question: str) -> None:
+    """Echoed, "why didn't the French intervene" would not read as indirect speech."""
+    assert absent_line(question) == f"The article doesn't answer “{question.rstrip('?')}?”"
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        # An elided word is French enough on its own.
+        ("Résume l'article.", "D'après l'article, en anglais :"),
+        # One letter alone says nothing of the language: the article's is used.
+        ("y", "That isn't something the article"),
+    ],
+)
+def test_the_language_of_a_reply_goes_by_telling_words(
+    engine: Engine, question: str, opening: str
+) -> None:
+    assert engine.answer(question).text.startswith(opening)
+
+
 def test_another_pack_greets_with_its_own_title() -> None:
     pack = load_pack(Path(__file__).parent / "packs" / "lantern-festival")
     reply = Engine(pack).answer("hello")

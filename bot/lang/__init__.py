@@ -181,14 +181,20 @@ _ENGLISH_ONLY = (
 ) - (fr.STOP_WORDS | fr.QUESTION_WORDS | fr.GREETINGS | fr.THANKS | fr.FAREWELLS)
 
 
+_ELISION = re.compile(rf"(?<![a-z'])(?:{'|'.join(fr.ELIDED)})'[a-z]")
+"""An elided French word before the next: "l'article", "qu'est", "d'In Khalil"."""
+
+
 def language_of(folded: str, words: list[str] | None = None) -> str:
     """Return "fr" when a lowercase, accent-folded text (or its `words_of`) reads as French,
-    else "en"."""
+    else "en". A word of one letter alone tells too little ("y" may be a chat "why"); an elided
+    word tells French ("résume l'article")."""
     if words is None:
         words = words_of(folded)
-    if _FRENCH_ONLY.isdisjoint(words):
+    elided = "'" in folded and _ELISION.search(folded) is not None
+    if _FRENCH_ONLY.isdisjoint(words) and not elided:
         return "en"
-    french = sum(map(_FRENCH_ONLY.__contains__, words))
+    french = sum(len(w) > 1 and w in _FRENCH_ONLY for w in words) + elided
     return "fr" if french > sum(map(_ENGLISH_ONLY.__contains__, words)) else "en"
 
 
