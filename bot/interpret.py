@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from bot import lang
 from bot.asks import Asks, polar
@@ -84,6 +85,10 @@ class Query:
     """Whom it asks what they did, by name ("what did the MNLA do?" -> the MNLA)."""
     reasons: frozenset[str] = frozenset()
     """The deeds it asks why of ("why did they leave?" -> leave)."""
+    beyond: int = 0
+    """Whether it asks of a time after the article's: 1 for the present ("who holds it
+    today?"), which a dated event does not tell; 2 for after the last year it gives ("what
+    happened after 2013?"), which nothing in it tells."""
     counted: frozenset[str] = frozenset()
     """Who it counts ("how many French troops were wounded?" -> the French army)."""
     side: frozenset[str] = frozenset()
@@ -141,6 +146,9 @@ class Interpreter:
         sides = {*domain.group_nouns, *lang.SIDE_WORDS}
         self._side_tokens = frozenset(t for w in sides if (t := vocabulary.token(w)))
         self._not_names = frozenset(vocabulary.stopwords | lang.GENERIC)
+        # The last year the article gives: "after" it, nothing in it tells what happened.
+        years = [int(t) for t in index.article_tokens if _YEAR.fullmatch(t)]
+        self._last_year = max(years, default=None)
         """Capitalised words that name nothing: the language's small words, and "Wikipedia"."""
         # A name where a place goes, or naming an event: "at Waterloo", "the Konna fighting".
         self._placed_name = re.compile(
@@ -244,9 +252,22 @@ class Interpreter:
             located=self.elsewhere_in(normal, tokens),
             focus=focus,
             premise=self.given(core),
+            # (In a long message, only its questions: "I'm currently writing ..." is chatter.)
+            beyond=max(map(self._beyond, map(str.split, questions)), default=0)
+            if message.long
+            else self._beyond(words),
             soft=self._scene(message.long, core) | disputed | side,
             side=side,
         )
+
+    def _beyond(self, words: list[str]) -> int:
+        """Return whether a question asks of a time after the article's (`Query.beyond`)."""
+        last = self._last_year
+        if last is not None and not lang.AFTER_WORDS.isdisjoint(words):
+            for before, word in pairwise(words):
+                if before in lang.AFTER_WORDS and _YEAR.fullmatch(word) and int(word) >= last:
+                    return 2
+        return 0 if lang.PRESENT_WORDS.isdisjoint(words) else 1
 
     def _asked_side(self, core: list[str]) -> frozenset[str]:
         """Return the token of the side a question asks for ("which side ...?"), if any."""

@@ -207,6 +207,16 @@ def other_time(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
     return 1.0
 
 
+def later(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
+    """ "Who controls Ber today?" is not told by who held it on a day of the article's; "what
+    happened after 2013?" by nothing it tells."""
+    beyond = asked.query.beyond
+    if not beyond or (beyond == 1 and judge.index.when[fact] == (0, 0)):
+        return 1.0
+    told = "the present" if beyond == 1 else "after the last year it gives"
+    return _fired(found, "later-than-told", judge.weights.later_than_told, f"asks of {told}")
+
+
 def place(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
     """ "What did they do in X?" is not the fact whose source was from X."""
     missing = asked.query.located - judge.index.fact_places[fact]
@@ -284,6 +294,7 @@ SIGNALS: tuple[SignalCheck, ...] = (
     claim,
     premise,
     other_time,
+    later,
     place,
     setting,
     unexplained,
@@ -308,6 +319,7 @@ def active(asked: Asked) -> tuple[SignalCheck, ...]:
         asked.claimed,
         query.premise,
         query.since,
+        query.beyond,
         query.located,
         asked.dated_setting,
         asked.checked,

@@ -312,6 +312,10 @@ def test_a_message_restating_one_fact_is_answered_from_its_question(
         # How many of some people is not how many of others, when the fact never names them.
         ("How many French troops were wounded?", "other-count"),
         ("combien de soldats français ont été blessés ?", "other-count"),
+        # A dated event does not tell the present; nothing tells what came after the article.
+        ("who controls Ber today?", "later-than-told"),
+        ("Qui contrôle Ber aujourd'hui ?", "later-than-told"),
+        ("What happened to Ber after 2013?", "later-than-told"),
     ],
 )
 def test_a_fact_near_the_question_is_not_its_answer(
@@ -351,6 +355,13 @@ def test_a_fact_near_the_question_is_not_its_answer(
         # ... and a count of the people it is asked about, or of fighters of whichever side.
         ("how many civilians were wounded?", "civilians-wounded"),
         ("How many fighters did the Arab militia lose?", "maa-casualties-unknown"),
+        # ... and a time within the article's, or "currently" in the chatter around a question.
+        ("who controlled Ber after May 7?", "malian-forces-controlled-ber"),
+        (
+            "I'm currently writing a short essay on northern Mali for my history class and my "
+            "teacher wants precise dates. Who controlled Ber after May 7?",
+            "malian-forces-controlled-ber",
+        ),
     ],
 )
 def test_who_did_it_and_yes_no_questions_are_answered_by_a_fact_saying_it(

@@ -225,6 +225,14 @@ def test_the_second_pack_declines_other_events(festival: Engine, question: str) 
     assert not festival.answer(question).answered
 
 
+def test_a_pack_telling_no_dated_event_answers_of_today(festival: Engine) -> None:
+    """The festival's article tells how things are: "today" asks what it says. (Of an article
+    telling dated events, "today" asks what it does not: see test_matching.)"""
+    reply = festival.answer("Who directs the festival today?")
+    assert (reply.outcome, reply.fact_id) == (Outcome.ANSWER, "eberle-director")
+    assert not festival.answer("what happened after 2020?").answered
+
+
 def test_a_slip_in_the_second_pack_s_own_place_is_no_other_event(festival: Engine) -> None:
     reply = festival.answer("when was the festival of ashwik founded?")
     assert (reply.outcome, reply.fact_id) == (Outcome.ANSWER, "festival-founded")

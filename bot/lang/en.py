@@ -86,6 +86,8 @@ BEFORE_WORDS = frozenset(
 REPORTING = ("according to",)
 """Phrases by which an answer says whose report it is ("..., according to local sources")."""
 LATER_WORDS = frozenset("later eventually afterwards afterward".split())
+PRESENT_WORDS = frozenset("today nowadays currently presently".split())
+"""Words asking about the present ("who controls it today?"), not the time an event was told."""
 WHILE_WORDS = frozenset("when while during as".split())
 OF_WORDS = frozenset("of at in for a".split())
 ARTICLES = frozenset("the a an".split())

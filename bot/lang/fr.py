@@ -57,6 +57,8 @@ BEFORE_WORDS = frozenset("avant auparavant abord debut initialement".split())
 REPORTING = ("selon", "d'apres")
 """Phrases by which an answer says whose report it is (accents folded)."""
 LATER_WORDS = frozenset("ensuite finalement tard".split())
+PRESENT_WORDS = frozenset("aujourd actuellement".split())
+"""(Accents folded; "aujourd'hui" reads as "aujourd hui".)"""
 WHILE_WORDS = frozenset("pendant lorsque".split())
 OF_WORDS = frozenset("de du d".split())
 ARTICLES = frozenset("le la les l un une des".split())
