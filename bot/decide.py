@@ -149,8 +149,16 @@ class Decider:
 
     def _quoted(self, question: str, query: Query, previous: Context) -> Reply | None:
         # A clause is quoted for no more than the whole message would be, nor a sentence for a
-        # question asking what no sentence gives (a kind, an age, a reason).
-        if query.elsewhere or query.clause or query.asks or self.v.token("why") in query.tokens:
+        # question asking what no sentence gives (a kind, an age, a reason), nor one asking
+        # what someone did: a sentence naming them and the deed may have another do it ("what
+        # did the MNLA say?" of a sentence where a Malian source says it).
+        if (
+            query.elsewhere
+            or query.clause
+            or query.asks
+            or query.subjects
+            or self.v.token("why") in query.tokens
+        ):
             return None
         return self.quote(question, query.tokens, previous)
 

@@ -1152,6 +1152,14 @@ def test_a_when_question_is_quoted_only_a_sentence_giving_a_date(engine: Engine)
     assert not reply.answered and not reply.quoted
 
 
+def test_what_someone_did_is_not_quoted_from_a_sentence_where_another_does_it(
+    engine: Engine,
+) -> None:
+    """The sentence naming the MNLA, a saying and a storming is a Malian source's report."""
+    reply = engine.answer("What did the MNLA say about the attack?")
+    assert not reply.answered and not reply.quoted
+
+
 def test_how_many_is_not_answered_by_the_number_it_gives(engine: Engine) -> None:
     """A fact whose only count the question already holds tells it nothing new."""
     assert engine.answer("how many pick-ups did the MAA keep near Ber?").fact_id == (
