@@ -871,6 +871,10 @@ def test_follow_up_he_must_be_in_the_answer(engine: Engine) -> None:
          "civilians-killed"),
         ("pourquoi le MAA surveillait-il la ville ?", "maa-monitoring-for-gangs",
          "qui l'a dit ?", "maa-monitoring-for-gangs"),
+        ("how many civilians were killed?", "civilians-killed",
+         "where does that figure come from?", "civilians-killed"),
+        ("combien de civils ont été tués ?", "civilians-killed",
+         "qui a donné ces informations ?", "civilians-killed"),
         # "Où ?" asks where, as "where?" does: the last question, asked anew.
         ("qui a gagné la bataille de Ber ?", "who-won", "où ?", "battle-location"),
         # ... but not one asking about something else.

@@ -478,6 +478,10 @@ PATTERNS = {
         r"who (?:made|said|says|claimed|claims|reported|reports|stated|mentioned)"
         r" (?:that|this|it|so)"
         r"(?: claim)?|says who|according to whom|who is the source"
+        # "who gave that information?", "where does that figure come from?"
+        r"|who (?:gave|gives|provided|provides|reported) (?:that|this|these|those|the)"
+        r" (?:information|info|figures?|numbers?|details?|report)"
+        r"|where (?:does|did) (?:that|this|it) (?:(?:information|info|figure|number) )?come from"
     ),
     "who_said_openers": r"and |so |but |ok ",
     "who_said_closers": r" exactly| then| again",

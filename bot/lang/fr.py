@@ -296,7 +296,12 @@ PATTERNS = {
     ),
     "disputed": r"\b(?:vrai|vraiment|reel|reelle)\s+(?:nombre|chiffre|bilan|date|total)s?\b",
     # ("Qui l'a dit ?": the elided "l'" is gone once normalised.)
-    "who_said": r"qui a dit(?: ca| cela)?|qui le dit|selon qui",
+    # "qui a donné ces informations ?", "qui a rapporté ça ?"
+    "who_said": (
+        r"qui a dit(?: ca| cela)?|qui le dit|selon qui"
+        r"|qui a (?:donne|fourni|rapporte|annonce|affirme)"
+        r" (?:ca|cela|(?:(?:ces|cette|ce|les|le|la) )?(?:informations?|chiffres?|bilan|nouvelles?))"
+    ),
     "who_said_openers": r"et |mais ",
     "who_said_closers": r" exactement",
     "doubt": (
