@@ -14,11 +14,14 @@ from rapidfuzz.distance import OSA, JaroWinkler
 
 from bot import lang
 from bot.knowledge import Entity, Pack
+from bot.lang import fr
 from bot.lang.words import language_words, real_words
 from bot.text import normalize
 
 _DOUBLED = re.compile(r"(.)\1")
 _CACHE_LIMIT = 50_000
+_FRENCH_BASE = 4
+"""Letters a French word keeps, at least, once its ending is taken off."""
 _VOWEL_OPENINGS = frozenset("aeiouyh")
 
 
@@ -85,6 +88,7 @@ class Vocabulary:
         self._pairs = Counter(pair for words in asked for pair in pairwise(words))
         self._real_words = real_words()
         self._french_words = language_words("fr")
+        self._french_only = self._french_words - language_words("en")
         self._unelisions: dict[str, str] = {}
         self._unvowelled = self._skeletons(counts)
         # Names are matched before typos are corrected, so a slip in one ("Arab movment") is
@@ -398,8 +402,22 @@ class Vocabulary:
             return lang.MONTH_FORMS[corrected]
         else:
             word = corrected
+        if word not in self.synonyms and word in self._french_only:
+            word = self._french_base(word)
         stem = str(self.stemmer.stemWord(self.synonyms.get(word, word)))
         return self._stem_synonyms.get(stem, stem)
+
+    def _french_base(self, word: str) -> str:
+        """Return the form of a French word the synonyms list ("attaquée" -> "attaque",
+        "attaquaient" -> "attaquer"), or the word: the English stemmer leaves them apart."""
+        synonyms = self.synonyms
+        for ending in fr.INFLECTIONS:
+            if word.endswith(ending) and len(word) - len(ending) >= _FRENCH_BASE:
+                base = word[: len(word) - len(ending)]
+                for form in (base + more for more in fr.BASE_ENDINGS):
+                    if form in synonyms:
+                        return form
+        return word
 
     def correct(self, word: str, *, among: dict[str, list[str]] | None = None) -> str | None:
         """Return the pack word this is a typo of, or None: one slip, or two in a long word.

@@ -355,6 +355,8 @@ def test_a_fact_near_the_question_is_not_its_answer(
         # ... and a count of the people it is asked about, or of fighters of whichever side.
         ("how many civilians were wounded?", "civilians-wounded"),
         ("How many fighters did the Arab militia lose?", "maa-casualties-unknown"),
+        # A French verb's forms are one word ("attaquée", "attaquaient", "attaquer").
+        ("Qui l'a attaquée ?", "maa-seized-ber"),
         # ... and a time within the article's, or "currently" in the chatter around a question.
         ("who controlled Ber after May 7?", "malian-forces-controlled-ber"),
         (
@@ -1416,3 +1418,9 @@ def test_a_bare_where_after_an_answer_that_gives_no_place_is_asked_anew(engine: 
     first = engine.answer("when was the battle?")
     assert first.fact_id == "battle-date"
     assert engine.answer("where?", context=first.context).fact_id == "battle-location"
+
+
+def test_the_forms_of_a_french_verb_are_read_as_one_word(engine: Engine) -> None:
+    """The synonyms list "attaquer" and "attaque"; its other forms are found from them."""
+    forms = ["attaquee", "attaquees", "attaquaient", "attaquent", "attaquer", "attaque"]
+    assert {engine.vocabulary.token(form) for form in forms} == {engine.vocabulary.token("attack")}

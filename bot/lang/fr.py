@@ -56,6 +56,11 @@ AFTER_WORDS = frozenset("apres".split())
 BEFORE_WORDS = frozenset("avant auparavant abord debut initialement".split())
 REPORTING = ("selon", "d'apres")
 """Phrases by which an answer says whose report it is (accents folded)."""
+INFLECTIONS = ("aient", "erent", "ait", "ent", "ees", "ee", "es", "er", "ez", "e", "s")
+"""Endings of French verbs and participles (accents folded), longest first: "attaquée",
+"attaquaient" and "attaquent" are forms of the "attaquer" or "attaque" a table may list."""
+BASE_ENDINGS = ("", "e", "er")
+"""What a word stripped of its ending may be listed as ("attaqu" -> "attaque", "attaquer")."""
 LATER_WORDS = frozenset("ensuite finalement tard".split())
 PRESENT_WORDS = frozenset("aujourd actuellement".split())
 """(Accents folded; "aujourd'hui" reads as "aujourd hui".)"""
