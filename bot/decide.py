@@ -115,7 +115,7 @@ class Decider:
             outcome=Outcome.SUGGEST,
             text=replies.unsure_text(question, len(close)),
             confidence=round(top.score, 3),
-            suggestions=tuple(self.index.facts[m.fact].questions[0] for m in close),
+            suggestions=self._offered(question, [m.fact for m in close]),
             runner_up=runner_up,
             on_topic=True,
             context=self.next_context(query.tokens, previous, None),
@@ -128,16 +128,16 @@ class Decider:
         """Return an answer the classifier disputes as "did you mean": its fact, and the one the
         classifier finds likelier (when readers are served it)."""
         index = self.index
-        offered = [index.facts[index.fact_index[reply.fact_id or ""]].questions[0]]
+        offered = [index.fact_index[reply.fact_id or ""]]
         other = index.fact_index.get(view.best)
         if other is not None:
-            offered.append(index.facts[other].questions[0])
+            offered.append(other)
         return replace(
             reply,
             outcome=Outcome.SUGGEST,
             text=replies.unsure_text(reply.question, len(offered)),
             citations=(),
-            suggestions=tuple(offered),
+            suggestions=self._offered(reply.question, offered),
             fact_id=None,
             # (The reader never saw the disputed fact: it is not among those given.)
             context=replace(
@@ -278,9 +278,10 @@ class Decider:
         )
         if reason is None:
             reason = Reason.EMPTY if empty else Reason.NOT_COVERED if on_topic else Reason.OFF_TOPIC
-        suggestions = self.index.starters
         if on_topic and ranked:
-            suggestions = tuple(self.index.facts[m.fact].questions[0] for m in ranked[:3])
+            suggestions = self._offered(question, [m.fact for m in ranked[:3]])
+        else:
+            suggestions = self.index.starters_in(replies.question_language(question))
         return Reply(
             question=question,
             outcome=Outcome.DECLINE,
@@ -294,6 +295,11 @@ class Decider:
             explanation=explanation,
             threshold=threshold,
         )
+
+    def _offered(self, question: str, facts: list[int]) -> tuple[str, ...]:
+        """Return facts as offered to the reader of a question: in their language."""
+        language = replies.question_language(question)
+        return tuple(self.index.offered(fact, language) for fact in facts)
 
     def candidate(self, match: Match) -> Candidate:
         """Return a ranked fact as a candidate to show."""

@@ -81,6 +81,29 @@ class FactIndex:
         self.starters = tuple(
             pack.facts[self.fact_index[i]].questions[0] for i in pack.domain.starters
         ) or _first_of_each_section(pack)
+        # Each fact's first phrasing in each language its phrasings are in: a fact is offered
+        # to a reader in the language they ask in, when it has a phrasing in it.
+        self._phrased_in: dict[str, list[str]] = {}
+        for number, fact in enumerate(pack.facts):
+            for question in reversed(fact.questions):
+                language = lang.language_of(fold(question))
+                self._phrased_in.setdefault(language, [f.questions[0] for f in pack.facts])
+                self._phrased_in[language][number] = question
+        first = {f.questions[0]: number for number, f in enumerate(pack.facts)}
+        self._starters_in = {
+            language: tuple(phrased[first[q]] for q in self.starters)
+            for language, phrased in self._phrased_in.items()
+        }
+
+    def offered(self, fact: int, language: str) -> str:
+        """Return how a fact is offered to a reader asking in a language: its first phrasing
+        in it, else its first."""
+        phrased = self._phrased_in.get(language)
+        return phrased[fact] if phrased is not None else self.facts[fact].questions[0]
+
+    def starters_in(self, language: str) -> tuple[str, ...]:
+        """Return the starter questions, offered in a language (`offered`)."""
+        return self._starters_in.get(language, self.starters)
 
     def positions(self, fact_ids: Iterable[str]) -> frozenset[int]:
         """Return the positions in the pack of the facts with these ids (unknown ids left out)."""

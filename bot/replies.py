@@ -106,26 +106,26 @@ _CONFIRMED = {
 """The line that answers doubt about the last answer ("are you sure?"), before that answer."""
 
 
-def _language(question: str) -> str:
+def question_language(question: str) -> str:
     """Return the language a question is asked in ("en" or "fr")."""
     return text_language(strip_address(question))
 
 
 def unsure_text(question: str, offered: int) -> str:
     """Return the line before "did you mean" suggestions, in the question's language."""
-    one, several = _UNSURE[_language(question)]
+    one, several = _UNSURE[question_language(question)]
     return one if offered == 1 else several
 
 
 def quote_intro(question: str) -> str:
     """Return the line before a quoted sentence no fact covers, in the question's language."""
-    return _QUOTE_INTRO[_language(question)]
+    return _QUOTE_INTRO[question_language(question)]
 
 
 def answer_text(question: str, answer: str, article_language: str) -> str:
     """Return a fact's answer to a question, saying in the question's language that it is in
     the article's when the two differ."""
-    line = _IN_ANOTHER_LANGUAGE.get((_language(question), article_language))
+    line = _IN_ANOTHER_LANGUAGE.get((question_language(question), article_language))
     return answer if line is None else line.format(answer=answer)
 
 
@@ -137,7 +137,7 @@ def text_language(text: str) -> str:
 
 def confirmed_text(question: str, answer: str) -> str:
     """Return the last answer given again to a reader who doubts it, in the doubt's language."""
-    return _CONFIRMED[_language(question)].format(answer=answer)
+    return _CONFIRMED[question_language(question)].format(answer=answer)
 
 
 def decline_text(reason: Reason, question: str, title: str) -> str:
@@ -217,13 +217,19 @@ def _verb_form(word: str) -> bool:
     return word[:1].islower() and bool(_PARTICIPLE.search(word))
 
 
+def shown(question: str) -> str:
+    """Return a question as offered to a reader: opening with a capital, as a curator may not
+    have written it ("quand le MAA a-t-il quitté Ber ?")."""
+    return question[:1].upper() + question[1:]
+
+
 def render_text(reply: Reply) -> str:
     """Render a reply as plain text: the answer, then each cited sentence with its section."""
     lines = [reply.text]
     for citation in reply.citations:
         lines.append(f"  “{citation.text}” ({citation.section})")
     if reply.suggestions:
-        lines.extend(f"  {number}. {q}" for number, q in enumerate(reply.suggestions, 1))
+        lines.extend(f"  {number}. {shown(q)}" for number, q in enumerate(reply.suggestions, 1))
     return "\n".join(lines)
 
 
@@ -387,7 +393,7 @@ def render_html(reply: Reply, source: Source, *, with_suggestions: bool = True) 
         link = f'<a href="{url}">{escape(citation.section)}</a>'
         parts.append(f"<blockquote>{escape(citation.text)}\n— {link}</blockquote>")
     if with_suggestions and reply.suggestions:
-        parts.append("\n".join(f"• {escape(q)}" for q in reply.suggestions))
+        parts.append("\n".join(f"• {escape(shown(q))}" for q in reply.suggestions))
     return fit_html(parts)
 
 

@@ -38,6 +38,7 @@ from telegram_fixtures import (
 )
 
 from bot.matching import Engine, Outcome, Reply
+from bot.replies import text_language
 from bot.settings import Settings
 from bot.tgbot import (
     FLOOD_LIMIT,
@@ -284,6 +285,24 @@ async def test_declined_question_offers_questions_it_can_answer_as_buttons(
     reply = await live.ask(api.text_update(api.private_chat(ALICE), ALICE, question))
     assert shown(reply).startswith(declined.text)
     assert [label for label, _ in buttons(reply)] == list(declined.suggestions)[:3]
+
+
+async def test_a_french_reader_is_offered_french_questions_that_answer_in_place(
+    live: LiveBot, api: BotAPIServer, engine: Engine
+) -> None:
+    question = "Combien de temps a duré le combat ?"
+    vague = engine.answer(question)
+    assert vague.outcome is Outcome.SUGGEST and len(vague.suggestions) >= 2
+    assert all(text_language(s) == "fr" for s in vague.suggestions)
+
+    offer = await live.ask(api.text_update(api.private_chat(ALICE), ALICE, question))
+    choices = buttons(offer)
+    assert [label for label, _ in choices] == [s[:1].upper() + s[1:] for s in vague.suggestions[:3]]
+    _, data = choices[0]
+    mark = api.mark()
+    api.push(api.callback_update(ALICE, offer.result, data))
+    [edit] = await live.wait("editMessageText", since=mark)
+    assert shown(edit).startswith(answer_of(engine, vague.suggestions[0]).split(" : ", 1)[-1])
 
 
 @pytest.mark.parametrize(

@@ -50,9 +50,13 @@ class Buttons:
                 payload = "_" + hashlib.blake2b(fact.id.encode(), digest_size=12).hexdigest()
             self._link[fact.id] = payload
             self._linked[payload] = fact
+        # (Every phrasing: a fact is offered in the language the reader asks in.)
         self.by_question: dict[str, Fact] = {}
         for fact in pack.facts:
             self.by_question.setdefault(fact.questions[0], fact)
+        for fact in pack.facts:
+            for question in fact.questions[1:]:
+                self.by_question.setdefault(question, fact)
         grouped: dict[str, list[Fact]] = {}
         for fact in pack.facts:
             grouped.setdefault(fact.section, []).append(fact)

@@ -17,7 +17,7 @@ from telegram.constants import ParseMode
 
 from bot.knowledge import Fact, Pack, Source
 from bot.matching import Context, Outcome, Reply
-from bot.replies import TELEGRAM_LIMIT, render_html, render_why
+from bot.replies import TELEGRAM_LIMIT, render_html, render_why, shown
 from bot.tgbot.buttons import Buttons
 
 if TYPE_CHECKING:
@@ -75,13 +75,14 @@ def render_reply(
 ) -> tuple[str, InlineKeyboardMarkup | None]:
     """Render a reply as Telegram HTML, with its suggestions as "did you mean" buttons and, for
     an answer, the link that shares it."""
-    facts = [buttons.by_question.get(q) for q in reply.suggestions[:SUGGESTION_BUTTONS]]
-    offered = [f for f in facts if f is not None]
+    suggested = reply.suggestions[:SUGGESTION_BUTTONS]
+    facts = [buttons.by_question.get(q) for q in suggested]
+    offered = [(q, f) for q, f in zip(suggested, facts, strict=True) if f is not None]
     if not offered or len(offered) != len(facts):
         return with_link(reply_html(reply, pack.source), reply, buttons, pack, username), None
     text = reply_html(reply, pack.source, with_suggestions=False)
     text = with_link(text, reply, buttons, pack, username)
-    return text, keyboard([(f.questions[0], buttons.answer(f)) for f in offered])
+    return text, keyboard([(shown(q), buttons.answer(f)) for q, f in offered])
 
 
 def why_text(reply: Reply, pack: Pack) -> str:
