@@ -21,7 +21,8 @@ _DAY = re.compile(rf"\b({'|'.join(lang.MONTH_NAMES)}) (\d{{1,2}})\b")
 _DATE = re.compile(
     rf"\b(?:(?:{'|'.join(lang.MONTH_NAMES)})(?: \d{{1,2}})?(?:, \d{{4}})?|\d{{4}}s?)\b"
 )
-_COUNT = re.compile(rf"\b(?:{lang.NUMBER_PATTERN})\b", re.IGNORECASE)
+_COUNT = re.compile(rf"(?<![A-Za-z]-)\b(?:{lang.NUMBER_PATTERN})\b", re.IGNORECASE)
+"""A number, not one that is part of a name ("COVID-19")."""
 # A capitalised word (not an acronym) inside a sentence: a name that answers "what was the name".
 _PROPER_NAME = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+")
 # A name of a people, written capitalised in an answer ("Tilemsi Arabs").

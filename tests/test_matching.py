@@ -10,6 +10,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bot.index import given_kinds
 from bot.knowledge import Pack, load_pack
 from bot.matching import MAX_QUESTION_CHARS, Context, Engine, Outcome, Reason
 from bot.replies import render_why
@@ -1424,3 +1425,17 @@ def test_the_forms_of_a_french_verb_are_read_as_one_word(engine: Engine) -> None
     """The synonyms list "attaquer" and "attaque"; its other forms are found from them."""
     forms = ["attaquee", "attaquees", "attaquaient", "attaquent", "attaquer", "attaque"]
     assert {engine.vocabulary.token(form) for form in forms} == {engine.vocabulary.token("attack")}
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Local sources stated that at least two civilians were killed", {"number"}),
+        ("The MAA left Ber on April 25", {"date"}),
+        # A number written into a name counts nothing.
+        ("The 2020 edition was cancelled because of COVID-19", {"date"}),
+        ("French F-16 jets flew over the town", set()),
+    ],
+)
+def test_an_answer_gives_a_number_only_when_it_counts_something(text: str, kinds: set[str]) -> None:
+    assert given_kinds(text) == kinds
