@@ -158,7 +158,11 @@ class Asks:
         something that is no name ("who was the spokesman?")."""
         words = normal.split()
         start = next((i for i, w in enumerate(words) if w not in lang.OPENERS), len(words))
-        if start == len(words) or (words[start] not in _DEFINING and words[-1] not in _DEFINING):
+        if start == len(words) or (
+            words[start] not in _DEFINING
+            and words[-1] not in _DEFINING
+            and _DEFINING.isdisjoint(words[-3:-1])
+        ):
             return _NONE  # (the pattern would not match: spare most questions its cost)
         found = self._definition.fullmatch(self._vocabulary.name(" ".join(words[start:])))
         if found is None:

@@ -1347,6 +1347,9 @@ def test_a_phrase_naming_the_subject_before_a_question_asks_nothing_of_it(
         "qu'est-ce que l'AFISMA ?",
         "who are the Tuaregs?",
         "what is Azawad?",
+        # ... named first, as in French.
+        "AFISMA, what is that?",
+        "and AFISMA, what is it?",
     ],
 )
 def test_what_a_name_is_is_told_only_by_a_fact_asked_it(engine: Engine, question: str) -> None:
@@ -1369,6 +1372,7 @@ def test_what_a_name_is_is_told_only_by_a_fact_asked_it(engine: Engine, question
         ("What does MNLA stand for?", "mnla-full-name"),
         # In capitals throughout, a word is no name for being in capitals.
         ("WHAT WAS LOOTED?", "houses-and-shops-looted"),
+        ("and the MNLA, who are they?", "mnla-full-name"),
     ],
 )
 def test_what_a_name_is_is_answered_by_the_fact_asked_it(

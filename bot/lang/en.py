@@ -528,6 +528,9 @@ PATTERNS = {
     "definition": (
         r"what (?:does|do|did) (?:the )?(.+?) (?:stand for|mean|spell out)"
         r"|(?:what|who) (?:(?:is|are|was|were|s) )?(?:(?:the|an|a) )?(.+)"
+        # ... or named first: "AFISMA, what is that?", "and the MNLA, who are they?"
+        r"|(?:and )?(?:(?:the|an|a) )?(.+?) (?:what|who) (?:is|are|was|were|s)"
+        r" (?:that|it|this|they|those|these)"
     ),
     # "why did the MAA leave?", "why did they keep the pick-ups?": the deed asked why of
     # (`{nouns}`: the pack's nouns for groups and people, as in "why did the French army leave?").
