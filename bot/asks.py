@@ -23,7 +23,7 @@ _NO_SIGN = frozenset(
 _DOER_WORDS = frozenset("who qui which quel quelle".split())
 # Every "subject" pattern holds one of these words, or a French "a" after a question word.
 _SUBJECT_WORDS = frozenset("did does do has have had would will could ont avait avaient".split())
-_FRENCH_ASKING = frozenset("pourquoi quand comment ou t que".split())
+_FRENCH_ASKING = frozenset("pourquoi quand comment ou t que quoi".split())
 # "How were they taken there?" asks the manner (and holds no other sign of an attribute).
 _HOW_PASSIVE = re.compile(rf"\bhow (?:{'|'.join(sorted(lang.COPULAS))})\b")
 _NONE: frozenset[str] = frozenset()
@@ -33,8 +33,6 @@ _NAME_WORDS = 4
 """Words a name asked about may have ("the National Movement for ..." is one entity's)."""
 _COUNTED_WORDS = 3
 """Words after "how many" that may say who is counted ("how many MAA fighters ...")."""
-_COUNTING_WORDS = frozenset("many combien".split())
-"""Words a name asked about may have ("the National Movement for ..." is one entity's)."""
 _WORD = re.compile(r"\w[\w'-]*")
 # Nouns a name may stand before ("the French army"), besides the pack's own.
 _FORCES = tuple(lang.FORCE_WORDS)
@@ -185,7 +183,7 @@ class Asks:
         them?" -> the MNLA), as their tokens."""
         words = normal.split()
         if _SUBJECT_WORDS.isdisjoint(words) and (
-            "a" not in words or _FRENCH_ASKING.isdisjoint(words)
+            "a" not in words or (_FRENCH_ASKING.isdisjoint(words) and words[0] != "a")
         ):
             return _NONE
         named = self._vocabulary.name(normal)
@@ -213,7 +211,7 @@ class Asks:
         """Return who a normalised question counts ("how many French troops were wounded?" ->
         the French army), as tokens: the groups, people and nouns for people that follow
         "how many" (none for "how many died?" or "how many of them?")."""
-        if _COUNTING_WORDS.isdisjoint(normal.split()):
+        if lang.COUNTING_WORDS.isdisjoint(normal.split()):
             return _NONE  # (the pattern would not match: spare most questions its cost)
         v = self._vocabulary
         named = v.name(normal)

@@ -150,8 +150,10 @@ class Decider:
     def _quoted(self, question: str, query: Query, previous: Context) -> Reply | None:
         # A clause is quoted for no more than the whole message would be, nor a sentence for a
         # question asking what no sentence gives (a kind, an age, a reason), nor one asking
-        # what someone did: a sentence naming them and the deed may have another do it ("what
-        # did the MNLA say?" of a sentence where a Malian source says it).
+        # what someone did, or when or how they did it: a sentence naming them and the deed may
+        # have another do it ("what did the MNLA say?" of a sentence where a Malian source says
+        # it; "when did the MNLA raid In Khalil?" of one where the MAA raids it, then held by
+        # the MNLA).
         if (
             query.elsewhere
             or query.clause

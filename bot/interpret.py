@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from enum import IntEnum
 from itertools import pairwise
 
 from bot import lang
@@ -37,6 +38,16 @@ _SENTENCE = re.compile(r"[^.!?？]+(?:[.!?？]+|$)")
 _CLAUSE = re.compile(r"[.!?;:,]+(?:\s|$)|\s+(?:but|so)\s")
 _EMBEDDED_QUESTION = re.compile(lang.pattern("embedded_question"), re.IGNORECASE)
 _DISPUTED = re.compile(lang.pattern("disputed"))
+
+
+class Later(IntEnum):
+    """How a question asks of a time after the article's, by how much of it cannot tell."""
+
+    NO = 0
+    PRESENT = 1
+    """The present ("who holds it today?"): what a dated event was does not tell it."""
+    PAST_THE_END = 2
+    """After the last year it gives ("what happened after 2013?"): nothing in it tells it."""
 
 
 @dataclass(slots=True)
@@ -85,10 +96,8 @@ class Query:
     """Whom it asks what they did, by name ("what did the MNLA do?" -> the MNLA)."""
     reasons: frozenset[str] = frozenset()
     """The deeds it asks why of ("why did they leave?" -> leave)."""
-    beyond: int = 0
-    """Whether it asks of a time after the article's: 1 for the present ("who holds it
-    today?"), which a dated event does not tell; 2 for after the last year it gives ("what
-    happened after 2013?"), which nothing in it tells."""
+    beyond: Later = Later.NO
+    """Whether it asks of a time after the article's (see `Later`)."""
     counted: frozenset[str] = frozenset()
     """Who it counts ("how many French troops were wounded?" -> the French army)."""
     side: frozenset[str] = frozenset()
@@ -146,10 +155,10 @@ class Interpreter:
         sides = {*domain.group_nouns, *lang.SIDE_WORDS}
         self._side_tokens = frozenset(t for w in sides if (t := vocabulary.token(w)))
         self._not_names = frozenset(vocabulary.stopwords | lang.GENERIC)
+        """Capitalised words that name nothing: the language's small words, and "Wikipedia"."""
         # The last year the article gives: "after" it, nothing in it tells what happened.
         years = [int(t) for t in index.article_tokens if _YEAR.fullmatch(t)]
         self._last_year = max(years, default=None)
-        """Capitalised words that name nothing: the language's small words, and "Wikipedia"."""
         # A name where a place goes, or naming an event: "at Waterloo", "the Konna fighting".
         self._placed_name = re.compile(
             r"\b(?:in|at|near)\s+([A-Z][a-z]{2,}|[A-Z]{4,})\b"
@@ -253,21 +262,21 @@ class Interpreter:
             focus=focus,
             premise=self.given(core),
             # (In a long message, only its questions: "I'm currently writing ..." is chatter.)
-            beyond=max(map(self._beyond, map(str.split, questions)), default=0)
+            beyond=max(map(self._beyond, map(str.split, questions)), default=Later.NO)
             if message.long
             else self._beyond(words),
             soft=self._scene(message.long, core) | disputed | side,
             side=side,
         )
 
-    def _beyond(self, words: list[str]) -> int:
-        """Return whether a question asks of a time after the article's (`Query.beyond`)."""
+    def _beyond(self, words: list[str]) -> Later:
+        """Return how a question asks of a time after the article's (`Query.beyond`)."""
         last = self._last_year
         if last is not None and not lang.AFTER_WORDS.isdisjoint(words):
             for before, word in pairwise(words):
                 if before in lang.AFTER_WORDS and _YEAR.fullmatch(word) and int(word) >= last:
-                    return 2
-        return 0 if lang.PRESENT_WORDS.isdisjoint(words) else 1
+                    return Later.PAST_THE_END
+        return Later.NO if lang.PRESENT_WORDS.isdisjoint(words) else Later.PRESENT
 
     def _asked_side(self, core: list[str]) -> frozenset[str]:
         """Return the token of the side a question asks for ("which side ...?"), if any."""

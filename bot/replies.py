@@ -206,7 +206,7 @@ def absent_line(question: str, *, language: str | None = None) -> str:
 def _auxiliary(word: str) -> bool:
     """Return whether a word is an auxiliary, negated or not ("did", "didn't", "wasn't")."""
     word = word.lower()
-    return word in _AUXILIARIES or word.endswith(("n't", "n’t"))
+    return word in _AUXILIARIES or word.endswith(lang.NEGATED)
 
 
 def _verb_form(word: str) -> bool:

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from bot import lang
 from bot.index import FactIndex
-from bot.interpret import Query
+from bot.interpret import Later, Query
 from bot.vocabulary import Vocabulary
 from bot.weights import Weights
 
@@ -172,7 +172,7 @@ def count(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
     own = index.counted[fact]
     if not own or not own.isdisjoint(counted) or not counted.isdisjoint(index.vocab[fact]):
         return 1.0
-    named = ", ".join(sorted(t.lstrip("@") for t in asked.query.counted))
+    named = ", ".join(sorted(t.lstrip("@") for t in counted))
     return _fired(found, "other-count", judge.weights.other_count, f"never asked how many {named}")
 
 
@@ -210,11 +210,16 @@ def other_time(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
 def later(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
     """ "Who controls Ber today?" is not told by who held it on a day of the article's; "what
     happened after 2013?" by nothing it tells."""
-    beyond = asked.query.beyond
-    if not beyond or (beyond == 1 and judge.index.when[fact] == (0, 0)):
-        return 1.0
-    told = "the present" if beyond == 1 else "after the last year it gives"
-    return _fired(found, "later-than-told", judge.weights.later_than_told, f"asks of {told}")
+    beyond, factor = asked.query.beyond, judge.weights.later_than_told
+    if beyond is Later.PRESENT:
+        if judge.index.when[fact] == (0, 0):
+            return 1.0  # (A fact telling no dated event may tell how things are.)
+        return _fired(found, "later-than-told", factor, "asks of the present")
+    if beyond is Later.PAST_THE_END:
+        # (Nothing the article tells answers it: held down twice as far.)
+        reason = "asks of a time after the last year it gives"
+        return _fired(found, "later-than-told", factor**2, reason)
+    return 1.0
 
 
 def place(judge: Judge, asked: Asked, fact: int, found: Found) -> float:

@@ -14,14 +14,11 @@ from rapidfuzz.distance import OSA, JaroWinkler
 
 from bot import lang
 from bot.knowledge import Entity, Pack
-from bot.lang import fr
 from bot.lang.words import language_words, real_words
 from bot.text import normalize
 
 _DOUBLED = re.compile(r"(.)\1")
 _CACHE_LIMIT = 50_000
-_FRENCH_BASE = 4
-"""Letters a French word keeps, at least, once its ending is taken off."""
 _VOWEL_OPENINGS = frozenset("aeiouyh")
 
 
@@ -88,7 +85,15 @@ class Vocabulary:
         self._pairs = Counter(pair for words in asked for pair in pairwise(words))
         self._real_words = real_words()
         self._french_words = language_words("fr")
-        self._french_only = self._french_words - language_words("en")
+        # The French words a French verb's other forms may be read as ("attaquée" as
+        # "attaque"): its listed forms, not words that join or ask ("entrée" is no "entre").
+        french_only = self._french_words - language_words("en")
+        self._french_bases = frozenset(
+            word
+            for word, meaning in self.synonyms.items()
+            if word in french_only and meaning not in lang.FUNCTION_WORDS
+        )
+        self._french_only = french_only
         self._unelisions: dict[str, str] = {}
         self._unvowelled = self._skeletons(counts)
         # Names are matched before typos are corrected, so a slip in one ("Arab movment") is
@@ -408,14 +413,14 @@ class Vocabulary:
         return self._stem_synonyms.get(stem, stem)
 
     def _french_base(self, word: str) -> str:
-        """Return the form of a French word the synonyms list ("attaquée" -> "attaque",
+        """Return the form of a French verb the synonyms list ("attaquée" -> "attaque",
         "attaquaient" -> "attaquer"), or the word: the English stemmer leaves them apart."""
-        synonyms = self.synonyms
-        for ending in fr.INFLECTIONS:
-            if word.endswith(ending) and len(word) - len(ending) >= _FRENCH_BASE:
+        bases = self._french_bases
+        for ending in lang.FRENCH_INFLECTIONS:
+            if word.endswith(ending) and len(word) - len(ending) >= lang.FRENCH_BASE_LETTERS:
                 base = word[: len(word) - len(ending)]
-                for form in (base + more for more in fr.BASE_ENDINGS):
-                    if form in synonyms:
+                for form in (base + more for more in lang.FRENCH_BASE_ENDINGS):
+                    if form in bases:
                         return form
         return word
 

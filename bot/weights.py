@@ -103,7 +103,7 @@ class Weights:
     """Asks why of a deed, of a fact asked why only of others."""
     later_than_told: float = 0.5
     """Asks of a time after the article's: today, of a fact telling a dated event; after the
-    last year it gives, of any fact."""
+    last year it gives, of any fact (squared: nothing it tells answers that)."""
     other_count: float = 0.5
     """Asks the number of some people, of a fact asked only the number of others."""
     missing_thing: float = 0.8

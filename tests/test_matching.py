@@ -317,6 +317,7 @@ def test_a_message_restating_one_fact_is_answered_from_its_question(
         ("who controls Ber today?", "later-than-told"),
         ("Qui contrôle Ber aujourd'hui ?", "later-than-told"),
         ("What happened to Ber after 2013?", "later-than-told"),
+        ("que s'est-il passé après 2013 ?", "later-than-told"),
     ],
 )
 def test_a_fact_near_the_question_is_not_its_answer(
@@ -878,6 +879,8 @@ def test_follow_up_he_must_be_in_the_answer(engine: Engine) -> None:
          "where does that figure come from?", "civilians-killed"),
         ("combien de civils ont été tués ?", "civilians-killed",
          "qui a donné ces informations ?", "civilians-killed"),
+        ("combien de civils ont été tués ?", "civilians-killed",
+         "d'où vient ce chiffre ?", "civilians-killed"),
         # "Où ?" asks where, as "where?" does: the last question, asked anew.
         ("qui a gagné la bataille de Ber ?", "who-won", "où ?", "battle-location"),
         # ... but not one asking about something else.
@@ -1432,6 +1435,47 @@ def test_the_forms_of_a_french_verb_are_read_as_one_word(engine: Engine) -> None
 
 
 @pytest.mark.parametrize(
+    ("word", "not_read_as"),
+    [
+        # A form is found only from a listed verb or noun, never a word that joins or asks...
+        ("entree", "between"),
+        ("entrent", "between"),
+        ("excusez", "why"),
+        # ... and a bare "s" or "e" is no ending of a verb: "livres" are books.
+        ("livres", "return"),
+        ("trucs", "peace"),
+    ],
+)
+def test_a_french_word_is_no_form_of_a_word_that_joins_or_asks(
+    engine: Engine, word: str, not_read_as: str
+) -> None:
+    assert engine.vocabulary.token(word) != engine.vocabulary.token(not_read_as)
+
+
+def test_a_polite_french_opening_asks_nothing(engine: Engine) -> None:
+    assert engine.answer("excusez-moi, qui a gagné la bataille ?").fact_id == "who-won"
+
+
+@pytest.mark.parametrize(
+    ("question", "counted"),
+    [
+        ("how many French troops were wounded?", {"@french-army"}),
+        ("how many MAA fighters were killed?", {"@maa"}),
+        ("how many civilians died?", {"civilian"}),
+        ("combien de civils ont été tués ?", {"civilian"}),
+        # Nobody named: a verb, a pronoun, a noun for fighters or a length of time.
+        ("how many died?", set()),
+        ("how many of them were there?", set()),
+        ("how many fighters did they lose?", set()),
+        ("combien de temps a duré le combat ?", set()),
+    ],
+)
+def test_how_many_reads_who_is_counted(engine: Engine, question: str, counted: set[str]) -> None:
+    spelled = engine.vocabulary.spelled_text(normalize(question))
+    assert engine.interpreter.reader.counted(spelled) == counted
+
+
+@pytest.mark.parametrize(
     ("text", "kinds"),
     [
         ("Local sources stated that at least two civilians were killed", {"number"}),
@@ -1443,3 +1487,12 @@ def test_the_forms_of_a_french_verb_are_read_as_one_word(engine: Engine) -> None
 )
 def test_an_answer_gives_a_number_only_when_it_counts_something(text: str, kinds: set[str]) -> None:
     assert given_kinds(text) == kinds
+
+
+@pytest.mark.parametrize(
+    "question", ["What happened to Ber after 2013?", "que s'est-il passé après 2013 ?"]
+)
+def test_what_came_after_the_article_s_last_year_is_declined(engine: Engine, question: str) -> None:
+    """Nothing the article tells happened after the last year it gives: not even "did you
+    mean" one of its facts."""
+    assert engine.answer(question).outcome is Outcome.DECLINE

@@ -225,8 +225,10 @@ def test_a_decline_quotes_a_question_asked_with_a_negated_auxiliary_whole(questi
     [
         # An elided word is French enough on its own.
         ("Résume l'article.", "D'après l'article, en anglais :"),
-        # One letter alone says nothing of the language: the article's is used.
+        # One letter alone says nothing of the language: English is assumed.
         ("y", "That isn't something the article"),
+        # ... but among French words it is one.
+        ("y a eu des morts ?", "D'après l'article, en anglais :"),
     ],
 )
 def test_the_language_of_a_reply_goes_by_telling_words(

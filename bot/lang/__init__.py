@@ -41,6 +41,8 @@ BEFORE_WORDS = en.BEFORE_WORDS | fr.BEFORE_WORDS
 REPORTING = en.REPORTING + fr.REPORTING
 LATER_WORDS = en.LATER_WORDS | fr.LATER_WORDS
 PRESENT_WORDS = en.PRESENT_WORDS | fr.PRESENT_WORDS
+COUNTING_WORDS = en.COUNTING_WORDS | fr.COUNTING_WORDS
+NEGATED = en.NEGATED
 WHILE_WORDS = en.WHILE_WORDS | fr.WHILE_WORDS
 OF_WORDS = en.OF_WORDS | fr.OF_WORDS
 ARTICLES = en.ARTICLES | fr.ARTICLES
@@ -188,14 +190,14 @@ _ELISION = re.compile(rf"(?<![a-z'])(?:{'|'.join(fr.ELIDED)})'[a-z]")
 
 def language_of(folded: str, words: list[str] | None = None) -> str:
     """Return "fr" when a lowercase, accent-folded text (or its `words_of`) reads as French,
-    else "en". A word of one letter alone tells too little ("y" may be a chat "why"); an elided
-    word tells French ("résume l'article")."""
+    else "en". A message of one letter alone tells no language ("y" may be a chat "why"); an
+    elided word tells French ("résume l'article")."""
     if words is None:
         words = words_of(folded)
     elided = "'" in folded and _ELISION.search(folded) is not None
-    if _FRENCH_ONLY.isdisjoint(words) and not elided:
+    if (_FRENCH_ONLY.isdisjoint(words) and not elided) or (len(words) == 1 and len(words[0]) == 1):
         return "en"
-    french = sum(len(w) > 1 and w in _FRENCH_ONLY for w in words) + elided
+    french = sum(map(_FRENCH_ONLY.__contains__, words)) + elided
     return "fr" if french > sum(map(_ENGLISH_ONLY.__contains__, words)) else "en"
 
 
@@ -228,5 +230,12 @@ SHORT_WORDS = en.SHORT_WORDS
 CHAT_SPELLINGS = en.CHAT_SPELLINGS | fr.CHAT_SPELLINGS
 FRENCH_CHAT_SPELLINGS = fr.CHAT_SPELLINGS_IN_FRENCH
 ELIDED = fr.ELIDED
+FRENCH_INFLECTIONS = fr.INFLECTIONS
+FRENCH_BASE_ENDINGS = fr.BASE_ENDINGS
+FRENCH_BASE_LETTERS = fr.BASE_LETTERS
+FUNCTION_WORDS = (
+    QUESTION_WORDS | BETWEEN_WORDS | AND_WORDS | OTHER_WORDS | AFTER_WORDS | BEFORE_WORDS
+)
+"""Words that join or ask rather than tell: no inflected word is read as one of them."""
 CONTRACTIONS = en.CONTRACTIONS
 HOMOPHONES = en.HOMOPHONES

@@ -86,6 +86,10 @@ BEFORE_WORDS = frozenset(
 REPORTING = ("according to",)
 """Phrases by which an answer says whose report it is ("..., according to local sources")."""
 LATER_WORDS = frozenset("later eventually afterwards afterward".split())
+NEGATED = ("n't", "n\u2019t")
+"""How a negated auxiliary ends ("didn't", "wasn't"), as typed."""
+COUNTING_WORDS = frozenset("many".split())
+"""Words every "counting" pattern holds."""
 PRESENT_WORDS = frozenset("today nowadays currently presently".split())
 """Words asking about the present ("who controls it today?"), not the time an event was told."""
 WHILE_WORDS = frozenset("when while during as".split())
@@ -481,7 +485,7 @@ PATTERNS = {
         # "who gave that information?", "where does that figure come from?"
         r"|who (?:gave|gives|provided|provides|reported) (?:that|this|these|those|the)"
         r" (?:information|info|figures?|numbers?|details?|report)"
-        r"|where (?:does|did) (?:that|this|it) (?:(?:information|info|figure|number) )?come from"
+        r"|where (?:does|did) (?:that|this) (?:(?:information|info|figure|number) )?come from"
     ),
     "who_said_openers": r"and |so |but |ok ",
     "who_said_closers": r" exactly| then| again",

@@ -56,12 +56,16 @@ AFTER_WORDS = frozenset("apres".split())
 BEFORE_WORDS = frozenset("avant auparavant abord debut initialement".split())
 REPORTING = ("selon", "d'apres")
 """Phrases by which an answer says whose report it is (accents folded)."""
-INFLECTIONS = ("aient", "erent", "ait", "ent", "ees", "ee", "es", "er", "ez", "e", "s")
+INFLECTIONS = ("aient", "erent", "ait", "ent", "ees", "ee", "ez")
 """Endings of French verbs and participles (accents folded), longest first: "attaquée",
-"attaquaient" and "attaquent" are forms of the "attaquer" or "attaque" a table may list."""
-BASE_ENDINGS = ("", "e", "er")
+"attaquaient" and "attaquent" are forms of the "attaquer" or "attaque" a table may list. (A
+bare "e" or "s" ends too many other words: "livres" is no form of "livrer".)"""
+BASE_ENDINGS = ("e", "er")
 """What a word stripped of its ending may be listed as ("attaqu" -> "attaque", "attaquer")."""
+BASE_LETTERS = 4
+"""Letters a word keeps, at least, once its ending is taken off."""
 LATER_WORDS = frozenset("ensuite finalement tard".split())
+COUNTING_WORDS = frozenset("combien".split())
 PRESENT_WORDS = frozenset("aujourd actuellement".split())
 """(Accents folded; "aujourd'hui" reads as "aujourd hui".)"""
 WHILE_WORDS = frozenset("pendant lorsque".split())
@@ -306,6 +310,9 @@ PATTERNS = {
         r"qui a dit(?: ca| cela)?|qui le dit|selon qui"
         r"|qui a (?:donne|fourni|rapporte|annonce|affirme)"
         r" (?:ca|cela|(?:(?:ces|cette|ce|les|le|la) )?(?:informations?|chiffres?|bilan|nouvelles?))"
+        # "d'où vient ce chiffre ?" (the elided "d'" gone)
+        r"|ou (?:vient|viennent) (?:ca|cela|(?:ces|cette|ce) (?:informations?|chiffres?|bilan))"
+        r"|ou (?:ca|cela) vient"
     ),
     "who_said_openers": r"et |mais ",
     "who_said_closers": r" exactement",
@@ -341,8 +348,10 @@ PATTERNS = {
     # "pourquoi le MNLA a-t-il attaqué ?", "est-ce que le MAA a pillé ?"
     "subject": (
         r"\b(?:le |la |les |l )?(@\S+) (?:a|ont|avait|avaient) t (?:il|elle|ils|elles)\b"
-        r"|\b(?:est ce que|pourquoi|quand|comment|ou) (?:le |la |les |l )?(@\S+)"
+        r"|\b(?:est ce que|pourquoi|quand|comment|ou|quoi) (?:le |la |les |l )?(@\S+)"
         r" (?:a|ont|avait|avaient) (?!ete\b)[a-z]"
+        # "qu'a dit le MNLA ?", "qu'ont fait les Burkinabè ?" (the elided "qu'" gone)
+        r"|^(?:a|ont|avait|avaient) (?!ete\b)[a-z]{2,} (?:le |la |les |l )?(@\S+)"
     ),
     "polar": (
         r"est ce qu|y a t il|y avait il|(?:\S+ ){0,3}?\S+ t (?:il|elle|on)\b"
