@@ -61,10 +61,19 @@ class Readings:
 class Dialogue:
     """Reads follow-ups against the conversation."""
 
-    def __init__(self, vocabulary: Vocabulary, index: FactIndex, event_nouns: tuple[str, ...]):
+    def __init__(
+        self,
+        vocabulary: Vocabulary,
+        index: FactIndex,
+        event_nouns: tuple[str, ...],
+        group_nouns: tuple[str, ...] = (),
+    ):
         self.v = vocabulary
         self.index = index
         events = "|".join(event_nouns) or "(?!)"
+        # "that group", "ce mouvement": a group the conversation named, and no other.
+        groups = "|".join(map(re.escape, group_nouns)) or "(?!)"
+        self._that_group = re.compile(rf"\b(?:{lang.pattern('demonstrative')}) (?:{groups})\b")
         self._that_event = re.compile(lang.pattern("that_event", events=events))
         self._then = re.compile(lang.pattern("then"))
         self._back_then = re.compile(lang.pattern("back_then"))
@@ -290,11 +299,16 @@ class Dialogue:
         if resolved == tokens:
             return [first], resolved
         # "he": whoever the pronoun stands for is what is asked about, however the question is
-        # read. ("They" may as well be the prisoners as a group.)
+        # read. ("They" may as well be the prisoners as a group; "that group" is the group.)
         index = self.index
         added = frozenset(resolved) - set(tokens)
+        that_group = self._that_group.search(" ".join(words)) is not None
         referents = frozenset(
-            t for t in added if self.v.kind(t) == "person" or t in index.people_tokens
+            t
+            for t in added
+            if self.v.kind(t) == "person"
+            or t in index.people_tokens
+            or (that_group and self.v.kind(t) == "group")
         )
         # "how many died there?" after another place asks about events in that place.
         there = frozenset(

@@ -74,6 +74,12 @@ class FactIndex:
         ]
         self.phrasings, fact_words = self._phrasings(pack, vocabulary, asks)
         self.vocab, self.kinds = self._vocabularies(v, fact_words)
+        # What each fact is about: what it is asked and what its answer says, not all that the
+        # sentences it quotes name ("MAA stands for ..." quotes a sentence naming the MNLA).
+        self.about = [
+            frozenset(words).union(answer)
+            for words, answer in zip(fact_words, self.answers, strict=True)
+        ]
         self._weigh(fact_words, weights.unknown_share)
         self._index_postings(weights)
         self._set_the_scene(pack, vocabulary, asks)

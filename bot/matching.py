@@ -86,7 +86,9 @@ class Engine:
         self.index = FactIndex(pack, self.vocabulary, asks, self.weights)
         self.interpreter = Interpreter(self.vocabulary, self.index, asks, pack.domain, self.weights)
         self.claims = Claims(self.vocabulary, self.index, pack.domain)
-        self.dialogue = Dialogue(self.vocabulary, self.index, pack.domain.event_nouns)
+        self.dialogue = Dialogue(
+            self.vocabulary, self.index, pack.domain.event_nouns, pack.domain.group_nouns
+        )
         self.ranker = Ranker(
             self.vocabulary, self.index, self.weights, pack.classifier, self.thresholds
         )

@@ -99,8 +99,16 @@ def asked_for(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
 
 
 def referent(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
-    """ "What was his name?": a fact that does not name him is not about him."""
-    missing = asked.query.referents - judge.index.vocab[fact]
+    """ "What was his name?": a fact that does not name him is not about him; "what is that
+    group's full name?": a fact neither asked about the group nor saying anything of it is not
+    about it, whoever the sentences it quotes name."""
+    index, vocabulary = judge.index, judge.vocabulary
+    missing = {
+        t
+        for t in asked.query.referents
+        if t not in index.vocab[fact]
+        or (vocabulary.kind(t) == "group" and t not in index.about[fact])
+    }
     if not missing:
         return 1.0
     factor = judge.weights.missing_referent
