@@ -52,7 +52,7 @@ class Decider:
         runner = ranked[1] if len(ranked) > 1 else None
         runner_up = self.candidate(runner) if runner else None
         fact = self.index.facts[top.fact]
-        clear = self._clear(top, runner)
+        clear = self._clear(top, runner) and not self._guessed(query, top, runner)
         bar = limits.answer * (self.weights.long_bar if query.long else 1.0)
         if top.score >= bar and clear:
             return self.answer_with(
@@ -87,6 +87,17 @@ class Decider:
             runner is None or _own(top) - _own(runner) >= limits.margin
         )
         return top.score >= limits.sure or lead or same_quote
+
+    def _guessed(self, query: Query, top: Match, runner: Match | None) -> bool:
+        """Return whether answering would guess whom a turn's "they" stands for: it stands for
+        nobody named, and another fact, quoting other sentences, scores near the best ("when
+        did they leave?": the MAA, or the Burkinabe forces)."""
+        return (
+            query.unresolved
+            and runner is not None
+            and top.score - runner.score < self.weights.suggestion_window
+            and not self.index.fact_sentences[top.fact] & self.index.fact_sentences[runner.fact]
+        )
 
     def _suggest(
         self,

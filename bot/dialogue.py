@@ -364,6 +364,27 @@ class Dialogue:
         weak = self.index.weak_tokens
         return all(t in weak for t in tokens)
 
+    def unresolved(self, words: list[str], previous: Context | None) -> bool:
+        """Return whether a turn's "they" or "he" stands for nobody: the turn names nobody and
+        nothing before it ("Ber était-elle ... ?" restates Ber), and the conversation nobody of
+        that kind ("they" may be people it counted, as the prisoners)."""
+        kinds = set()
+        for word in self.v.name_words(words):
+            if word in lang.GROUP_PRONOUNS:
+                kinds.add("group")
+            elif word in lang.PERSON_PRONOUNS:
+                kinds.add("person")
+            elif not kinds and self._someone(word):
+                return False
+        if not kinds:
+            return False
+        if previous is None:
+            return True
+        if "group" in kinds and any(t in self.index.people_tokens for t in previous.tokens):
+            return False
+        entities = self.v.entities
+        return not any(e in entities and entities[e].kind in kinds for e in previous.entities)
+
     def _named_before(self, words: list[str]) -> bool:
         """Return whether each pronoun of a turn has someone or somewhere the turn names before
         it to stand for: "who were the civilians that lost their lives?", "who took Ber after

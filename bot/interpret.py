@@ -96,6 +96,10 @@ class Query:
     """Whom it asks what they did, by name ("what did the MNLA do?" -> the MNLA)."""
     reasons: frozenset[str] = frozenset()
     """The deeds it asks why of ("why did they leave?" -> leave)."""
+    unresolved: bool = False
+    """Whether its "they" or "he" stands for nobody the turn or the conversation names ("when
+    did they leave?" first thing, or after a turn not understood): whoever the answer names
+    is a guess."""
     beyond: Later = Later.NO
     """Whether it asks of a time after the article's (see `Later`)."""
     counted: frozenset[str] = frozenset()

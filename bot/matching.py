@@ -123,6 +123,8 @@ class Engine:
             correction, tokens = self.dialogue.correction(message.normal, tokens)
             tokens = self.dialogue.other_side(message.normal, tokens, previous)
         plain = self.interpreter.plain(message, tokens, exclude=previous.told())
+        if self.dialogue.unresolved(message.words, context):
+            plain = replace(plain, unresolved=True)
         if context is None:
             readings, later, whole = [plain], [], False
         else:

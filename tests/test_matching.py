@@ -1499,3 +1499,19 @@ def test_what_came_after_the_article_s_last_year_is_declined(engine: Engine, que
     """Nothing the article tells happened after the last year it gives: not even "did you
     mean" one of its facts."""
     assert engine.answer(question).outcome is Outcome.DECLINE
+
+
+@pytest.mark.parametrize("question", ["When did they leave?", "Quand sont-ils partis ?"])
+def test_a_they_standing_for_nobody_is_not_guessed(engine: Engine, question: str) -> None:
+    """First thing, "they" names nobody: the MAA left, and so did the Burkinabe forces."""
+    reply = engine.answer(question)
+    assert reply.outcome is Outcome.SUGGEST
+    offered = {f.id for f in engine.pack.facts if set(f.questions) & set(reply.suggestions)}
+    assert {"maa-left-ber", "burkinabe-left-ber"} <= offered
+
+
+def test_a_they_the_conversation_named_is_answered(engine: Engine) -> None:
+    first = engine.answer("Who captured Ber after the MAA abandoned it?")
+    assert engine.answer("and when did they leave?", context=first.context).answered
+    # ... as is a "they" no other fact's answer could stand for.
+    assert engine.answer("Who did they kidnap?").fact_id == "marabout-son-kidnapped"
