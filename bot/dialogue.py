@@ -380,7 +380,7 @@ class Dialogue:
             return False
         if previous is None:
             return True
-        if "group" in kinds and any(t in self.index.people_tokens for t in previous.tokens):
+        if "group" in kinds and self._people(previous):
             return False
         entities = self.v.entities
         return not any(e in entities and entities[e].kind in kinds for e in previous.entities)
@@ -433,8 +433,7 @@ class Dialogue:
     def resolve_pronouns(self, words: list[str], tokens: list[str], context: Context) -> list[str]:
         """Add whoever the turn's pronouns stand for, from the conversation."""
         vocabulary = set(words)
-        # "They" after "how many prisoners were taken?" are the prisoners, not a group.
-        people = [t for t in context.tokens if t in self.index.people_tokens and t not in tokens]
+        people = [t for t in self._people(context) if t not in tokens]
         wanted = self._wanted_kinds(vocabulary, tokens, people)
         resolved = list(tokens)
         if vocabulary & lang.GROUP_PRONOUNS:
@@ -454,6 +453,15 @@ class Dialogue:
                 if kind != "group" or found == wanted_groups:
                     break
         return resolved
+
+    def _people(self, context: Context) -> list[str]:
+        """Return the people "they" may be, besides a group: those the last question named
+        ("how many prisoners were taken?") or the answer to it told of ("how many
+        non-combatants died?": civilians)."""
+        index = self.index
+        last = index.fact_index.get(context.fact_id or "") if context.answered else None
+        told = index.answers[last] if last is not None else ()
+        return [t for t in dict.fromkeys([*context.tokens, *told]) if t in index.people_tokens]
 
     def _wanted_kinds(
         self, vocabulary: set[str], tokens: list[str], people: list[str]

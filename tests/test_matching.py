@@ -865,6 +865,9 @@ def test_follow_up_he_must_be_in_the_answer(engine: Engine) -> None:
         # to something ("why is Timbuktu mentioned?"): the article gives no reason.
         ("who won?", "who-won", "why did they attack?", None),
         ("qui a gagné ?", "who-won", "pourquoi ont-ils attaqué ?", None),
+        # "They" are the people the last answer told of, in whatever words they were asked.
+        ("How many non-combatants lost their lives?", "civilians-killed",
+         "Who were they?", "civilian-victims"),
         # "That group" is the group the last answer named, not one its sentence names too.
         ("Before April 21, which group ran the town of Ber?", "mnla-controlled-ber",
          "What is that group's full name?", "mnla-full-name"),
