@@ -198,9 +198,10 @@ def test_near_the_bar_the_classifier_is_one_of_the_signals_shown(engine: Engine)
 
 
 def test_a_turn_leaning_on_the_conversation_is_not_disputed(engine: Engine) -> None:
-    first = engine.answer("how many suspected deserters were held in Ber?")
-    reply = engine.answer("what happened to them?", context=first.context)
+    first = engine.answer("who were the 23 people held in ber?")
+    reply = engine.answer("what happened to them in the end?", context=first.context)
     assert reply.answered and reply.confidence < engine.weights.disputable
     assert engine.pack.classifier is not None
-    view = engine.pack.classifier.opinion(normalize("what happened to them?"), reply.fact_id or "")
+    alone = normalize("what happened to them in the end?")
+    view = engine.pack.classifier.opinion(alone, reply.fact_id or "")
     assert view is not None and view.best != reply.fact_id  # read alone, it would be
