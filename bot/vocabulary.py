@@ -539,8 +539,19 @@ class Vocabulary:
         if len(word) <= 1 or not self._may_be_typo(word, stemmed):
             return None
         corrected = self.correct(word) if len(word) > 2 else None
-        # Typed without its vowels: "hapnd", "contrl", "wn".
-        return corrected or self._unvowelled_word(word)
+        # Typed without its vowels: "hapnd", "contrl", "wn"; or with them as heard: "hapend".
+        return corrected or self._unvowelled_word(word) or self._misvowelled(word)
+
+    def _misvowelled(self, word: str) -> str | None:
+        """Return the pack word this is one typed with its vowels as heard and a doubled letter
+        once ("hapend": "happened", "clame": "claim"), or None: the same consonants in the same
+        order, two slips at most, in a word long enough to tell."""
+        if len(word) < _MISVOWELLED:
+            return None
+        meant = self._unvowelled.get(skeleton(word))
+        if meant is None or OSA.distance(word, meant) > 2:
+            return None
+        return meant
 
     def _may_be_typo(self, word: str, stemmed: str) -> bool:
         """Return whether a word may be a typo: neither the pack's, nor known by its stem, nor a
@@ -578,6 +589,8 @@ _OFTEN = 3
 
 
 _VOWELS = re.compile(r"(?<=.)[aeiouy]")
+_MISVOWELLED = 5
+"""Letters a word needs before its consonants alone say which word it is."""
 _DOUBLES = re.compile(r"(.)\1+")
 
 

@@ -1518,3 +1518,23 @@ def test_a_they_the_conversation_named_is_answered(engine: Engine) -> None:
     assert engine.answer("and when did they leave?", context=first.context).answered
     # ... as is a "they" no other fact's answer could stand for.
     assert engine.answer("Who did they kidnap?").fact_id == "marabout-son-kidnapped"
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("hapend", "happened"), ("clame", "claim"), ("wen", "when"), ("hapnd", "happened")],
+)
+def test_a_word_typed_as_heard_is_read_as_the_pack_word_it_sounds_like(
+    engine: Engine, typed: str, meant: str
+) -> None:
+    assert engine.vocabulary.token(typed) == engine.vocabulary.token(meant)
+
+
+@pytest.mark.parametrize("name", ["konna", "kidal", "tessalit", "lere", "gao"])
+def test_a_name_the_pack_does_not_know_stays_a_name(engine: Engine, name: str) -> None:
+    """What tells a near miss is the unknown place: it is corrected into no word of the pack."""
+    assert engine.vocabulary.token(name) == engine.vocabulary.stemmer.stemWord(name)
+
+
+def test_a_typo_with_its_vowels_as_heard_still_asks_its_question(engine: Engine) -> None:
+    assert engine.answer("wat hapend to the marabout son").fact_id == "marabout-son-kidnapped"
