@@ -102,6 +102,7 @@ class Engine:
             if (token := self.vocabulary.token(word))
         }
         self._sharpening = self.vocabulary.tokens(lang.SHARPENING_WORDS)
+        self._why = self.vocabulary.token("why")
         self.decider = Decider(
             self.vocabulary, self.index, self.thresholds, self.weights, pack.article.title
         )
@@ -235,11 +236,19 @@ class Engine:
             return index.facts[last]
         # ("Quand a-t-elle eu lieu ?" asks when, though its "lieu" reads as where.)
         asked = [t for t in tokens if t in self._sentence_question_tokens]
+        if not asked and tokens == [self._why]:
+            # A bare "why?" asks it of the last answer too, and the reason mostly comes in
+            # the sentence after (see below).
+            asked = tokens
         if len(asked) != 1:
             return None
         if asked[0] in index.phrased_words[last]:
             return None  # (asked so, it is asked again, as any question is)
         told = index.told_sentences[last]
+        if asked[0] == self._why:
+            # ("Why?" is mostly told by the sentence after: "... kept fourteen armed pick-ups
+            # on the outskirts. Ramadane claimed that the MAA was monitoring the city ...")
+            told = told | {s + 1 for s in told}
         fitting = [
             number
             for number, sentences in enumerate(index.fact_sentences)

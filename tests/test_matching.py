@@ -865,6 +865,9 @@ def test_follow_up_he_must_be_in_the_answer(engine: Engine) -> None:
         # to something ("why is Timbuktu mentioned?"): the article gives no reason.
         ("who won?", "who-won", "why did they attack?", None),
         ("qui a gagné ?", "who-won", "pourquoi ont-ils attaqué ?", None),
+        # A bare "why?" is told by the fact asked why that quotes the sentence after the answer.
+        ("Did the MAA leave anything behind near Ber?", "maa-pickups-on-outskirts",
+         "why?", "maa-monitoring-for-gangs"),
         # "They" are the people the last answer told of, in whatever words they were asked.
         ("How many non-combatants lost their lives?", "civilians-killed",
          "Who were they?", "civilian-victims"),
