@@ -427,6 +427,7 @@ TYPED = [
     ("ber", "hw mny civilans wer kiled", "civilians-killed"),
     ("ber", "wat hapnd to the maraboots son", "marabout-son-kidnapped"),
     ("ber", "ws ber undr mnla contrl b4 the atack", "mnla-controlled-ber"),
+    ("ber", "did any1 die", "casualties-overview"),
     ("lantern-festival", "hw mny volunteers r there", "volunteers"),
     ("lantern-festival", "wen ws the festvl fndd", "festival-founded"),
 ]

@@ -628,6 +628,8 @@ CHAT_SPELLINGS = {
     "wat": "what", "wot": "what", "wen": "when", "whn": "when", "wht": "what", "whr": "where",
     "hv": "have", "cud": "could", "shud": "should", "wud": "would", "bout": "about",
     "smth": "something", "mny": "many", "bcuz": "because", "yr": "year",
+    "any1": "anyone", "some1": "someone", "sum1": "someone", "every1": "everyone",
+    "2day": "today", "2moro": "tomorrow", "l8r": "later", "gr8": "great",
 }  # fmt: skip
 """How people spell in chats, to the word meant ("w/" is "w" once punctuation is gone)."""
 
