@@ -90,11 +90,13 @@ class FactIndex:
         ) or _first_of_each_section(pack)
         # Each fact's first phrasing in each language its phrasings are in: a fact is offered
         # to a reader in the language they ask in, when it has a phrasing in it.
+        first_asked = [f.questions[0] for f in pack.facts]
         self._phrased_in: dict[str, list[str]] = {}
         for number, fact in enumerate(pack.facts):
             for question in reversed(fact.questions):
                 language = lang.language_of(fold(question))
-                self._phrased_in.setdefault(language, [f.questions[0] for f in pack.facts])
+                if language not in self._phrased_in:
+                    self._phrased_in[language] = list(first_asked)
                 self._phrased_in[language][number] = question
         first = {f.questions[0]: number for number, f in enumerate(pack.facts)}
         self._starters_in = {
