@@ -368,6 +368,8 @@ class Dialogue:
         """Return whether a turn's "they" or "he" stands for nobody: the turn names nobody and
         nothing before it ("Ber était-elle ... ?" restates Ber), and the conversation nobody of
         that kind ("they" may be people it counted, as the prisoners)."""
+        if lang.GROUP_PRONOUNS.isdisjoint(words) and lang.PERSON_PRONOUNS.isdisjoint(words):
+            return False  # (most turns: nothing to stand for anyone)
         kinds = set()
         for word in self.v.name_words(words):
             if word in lang.GROUP_PRONOUNS:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from html import escape
 from typing import Any
 
@@ -106,8 +107,10 @@ _CONFIRMED = {
 """The line that answers doubt about the last answer ("are you sure?"), before that answer."""
 
 
+@lru_cache(maxsize=16)
 def question_language(question: str) -> str:
-    """Return the language a question is asked in ("en" or "fr")."""
+    """Return the language a question is asked in ("en" or "fr"). (Kept for the last few
+    questions: a reply asks it for its answer's line, its suggestions and its decline.)"""
     return text_language(strip_address(question))
 
 
