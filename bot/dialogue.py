@@ -125,7 +125,7 @@ class Dialogue:
         does lean on it."""
         if _SUM.search(message.text):
             return Readings([plain])
-        words = self._referring(message)
+        words = self.referring(message)
         cues = self._cues(message.normal)
         that_event, then, _, town = cues
         # "this fight", "that town": the turn leans on the conversation through the event or
@@ -265,7 +265,7 @@ class Dialogue:
             first = replace(first, since=when, until=when if back else None)
         return first
 
-    def _referring(self, message: Message) -> list[str]:
+    def referring(self, message: Message) -> list[str]:
         """Return the words of a turn that may refer back, less an existential "there" ("how
         many stages are there?" asks about no place) or "il y a", "s'est-il passé" (no one is
         "il")."""
@@ -366,8 +366,9 @@ class Dialogue:
 
     def unresolved(self, words: list[str], previous: Context | None) -> bool:
         """Return whether a turn's "they" or "he" stands for nobody: the turn names nobody and
-        nothing before it ("Ber était-elle ... ?" restates Ber), and the conversation nobody of
-        that kind ("they" may be people it counted, as the prisoners)."""
+        nothing before it ("Ber était-elle ... ?" restates Ber; "s'est-il passé" names no one:
+        see `referring`), and the conversation nobody of that kind ("they" may be people it
+        counted, as the prisoners)."""
         if lang.GROUP_PRONOUNS.isdisjoint(words) and lang.PERSON_PRONOUNS.isdisjoint(words):
             return False  # (most turns: nothing to stand for anyone)
         kinds = set()
@@ -458,11 +459,16 @@ class Dialogue:
 
     def _people(self, context: Context) -> list[str]:
         """Return the people "they" may be, besides a group: those the last question named
-        ("how many prisoners were taken?") or the answer to it told of ("how many
-        non-combatants died?": civilians)."""
-        index = self.index
+        ("how many prisoners were taken?") or, when it named no group, those the answer to it
+        told of ("how many non-combatants died?": civilians; not the prisoners told of in
+        answer to "how many casualties did the MNLA suffer?")."""
+        index, entities = self.index, self.v.entities
         last = index.fact_index.get(context.fact_id or "") if context.answered else None
-        told = index.answers[last] if last is not None else ()
+        told: list[str] = []
+        if last is not None and not any(
+            t[1:] in entities and entities[t[1:]].kind == "group" for t in context.tokens
+        ):
+            told = index.answers[last]
         return [t for t in dict.fromkeys([*context.tokens, *told]) if t in index.people_tokens]
 
     def _wanted_kinds(

@@ -13,6 +13,7 @@ from dataclasses import replace
 from itertools import chain
 
 from bot import lang
+from bot.article import INFOBOX
 from bot.asks import Asks
 from bot.claims import Claims
 from bot.decide import Decider
@@ -124,7 +125,7 @@ class Engine:
             correction, tokens = self.dialogue.correction(message.normal, tokens)
             tokens = self.dialogue.other_side(message.normal, tokens, previous)
         plain = self.interpreter.plain(message, tokens, exclude=previous.told())
-        if self.dialogue.unresolved(message.words, context):
+        if self.dialogue.unresolved(self.dialogue.referring(message), context):
             plain = replace(plain, unresolved=True)
         if context is None:
             readings, later, whole = [plain], [], False
@@ -245,14 +246,30 @@ class Engine:
         if asked[0] in index.phrased_words[last]:
             return None  # (asked so, it is asked again, as any question is)
         told = index.told_sentences[last]
+        named: frozenset[str] = frozenset()
         if asked[0] == self._why:
-            # ("Why?" is mostly told by the sentence after: "... kept fourteen armed pick-ups
-            # on the outskirts. Ramadane claimed that the MAA was monitoring the city ...")
-            told = told | {s + 1 for s in told}
+            # ("Why?" is mostly told by the sentence after, in the same section: "... kept
+            # fourteen armed pick-ups on the outskirts. Ramadane claimed that the MAA was
+            # monitoring the city ..."), by a fact about whoever the answer names.
+            sentences = index.sentences
+            told = told | {
+                s + 1
+                for s in told
+                if s + 1 < len(sentences)
+                and sentences[s].section == sentences[s + 1].section != INFOBOX
+            }
+            named = frozenset(
+                t for t in index.answers[last] if self.vocabulary.kind(t) in ("group", "person")
+            )
+            if not named:
+                return None  # (a reason is someone's: an answer naming nobody has none to ask)
         fitting = [
             number
             for number, sentences in enumerate(index.fact_sentences)
-            if number != last and asked[0] in index.phrased_words[number] and sentences & told
+            if number != last
+            and asked[0] in index.phrased_words[number]
+            and sentences & told
+            and (not named or not named.isdisjoint(index.about[number]))
         ]
         return index.facts[fitting[0]] if len(fitting) == 1 else None
 

@@ -330,7 +330,7 @@ def render_why(reply: Reply, pack: Pack) -> list[str]:
         if runner is not None:
             lines.append(f"The runner-up, “{runner.question}”, scored {runner.score:.2f}.")
     elif reply.outcome is Outcome.SUGGEST:
-        best = f"“{reply.suggestions[0]}”" if reply.suggestions else "the best match"
+        best = f"“{shown(reply.suggestions[0])}”" if reply.suggestions else "the best match"
         if reply.confidence >= reply.threshold:
             close = f"above the {bar} an answer needs, but too close to the runner-up"
         else:

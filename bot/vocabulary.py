@@ -546,9 +546,10 @@ class Vocabulary:
         """Return the pack word this is one typed with its vowels as heard and a doubled letter
         once ("hapend": "happened", "clame": "claim"), or None: the same consonants in the same
         order, two slips at most, in a word long enough to tell."""
-        if len(word) < _MISVOWELLED:
-            return None
-        meant = self._unvowelled.get(skeleton(word))
+        key = skeleton(word)
+        if len(word) < _MISVOWELLED or len(key) < _MISVOWELLED_KEY:
+            return None  # ("Goita" is no "got", "Niamey" no "name": too few consonants to tell)
+        meant = self._unvowelled.get(key)
         if meant is None or OSA.distance(word, meant) > 2:
             return None
         return meant
@@ -591,6 +592,8 @@ _OFTEN = 3
 _VOWELS = re.compile(r"(?<=.)[aeiouy]")
 _MISVOWELLED = 5
 """Letters a word needs before its consonants alone say which word it is."""
+_MISVOWELLED_KEY = 3
+"""... and consonants (its first letter counted)."""
 _DOUBLES = re.compile(r"(.)\1+")
 
 

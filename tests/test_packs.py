@@ -233,6 +233,13 @@ def test_a_pack_telling_no_dated_event_answers_of_today(festival: Engine) -> Non
     assert not festival.answer("what happened after 2020?").answered
 
 
+def test_a_bare_why_after_an_answer_naming_nobody_asks_nothing_of_it(festival: Engine) -> None:
+    """A reason is someone's: "What river is Ashwick on?", "why?" has none to give."""
+    first = festival.answer("What river is Ashwick on?")
+    assert first.fact_id == "ashwick-river-town"
+    assert not festival.answer("why?", context=first.context).answered
+
+
 def test_a_slip_in_the_second_pack_s_own_place_is_no_other_event(festival: Engine) -> None:
     reply = festival.answer("when was the festival of ashwik founded?")
     assert (reply.outcome, reply.fact_id) == (Outcome.ANSWER, "festival-founded")

@@ -227,8 +227,9 @@ def test_a_decline_quotes_a_question_asked_with_a_negated_auxiliary_whole(questi
         ("Résume l'article.", "D'après l'article, en anglais :"),
         # One letter alone says nothing of the language: English is assumed.
         ("y", "That isn't something the article"),
-        # ... but among French words it is one.
+        # ... but among French words it is one, and among English ones it is none.
         ("y a eu des morts ?", "D'après l'article, en anglais :"),
+        ("y mnla attack ber", "I'm not sure which"),
     ],
 )
 def test_the_language_of_a_reply_goes_by_telling_words(

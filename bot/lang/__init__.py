@@ -197,7 +197,11 @@ def language_of(folded: str, words: list[str] | None = None) -> str:
     elided = "'" in folded and _ELISION.search(folded) is not None
     if (_FRENCH_ONLY.isdisjoint(words) and not elided) or (len(words) == 1 and len(words[0]) == 1):
         return "en"
-    french = sum(map(_FRENCH_ONLY.__contains__, words)) + elided
+    french = sum(len(w) > 1 and w in _FRENCH_ONLY for w in words) + elided
+    if french:
+        # (A French word of one letter, "y" or "a", counts only beside longer ones: alone it
+        # may be a chat "why".)
+        french += sum(len(w) == 1 and w in _FRENCH_ONLY for w in words)
     return "fr" if french > sum(map(_ENGLISH_ONLY.__contains__, words)) else "en"
 
 
