@@ -302,7 +302,9 @@ async def test_a_french_reader_is_offered_french_questions_that_answer_in_place(
     mark = api.mark()
     api.push(api.callback_update(ALICE, offer.result, data))
     [edit] = await live.wait("editMessageText", since=mark)
-    assert shown(edit).startswith(answer_of(engine, vague.suggestions[0]).split(" : ", 1)[-1])
+    # (Answered as the French question it was offered as: with the French line before it.)
+    assert shown(edit).startswith(answer_of(engine, vague.suggestions[0]))
+    assert shown(edit).startswith("D'après l'article, en anglais :")
 
 
 @pytest.mark.parametrize(

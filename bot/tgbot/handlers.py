@@ -13,7 +13,7 @@ from telegram.error import BadRequest, TelegramError
 
 from bot.knowledge import Fact
 from bot.quiz import RECENT
-from bot.replies import NOTHING_TO_EXPLAIN
+from bot.replies import NOTHING_TO_EXPLAIN, text_language
 from bot.tgbot.addressing import addressed_question, replied_to_bot
 from bot.tgbot.buttons import Press
 from bot.tgbot.floods import Admission
@@ -295,7 +295,9 @@ async def _answer_press(
     await query.answer()
     started = time.perf_counter()
     chats = conversations(context)
-    reply = fact_answer(runtime, fact, chats.previous(query.from_user.id))
+    # (A button under a French reply was offered in French: it is answered so.)
+    language = text_language(message.text or "") if message is not None else "en"
+    reply = fact_answer(runtime, fact, chats.previous(query.from_user.id), language=language)
     text, markup = render_reply(
         reply, runtime.engine.pack, runtime.buttons, username=context.bot.username
     )

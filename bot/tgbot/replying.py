@@ -187,9 +187,15 @@ def explain_later(runtime: Runtime, reply: Reply, sent: Message, asker: int) -> 
     runtime.explained.keep(reply, chat_id=sent.chat_id, message_id=sent.message_id, asker=asker)
 
 
-def fact_answer(runtime: Runtime, fact: Fact, previous: Context | None) -> Reply:
-    """Return the reply answering a chosen fact, in the conversation when it answers it there."""
-    reply = runtime.engine.answer(fact.questions[0], context=previous)
+def fact_answer(
+    runtime: Runtime, fact: Fact, previous: Context | None, *, language: str = "en"
+) -> Reply:
+    """Return the reply answering a chosen fact, in the conversation when it answers it there,
+    asked as it is offered in a language (a French reader's button is its French phrasing)."""
+    engine = runtime.engine
+    number = engine.index.fact_index.get(fact.id)
+    asked = engine.index.offered(number, language) if number is not None else fact.questions[0]
+    reply = engine.answer(asked, context=previous)
     return reply if reply.fact_id == fact.id else fact_reply(fact)
 
 
