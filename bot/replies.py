@@ -150,7 +150,7 @@ def decline_text(reason: Reason, question: str, title: str) -> str:
     """
     folded = fold(strip_address(question))
     words = lang.words_of(folded)
-    language = lang.language_of(folded, words)
+    language = question_language(question)  # (the decline's suggestions asked it already)
     lines = _DECLINES[language]
     if reason is Reason.EMPTY:
         # Letters, but none the bot reads (another script): say what it reads. (Not for a
