@@ -193,6 +193,20 @@ class Asks:
             name for found in self._subject.finditer(named) for name in found.groups() if name
         )
 
+    def sayers(self, normal: str) -> frozenset[str]:
+        """Return whom a normalised question asks what they said ("what did the MNLA say
+        about it?" -> the MNLA; "qu'a dit le MNLA ?"), as their tokens."""
+        v, saying = self._vocabulary, self._saying
+        named = v.name(normal)
+        found: set[str] = set()
+        for match in self._subject.finditer(named):
+            # The verb: the word the match ends in (English), or one inside it (French).
+            verbs = [w for w in match[0].split() if w[0] != "@"]
+            verbs += named[match.end() - 1 :].split()[:1]
+            if any(v.token(w) == saying for w in verbs):
+                found.update(name for name in match.groups() if name)
+        return frozenset(found)
+
     def reasons(self, normal: str) -> frozenset[str]:
         """Return the deeds a normalised question asks why of ("why did they leave?" ->
         leave), as tokens."""

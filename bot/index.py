@@ -435,6 +435,8 @@ class FactIndex:
         self.next_fact = self._follow_on(v, dates, dated)
         # Facts whose answer says who told it ("X claimed...", "according to...").
         say = v.token("say")
+        # Facts whose answer tells what someone said: they alone answer "what did X say?".
+        self.saying = frozenset(n for n, answer in enumerate(self.answers) if say in answer)
         self.reported = frozenset(
             f.id
             for f, answer in zip(self.facts, self.answers, strict=True)

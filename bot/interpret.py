@@ -104,6 +104,9 @@ class Query:
     """Whether it asks of a time after the article's (see `Later`)."""
     counted: frozenset[str] = frozenset()
     """Who it counts ("how many French troops were wounded?" -> the French army)."""
+    said: frozenset[str] = frozenset()
+    """Whom it asks what they said ("what did the MNLA say?" -> the MNLA): only a fact telling
+    what someone said answers it."""
     side: frozenset[str] = frozenset()
     """The side it asks for ("which side ...?"): what is asked, not a word a fact must use."""
     thing: str | None = None
@@ -158,6 +161,7 @@ class Interpreter:
         # need use the word.
         sides = {*domain.group_nouns, *lang.SIDE_WORDS}
         self._side_tokens = frozenset(t for w in sides if (t := vocabulary.token(w)))
+        self._saying = vocabulary.token("say")
         self._not_names = frozenset(vocabulary.stopwords | lang.GENERIC)
         """Capitalised words that name nothing: the language's small words, and "Wikipedia"."""
         # The last year the article gives: "after" it, nothing in it tells what happened.
@@ -258,6 +262,7 @@ class Interpreter:
             )
             if _names_someone(tokens)
             else _NOTHING,
+            said=self._sayers(tokens, asked or [spelled]),
             thing=self._thing(spelled),
             defined=_NOTHING if message.long else self.reader.defined(message.text, spelled),
             polar=not message.long and polar(core),
@@ -399,8 +404,16 @@ class Interpreter:
             reasons=self.reader.reasons(spelled),
             counted=self.reader.counted(spelled),
             subjects=self.reader.subjects(spelled) if _names_someone(clause_tokens) else _NOTHING,
+            said=self._sayers(clause_tokens, [spelled]),
             located=self.elsewhere_in(clause_normal, clause_tokens),
         )
+
+    def _sayers(self, tokens: list[str], asked: list[str]) -> frozenset[str]:
+        """Return whom the questions `asked` (normalised, spelled) ask what they said, when the
+        reading's `tokens` say "say" and name someone at all."""
+        if self._saying not in tokens or not _names_someone(tokens):
+            return _NOTHING
+        return frozenset().union(*map(self.reader.sayers, asked))
 
     def _says_too_little(self, clause_tokens: list[str], *, is_asked: bool) -> bool:
         """Return whether a clause tells too little to be read as a question of its own."""

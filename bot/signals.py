@@ -157,11 +157,19 @@ def doer(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
 def subject(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
     """ "Why did the MNLA kidnap the marabout's son?" is not the fact asked only what the MAA
     did to him."""
-    own = judge.index.subjects[fact]
-    if not own or not own.isdisjoint(asked.query.subjects):
-        return 1.0
-    named = ", ".join(sorted(t.lstrip("@") for t in asked.query.subjects))
-    return _fired(found, "other-doer", judge.weights.other_doer, f"never asked what {named} did")
+    index, query = judge.index, asked.query
+    factor = 1.0
+    if query.said and fact not in index.saying:
+        # "What did the MNLA say?" is not what the MNLA is, nor what it did.
+        named = ", ".join(sorted(t.lstrip("@") for t in query.said))
+        factor = _fired(found, "not-said", judge.weights.unsaid, f"tells nothing {named} said")
+    own = index.subjects[fact]
+    if not own or not own.isdisjoint(query.subjects):
+        return factor
+    named = ", ".join(sorted(t.lstrip("@") for t in query.subjects))
+    return factor * _fired(
+        found, "other-doer", judge.weights.other_doer, f"never asked what {named} did"
+    )
 
 
 def reason(judge: Judge, asked: Asked, fact: int, found: Found) -> float:

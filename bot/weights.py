@@ -106,6 +106,8 @@ class Weights:
     last year it gives, of any fact (squared: nothing it tells answers that)."""
     other_count: float = 0.5
     """Asks the number of some people, of a fact asked only the number of others."""
+    unsaid: float = 0.5
+    """Asks what someone said, of a fact that tells nothing anyone said."""
     missing_thing: float = 0.8
     """Asks for a thing by a name no fact uses ("which regiment?"), in a message of any length."""
     unasserted: float = 0.5

@@ -313,6 +313,9 @@ def test_a_message_restating_one_fact_is_answered_from_its_question(
         # How many of some people is not how many of others, when the fact never names them.
         ("How many French troops were wounded?", "other-count"),
         ("combien de soldats français ont été blessés ?", "other-count"),
+        # What someone said is told only by a fact telling what someone said.
+        ("What did the MNLA say about the battle?", "not-said"),
+        ("Qu'a déclaré le MNLA après la bataille ?", "not-said"),
         # A dated event does not tell the present; nothing tells what came after the article.
         ("who controls Ber today?", "later-than-told"),
         ("Qui contrôle Ber aujourd'hui ?", "later-than-told"),
@@ -339,6 +342,10 @@ def test_a_fact_near_the_question_is_not_its_answer(
         # (The side asked for is what is asked, not a word the fact must use.)
         ("which side seized the town?", "maa-seized-ber"),
         ("quel camp a pris la ville ?", "maa-seized-ber"),
+        # (Restating is saying.)
+        ("what did Ramadane say about AFISMA?", "maa-willing-to-work-with-french-and-afisma"),
+        ("qu'a dit Ramadane sur l'AFISMA ?", "maa-willing-to-work-with-french-and-afisma"),
+        ("What did the MAA say it was chasing away?", "maa-claimed-attack"),
         pytest.param(
             "why did the MAA kidnap the marabout's son?",
             "marabout-son-prisoner-of-war-claim",
