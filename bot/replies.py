@@ -196,7 +196,9 @@ def absent_line(question: str, *, language: str | None = None) -> str:
             return plain
         return lines["absent"].format(asked=f"{lead} {' '.join(rest)}")
     copula = rest[0].lower() in lang.COPULAS
-    if copula and len(rest) > 1 and not any(_verb_form(word) for word in rest[1:]):
+    # ("why was Ber important strategically": not "why Ber important strategically was".)
+    placed = fold(words[0]) not in lang.REASON_QUESTION_WORDS
+    if copula and placed and len(rest) > 1 and not any(_verb_form(word) for word in rest[1:]):
         # "what is the capital of France" -> "what the capital of France is"; not "why was the
         # battle started ..." nor "where was he born", whose copula belongs to a verb.
         return lines["absent"].format(asked=f"{lead} {' '.join(rest[1:])} {rest[0].lower()}")
@@ -209,7 +211,7 @@ def absent_line(question: str, *, language: str | None = None) -> str:
 def _auxiliary(word: str) -> bool:
     """Return whether a word is an auxiliary, negated or not ("did", "didn't", "wasn't")."""
     word = word.lower()
-    return word in _AUXILIARIES or word.endswith(lang.NEGATED)
+    return word in _AUXILIARIES or word.endswith(lang.NEGATED) or word in lang.NEGATED_UNMARKED
 
 
 def _verb_form(word: str) -> bool:

@@ -203,6 +203,13 @@ def test_a_decline_speaks_the_language_of_the_question_and_reads_well(
             "who was in charge before Eberle took over?",
             "The article doesn't answer “who was in charge before Eberle took over?”",
         ),
+        ("when was the battle of Gao?", "The article doesn't say when the battle of Gao was."),
+        # After "why", more than the subject mostly follows: "why ber important strategically
+        # was" is no sentence.
+        (
+            "why was ber important strategically?",
+            "The article doesn't answer “why was ber important strategically?”",
+        ),
     ],
 )
 def test_a_decline_moves_is_or_was_to_the_end_only_when_no_verb_follows(
@@ -213,7 +220,12 @@ def test_a_decline_moves_is_or_was_to_the_end_only_when_no_verb_follows(
 
 @pytest.mark.parametrize(
     "question",
-    ["Why didn't the French intervene?", "why didn’t the MNLA fight back?", "who hasn't left?"],
+    [
+        "Why didn't the French intervene?",
+        "why didn’t the MNLA fight back?",
+        "who hasn't left?",
+        "why didnt they step in?",
+    ],
 )
 def test_a_decline_quotes_a_question_asked_with_a_negated_auxiliary_whole(question: str) -> None:
     """Echoed, "why didn't the French intervene" would not read as indirect speech."""

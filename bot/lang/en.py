@@ -88,6 +88,13 @@ REPORTING = ("according to",)
 LATER_WORDS = frozenset("later eventually afterwards afterward".split())
 NEGATED = ("n't", "n\u2019t")
 """How a negated auxiliary ends ("didn't", "wasn't"), as typed."""
+NEGATED_UNMARKED = frozenset(
+    "didnt doesnt dont wasnt werent isnt arent hasnt havent hadnt couldnt wouldnt".split()
+)
+"""Negated auxiliaries typed without their apostrophe ("why didnt they step in")."""
+REASON_QUESTION_WORDS = frozenset(["why"])
+"""Question words after which "is" is mostly followed by more than its subject ("why was Ber
+important strategically?"): where the copula goes in indirect speech is unknown."""
 COUNTING_WORDS = frozenset("many".split())
 """Words every "counting" pattern holds."""
 PRESENT_WORDS = frozenset("today nowadays currently presently".split())
