@@ -15,7 +15,10 @@ from bot.lang import (
     MONTH_NUMBERS,
     MONTHS,
     NUMBER_WORDS,
+    ORDINAL_DIGITS,
+    ORDINALS,
     STOPWORDS,
+    TENS,
     join_compound_numbers,
     language_of,
 )
@@ -49,6 +52,12 @@ _ELISION = re.compile(r"\b(?:l|d|qu|s|n|j|c|m|t|jusqu|lorsqu|puisqu)'(?=\w)")
 _WORD = re.compile(r"[a-z0-9]+")
 _CHAT_WORDS = frozenset(CHAT_SPELLINGS)
 _FRENCH_CHAT_WORDS = frozenset(FRENCH_CHAT_SPELLINGS)
+# Letters spelled out, as dictation and some typists write a name's initials: "m.n.l.a",
+# "M.A.A.", "M A A" (capitals only, three or more: "il Y A" is no name).
+_SPELLED = re.compile(r"\b[A-Za-z](?:\.[A-Za-z])+\.?(?!\w)|\b[A-Z](?: [A-Z]){2,}\b")
+_ORDINAL_WORDS = frozenset(ORDINALS)
+_DAY_REACH = 2
+"""Words between an ordinal and the month's name it gives the day of ("the fifth of May")."""
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'", "´": "'"})
 
 
@@ -114,11 +123,40 @@ def _idioms(
     return text
 
 
+def _spelled_out(match: re.Match[str]) -> str:
+    return match[0].replace(".", "").replace(" ", "")
+
+
+def _days(words: list[str]) -> list[str]:
+    """Return the words with each day of a date written as digits: "may fifth", "the twenty
+    first of april", "May 5th", "le 1er mai" (only beside a month's name: "who attacked
+    first?", "the 2nd battle" keep theirs)."""
+    days: list[str] = []
+    for position, word in enumerate(words):
+        around = words[max(0, position - _DAY_REACH) : position + _DAY_REACH + 1]
+        if MONTHS.isdisjoint(around):
+            days.append(word)
+            continue
+        found = ORDINAL_DIGITS.fullmatch(word)
+        if found is not None:
+            days.append(found[1])
+            continue
+        day = ORDINALS.get(word)
+        if day is None:
+            days.append(word)
+            continue
+        if days and TENS.get(days[-1], 0) >= 20 and day < 10:
+            day += TENS[days.pop()]  # ("twenty first")
+        days.append(str(day))
+    return days
+
+
 def normalize(text: str) -> str:
     """Return the question as lowercase words: no accents, punctuation, commands or mentions."""
     # Each pass runs only when its mark is there: most questions need none of them.
     if "<" in text or "[" in text:
         text = _MARKUP.sub(" ", text)
+    text = _SPELLED.sub(_spelled_out, text)
     if "#" in text:
         text = _HASHTAG.sub(" ", text)
     text = fold(text)
@@ -145,6 +183,8 @@ def normalize(text: str) -> str:
     if read is not text:
         kept = _WORD.findall(read)
         text = read
+    if not _ORDINAL_WORDS.isdisjoint(kept) or any(w[0].isdigit() and not w.isdigit() for w in kept):
+        kept = _days(kept)
     if not _CHAT_WORDS.isdisjoint(kept):
         kept = [CHAT_SPELLINGS.get(word, word) for word in kept]
     if not _FRENCH_CHAT_WORDS.isdisjoint(kept) and language_of(text, kept) == "fr":

@@ -130,6 +130,10 @@ from bot.text import normalize
         ("is the MNLA a group of Arabs?", "mnla-ethnic-makeup"),
         ("the MNLA is a movement of Arabs, right?", "mnla-ethnic-makeup"),
         ("was the MAA a force of Arabs, right?", "maa-ethnic-makeup"),
+        # Dates and initials as dictation writes them.
+        ("what happened on may fifth?", "maa-attacked-again"),
+        ("what does m.n.l.a stand for?", "mnla-full-name"),
+        ("what is the M A A?", "maa-full-name"),
     ],
 )
 def test_answers_the_fact(engine: Engine, question: str, fact_id: str) -> None:
@@ -1125,6 +1129,16 @@ def test_context_starts_empty_and_records_the_answer(engine: Engine) -> None:
         ("how much old was the girl?", "how old was the girl"),
         ("how much money was taken?", "how much money was taken"),
         ("How come they left Ber?", "why they left ber"),
+        # A day written as an ordinal is its digits, beside a month's name only.
+        ("what happened on may fifth?", "what happened on may 5"),
+        ("the twenty first of April", "the 21 of april"),
+        ("What happened on May 5th?", "what happened on may 5"),
+        ("que s'est-il passé le 1er mai ?", "que est il passe le 1 mai"),
+        ("who attacked first?", "who attacked first"),
+        # Initials spelled out are the name they spell ("il Y A" is none).
+        ("what is the M A A?", "what is the maa"),
+        ("what does m.n.l.a. stand for?", "what does mnla stand for"),
+        ("Y A-T-IL EU DES MORTS ?", "y a t il eu des morts"),
     ],
 )
 def test_normalize(raw: str, normal: str) -> None:

@@ -129,6 +129,13 @@ MONTH_FORMS = {
 }
 """Each way of writing a month (English, French, "feb"), to the English name it is matched as."""
 MONTHS = frozenset(MONTH_FORMS)
+ORDINALS = {**en.ORDINALS, **fr.ORDINALS}
+"""Ordinal words of either language, to the day they give beside a month's name."""
+_ORDINAL_ENDINGS = sorted({*en.ORDINAL_ENDINGS, *fr.ORDINAL_ENDINGS}, key=len, reverse=True)
+ORDINAL_DIGITS = re.compile(rf"(\d{{1,2}})(?:{'|'.join(_ORDINAL_ENDINGS)})")
+"""A day written in digits with an ordinal's ending ("5th", "1er"); matched whole."""
+TENS = dict(_TENS)
+"""Tens words of either language, to their value ("twenty": 20)."""
 MONTH_NUMBERS = {m: n for n, m in enumerate(en.MONTHS, start=1)}
 """Each English month's number in the year, to put dates in order."""
 MONTH_NAMES = tuple(m.capitalize() for m in en.MONTHS)

@@ -151,6 +151,20 @@ MONTHS = (
 ).split()
 MONTH_ABBREVIATIONS_KEPT_APART = frozenset("mar may".split())
 """Three-letter month abbreviations that are also words."""
+ORDINALS = {
+    word: day
+    for day, word in enumerate(
+        (
+            "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+            "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
+        ).split(),
+        start=1,
+    )
+} | {"thirtieth": 30}
+"""Ordinal words, read as a day of the month beside a month's name ("may fifth", "the twenty
+first of april")."""
+ORDINAL_ENDINGS = ("st", "nd", "rd", "th")
+"""How a day written in digits may end ("may 5th")."""
 
 SYNONYMS: dict[str, list[str]] = {
     "when": ["wen", "date", "dates", "dated", "day"],

@@ -102,6 +102,11 @@ NUMBER_TENS = {
 }  # fmt: skip
 NUMBER_SCALES = {"cent": 100, "mille": 1000, "million": 1_000_000, "milliard": 1_000_000_000}
 
+ORDINALS = {"premier": 1, "premiere": 1}
+"""Ordinal words, read as a day beside a month's name ("le premier mai")."""
+ORDINAL_ENDINGS = ("er", "re", "e", "eme", "ieme")
+"""How a day written in digits may end ("le 1er mai")."""
+
 MONTHS = (
     "janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre"
 ).split()
