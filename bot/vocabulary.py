@@ -369,7 +369,8 @@ class Vocabulary:
         if index + 1 < len(words):
             # Names of two words or more, longest first, by their first two words.
             for parts, token in self._names_by_pair.get((words[index], words[index + 1]), ()):
-                if words[index : index + len(parts)] == parts:
+                typed = words[index : index + len(parts)]
+                if typed == parts or _slipped_tail(typed, parts):
                     return parts, token
         single = self._single_names.get(words[index])
         return ([words[index]], single) if single else None
@@ -595,6 +596,25 @@ _MISVOWELLED = 5
 _MISVOWELLED_KEY = 3
 """... and consonants (its first letter counted)."""
 _DOUBLES = re.compile(r"(.)\1+")
+
+
+_TAIL_SLIP = 1
+"""Edits a long word of a name may be typed with, once its first two words are right
+("Mohammed Ould Ramadan")."""
+_TAIL_WORD = 5
+"""Letters that word needs."""
+
+
+def _slipped_tail(typed: list[str], parts: list[str]) -> bool:
+    """Return whether words typed are a name's words with a slip in its later long ones."""
+    return len(typed) == len(parts) and all(
+        word == part
+        or (
+            len(part) >= _TAIL_WORD
+            and OSA.distance(word, part, score_cutoff=_TAIL_SLIP) <= _TAIL_SLIP
+        )
+        for word, part in zip(typed[2:], parts[2:], strict=True)
+    )
 
 
 def skeleton(word: str) -> str:

@@ -134,6 +134,8 @@ from bot.text import normalize
         ("what happened on may fifth?", "maa-attacked-again"),
         ("what does m.n.l.a stand for?", "mnla-full-name"),
         ("what is the M A A?", "maa-full-name"),
+        # A slip in a later word of a long name, once its first two are right.
+        ("who is Mohammed Ould Ramadan?", "ramadane-identity"),
     ],
 )
 def test_answers_the_fact(engine: Engine, question: str, fact_id: str) -> None:
