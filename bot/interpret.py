@@ -473,10 +473,14 @@ class Interpreter:
         signs = 0
         if years and not self.index.article_tokens.issuperset(_YEAR.findall(text)):
             signs += 1
-        signs += self._other_events(words)
+        signs += self._other_events(self.v.as_heard(words))
         names, acronyms = self._names(text, words, names_in)
         for word in names:
-            if word not in self.v.known_words and self.v.correct(word) is None:
+            if (
+                word not in self.v.known_words
+                and self.v.correct(word) is None
+                and not self.v.sounds_like_place(word)
+            ):
                 signs += 1
         return signs + acronyms
 

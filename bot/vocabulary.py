@@ -96,6 +96,10 @@ class Vocabulary:
         self._french_only = french_only
         self._unelisions: dict[str, str] = {}
         self._unvowelled = self._skeletons(counts)
+        # Words of the language that sound like one of the pack's places ("the battle of
+        # bear"): read as that place right after a word the pack's questions put before it.
+        self._like_places = self._sounding_like_places()
+        self._heard_words = frozenset(lang.HOMOPHONES) | frozenset(self._like_places)
         # Names are matched before typos are corrected, so a slip in one ("Arab movment") is
         # corrected first, towards the words of the names.
         self._alias_targets = _by_first_letter(w for w in alias_words if len(w) >= 5)
@@ -172,7 +176,7 @@ class Vocabulary:
         words = normal.split()
         if not self._possessive_forms.isdisjoint(words):
             words = self._possessives(words)
-        if not _HEARD.isdisjoint(words):
+        if not self._heard_words.isdisjoint(words):
             words = self._heard(words)
         if not self.known_words.issuperset(words):
             words = [self._alias_fixes.get(w) or self._fix_alias_word(w) for w in words]
@@ -204,6 +208,15 @@ class Vocabulary:
             for i, w in enumerate(words)
         ]
 
+    def sounds_like_place(self, word: str) -> bool:
+        """Return whether a word of the language sounds like one of the pack's places."""
+        return word in self._like_places
+
+    def as_heard(self, words: list[str]) -> list[str]:
+        """Return the words with those typed for another that sounds alike read as that other
+        (see `_heard`; the same list when none is)."""
+        return words if self._heard_words.isdisjoint(words) else self._heard(words)
+
     def _heard(self, words: list[str]) -> list[str]:
         """Return the words with each one typed for another that sounds alike read as that
         other, where the pack's questions use it beside the same neighbours and never the word
@@ -212,10 +225,16 @@ class Vocabulary:
         pairs = self._pairs
         heard = list(words)
         for i, word in enumerate(words):
+            before = words[i - 1] if i else ""
+            place = self._like_places.get(word)
+            if place is not None and before in _PLACE_LEADS and pairs.get((before, place)):
+                # (A place is told by the word before it alone: "of bear", "in bear"; not
+                # "the bar".)
+                heard[i] = place
+                continue
             meant = lang.HOMOPHONES.get(word)
             if meant is None:
                 continue
-            before = words[i - 1] if i else ""
             after = words[i + 1] if i + 1 < len(words) else ""
             if pairs.get((before, word)) or pairs.get((word, after)):
                 continue
@@ -223,6 +242,31 @@ class Vocabulary:
             if pairs.get((before, best)) or pairs.get((best, after)):
                 heard[i] = best
         return heard
+
+    def _sounding_like_places(self) -> dict[str, str]:
+        """Return the words of the language that sound like a place's one-word name, each to
+        that name: their consonants the same, a letter apart ("bear", "beer": "ber"). Names of
+        fewer than two consonants are left out ("gao"), as is a word sounding like two."""
+        names = {
+            alias
+            for alias, entity in self.alias_to_id.items()
+            if self.entities[entity].kind == "place"
+            and " " not in alias
+            and len(skeleton(alias)) >= _HEARD_CONSONANTS
+        }
+        found: dict[str, set[str]] = {}
+        for name in names:
+            key = skeleton(name)
+            for word in self._real_words:
+                if (
+                    word[:1] == name[0]
+                    and abs(len(word) - len(name)) <= _HEARD_SLIP
+                    and word not in self.known_words
+                    and skeleton(word) == key
+                    and OSA.distance(word, name, score_cutoff=_HEARD_SLIP) <= _HEARD_SLIP
+                ):
+                    found.setdefault(word, set()).add(name)
+        return {word: names.pop() for word, names in found.items() if len(names) == 1}
 
     def _unelided(self, word: str) -> str:
         """Return a word typed with an elided letter and no apostrophe ("larmee", "cetait",
@@ -512,7 +556,7 @@ class Vocabulary:
         """Return the words as meant: names' slips mended, words run together split, and typos
         corrected as tokenising corrects them (but neither stemmed nor folded into synonyms)."""
         known = self.known_words
-        if not _HEARD.isdisjoint(words):
+        if not self._heard_words.isdisjoint(words):
             words = self._heard(words)
         if known.issuperset(words):
             return words
@@ -584,7 +628,12 @@ class Vocabulary:
         return fixed
 
 
-_HEARD = frozenset(lang.HOMOPHONES)
+_PLACE_LEADS = lang.PLACE_LEADS | lang.OF_WORDS
+"""Words after which a word sounding like a place may be that place."""
+_HEARD_CONSONANTS = 2
+"""Consonants a place's name needs before a word sounding like it is read as it."""
+_HEARD_SLIP = 1
+"""Letters such a word may differ by."""
 
 _OFTEN = 3
 """Uses in the pack's texts that make a word a likely meaning of a four-letter slip."""
