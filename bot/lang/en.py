@@ -92,6 +92,10 @@ NEGATED_UNMARKED = frozenset(
     "didnt doesnt dont wasnt werent isnt arent hasnt havent hadnt couldnt wouldnt".split()
 )
 """Negated auxiliaries typed without their apostrophe ("why didnt they step in")."""
+PAST_ENDINGS = ("ed", "ing")
+"""How a regular verb's past form or participle ends ("how many died?" counts no "died")."""
+UNCOUNTED = frozenset("time times".split())
+"""Words after "how many" that ask how often, not how many things ("how many times ...?")."""
 REASON_QUESTION_WORDS = frozenset(["why"])
 """Question words after which "is" is mostly followed by more than its subject ("why was Ber
 important strategically?"): where the copula goes in indirect speech is unknown."""
