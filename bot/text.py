@@ -17,9 +17,11 @@ from bot.lang import (
     NUMBER_WORDS,
     ORDINAL_DIGITS,
     ORDINALS,
+    SPOKEN_NUMBER_MARKS,
     STOPWORDS,
     TENS,
     join_compound_numbers,
+    join_spoken_numbers,
     language_of,
 )
 
@@ -183,6 +185,8 @@ def normalize(text: str) -> str:
     if read is not text:
         kept = _WORD.findall(read)
         text = read
+    if not SPOKEN_NUMBER_MARKS.isdisjoint(kept):
+        kept = join_spoken_numbers(kept)
     if not _ORDINAL_WORDS.isdisjoint(kept) or any(w[0].isdigit() and not w.isdigit() for w in kept):
         kept = _days(kept)
     if not _CHAT_WORDS.isdisjoint(kept):

@@ -1144,6 +1144,11 @@ def test_context_starts_empty_and_records_the_answer(engine: Engine) -> None:
         ("What happened on May 5th?", "what happened on may 5"),
         ("que s'est-il passé le 1er mai ?", "que est il passe le 1 mai"),
         ("who attacked first?", "who attacked first"),
+        # A number said in several words is its digits; "twenty thirteen" is a year.
+        ("the twenty three suspected deserters", "the 23 suspected deserters"),
+        ("who won in twenty thirteen?", "who won in 2013"),
+        ("in two thousand and thirteen", "in 2013"),
+        ("vingt trois déserteurs", "23 deserteurs"),
         # Initials spelled out are the name they spell ("il Y A" is none).
         ("what is the M A A?", "what is the maa"),
         ("what does m.n.l.a. stand for?", "what does mnla stand for"),

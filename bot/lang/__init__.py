@@ -111,6 +111,41 @@ NUMBER_PATTERN = "|".join(
 """A regex of any number: digits, a number word, a hyphenated one ("twenty-three")."""
 
 
+_TEENS = {w: int(d) for w, d in NUMBER_WORDS.items() if 10 <= int(d) <= 19}
+_THOUSAND = frozenset(w for w, value in (*en.NUMBER_SCALES.items(), *fr.NUMBER_SCALES.items())
+                      if value == 1000)  # fmt: skip
+SPOKEN_NUMBER_MARKS = frozenset(w for w, value in _TENS.items() if value >= 20) | _THOUSAND
+"""Words that may open a number said in several words ("twenty three", "two thousand")."""
+
+
+def join_spoken_numbers(words: list[str]) -> list[str]:
+    """Return the words with numbers said in several words as digits: "twenty three" is 23,
+    "twenty thirteen" and "two thousand (and) thirteen" the year 2013."""
+    joined: list[str] = []
+    position = 0
+    while position < len(words):
+        word = words[position]
+        following = words[position + 1] if position + 1 < len(words) else ""
+        tens = _TENS.get(word, 0)
+        if tens >= 20 and following in _UNITS:
+            joined.append(str(tens + _UNITS[following]))
+            position += 2
+        elif tens >= 20 and following in _TEENS:
+            joined.append(str(tens * 100 + _TEENS[following]))  # ("twenty thirteen": a year)
+            position += 2
+        elif following in _THOUSAND and word in _UNITS:
+            rest = words[position + 2 : position + 4]
+            if rest[:1] == ["and"] or rest[:1] == ["et"]:
+                rest = rest[1:]
+            within = _TEENS.get(rest[0], _UNITS.get(rest[0], 0)) if rest else 0
+            joined.append(str(_UNITS[word] * 1000 + within))
+            position += 2 + (words[position + 2 : position + 3] in (["and"], ["et"])) + bool(within)
+        else:
+            joined.append(word)
+            position += 1
+    return joined
+
+
 def join_compound_numbers(text: str) -> str:
     """Write hyphenated numbers as digits: "twenty-three" and "vingt-trois" are 23."""
     return _COMPOUND.sub(lambda m: str(_TENS[m[1]] + _UNITS[m[2]]), text)
