@@ -103,6 +103,18 @@ class Vocabulary:
         # Names are matched before typos are corrected, so a slip in one ("Arab movment") is
         # corrected first, towards the words of the names.
         self._alias_targets = _by_first_letter(w for w in alias_words if len(w) >= 5)
+        # Names typed or heard run apart ("twa regs", "mara boots son", "inn kahlil"): each
+        # long name, and each name of several words run together, to the words it is.
+        self._run_apart: dict[str, tuple[str, ...]] = {}
+        for alias in self.alias_to_id:
+            words = tuple(alias.split())
+            if words[0] in lang.ARTICLES:
+                words = words[1:]  # ("the fence" is no "the French")
+            for name in (*(w for w in words if len(w) >= _RUN_APART_LETTERS), "".join(words)):
+                if len(name) >= _RUN_APART_LETTERS and not name.isdigit():
+                    self._run_apart.setdefault(name, (name,) if name in words else words)
+        self._run_apart_targets = _by_first_letter(self._run_apart)
+        self._joined: dict[str, tuple[str, ...] | None] = {}
         self._where = self.token("where")
 
     def __getstate__(self) -> dict[str, object]:
@@ -179,6 +191,7 @@ class Vocabulary:
         if not self._heard_words.isdisjoint(words):
             words = self._heard(words)
         if not self.known_words.issuperset(words):
+            words = self._run_together(words)
             words = [self._alias_fixes.get(w) or self._fix_alias_word(w) for w in words]
             known = self.known_words
             words = [part for w in words for part in ((w,) if w in known else self._split(w))]
@@ -324,6 +337,52 @@ class Vocabulary:
         if len(self._splits) > _CACHE_LIMIT:
             self._splits.clear()
         self._splits[word] = found
+        return found
+
+    def _run_together(self, words: list[str]) -> list[str]:
+        """Return the words with a name typed or heard in pieces as the name: two or three
+        words, one of them a word of neither the pack nor the language, that run together
+        are a name's word or whole name, or a slip away from it ("twa regs": "tuaregs"; "inn
+        kahlil": "in khalil")."""
+        known, real = self.known_words, self._real_words
+        strange = [w not in known and w not in real for w in words]
+        if not any(strange):
+            return words
+        joined: list[str] = []
+        position = 0
+        while position < len(words):
+            for size in (3, 2):
+                end = position + size
+                if end > len(words) or not any(strange[position:end]):
+                    continue
+                pieces = words[position:end]
+                name = self._joined_name("".join(pieces))
+                if name is not None:
+                    joined.extend(name)
+                    position += size
+                    break
+            else:
+                joined.append(words[position])
+                position += 1
+        return joined
+
+    def _joined_name(self, text: str) -> tuple[str, ...] | None:
+        """Return the words of the name some pieces run together are, or None."""
+        if len(text) < _RUN_APART_LETTERS or not text.isalpha():
+            return None
+        found = self._joined.get(text, ())
+        if found == ():
+            limit = _RUN_APART_SLIPS if len(text) >= _RUN_APART_LONG else 1
+            best = process.extractOne(
+                text,
+                self._run_apart_targets.get(text[0], []),
+                scorer=OSA.distance,
+                score_cutoff=limit,
+            )
+            found = self._run_apart[best[0]] if best is not None else None
+            if len(self._joined) > _CACHE_LIMIT:
+                self._joined.clear()
+            self._joined[text] = found
         return found
 
     def _fix_alias_word(self, word: str) -> str:
@@ -560,6 +619,7 @@ class Vocabulary:
             words = self._heard(words)
         if known.issuperset(words):
             return words
+        words = self._run_together(words)
         words = [self._alias_fixes.get(w) or self._fix_alias_word(w) for w in words]
         words = [part for w in words for part in ((w,) if w in known else self._split(w))]
         words = self.in_context(words)
@@ -646,6 +706,12 @@ _MISVOWELLED_KEY = 3
 """... and consonants (its first letter counted)."""
 _DOUBLES = re.compile(r"(.)\1+")
 
+
+_RUN_APART_LETTERS = 6
+"""Letters a name needs to be found typed in pieces."""
+_RUN_APART_LONG = 8
+"""... and to be found so with two slips rather than one."""
+_RUN_APART_SLIPS = 2
 
 _TAIL_SLIP = 1
 """Edits a long word of a name may be typed with, once its first two words are right

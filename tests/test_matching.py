@@ -137,6 +137,9 @@ from bot.text import normalize
         # A word sounding like one of the pack's places, where a place goes, is that place.
         ("who won the battle of bear?", "who-won"),
         ("how many civilians were killed in bear?", "civilians-killed"),
+        # A name typed or heard in pieces is the name.
+        ("are the MNLA mostly twa regs?", "mnla-ethnic-makeup"),
+        ("who controlled inn kahlil when it was raided?", "in-khalil-mnla-control"),
         # A slip in a later word of a long name, once its first two are right.
         ("who is Mohammed Ould Ramadan?", "ramadane-identity"),
     ],
@@ -1582,3 +1585,10 @@ def test_a_name_the_pack_does_not_know_stays_a_name(engine: Engine, name: str) -
 
 def test_a_typo_with_its_vowels_as_heard_still_asks_its_question(engine: Engine) -> None:
     assert engine.answer("wat hapend to the marabout son").fact_id == "marabout-son-kidnapped"
+
+
+def test_words_run_together_are_a_name_only_when_one_is_no_word_at_all(engine: Engine) -> None:
+    """("the fence" run together is a letter away from "the French", but both are words.)"""
+    tokens = engine.vocabulary.analyze("Is that their claim? Don't sit on the fence.")
+    assert "@french-army" not in tokens
+    assert "@tuareg" in engine.vocabulary.analyze("are they mostly twa regs?")
