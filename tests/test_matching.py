@@ -1147,6 +1147,9 @@ def test_context_starts_empty_and_records_the_answer(engine: Engine) -> None:
         ("What happened on May 5th?", "what happened on may 5"),
         ("que s'est-il passé le 1er mai ?", "que est il passe le 1 mai"),
         ("who attacked first?", "who attacked first"),
+        # "y" opening a question before its verb is "why", as chat writes it; not the French "y".
+        ("y did they keep pickups near ber", "why did they keep pickups near ber"),
+        ("il y a eu combien de morts ?", "il y a eu combien de morts"),
         # A number said in several words is its digits; "twenty thirteen" is a year.
         ("the twenty three suspected deserters", "the 23 suspected deserters"),
         ("who won in twenty thirteen?", "who won in 2013"),
@@ -1592,3 +1595,9 @@ def test_words_run_together_are_a_name_only_when_one_is_no_word_at_all(engine: E
     tokens = engine.vocabulary.analyze("Is that their claim? Don't sit on the fence.")
     assert "@french-army" not in tokens
     assert "@tuareg" in engine.vocabulary.analyze("are they mostly twa regs?")
+
+
+def test_a_word_said_without_its_final_g_is_the_word(engine: Engine) -> None:
+    """("doin" was read as "down", a letter away.)"""
+    assert engine.vocabulary.spelled_text("what are you doin") == "what are you doing"
+    assert engine.vocabulary.spelled_text("who was kidnappin") == "who was kidnapping"

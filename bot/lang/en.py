@@ -92,6 +92,8 @@ NEGATED_UNMARKED = frozenset(
     "didnt doesnt dont wasnt werent isnt arent hasnt havent hadnt couldnt wouldnt".split()
 )
 """Negated auxiliaries typed without their apostrophe ("why didnt they step in")."""
+DROPPED_ENDING = ("in", "g")
+"""A word ending so may be one ending with the other letter too, dropped as said ("doin")."""
 PAST_ENDINGS = ("ed", "ing")
 """How a regular verb's past form or participle ends ("how many died?" counts no "died")."""
 UNCOUNTED = frozenset("time times".split())
@@ -282,6 +284,8 @@ IDIOMS = (
     (r"\b(?:take|takes|took|taken|taking) place\b", "happen", ("place",)),
     # "How come they left?" asks why.
     (r"\bhow come\b", "why", ("come",)),
+    # "y did they leave?": "why", as chat writes it (the French "y" is never before these).
+    (r"^y (?=(?:did|do|does|didnt|dont|is|are|was|were|would|r)\b)", "why ", ("y",)),
     # "How much old was he?": how old, as some write it in a language not their own.
     (r"\bhow much (?=(?:old|big|far|long|large|tall|young|strong)\b)", "how ", ("much",)),
     # "Carried out" an attack is doing it, not carrying anything ("carrying a gun").
