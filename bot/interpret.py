@@ -370,11 +370,22 @@ class Interpreter:
         clause_tokens = self.v.analyze(clause, normal=clause_normal)
         if self._says_too_little(clause_tokens, is_asked=is_asked):
             return None
+        clause_words = clause_normal.split()
+        # A "they" standing for nobody, in a message of several clauses, leaves unresolved
+        # only the clauses that say it and name no one ("They didn't go far. What did the MAA
+        # keep near Ber?": the question names whom it asks of).
+        unresolved = (
+            plain.unresolved
+            and not _names_someone(clause_tokens)
+            and not (
+                lang.GROUP_PRONOUNS.isdisjoint(clause_words)
+                and lang.PERSON_PRONOUNS.isdisjoint(clause_words)
+            )
+        )
         carried = [t for t in dates if t not in clause_tokens]
         clause_tokens += carried
         if clause_tokens == tokens:
             return None
-        clause_words = clause_normal.split()
         borrowed = self._borrowed(tokens, clause_tokens, clause_words)
         clause_tokens += sorted(borrowed)
         own = any(t.startswith("@") for t in clause_tokens)
@@ -390,6 +401,7 @@ class Interpreter:
             soft=self._clause_soft(plain, borrowed, carried, setting, clause_tokens),
             long=False,
             clause=True,
+            unresolved=unresolved,
             elsewhere=max(
                 self.elsewhere(
                     # (A disputed year, soft in the whole message, is no other event.)

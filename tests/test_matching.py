@@ -558,6 +558,14 @@ def test_a_clause_using_no_word_of_the_article_answers_nothing(
             "figure ever established, or is it recorded as unknown?",
             "mnla-casualties",
         ),
+        # A "they" in the chatter, standing for nobody, leaves the question naming whom it
+        # asks of sure of its answer.
+        (
+            "Even after withdrawing, from what I read they didn't go very far, which seems like a "
+            "classic intimidation move. What did the MAA keep on the outskirts of Ber after "
+            "leaving the town?",
+            "maa-pickups-on-outskirts",
+        ),
         # A "when" that sets the scene is no date asked, in a clause too.
         (
             "This is a sad one but I've been trying to find out about the people who were caught "
