@@ -137,6 +137,12 @@ from bot.text import normalize
         # A word sounding like one of the pack's places, where a place goes, is that place.
         ("who won the battle of bear?", "who-won"),
         ("how many civilians were killed in bear?", "civilians-killed"),
+        # "The name of the town" asks which town, not a group's name.
+        ("What was the name of the town the MAA raided on February 23?", "first-clash-in-khalil"),
+        (
+            "Quel était le nom de la ville attaquée par le MAA le 23 février ?",
+            "first-clash-in-khalil",
+        ),
         # A name typed or heard in pieces is the name.
         ("are the MNLA mostly twa regs?", "mnla-ethnic-makeup"),
         ("who controlled inn kahlil when it was raided?", "in-khalil-mnla-control"),

@@ -284,6 +284,13 @@ IDIOMS = (
     (r"\b(?:take|takes|took|taken|taking) place\b", "happen", ("place",)),
     # "How come they left?" asks why.
     (r"\bhow come\b", "why", ("come",)),
+    # "What was the name of the town ...?" asks which town, not anyone's name.
+    (
+        r"\b(?:what|whats|what's) (?:is |was |were )?the names? of (?:the |that |this )?"
+        r"(town|city|village|place|region|area|country)\b",
+        r"which \1",
+        ("name", "names"),
+    ),
     # "y did they leave?": "why", as chat writes it (the French "y" is never before these).
     (r"^y (?=(?:did|do|does|didnt|dont|is|are|was|were|would|r)\b)", "why ", ("y",)),
     # "How much old was he?": how old, as some write it in a language not their own.

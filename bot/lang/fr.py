@@ -213,6 +213,13 @@ SYNONYMS: dict[str, list[str]] = {
 """French words, by the English word they are matched as."""
 
 IDIOMS = (
+    # "Quel est le nom de la ville ...?" asks which town, not anyone's name.
+    (
+        r"\bquel (?:est|etait|était) le nom (?:de la |du |de l'|de |d')"
+        r"(ville|village|localite|localité|lieu|region|région|pays)\b",
+        r"quelle \1",
+        ("nom",),
+    ),
     # "Qu'est-ce qui s'est passé": what, not who.
     (r"\bqu'est[- ]ce qu(?:i\b|e\b|')", "quoi ", ("est",)),
     # "Je voudrais savoir ...", "pouvez-vous me dire ...", "tu sais ...": a request that a
