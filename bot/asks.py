@@ -32,7 +32,6 @@ _DEFINING = frozenset("what who quoi qui que qu est c".split())
 _NAME_WORDS = 4
 """Words a name asked about may have ("the National Movement for ..." is one entity's)."""
 _COUNTED_WORDS = 3
-_THING_LETTERS = 3
 """Words after "how many" that may say who is counted ("how many MAA fighters ...")."""
 _WORD = re.compile(r"\w[\w'-]*")
 # Nouns a name may stand before ("the French army"), besides the pack's own.
@@ -232,35 +231,14 @@ class Asks:
         named = v.name(normal)
         found: set[str] = set()
         for match in self._counting.finditer(named):
-            following = named[match.end() :].split()[:_COUNTED_WORDS]
-            for word in following:
+            for word in named[match.end() :].split()[:_COUNTED_WORDS]:
                 if word in self._counted_names:
                     found.add(word)
                 elif word in self._counted_nouns and (token := v.token(word)):
                     found.add(token)
                 elif word not in self._force_nouns:
                     break
-            if not found and following and (thing := self._counted_thing(following[0])):
-                # "How many vehicles did the MNLA lose?": things are counted too.
-                found.add(thing)
         return frozenset(found)
-
-    def _counted_thing(self, word: str) -> str | None:
-        """Return the token of a word after "how many" that names things counted: not a
-        small word, a verb's past form ("how many died?") or a number."""
-        v = self._vocabulary
-        if (
-            len(word) < _THING_LETTERS
-            or not word.isalpha()
-            or word in v.stopwords
-            or word in lang.AUXILIARIES
-            or word in self._force_nouns
-            or word in lang.UNCOUNTED
-            or word.endswith(lang.PAST_ENDINGS)
-            or word in lang.VERB_FORMS
-        ):
-            return None
-        return v.token(word)
 
     def located(self, normal: str) -> list[str]:
         """Return the places a normalised text puts something in or at ("in Gao" -> Gao)."""

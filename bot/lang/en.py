@@ -94,10 +94,6 @@ NEGATED_UNMARKED = frozenset(
 """Negated auxiliaries typed without their apostrophe ("why didnt they step in")."""
 DROPPED_ENDING = ("in", "g")
 """A word ending so may be one ending with the other letter too, dropped as said ("doin")."""
-PAST_ENDINGS = ("ed", "ing")
-"""How a regular verb's past form or participle ends ("how many died?" counts no "died")."""
-UNCOUNTED = frozenset("time times".split())
-"""Words after "how many" that ask how often, not how many things ("how many times ...?")."""
 REASON_QUESTION_WORDS = frozenset(["why"])
 """Question words after which "is" is mostly followed by more than its subject ("why was Ber
 important strategically?"): where the copula goes in indirect speech is unknown."""

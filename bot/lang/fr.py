@@ -70,8 +70,6 @@ PRESENT_WORDS = frozenset("aujourd actuellement".split())
 """(Accents folded; "aujourd'hui" reads as "aujourd hui".)"""
 WHILE_WORDS = frozenset("pendant lorsque".split())
 OF_WORDS = frozenset("de du d".split())
-UNCOUNTED = frozenset("temps fois".split())
-"""Words after "combien de" that ask how long or how often ("combien de temps ...?")."""
 PLACE_LEADS = frozenset("a au aux en dans pres vers depuis".split())
 """Words before a name that make it a place ("a Ber", "pres de Gao")."""
 ARTICLES = frozenset("le la les l un une des".split())
