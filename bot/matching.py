@@ -61,6 +61,7 @@ _DOUBT = re.compile(
 _BARE_WORDS = re.compile(r"[a-z0-9']+")
 _DOUBT_WORDS = 8
 """Doubt about the last answer is said in a few words ("are you sure about that?")."""
+_OF_THE_BOT = re.compile(lang.pattern("of_the_bot"))
 _DOUBT_CHARS = 100
 """... and characters: a longer message is not looked at as doubt."""
 _DOUBT_TOKENS = 3
@@ -104,6 +105,7 @@ class Engine:
         }
         self._sharpening = self.vocabulary.tokens(lang.SHARPENING_WORDS)
         self._why = self.vocabulary.token("why")
+        self._idle = self.vocabulary.tokens(lang.IDLE_WORDS) | self.index.weak_tokens
         self.decider = Decider(
             self.vocabulary, self.index, self.thresholds, self.weights, pack.article.title
         )
@@ -206,6 +208,9 @@ class Engine:
             return decider.confirm(question, index.facts[doubted], context)
         if not message.tokens:
             return decider.decline(question, [], context, empty=not message.words)
+        if self._idle.issuperset(message.tokens) and _OF_THE_BOT.search(message.normal):
+            # "What are you doing later?" asks nothing of the article ("later" is "after").
+            return decider.decline(question, [], context)
         corrected = self.claims.correction(message.words, message.tokens, message.normal)
         if corrected is not None:
             # "Since X is a Y group, why...": what the article says it is instead.

@@ -94,6 +94,11 @@ NEGATED_UNMARKED = frozenset(
 """Negated auxiliaries typed without their apostrophe ("why didnt they step in")."""
 DROPPED_ENDING = ("in", "g")
 """A word ending so may be one ending with the other letter too, dropped as said ("doin")."""
+IDLE_WORDS = frozenset(
+    "later tonight today tomorrow now weekend after then busy up doing going fine".split()
+)
+"""Words that tell nothing of the article in a question asked of the bot itself ("what are
+you doing later?")."""
 REASON_QUESTION_WORDS = frozenset(["why"])
 """Question words after which "is" is mostly followed by more than its subject ("why was Ber
 important strategically?"): where the copula goes in indirect speech is unknown."""
@@ -523,6 +528,8 @@ PATTERNS = {
     "who_said_openers": r"and |so |but |ok ",
     "who_said_closers": r" exactly| then| again",
     # "are you sure?", "really?", "source?": doubt about the last answer.
+    # "what are you doing later?", "r u busy?": asked of the bot itself, not of the article.
+    "of_the_bot": r"\b(?:are|r|were|do|did|will|would|have|can|could) (?:you|u|ya)\b",
     "doubt": (
         r"are (?:you|u) (?:sure|certain)(?: about (?:that|this|it))?|(?:you|u) sure"
         r"|sure about (?:that|this)|really|seriously|for real|no way"

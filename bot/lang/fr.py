@@ -331,6 +331,9 @@ PATTERNS = {
     ),
     "who_said_openers": r"et |mais ",
     "who_said_closers": r" exactement",
+    "of_the_bot": (
+        r"\b(?:tu|vous) (?:fais|faites|vas|allez|es|etes)\b|\b(?:fais|faites)[- ](?:tu|vous)\b"
+    ),
     "doubt": (
         r"(?:t'es|t es|tu es|vous etes) (?:sur|sure|certain|certaine)s?"
         r"|(?:c'est|c est) (?:vrai|sur)|vraiment|serieux|serieusement"
