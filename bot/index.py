@@ -388,6 +388,7 @@ class FactIndex:
             for words, answer in zip(self.phrased_words, self.answers, strict=True)
         ]
         self.sides = self._sides(pack.domain.sides_label)
+        self.winner = self._winner(v)
         self.event_words = frozenset(pack.domain.event_words)
         self.event_tokens = v.tokens(pack.domain.event_words)
         self.people_tokens = v.tokens(pack.domain.people_nouns)
@@ -420,6 +421,18 @@ class FactIndex:
             *(self.sentences[i].text for i in self.fact_sentences[fact]),
         ]
         return frozenset(place for text in texts for place in asks.located(v.normals[text]))
+
+    def _winner(self, v: Vocabulary) -> str | None:
+        """Return the side the fact asked who won names first ("The MAA won, ..."), if the
+        pack has two sides and such a fact: "the winners" are that side, "the losers" the
+        other."""
+        win = v.token("win")
+        if len(self.sides) != 2:
+            return None
+        for doers, answer in zip(self.doers, self.answers, strict=True):
+            if win in doers:
+                return next((t for t in answer if t in self.sides), None)
+        return None
 
     def _sides(self, label: str | None) -> tuple[str, ...]:
         """Return the sides the infobox names: "the other side" is one of them."""

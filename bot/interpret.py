@@ -162,6 +162,8 @@ class Interpreter:
         sides = {*domain.group_nouns, *lang.SIDE_WORDS}
         self._side_tokens = frozenset(t for w in sides if (t := vocabulary.token(w)))
         self._saying = vocabulary.token("say")
+        self._winners = re.compile(lang.pattern("winners"))
+        self._losers = re.compile(lang.pattern("losers"))
         self._not_names = frozenset(vocabulary.stopwords | lang.GENERIC)
         """Capitalised words that name nothing: the language's small words, and "Wikipedia"."""
         # The last year the article gives: "after" it, nothing in it tells what happened.
@@ -181,6 +183,8 @@ class Interpreter:
         normal = normalize(text)
         words = normal.split()
         tokens = self.v.analyze(text, normal=normal)
+        if not lang.OUTCOME_MARKS.isdisjoint(words):
+            tokens = self._sides_by_outcome(normal, tokens)
         core = words[next((i for i, w in enumerate(words) if w not in lang.OPENERS), len(words)) :]
         # A phrase opening the message that names the article's subject only sets the scene:
         # it makes the message no longer, and what follows it is what is asked.
@@ -198,6 +202,23 @@ class Interpreter:
         several = _SENTENCE_BREAK.search(text) is not None
         clauses = split_clauses(text) if long or several else []
         return Message(text, normal, words, tokens, long, several, clauses, core)
+
+    def _sides_by_outcome(self, normal: str, tokens: list[str]) -> list[str]:
+        """Return the tokens with "the winners" or "the losers" read as the side that won or
+        the other ("and the losers, who were they mostly?" asks of the side that lost)."""
+        winner = self.index.winner
+        if winner is None:
+            return tokens
+        loser = next(s for s in self.index.sides if s != winner)
+        for found, side in (
+            (self._losers.search(normal), loser),
+            (self._winners.search(normal), winner),
+        ):
+            if found is None:
+                continue
+            said = {self.v.token(w) for w in found[0].split()}
+            return [*(t for t in tokens if t not in said and t != side), side]
+        return tokens
 
     def _opening_scene(self, text: str, core: list[str], before: int) -> int:
         """Return how many words open a message only to name the article's subject, set off by

@@ -137,6 +137,10 @@ from bot.text import normalize
         # A word sounding like one of the pack's places, where a place goes, is that place.
         ("who won the battle of bear?", "who-won"),
         ("how many civilians were killed in bear?", "civilians-killed"),
+        # The winners and the losers are the sides, by how the fighting came out.
+        ("who were the winners made up of?", "maa-ethnic-makeup"),
+        ("what is the full name of the losing side?", "mnla-full-name"),
+        ("qui sont les perdants ?", "mnla-full-name"),
         # "The name of the town" asks which town, not a group's name.
         ("What was the name of the town the MAA raided on February 23?", "first-clash-in-khalil"),
         (
@@ -1616,3 +1620,10 @@ def test_a_word_said_without_its_final_g_is_the_word(engine: Engine) -> None:
     """("doin" was read as "down", a letter away.)"""
     assert engine.vocabulary.spelled_text("what are you doin") == "what are you doing"
     assert engine.vocabulary.spelled_text("who was kidnappin") == "who was kidnapping"
+
+
+def test_the_losers_after_the_winner_was_named_are_the_other_side(engine: Engine) -> None:
+    first = engine.answer("Who came out on top?")
+    assert first.fact_id == "who-won"
+    then = engine.answer("And the losers, who were they mostly, ethnically?", context=first.context)
+    assert then.fact_id == "mnla-ethnic-makeup"

@@ -94,6 +94,11 @@ NEGATED_UNMARKED = frozenset(
 """Negated auxiliaries typed without their apostrophe ("why didnt they step in")."""
 DROPPED_ENDING = ("in", "g")
 """A word ending so may be one ending with the other letter too, dropped as said ("doin")."""
+OUTCOME_MARKS = frozenset(
+    "winners victors winning losers losing defeated vanquished vainqueurs gagnants perdants "
+    "vaincus camp".split()
+)
+"""Words every "winners" and "losers" pattern of either language holds one of."""
 IDLE_WORDS = frozenset(
     "later tonight today tomorrow now weekend after then busy up doing going fine".split()
 )
@@ -530,6 +535,12 @@ PATTERNS = {
     # "are you sure?", "really?", "source?": doubt about the last answer.
     # "what are you doing later?", "r u busy?": asked of the bot itself, not of the article.
     "of_the_bot": r"\b(?:are|r|were|do|did|will|would|have|can|could) (?:you|u|ya)\b",
+    # "the losers", "the winning side": a side of the fighting, by how it came out.
+    "winners": r"\b(?:the )?(?:winners|victors|winning (?:side|group|camp|faction))\b",
+    "losers": (
+        r"\b(?:the )?(?:losers|losing (?:side|group|camp|faction)|defeated (?:side|group)"
+        r"|vanquished)\b"
+    ),
     "doubt": (
         r"are (?:you|u) (?:sure|certain)(?: about (?:that|this|it))?|(?:you|u) sure"
         r"|sure about (?:that|this)|really|seriously|for real|no way"

@@ -334,6 +334,8 @@ PATTERNS = {
     "of_the_bot": (
         r"\b(?:tu|vous) (?:fais|faites|vas|allez|es|etes)\b|\b(?:fais|faites)[- ](?:tu|vous)\b"
     ),
+    "winners": r"\b(?:les )?(?:vainqueurs|gagnants|camp (?:vainqueur|gagnant))\b",
+    "losers": r"\b(?:les )?(?:perdants|vaincus|camp (?:perdant|vaincu))\b",
     "doubt": (
         r"(?:t'es|t es|tu es|vous etes) (?:sur|sure|certain|certaine)s?"
         r"|(?:c'est|c est) (?:vrai|sur)|vraiment|serieux|serieusement"
