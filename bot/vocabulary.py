@@ -38,6 +38,11 @@ class Vocabulary:
         self._names_by_first = _names_by_first(self.alias_to_id)
         self._names_by_pair, self._single_names = _names_by_pair(self._names_by_first)
         self._roles = _roles(pack, self.alias_to_id)
+        # The groups each person holds a role for ("the MAA spox" is its spokesman).
+        self._role_groups = {
+            person: frozenset(f"@{g}" for groups in held.values() for g in groups)
+            for person, held in self._roles.items()
+        }
         self._token_cache: dict[str, str | None] = {}
         self._alias_fixes: dict[str, str] = {}
         self._stem_synonyms = self._synonym_stems()
@@ -441,6 +446,14 @@ class Vocabulary:
         if not named:
             return words
         named += words[done:]
+        if self._role_groups:
+            # "the MAA spox": a group named right before someone holding a role for it names
+            # that person, not the group too.
+            named = [
+                word
+                for word, after in zip(named, [*named[1:], ""], strict=True)
+                if word not in self._role_groups.get(after, ())
+            ]
         return named
 
     def _is_group(self, token: str) -> bool:

@@ -137,6 +137,8 @@ from bot.text import normalize
         # A word sounding like one of the pack's places, where a place goes, is that place.
         ("who won the battle of bear?", "who-won"),
         ("how many civilians were killed in bear?", "civilians-killed"),
+        # A group named right before someone holding a role for it names that person.
+        ("who was the maa spox?", "ramadane-identity"),
         # The winners and the losers are the sides, by how the fighting came out.
         ("who were the winners made up of?", "maa-ethnic-makeup"),
         ("what is the full name of the losing side?", "mnla-full-name"),
