@@ -656,9 +656,11 @@ class Vocabulary:
         "lost")."""
         if len(word) <= 1 or not self._may_be_typo(word, stemmed):
             return None
-        dropped = word + lang.DROPPED_ENDING[1] if word.endswith(lang.DROPPED_ENDING[0]) else ""
-        if dropped and (dropped in self.known_words or dropped in self._real_words):
-            return dropped  # ("doin", "lootin": the "g" dropped, as said)
+        for typed, meant in lang.SAID_ENDINGS:
+            if word.endswith(typed):
+                said = word[: len(word) - len(typed)] + meant
+                if said in self.known_words or said in self._real_words:
+                    return said  # ("doin", "kidz": written as said)
         corrected = self.correct(word) if len(word) > 2 else None
         # Typed without its vowels: "hapnd", "contrl", "wn"; or with them as heard: "hapend".
         return corrected or self._unvowelled_word(word) or self._misvowelled(word)

@@ -92,8 +92,8 @@ NEGATED_UNMARKED = frozenset(
     "didnt doesnt dont wasnt werent isnt arent hasnt havent hadnt couldnt wouldnt".split()
 )
 """Negated auxiliaries typed without their apostrophe ("why didnt they step in")."""
-DROPPED_ENDING = ("in", "g")
-"""A word ending so may be one ending with the other letter too, dropped as said ("doin")."""
+SAID_ENDINGS = (("in", "ing"), ("z", "s"))
+"""Endings as chat writes them, with the ending meant: "doin", "kidz"."""
 OUTCOME_MARKS = frozenset(
     "winners victors winning losers losing defeated vanquished vainqueurs gagnants perdants "
     "vaincus camp".split()
