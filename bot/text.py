@@ -57,7 +57,11 @@ _FRENCH_CHAT_WORDS = frozenset(FRENCH_CHAT_SPELLINGS)
 # Letters spelled out, as dictation and some typists write a name's initials: "m.n.l.a",
 # "M.A.A.", "M A A" (capitals only, three or more: "il Y A" is no name).
 _SPELLED = re.compile(r"\b[A-Za-z](?:\.[A-Za-z])+\.?(?!\w)|\b[A-Z](?: [A-Z]){2,}\b")
+_SPELLED_MARK = re.compile(r"[A-Z] [A-Z] [A-Z]")
+_DOTTED_MARK = re.compile(r"\b[A-Za-z]\.[A-Za-z]\b")
+"""(A quicker look for the spaced form, which most questions do not hold.)"""
 _ORDINAL_WORDS = frozenset(ORDINALS)
+_DIGIT_THEN_LETTER = re.compile(r"\d[a-z]")
 _DAY_REACH = 2
 """Words between an ordinal and the month's name it gives the day of ("the fifth of May")."""
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'", "´": "'"})
@@ -158,7 +162,8 @@ def normalize(text: str) -> str:
     # Each pass runs only when its mark is there: most questions need none of them.
     if "<" in text or "[" in text:
         text = _MARKUP.sub(" ", text)
-    text = _SPELLED.sub(_spelled_out, text)
+    if ("." in text and _DOTTED_MARK.search(text)) or _SPELLED_MARK.search(text):
+        text = _SPELLED.sub(_spelled_out, text)
     if "#" in text:
         text = _HASHTAG.sub(" ", text)
     text = fold(text)
@@ -187,7 +192,9 @@ def normalize(text: str) -> str:
         text = read
     if not SPOKEN_NUMBER_MARKS.isdisjoint(kept):
         kept = join_spoken_numbers(kept)
-    if not _ORDINAL_WORDS.isdisjoint(kept) or any(w[0].isdigit() and not w.isdigit() for w in kept):
+    if not MONTHS.isdisjoint(kept) and (
+        not _ORDINAL_WORDS.isdisjoint(kept) or _DIGIT_THEN_LETTER.search(text)
+    ):
         kept = _days(kept)
     if not _CHAT_WORDS.isdisjoint(kept):
         kept = [CHAT_SPELLINGS.get(word, word) for word in kept]

@@ -349,24 +349,25 @@ class Vocabulary:
         words, one of them a word of neither the pack nor the language, that run together
         are a name's word or whole name, or a slip away from it ("twa regs": "tuaregs"; "inn
         kahlil": "in khalil")."""
-        known, real = self.known_words, self._real_words
-        strange = [w not in known and w not in real for w in words]
-        if not any(strange):
-            return words
+        odd = set(words).difference(self.known_words, self._real_words)
+        if not odd:
+            return words  # (most messages: their every word is the pack's or the language's)
+        # (Pieces start at most two words before a strange one.)
+        starts = {s for i, w in enumerate(words) if w in odd for s in range(i - 2, i + 1)}
         joined: list[str] = []
         position = 0
         while position < len(words):
-            for size in (3, 2):
-                end = position + size
-                if end > len(words) or not any(strange[position:end]):
-                    continue
-                pieces = words[position:end]
-                name = self._joined_name("".join(pieces))
-                if name is not None:
-                    joined.extend(name)
-                    position += size
-                    break
-            else:
+            name = None
+            if position in starts:
+                for size in (3, 2):
+                    pieces = words[position : position + size]
+                    if len(pieces) == size and not odd.isdisjoint(pieces):
+                        name = self._joined_name("".join(pieces))
+                        if name is not None:
+                            joined.extend(name)
+                            position += size
+                            break
+            if name is None:
                 joined.append(words[position])
                 position += 1
         return joined
@@ -446,7 +447,7 @@ class Vocabulary:
         if not named:
             return words
         named += words[done:]
-        if self._role_groups:
+        if not self._role_groups.keys().isdisjoint(named):
             # "the MAA spox": a group named right before someone holding a role for it names
             # that person, not the group too.
             named = [
@@ -486,7 +487,11 @@ class Vocabulary:
             # Names of two words or more, longest first, by their first two words.
             for parts, token in self._names_by_pair.get((words[index], words[index + 1]), ()):
                 typed = words[index : index + len(parts)]
-                if typed == parts or _slipped_tail(typed, parts):
+                if typed == parts or (
+                    len(typed) > 2
+                    and typed[-1][:1] == parts[-1][:1]
+                    and _slipped_tail(typed, parts)
+                ):
                     return parts, token
         single = self._single_names.get(words[index])
         return ([words[index]], single) if single else None
@@ -740,7 +745,11 @@ _TAIL_WORD = 5
 
 def _slipped_tail(typed: list[str], parts: list[str]) -> bool:
     """Return whether words typed are a name's words with a slip in its later long ones."""
-    return len(typed) == len(parts) and all(
+    if len(typed) != len(parts) or any(
+        word[:1] != part[:1] for word, part in zip(typed[2:], parts[2:], strict=True)
+    ):
+        return False  # (a slip keeps a word's first letter)
+    return all(
         word == part
         or (
             len(part) >= _TAIL_WORD
