@@ -61,11 +61,12 @@ _DOUBT = re.compile(
 _BARE_WORDS = re.compile(r"[a-z0-9']+")
 _DOUBT_WORDS = 8
 """Doubt about the last answer is said in a few words ("are you sure about that?")."""
-_OF_THE_BOT = re.compile(lang.pattern("of_the_bot"))
 _DOUBT_CHARS = 100
 """... and characters: a longer message is not looked at as doubt."""
 _DOUBT_TOKENS = 3
 """... which leave few tokens ("how do you know that?": how, know)."""
+_OF_THE_BOT = re.compile(lang.pattern("of_the_bot"))
+"""A question asked of the bot itself ("what are you doing later?")."""
 
 
 def _asks_in_sentences(message: Message) -> bool:

@@ -57,9 +57,9 @@ _FRENCH_CHAT_WORDS = frozenset(FRENCH_CHAT_SPELLINGS)
 # Letters spelled out, as dictation and some typists write a name's initials: "m.n.l.a",
 # "M.A.A.", "M A A" (capitals only, three or more: "il Y A" is no name).
 _SPELLED = re.compile(r"\b[A-Za-z](?:\.[A-Za-z])+\.?(?!\w)|\b[A-Z](?: [A-Z]){2,}\b")
+# (Quicker looks for either form, which most questions do not hold.)
 _SPELLED_MARK = re.compile(r"[A-Z] [A-Z] [A-Z]")
 _DOTTED_MARK = re.compile(r"\b[A-Za-z]\.[A-Za-z]\b")
-"""(A quicker look for the spaced form, which most questions do not hold.)"""
 _ORDINAL_WORDS = frozenset(ORDINALS)
 _DIGIT_THEN_LETTER = re.compile(r"\d[a-z]")
 _DAY_REACH = 2

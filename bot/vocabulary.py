@@ -263,7 +263,7 @@ class Vocabulary:
 
     def _sounding_like_places(self) -> dict[str, str]:
         """Return the words of the language that sound like a place's one-word name, each to
-        that name: their consonants the same, a letter apart ("bear", "beer": "ber"). Names of
+        that name: their consonants the same, a letter apart ("bear", "bar": "ber"). Names of
         fewer than two consonants are left out ("gao"), as is a word sounding like two."""
         names = {
             alias

@@ -94,11 +94,8 @@ NEGATED_UNMARKED = frozenset(
 """Negated auxiliaries typed without their apostrophe ("why didnt they step in")."""
 SAID_ENDINGS = (("in", "ing"), ("z", "s"))
 """Endings as chat writes them, with the ending meant: "doin", "kidz"."""
-OUTCOME_MARKS = frozenset(
-    "winners victors winning losers losing defeated vanquished vainqueurs gagnants perdants "
-    "vaincus camp".split()
-)
-"""Words every "winners" and "losers" pattern of either language holds one of."""
+OUTCOME_MARKS = frozenset("winners victors winning losers losing defeated vanquished".split())
+"""Words every "winners" and "losers" pattern holds one of."""
 IDLE_WORDS = frozenset(
     "later tonight today tomorrow now weekend after then busy up doing going fine".split()
 )
@@ -532,7 +529,6 @@ PATTERNS = {
     ),
     "who_said_openers": r"and |so |but |ok ",
     "who_said_closers": r" exactly| then| again",
-    # "are you sure?", "really?", "source?": doubt about the last answer.
     # "what are you doing later?", "r u busy?": asked of the bot itself, not of the article.
     "of_the_bot": r"\b(?:are|r|were|do|did|will|would|have|can|could) (?:you|u|ya)\b",
     # "the losers", "the winning side": a side of the fighting, by how it came out.
@@ -541,6 +537,7 @@ PATTERNS = {
         r"\b(?:the )?(?:losers|losing (?:side|group|camp|faction)|defeated (?:side|group)"
         r"|vanquished)\b"
     ),
+    # "are you sure?", "really?", "source?": doubt about the last answer.
     "doubt": (
         r"are (?:you|u) (?:sure|certain)(?: about (?:that|this|it))?|(?:you|u) sure"
         r"|sure about (?:that|this)|really|seriously|for real|no way"

@@ -70,6 +70,8 @@ PRESENT_WORDS = frozenset("aujourd actuellement".split())
 """(Accents folded; "aujourd'hui" reads as "aujourd hui".)"""
 WHILE_WORDS = frozenset("pendant lorsque".split())
 OF_WORDS = frozenset("de du d".split())
+OUTCOME_MARKS = frozenset("vainqueurs gagnants perdants vaincus camp".split())
+"""Words every "winners" and "losers" pattern holds one of."""
 PLACE_LEADS = frozenset("a au aux en dans pres vers depuis".split())
 """Words before a name that make it a place ("a Ber", "pres de Gao")."""
 ARTICLES = frozenset("le la les l un une des".split())
