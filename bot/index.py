@@ -446,15 +446,15 @@ class FactIndex:
         self.neighbours = self._neighbours()
         dates, dated = self._date_sentences()
         self.next_fact = self._follow_on(v, dates, dated)
-        # Facts whose answer says who told it ("X claimed...", "according to...").
+        # Facts whose answer says who told it ("X claimed...", "according to..."): they alone
+        # answer "what did X say?" (`saying`, by position).
         say = v.token("say")
-        # Facts whose answer tells what someone said: they alone answer "what did X say?".
-        self.saying = frozenset(n for n, answer in enumerate(self.answers) if say in answer)
         self.reported = frozenset(
             f.id
             for f, answer in zip(self.facts, self.answers, strict=True)
             if say in answer or any(phrase in fold(f.answer) for phrase in lang.REPORTING)
         )
+        self.saying = self.positions(self.reported)
         # When each fact's event happens, as (month, day): (0, 0) for a fact telling no story,
         # or summing up from the infobox.
         self.when = [self._when(cited, dates) for cited in self.fact_sentences]

@@ -135,12 +135,15 @@ def join_spoken_numbers(words: list[str]) -> list[str]:
             joined.append(str(tens * 100 + _TEENS[following]))  # ("twenty thirteen": a year)
             position += 2
         elif following in _THOUSAND and word in _UNITS:
-            rest = words[position + 2 : position + 4]
-            if rest[:1] == ["and"] or rest[:1] == ["et"]:
-                rest = rest[1:]
-            within = _TEENS.get(rest[0], _UNITS.get(rest[0], 0)) if rest else 0
+            # ... and what follows it, past an "and": "two thousand (and) thirteen".
+            after = position + 2
+            if words[after : after + 1] in (["and"], ["et"]):
+                after += 1
+            within = (
+                _TEENS.get(words[after], _UNITS.get(words[after], 0)) if after < len(words) else 0
+            )
             joined.append(str(_UNITS[word] * 1000 + within))
-            position += 2 + (words[position + 2 : position + 3] in (["and"], ["et"])) + bool(within)
+            position = after + 1 if within else position + 2
         else:
             joined.append(word)
             position += 1
