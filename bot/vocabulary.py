@@ -272,15 +272,14 @@ class Vocabulary:
             and " " not in alias
             and len(skeleton(alias)) >= _HEARD_CONSONANTS
         }
+        by_first = _by_first_letter(names)
         found: dict[str, set[str]] = {}
-        for name in names:
-            key = skeleton(name)
-            for word in self._real_words:
+        for word in self._real_words:  # (one pass over the language's words)
+            for name in by_first.get(word[:1], ()):
                 if (
-                    word[:1] == name[0]
-                    and abs(len(word) - len(name)) <= _HEARD_SLIP
+                    abs(len(word) - len(name)) <= _HEARD_SLIP
                     and word not in self.known_words
-                    and skeleton(word) == key
+                    and skeleton(word) == skeleton(name)
                     and OSA.distance(word, name, score_cutoff=_HEARD_SLIP) <= _HEARD_SLIP
                 ):
                     found.setdefault(word, set()).add(name)
