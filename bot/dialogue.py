@@ -258,9 +258,19 @@ class Dialogue:
         index = self.index
         # A conversation moves along the article: facts next to the last one come first.
         last = index.fact_index.get(previous.fact_id or "")
-        first = replace(
-            plain, near=index.neighbours.get(previous.fact_id or "", frozenset()), last=last
-        )
+        near = index.neighbours.get(previous.fact_id or "", frozenset())
+        named = {t for t in plain.tokens if t.startswith("@") and t not in index.places}
+        if named and near:
+            # "and the other one's full name?": a neighbour about someone else than the turn
+            # names is no nearer for being next to the last answer.
+            near = frozenset(
+                f
+                for f in near
+                if not index.subjects[f]
+                or not index.subjects[f].isdisjoint(named)
+                or not index.about[f].isdisjoint(named)
+            )
+        first = replace(plain, near=near, last=last)
         if then and last is not None and (when := index.when[last]) != (0, 0):
             first = replace(first, since=when, until=when if back else None)
         return first

@@ -879,6 +879,10 @@ def test_follow_up_he_must_be_in_the_answer(engine: Engine) -> None:
         # "The other side" is the other combatant.
         ("What is the MAA made up of?", "maa-ethnic-makeup", "and the other side?",
          "mnla-ethnic-makeup"),
+        # ... said "the other one" too, and the facts next to the last answer, about the side
+        # just told of, are no nearer for it.
+        ("which group was mostly Arab?", "maa-ethnic-makeup",
+         "and what's the other one's full name?", "mnla-full-name"),
         # ... and the answer must be about it: nothing says when the MNLA left Ber.
         ("when did the MAA leave Ber?", "maa-left-ber", "what about the other side?", None),
         # "What about X?" asks the last question of X, and nothing else.

@@ -506,7 +506,7 @@ PATTERNS = {
     "back_then": r"\b(?:back then|at (?:the|that) time|at that point in time)\b",
     "that_town": r"\b(?:that|this) (?:town|city|village)\b",
     "the_town": r"\bthe (?:town|city|village)\b",
-    "other_side": r"\b(?:other|opposing) (?:side|camp|group|faction|party)s?\b",
+    "other_side": r"\b(?:other|opposing) (?:side|camp|group|faction|party|one)s?\b",
     "embedded_question": (
         r"\b(?:know|tell me|wondering|wonder|curious|find out|understand|learn|explain)\b"
         r"[^.!?]{0,60}?\b(?:how|who|when|where|why|what|which)\b"
