@@ -28,6 +28,8 @@ _ACRONYM = re.compile(r"\b[A-Z]{2,3}\b")
 _BODY_BEFORE = re.compile(r"(?:^|[^a-z])(?:the |la |le |du |[ld]['’])$", re.IGNORECASE)
 # Every "asked_thing" pattern opens with one of these words.
 _THING_ASKING = frozenset("what which quel quelle quels quelles".split())
+_ASKING_OPENERS = lang.QUESTION_WORDS | lang.AUXILIARIES | lang.COPULAS
+"""Words that open a clause put as a question."""
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _TITLE_CASE_SHARE = 0.6
 """A message with this share of its words capitalised is written in title case: no name."""
@@ -389,9 +391,9 @@ class Interpreter:
         """Return a clause read as a question of its own, or None when it says too little."""
         clause_normal = normalize(clause)
         clause_tokens = self.v.analyze(clause, normal=clause_normal)
-        if self._says_too_little(clause_tokens, is_asked=is_asked):
-            return None
         clause_words = clause_normal.split()
+        if self._says_too_little(clause_tokens, clause_words, is_asked=is_asked):
+            return None
         # A "they" standing for nobody, in a message of several clauses, leaves unresolved
         # only the clauses that say it and name no one ("They didn't go far. What did the MAA
         # keep near Ber?": the question names whom it asks of).
@@ -448,15 +450,24 @@ class Interpreter:
             return _NOTHING
         return frozenset().union(*map(self.reader.sayers, asked))
 
-    def _says_too_little(self, clause_tokens: list[str], *, is_asked: bool) -> bool:
+    def _says_too_little(
+        self, clause_tokens: list[str], clause_words: list[str], *, is_asked: bool
+    ) -> bool:
         """Return whether a clause tells too little to be read as a question of its own."""
         telling = [t for t in clause_tokens if t not in self.index.weak_tokens]
         # Two words make a question ("who won?"), but not a clause of chatter, which needs
         # two telling ones: "I know the article doesn't give it" tells nothing.
+        # Nor is a clause of names alone, not put as a question: "who killed him, the MAA or
+        # the MNLA?" offers whom the question asks between, and asks nothing of them itself.
         return (
             not telling
             or len(clause_tokens) < (2 if is_asked else 3)
             or (len(telling) < 2 and not is_asked)
+            or (
+                all(t.startswith("@") for t in clause_tokens)
+                and bool(clause_words)
+                and clause_words[0] not in _ASKING_OPENERS
+            )
         )
 
     def _borrowed(

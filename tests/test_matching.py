@@ -276,6 +276,13 @@ def test_a_slip_in_the_article_s_own_place_after_the_battle_of_is_no_other_event
         # Nor where anyone went once they left, whatever the fact says of their leaving.
         "where did the MAA go after pulling out of Ber?",
         "Où sont allés les combattants du MAA après avoir quitté Ber ?",
+        # ... nor where anyone was taken once held.
+        "where were the 23 detainees taken afterwards?",
+        "Où les déserteurs présumés ont-ils été transférés ensuite ?",
+        # "Kinda" is "kind of", in chat spelling.
+        "what kinda weapon did the french planes carry",
+        # A clause of names alone asks nothing: the question is who killed him.
+        "Who exactly killed the elderly man, the MAA or the MNLA?",
         # A person the fact does not name is not who it tells of.
         "Quel âge avait le fils du marabout ?",
         # Nor a rank, nor a sum of money.
@@ -319,6 +326,7 @@ def test_a_message_restating_one_fact_is_answered_from_its_question(
     [
         # A fact telling that someone was killed, never asked who killed them.
         ("who killed the elderly man?", "missing-doer"),
+        ("who actually killed the girl?", "missing-doer"),
         ("qui a tué la fille ?", "missing-doer"),
         # A thing asked for by a name no fact uses is given by none.
         ("Which French regiment was stationed near Ber?", "missing-thing"),

@@ -604,6 +604,8 @@ PATTERNS = {
     "doer": (
         r"\b(?:who|which (?:side|group|faction|party|army|camp|force|unit|country|one)"
         r"(?: (?:fire|gunfire|fighters|men|troops|forces|soldiers))?)"
+        # ("who exactly killed him?": an adverb may stand before the deed.)
+        r"(?: (?:exactly|actually|really|first|then|finally|eventually|originally|ultimately))?"
         r" (?:(?:has|had|have) (?!been\b))?(?!(?:was|were|is|are|be|been|did|does|do|has"
         r"|had|have|got|get|gets|became|remained|stayed|seemed|else|exactly|really|the|a|an|of"
         r"|in|on|at|from|among|with|for|by|to|they|he|she|it|we|you|i|this|that|these|those"
@@ -631,6 +633,9 @@ ATTRIBUTES = {
         r"where (?:did|had|have|has) (?:\S+ ){{0,5}}?(?:go|gone|head|headed|retreat|retreated"
         r"|flee|fled|escape|escaped|withdraw|withdrawn|move|moved)\b(?! (?:down|wrong|on)\b)"
         r"|where (?:\S+ ){{0,5}}?(?:went|headed|retreated|fled|escaped|withdrew)\b"
+        # ... or was taken once it was over ("where were they taken after their detention?").
+        r"|where (?:was|were|had|have|has) (?:\S+ ){{0,5}}?(?:taken|brought|sent|transferred"
+        r"|deported|evacuated|moved)\b"
     ),
     "size": (
         r"{population}|populated|lives? in|living in"
@@ -678,6 +683,7 @@ CHAT_SPELLINGS = {
     "smth": "something", "mny": "many", "bcuz": "because", "yr": "year",
     "any1": "anyone", "some1": "someone", "sum1": "someone", "every1": "everyone",
     "2day": "today", "2moro": "tomorrow", "l8r": "later", "gr8": "great",
+    "kinda": "kind of", "sorta": "sort of",
 }  # fmt: skip
 """How people spell in chats, to the word meant ("w/" is "w" once punctuation is gone)."""
 

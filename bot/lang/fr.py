@@ -395,8 +395,9 @@ ATTRIBUTES = {
     "duration": r"combien de temps|duree",
     # ("Où", not "ou": it opens the question or ends it, "ils sont allés où ?")
     "destination": (
-        r"^ou (?:\S+ ){{0,5}}?(?:alles?|allees?|partis?|enfuis?|replies?|retires?|rendus?"
-        r"|diriges?)\b"
+        r"^ou (?:\S+ ){{0,8}}?(?:alles?|allees?|partis?|enfuis?|replies?|retires?|rendus?"
+        r"|diriges?|emmenes?|emmenees?|conduits?|conduites?|transferes?|transferees?"
+        r"|envoyes?|envoyees?|evacues?|evacuees?)\b"
         r"|\b(?:alles?|allees?|partis?|enfuis?|replies?|retires?|rendus?|diriges?) ou$"
     ),
     "size": r"vivent|habitent|habitants (?:y a|compte)|combien (?:d )?(?:habitants|residents)",
