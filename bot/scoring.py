@@ -70,7 +70,8 @@ class Ranker:
         weights = self._weights(query)
         # ("Which side seized it?": the facts are picked by what was seized.)
         picking = [t for t in query.tokens if t not in query.side] if query.side else query.tokens
-        shortlist = self.retrieve(picking or query.tokens)
+        # (A "they" standing for nobody may be any of several: all of them are to be offered.)
+        shortlist = self.retrieve(picking or query.tokens, wide=query.unresolved)
         if query.last is not None and query.last not in shortlist:
             # (A follow-up may ask more of what was just told in words it shares with others.)
             shortlist.append(query.last)
@@ -132,8 +133,9 @@ class Ranker:
                     weights[t] *= self.weights.chatter_weight
         return weights
 
-    def retrieve(self, tokens: list[str]) -> list[int]:
-        """Return the facts worth scoring in full: those sharing most of the telling words."""
+    def retrieve(self, tokens: list[str], *, wide: bool = False) -> list[int]:
+        """Return the facts worth scoring in full: those sharing most of the telling words
+        (`wide`: a few more of them)."""
         telling = self._telling(tokens)
         if not telling:
             return []
@@ -143,7 +145,9 @@ class Ranker:
                 shared[fact] = shared.get(fact, 0.0) + closeness
         w = self.weights
         # (What heapq.nlargest returns, faster for the few dozen facts a question touches.)
-        chosen = sorted(shared, key=shared.__getitem__, reverse=True)[: w.shortlist]
+        chosen = sorted(shared, key=shared.__getitem__, reverse=True)[
+            : w.shortlist + (w.wider_shortlist if wide else 0)
+        ]
         # A fact sharing far less than the best one is not worth scoring.
         floor = w.shortlist_share * shared[chosen[0]]
         chosen = [fact for fact in chosen if shared[fact] >= floor]

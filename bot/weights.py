@@ -49,6 +49,8 @@ class Weights:
     """Facts scored in full (plus one whose phrasing the question repeats exactly)."""
     shortlist_share: float = 0.6
     """... of those sharing at least this share of what the best one shares."""
+    wider_shortlist: int = 2
+    """More facts scored in full for a reading whose "they" stands for nobody named."""
     share_bonus: float = 4.0
     """How much a close phrasing counts against plain shared words in the first pass."""
     common_share: float = 0.25

@@ -313,6 +313,13 @@ IDIOMS = (
         "left",
         ("home",),
     ),
+    # Going away, getting out or moving out of a place is leaving it.
+    (
+        r"\b(?:go|goes|going|gone|went|get|gets|got|getting|move|moves|moved|moving)"
+        r" (?:away|out)(?= (?:of|from)\b)",
+        "left",
+        ("away", "out"),
+    ),
     # Running a town is controlling it, not running away.
     (
         r"\b(?:run|runs|running|ran)(?= (?:the|this|that) (?:town|city|village|place)\b)",
