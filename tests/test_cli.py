@@ -312,8 +312,9 @@ def test_every_answer_of_the_bundled_pack_is_in_its_citations(pack: Pack) -> Non
 def test_eval_compare_lists_what_one_new_fact_changed_both_ways(
     tmp_path: Path, pack_copy: Path
 ) -> None:
-    """A fact citing the Ramadane sentence took an unrelated civilians question: --compare
-    names it, with what the bot said before and after, and a fix that undoes it shows too."""
+    """A fact citing the Ramadane sentence, given a phrasing by mistake that asks about the
+    civilians, takes a civilians question: --compare names it, with what the bot said before
+    and after, and a fix that undoes it shows too."""
     questions = tmp_path / "q.yaml"
     civilians = (
         "My uncle used to live near Ber and I'm trying to find out whether ordinary people, not "
@@ -337,7 +338,8 @@ def test_eval_compare_lists_what_one_new_fact_changed_both_ways(
         "    - MAA spokesperson Mohamed Ould Ramadane stated that the MAA launched the attack "
         'against the MNLA, chasing away an "armed band".\n'
         "  questions:\n"
-        "    - What did Ramadane say about the attack?\n",
+        "    - What did Ramadane say about the attack?\n"
+        "    - how many ordinary people died when the fighting started?\n",
         encoding="utf-8",
     )
     changed = bot("eval", str(questions), "--knowledge", str(pack_copy), "--compare", str(saved))

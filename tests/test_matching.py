@@ -157,6 +157,8 @@ from bot.text import normalize
         # Going away or getting out of a place is leaving it; soldiers are forces.
         ("when did the burkinabe soldiers get out of Ber?", "burkinabe-left-ber"),
         ("when did the MAA go away from Ber?", "maa-left-ber"),
+        ("did the french step in?", "french-did-not-intervene"),
+        ("how many people did the MAA lock up in Ber?", "suspected-deserters-detained"),
     ],
 )
 def test_answers_the_fact(engine: Engine, question: str, fact_id: str) -> None:
@@ -1195,6 +1197,11 @@ def test_context_starts_empty_and_records_the_answer(engine: Engine) -> None:
         ("what is the M A A?", "what is the maa"),
         ("what does m.n.l.a. stand for?", "what does mnla stand for"),
         ("Y A-T-IL EU DES MORTS ?", "y a t il eu des morts"),
+        # A verb of two words is the one word it means, its object kept.
+        ("did the French step in?", "did the french intervene"),
+        ("did they lock them up?", "did they detain them"),
+        ("when did the fighting break out?", "when did the fighting start"),
+        ("kinda", "kind of"),
     ],
 )
 def test_normalize(raw: str, normal: str) -> None:

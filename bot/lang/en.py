@@ -282,7 +282,7 @@ _HESITATIONS = (
 )
 """Every hesitation the idiom below reads: "hm" to "hhmmmmmm", "um", "uh", "erm"."""
 
-IDIOMS = (
+_IDIOMS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     # "take place" is "happen", not "take" as in seizing a town.
     (r"\b(?:take|takes|took|taken|taking) place\b", "happen", ("place",)),
     # "How come they left?" asks why.
@@ -500,6 +500,35 @@ IDIOMS = (
 )
 """Phrases whose words mislead one by one: (regex, what they mean, marks: words, one of which
 the text must hold as a whole word for the regex to run)."""
+
+PHRASAL_VERBS = {
+    "intervene": [("step steps stepped stepping", "in")],
+    "detain": [("lock locks locked locking", "up")],
+    "start": [("break breaks broke broken breaking", "out")],
+}
+"""Verbs of two words, by the one word they mean: (forms of the verb, its particles). A
+particle may stand after the verb's object too ("they locked them up")."""
+
+
+def _phrasal(meaning: str, forms: str, particles: str) -> tuple[str, str, tuple[str, ...]]:
+    verbs = "|".join(forms.split())
+    after = "|".join(particles.split())
+    # ("locked the men up": a pronoun, a name or "the" and a word between is its object.)
+    return (
+        rf"\b(?:{verbs})((?: (?:it|them|him|her|us|the \S+|@\S+))?) (?:{after})\b",
+        rf"{meaning}\1",
+        tuple(forms.split()),
+    )
+
+
+IDIOMS = (
+    *_IDIOMS,
+    *(
+        _phrasal(meaning, forms, particles)
+        for meaning, verbs in PHRASAL_VERBS.items()
+        for forms, particles in verbs
+    ),
+)
 
 PATTERNS = {
     # "and after that?": what happens next in the story.
