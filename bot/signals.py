@@ -66,6 +66,7 @@ class Judge:
 
 
 Found = list[Signal] | None
+_SOMEONE = ("group", "person")
 SignalCheck = Callable[[Judge, Asked, int, Found], float]
 
 
@@ -116,12 +117,21 @@ def referent(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
 
 
 def attributes(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
-    """Asking what kind, how old, how long..., of a fact never asked that."""
+    """Asking what kind, how old, how long..., of a fact never asked that; or of someone the
+    fact is not about ("the Tuareg group's full name" of the fact giving the Arab group's,
+    whose sentence names the Tuareg one too)."""
+    index, query = judge.index, asked.query
     product = 1.0
-    for missing in sorted(asked.query.asks - judge.index.asks[fact]):
+    for missing in sorted(query.asks - index.asks[fact]):
         # (People's names are not a group's, however alike the question reads.)
         factor = judge.weights.missing_attribute ** (2 if missing == "names" else 1)
         product *= _fired(found, "missing-attribute", factor, f"never asked for {missing}")
+    if product == 1.0:
+        about, kind = index.about[fact], judge.vocabulary.kind
+        named = [t for t in query.tokens if t.startswith("@") and kind(t) in _SOMEONE]
+        if named and about.isdisjoint(named) and any(kind(t) in _SOMEONE for t in about):
+            factor = judge.weights.missing_referent
+            product = _fired(found, "other-referent", factor, ", ".join(t[1:] for t in named))
     return product
 
 

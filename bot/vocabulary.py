@@ -869,11 +869,29 @@ def _by_first_letter(words: Iterable[str]) -> dict[str, list[str]]:
 
 
 def _aliases(pack: Pack) -> dict[str, str]:
-    """Return each normalised name of an entity, to the entity's id."""
+    """Return each normalised name of an entity, to the entity's id: as written, then, for a
+    group, with its noun for a group put as any other ("Tuareg group": "Tuareg outfit")."""
     alias_to_id: dict[str, str] = {}
     for entity in pack.entities:
         for alias in (*entity.aliases, entity.id.replace("-", " ")):
             key = normalize(alias)
             if key:
                 alias_to_id.setdefault(key, entity.id)
+    groups = {entity.id for entity in pack.entities if entity.kind == "group"}
+    for alias, entity_id in list(alias_to_id.items()):
+        if entity_id in groups:
+            for other in _other_group_nouns(alias.split()):
+                alias_to_id.setdefault(other, entity_id)
     return alias_to_id
+
+
+def _other_group_nouns(words: list[str]) -> Iterator[str]:
+    """Yield a group's name with its noun for a group put as each other one of its language."""
+    if len(words) < 2:
+        return
+    for at, nouns in ((-1, lang.GROUP_NOUNS_LAST), (0, lang.GROUP_NOUNS_FIRST)):
+        for same in nouns:
+            if words[at] in same:
+                for noun in same:
+                    if noun != words[at]:
+                        yield " ".join([*words[:-1], noun] if at == -1 else [noun, *words[1:]])

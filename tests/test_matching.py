@@ -158,6 +158,13 @@ from bot.text import normalize
         ("when did the burkinabe soldiers get out of Ber?", "burkinabe-left-ber"),
         ("when did the MAA go away from Ber?", "maa-left-ber"),
         ("did the french step in?", "french-did-not-intervene"),
+        # A group's name may end in any noun for a group ("Tuareg group", "Tuareg outfit"), and
+        # an attribute of it is not given by a fact about another, whose sentence names it.
+        (
+            "what is the full name of the Tuareg organisation that held the town before the raid?",
+            "mnla-full-name",
+        ),
+        ("which Tuareg outfit held Ber before the battle?", "mnla-controlled-ber"),
         ("how many people did the MAA lock up in Ber?", "suspected-deserters-detained"),
     ],
 )

@@ -56,6 +56,10 @@ PARTICLES = en.PARTICLES
 PLAIN_CAPS = en.PLAIN_CAPS
 SIDE_WORDS = en.SIDE_WORDS | fr.SIDE_WORDS
 FORCE_WORDS = en.FORCE_WORDS | fr.FORCE_WORDS
+GROUP_NOUNS_LAST = en.GROUP_NOUNS
+"""Nouns a group's name may end in, each for another of its tuple."""
+GROUP_NOUNS_FIRST = fr.GROUP_NOUNS
+"""Nouns a group's name may open with, each for another of its tuple."""
 JOINING_QUESTION_WORDS = en.JOINING_QUESTION_WORDS | fr.JOINING_QUESTION_WORDS
 EDGE_WHERE_WORDS = fr.EDGE_WHERE_WORDS
 EDGE_WHERE_TAILS = fr.EDGE_WHERE_TAILS

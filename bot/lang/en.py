@@ -113,6 +113,12 @@ OF_WORDS = frozenset("of at in for a".split())
 ARTICLES = frozenset("the a an".split())
 SIDE_WORDS = frozenset("side sides group groups faction party camp".split())
 """Nouns that ask for a side ("which side won?") as "who" asks for a person."""
+GROUP_NOUNS = (
+    ("group", "movement", "organisation", "organization", "outfit", "faction", "militia"),
+    ("groups", "movements", "organisations", "organizations", "outfits", "factions", "militias"),
+)
+"""Nouns any of which a group's name may end in for another ("Tuareg group", "Tuareg
+outfit"): one tuple of each number."""
 JOINING_QUESTION_WORDS = frozenset(("when",))
 """Question words that also join a sentence's clauses ("... nearby when the fighting broke out")."""
 FORCE_WORDS = frozenset("army armies forces troops military militia government".split())

@@ -76,6 +76,12 @@ PLACE_LEADS = frozenset("a au aux en dans pres vers depuis".split())
 """Words before a name that make it a place ("a Ber", "pres de Gao")."""
 ARTICLES = frozenset("le la les l un une des".split())
 SIDE_WORDS = frozenset("camp cote groupe faction".split())
+GROUP_NOUNS = (
+    ("groupe", "mouvement", "organisation", "faction", "milice"),
+    ("groupes", "mouvements", "organisations", "factions", "milices"),
+)
+"""Nouns any of which a group's name may open with for another ("groupe touareg", "mouvement
+touareg"): one tuple of each number."""
 JOINING_QUESTION_WORDS = frozenset(("quand",))
 EDGE_WHERE_WORDS = frozenset(("ou",))
 """"Où" with its accent folded away, which is "ou" (or): opening or ending a question ("où se
