@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from itertools import pairwise
+from itertools import combinations, pairwise
 
 import snowballstemmer
 from rapidfuzz import process
@@ -878,11 +878,31 @@ def _aliases(pack: Pack) -> dict[str, str]:
             if key:
                 alias_to_id.setdefault(key, entity.id)
     groups = {entity.id for entity in pack.entities if entity.kind == "group"}
+    shortened: dict[str, set[str]] = {}
     for alias, entity_id in list(alias_to_id.items()):
         if entity_id in groups:
             for other in _other_group_nouns(alias.split()):
                 alias_to_id.setdefault(other, entity_id)
+            for short in _shortened(alias.split()):
+                shortened.setdefault(short, set()).add(entity_id)
+    for short, named in shortened.items():
+        # (Only a shortening of one body's names: "movement azawad" is two.)
+        if len(named) == 1:
+            alias_to_id.setdefault(short, next(iter(named)))
     return alias_to_id
+
+
+def _shortened(words: list[str]) -> Iterator[str]:
+    """Yield a long name shortened to two or three of its words, in order, one of them a noun
+    it is built on ("African-led International Support Mission to Mali": "international
+    mission", "support mission")."""
+    telling = [w for w in words if w not in lang.STOPWORDS]
+    if len(telling) < 3:
+        return
+    for size in (2, 3):
+        for picked in combinations(telling, size):
+            if len(picked) < len(telling) and not lang.BODY_NOUNS.isdisjoint(picked):
+                yield " ".join(picked)
 
 
 def _other_group_nouns(words: list[str]) -> Iterator[str]:

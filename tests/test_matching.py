@@ -1659,3 +1659,36 @@ def test_the_losers_after_the_winner_was_named_are_the_other_side(engine: Engine
     assert first.fact_id == "who-won"
     then = engine.answer("And the losers, who were they mostly, ethnically?", context=first.context)
     assert then.fact_id == "mnla-ethnic-makeup"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # Two or three words of a body's long name, one of them the noun it is built on.
+        ("was the international mission in Ber?", "@afisma"),
+        ("la mission internationale était-elle à Ber ?", "@afisma"),
+        ("what did the former colonial power do?", "@french-army"),
+        ("what about the national movement?", "@mnla"),
+        # Any noun for a group for another.
+        ("which Tuareg outfit held Ber?", "@mnla"),
+        ("le groupe arabe", "@maa"),
+    ],
+)
+def test_a_body_is_named_by_part_of_its_long_name(engine: Engine, text: str, name: str) -> None:
+    assert name in engine.vocabulary.analyze(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # No noun a body is built on: "international support" is no mission.
+        "did the MAA get international support?",
+        # Words two bodies' names share name neither ("Arab Movement of Azawad", "National
+        # Movement for the Liberation of Azawad").
+        "what is the movement of azawad?",
+    ],
+)
+def test_part_of_a_long_name_not_naming_one_body_names_none(engine: Engine, text: str) -> None:
+    tokens = engine.vocabulary.analyze(text)
+    assert not [t for t in tokens if t in ("@afisma", "@mnla")], tokens
+    assert tokens.count("@maa") == text.count("MAA"), tokens

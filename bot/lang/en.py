@@ -119,6 +119,12 @@ GROUP_NOUNS = (
 )
 """Nouns any of which a group's name may end in for another ("Tuareg group", "Tuareg
 outfit"): one tuple of each number."""
+BODY_NOUNS = frozenset(
+    "mission power coalition alliance contingent front union force forces troops army movement"
+    " group organisation organization militia government".split()
+)
+"""Nouns a body's long name is built on: two or three of its words with one of these name it
+("the international mission" for the African-led International Support Mission to Mali)."""
 JOINING_QUESTION_WORDS = frozenset(("when",))
 """Question words that also join a sentence's clauses ("... nearby when the fighting broke out")."""
 FORCE_WORDS = frozenset("army armies forces troops military militia government".split())

@@ -82,6 +82,11 @@ GROUP_NOUNS = (
 )
 """Nouns any of which a group's name may open with for another ("groupe touareg", "mouvement
 touareg"): one tuple of each number."""
+BODY_NOUNS = frozenset(
+    "mission puissance coalition alliance contingent front union force forces troupes armee"
+    " mouvement groupe organisation milice gouvernement".split()
+)
+"""Nouns a body's long name is built on (see `en.BODY_NOUNS`)."""
 JOINING_QUESTION_WORDS = frozenset(("quand",))
 EDGE_WHERE_WORDS = frozenset(("ou",))
 """"Où" with its accent folded away, which is "ou" (or): opening or ending a question ("où se
