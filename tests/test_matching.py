@@ -1209,6 +1209,9 @@ def test_context_starts_empty_and_records_the_answer(engine: Engine) -> None:
         ("did they lock them up?", "did they detain them"),
         ("when did the fighting break out?", "when did the fighting start"),
         ("kinda", "kind of"),
+        # Driving off with something is taking it, not driving anyone off.
+        ("what did they drive off with?", "what did they took"),
+        ("they drove the MNLA off", "they drove the mnla off"),
     ],
 )
 def test_normalize(raw: str, normal: str) -> None:

@@ -325,6 +325,13 @@ _IDIOMS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         "left",
         ("home",),
     ),
+    # Driving or making off with something is taking it, not driving anyone off.
+    (
+        r"\b(?:drive|drives|drove|driven|driving|make|makes|made|making|run|runs|ran|running"
+        r"|walk|walks|walked|walking) off with\b",
+        "took",
+        ("off",),
+    ),
     # Going away, getting out or moving out of a place is leaving it.
     (
         r"\b(?:go|goes|going|gone|went|get|gets|got|getting|move|moves|moved|moving)"
