@@ -12,8 +12,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 # A little under what the bot scores today, and a little over the share of questions it answers
-# wrongly (see the README); tighten them as it improves.
-LIMITS = {"dev.yaml": (0.93, 0.025), "holdout.yaml": (0.87, 0.04)}
+# wrongly (see the README); tighten them as it improves. (The development set grew harder in
+# steps, with questions read and worked on: typed, described and paraphrased ones.)
+LIMITS = {"dev.yaml": (0.92, 0.025), "holdout.yaml": (0.87, 0.04)}
 
 
 @pytest.mark.parametrize(("name", "limits"), sorted(LIMITS.items()))
