@@ -303,11 +303,18 @@ class Decider:
             suggestions=suggestions,
             runner_up=self.candidate(ranked[0]) if ranked else None,
             on_topic=on_topic,
-            context=_unanswered(previous),
+            context=_unanswered(
+                previous, self._named(tokens) if on_topic else (), self.weights.context_entities
+            ),
             reason=reason,
             explanation=explanation,
             threshold=threshold,
         )
+
+    def _named(self, tokens: list[str]) -> tuple[str, ...]:
+        """Return the pack's names a turn's tokens hold, as entity ids."""
+        entities = self.v.entities
+        return tuple(t[1:] for t in tokens if t.startswith("@") and t[1:] in entities)
 
     def _offered(self, question: str, facts: list[int]) -> tuple[str, ...]:
         """Return facts as offered to the reader of a question: in their language."""
@@ -346,13 +353,20 @@ class Decider:
         )
 
 
-def _unanswered(previous: Context | None) -> Context:
-    """Return the context after a turn left unanswered: the conversation as it was."""
+def _unanswered(
+    previous: Context | None, named: tuple[str, ...] = (), most: int | None = None
+) -> Context:
+    """Return the context after a turn left unanswered: the conversation as it was, but for
+    whom the turn named, whom a "they" next stands for first ("why were the Burkinabe troops
+    there?", declined, then "when did they leave?")."""
     if previous is None:
-        return Context(answered=False)
+        return Context(entities=named[:most], answered=False)
+    entities = previous.entities
+    if named:
+        entities = tuple(dict.fromkeys((*named, *entities)))[:most]
     # (Built directly: dataclasses.replace costs more than the rest of declining.)
     return Context(
-        entities=previous.entities,
+        entities=entities,
         fact_id=previous.fact_id,
         tokens=previous.tokens,
         answered=False,

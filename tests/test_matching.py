@@ -1695,3 +1695,12 @@ def test_part_of_a_long_name_not_naming_one_body_names_none(engine: Engine, text
     tokens = engine.vocabulary.analyze(text)
     assert not [t for t in tokens if t in ("@afisma", "@mnla")], tokens
     assert tokens.count("@maa") == text.count("MAA"), tokens
+
+
+def test_a_they_after_a_declined_turn_stands_for_whom_that_turn_named(engine: Engine) -> None:
+    """The article does not say why the Burkinabe troops were there, but "they" next are them,
+    not the MAA, whom the article tells leaving first."""
+    first = engine.answer("why were burkinabe troops in mali anyway")
+    assert not first.answered
+    then = engine.answer("when did they leave ber", context=first.context)
+    assert then.fact_id == "burkinabe-left-ber"
