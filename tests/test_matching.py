@@ -158,6 +158,8 @@ from bot.text import normalize
         ("when did the burkinabe soldiers get out of Ber?", "burkinabe-left-ber"),
         ("when did the MAA go away from Ber?", "maa-left-ber"),
         ("did the french step in?", "french-did-not-intervene"),
+        # The people a group is mostly made of are not the group: who they are is its make-up.
+        ("who are the tilemsi arabs?", "maa-ethnic-makeup"),
         # A group's name may end in any noun for a group ("Tuareg group", "Tuareg outfit"), and
         # an attribute of it is not given by a fact about another, whose sentence names it.
         (
