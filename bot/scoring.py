@@ -265,7 +265,11 @@ class Ranker:
         first = next((t for t in tokens if t in self._asked_words), None)
         if first in query.soft:
             first = None
-        checked = frozenset(tokens) - query.soft - self._asked_words - index.setting_tokens
+        setting = index.setting_tokens
+        if query.polar and sum(t in index.places for t in tokens) > 1:
+            # "Is Ber in Gao Region?": the article's own place is what is claimed of, here.
+            setting = setting - index.places
+        checked = frozenset(tokens) - query.soft - self._asked_words - setting
         topics = [t for t in tokens if t not in index.weak_tokens]
         subjects = [t for t in topics if not t.startswith("@")]
         unknown = [t for t in subjects if t not in index.idf and not t.isdigit()]

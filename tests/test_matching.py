@@ -361,6 +361,8 @@ def test_a_message_restating_one_fact_is_answered_from_its_question(
         ("was anybody hurt on may 5?", "unasserted"),
         ("did france attack the MAA?", "unasserted"),
         ("les français ont-ils attaqué le MAA ?", "unasserted"),
+        # ... and the article's own place is part of what is claimed, beside another place.
+        ("is ber in gao region?", "unasserted"),
         # How many of some people is not how many of others, when the fact never names them.
         ("How many French troops were wounded?", "other-count"),
         ("combien de Français ont été blessés ?", "other-count"),
