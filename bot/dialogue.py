@@ -226,7 +226,15 @@ class Dialogue:
             )  # fmt: skip
             ellipsis = self._ellipsis(carry, tokens, carried)
             return Readings([ellipsis], [first] if alone else [], whole=that_event)
-        return Readings(attempts, [] if that_event else [carry], whole=that_event)
+        # (A yes/no turn claiming what neither the pack nor the article ever says, "was it
+        # decisive?", asks what no fact asserts: not the last question again. "What was her
+        # job?" may ask in words of its own what the last answer tells.)
+        idf, said, weak = self.index.idf, self.index.article_tokens, self.index.weak_tokens
+        unknown = plain.polar and any(
+            t not in idf and t not in said and t[0] != "@" and not t.isdigit() and t not in weak
+            for t in tokens
+        )
+        return Readings(attempts, [] if that_event or unknown else [carry], whole=that_event)
 
     def _asks_anew(self, tokens: list[str], previous: Context) -> bool:
         """Return whether a turn asks the last answered question anew, with a question word

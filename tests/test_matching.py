@@ -939,6 +939,8 @@ def test_follow_up_he_must_be_in_the_answer(engine: Engine) -> None:
         # "Why did they attack?" is not answered by a fact asked why of something else done
         # to something ("why is Timbuktu mentioned?"): the article gives no reason.
         ("who won?", "who-won", "why did they attack?", None),
+        # A follow-up asking of a word the pack never uses is not the last question again.
+        ("who won the battle of ber?", "who-won", "was it decisive?", None),
         ("qui a gagné ?", "who-won", "pourquoi ont-ils attaqué ?", None),
         # A bare "why?" is told by the fact asked why that quotes the sentence after the answer.
         ("Did the MAA leave anything behind near Ber?", "maa-pickups-on-outskirts",
