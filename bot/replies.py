@@ -61,6 +61,12 @@ _DECLINES = {
             "Ask me anything about it, for example:"
         ),
         "thanks": "You're welcome. Ask me anything else about the {title}, for example:",
+        "acknowledgement": "Glad to help. Ask me anything else about the {title}, for example:",
+        "about": (
+            "I'm a bot that answers questions about the {title} with the article's own "
+            "sentences, and says so when the article does not say. Ask me anything about it, "
+            "for example:"
+        ),
         "absent": "The article doesn't say {asked}.",
         "absent-plain": (
             "The article doesn't say; that isn't covered. These are close to what it does cover:"
@@ -91,6 +97,13 @@ _DECLINES = {
             "phrases. Par exemple :"
         ),
         "thanks": "Avec plaisir. Une autre question sur l'article « {title} » ? Par exemple :",
+        "acknowledgement": (
+            "Très bien. Une autre question sur l'article « {title} » ? Par exemple :"
+        ),
+        "about": (
+            "Je suis un bot qui répond aux questions sur l'article « {title} » avec ses propres "
+            "phrases, et qui le dit quand l'article ne le dit pas. Par exemple :"
+        ),
         "absent": "L'article ne dit pas {asked}.",
         "absent-plain": (
             "L'article ne le dit pas ; ce n'est pas couvert. Voici ce qu'il couvre de proche :"

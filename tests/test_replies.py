@@ -88,6 +88,19 @@ def test_html_escapes_and_fits_whatever_the_text(pack: Pack, text: str) -> None:
         ("thanks, bye!", "Goodbye! Come back any time"),
         ("au revoir", "Au revoir ! Revenez quand vous voulez"),
         ("bonne journée", "Au revoir ! Revenez quand vous voulez"),
+        ("see you", "Goodbye! Come back any time"),
+        ("à bientôt", "Au revoir ! Revenez quand vous voulez"),
+        # thanks with more words, and taking an answer in: not questions to match
+        ("cool thanks", "You're welcome."),
+        ("thanks for the help earlier!", "You're welcome."),
+        ("got it", "Glad to help. Ask me anything else about the Battle of Ber (2013)"),
+        ("ok no worries", "Glad to help."),
+        ("parfait, merci", "Avec plaisir."),
+        # what the bot is and does
+        ("are you a bot?", "I'm a bot that answers questions about the Battle of Ber (2013)"),
+        ("what can you answer questions about?", "I'm a bot that answers questions about"),
+        ("who made you?", "I'm a bot that answers questions about"),
+        ("tu es un bot ?", "Je suis un bot qui répond aux questions sur l'article"),
         # letters of a script the bot does not read: it says which it reads
         ("кто победил в битве?", "I read questions in English and French only."),
         ("谁赢了?", "I read questions in English and French only."),

@@ -228,8 +228,10 @@ THANKS = en.THANKS | fr.THANKS
 FAREWELLS = en.FAREWELLS | fr.FAREWELLS
 FOLLOW_UP_WORDS = en.FOLLOW_UP_WORDS | fr.FOLLOW_UP_WORDS
 FRENCH_INVERSION = fr.INVERSION
+ACKNOWLEDGEMENTS = en.ACKNOWLEDGEMENTS | fr.ACKNOWLEDGEMENTS
+_COURTESY_PHRASES = en.COURTESY_PHRASES | fr.COURTESY_PHRASES
 _FILLER = en.GREETING_FILLER | fr.GREETING_FILLER
-_COURTESY = GREETINGS | THANKS | FAREWELLS
+_COURTESY = GREETINGS | THANKS | FAREWELLS | ACKNOWLEDGEMENTS
 _COURTESY_OR_FILLER = _COURTESY | _FILLER
 _WORDS = re.compile(r"[a-z]+")
 _FRENCH_ONLY = (fr.STOP_WORDS | fr.QUESTION_WORDS | fr.GREETINGS | fr.THANKS | fr.FAREWELLS) - (
@@ -266,24 +268,38 @@ def words_of(folded: str) -> list[str]:
     return _WORDS.findall(folded)
 
 
+_ABOUT_THE_BOT = re.compile(rf"^(?:{pattern('about_the_bot')})$")
+
+
 def courtesy(folded: str, words: list[str] | None = None) -> str | None:
-    """Return "greeting", "thanks" or "farewell" when a lowercase, accent-folded message (or
-    its `words_of`) is only that."""
+    """Return "greeting", "thanks", "farewell" or "acknowledgement" when a lowercase,
+    accent-folded message (or its `words_of`) is only that, or "about" when it asks only what
+    the bot is or does ("are you a bot?", "what can you do?")."""
     if words is None:
         words = words_of(folded)
     if not words or len(words) > 6:
         return None
+    phrase = _COURTESY_PHRASES.get(" ".join(words))
+    if phrase is not None:
+        return phrase
     if not _COURTESY_OR_FILLER.issuperset(words):
-        return None
+        return "about" if _ABOUT_THE_BOT.match(" ".join(words)) else None
     kinds = {
-        "thanks" if w in THANKS else "farewell" if w in FAREWELLS else "greeting"
+        "thanks"
+        if w in THANKS
+        else "farewell"
+        if w in FAREWELLS
+        else "acknowledgement"
+        if w in ACKNOWLEDGEMENTS
+        else "greeting"
         for w in words
         if w in _COURTESY
     }
     if not kinds:
-        return None
+        return "about" if _ABOUT_THE_BOT.match(" ".join(words)) else None
     # ("thanks, bye": the leave-taking is what is answered.)
-    return next(kind for kind in ("farewell", "thanks", "greeting") if kind in kinds)
+    order = ("farewell", "thanks", "greeting", "acknowledgement")
+    return next(kind for kind in order if kind in kinds)
 
 
 SHORT_WORDS = en.SHORT_WORDS

@@ -30,10 +30,24 @@ THANKS = frozenset("thanks thank thx ty cheers appreciated".split())
 """Words that thank: a message of only these (and filler) is thanks, not a question."""
 FAREWELLS = frozenset("bye goodbye byebye farewell cya ciao".split())
 """Words that take leave: a message of only these (and filler) says goodbye."""
-GREETING_FILLER = frozenset(
-    "there you bot good very much lot a so all everyone guys how are doing ok okay".split()
+COURTESY_PHRASES = {
+    "see you": "farewell", "see ya": "farewell", "see you later": "farewell",
+    "take care": "farewell", "good night": "farewell", "how are you": "greeting",
+    "how are you doing": "greeting", "whats up": "greeting", "what s up": "greeting",
+    "what is up": "greeting", "what up": "greeting", "sup": "greeting",
+}  # fmt: skip
+"""Whole messages of courtesy whose words say something else one by one ("see you")."""
+ACKNOWLEDGEMENTS = frozenset(
+    "ok okay k kk cool nice great awesome alright understood noted perfect gotcha interesting"
+    " wow got see worries problem".split()
 )
-"""Words a greeting or thanks may hold besides its own ("hi there", "hi, how are you?")."""
+"""Words that take an answer in: a message of only these (and filler) says so ("ok cool")."""
+GREETING_FILLER = frozenset(
+    "there you bot good very much lot a so all everyone guys how are doing for the help again"
+    " your that this info answer answers earlier got it i see no worries problem really".split()
+)
+"""Words a greeting, thanks or acknowledgement may hold besides its own ("hi there", "hi, how
+are you?", "thanks for the help earlier", "ok got it")."""
 FOLLOW_UP_WORDS = frozenset(
     "next then after afterwards afterward before earlier later happened happen else more".split()
 )
@@ -586,6 +600,14 @@ PATTERNS = {
     "who_said_closers": r" exactly| then| again",
     # "what are you doing later?", "r u busy?": asked of the bot itself, not of the article.
     "of_the_bot": r"\b(?:are|r|were|do|did|will|would|have|can|could) (?:you|u|ya)\b",
+    # "are you a bot?", "what can you do?", "who made you?": of the bot itself, all of it.
+    "about_the_bot": (
+        r"(?:are|r) (?:you|u) (?:a |an )?(?:bot|robot|human|real|ai|person|machine|chatbot)"
+        r"|what (?:can|do|could) (?:you|u) (?:do|know|answer(?: questions)?(?: about)?|tell me"
+        r"(?: about)?|cover)"
+        r"|(?:what|who) (?:are|r) (?:you|u)|who (?:made|built|created|programmed|wrote) (?:you|u)"
+        r"|how do (?:you|u) work|what (?:is|s) this(?: bot)?|what do (?:you|u) cover"
+    ),
     # "the losers", "the winning side": a side of the fighting, by how it came out.
     "winners": r"\b(?:the )?(?:winners|victors|winning (?:side|group|camp|faction))\b",
     "losers": (

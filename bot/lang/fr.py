@@ -25,11 +25,19 @@ GREETINGS = frozenset("bonjour salut bonsoir coucou allo".split())
 """Words that greet (accents folded)."""
 THANKS = frozenset("merci remercie".split())
 """Words that thank (accents folded)."""
-FAREWELLS = frozenset("revoir adieu bonne".split())
+FAREWELLS = frozenset("revoir adieu bonne bientot".split())
 """Words that take leave (accents folded): "au revoir", "bonne journee" (a bare "nuit ?" asks
 something)."""
+COURTESY_PHRASES = {
+    "a plus": "farewell", "a bientot": "farewell", "a tout a l heure": "farewell",
+    "ca va": "greeting", "comment ca va": "greeting", "comment allez vous": "greeting",
+}  # fmt: skip
+"""Whole messages of courtesy (accents folded) whose words say something else one by one."""
+ACKNOWLEDGEMENTS = frozenset("ok okay daccord entendu compris parfait super genial top".split())
+"""Words that take an answer in (accents folded)."""
 GREETING_FILLER = frozenset(
-    "a au tous tout le monde beaucoup bien bot vous toi ca va comment journee soiree nuit".split()
+    "a au tous tout le monde beaucoup bien bot vous toi ca va comment journee soiree nuit pour"
+    " l aide d accord je vois".split()
 )
 """Words a greeting or thanks may hold besides its own ("merci beaucoup", "salut, ca va ?")."""
 FOLLOW_UP_WORDS = frozenset("ensuite puis apres avant suite passe autre plus".split())
@@ -346,6 +354,11 @@ PATTERNS = {
     "who_said_closers": r" exactement",
     "of_the_bot": (
         r"\b(?:tu|vous) (?:fais|faites|vas|allez|es|etes)\b|\b(?:fais|faites)[- ](?:tu|vous)\b"
+    ),
+    "about_the_bot": (
+        r"(?:tu es|t es|vous etes|es tu|etes vous) (?:un |une )?(?:bot|robot|humain|humaine|ia)"
+        r"|(?:que|qu) (?:sais|peux|savez|pouvez)[- ](?:tu|vous)(?: faire)?"
+        r"|qui (?:t a|vous a) (?:cree|creee|fait|programme)"
     ),
     "winners": r"\b(?:les )?(?:vainqueurs|gagnants|camp (?:vainqueur|gagnant))\b",
     "losers": r"\b(?:les )?(?:perdants|vaincus|camp (?:perdant|vaincu))\b",
