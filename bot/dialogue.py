@@ -9,7 +9,6 @@ from dataclasses import dataclass, field, replace
 from bot import lang
 from bot.index import FactIndex
 from bot.interpret import Message, Query
-from bot.text import normalize
 from bot.vocabulary import Vocabulary
 
 _NOTHING: frozenset[str] = frozenset()
@@ -88,21 +87,19 @@ class Dialogue:
             rf"\b(?:{lang.pattern('demonstrative')}) (?!(?:{'|'.join(sorted(lang.STOPWORDS))})\b)\w"
         )
 
-    def other_side(self, normal: str, tokens: list[str], previous: Context) -> str | None:
-        """Return a turn saying "the other side" after one side was discussed with the other
-        side's name in its place ("what did the other side say?": "what did the mnla say"),
-        or None."""
+    def other_side(self, normal: str, tokens: list[str], previous: Context) -> list[str]:
+        """Name the other side for "and the other side?" after one side was discussed."""
         side = self._other_side.search(normal)
         sides = self.index.sides
         if side is None or any(t in sides for t in tokens):
-            return None
+            return tokens
         last = next((f"@{e}" for e in previous.entities if f"@{e}" in sides), None)
         others = [t for t in sides if t != last]
         if last is None or len(others) != 1:
-            return None
-        words = normalize(self.v.entities[others[0][1:]].name).split()
-        name = " ".join(words[1:] if len(words) > 1 and words[0] in lang.ARTICLES else words)
-        return f"{normal[: side.start()]}{name}{normal[side.end() :]}"
+            return tokens
+        # The words that said "the other side" are now its name.
+        said = {self.v.token(w) for w in side[0].split()}
+        return [*(t for t in tokens if t not in said), others[0]]
 
     def correction(self, normal: str, tokens: list[str]) -> tuple[bool, list[str]]:
         """Read "no, I meant the second time": the last question again, put right."""

@@ -116,11 +116,6 @@ class Engine:
     def answer(self, question: str, *, context: Context | None = None) -> Reply:
         """Answer one question, using the conversation context for follow-ups."""
         message = self.interpreter.message(question, MAX_QUESTION_CHARS)
-        if context is not None and (
-            named := self.dialogue.other_side(message.normal, message.tokens, context)
-        ):
-            # "What did the other side say?" is read as if it named the other side.
-            message = self.interpreter.message(named, MAX_QUESTION_CHARS)
         special = self._special(question, message, context)
         if special is not None:
             return special
@@ -133,6 +128,7 @@ class Engine:
                 what = self.vocabulary.token(message.words[0])
                 tokens = [t for t in tokens if t != what] or tokens
             correction, tokens = self.dialogue.correction(message.normal, tokens)
+            tokens = self.dialogue.other_side(message.normal, tokens, previous)
         plain = self.interpreter.plain(message, tokens, exclude=previous.told())
         if self.dialogue.unresolved(self.dialogue.referring(message), context):
             plain = replace(plain, unresolved=True)
