@@ -82,6 +82,8 @@ class Dialogue:
         self._other_side = re.compile(lang.pattern("other_side"))
         self._correction = re.compile(rf"^(?:{lang.pattern('correction')})")
         self._other_tokens = vocabulary.tokens(lang.OTHER_WORDS)
+        self._side_tokens = vocabulary.tokens(lang.SIDE_WORDS)
+        self._hedges = vocabulary.tokens(lang.HEDGE_WORDS)
         self._existential = re.compile(lang.pattern("existential"))
         self._demonstrative = re.compile(
             rf"\b(?:{lang.pattern('demonstrative')}) (?!(?:{'|'.join(sorted(lang.STOPWORDS))})\b)\w"
@@ -92,6 +94,11 @@ class Dialogue:
         side = self._other_side.search(normal)
         sides = self.index.sides
         if side is None or any(t in sides for t in tokens):
+            return tokens
+        if side[0].rstrip("s").endswith(" one") and self._side_tokens.isdisjoint(previous.tokens):
+            # "The other one" is the other side only after a question asking for a side
+            # ("which group was mostly Arab?"); after "when did the MAA attack again?" it is
+            # the other attack.
             return tokens
         last = next((f"@{e}" for e in previous.entities if f"@{e}" in sides), None)
         others = [t for t in sides if t != last]
@@ -228,7 +235,12 @@ class Dialogue:
         # job?" may ask in words of its own what the last answer tells.)
         idf, said, weak = self.index.idf, self.index.article_tokens, self.index.weak_tokens
         unknown = plain.polar and any(
-            t not in idf and t not in said and t[0] != "@" and not t.isdigit() and t not in weak
+            t not in idf
+            and t not in said
+            and t[0] != "@"
+            and not t.isdigit()
+            and t not in weak
+            and t not in self._hedges  # ("is that confirmed?", "was it the MAA tho?")
             for t in tokens
         )
         return Readings(attempts, [] if that_event or unknown else [carry], whole=that_event)

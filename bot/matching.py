@@ -46,8 +46,6 @@ MAX_QUESTION_CHARS = 1000
 """Only this much of a longer message is matched: its start and, where the question mostly is
 in a long message, its end."""
 
-_COURTESY_WORDS = 6
-"""Words a message of courtesy holds at most ("thanks for the help earlier")."""
 _NEXT = re.compile(
     rf"^(?:{lang.pattern('next_openers')})?(?:{lang.pattern('next_lead')})?"
     rf"(?:{lang.pattern('next_verb')})?(?:{lang.pattern('next')})$"
@@ -211,7 +209,7 @@ class Engine:
             return decider.confirm(question, index.facts[doubted], context)
         if not message.tokens:
             return decider.decline(question, [], context, empty=not message.words)
-        if len(message.words) <= _COURTESY_WORDS and lang.courtesy(message.normal) is not None:
+        if len(message.words) <= lang.COURTESY_WORDS and lang.courtesy(message.normal) is not None:
             # "ok got it", "cool thanks", "are you a bot?": said to the bot, not asked of the
             # article (the reply says which).
             return decider.decline(question, [], context)

@@ -11,7 +11,7 @@ from bot import lang
 from bot.asks import polar
 from bot.knowledge import Pack, Source
 from bot.reply import Outcome, Reason, Reply
-from bot.text import fold, printable, strip_address
+from bot.text import fold, normalize, printable, strip_address
 
 TELEGRAM_LIMIT = 4096
 """Telegram's limit on a message's length, in characters after entity parsing."""
@@ -176,7 +176,8 @@ def decline_text(reason: Reason, question: str, title: str) -> str:
         return lines["no-story"]
     if reason is Reason.NOTHING_TO_CONFIRM:
         return lines["nothing-to-confirm"].format(title=title)
-    courtesy = lang.courtesy(folded, words)
+    # (Read as the engine reads it too, normalised: "thank u", "gr8 thx".)
+    courtesy = lang.courtesy(folded, words) or lang.courtesy(normalize(question))
     if courtesy is not None:
         return lines[courtesy].format(title=title)
     return lines["off-topic"].format(title=title)

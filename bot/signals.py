@@ -117,22 +117,25 @@ def referent(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
 
 
 def attributes(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
-    """Asking what kind, how old, how long..., of a fact never asked that; or of someone the
-    fact is not about ("the Tuareg group's full name" of the fact giving the Arab group's,
-    whose sentence names the Tuareg one too)."""
-    index, query = judge.index, asked.query
+    """Asking what kind, how old, how long..., of a fact never asked that."""
     product = 1.0
-    for missing in sorted(query.asks - index.asks[fact]):
+    for missing in sorted(asked.query.asks - judge.index.asks[fact]):
         # (People's names are not a group's, however alike the question reads.)
         factor = judge.weights.missing_attribute ** (2 if missing == "names" else 1)
         product *= _fired(found, "missing-attribute", factor, f"never asked for {missing}")
-    if product == 1.0:
-        about, kind = index.about[fact], judge.vocabulary.kind
-        named = [t for t in query.tokens if t.startswith("@") and kind(t) in _SOMEONE]
-        if named and about.isdisjoint(named) and any(kind(t) in _SOMEONE for t in about):
-            factor = judge.weights.missing_referent
-            product = _fired(found, "other-referent", factor, ", ".join(t[1:] for t in named))
     return product
+
+
+def attribute_of(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
+    """Asking what kind, how old, what full name..., of a group or person a fact is not about:
+    "the Tuareg group's full name" is not given by the fact giving the Arab group's, whose
+    sentence names the Tuareg one too."""
+    about, kind = judge.index.about[fact], judge.vocabulary.kind
+    named = [t for t in asked.query.tokens if t.startswith("@") and kind(t) in _SOMEONE]
+    if not named or not about.isdisjoint(named) or not any(kind(t) in _SOMEONE for t in about):
+        return 1.0
+    factor = judge.weights.other_referent
+    return _fired(found, "other-referent", factor, ", ".join(t[1:] for t in named))
 
 
 def definition(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
@@ -317,6 +320,7 @@ SIGNALS: tuple[SignalCheck, ...] = (
     asked_for,
     referent,
     attributes,
+    attribute_of,
     definition,
     doer,
     subject,
@@ -341,6 +345,7 @@ def active(asked: Asked) -> tuple[SignalCheck, ...]:
     needs = (
         asked.first,
         query.referents,
+        query.asks,
         query.asks,
         query.defined,
         query.doers,

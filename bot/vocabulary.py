@@ -893,16 +893,25 @@ def _aliases(pack: Pack) -> dict[str, str]:
 
 
 def _shortened(words: list[str]) -> Iterator[str]:
-    """Yield a long name shortened to two or three of its words, in order, one of them a noun
-    it is built on ("African-led International Support Mission to Mali": "international
-    mission", "support mission")."""
+    """Yield a long name shortened to the noun it is built on with one or two of the words
+    before it, in order ("African-led International Support Mission to Mali": "international
+    mission", "support mission"), or after it when it opens the name ("mission
+    internationale")."""
     telling = [w for w in words if w not in lang.STOPWORDS]
-    if len(telling) < 3:
+    heads = [w for w in telling if w in lang.BODY_NOUNS]
+    if len(telling) < 3 or not heads:
         return
-    for size in (2, 3):
-        for picked in combinations(telling, size):
-            if len(picked) < len(telling) and not lang.BODY_NOUNS.isdisjoint(picked):
-                yield " ".join(picked)
+    # (The last such noun is the head: "Malian government forces" are forces, not a
+    # government; the words after it, "to Mali", only complete it.)
+    at = telling.index(heads[-1])
+    if at == 0:
+        # (In French the noun comes first: "mission internationale".)
+        yield " ".join(telling[:2])
+        yield " ".join(telling[:3])
+        return
+    for size in (1, 2):
+        for picked in combinations(telling[:at], size):
+            yield " ".join((*picked, heads[-1]))
 
 
 def _other_group_nouns(words: list[str]) -> Iterator[str]:

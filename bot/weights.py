@@ -116,6 +116,9 @@ class Weights:
     """A yes/no question's telling word that the fact does not say."""
     missing_referent: float = 0.45
     """A follow-up's "he" stands for someone the fact does not name."""
+    other_referent: float = 0.45
+    """What kind, how old, what full name... is asked of a group or person the fact is not
+    about."""
     missing_number: float = 0.45
     """A number, year or month the fact does not mention."""
     missing_group: float = 0.7

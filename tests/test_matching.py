@@ -290,7 +290,7 @@ def test_a_slip_in_the_article_s_own_place_after_the_battle_of_is_no_other_event
         # Nor where anyone went once they left, whatever the fact says of their leaving.
         "where did the MAA go after pulling out of Ber?",
         "Où sont allés les combattants du MAA après avoir quitté Ber ?",
-        # ... nor where anyone was taken once held.
+        # ... nor where anyone was taken once held (not where from: see below).
         "where were the 23 detainees taken afterwards?",
         "Où les déserteurs présumés ont-ils été transférés ensuite ?",
         # "Kinda" is "kind of", in chat spelling.
@@ -1215,6 +1215,7 @@ def test_context_starts_empty_and_records_the_answer(engine: Engine) -> None:
         ("did they lock them up?", "did they detain them"),
         ("when did the fighting break out?", "when did the fighting start"),
         ("kinda", "kind of"),
+        ("did they break out of jail?", "did they break out of jail"),
         # Driving off with something is taking it, not driving anyone off.
         ("what did they drive off with?", "what did they took"),
         ("they drove the MNLA off", "they drove the mnla off"),
@@ -1710,3 +1711,15 @@ def test_a_they_after_a_declined_turn_stands_for_whom_that_turn_named(engine: En
     assert not first.answered
     then = engine.answer("when did they leave ber", context=first.context)
     assert then.fact_id == "burkinabe-left-ber"
+
+
+def test_where_something_was_taken_from_is_no_destination(engine: Engine) -> None:
+    assert "destination" not in engine.interpreter.reader.asks("where were the vehicles taken from")
+
+
+def test_the_other_one_is_the_other_side_only_after_a_side_was_asked_for(engine: Engine) -> None:
+    """After "when did the MAA attack Ber again?", "the other one" is another attack, not the
+    MNLA."""
+    first = engine.answer("when did the MAA attack Ber again?")
+    tokens = engine.interpreter.message("and the other one?", 4000).tokens
+    assert "@mnla" not in engine.dialogue.other_side("and the other one", tokens, first.context)

@@ -101,6 +101,13 @@ def test_html_escapes_and_fits_whatever_the_text(pack: Pack, text: str) -> None:
         ("what can you answer questions about?", "I'm a bot that answers questions about"),
         ("who made you?", "I'm a bot that answers questions about"),
         ("tu es un bot ?", "Je suis un bot qui répond aux questions sur l'article"),
+        ("qui es-tu ?", "Je suis un bot qui répond aux questions sur l'article"),
+        # a phrase of courtesy anywhere in such a message, and chat spelling
+        ("ok, see you", "Goodbye! Come back any time"),
+        ("thanks, see you", "Goodbye! Come back any time"),
+        ("thank u", "You're welcome."),
+        ("gr8 thx", "You're welcome."),
+        ("pas de problème", "Très bien. Une autre question sur l'article"),
         # letters of a script the bot does not read: it says which it reads
         ("кто победил в битве?", "I read questions in English and French only."),
         ("谁赢了?", "I read questions in English and French only."),
@@ -277,3 +284,25 @@ def test_a_french_question_is_told_that_the_answer_is_the_articles_english(
     assert french.text == f"D'après l'article, en anglais : {fact.answer}"
     assert french.citations == fact.citations
     assert engine.answer("who won the battle?").text == fact.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        # Taking an answer in with a question word is a question.
+        ("who won?", "ok so how?"),
+        ("who won?", "ok, how"),
+        # Doubt opened by a word of surprise is doubt, answered with the last answer.
+        ("who won?", "wow really?"),
+        # A hedge is no claim the article never makes.
+        ("How many civilians were killed in the battle?", "is that confirmed?"),
+    ],
+)
+def test_a_follow_up_that_sounds_like_chat_is_still_answered(
+    engine: Engine, first: str, then: str
+) -> None:
+    before = engine.answer(first)
+    assert before.answered
+    reply = engine.answer(then, context=before.context)
+    assert reply.answered, reply.text
+    assert reply.fact_id == before.fact_id

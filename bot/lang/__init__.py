@@ -75,6 +75,7 @@ UNKNOWN = en.UNKNOWN
 JOINING_WORDS = en.JOINING_WORDS
 UNKNOWN_PHRASES = en.UNKNOWN_PHRASES
 DISPUTING_WORDS = frozenset((*en.DISPUTING, "really"))
+HEDGE_WORDS = en.HEDGE_WORDS
 STRENGTH_WORDS = en.STRENGTH_WORDS
 
 
@@ -234,8 +235,20 @@ _FILLER = en.GREETING_FILLER | fr.GREETING_FILLER
 _COURTESY = GREETINGS | THANKS | FAREWELLS | ACKNOWLEDGEMENTS
 _COURTESY_OR_FILLER = _COURTESY | _FILLER
 _WORDS = re.compile(r"[a-z]+")
-_FRENCH_ONLY = (fr.STOP_WORDS | fr.QUESTION_WORDS | fr.GREETINGS | fr.THANKS | fr.FAREWELLS) - (
-    en.STOP_WORDS | en.QUESTION_WORDS | en.GREETINGS | en.THANKS | en.FAREWELLS
+_FRENCH_ONLY = (
+    fr.STOP_WORDS
+    | fr.QUESTION_WORDS
+    | fr.GREETINGS
+    | fr.THANKS
+    | fr.FAREWELLS
+    | fr.ACKNOWLEDGEMENTS
+) - (
+    en.STOP_WORDS
+    | en.QUESTION_WORDS
+    | en.GREETINGS
+    | en.THANKS
+    | en.FAREWELLS
+    | en.ACKNOWLEDGEMENTS
 )
 _ENGLISH_ONLY = (
     en.STOP_WORDS | en.QUESTION_WORDS | en.GREETINGS | en.THANKS | en.FAREWELLS | en.AUXILIARIES
@@ -269,21 +282,30 @@ def words_of(folded: str) -> list[str]:
 
 
 _ABOUT_THE_BOT = re.compile(rf"^(?:{pattern('about_the_bot')})$")
+_COURTESY_PHRASE = re.compile(
+    rf"\b(?:{'|'.join(sorted(_COURTESY_PHRASES, key=len, reverse=True))})\b"
+)
+COURTESY_WORDS = 6
+"""Words a message of courtesy holds at most ("thanks for the help earlier")."""
 
 
 def courtesy(folded: str, words: list[str] | None = None) -> str | None:
     """Return "greeting", "thanks", "farewell" or "acknowledgement" when a lowercase,
     accent-folded message (or its `words_of`) is only that, or "about" when it asks only what
-    the bot is or does ("are you a bot?", "what can you do?")."""
+    the bot is or does ("are you a bot?", "what can you do?"). An acknowledgement holding a
+    question word is a question ("ok so how?")."""
     if words is None:
         words = words_of(folded)
-    if not words or len(words) > 6:
+    if not words or len(words) > COURTESY_WORDS:
         return None
-    phrase = _COURTESY_PHRASES.get(" ".join(words))
-    if phrase is not None:
-        return phrase
+    said = " ".join(words)
+    if _ABOUT_THE_BOT.match(said):
+        return "about"
+    if _COURTESY_PHRASE.search(said):
+        # "ok, see you": each phrase read as the word that says it.
+        words = _COURTESY_PHRASE.sub(lambda m: _COURTESY_PHRASES[m[0]], said).split()
     if not _COURTESY_OR_FILLER.issuperset(words):
-        return "about" if _ABOUT_THE_BOT.match(" ".join(words)) else None
+        return None
     kinds = {
         "thanks"
         if w in THANKS
@@ -295,11 +317,11 @@ def courtesy(folded: str, words: list[str] | None = None) -> str | None:
         for w in words
         if w in _COURTESY
     }
-    if not kinds:
-        return "about" if _ABOUT_THE_BOT.match(" ".join(words)) else None
+    if kinds == {"acknowledgement"} and not QUESTION_WORDS.isdisjoint(words):
+        return None
     # ("thanks, bye": the leave-taking is what is answered.)
     order = ("farewell", "thanks", "greeting", "acknowledgement")
-    return next(kind for kind in order if kind in kinds)
+    return next((kind for kind in order if kind in kinds), None)
 
 
 SHORT_WORDS = en.SHORT_WORDS

@@ -24,30 +24,31 @@ words (who, when) are kept."""
 
 QUESTION_WORDS = frozenset("who what when where why how which whom whose".split())
 
-GREETINGS = frozenset("hi hello hey hiya howdy yo greetings morning evening afternoon".split())
+GREETINGS = frozenset("hi hello hey hiya howdy yo sup greetings morning evening afternoon".split())
 """Words that greet: a message of only these (and filler) is a greeting, not a question."""
 THANKS = frozenset("thanks thank thx ty cheers appreciated".split())
 """Words that thank: a message of only these (and filler) is thanks, not a question."""
 FAREWELLS = frozenset("bye goodbye byebye farewell cya ciao".split())
 """Words that take leave: a message of only these (and filler) says goodbye."""
 COURTESY_PHRASES = {
-    "see you": "farewell", "see ya": "farewell", "see you later": "farewell",
-    "take care": "farewell", "good night": "farewell", "how are you": "greeting",
-    "how are you doing": "greeting", "whats up": "greeting", "what s up": "greeting",
-    "what is up": "greeting", "what up": "greeting", "sup": "greeting",
+    "see you": "bye", "see ya": "bye", "see u": "bye", "take care": "bye", "good night": "bye",
+    "how are you": "hi", "how are you doing": "hi", "how r u": "hi", "whats up": "hi",
+    "what s up": "hi", "what is up": "hi", "what up": "hi", "sounds good": "ok",
+    "no worries": "ok", "no problem": "ok", "i see": "ok", "got it": "ok", "thank u": "thanks",
 }  # fmt: skip
-"""Whole messages of courtesy whose words say something else one by one ("see you")."""
+"""Phrases of courtesy whose words say something else one by one ("see you"), each to a word
+that says it ("bye"); they are read anywhere in a message of courtesy ("ok, see you")."""
 ACKNOWLEDGEMENTS = frozenset(
     "ok okay k kk cool nice great awesome alright understood noted perfect gotcha interesting"
-    " wow got see worries problem".split()
+    " wow good sure np gr8".split()
 )
 """Words that take an answer in: a message of only these (and filler) says so ("ok cool")."""
 GREETING_FILLER = frozenset(
-    "there you bot good very much lot a so all everyone guys how are doing for the help again"
-    " your that this info answer answers earlier got it i see no worries problem really".split()
+    "there you bot good very much lot a so all everyone guys doing for the help again your that"
+    " this info answer answers earlier it oh ah hmm".split()
 )
-"""Words a greeting, thanks or acknowledgement may hold besides its own ("hi there", "hi, how
-are you?", "thanks for the help earlier", "ok got it")."""
+"""Words a greeting, thanks or acknowledgement may hold besides its own ("hi there", "thanks
+for the help earlier", "oh ok")."""
 FOLLOW_UP_WORDS = frozenset(
     "next then after afterwards afterward before earlier later happened happen else more".split()
 )
@@ -156,6 +157,13 @@ HAPPEN_WORDS = ("happen", "become", "became", "do", "did", "end", "up", "go", "w
 """Words asking what became of someone ("what happened to him later?")."""
 ASKING_WORDS = frozenset("about know knows ask asking tell me wondering wonder sure say".split())
 """Words before a question word that make it a question, not a conjunction."""
+HEDGE_WORDS = frozenset(
+    "sure tho though basically correct yeah yes confirmed confirm accurate verified verify true"
+    " right really actually definitely certain certainly exactly indeed official officially"
+    " reliable".split()
+)
+"""Words that doubt or hedge a yes/no question rather than claim anything ("is that
+confirmed?", "was it the MAA tho?")."""
 DISPUTING = ("real", "actual", "correct", "true", "right")
 """Words that put a number in doubt ("what's the real number?")."""
 CLAIM_ASKS = frozenset("why right correct true yes confirm".split())
@@ -544,17 +552,20 @@ particle may stand after the verb's object too ("they locked them up")."""
 
 
 def _phrasal(meaning: str, forms: str, particles: str) -> tuple[str, str, tuple[str, ...]]:
+    """Return the idiom reading a verb of two words as the one word it means, its object kept
+    ("lock them up": "detain them"), run when one of the verb's forms is there."""
     verbs = "|".join(forms.split())
     after = "|".join(particles.split())
     # ("locked the men up": a pronoun, a name or "the" and a word between is its object.)
     return (
-        rf"\b(?:{verbs})((?: (?:it|them|him|her|us|the \S+|@\S+))?) (?:{after})\b",
+        # ("break out of jail" is escaping, not starting.)
+        rf"\b(?:{verbs})((?: (?:it|them|him|her|us|the \S+|@\S+))?) (?:{after})\b(?! of\b)",
         rf"{meaning}\1",
         tuple(forms.split()),
     )
 
 
-IDIOMS = (
+IDIOMS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     *_IDIOMS,
     *(
         _phrasal(meaning, forms, particles)
@@ -562,6 +573,7 @@ IDIOMS = (
         for forms, particles in verbs
     ),
 )
+"""Every idiom: the phrases above and the verbs of two words."""
 
 PATTERNS = {
     # "and after that?": what happens next in the story.
@@ -606,7 +618,7 @@ PATTERNS = {
         r"|what (?:can|do|could) (?:you|u) (?:do|know|answer(?: questions)?(?: about)?|tell me"
         r"(?: about)?|cover)"
         r"|(?:what|who) (?:are|r) (?:you|u)|who (?:made|built|created|programmed|wrote) (?:you|u)"
-        r"|how do (?:you|u) work|what (?:is|s) this(?: bot)?|what do (?:you|u) cover"
+        r"|how do (?:you|u) work|what (?:is|s) this(?: bot| about)?|what do (?:you|u) cover"
     ),
     # "the losers", "the winning side": a side of the fighting, by how it came out.
     "winners": r"\b(?:the )?(?:winners|victors|winning (?:side|group|camp|faction))\b",
@@ -622,7 +634,7 @@ PATTERNS = {
         r"|how do (?:you|u) know(?: (?:that|this))?|(?:what is|whats|what's) (?:the|your) source"
         r"|sources?|proof|prove it|where does it say (?:that|so)"
     ),
-    "doubt_openers": r"and |but |ok |so |hmm |wait ",
+    "doubt_openers": r"and |but |ok |so |hmm |wait |wow |oh |huh ",
     "doubt_closers": r" though| then| now",
     # "that source", "ces gens": someone or something the conversation named.
     "demonstrative": r"that|this|these|those",
@@ -712,7 +724,9 @@ ATTRIBUTES = {
         r"|where (?:\S+ ){{0,5}}?(?:went|headed|retreated|fled|escaped|withdrew)\b"
         # ... or was taken once it was over ("where were they taken after their detention?").
         r"|where (?:was|were|had|have|has) (?:\S+ ){{0,5}}?(?:taken|brought|sent|transferred"
-        r"|deported|evacuated|moved)\b"
+        # (Not "taken from", "taken away" nor "taken" as what: the verb ends the question or
+        # comes before when.)
+        r"|deported|evacuated|moved)(?=$| (?:to|after|afterwards|later|then|once|next)\b)"
     ),
     "size": (
         r"{population}|populated|lives? in|living in"

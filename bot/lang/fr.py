@@ -29,15 +29,16 @@ FAREWELLS = frozenset("revoir adieu bonne bientot".split())
 """Words that take leave (accents folded): "au revoir", "bonne journee" (a bare "nuit ?" asks
 something)."""
 COURTESY_PHRASES = {
-    "a plus": "farewell", "a bientot": "farewell", "a tout a l heure": "farewell",
-    "ca va": "greeting", "comment ca va": "greeting", "comment allez vous": "greeting",
+    "a plus": "bye", "a bientot": "bye", "a tout a l heure": "bye", "ca va": "salut",
+    "comment ca va": "salut", "comment allez vous": "salut", "d accord": "ok", "je vois": "ok",
+    "pas de probleme": "ok", "pas de souci": "ok", "pas de soucis": "ok",
 }  # fmt: skip
-"""Whole messages of courtesy (accents folded) whose words say something else one by one."""
-ACKNOWLEDGEMENTS = frozenset("ok okay daccord entendu compris parfait super genial top".split())
+"""Phrases of courtesy (accents folded), each to a word that says it (see `en.COURTESY_PHRASES`)."""
+ACKNOWLEDGEMENTS = frozenset("daccord entendu compris parfait genial".split())
 """Words that take an answer in (accents folded)."""
 GREETING_FILLER = frozenset(
     "a au tous tout le monde beaucoup bien bot vous toi ca va comment journee soiree nuit pour"
-    " l aide d accord je vois".split()
+    " l aide ah oh".split()
 )
 """Words a greeting or thanks may hold besides its own ("merci beaucoup", "salut, ca va ?")."""
 FOLLOW_UP_WORDS = frozenset("ensuite puis apres avant suite passe autre plus".split())
@@ -359,6 +360,8 @@ PATTERNS = {
         r"(?:tu es|t es|vous etes|es tu|etes vous) (?:un |une )?(?:bot|robot|humain|humaine|ia)"
         r"|(?:que|qu) (?:sais|peux|savez|pouvez)[- ](?:tu|vous)(?: faire)?"
         r"|qui (?:t a|vous a) (?:cree|creee|fait|programme)"
+        r"|qui es tu|qui etes vous|tu es qui|vous etes qui"
+        r"|qu est ce que (?:tu|vous) (?:sais|peux|savez|pouvez) faire"
     ),
     "winners": r"\b(?:les )?(?:vainqueurs|gagnants|camp (?:vainqueur|gagnant))\b",
     "losers": r"\b(?:les )?(?:perdants|vaincus|camp (?:perdant|vaincu))\b",
