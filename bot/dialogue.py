@@ -95,10 +95,10 @@ class Dialogue:
         sides = self.index.sides
         if side is None or any(t in sides for t in tokens):
             return tokens
-        if side[0].rstrip("s").endswith(" one") and self._side_tokens.isdisjoint(previous.tokens):
-            # "The other one" is the other side only after a question asking for a side
-            # ("which group was mostly Arab?"); after "when did the MAA attack again?" it is
-            # the other attack.
+        if side[0].rstrip("s").endswith(" one") and not self._asked_of_a_side(previous):
+            # "The other one" is the other side only after a question asking for a side or
+            # what one is ("which group was mostly Arab?", "what does MAA stand for?"); after
+            # "when did the MAA attack again?" it is the other attack.
             return tokens
         last = next((f"@{e}" for e in previous.entities if f"@{e}" in sides), None)
         others = [t for t in sides if t != last]
@@ -107,6 +107,19 @@ class Dialogue:
         # The words that said "the other side" are now its name.
         said = {self.v.token(w) for w in side[0].split()}
         return [*(t for t in tokens if t not in said), others[0]]
+
+    def _asked_of_a_side(self, previous: Context) -> bool:
+        """Return whether the last question asked for a side, or the last answer tells what
+        a side is or is like (its full name, its make-up)."""
+        if not self._side_tokens.isdisjoint(previous.tokens):
+            return True
+        index = self.index
+        last = index.fact_index.get(previous.fact_id or "")
+        return (
+            last is not None
+            and bool(index.asks[last])
+            and not index.defines[last].isdisjoint(index.sides)
+        )
 
     def correction(self, normal: str, tokens: list[str]) -> tuple[bool, list[str]]:
         """Read "no, I meant the second time": the last question again, put right."""

@@ -907,6 +907,7 @@ def test_follow_up_he_must_be_in_the_answer(engine: Engine) -> None:
         # just told of, are no nearer for it.
         ("which group was mostly Arab?", "maa-ethnic-makeup",
          "and what's the other one's full name?", "mnla-full-name"),
+        ("what does MAA stand for?", "maa-full-name", "and the other one?", "mnla-full-name"),
         # ... and the answer must be about it: nothing says when the MNLA left Ber.
         ("when did the MAA leave Ber?", "maa-left-ber", "what about the other side?", None),
         # "What about X?" asks the last question of X, and nothing else.
