@@ -66,8 +66,9 @@ class Judge:
 
 
 Found = list[Signal] | None
-_SOMEONE = ("group", "person")
 SignalCheck = Callable[[Judge, Asked, int, Found], float]
+_SOMEONE = ("group", "person")
+"""The kinds of entity whose attributes a question may ask."""
 
 
 def _fired(found: Found, name: str, factor: float, reason: str) -> float:
