@@ -293,6 +293,7 @@ def test_a_slip_in_the_article_s_own_place_after_the_battle_of_is_no_other_event
         # ... nor where anyone was taken once held (not where from: see below).
         "where were the 23 detainees taken afterwards?",
         "Où les déserteurs présumés ont-ils été transférés ensuite ?",
+        "les déserteurs présumés ont été emmenés où ?",
         # "Kinda" is "kind of", in chat spelling.
         "what kinda weapon did the french planes carry",
         # A clause of names alone asks nothing: the question is who killed him.

@@ -421,11 +421,15 @@ ATTRIBUTES = {
     "hour": r"quelle heure|matin|soir|nuit|aube",
     "duration": r"combien de temps|duree",
     # ("Où", not "ou": it opens the question or ends it, "ils sont allés où ?")
+    # (The same verbs, the question word first or last: "où ont-ils été emmenés ?", "ils ont
+    # été emmenés où ?".)
     "destination": (
-        r"^ou (?:\S+ ){{0,8}}?(?:alles?|allees?|partis?|enfuis?|replies?|retires?|rendus?"
-        r"|diriges?|emmenes?|emmenees?|conduits?|conduites?|transferes?|transferees?"
-        r"|envoyes?|envoyees?|evacues?|evacuees?)\b"
-        r"|\b(?:alles?|allees?|partis?|enfuis?|replies?|retires?|rendus?|diriges?) ou$"
+        r"^ou (?:\S+ ){{0,8}}?(?:{gone})\b|\b(?:{gone}) ou$".replace(
+            "{gone}",
+            "alles?|allees?|partis?|enfuis?|replies?|retires?|rendus?|diriges?|emmenes?"
+            "|emmenees?|conduits?|conduites?|transferes?|transferees?|envoyes?|envoyees?"
+            "|evacues?|evacuees?",
+        )
     ),
     "size": r"vivent|habitent|habitants (?:y a|compte)|combien (?:d )?(?:habitants|residents)",
     "leader": r"commandants?|chefs?|dirigeants?|dirigeait",
