@@ -209,7 +209,7 @@ class Engine:
             return decider.confirm(question, index.facts[doubted], context)
         if not message.tokens:
             return decider.decline(question, [], context, empty=not message.words)
-        if len(message.words) <= lang.COURTESY_WORDS and lang.courtesy(message.normal) is not None:
+        if lang.courtesy(message.normal) is not None:
             # "ok got it", "cool thanks", "are you a bot?": said to the bot, not asked of the
             # article (the reply says which).
             return decider.decline(question, [], context)

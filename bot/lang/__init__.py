@@ -285,8 +285,15 @@ _ABOUT_THE_BOT = re.compile(rf"^(?:{pattern('about_the_bot')})$")
 _COURTESY_PHRASE = re.compile(
     rf"\b(?:{'|'.join(sorted(_COURTESY_PHRASES, key=len, reverse=True))})\b"
 )
-COURTESY_WORDS = 6
+_COURTESY_WORDS = 6
 """Words a message of courtesy holds at most ("thanks for the help earlier")."""
+_COURTESY_MAY_HOLD = (
+    _COURTESY_OR_FILLER
+    | {word for phrase in _COURTESY_PHRASES for word in phrase.split()}
+    | set(re.findall(r"[a-z]+", pattern("about_the_bot")))
+)
+"""Every word a message of courtesy may hold: a message with any other is none (a look that
+spares most questions the rest)."""
 
 
 def courtesy(folded: str, words: list[str] | None = None) -> str | None:
@@ -296,7 +303,7 @@ def courtesy(folded: str, words: list[str] | None = None) -> str | None:
     question word is a question ("ok so how?")."""
     if words is None:
         words = words_of(folded)
-    if not words or len(words) > COURTESY_WORDS:
+    if not words or len(words) > _COURTESY_WORDS or not _COURTESY_MAY_HOLD.issuperset(words):
         return None
     said = " ".join(words)
     if _ABOUT_THE_BOT.match(said):
