@@ -61,7 +61,8 @@ _DECLINES = {
             "Ask me anything about it, for example:"
         ),
         "thanks": "You're welcome. Ask me anything else about the {title}, for example:",
-        "acknowledgement": "Glad to help. Ask me anything else about the {title}, for example:",
+        # (An acknowledgement may follow a decline, or nothing: it thanks for no help.)
+        "acknowledgement": "All right. Ask me anything about the {title}, for example:",
         "about": (
             "I'm a bot that answers questions about the {title} with the article's own "
             "sentences, and says so when the article does not say. Ask me anything about it, "
@@ -98,7 +99,7 @@ _DECLINES = {
         ),
         "thanks": "Avec plaisir. Une autre question sur l'article « {title} » ? Par exemple :",
         "acknowledgement": (
-            "Très bien. Une autre question sur l'article « {title} » ? Par exemple :"
+            "Très bien. Posez-moi une question sur l'article « {title} », par exemple :"
         ),
         "about": (
             "Je suis un bot qui répond aux questions sur l'article « {title} » avec ses propres "

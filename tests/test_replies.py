@@ -93,8 +93,11 @@ def test_html_escapes_and_fits_whatever_the_text(pack: Pack, text: str) -> None:
         # thanks with more words, and taking an answer in: not questions to match
         ("cool thanks", "You're welcome."),
         ("thanks for the help earlier!", "You're welcome."),
-        ("got it", "Glad to help. Ask me anything else about the Battle of Ber (2013)"),
-        ("ok no worries", "Glad to help."),
+        # (an acknowledgement may follow a decline, or open the chat: it thanks for no help)
+        ("got it", "All right. Ask me anything about the Battle of Ber (2013)"),
+        ("ok no worries", "All right."),
+        ("d'accord", "Très bien. Posez-moi une question sur l'article"),
+        ("ok merci", "Avec plaisir."),
         ("parfait, merci", "Avec plaisir."),
         # what the bot is and does
         ("are you a bot?", "I'm a bot that answers questions about the Battle of Ber (2013)"),
@@ -107,7 +110,7 @@ def test_html_escapes_and_fits_whatever_the_text(pack: Pack, text: str) -> None:
         ("thanks, see you", "Goodbye! Come back any time"),
         ("thank u", "You're welcome."),
         ("gr8 thx", "You're welcome."),
-        ("pas de problème", "Très bien. Une autre question sur l'article"),
+        ("pas de problème", "Très bien. Posez-moi une question sur l'article"),
         # letters of a script the bot does not read: it says which it reads
         ("кто победил в битве?", "I read questions in English and French only."),
         ("谁赢了?", "I read questions in English and French only."),

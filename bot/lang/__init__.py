@@ -252,7 +252,8 @@ _FRENCH_ONLY = (
 )
 _ENGLISH_ONLY = (
     en.STOP_WORDS | en.QUESTION_WORDS | en.GREETINGS | en.THANKS | en.FAREWELLS | en.AUXILIARIES
-) - (fr.STOP_WORDS | fr.QUESTION_WORDS | fr.GREETINGS | fr.THANKS | fr.FAREWELLS)
+) - (fr.STOP_WORDS | fr.QUESTION_WORDS | fr.GREETINGS | fr.THANKS | fr.FAREWELLS | {"ok"})
+# ("ok" is said in both: "ok merci" is French.)
 
 
 _ELISION = re.compile(rf"(?<![a-z'])(?:{'|'.join(fr.ELIDED)})'[a-z]")
@@ -273,7 +274,9 @@ def language_of(folded: str, words: list[str] | None = None) -> str:
         # (A French word of one letter, "y" or "a", counts only beside longer ones: alone it
         # may be a chat "why".)
         french += sum(len(w) == 1 and w in _FRENCH_ONLY for w in words)
-    return "fr" if french > sum(map(_ENGLISH_ONLY.__contains__, words)) else "en"
+    # (Beside an elision, a word of one letter is the elided one: the "d" of "d'accord".)
+    english = sum(w in _ENGLISH_ONLY and not (elided and len(w) == 1) for w in words)
+    return "fr" if french > english else "en"
 
 
 def words_of(folded: str) -> list[str]:
