@@ -295,11 +295,13 @@ class Decider:
             suggestions = self._offered(question, [m.fact for m in ranked[:3]])
         else:
             suggestions = self.index.starters_in(replies.question_language(question))
+        best = ranked[0].score if ranked else 0.0
+        near = best >= self.weights.near_decline
         return Reply(
             question=question,
             outcome=Outcome.DECLINE,
-            text=replies.decline_text(reason, question, self.title),
-            confidence=round(ranked[0].score, 3) if ranked else 0.0,
+            text=replies.decline_text(reason, question, self.title, near=near),
+            confidence=round(best, 3),
             suggestions=suggestions,
             runner_up=self.candidate(ranked[0]) if ranked else None,
             on_topic=on_topic,

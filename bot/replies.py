@@ -73,6 +73,7 @@ _DECLINES = {
             "The article doesn't say; that isn't covered. These are close to what it does cover:"
         ),
         "absent-polar": "The article doesn't say so. These are close to what it does say:",
+        "not-found": "I can't find that in the article. These are the closest things it covers:",
     },
     "fr": {
         "empty": "Posez-moi une question sur l'article « {title} », par exemple :",
@@ -110,6 +111,9 @@ _DECLINES = {
             "L'article ne le dit pas ; ce n'est pas couvert. Voici ce qu'il couvre de proche :"
         ),
         "absent-polar": "L'article ne dit pas cela. Voici ce qu'il dit de proche :",
+        "not-found": (
+            "Je ne trouve pas cela dans l'article. Voici ce qu'il couvre de plus proche :"
+        ),
     },
 }
 """The lines that say why a question is not answered, in the language it was asked in."""
@@ -157,10 +161,11 @@ def confirmed_text(question: str, answer: str) -> str:
     return _CONFIRMED[question_language(question)].format(answer=answer)
 
 
-def decline_text(reason: Reason, question: str, title: str) -> str:
+def decline_text(reason: Reason, question: str, title: str, *, near: bool = False) -> str:
     """Return the line that says why a question is not answered, in the question's language.
 
-    A greeting or thanks that is nothing else gets a greeting back and a hint.
+    A greeting or thanks that is nothing else gets a greeting back and a hint. `near`: a fact
+    came close, so the bot says it cannot find the answer, not that the article lacks it.
     """
     folded = fold(strip_address(question))
     words = lang.words_of(folded)
@@ -172,7 +177,7 @@ def decline_text(reason: Reason, question: str, title: str) -> str:
         unreadable = any(c.isalpha() and not fold(c) for c in strip_address(question))
         return lines["unreadable" if unreadable else "empty"].format(title=title)
     if reason is Reason.NOT_COVERED:
-        return absent_line(question, language=language)
+        return absent_line(question, language=language, near=near)
     if reason is Reason.NO_STORY:
         return lines["no-story"]
     if reason is Reason.NOTHING_TO_CONFIRM:
@@ -184,11 +189,12 @@ def decline_text(reason: Reason, question: str, title: str) -> str:
     return lines["off-topic"].format(title=title)
 
 
-def absent_line(question: str, *, language: str | None = None) -> str:
+def absent_line(question: str, *, language: str | None = None, near: bool = False) -> str:
     """Say the article does not answer this, echoing a wh-question as indirect speech.
 
     A question that would not read well echoed ("what about X?", an inverted French verb) gets
-    a plain line instead.
+    a plain line instead. `near`: a fact came close, so, but for a yes/no question, the line
+    says the answer cannot be found rather than that the article lacks it.
     """
     asked = " ".join(printable(strip_address(question)).split()).rstrip(" ?？!.")
     folded = fold(asked)
@@ -197,7 +203,10 @@ def absent_line(question: str, *, language: str | None = None) -> str:
     words = asked.split()
     # A yes/no question the article does not bear out ("were five civilians killed?") may be
     # one it says otherwise: not "that isn't covered".
-    plain = lines["absent-polar" if polar(lang.words_of(folded)) else "absent-plain"]
+    is_polar = polar(lang.words_of(folded))
+    if near and not is_polar:
+        return lines["not-found"]
+    plain = lines["absent-polar" if is_polar else "absent-plain"]
     if not asked or len(asked) > 160 or len(words) < 2 or fold(words[0]) not in lang.QUESTION_WORDS:
         return plain
     if _ASKS_ABOUT.match(folded):

@@ -80,6 +80,10 @@ class Weights:
     """People, groups and places a conversation remembers."""
     context_facts: int = 6
     """Facts answered that a conversation remembers ("what else?" asks for none of them)."""
+    near_decline: float = 0.35
+    """From this score, a declined question's best fact is near enough to be what was asked
+    (about one time in three, on the question sets): the decline says the bot cannot find the
+    answer, not that the article does not say it."""
     disputable: float = 0.8
     """Answers scoring below this are put to the classifier (`opinion`) ..."""
     disputed: float = 0.1
