@@ -13,7 +13,7 @@ STOP_WORDS = frozenset(
     le la les un une des du de au aux en et ou est sont etait etaient ete a dans sur par pour
     avec ce cet cette ces se sa son ses leur leurs y il elle lui on nous vous je tu me te moi
     toi ne pas que qui-est est-ce ca cela ceci sont-ils ils elles eux t salut bonjour svp stp
-    merci alors donc exactement precisement ont lors aujourd hui actuellement parmi
+    merci alors donc exactement precisement ont aujourd hui actuellement parmi
     """.split()
 )
 """Words that carry no meaning for matching. Question words (qui, quand) are kept."""
@@ -219,6 +219,7 @@ SYNONYMS: dict[str, list[str]] = {
     "part": ["partie"],
     "before": ["avant"],
     "after": ["apres", "ensuite", "puis"],
+    "during": ["pendant", "durant", "lors"],
     "again": ["encore", "nouveau"],
     "second": ["deuxieme", "2e", "2eme", "seconde"],
     "time": ["fois"],
