@@ -18,6 +18,9 @@ from bot.lang.words import language_words, real_words
 from bot.text import normalize
 
 _DOUBLED = re.compile(r"(.)\1")
+_LONG_SLIP = 8
+"""From this many letters, a word typed with a letter too many is a slip wherever it is
+("timbucktu"): a long word a letter away from another is no other word."""
 _CACHE_LIMIT = 50_000
 _VOWEL_OPENINGS = frozenset("aeiouyh")
 
@@ -581,7 +584,7 @@ class Vocabulary:
         ):
             # A letter is dropped mostly where it was doubled ("wonn"); otherwise "paris" would
             # read as the French "pris".
-            if len(target) < len(word) and not _DOUBLED.search(word):
+            if len(target) < len(word) and not _DOUBLED.search(word) and len(word) < _LONG_SLIP:
                 continue
             # Of equally near words, the one alike in more letters, and at the start, wins:
             # "wher" is "where", not "when"; "waht" is "what", not "want".

@@ -1214,6 +1214,11 @@ def test_context_starts_empty_and_records_the_answer(engine: Engine) -> None:
         # "y" opening a question before its verb is "why", as chat writes it; not the French "y".
         ("y did they keep pickups near ber", "why did they keep pickups near ber"),
         ("il y a eu combien de morts ?", "il y a eu combien de morts"),
+        # "2" and "4" before "the" or after "according" are "to" and "for"; a count stays one.
+        ("handed 2 the mauritanians", "handed to the mauritanians"),
+        ("according 2 ramadane", "according to ramadane"),
+        ("a message 4 the MAA", "a message for the maa"),
+        ("2 civilians died", "2 civilians died"),
         # A number said in several words is its digits; "twenty thirteen" is a year.
         ("the twenty three suspected deserters", "the 23 suspected deserters"),
         ("who won in twenty thirteen?", "who won in 2013"),

@@ -23,7 +23,7 @@ from bot.text import normalize
 from tests.commandline import ROOT, clean_environ, run_bot
 
 SECOND_PACK = ROOT / "tests" / "packs" / "lantern-festival"
-DISPUTED = "who did the maa grab during the raid"
+DISPUTED = "Which militia launched the assault on the town?"
 """A question the engine alone answers, unsure, with a fact the classifier finds unlikely."""
 
 

@@ -328,6 +328,19 @@ _IDIOMS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         r"which \1",
         ("name", "names"),
     ),
+    # "acording 2 the spokesman", "handed 4 the ...": "to" and "for", as chat writes them (a
+    # number is never before "the", nor after "according").
+    (r"\b(according|due|prior|next|close|thanks) 2\b", r"\1 to", ("2",)),
+    (
+        r"\b2 (?=(?:the|a|an|his|her|their|them|him|me|us|it|its|this|that|these|those)\b)",
+        "to ",
+        ("2",),
+    ),
+    (
+        r"\b4 (?=(?:the|a|an|his|her|their|them|him|me|us|it|its|this|that|these|those)\b)",
+        "for ",
+        ("4",),
+    ),
     # "y did they leave?": "why", as chat writes it (the French "y" is never before these).
     (r"^y (?=(?:did|do|does|didnt|dont|is|are|was|were|would|r)\b)", "why ", ("y",)),
     # "How much old was he?": how old, as some write it in a language not their own.
@@ -775,6 +788,13 @@ CHAT_SPELLINGS = {
     "any1": "anyone", "some1": "someone", "sum1": "someone", "every1": "everyone",
     "2day": "today", "2moro": "tomorrow", "l8r": "later", "gr8": "great",
     "kinda": "kind of", "sorta": "sort of",
+    "frm": "from", "giv": "give", "bak": "back", "nd": "and", "wid": "with", "dat": "that",
+    "dey": "they", "dem": "them", "da": "the", "wuz": "was", "waz": "was",
+    "iz": "is", "hav": "have", "jus": "just", "becuz": "because", "becoz": "because",
+    "thnx": "thanks", "thanx": "thanks", "tht": "that", "wich": "which", "whch": "which",
+    "bfr": "before", "aftr": "after", "nxt": "next", "lst": "last", "gov": "government",
+    "wanna": "want to", "gonna": "going to", "dunno": "do not know", "idk": "i do not know",
+    "mayb": "maybe", "sumthing": "something", "sumone": "someone", "nah": "no",
 }  # fmt: skip
 """How people spell in chats, to the word meant ("w/" is "w" once punctuation is gone)."""
 
