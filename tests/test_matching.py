@@ -1586,6 +1586,29 @@ def test_a_french_word_is_no_form_of_a_word_that_joins_or_asks(
     assert engine.vocabulary.token(word) != engine.vocabulary.token(not_read_as)
 
 
+@pytest.mark.parametrize(
+    ("french", "english"),
+    [
+        ("pendant", "during"),
+        ("lors", "during"),
+        ("venait", "come"),
+        ("plupart", "mostly"),
+        ("issus", "composed"),
+        ("signale", "reported"),
+    ],
+)
+def test_french_words_are_read_as_the_english_words_they_mean(
+    engine: Engine, french: str, english: str
+) -> None:
+    assert engine.vocabulary.token(french) == engine.vocabulary.token(english)
+
+
+def test_d_ou_asks_where_even_before_a_relative_qui(engine: Engine) -> None:
+    """ "D'où" is never "ou" (or): "d'où venait la source qui ...?" asks where from."""
+    message = engine.interpreter.message("D'où venait la source qui a signalé l'attaque ?", 500)
+    assert engine.vocabulary.token("where") in message.tokens
+
+
 def test_a_polite_french_opening_asks_nothing(engine: Engine) -> None:
     assert engine.answer("excusez-moi, qui a gagné la bataille ?").fact_id == "who-won"
 

@@ -196,7 +196,8 @@ SYNONYMS: dict[str, list[str]] = {
     "man": ["homme", "hommes"],
     "say": ["dit", "dire", "affirme", "affirmer", "rapporte", "rapportait", "revendique",
             "revendiquer", "annonce", "annoncer", "indique", "indiquer", "pretendait", "reaffirme",
-            "reaffirmer", "reitere", "reiterer", "declare", "declarer"],
+            "reaffirmer", "reitere", "reiterer", "declare", "declarer", "signale", "signaler",
+            "signalait"],
     "detail": ["precision", "precisions", "detaille", "detaillee"],
     "unknown": ["inconnu", "inconnue", "inconnus", "inconnues"],
     "work": ["collaborer", "cooperer", "travailler"],
@@ -210,9 +211,9 @@ SYNONYMS: dict[str, list[str]] = {
     "size": ["taille", "effectif", "effectifs"],
     "found": ["fonde", "fondation"],
     "increase": ["augmente", "augmenter", "augmentation", "augmentent", "hausse"],
-    "compose": ["constitue"],
+    "compose": ["constitue", "issu", "issus"],
     "major": ["majeur", "majeure"],
-    "mostly": ["majoritairement", "principalement", "essentiellement"],
+    "mostly": ["majoritairement", "principalement", "essentiellement", "plupart"],
     "full": ["entier", "complet"],
     "acronym": ["acronyme", "sigle", "signifie", "signification"],
     "name": ["nom", "noms", "appelle", "appelee"],
@@ -220,6 +221,7 @@ SYNONYMS: dict[str, list[str]] = {
     "before": ["avant"],
     "after": ["apres", "ensuite", "puis"],
     "during": ["pendant", "durant", "lors"],
+    "come": ["venait", "vient", "viennent", "venaient", "venu", "venue", "venus", "venir"],
     "again": ["encore", "nouveau"],
     "second": ["deuxieme", "2e", "2eme", "seconde"],
     "time": ["fois"],
@@ -234,6 +236,8 @@ SYNONYMS: dict[str, list[str]] = {
 """French words, by the English word they are matched as."""
 
 IDIOMS = (
+    # "D'où venait-il ?": where from; "où" after "d'" is never "ou" (or).
+    (r"\bd'ou\b", "endroit", ("ou",)),
     # "Quel est le nom de la ville ...?" asks which town, not anyone's name.
     (
         r"\bquel (?:est|etait|était) le nom (?:de la |du |de l'|de |d')"
