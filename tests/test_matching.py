@@ -1214,6 +1214,9 @@ def test_context_starts_empty_and_records_the_answer(engine: Engine) -> None:
         # "y" opening a question before its verb is "why", as chat writes it; not the French "y".
         ("y did they keep pickups near ber", "why did they keep pickups near ber"),
         ("il y a eu combien de morts ?", "il y a eu combien de morts"),
+        # "Prendre d'assaut" is attacking; "d'où" asks where.
+        ("qui a pris d'assaut la ville ?", "qui a attaque la ville"),
+        ("d'où venait-il ?", "endroit venait il"),
         # "2" and "4" before "the" or after "according" are "to" and "for"; a count stays one.
         ("handed 2 the mauritanians", "handed to the mauritanians"),
         ("according 2 ramadane", "according to ramadane"),

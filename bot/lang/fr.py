@@ -236,6 +236,12 @@ SYNONYMS: dict[str, list[str]] = {
 """French words, by the English word they are matched as."""
 
 IDIOMS = (
+    # "Prendre d'assaut" is attacking, not taking anything.
+    (
+        r"\b(?:pris|prise|prises|prendre|prend|prennent|prenait|prenaient) d'assaut\b",
+        "attaque",
+        ("assaut",),
+    ),
     # "D'où venait-il ?": where from; "où" after "d'" is never "ou" (or).
     (r"\bd'ou\b", "endroit", ("ou",)),
     # "Quel est le nom de la ville ...?" asks which town, not anyone's name.
