@@ -1757,6 +1757,22 @@ def test_a_they_after_a_declined_turn_stands_for_whom_that_turn_named(engine: En
     assert then.fact_id == "burkinabe-left-ber"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "How much were the goods stolen during the May raid worth in total?",
+        "what was the value of the looted goods?",
+        "Combien valaient les biens pillés en mai ?",
+    ],
+)
+def test_what_something_was_worth_asks_an_amount_however_far_worth_comes(
+    engine: Engine, text: str
+) -> None:
+    spelled = engine.vocabulary.spelled_text(engine.interpreter.message(text, 500).normal)
+    assert "amount" in engine.interpreter.reader.asks(spelled)
+    assert not engine.answer(text).answered
+
+
 def test_where_something_was_taken_from_is_no_destination(engine: Engine) -> None:
     assert "destination" not in engine.interpreter.reader.asks("where were the vehicles taken from")
 

@@ -753,7 +753,7 @@ ATTRIBUTES = {
         r"how (?:was|were|is|are) (?:\S+ ){{0,5}}?(?:\S+ed|taken|held|brought|done|made|kept|sent"
         r"|given|treated|shot|hit|caught)"
     ),
-    "amount": r"how much (?:money|cash)|how much (?:\S+ ){{1,5}}?worth|money|cash",
+    "amount": r"how much (?:money|cash)|how much (?:\S+ ){{1,8}}?worth|money|cash|value of",
     "names": (
         r"(?:their|his|her|whose) names"
         r"|names of (?:the )?(?:\S+ ){{0,3}}?(?:people|men|dead|killed|wounded|{people})"

@@ -446,7 +446,7 @@ ATTRIBUTES = {
     "leader": r"commandants?|chefs?|dirigeants?|dirigeait",
     "name": r"nom|appelle|appelait",
     "rank": r"grade",
-    "amount": r"argent",
+    "amount": r"argent|combien (?:\S+ ){{0,6}}?(?:valait|valaient|coutait|coutaient)|valeur",
     "names": r"leurs noms|appelaient|noms des (?:morts|{people})",
     "strength": r"effectifs?|combien (?:de|d) (?:{forces}) (?:avait|comptait|y avait)",
 }
