@@ -4,6 +4,7 @@ same way in questions and in the pack's phrasings and sentences."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from bot import lang
 from bot.knowledge import Domain
@@ -110,10 +111,16 @@ class Asks:
             f"@{e.id}" for e in vocabulary.entities.values() if e.kind in ("group", "person")
         )
         self._counting = re.compile(lang.pattern("counting"))
+        self._persons = vocabulary.tokens(lang.PERSON_NOUNS)
         self._located = re.compile(
             rf"\b(?:{lang.pattern('locating')})(?:\s+(?:{lang.pattern('locating_particles')}))?"
             r"\s+@(\S+)"
         )
+
+    def held(self, tokens: Iterable[str]) -> frozenset[str]:
+        """Return the kinds of person among a text's tokens ("the elderly man" -> man): whom
+        what it asks for is asked of."""
+        return frozenset(t for t in tokens if t in self._persons)
 
     def asks(self, normal: str) -> frozenset[str]:
         """Return what a normalised question asks for besides who, when, where and why."""

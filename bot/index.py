@@ -134,6 +134,9 @@ class FactIndex:
         self.reasons: list[frozenset[str]] = []
         # Who each fact is asked the number of ("how many civilians were killed?" -> civilian).
         self.counted: list[frozenset[str]] = []
+        # Whom each fact is asked each attribute of, by kind of person ("how old was the girl
+        # killed?" -> age: girl).
+        self.held: list[dict[str, frozenset[str]]] = []
         # The names each fact is asked what or who they are ("what is the MAA?" -> @maa), or
         # its answer opens with.
         self.defines: list[frozenset[str]] = []
@@ -162,9 +165,11 @@ class FactIndex:
             counted: set[str] = set()
             defines: set[str] = set()
             polar_words: set[str] = set()
+            held: dict[str, frozenset[str]] = {}
             for question in fact.questions:
                 normal = vocabulary.normals[question]
-                asked |= asks.asks(normal)
+                attributes = asks.asks(normal)
+                asked |= attributes
                 doers |= asks.doers(normal)
                 subjects |= asks.subjects(normal)
                 reasons |= asks.reasons(normal)
@@ -172,6 +177,9 @@ class FactIndex:
                 defines |= asks.defined(question, normal)
                 analysed = vocabulary.analyze(question, normal=normal)
                 tokens = frozenset(analysed)
+                if attributes and (persons := asks.held(analysed)):
+                    for attribute in attributes:
+                        held[attribute] = held.get(attribute, frozenset()) | persons
                 # (Asked as it opens: "... nearby when the fighting broke out, so did ...?"
                 # asks no date.)
                 first = next((t for t in analysed[:2] if t in question_words), None)
@@ -205,6 +213,7 @@ class FactIndex:
             self.subjects.append(frozenset(subjects))
             self.reasons.append(frozenset(reasons))
             self.counted.append(frozenset(counted))
+            self.held.append(held)
             # An answer that opens with a name tells what that is ("In Khalil was under the
             # control of the MNLA ..." answers "what is In Khalil?").
             opens = answer[:1] if answer and answer[0].startswith("@") else ()

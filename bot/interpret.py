@@ -82,6 +82,8 @@ class Query:
     """The people that the question's pronouns ("he", "his") stand for."""
     asks: frozenset[str] = frozenset()
     """What the question asks for besides a who, when, where or why: a kind, an age, an hour..."""
+    holders: frozenset[str] = frozenset()
+    """The kinds of person it asks that of ("how old was the man?" -> man)."""
     premise: frozenset[str] = frozenset()
     """What "what happened to X after ..." takes as given: a fact saying only that is no answer."""
     focus: frozenset[str] = frozenset()
@@ -253,6 +255,7 @@ class Interpreter:
         asked_clauses = [c for asks, c in clauses if asks]
         core = message.core
         side = self._asked_side(core)
+        asks = self._asks_of(asked, spelled)
         return Query(
             tokens,
             exclude=exclude if (lang.OTHER_WORDS | lang.LATER_WORDS) & set(words) else _NOTHING,
@@ -262,7 +265,8 @@ class Interpreter:
                 years=not disputed,
                 names_in=" ".join(asked_clauses) if asked_clauses else None,
             ),
-            asks=self._asks_of(asked, spelled),
+            asks=asks,
+            holders=self.reader.held(focus or tokens) if asks else _NOTHING,
             doers=(
                 frozenset().union(*map(self.reader.doers, asked))
                 if asked
@@ -418,6 +422,7 @@ class Interpreter:
             if is_asked and not lang.WHILE_WORDS.isdisjoint(clause_words[1:])
             else _NOTHING
         )
+        asks = self.reader.asks(spelled := self.v.spelled_text(clause_normal))
         return replace(
             plain,
             tokens=clause_tokens,
@@ -434,7 +439,8 @@ class Interpreter:
                 ),
                 0 if own else around,
             ),
-            asks=self.reader.asks(spelled := self.v.spelled_text(clause_normal)),
+            asks=asks,
+            holders=self.reader.held(clause_tokens) if asks else _NOTHING,
             doers=self.reader.doers(spelled),
             reasons=self.reader.reasons(spelled),
             counted=self.reader.counted(spelled),

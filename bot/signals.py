@@ -127,6 +127,19 @@ def attributes(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
     return product
 
 
+def holder(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
+    """ "How old was the elderly man?" is not the fact asked only how old the girl was, though
+    its sentence names him too."""
+    query, held = asked.query, judge.index.held[fact]
+    for attribute in sorted(query.asks):
+        own = held.get(attribute)
+        if own and own.isdisjoint(query.holders):
+            people = ", ".join(sorted(query.holders))
+            reason = f"never asked the {attribute} of {people}"
+            return _fired(found, "other-holder", judge.weights.other_holder, reason)
+    return 1.0
+
+
 def attribute_of(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
     """Asking what kind, how old, what full name..., of a group or person a fact is not about:
     "the Tuareg group's full name" is not given by the fact giving the Arab group's, whose
@@ -321,6 +334,7 @@ SIGNALS: tuple[SignalCheck, ...] = (
     asked_for,
     referent,
     attributes,
+    holder,
     attribute_of,
     definition,
     doer,
@@ -347,6 +361,7 @@ def active(asked: Asked) -> tuple[SignalCheck, ...]:
         asked.first,
         query.referents,
         query.asks,
+        query.holders,
         query.asks,
         query.defined,
         query.doers,

@@ -99,6 +99,9 @@ class Weights:
     """Asks how many, when or for a name, and the fact holds none."""
     missing_attribute: float = 0.45
     """Asks what kind, how old, how long..., and the fact is never asked that."""
+    other_holder: float = 0.45
+    """Asks an attribute of one kind of person ("how old was the man?"), and the fact is asked
+    it only of others ("how old was the girl?")."""
     missing_definition: float = 0.45
     """Asks only what or who something is, and the fact is never asked that of it."""
     missing_doer: float = 0.45

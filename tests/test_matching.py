@@ -1773,6 +1773,32 @@ def test_what_something_was_worth_asks_an_amount_however_far_worth_comes(
     assert not engine.answer(text).answered
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How old was the old gentleman who died?",
+        "how old was the elderly man killed in Ber?",
+        "Quel âge avait l'homme âgé tué pendant la bataille ?",
+    ],
+)
+def test_an_attribute_of_one_person_is_not_answered_by_the_fact_giving_another_s(
+    engine: Engine, question: str
+) -> None:
+    """The fact giving the girl's age names the elderly man too, but never his age."""
+    reply = engine.answer(question)
+    assert not reply.answered
+    assert "other-holder" in {signal.name for signal in reply.signals}
+
+
+@pytest.mark.parametrize(
+    "question", ["how old was the girl killed?", "quel âge avait la fille tuée ?"]
+)
+def test_the_attribute_asked_of_the_person_a_fact_gives_it_of_is_answered(
+    engine: Engine, question: str
+) -> None:
+    assert engine.answer(question).fact_id == "civilian-victims"
+
+
 def test_where_something_was_taken_from_is_no_destination(engine: Engine) -> None:
     assert "destination" not in engine.interpreter.reader.asks("where were the vehicles taken from")
 

@@ -76,6 +76,13 @@ COPULAS = frozenset("is was are were".split())
 
 GROUP_PRONOUNS = frozenset("they them their theirs".split())
 PERSON_PRONOUNS = frozenset("he him his she her".split())
+PERSON_NOUNS = frozenset(
+    """
+    man men woman women girl girls boy boys child children kid kids son sons daughter daughters
+    father mother wife husband brother sister gentleman lady teenager teenagers teen baby infant
+    """.split()
+)
+"""Nouns for one kind of person: "how old was the man?" asks the age of a man, not a girl's."""
 PLACE_PRONOUNS = frozenset("there it".split())
 EXISTENTIAL_WORDS = frozenset("there".split())
 """Words of the phrases saying that something is ("are there"): the "existential" pattern."""

@@ -49,6 +49,13 @@ as indirect speech, which would need the words put back in order."""
 
 GROUP_PRONOUNS = frozenset("ils elles eux leur leurs".split())
 PERSON_PRONOUNS = frozenset("il lui elle".split())
+PERSON_NOUNS = frozenset(
+    """
+    homme hommes femme femmes fille filles fillette garcon garcons enfant enfants fils pere mere
+    epouse mari frere soeur monsieur dame adolescent adolescente adolescents bebe
+    """.split()
+)
+"""Nouns for one kind of person (see `en.PERSON_NOUNS`)."""
 COPULAS = frozenset("est sont etait etaient".split())
 EXISTENTIAL_WORDS = frozenset("y il".split())
 """Words of the phrases saying that something is ("il y a") or happened ("s'est-il passé")."""
