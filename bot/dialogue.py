@@ -83,6 +83,11 @@ class Dialogue:
         self._correction = re.compile(rf"^(?:{lang.pattern('correction')})")
         self._other_tokens = vocabulary.tokens(lang.OTHER_WORDS)
         self._side_tokens = vocabulary.tokens(lang.SIDE_WORDS)
+        # Nouns that only say whom a turn is about, as names do: "and the fighters on the MNLA
+        # side?" asks the last question of them.
+        self._naming_tokens = vocabulary.tokens(
+            lang.SIDE_WORDS | lang.FORCE_WORDS | lang.PERSON_NOUNS | frozenset(group_nouns)
+        )
         self._hedges = vocabulary.tokens(lang.HEDGE_WORDS)
         self._existential = re.compile(lang.pattern("existential"))
         self._demonstrative = re.compile(
@@ -370,6 +375,7 @@ class Dialogue:
             or t in lang.MONTHS
             or t.isdigit()
             or t in self._other_tokens  # "another one?", "encore ?"
+            or t in self._naming_tokens
             for t in tokens
         ) and index.people_tokens.isdisjoint(resolved)  # ("what happened to them?")
 
@@ -537,11 +543,15 @@ class Dialogue:
         asks = any(t in self.index.question_tokens for t in tokens)
         # Nor does one naming a month ask of the last one's date: "no, in April".
         dated = any(t in lang.MONTHS for t in tokens)
+        # "How many civilians ...?", "and the fighters?": the fighters instead of civilians.
+        nouns = self._naming_tokens | self.index.people_tokens
+        renamed = not nouns.isdisjoint(tokens)
         kept = [
             t
             for t in previous.tokens
             if t not in tokens
             and not (t[1:] in entities and entities[t[1:]].kind in kinds)
+            and not (renamed and t in nouns)
             and not (asks and t in self.index.question_tokens)
             and not (dated and (t in lang.MONTHS or t.isdigit()))
         ]

@@ -926,6 +926,9 @@ def test_follow_up_he_must_be_in_the_answer(engine: Engine) -> None:
         ("When did the MAA attack Ber?", "battle-date", "what about Timbuktu?", None),
         ("when did the MAA leave Ber?", "maa-left-ber", "what about the Burkinabe?",
          "burkinabe-left-ber"),
+        # ... and of whom it names by nouns alone, instead of those the last one named.
+        ("how many civilians were killed?", "civilians-killed",
+         "and the fighters on the MNLA side?", "mnla-casualties"),
         # "And after that?" is what happens next in time: the MAA abandons the town after the
         # May 5 raid, and the Background, told after the battle's lead, happened before it.
         ("What did the MAA do on May 5?", "maa-attacked-again", "and after that?",
