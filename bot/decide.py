@@ -306,7 +306,10 @@ class Decider:
             runner_up=self.candidate(ranked[0]) if ranked else None,
             on_topic=on_topic,
             context=_unanswered(
-                previous, self._named(tokens) if on_topic else (), self.weights.context_entities
+                previous,
+                self._named(tokens) if on_topic else (),
+                self.weights.context_entities,
+                asked=tuple(tokens) if reason is Reason.NOT_COVERED else None,
             ),
             reason=reason,
             explanation=explanation,
@@ -356,13 +359,17 @@ class Decider:
 
 
 def _unanswered(
-    previous: Context | None, named: tuple[str, ...] = (), most: int | None = None
+    previous: Context | None,
+    named: tuple[str, ...] = (),
+    most: int | None = None,
+    *,
+    asked: tuple[str, ...] | None = None,
 ) -> Context:
     """Return the context after a turn left unanswered: the conversation as it was, but for
     whom the turn named, whom a "they" next stands for first ("why were the Burkinabe troops
     there?", declined, then "when did they leave?")."""
     if previous is None:
-        return Context(entities=named[:most], answered=False)
+        return Context(entities=named[:most], tokens=asked or (), answered=False)
     entities = previous.entities
     if named:
         entities = tuple(dict.fromkeys((*named, *entities)))[:most]
@@ -370,7 +377,7 @@ def _unanswered(
     return Context(
         entities=entities,
         fact_id=previous.fact_id,
-        tokens=previous.tokens,
+        tokens=previous.tokens if asked is None else asked,
         answered=False,
         given=previous.given,
     )

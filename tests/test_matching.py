@@ -926,6 +926,9 @@ def test_follow_up_he_must_be_in_the_answer(engine: Engine) -> None:
         ("When did the MAA attack Ber?", "battle-date", "what about Timbuktu?", None),
         ("when did the MAA leave Ber?", "maa-left-ber", "what about the Burkinabe?",
          "burkinabe-left-ber"),
+        # ... the last question asked, even when the article does not answer it: nothing says
+        # who led either side.
+        ("who led the MAA attack?", None, "and the MNLA?", None),
         # ... and of whom it names by nouns alone, instead of those the last one named.
         ("how many civilians were killed?", "civilians-killed",
          "and the fighters on the MNLA side?", "mnla-casualties"),
