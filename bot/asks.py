@@ -62,7 +62,9 @@ class Asks:
 
     def __init__(self, vocabulary: Vocabulary, domain: Domain) -> None:
         self._vocabulary = vocabulary
+        groups = [e.id for e in vocabulary.entities.values() if e.kind == "group"]
         patterns = lang.attribute_patterns(
+            groups=_alternatives(tuple(groups)),
             things=_alternatives(domain.kind_nouns),
             people=_alternatives(domain.people_nouns),
             forces=_alternatives(domain.force_nouns),
@@ -85,6 +87,8 @@ class Asks:
             )
             - _NO_SIGN
             - frozenset(domain.people_nouns)
+            # (A group's name is no sign: "in charge of the MNLA" is "charge".)
+            - {word for group in groups for word in re.findall(r"[a-z]+", group)}
         )
         self._doer = re.compile(lang.pattern("doer"))
         self._definition = re.compile(lang.pattern("definition"))

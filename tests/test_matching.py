@@ -1805,6 +1805,21 @@ def test_the_attribute_asked_of_the_person_a_fact_gives_it_of_is_answered(
     assert engine.answer(question).fact_id == "civilian-victims"
 
 
+@pytest.mark.parametrize(
+    ("question", "leader"),
+    [
+        ("Who was in charge of the Tuareg separatists holding the town?", True),
+        ("qui était à la tête du MNLA ?", True),
+        # In charge of a place is holding it, not leading anyone.
+        ("who was in charge of Ber before the attack?", False),
+    ],
+)
+def test_in_charge_of_a_group_asks_its_leader(engine: Engine, question: str, leader: bool) -> None:
+    spelled = engine.vocabulary.spelled_text(engine.interpreter.message(question, 500).normal)
+    assert ("leader" in engine.interpreter.reader.asks(spelled)) is leader
+    assert engine.answer(question).answered is not leader
+
+
 def test_where_something_was_taken_from_is_no_destination(engine: Engine) -> None:
     assert "destination" not in engine.interpreter.reader.asks("where were the vehicles taken from")
 

@@ -753,7 +753,11 @@ ATTRIBUTES = {
         r"|people (?:live|lived|living) (?:in|there)|how (?:big|large)"
         r"|(?:inhabitants|residents) (?:are there|does|do|has|have|live)"
     ),
-    "leader": (r"command|commanded|commanding|commanders?|leaders?|leadership|who led"),
+    # ("Who was in charge of the MNLA?" asks its leader; "in charge of the town" who held it.)
+    "leader": (
+        r"command|commanded|commanding|commanders?|leaders?|leadership|who led"
+        r"|in charge of (?:the )?@(?:{groups})"
+    ),
     "name": r"name|named|called",
     "rank": r"rank",
     "manner": (

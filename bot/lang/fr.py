@@ -450,7 +450,7 @@ ATTRIBUTES = {
         )
     ),
     "size": r"vivent|habitent|habitants (?:y a|compte)|combien (?:d )?(?:habitants|residents)",
-    "leader": r"commandants?|chefs?|dirigeants?|dirigeait",
+    "leader": r"commandants?|chefs?|dirigeants?|dirigeait|a la tete (?:de |du |des |d )?@(?:{groups})",
     "name": r"nom|appelle|appelait",
     "rank": r"grade",
     "amount": r"argent|combien (?:\S+ ){{0,6}}?(?:valait|valaient|coutait|coutaient)|valeur",
