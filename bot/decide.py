@@ -164,10 +164,12 @@ class Decider:
         # what someone did, or when or how they did it: a sentence naming them and the deed may
         # have another do it ("what did the MNLA say?" of a sentence where a Malian source says
         # it; "when did the MNLA raid In Khalil?" of one where the MAA raids it, then held by
-        # the MNLA).
+        # the MNLA). Nor for "where exactly?": a sentence covering the question names no place
+        # it does not.
         if (
             query.elsewhere
             or query.clause
+            or query.pinpoint
             or query.asks
             or query.subjects
             or self.v.token("why") in query.tokens

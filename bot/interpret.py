@@ -31,6 +31,7 @@ _THING_ASKING = frozenset("what which quel quelle quels quelles".split())
 _ASKING_OPENERS = lang.QUESTION_WORDS | lang.AUXILIARIES | lang.COPULAS
 """Words that open a clause put as a question."""
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_PINPOINT = re.compile(lang.pattern("pinpoint"))
 _TITLE_CASE_SHARE = 0.6
 """A message with this share of its words capitalised is written in title case: no name."""
 # What sets off a phrase that opens a message: "In the battle of Ber, ...", "About Ber: ...".
@@ -84,6 +85,9 @@ class Query:
     """What the question asks for besides a who, when, where or why: a kind, an age, an hour..."""
     holders: frozenset[str] = frozenset()
     """The kinds of person it asks that of ("how old was the man?" -> man)."""
+    pinpoint: bool = False
+    """Whether it asks for a place finer than any it names ("where exactly ...?", "which
+    town ...?"): only a fact whose answer names another place answers it."""
     premise: frozenset[str] = frozenset()
     """What "what happened to X after ..." takes as given: a fact saying only that is no answer."""
     focus: frozenset[str] = frozenset()
@@ -267,6 +271,7 @@ class Interpreter:
             ),
             asks=asks,
             holders=self.reader.held(focus or tokens) if asks else _NOTHING,
+            pinpoint=_PINPOINT.search(spelled) is not None,
             doers=(
                 frozenset().union(*map(self.reader.doers, asked))
                 if asked
@@ -441,6 +446,7 @@ class Interpreter:
             ),
             asks=asks,
             holders=self.reader.held(clause_tokens) if asks else _NOTHING,
+            pinpoint=_PINPOINT.search(spelled) is not None,
             doers=self.reader.doers(spelled),
             reasons=self.reader.reasons(spelled),
             counted=self.reader.counted(spelled),

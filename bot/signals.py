@@ -100,6 +100,16 @@ def asked_for(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
     return factor
 
 
+def pinpoint(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
+    """ "Where exactly were the prisoners handed over to Mauritania?" is not answered by the
+    fact naming no place but those the question names."""
+    index, tokens = judge.index, asked.query.tokens
+    if any(t in index.places and t not in tokens for t in index.answers[fact]):
+        return 1.0
+    reason = "names no place but those asked of"
+    return _fired(found, "no-finer-place", judge.weights.missing_kind, reason)
+
+
 def referent(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
     """ "What was his name?": a fact that does not name him is not about him; "what is that
     group's full name?": a fact neither asked about the group nor saying anything of it is not
@@ -332,6 +342,7 @@ def names_only(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
 
 SIGNALS: tuple[SignalCheck, ...] = (
     asked_for,
+    pinpoint,
     referent,
     attributes,
     holder,
@@ -359,6 +370,7 @@ def active(asked: Asked) -> tuple[SignalCheck, ...]:
     query = asked.query
     needs = (
         asked.first,
+        query.pinpoint,
         query.referents,
         query.asks,
         query.holders,

@@ -1820,6 +1820,36 @@ def test_in_charge_of_a_group_asks_its_leader(engine: Engine, question: str, lea
     assert engine.answer(question).answered is not leader
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "where exactly were the prisoners handed to the mauritanians?",
+        "Où exactement en Mauritanie les prisonniers ont-ils été remis ?",
+    ],
+)
+def test_where_exactly_is_not_answered_by_a_fact_naming_only_the_places_asked_of(
+    engine: Engine, question: str
+) -> None:
+    """The fact says the prisoners went to the Mauritanian Army, and no place finer: it is
+    offered, neither answered nor quoted."""
+    reply = engine.answer(question)
+    assert not reply.answered
+    assert "no-finer-place" in {signal.name for signal in reply.signals}
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("where exactly did the battle take place?", "battle-location"),
+        ("which town did the MAA seize?", "maa-seized-ber"),
+    ],
+)
+def test_where_exactly_is_answered_by_a_fact_naming_a_place_not_asked_of(
+    engine: Engine, question: str, fact_id: str
+) -> None:
+    assert engine.answer(question).fact_id == fact_id
+
+
 def test_where_something_was_taken_from_is_no_destination(engine: Engine) -> None:
     assert "destination" not in engine.interpreter.reader.asks("where were the vehicles taken from")
 

@@ -671,6 +671,11 @@ PATTERNS = {
         r"|occupied|retake|retook"
     ),
     "locating_particles": r"over|back|control of",
+    # "Where exactly ...?", "which town ...?": a place finer than any the question names.
+    "pinpoint": (
+        r"\bwhere (?:\S+ ){0,3}?(?:exactly|precisely)\b|\b(?:exactly|precisely) where\b"
+        r"|\b(?:which|what) (?:town|city|village|spot|location)\b"
+    ),
     # A yes/no question: "did the ... ?", "were there ...?" (read from its first words).
     "polar": r"(?:is|was|are|were|did|does|do|has|have|had|can|could|will|would)\b",
     # "What did the MNLA do with them?", "why did the MNLA kidnap him?": whom it asks what they did

@@ -393,6 +393,10 @@ PATTERNS = {
     "demonstrative": r"ce|cet|cette|ces",
     "asks_about": r"et about",
     "locating": r"dans|en|a|quitte|prendre|pris|attaque|attaquer",
+    "pinpoint": (
+        r"\bou (?:\S+ ){0,3}?(?:exactement|precisement)\b"
+        r"|\b(?:quel|quelle|quels|quelles) (?:ville|village|endroit|localite)\b"
+    ),
     # "Quel régiment était là ?"
     "asked_thing": r"\b(?:quel|quelle|quels|quelles) (?:@\S+ )?([a-z]+)",
     # "Combien de soldats français ... ?"
