@@ -18,6 +18,8 @@ from bot.lang.words import language_words, real_words
 from bot.text import normalize
 
 _DOUBLED = re.compile(r"(.)\1")
+_OF = "of"
+"""The word between a relation and its owner: "son of the imam"."""
 _LONG_SLIP = 8
 """From this many letters, a word typed with a letter too many is a slip wherever it is
 ("timbucktu"): a long word a letter away from another is no other word."""
@@ -873,11 +875,15 @@ def _by_first_letter(words: Iterable[str]) -> dict[str, list[str]]:
 
 def _aliases(pack: Pack) -> dict[str, str]:
     """Return each normalised name of an entity, to the entity's id: as written, then, for a
-    group, with its noun for a group put as any other ("Tuareg group": "Tuareg outfit")."""
+    group, with its noun for a group put as any other ("Tuareg group": "Tuareg outfit"), and
+    for a person named by whose they are, with each of its owners and relations put together
+    ("cleric's son" and "imam's boy" give "cleric's boy" too)."""
     alias_to_id: dict[str, str] = {}
     for entity in pack.entities:
-        for alias in (*entity.aliases, entity.id.replace("-", " ")):
-            key = normalize(alias)
+        keys = [normalize(alias) for alias in (*entity.aliases, entity.id.replace("-", " "))]
+        if entity.kind == "person":
+            keys += _related(keys)
+        for key in keys:
             if key:
                 alias_to_id.setdefault(key, entity.id)
     groups = {entity.id for entity in pack.entities if entity.kind == "group"}
@@ -893,6 +899,36 @@ def _aliases(pack: Pack) -> dict[str, str]:
         if len(named) == 1:
             alias_to_id.setdefault(short, next(iter(named)))
     return alias_to_id
+
+
+def _related(names: list[str]) -> list[str]:
+    """Return the names a person's names make when they name whose the person is ("the imam
+    son", normalised, and "son of the imam"): each owner with each relation, both ways."""
+    owners: set[str] = set()
+    relations: set[str] = set()
+    for name in names:
+        words = name.split()
+        while words and words[0] in lang.ARTICLES:
+            words = words[1:]
+        if len(words) >= 2 and words[-1] in lang.RELATION_NOUNS:
+            owner, relation = words[:-1], words[-1]
+        elif len(words) >= 3 and words[0] in lang.RELATION_NOUNS and words[1] == _OF:
+            owner, relation = words[2:], words[0]
+        else:
+            continue
+        while owner and owner[0] in lang.ARTICLES:
+            owner = owner[1:]
+        if owner:
+            owners.add(" ".join(owner))
+            relations.add(relation)
+    if len(owners) < 2 and len(relations) < 2:
+        return []
+    return [
+        name
+        for owner in sorted(owners)
+        for relation in sorted(relations)
+        for name in (f"{owner} {relation}", f"{relation} of the {owner}")
+    ]
 
 
 def _shortened(words: list[str]) -> Iterator[str]:

@@ -1850,6 +1850,16 @@ def test_where_exactly_is_answered_by_a_fact_naming_a_place_not_asked_of(
     assert engine.answer(question).fact_id == fact_id
 
 
+@pytest.mark.parametrize(
+    "name", ["the preacher's kid", "the child of the imam", "the religious man's boy"]
+)
+def test_a_person_named_by_whose_they_are_is_named_by_any_owner_with_any_relation(
+    engine: Engine, name: str
+) -> None:
+    """The pack lists "preacher's son" and "marabout's kid": "preacher's kid" is the same one."""
+    assert engine.vocabulary.analyze(name) == ["@marabout-son"]
+
+
 def test_where_something_was_taken_from_is_no_destination(engine: Engine) -> None:
     assert "destination" not in engine.interpreter.reader.asks("where were the vehicles taken from")
 

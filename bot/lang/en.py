@@ -83,6 +83,11 @@ PERSON_NOUNS = frozenset(
     """.split()
 )
 """Nouns for one kind of person: "how old was the man?" asks the age of a man, not a girl's."""
+RELATION_NOUNS = frozenset(
+    "son sons boy boys kid kids child children daughter daughters father mother brother sister "
+    "wife husband nephew niece".split()
+)
+"""Nouns naming a person by whose they are ("the cleric's son", "the son of the imam")."""
 PLACE_PRONOUNS = frozenset("there it".split())
 EXISTENTIAL_WORDS = frozenset("there".split())
 """Words of the phrases saying that something is ("are there"): the "existential" pattern."""
