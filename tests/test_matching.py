@@ -929,6 +929,9 @@ def test_follow_up_he_must_be_in_the_answer(engine: Engine) -> None:
         # ... the last question asked, even when the article does not answer it: nothing says
         # who led either side.
         ("who led the MAA attack?", None, "and the MNLA?", None),
+        # The prisoners' names are asked for, and nothing gives them.
+        ("who returned prisoners to mauritania?", "prisoners-returned-to-mauritania",
+         "what were the prisoners' names?", None),
         # ... and of whom it names by nouns alone, instead of those the last one named.
         ("how many civilians were killed?", "civilians-killed",
          "and the fighters on the MNLA side?", "mnla-casualties"),

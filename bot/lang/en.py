@@ -778,6 +778,8 @@ ATTRIBUTES = {
     "names": (
         r"(?:their|his|her|whose) names"
         r"|names of (?:the )?(?:\S+ ){{0,3}}?(?:people|men|dead|killed|wounded|{people})"
+        # ("the prisoners' names", its apostrophe gone)
+        r"|(?:{people}|victims|dead) names"
     ),
     "strength": (
         r"how many\s+(?:of them|(?:@\S+ )?(?:{forces})|@\S+)\s+"
