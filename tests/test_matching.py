@@ -1607,6 +1607,9 @@ def test_a_french_word_is_no_form_of_a_word_that_joins_or_asks(
         ("plupart", "mostly"),
         ("issus", "composed"),
         ("signale", "reported"),
+        # "Faire" asks nothing of its own, as "do" does not: "qu'ont-ils fait le 5 mai ?"
+        ("fait", "did"),
+        ("faisaient", "doing"),
     ],
 )
 def test_french_words_are_read_as_the_english_words_they_mean(

@@ -14,6 +14,7 @@ STOP_WORDS = frozenset(
     avec ce cet cette ces se sa son ses leur leurs y il elle lui on nous vous je tu me te moi
     toi ne pas que qui-est est-ce ca cela ceci sont-ils ils elles eux t salut bonjour svp stp
     merci alors donc exactement precisement ont aujourd hui actuellement parmi
+    fait faits faire font faisait faisaient fais
     """.split()
 )
 """Words that carry no meaning for matching. Question words (qui, quand) are kept."""
