@@ -316,8 +316,18 @@ class Dialogue:
     def referring(self, message: Message) -> list[str]:
         """Return the words of a turn that may refer back, less an existential "there" ("how
         many stages are there?" asks about no place) or "il y a", "s'est-il passé" (no one is
-        "il")."""
+        "il"), and less a French inverted pronoun after the subject it restates ("la bataille
+        a-t-elle fait des victimes ?": "elle" is the battle)."""
         words = message.words
+        if "-" in message.text and (inverted := _INVERTED.search(message.text.lower())):
+            pronoun = inverted[0].rsplit("-", 1)[1]
+            if pronoun in words:
+                at = words.index(pronoun)
+                # (Before the verb, and its "t": a word of its own is the subject.)
+                verb = at - 2 if at >= 2 and words[at - 1] == "t" else at - 1
+                before = words[: max(0, verb)]
+                if any(w not in lang.STOPWORDS and w not in lang.QUESTION_WORDS for w in before):
+                    words = words[:at] + words[at + 1 :]
         if lang.EXISTENTIAL_WORDS.isdisjoint(words) or not self._existential.search(message.normal):
             return words
         return self._existential.sub(" ", message.normal).split()

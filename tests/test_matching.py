@@ -1618,6 +1618,14 @@ def test_french_words_are_read_as_the_english_words_they_mean(
     assert engine.vocabulary.token(french) == engine.vocabulary.token(english)
 
 
+def test_a_french_inverted_pronoun_restates_its_subject_and_stands_for_no_one_else(
+    engine: Engine,
+) -> None:
+    """ "La bataille a-t-elle ...": "elle" is the battle, not someone still to be named."""
+    reply = engine.answer("la bataille a-t-elle fait des victimes ?")
+    assert reply.fact_id == "casualties-overview"
+
+
 def test_d_ou_asks_where_even_before_a_relative_qui(engine: Engine) -> None:
     """ "D'où" is never "ou" (or): "d'où venait la source qui ...?" asks where from."""
     message = engine.interpreter.message("D'où venait la source qui a signalé l'attaque ?", 500)
