@@ -88,6 +88,8 @@ class Dialogue:
         self._naming_tokens = vocabulary.tokens(
             lang.SIDE_WORDS | lang.FORCE_WORDS | lang.PERSON_NOUNS | frozenset(group_nouns)
         )
+        # ... and, with the nouns for people the pack counts, those a follow-up's own replace.
+        self._renaming_tokens = self._naming_tokens | index.people_tokens
         self._hedges = vocabulary.tokens(lang.HEDGE_WORDS)
         self._existential = re.compile(lang.pattern("existential"))
         self._demonstrative = re.compile(
@@ -554,7 +556,7 @@ class Dialogue:
         # Nor does one naming a month ask of the last one's date: "no, in April".
         dated = any(t in lang.MONTHS for t in tokens)
         # "How many civilians ...?", "and the fighters?": the fighters instead of civilians.
-        nouns = self._naming_tokens | self.index.people_tokens
+        nouns = self._renaming_tokens
         renamed = not nouns.isdisjoint(tokens)
         kept = [
             t

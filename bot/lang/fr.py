@@ -455,7 +455,10 @@ ATTRIBUTES = {
         )
     ),
     "size": r"vivent|habitent|habitants (?:y a|compte)|combien (?:d )?(?:habitants|residents)",
-    "leader": r"commandants?|chefs?|dirigeants?|dirigeait|a la tete (?:de |du |des |d )?@(?:{groups})",
+    "leader": (
+        r"commandants?|chefs?|dirigeants?|dirigeait"
+        r"|a la tete (?:de |du |des |d )?@(?:{groups})"
+    ),
     "name": r"nom|appelle|appelait",
     "rank": r"grade",
     "amount": r"argent|combien (?:\S+ ){{0,6}}?(?:valait|valaient|coutait|coutaient)|valeur",
