@@ -700,7 +700,8 @@ class Interpreter:
         index = self.index
         happen = self.v.tokens(lang.HAPPEN_WORDS)
         asked = self.v.analyze(" ".join(w for w in words if w not in lang.LATER_WORDS))
-        if happen.isdisjoint(asked) or any(
+        # ("Do" is a word that matches nothing: "what did they do with them afterwards?")
+        if (happen.isdisjoint(asked) and lang.HAPPEN_WORDS.isdisjoint(words)) or any(
             t not in index.weak_tokens and not t.startswith("@") and t not in happen for t in asked
         ):
             return frozenset()

@@ -286,6 +286,8 @@ def test_a_slip_in_the_article_s_own_place_after_the_battle_of_is_no_other_event
         # Nor which aircraft, whatever the question's wording.
         "Does the article say which aircraft the French flew over Ber?",
         "what happened to the marabout's son later?",
+        # ... however it is asked ("do" is a word that matches nothing).
+        "what did the MAA do with the marabout's son later?",
         "Where did the Burkinabe soldiers go after they pulled out of Ber?",
         # Nor where anyone went once they left, whatever the fact says of their leaving.
         "where did the MAA go after pulling out of Ber?",
