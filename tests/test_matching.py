@@ -1620,6 +1620,26 @@ def test_french_words_are_read_as_the_english_words_they_mean(
     assert engine.vocabulary.token(french) == engine.vocabulary.token(english)
 
 
+@pytest.mark.parametrize(
+    ("word", "meaning"),
+    [
+        # How someone described something is what they said of it.
+        ("described", "said"),
+        ("characterised", "said"),
+        ("portrayed", "said"),
+        # The pack's words: a contingent is a force, a runaway from the army a deserter.
+        ("contingent", "troops"),
+        ("runaways", "deserters"),
+    ],
+)
+def test_words_are_read_as_the_words_they_mean(engine: Engine, word: str, meaning: str) -> None:
+    assert engine.vocabulary.token(word) == engine.vocabulary.token(meaning)
+
+
+def test_the_mouthpiece_of_a_group_is_its_spokesperson(engine: Engine) -> None:
+    assert "@ramadane" in engine.vocabulary.analyze("what did the mouthpiece say?")
+
+
 def test_a_french_inverted_pronoun_restates_its_subject_and_stands_for_no_one_else(
     engine: Engine,
 ) -> None:
