@@ -1251,6 +1251,9 @@ def test_context_starts_empty_and_records_the_answer(engine: Engine) -> None:
         # Driving off with something is taking it, not driving anyone off.
         ("what did they drive off with?", "what did they took"),
         ("they drove the MNLA off", "they drove the mnla off"),
+        # "Non-" joins the word it negates ("noncombatants"); the French "non" stands alone.
+        ("which non-combatants died?", "which noncombatants died"),
+        ("non merci", "non merci"),
     ],
 )
 def test_normalize(raw: str, normal: str) -> None:

@@ -342,6 +342,8 @@ _IDIOMS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         r"which \1",
         ("name", "names"),
     ),
+    # "non-combatants" is one word, as "noncombatants" is.
+    (r"\bnon-(?=[a-z])", "non", ("non",)),
     # "acording 2 the spokesman", "handed 4 the ...": "to" and "for", as chat writes them (a
     # number is never before "the", nor after "according").
     (r"\b(according|due|prior|next|close|thanks) 2\b", r"\1 to", ("2",)),
