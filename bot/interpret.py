@@ -170,6 +170,8 @@ class Interpreter:
         sides = {*domain.group_nouns, *lang.SIDE_WORDS}
         self._side_tokens = frozenset(t for w in sides if (t := vocabulary.token(w)))
         self._saying = vocabulary.token("say")
+        # The tokens of the words asking what became of someone ("what happened to him later?").
+        self._happen = vocabulary.tokens(lang.HAPPEN_WORDS)
         self._winners = re.compile(lang.pattern("winners"))
         self._losers = re.compile(lang.pattern("losers"))
         self._not_names = frozenset(vocabulary.stopwords | lang.GENERIC)
@@ -697,8 +699,7 @@ class Interpreter:
     def _later(self, words: list[str]) -> frozenset[str]:
         """Return what "what happened to X later?" takes as given: whoever it asks about, and
         all that a fact telling no later event says of them."""
-        index = self.index
-        happen = self.v.tokens(lang.HAPPEN_WORDS)
+        index, happen = self.index, self._happen
         asked = self.v.analyze(" ".join(w for w in words if w not in lang.LATER_WORDS))
         # ("Do" is a word that matches nothing: "what did they do with them afterwards?")
         if (happen.isdisjoint(asked) and lang.HAPPEN_WORDS.isdisjoint(words)) or any(
