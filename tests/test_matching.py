@@ -1358,6 +1358,31 @@ def test_asking_whether_the_event_itself_was_on_a_date_is_not_answered_by_that_d
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "how many MNLA fighters were in Ber?",
+        "How many MAA fighters were stationed in Ber?",
+        "how many MNLA fighters defended Ber?",
+        "how many MAA fighters participated?",
+        "combien de combattants du MNLA étaient à Ber ?",
+        "combien d'hommes du MNLA étaient présents ?",
+    ],
+)
+def test_how_many_were_there_asks_a_force_s_size_not_its_losses(
+    engine: Engine, question: str
+) -> None:
+    """Being in a town, holding or defending it is what a force's size counts: the fact
+    giving its casualties answers none of these, though it counts the same fighters."""
+    message = engine.interpreter.message(question, 1000)
+    assert engine.interpreter.plain(message, message.tokens, exclude=None).asks == {"strength"}
+    assert not engine.answer(question).answered
+    assert engine.answer("how many MNLA fighters were killed in Ber?").fact_id == "mnla-casualties"
+    assert engine.answer("combien de combattants du MNLA ont été tués ?").fact_id == (
+        "mnla-casualties"
+    )
+
+
+@pytest.mark.parametrize(
     ("typed", "meant"),
     [("how many mnla fightrs attackd ber", "how many mnla fighters attacked ber"),
      ("how many fightrs did the mnla send", "how many fighters did the mnla send")],

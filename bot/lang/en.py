@@ -787,7 +787,11 @@ ATTRIBUTES = {
     ),
     "strength": (
         r"how many\s+(?:of them|(?:@\S+ )?(?:{forces})|@\S+)\s+"
-        r"(?:were there|took part|fought|attacked|were involved|were sent)"
+        r"(?:were there|took part|fought|attacked|were involved|were sent|participated|joined"
+        r"|defended|stormed|raided|held|guarded|occupied|arrived|came|entered"
+        # ("How many MNLA fighters were in Ber?": how many were there, not how many fell.)
+        r"|(?:were|was) (?:in|at|inside|present|stationed|deployed|posted|defending|guarding"
+        r"|holding|attacking)\b)"
         r"|how many (?:{forces}) did(?![\w@ -]{{0,40}}\b(?:lose|die|kill|grab"
         r"|take|took|captur|seiz|prison|detain|return|releas))"
         r"|(?:{forces}) count"

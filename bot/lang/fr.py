@@ -463,7 +463,14 @@ ATTRIBUTES = {
     "rank": r"grade",
     "amount": r"argent|combien (?:\S+ ){{0,6}}?(?:valait|valaient|coutait|coutaient)|valeur",
     "names": r"leurs noms|appelaient|noms des (?:morts|{people})",
-    "strength": r"effectifs?|combien (?:de|d) (?:{forces}) (?:avait|comptait|y avait)",
+    "strength": (
+        r"effectifs?|combien (?:de |d )?(?:(?:{forces}) (?:(?:du|de|des|d) @\S+ )?|@\S+ )"
+        r"(?:avait|avaient|comptait|y avait|participaient|defendaient|attaquaient|occupaient"
+        # ("Combien de combattants du MNLA étaient à Ber ?": combien y étaient, pas combien
+        # sont tombés.)
+        r"|(?:etaient|etait) (?:a|dans|presents?|la|sur place|engages?|deployes?)\b"
+        r"|ont (?:participe|pris part|attaque|defendu|occupe|tenu|pris d assaut)\b)"
+    ),
 }
 """What a question may ask for besides who, when, where, why and how many (see `en.ATTRIBUTES`)."""
 
