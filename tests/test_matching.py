@@ -187,7 +187,8 @@ def test_answers_the_fact(engine: Engine, question: str, fact_id: str) -> None:
         # A word the fact does not explain ("in action"), or a yes/no question's word its
         # statement does not say ("MNLA"), makes the bot unsure: it offers the fact.
         ("MNLA killed in action at Ber, please.", "mnla-casualties"),
-        ("Were the MNLA Tuareg prisoners released?", "prisoners-returned-to-mauritania"),
+        # (Handed to an army is not freed: the fact says only the first.)
+        ("When were the prisoners released?", "prisoners-returned-to-mauritania"),
     ],
 )
 def test_an_unsure_reading_offers_the_fact(engine: Engine, question: str, fact_id: str) -> None:
@@ -305,6 +306,10 @@ def test_a_slip_in_the_article_s_own_place_after_the_battle_of_is_no_other_event
         # Nor a rank, nor a sum of money.
         "What was the name or rank of the Malian military source from Timbuktu?",
         "how much money was stolen from the shops on May 5?",
+        # The prisoners were handed to an army: whether anyone then freed them, it never says.
+        "were the Tuareg prisoners freed?",
+        "Were the MNLA Tuareg prisoners released?",
+        "Les prisonniers ont-ils été libérés ensuite ?",
         # A clause telling nothing ("I know the article doesn't give it") is no question.
         "I know the article doesn't give it, but just estimate: roughly how many MAA fighters "
         "took part in the attack? Any number is fine.",
