@@ -1259,6 +1259,12 @@ def test_context_starts_empty_and_records_the_answer(engine: Engine) -> None:
         # "Non-" joins the word it negates ("noncombatants"); the French "non" stands alone.
         ("which non-combatants died?", "which noncombatants died"),
         ("non merci", "non merci"),
+        # Getting involved is intervening; turning someone over is handing them over.
+        ("did the French get involved?", "did the french intervene"),
+        ("who were they turned over to?", "who were they return to"),
+        # Idioms that say nothing of their own words: biting the dust, coming out on top.
+        ("how many bit the dust?", "how many died"),
+        ("who came out on top?", "who won"),
     ],
 )
 def test_normalize(raw: str, normal: str) -> None:
@@ -1663,6 +1669,19 @@ def test_french_words_are_read_as_the_english_words_they_mean(
         # The pack's words: a contingent is a force, a runaway from the army a deserter.
         ("contingent", "troops"),
         ("runaways", "deserters"),
+        # Words of the language: what befell someone happened to them; a district is a region.
+        ("befell", "happened"),
+        ("district", "region"),
+        ("decamped", "left"),
+        ("tally", "number"),
+        # The pack's: hostilities and a confrontation are fighting, a turncoat a deserter, the
+        # soldiery an army.
+        ("hostilities", "fighting"),
+        ("confrontation", "battle"),
+        ("conflagration", "war"),
+        ("turncoats", "deserters"),
+        ("defector", "deserter"),
+        ("soldiery", "army"),
     ],
 )
 def test_words_are_read_as_the_words_they_mean(engine: Engine, word: str, meaning: str) -> None:
@@ -1671,6 +1690,10 @@ def test_words_are_read_as_the_words_they_mean(engine: Engine, word: str, meanin
 
 def test_the_mouthpiece_of_a_group_is_its_spokesperson(engine: Engine) -> None:
     assert "@ramadane" in engine.vocabulary.analyze("what did the mouthpiece say?")
+
+
+def test_gallic_is_french(engine: Engine) -> None:
+    assert "@french-army" in engine.vocabulary.analyze("did the Gallic military step in?")
 
 
 def test_a_french_inverted_pronoun_restates_its_subject_and_stands_for_no_one_else(

@@ -227,7 +227,7 @@ SYNONYMS: dict[str, list[str]] = {
     "where": ["location", "located", "situated", "whereabouts"],
     "why": ["reason", "reasons", "motive", "justification", "justify", "justified", "justifies",
             "grounds", "rationale", "argument", "excuse", "excuses", "pretext"],
-    "many": ["number", "count", "much"],
+    "many": ["number", "count", "much", "tally"],
     "what": ["wat"],
     "group": ["groups", "organisation", "organization", "organisations", "organizations",
               "outfit", "outfits", "community", "communities"],
@@ -243,10 +243,10 @@ SYNONYMS: dict[str, list[str]] = {
     "cause": ["causes", "caused", "causing", "spark", "sparked", "sparking", "trigger",
               "triggered", "provoked"],
     "happen": ["happened", "happening", "happens", "occurred", "occur", "occurs", "unfold",
-               "unfolded", "transpire", "transpired"],
+               "unfolded", "transpire", "transpired", "befall", "befell", "befallen"],
     "town": ["towns", "city", "cities", "village", "villages", "locality", "commune",
              "settlement", "hamlet", "municipality"],
-    "region": ["regions", "area", "areas", "zone", "zones", "province"],
+    "region": ["regions", "area", "areas", "zone", "zones", "province", "district", "districts"],
     "country": ["countries", "nation"],
     "control": ["controlled", "controlling", "controls", "occupied", "occupy", "occupation",
                 "charge"],
@@ -257,7 +257,7 @@ SYNONYMS: dict[str, list[str]] = {
     "leave": ["left", "leaves", "leaving", "quit", "quitted", "withdraw", "withdrew", "withdrawn",
               "withdrawal", "depart", "departed", "departure", "abandon", "abandoned",
               "abandoning", "evacuated", "pulled", "exit", "exited", "exits", "vacate", "vacated",
-              "walked", "bailed", "bail"],
+              "walked", "bailed", "bail", "decamp", "decamped"],
     "flee": ["fled", "flees", "fleeing", "escape", "escaped", "retreat", "retreated",
              "retreating"],
     "chase": ["chased", "chasing", "chases", "expel", "expelled", "drove", "driven", "drive",
@@ -560,6 +560,9 @@ _IDIOMS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         "",
         _HESITATIONS,
     ),
+    # "Bit the dust" is died, and "came out on top" won: nothing of dust or tops.
+    (r"\b(?:bite|bites|bit|bitten|biting) the dust\b", "died", ("dust",)),
+    (r"\b(?:come|comes|came|coming) out on top\b", "won", ("top",)),
     # "Lives lost" are deaths, not where people live; so are "human", "civilian" lives.
     (
         r"\b(?:(?<=their )|(?<=human )|(?<=many )|(?<=any )|(?<=innocent )|(?<=ian ))lives\b"
@@ -572,7 +575,8 @@ _IDIOMS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 the text must hold as a whole word for the regex to run)."""
 
 PHRASAL_VERBS = {
-    "intervene": [("step steps stepped stepping", "in")],
+    "intervene": [("step steps stepped stepping", "in"), ("get gets got getting", "involved")],
+    "return": [("turn turns turned turning", "over")],
     "detain": [("lock locks locked locking", "up")],
     "start": [("break breaks broke broken breaking", "out")],
 }
