@@ -1265,6 +1265,9 @@ def test_context_starts_empty_and_records_the_answer(engine: Engine) -> None:
         # Idioms that say nothing of their own words: biting the dust, coming out on top.
         ("how many bit the dust?", "how many died"),
         ("who came out on top?", "who won"),
+        # Acting or serving as something is being it.
+        ("who acted as the spokesman?", "who was the spokesman"),
+        ("who served as their mouthpiece?", "who was their mouthpiece"),
     ],
 )
 def test_normalize(raw: str, normal: str) -> None:

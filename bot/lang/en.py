@@ -560,6 +560,26 @@ _IDIOMS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         "",
         _HESITATIONS,
     ),
+    # Acting or serving as something is being it: "who acted as the spokesman?".
+    (
+        r"\b(?:act|acts|acted|acting|serve|serves|served|serving|function|functions|functioned"
+        r"|functioning) as\b",
+        "was",
+        (
+            "act",
+            "acts",
+            "acted",
+            "acting",
+            "serve",
+            "serves",
+            "served",
+            "serving",
+            "function",
+            "functions",
+            "functioned",
+            "functioning",
+        ),
+    ),
     # "Bit the dust" is died, and "came out on top" won: nothing of dust or tops.
     (r"\b(?:bite|bites|bit|bitten|biting) the dust\b", "died", ("dust",)),
     (r"\b(?:come|comes|came|coming) out on top\b", "won", ("top",)),
