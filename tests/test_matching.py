@@ -1268,6 +1268,8 @@ def test_context_starts_empty_and_records_the_answer(engine: Engine) -> None:
         # Acting or serving as something is being it.
         ("who acted as the spokesman?", "who was the spokesman"),
         ("who served as their mouthpiece?", "who was their mouthpiece"),
+        # What happened at someone's hands, they did: nothing was handed over.
+        ("what happened to him at the hands of the MAA?", "what happened to him by the maa"),
     ],
 )
 def test_normalize(raw: str, normal: str) -> None:
@@ -1693,6 +1695,11 @@ def test_words_are_read_as_the_words_they_mean(engine: Engine, word: str, meanin
 
 def test_the_mouthpiece_of_a_group_is_its_spokesperson(engine: Engine) -> None:
     assert "@ramadane" in engine.vocabulary.analyze("what did the mouthpiece say?")
+
+
+def test_a_turncoat_or_a_defector_is_one_of_the_suspected_deserters(engine: Engine) -> None:
+    for question in ("how many alleged turncoats were detained?", "were the defectors freed?"):
+        assert "@deserters" in engine.vocabulary.analyze(question)
 
 
 def test_gallic_is_french(engine: Engine) -> None:

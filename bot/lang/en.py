@@ -560,6 +560,8 @@ _IDIOMS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         "",
         _HESITATIONS,
     ),
+    # What happened "at the hands of" someone, they did: no hands are handed over.
+    (r"\bat the hands of\b", "by", ("hands",)),
     # Acting or serving as something is being it: "who acted as the spokesman?".
     (
         r"\b(?:act|acts|acted|acting|serve|serves|served|serving|function|functions|functioned"
