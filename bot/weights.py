@@ -104,7 +104,7 @@ class Weights:
     it only of others ("how old was the girl?")."""
     missing_definition: float = 0.45
     """Asks only what or who something is, and the fact is never asked that of it."""
-    missing_doer: float = 0.45
+    missing_doer: float = 0.3
     """Asks who did something, and the fact is never asked who did that."""
     other_doer: float = 0.5
     """Asks what someone did, of a fact asked only what others did."""

@@ -804,6 +804,15 @@ def test_follow_up_what_else_did_he_say_moves_to_another_ramadane_fact(engine: E
     assert any("Ramadane" in c.text for c in second.citations)
 
 
+def test_a_follow_up_asking_who_did_it_needs_a_fact_naming_the_doer(engine: Engine) -> None:
+    """ "Who killed them?" after the civilians' toll: no fact says who killed them, and the
+    one naming the victims is no answer, even with the conversation leaning on it."""
+    first = engine.answer("how many civilians died?")
+    assert first.fact_id == "civilians-killed"
+    who = engine.answer("who killed them?", context=first.context)
+    assert not who.answered, who.fact_id
+
+
 def test_a_follow_up_asking_what_came_later_is_not_answered_with_the_last_answer(
     engine: Engine,
 ) -> None:
