@@ -1277,6 +1277,15 @@ def test_context_starts_empty_and_records_the_answer(engine: Engine) -> None:
         # Acting or serving as something is being it.
         ("who acted as the spokesman?", "who was the spokesman"),
         ("who served as their mouthpiece?", "who was their mouthpiece"),
+        # Chat spelling.
+        ("wat did they do ther", "what did they do there"),
+        # What something is named as, it is: no name is asked for.
+        (
+            "what does the article name as the first clash?",
+            "what does the article is the first clash",
+        ),
+        # Forming the bulk of something is being most of it.
+        ("which arabs form the bulk of the MAA?", "which arabs mostly the maa"),
         # What happened at someone's hands, they did: nothing was handed over.
         ("what happened to him at the hands of the MAA?", "what happened to him by the maa"),
     ],
@@ -1687,6 +1696,8 @@ def test_french_words_are_read_as_the_english_words_they_mean(
         ("befell", "happened"),
         ("district", "region"),
         ("decamped", "left"),
+        ("wrested", "seized"),
+        ("bulk", "mostly"),
         ("tally", "number"),
         # The pack's: hostilities and a confrontation are fighting, a turncoat a deserter, the
         # soldiery an army.

@@ -253,7 +253,7 @@ SYNONYMS: dict[str, list[str]] = {
     "capture": ["seized", "seizing", "seizes", "captured", "capturing", "captures", "conquer",
                 "conquered", "overran", "overrun", "confiscated", "take", "takes", "took",
                 "taken", "taking", "retake", "retook", "retaken", "recapture", "recaptured",
-                "grabbed", "nab", "nabbed", "overtook"],
+                "grabbed", "nab", "nabbed", "overtook", "wrest", "wrested", "wresting"],
     "leave": ["left", "leaves", "leaving", "quit", "quitted", "withdraw", "withdrew", "withdrawn",
               "withdrawal", "depart", "departed", "departure", "abandon", "abandoned",
               "abandoning", "evacuated", "pulled", "exit", "exited", "exits", "vacate", "vacated",
@@ -300,7 +300,7 @@ SYNONYMS: dict[str, list[str]] = {
     "compose": ["composed", "composition", "consist", "consists", "consisting", "comprised",
                 "comprise", "constituted", "makeup", "membership"],
     "major": ["biggest", "main", "significant", "serious"],
-    "mostly": ["mainly", "predominantly", "largely", "primarily", "majority"],
+    "mostly": ["mainly", "predominantly", "largely", "primarily", "majority", "bulk"],
     "acronym": ["abbreviation", "abbreviations", "stand", "stands", "mean", "means", "meaning"],
     "name": ["names", "named", "called"],
     "before": ["b4", "prior", "previously", "beforehand", "earlier"],
@@ -562,6 +562,16 @@ _IDIOMS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ),
     # What happened "at the hands of" someone, they did: no hands are handed over.
     (r"\bat the hands of\b", "by", ("hands",)),
+    # What something is named as, it is ("what does the article name as the first clash?"):
+    # no name is asked for.
+    (r"\b(?:name|names|named|naming) as\b", "is", ("name", "names", "named", "naming")),
+    # Forming the bulk of something is being most of it.
+    (
+        r"\b(?:form|forms|formed|forming|make|makes|made|making) (?:up )?the (?:bulk|majority"
+        r"|core|backbone) of\b",
+        "mostly",
+        ("bulk", "majority", "core", "backbone"),
+    ),
     # Acting or serving as something is being it: "who acted as the spokesman?".
     (
         r"\b(?:act|acts|acted|acting|serve|serves|served|serving|function|functions|functioned"
@@ -852,6 +862,7 @@ CHAT_SPELLINGS = {
     "bfr": "before", "aftr": "after", "nxt": "next", "lst": "last", "gov": "government",
     "wanna": "want to", "gonna": "going to", "dunno": "do not know", "idk": "i do not know",
     "mayb": "maybe", "sumthing": "something", "sumone": "someone", "nah": "no",
+    "ther": "there", "thier": "their", "wher": "where",
 }  # fmt: skip
 """How people spell in chats, to the word meant ("w/" is "w" once punctuation is gone)."""
 
