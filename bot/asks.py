@@ -116,6 +116,13 @@ class Asks:
         )
         self._counting = re.compile(lang.pattern("counting"))
         self._persons = vocabulary.tokens(lang.PERSON_NOUNS)
+        # Words that make a count one of people: the pack's and the language's nouns for them.
+        self._people_words = (
+            self._counted_nouns
+            | self._force_nouns
+            | frozenset(domain.group_nouns)
+            | lang.PERSON_NOUNS
+        )
         self._located = re.compile(
             rf"\b(?:{lang.pattern('locating')})(?:\s+(?:{lang.pattern('locating_particles')}))?"
             r"\s+@(\S+)"
@@ -250,6 +257,23 @@ class Asks:
                 elif word not in self._force_nouns:
                     break
         return frozenset(found)
+
+    def counts_people(self, normal: str) -> bool | None:
+        """Return whether a normalised question counts people ("how many men ...?", "how many
+        of the MAA ...?") or things ("how many pick-ups ...?"): None when it counts nothing it
+        names ("how many died?")."""
+        if lang.COUNTING_WORDS.isdisjoint(normal.split()):
+            return None
+        named = self._vocabulary.name(normal)
+        stop = self._vocabulary.stopwords
+        for match in self._counting.finditer(named):
+            for word in named[match.end() :].split()[:_COUNTED_WORDS]:
+                if word in self._people_words or word in self._counted_names:
+                    return True
+                if word in lang.AUXILIARIES or word in stop:
+                    break
+                return False
+        return None
 
     def located(self, normal: str) -> list[str]:
         """Return the places a normalised text puts something in or at ("in Gao" -> Gao)."""

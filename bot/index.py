@@ -134,6 +134,8 @@ class FactIndex:
         self.reasons: list[frozenset[str]] = []
         # Who each fact is asked the number of ("how many civilians were killed?" -> civilian).
         self.counted: list[frozenset[str]] = []
+        # The facts whose phrasings count things and never people ("how many pick-ups ...?").
+        self.things_counted: set[int] = set()
         # Whom each fact is asked each attribute of, by kind of person ("how old was the girl
         # killed?" -> age: girl).
         self.held: list[dict[str, frozenset[str]]] = []
@@ -163,6 +165,7 @@ class FactIndex:
             subjects: set[str] = set()
             reasons: set[str] = set()
             counted: set[str] = set()
+            counts: set[bool] = set()
             defines: set[str] = set()
             polar_words: set[str] = set()
             held: dict[str, frozenset[str]] = {}
@@ -174,6 +177,8 @@ class FactIndex:
                 subjects |= asks.subjects(normal)
                 reasons |= asks.reasons(normal)
                 counted |= asks.counted(normal)
+                if (people := asks.counts_people(normal)) is not None:
+                    counts.add(people)
                 defines |= asks.defined(question, normal)
                 analysed = vocabulary.analyze(question, normal=normal)
                 tokens = frozenset(analysed)
@@ -213,6 +218,8 @@ class FactIndex:
             self.subjects.append(frozenset(subjects))
             self.reasons.append(frozenset(reasons))
             self.counted.append(frozenset(counted))
+            if counts == {False}:
+                self.things_counted.add(index)
             self.held.append(held)
             # An answer that opens with a name tells what that is ("In Khalil was under the
             # control of the MNLA ..." answers "what is In Khalil?").

@@ -112,6 +112,8 @@ class Query:
     """Whether it asks of a time after the article's (see `Later`)."""
     counted: frozenset[str] = frozenset()
     """Who it counts ("how many French troops were wounded?" -> the French army)."""
+    counts_people: bool = False
+    """Whether it counts people ("how many men ...?"), not things."""
     said: frozenset[str] = frozenset()
     """Whom it asks what they said ("what did the MNLA say?" -> the MNLA): only a fact telling
     what someone said answers it."""
@@ -289,6 +291,7 @@ class Interpreter:
                 if asked
                 else self.reader.counted(spelled)
             ),
+            counts_people=any(self.reader.counts_people(q) for q in asked or [spelled]),
             subjects=(
                 frozenset().union(*map(self.reader.subjects, asked))
                 if asked
@@ -452,6 +455,7 @@ class Interpreter:
             doers=self.reader.doers(spelled),
             reasons=self.reader.reasons(spelled),
             counted=self.reader.counted(spelled),
+            counts_people=bool(self.reader.counts_people(spelled)),
             subjects=self.reader.subjects(spelled) if _names_someone(clause_tokens) else _NOTHING,
             said=self._sayers(clause_tokens, [spelled]),
             located=self.elsewhere_in(clause_normal, clause_tokens),

@@ -220,10 +220,21 @@ def reason(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
 
 def count(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
     """ "How many French troops were wounded?" is not the fact asked only how many civilians
-    were, when it never names them."""
+    were, when it never names them; "how many men manned the pick-ups?" not the fact asked only
+    how many things were."""
     index, counted = judge.index, asked.query.counted
+    if asked.query.counts_people and fact in index.things_counted:
+        # "How many men manned the pick-ups?" of the fact counting the pick-ups.
+        return _fired(
+            found, "other-count", judge.weights.other_count**2, "counts things, not people"
+        )
     own = index.counted[fact]
-    if not own or not own.isdisjoint(counted) or not counted.isdisjoint(index.vocab[fact]):
+    if (
+        not own
+        or not counted
+        or not own.isdisjoint(counted)
+        or not counted.isdisjoint(index.vocab[fact])
+    ):
         return 1.0
     named = ", ".join(sorted(t.lstrip("@") for t in counted))
     return _fired(found, "other-count", judge.weights.other_count, f"never asked how many {named}")
@@ -379,7 +390,7 @@ def active(asked: Asked) -> tuple[SignalCheck, ...]:
         query.doers,
         query.subjects,
         query.reasons,
-        query.counted,
+        query.counted or query.counts_people,
         asked.claimed,
         query.premise,
         query.since,

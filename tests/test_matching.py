@@ -1416,6 +1416,20 @@ def test_how_many_were_there_asks_a_force_s_size_not_its_losses(
     )
 
 
+def test_a_count_of_people_is_not_answered_with_a_count_of_things(engine: Engine) -> None:
+    """The pick-ups were counted, not the men in them: a question counting people is no
+    question the fact counting vehicles answers, however close its other words."""
+    for question in (
+        "how many men manned the armed pick-ups?",
+        "how many fighters drove the pickups?",
+    ):
+        assert not engine.answer(question).answered, question
+    assert engine.answer("how many pick-ups did the MAA keep near Ber?").fact_id == (
+        "maa-pickups-on-outskirts"
+    )
+    assert engine.index.things_counted >= {engine.index.fact_index["maa-pickups-on-outskirts"]}
+
+
 @pytest.mark.parametrize(
     ("typed", "meant"),
     [("how many mnla fightrs attackd ber", "how many mnla fighters attacked ber"),
