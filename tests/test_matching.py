@@ -306,6 +306,10 @@ def test_a_slip_in_the_article_s_own_place_after_the_battle_of_is_no_other_event
         # Nor a rank, nor a sum of money.
         "What was the name or rank of the Malian military source from Timbuktu?",
         "how much money was stolen from the shops on May 5?",
+        # That someone died is not how: the article never says how anyone was killed.
+        "how did the girl die?",
+        "how did the elderly man get killed?",
+        "how were the girl and the elderly man killed?",
         # The prisoners were handed to an army: whether anyone then freed them, it never says.
         "were the Tuareg prisoners freed?",
         "Were the MNLA Tuareg prisoners released?",

@@ -811,8 +811,11 @@ ATTRIBUTES = {
     "name": r"name|named|called",
     "rank": r"rank",
     "manner": (
-        r"how (?:was|were|is|are) (?:\S+ ){{0,5}}?(?:\S+ed|taken|held|brought|done|made|kept|sent"
+        r"how (?:was|were|is|are) (?:\S+ ){{0,8}}?(?:\S+ed|taken|held|brought|done|made|kept|sent"
         r"|given|treated|shot|hit|caught)"
+        # ("How did the girl die?": the way someone died or was hurt, not that they did.)
+        r"|how (?:did|do|does) (?:\S+ ){{1,8}}?(?:die|perish|get (?:killed|hurt|injured|wounded"
+        r"|shot))\b"
     ),
     "amount": r"how much (?:money|cash)|how much (?:\S+ ){{1,8}}?worth|money|cash|value of",
     "names": (
