@@ -25,10 +25,9 @@ _DOER_WORDS = frozenset("who qui which quel quelle".split())
 # Every "subject" pattern holds one of these words, or a French "a" after a question word.
 _SUBJECT_WORDS = frozenset("did does do has have had would will could ont avait avaient".split())
 _FRENCH_ASKING = frozenset("pourquoi quand comment ou t que quoi".split())
-# "How were they taken there?" asks the manner (and holds no other sign of an attribute).
+# "How were they taken there?", "how did she die?" ask the manner (and hold no other sign of an
+# attribute).
 _HOW_PASSIVE = re.compile(rf"\bhow (?:{'|'.join(sorted(lang.COPULAS))}|did|do|does)\b")
-"""How a question asking the manner of something opens ("how was he taken?", "how did she
-die?"): it asks for an attribute though no word of one is in it."""
 _NONE: frozenset[str] = frozenset()
 # A question asking what something is opens (or, in French, may end) with one of these.
 _DEFINING = frozenset("what who quoi qui que qu est c".split())

@@ -577,20 +577,8 @@ _IDIOMS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         r"\b(?:act|acts|acted|acting|serve|serves|served|serving|function|functions|functioned"
         r"|functioning) as\b",
         "was",
-        (
-            "act",
-            "acts",
-            "acted",
-            "acting",
-            "serve",
-            "serves",
-            "served",
-            "serving",
-            "function",
-            "functions",
-            "functioned",
-            "functioning",
-        ),
+        tuple("act acts acted acting serve serves served serving".split())
+        + tuple("function functions functioned functioning".split()),
     ),
     # "Bit the dust" is died, and "came out on top" won: nothing of dust or tops.
     (r"\b(?:bite|bites|bit|bitten|biting) the dust\b", "died", ("dust",)),
