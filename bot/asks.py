@@ -261,8 +261,9 @@ class Asks:
 
     def counts_people(self, normal: str) -> bool | None:
         """Return whether a normalised question counts people ("how many men ...?", "how many
-        of the MAA ...?") or things ("how many pick-ups ...?"): None when it counts nothing it
-        names ("how many died?")."""
+        of the MAA ...?") or anything else ("how many pick-ups ...?", and so "how many died?"
+        too): None when it asks no "how many", or names nothing before its verb ("how many
+        were there?")."""
         if lang.COUNTING_WORDS.isdisjoint(normal.split()):
             return None
         named = self._vocabulary.name(normal)
