@@ -14,6 +14,7 @@ from bot.knowledge import Citation, Fact
 from bot.opinion import Opinion
 from bot.reply import Candidate, Outcome, Reason, Reply
 from bot.scoring import Explanation, Match
+from bot.verdict import Verdict, measures
 from bot.vocabulary import Vocabulary
 from bot.weights import Thresholds, Weights
 
@@ -28,6 +29,7 @@ class Decider:
         thresholds: Thresholds,
         weights: Weights,
         title: str,
+        verdict: Verdict | None = None,
     ) -> None:
         self.v = vocabulary
         self.index = index
@@ -35,6 +37,10 @@ class Decider:
         self.weights = weights
         self.title = title
         self._who = vocabulary.token("who")
+        self.verdict: Verdict | None = verdict
+        """Asked before answering whether the best fact is likely to answer (None: never)."""
+        self.observe: Callable[[Query, list[Match]], None] | None = None
+        """Shown every ranking decided on (to fit the verdict)."""
         # The language the article, and so the answers, are written in.
         self.language = replies.text_language(" ".join(s.text for s in index.sentences[:40]))
 
@@ -54,16 +60,30 @@ class Decider:
         fact = self.index.facts[top.fact]
         clear = self._clear(top, runner) and not self._guessed(query, top, runner)
         bar = limits.answer * (self.weights.long_bar if query.long else 1.0)
+        if self.observe is not None:
+            self.observe(query, ranked)
+        judged: tuple[float, float] | None = None
         if top.score >= bar and clear:
-            return self.answer_with(
-                question, fact, top.score, tokens, previous, runner_up,
-                explanation=top.explanation, threshold=bar,
-            )  # fmt: skip
+            verdict = self.verdict
+            # (Not asked of a score beyond doubt, nor of one of the fact's own phrasings.)
+            if (
+                verdict is not None
+                and top.score < limits.sure
+                and self.index.exact.get(frozenset(tokens)) != top.fact
+            ):
+                likely = verdict.likelihood(measures(self.index, query, ranked))
+                judged = (likely, verdict.floor)
+            if judged is None or judged[0] >= judged[1]:
+                return self.answer_with(
+                    question, fact, top.score, tokens, previous, runner_up,
+                    explanation=top.explanation, threshold=bar, verdict=judged,
+                )  # fmt: skip
+            # (Scored enough, but unlikely to answer what was asked: offered, not given.)
         quoted = self._quoted(question, query, previous)
         if quoted is not None:
             return replace(quoted, runner_up=self.candidate(top), threshold=bar)
         if top.score >= limits.suggest and not query.elsewhere:
-            return self._suggest(question, query, ranked, previous, runner_up, bar)
+            return self._suggest(question, query, ranked, previous, runner_up, bar, judged)
         return self.decline(
             question,
             tokens,
@@ -107,8 +127,10 @@ class Decider:
         previous: Context,
         runner_up: Candidate | None,
         bar: float,
+        judged: tuple[float, float] | None = None,
     ) -> Reply:
-        """Return the reply offering the facts that score close to the best ("did you mean")."""
+        """Return the reply offering the facts that score close to the best ("did you mean"):
+        `judged`, the verdict on the best when it scored enough but was found unlikely."""
         top = ranked[0]
         floor = max(self.thresholds.suggest, top.score - self.weights.suggestion_window)
         close = [m for m in ranked[:3] if m.score >= floor]
@@ -130,9 +152,10 @@ class Decider:
             runner_up=runner_up,
             on_topic=True,
             context=self.next_context(query.tokens, previous, None),
-            reason=Reason.UNSURE,
+            reason=Reason.UNSURE if judged is None else Reason.UNLIKELY,
             explanation=top.explanation,
             threshold=bar,
+            verdict=judged,
         )
 
     def disputed(self, reply: Reply, view: Opinion, previous: Context) -> Reply:
@@ -189,6 +212,7 @@ class Decider:
         reason: Reason = Reason.MATCHED,
         explanation: Explanation | None = None,
         threshold: float = 0.0,
+        verdict: tuple[float, float] | None = None,
     ) -> Reply:
         """Return the reply answering with a fact."""
         return Reply(
@@ -204,6 +228,7 @@ class Decider:
             reason=reason,
             explanation=explanation,
             threshold=threshold,
+            verdict=verdict,
         )
 
     def confirm(self, question: str, fact: Fact, previous: Context) -> Reply:

@@ -20,7 +20,7 @@ KINDS = ("answerable", "unknown", "absent", "out_of_scope", "near_miss", "either
 STYLES = (
     "plain", "typo", "paraphrase", "terse", "verbose", "group", "followup", "french", "adversarial",
 )  # fmt: skip
-_ANSWERED_KINDS = {"answerable", "unknown"}
+ANSWERED_KINDS = {"answerable", "unknown"}
 _KEYS = {"q", "chat", "kind", "expect", "style"}
 
 
@@ -88,7 +88,7 @@ def _read_item(raw: object, where: str) -> Item:
     expect = raw.get("expect", [])
     if isinstance(expect, str):
         expect = [expect]
-    if kind in _ANSWERED_KINDS and not expect:
+    if kind in ANSWERED_KINDS and not expect:
         raise QuestionFileError(f"{where}: a {kind} question needs 'expect' phrases")
     joined = tuple(" ".join(t.split("\n")) for t in turns)
     return Item(joined, kind, tuple(str(e) for e in expect), style)
@@ -108,7 +108,7 @@ def is_correct(item: Item, reply: Reply) -> bool:
     """Score one reply by the published rules."""
     shown = " ".join([reply.text, *(c.text for c in reply.citations)]).casefold()
     has_phrase = any(phrase.casefold() in shown for phrase in item.expect)
-    if item.kind in _ANSWERED_KINDS:
+    if item.kind in ANSWERED_KINDS:
         return reply.answered and has_phrase
     if item.kind == "either":
         return not reply.answered or has_phrase

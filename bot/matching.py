@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from itertools import chain
+from typing import Literal
 
 from bot import lang
 from bot.article import INFOBOX
@@ -26,6 +27,7 @@ from bot.reply import Candidate, Outcome, Reason, Reply
 from bot.scoring import Ranker
 from bot.signals import Signal
 from bot.text import fold, strip_address
+from bot.verdict import Verdict, load_verdict
 from bot.vocabulary import Vocabulary
 from bot.weights import Thresholds, Weights
 
@@ -79,8 +81,15 @@ class Engine:
     """Answers questions from one knowledge pack; build once, then ask many times."""
 
     def __init__(
-        self, pack: Pack, *, thresholds: Thresholds | None = None, weights: Weights | None = None
+        self,
+        pack: Pack,
+        *,
+        thresholds: Thresholds | None = None,
+        weights: Weights | None = None,
+        verdict: Verdict | Literal["fitted"] | None = "fitted",
     ) -> None:
+        """`verdict`: asked before answering whether the best fact is likely to answer; by
+        default the fitted one shipped with the bot, None for none."""
         self.pack = pack
         self.thresholds = thresholds or Thresholds()
         self.weights = weights or Weights()
@@ -108,7 +117,12 @@ class Engine:
         self._why = self.vocabulary.token("why")
         self._idle = self.vocabulary.tokens(lang.IDLE_WORDS) | self.index.weak_tokens
         self.decider = Decider(
-            self.vocabulary, self.index, self.thresholds, self.weights, pack.article.title
+            self.vocabulary,
+            self.index,
+            self.thresholds,
+            self.weights,
+            pack.article.title,
+            load_verdict() if verdict == "fitted" else verdict,
         )
 
     def answer(self, question: str, *, context: Context | None = None) -> Reply:

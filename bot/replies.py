@@ -274,7 +274,11 @@ def render_debug(reply: Reply) -> str:
     )
     moved = ", ".join(f"{s.name} x{s.factor:.2f} ({s.reason})" for s in reply.signals)
     threshold = f"threshold {reply.threshold:.2f}" if reply.threshold else ""
-    why = "; ".join(part for part in (f"reason {reply.reason.value}", threshold, moved) if part)
+    judged = (
+        f"verdict {reply.verdict[0]:.2f} (floor {reply.verdict[1]:.2f})" if reply.verdict else ""
+    )
+    parts = (f"reason {reply.reason.value}", threshold, judged, moved)
+    why = "; ".join(part for part in parts if part)
     view = reply.opinion
     if view is None:
         return f"{line}\n[{why}]"
@@ -342,6 +346,23 @@ def render_why(reply: Reply, pack: Pack) -> list[str]:
             lines.append(f"The runner-up, “{runner.question}”, scored {runner.score:.2f}.")
         else:
             lines.append("No other fact came close.")
+        if reply.verdict is not None:
+            likely, floor = reply.verdict
+            lines.append(
+                f"Judged on everything the ranking saw, it is {likely:.0%} likely to answer "
+                f"what you asked (an answer needs {floor:.0%})."
+            )
+    elif reply.reason is Reason.UNLIKELY and reply.verdict is not None:
+        likely, floor = reply.verdict
+        best = f"“{shown(reply.suggestions[0])}”" if reply.suggestions else "the best match"
+        lines = [
+            f"I wasn't sure: {best} scored {score}, above the {bar} an answer needs, but judged "
+            f"on everything the ranking saw (its lead, what your question has that the fact "
+            f"lacks, the second opinion) it is only {likely:.0%} likely to answer what you "
+            f"asked, under the {floor:.0%} an answer needs, so I asked which you meant."
+        ]
+        if runner is not None:
+            lines.append(f"The runner-up, “{runner.question}”, scored {runner.score:.2f}.")
     elif reply.reason is Reason.DISPUTED and reply.opinion is not None:
         view = reply.opinion
         chosen, other = pack.fact(view.fact), pack.fact(view.best)

@@ -48,6 +48,8 @@ class Reason(StrEnum):
     """No fact covers it, but one article sentence does."""
     UNSURE = "unsure"
     """Close facts, none clear enough to answer."""
+    UNLIKELY = "unlikely"
+    """A fact that scored enough, but that the verdict finds unlikely to answer: offered."""
     NOT_COVERED = "not-covered"
     """About the article, but nothing in it answers."""
     OFF_TOPIC = "off-topic"
@@ -108,6 +110,9 @@ class Reply:
     """The score an answer had to reach."""
     opinion: Opinion | None = None
     """The classifier's view, when it disputed the answer."""
+    verdict: tuple[float, float] | None = None
+    """How likely the verdict found the best fact to answer, and the floor it had to reach
+    (when it was asked: only of a fact that scored enough to be answered)."""
 
     @property
     def signals(self) -> tuple[Signal, ...]:

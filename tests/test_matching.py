@@ -406,7 +406,7 @@ def test_a_fact_near_the_question_is_not_its_answer(
         ("which group attacked Ber?", "maa-seized-ber"),
         # (The side asked for is what is asked, not a word the fact must use.)
         ("which side seized the town?", "maa-seized-ber"),
-        ("quel camp a pris la ville ?", "maa-seized-ber"),
+        ("quel camp s'est emparé de la ville ?", "maa-seized-ber"),
         # (Restating is saying.)
         ("what did Ramadane say about AFISMA?", "maa-willing-to-work-with-french-and-afisma"),
         ("qu'a dit Ramadane sur l'AFISMA ?", "maa-willing-to-work-with-french-and-afisma"),

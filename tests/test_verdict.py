@@ -1,0 +1,168 @@
+"""The verdict: before answering, a logistic model over what the ranking saw judges how likely
+the best fact is to answer what was asked; an answer it finds unlikely is offered instead."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.knowledge import Pack
+from bot.matching import Engine
+from bot.replies import render_debug, render_why
+from bot.reply import Outcome, Reason
+from bot.verdict import MEASURES, PATH, Verdict, VerdictError, load_verdict, measures
+from tests.commandline import ROOT, clean_environ
+
+DEV = ROOT / "tests" / "data" / "dev.yaml"
+REGION = (
+    "I can never remember the administrative geography of northern Mali. The article mentions "
+    "Gao Region and Timbuktu. Which region of Mali is Ber actually in?"
+)
+"""A question the article does not answer, whose best fact (where tensions rose) scores enough
+to be answered."""
+
+
+def _constant(likelihood_sign: float) -> Verdict:
+    """A verdict that finds every answer likely (+1) or unlikely (-1), whatever it measures."""
+    return Verdict(tuple(0.0 for _ in MEASURES), 30.0 * likelihood_sign, 0.45)
+
+
+def test_an_answer_the_verdict_finds_unlikely_is_offered_instead(pack: Pack) -> None:
+    trusting = Engine(pack, verdict=_constant(+1)).answer("which side seized the town?")
+    assert trusting.outcome is Outcome.ANSWER and trusting.verdict is not None
+    assert trusting.verdict[0] > 0.99
+    doubting = Engine(pack, verdict=_constant(-1)).answer("which side seized the town?")
+    assert doubting.outcome is Outcome.SUGGEST and doubting.reason is Reason.UNLIKELY
+    fact = pack.fact(trusting.fact_id or "")
+    assert fact is not None and doubting.suggestions[0] == fact.questions[0]
+    assert doubting.verdict is not None and doubting.verdict[0] < 0.01
+    assert "verdict 0.00 (floor 0.45)" in render_debug(doubting)
+    why = " ".join(render_why(doubting, pack))
+    assert "only 0% likely to answer what you asked" in why and "under the 45%" in why
+
+
+def test_it_is_not_asked_of_a_score_beyond_doubt_nor_of_a_fact_s_own_phrasing(
+    pack: Pack,
+) -> None:
+    doubting = Engine(pack, verdict=_constant(-1))
+    sure = doubting.answer("who won the battle?")
+    assert sure.confidence >= doubting.thresholds.sure
+    assert sure.outcome is Outcome.ANSWER and sure.verdict is None
+    for fact in pack.facts:
+        for question in fact.questions:
+            reply = doubting.answer(question)
+            assert reply.reason is not Reason.UNLIKELY, question
+
+
+def test_without_a_verdict_the_score_alone_decides(pack: Pack) -> None:
+    reply = Engine(pack, verdict=None).answer("which side seized the town?")
+    assert reply.outcome is Outcome.ANSWER and reply.verdict is None
+    assert "verdict" not in render_debug(reply)
+
+
+def test_the_shipped_verdict_offers_a_neighbouring_fact_instead_of_answering_with_it(
+    pack: Pack, engine: Engine
+) -> None:
+    alone = Engine(pack, verdict=None).answer(REGION)
+    assert alone.outcome is Outcome.ANSWER
+    reply = engine.answer(REGION)
+    assert reply.outcome is Outcome.SUGGEST and reply.reason is Reason.UNLIKELY
+    assert reply.confidence >= reply.threshold
+    assert reply.verdict is not None and reply.verdict[0] < reply.verdict[1]
+
+
+def test_answers_it_finds_likely_show_how_likely(engine: Engine, pack: Pack) -> None:
+    reply = engine.answer("which side seized the town?")
+    assert reply.outcome is Outcome.ANSWER and reply.verdict is not None
+    likely, floor = reply.verdict
+    assert likely >= floor
+    assert f"it is {likely:.0%} likely to answer what you asked" in " ".join(
+        render_why(reply, pack)
+    )
+
+
+def test_what_it_measures_reads_the_question_against_the_best_fact(engine: Engine) -> None:
+    interpreter, ranker = engine.interpreter, engine.ranker
+
+    def measured(question: str) -> dict[str, float]:
+        message = interpreter.message(question, 1000)
+        query = interpreter.plain(message, message.tokens, exclude=frozenset())
+        ranked = ranker.rank(query)
+        return dict(zip(MEASURES, measures(engine.index, query, ranked), strict=True))
+
+    plain = measured("when did the MAA leave Ber?")
+    assert plain["missing"] == plain["missing_share"] == plain["unknown_share"] == 0
+    assert plain["lead"] > 0 and plain["known"] >= 2
+    # Words no fact uses, and a known word this fact does not.
+    padded = measured("when did the MAA leave Ber with the camels and the prisoners?")
+    assert padded["unknown_share"] > 0 and padded["missing"] == 1
+    assert padded["missing_share"] > 0 and padded["missing_most"] > 0
+
+
+def test_refitting_on_the_development_questions_gives_the_shipped_weights(tmp_path: Path) -> None:
+    fitted = tmp_path / "verdict.json"
+    result = subprocess.run(
+        [sys.executable, "-m", "bot.verdict", "fit", str(DEV), "--output", str(fitted)],
+        capture_output=True, text=True, cwd=ROOT, env=clean_environ(), timeout=300, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "fitted on" in result.stdout
+    refitted, shipped = load_verdict(fitted), load_verdict(PATH)
+    assert refitted.floor == shipped.floor
+    assert refitted.bias == pytest.approx(shipped.bias, abs=1e-3)
+    assert refitted.weights == pytest.approx(shipped.weights, abs=1e-3)
+
+
+def test_fitting_without_scikit_learn_says_how_to_install_it(tmp_path: Path) -> None:
+    program = (
+        "import sys; sys.modules['sklearn'] = None; from bot.verdict import main; "
+        "sys.exit(main(sys.argv[1:]))"
+    )
+    fitted = tmp_path / "verdict.json"
+    result = subprocess.run(
+        [sys.executable, "-c", program, "fit", str(DEV), "--output", str(fitted)],
+        capture_output=True, text=True, cwd=ROOT, env=clean_environ(), timeout=300, check=False,
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert "Cannot fit: fitting needs scikit-learn: pip install" in result.stdout
+    assert not fitted.exists()
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        ("{not json", "Expecting property name"),
+        ("[]", "expected a mapping"),
+        ('{"weights": 3, "bias": 0, "floor": 0.5}', "'weights' must map each measure"),
+        (
+            json.dumps({"weights": {"score": 1.0}, "bias": 0, "floor": 0.5}),
+            "none for some it needs (lead",
+        ),
+        (
+            json.dumps({"weights": dict.fromkeys([*MEASURES, "mood"], 1.0), "bias": 0}),
+            "measures it does not know (mood)",
+        ),
+        (
+            json.dumps({"weights": dict.fromkeys(MEASURES, 1.0), "bias": "x", "floor": 0.5}),
+            "must be a finite number",
+        ),
+        (
+            json.dumps({"weights": dict.fromkeys(MEASURES, 1.0), "bias": 0, "floor": 2}),
+            "'floor' must be between 0 and 1",
+        ),
+    ],
+)
+def test_a_broken_weights_file_is_named_with_what_is_wrong(
+    tmp_path: Path, content: str, problem: str
+) -> None:
+    broken = tmp_path / "verdict.json"
+    broken.write_text(content, "utf-8")
+    with pytest.raises(VerdictError) as raised:
+        load_verdict(broken)
+    assert str(broken) in str(raised.value) and problem in str(raised.value)
+    with pytest.raises(VerdictError):
+        load_verdict(tmp_path / "missing.json")
