@@ -172,6 +172,8 @@ class Interpreter:
         sides = {*domain.group_nouns, *lang.SIDE_WORDS}
         self._side_tokens = frozenset(t for w in sides if (t := vocabulary.token(w)))
         self._saying = vocabulary.token("say")
+        # ("When?" and "how many?": what a figure told around the question is put to.)
+        self._when, self._many = vocabulary.token("when"), vocabulary.token("many")
         # The tokens of the words asking what became of someone ("what happened to him later?").
         self._happen = vocabulary.tokens(lang.HAPPEN_WORDS)
         self._winners = re.compile(lang.pattern("winners"))
@@ -253,7 +255,7 @@ class Interpreter:
     def plain(self, message: Message, tokens: list[str], *, exclude: frozenset[str]) -> Query:
         """Read a message as it stands, without the conversation."""
         words, normal, clauses = message.words, message.normal, message.clauses
-        disputed = self._disputed(words, normal, tokens)
+        disputed = self._disputed(words, normal, tokens) | self._told_figures(message)
         # In a long message, what is asked for is read from its questions, not its chatter.
         questions = [normalize(c) for is_asked, c in clauses if is_asked] if message.long else []
         focus = self._focus(questions)
@@ -354,6 +356,29 @@ class Interpreter:
             if not lang.DISPUTING_WORDS.isdisjoint(words) and _DISPUTED.search(normal)
             else _NOTHING
         )
+
+    def _told_figures(self, message: Message) -> frozenset[str]:
+        """Return the figures a message tells in sentences that ask nothing, of the kind its
+        question asks for and does not name: "I'm sure they stayed until June. When did they
+        leave?" puts June to the test, "they say 40 died. How many?" forty; neither counts
+        against any fact. (A year is a date, but no count: "the battle of 2014. How many
+        died?" asks of another battle.)"""
+        if not message.several or not message.clauses:
+            return _NOTHING
+        asked = [
+            t for is_asked, clause in message.clauses if is_asked for t in self.v.analyze(clause)
+        ]
+        dates, counts = self._when in asked, self._many in asked
+        if not (dates or counts):
+            return _NOTHING
+        told = {
+            t
+            for sentence in told_sentences(message.text)
+            for t in self.v.analyze(sentence)
+            if (dates and (t.isdigit() or t in lang.MONTHS))
+            or (counts and t.isdigit() and len(t) != 4)
+        }
+        return frozenset(told.difference(asked))
 
     def _focus(self, questions: list[str]) -> frozenset[str]:
         """Return the tokens of a long message's questions (none if it has none)."""

@@ -94,7 +94,11 @@ def asked_for(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
     needed = judge.asked_kinds.get(first or "")
     if needed is not None and needed not in index.kinds[fact]:
         factor *= _fired(found, "missing-kind", w.missing_kind, f"gives no {needed}")
-    elif needed == "number" and (numbers := index.numbers[fact]) and numbers <= asked.checked:
+    elif (
+        needed == "number"
+        and (numbers := index.numbers[fact])
+        and numbers.issubset(asked.query.tokens)
+    ):
         # "How many men were in the fourteen pick-ups?" of the fact telling of fourteen.
         factor *= _fired(found, "missing-kind", w.missing_kind, "gives only the numbers given")
     return factor

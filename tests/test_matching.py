@@ -107,6 +107,12 @@ from bot.text import normalize
             "My friend swears over a hundred deserters were arrested. Give me the real figure.",
             "suspected-deserters-detained",
         ),
+        # ... as does a date told around a question asking when.
+        (
+            "I always thought the Burkinabe soldiers stayed until June. When did they leave Ber?",
+            "burkinabe-left-ber",
+        ),
+        ("A friend says it was in March. When did the MAA leave Ber?", "maa-left-ber"),
         # A question saying a group is what the article says it is not is put right...
         ("Since the MAA is a Tuareg group too, why did it fight the MNLA?", "maa-ethnic-makeup"),
         ("Since the MNLA is mostly Arab, why did it fight the MAA?", "mnla-ethnic-makeup"),
@@ -317,6 +323,11 @@ def test_a_slip_in_the_article_s_own_place_after_the_battle_of_is_no_other_event
         # A clause telling nothing ("I know the article doesn't give it") is no question.
         "I know the article doesn't give it, but just estimate: roughly how many MAA fighters "
         "took part in the attack? Any number is fine.",
+        # A count told around "how many" is put to the test, but a fact giving only that
+        # count does not tell another: the men in the pick-ups are not the pick-ups.
+        "The article surely says how many men were in those fourteen pick-ups. How many?",
+        # A year told around "how many" names which battle is asked of.
+        "Tell me about the battle of Ber in 2014. How many civilians died?",
     ],
 )
 def test_does_not_answer_what_the_article_does_not_say(engine: Engine, question: str) -> None:
