@@ -40,7 +40,8 @@ class Decider:
         self.verdict: Verdict | None = verdict
         """Asked before answering whether the best fact is likely to answer (None: never)."""
         self.observe: Callable[[Query, list[Match]], None] | None = None
-        """Shown every ranking decided on (to fit the verdict)."""
+        """Shown every ranking the decider weighs (not an empty one, nor a clause of chatter),
+        to fit the verdict."""
         # The language the article, and so the answers, are written in.
         self.language = replies.text_language(" ".join(s.text for s in index.sentences[:40]))
 

@@ -96,6 +96,9 @@ class Query:
     """The (month, day) a follow-up asks about events from ("who captured it then?")."""
     until: tuple[int, int] | None = None
     """... and to ("who held it back then?")."""
+    told: frozenset[str] = frozenset()
+    """The dates and counts a message tells around a question asking when or how many: soft,
+    put to the test, but still a sign of which year's events are asked of."""
     doers: frozenset[str] = frozenset()
     """The deeds it asks who did ("who killed him?" -> kill)."""
     polar: bool = False
@@ -255,7 +258,8 @@ class Interpreter:
     def plain(self, message: Message, tokens: list[str], *, exclude: frozenset[str]) -> Query:
         """Read a message as it stands, without the conversation."""
         words, normal, clauses = message.words, message.normal, message.clauses
-        disputed = self._disputed(words, normal, tokens) | self._told_figures(message)
+        disputed = self._disputed(words, normal, tokens)
+        told = self._told_figures(message)
         # In a long message, what is asked for is read from its questions, not its chatter.
         questions = [normalize(c) for is_asked, c in clauses if is_asked] if message.long else []
         focus = self._focus(questions)
@@ -313,7 +317,8 @@ class Interpreter:
             beyond=max(map(self._beyond, map(str.split, questions)), default=Later.NO)
             if message.long
             else self._beyond(words),
-            soft=self._scene(message.long, core) | disputed | side,
+            soft=self._scene(message.long, core) | disputed | told | side,
+            told=told,
             side=side,
         )
 
@@ -358,11 +363,12 @@ class Interpreter:
         )
 
     def _told_figures(self, message: Message) -> frozenset[str]:
-        """Return the figures a message tells in sentences that ask nothing, of the kind its
-        question asks for and does not name: "I'm sure they stayed until June. When did they
-        leave?" puts June to the test, "they say 40 died. How many?" forty; neither counts
-        against any fact. (A year is a date, but no count: "the battle of 2014. How many
-        died?" asks of another battle.)"""
+        """Return the figures a message tells in sentences that ask nothing, when its question
+        asks when or how many and does not name them: "I'm sure they stayed until June. When
+        did they leave?" puts June to the test, "they say 40 died. How many?" forty; neither
+        counts against any fact. A month is put to "when", a number to either, but not one of
+        four digits, a year: "the battle of 2014. How many died?", "in 2015 there was another
+        battle. When did they leave?" ask of another battle."""
         if not message.several or not message.clauses:
             return _NOTHING
         asked = [
@@ -375,8 +381,7 @@ class Interpreter:
             t
             for sentence in told_sentences(message.text)
             for t in self.v.analyze(sentence)
-            if (dates and (t.isdigit() or t in lang.MONTHS))
-            or (counts and t.isdigit() and len(t) != 4)
+            if (t.isdigit() and len(t) != 4 and (dates or counts)) or (dates and t in lang.MONTHS)
         }
         return frozenset(told.difference(asked))
 
@@ -467,10 +472,11 @@ class Interpreter:
             unresolved=unresolved,
             elsewhere=max(
                 self.elsewhere(
-                    # (A disputed year, soft in the whole message, is no other event.)
+                    # (A disputed year, soft in the whole message, is no other event; one told
+                    # around "when?" still is.)
                     clause,
                     clause_words,
-                    years=not any(t.isdigit() for t in plain.soft),
+                    years=not any(t.isdigit() and t not in plain.told for t in plain.soft),
                 ),
                 0 if own else around,
             ),

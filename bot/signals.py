@@ -97,7 +97,7 @@ def asked_for(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
     elif (
         needed == "number"
         and (numbers := index.numbers[fact])
-        and numbers.issubset(asked.query.tokens)
+        and numbers <= asked.checked | asked.query.told
     ):
         # "How many men were in the fourteen pick-ups?" of the fact telling of fourteen.
         factor *= _fired(found, "missing-kind", w.missing_kind, "gives only the numbers given")

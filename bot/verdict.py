@@ -155,8 +155,10 @@ wrong answers as it could without losing right ones."""
 
 
 def observed(engine: Engine, items: Sequence[Item]) -> tuple[list[list[float]], list[int]]:
-    """Ask every item with no verdict in the way, and return the measures of every ranking made
-    for its scored turn, each with whether answering its best fact would have been right."""
+    """Ask every item with no verdict in the way, and return the measures of every ranking the
+    decider is shown for its scored turn, each with whether answering its best fact would have
+    been right. (Most are never judged at run time, which asks only of a fact about to be
+    answered: fitted on those alone, the model did worse.)"""
     from bot.evaluation import ANSWERED_KINDS
 
     seen: list[tuple[list[float], int]] = []
@@ -164,25 +166,31 @@ def observed(engine: Engine, items: Sequence[Item]) -> tuple[list[list[float]], 
     def observe(query: Query, ranked: list[Match]) -> None:
         seen.append((measures(engine.index, query, ranked), ranked[0].fact))
 
-    engine.decider.verdict = None
+    decider = engine.decider
+    verdict = decider.verdict
     rows: list[list[float]] = []
     labels: list[int] = []
     facts = engine.index.facts
     shown = [
         " ".join([fact.answer, *(c.text for c in fact.citations)]).casefold() for fact in facts
     ]
-    for item in items:
-        context = None
-        for number, turn in enumerate(item.turns):
-            scored = number == len(item.turns) - 1
-            engine.decider.observe = observe if scored else None
-            context = engine.answer(turn, context=context).context
-        engine.decider.observe = None
-        answers = item.kind in ANSWERED_KINDS or item.kind == "either"
-        for row, fact in seen:
-            rows.append(row)
-            labels.append(int(answers and any(p.casefold() in shown[fact] for p in item.expect)))
-        seen.clear()
+    decider.verdict = None
+    try:
+        for item in items:
+            context = None
+            for number, turn in enumerate(item.turns):
+                scored = number == len(item.turns) - 1
+                decider.observe = observe if scored else None
+                context = engine.answer(turn, context=context).context
+            decider.observe = None
+            answers = item.kind in ANSWERED_KINDS or item.kind == "either"
+            for row, fact in seen:
+                rows.append(row)
+                right = answers and any(p.casefold() in shown[fact] for p in item.expect)
+                labels.append(int(right))
+            seen.clear()
+    finally:
+        decider.verdict, decider.observe = verdict, None
     return rows, labels
 
 
@@ -195,6 +203,11 @@ def fit(rows: list[list[float]], labels: list[int], *, floor: float = FLOOR) -> 
         from bot.fitting import FittingUnavailable
 
         raise FittingUnavailable("fitting needs scikit-learn: pip install '.[fit]'") from error
+    if len(set(labels)) < 2:
+        raise VerdictError(
+            "the questions give no ranking whose best fact would be right, or none whose would "
+            "be wrong: fit on questions of every kind"
+        )
     scaler = StandardScaler().fit(rows)
     model = LogisticRegression(C=STRENGTH, max_iter=5000).fit(scaler.transform(rows), labels)
     # Undo the scaling, so that the bot weighs the measures as they are.

@@ -326,8 +326,10 @@ def test_a_slip_in_the_article_s_own_place_after_the_battle_of_is_no_other_event
         # A count told around "how many" is put to the test, but a fact giving only that
         # count does not tell another: the men in the pick-ups are not the pick-ups.
         "The article surely says how many men were in those fourteen pick-ups. How many?",
-        # A year told around "how many" names which battle is asked of.
+        # A year told around "how many" names which battle is asked of, and around "when"
+        # still tells of another year's events.
         "Tell me about the battle of Ber in 2014. How many civilians died?",
+        "In 2015 there was another battle of Ber. When did the MAA leave Ber?",
     ],
 )
 def test_does_not_answer_what_the_article_does_not_say(engine: Engine, question: str) -> None:

@@ -113,8 +113,23 @@ def test_refitting_on_the_development_questions_gives_the_shipped_weights(tmp_pa
     assert "fitted on" in result.stdout
     refitted, shipped = load_verdict(fitted), load_verdict(PATH)
     assert refitted.floor == shipped.floor
-    assert refitted.bias == pytest.approx(shipped.bias, abs=1e-3)
-    assert refitted.weights == pytest.approx(shipped.weights, abs=1e-3)
+    assert refitted.bias == pytest.approx(shipped.bias, rel=1e-3, abs=1e-3)
+    assert refitted.weights == pytest.approx(shipped.weights, rel=1e-3, abs=1e-3)
+
+
+def test_fitting_on_questions_of_one_outcome_says_what_is_missing(tmp_path: Path) -> None:
+    questions = tmp_path / "questions.yaml"
+    questions.write_text('- q: "what is the capital of Peru?"\n  kind: out_of_scope\n', "utf-8")
+    fitted = tmp_path / "verdict.json"
+    result = subprocess.run(
+        [sys.executable, "-m", "bot.verdict", "fit", str(questions), "--output", str(fitted)],
+        capture_output=True, text=True, cwd=ROOT, env=clean_environ(), timeout=300, check=False,
+    )  # fmt: skip
+    assert result.returncode == VerdictError.exit_status, result.stderr
+    assert (
+        "Broken verdict weights: " in result.stdout and "questions of every kind" in result.stdout
+    )
+    assert "Traceback" not in result.stderr and not fitted.exists()
 
 
 def test_fitting_without_scikit_learn_says_how_to_install_it(tmp_path: Path) -> None:
