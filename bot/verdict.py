@@ -3,7 +3,7 @@
 The ranking scores each fact; the decider answers the best one when its score clears the
 threshold and the runner-up. A score alone mixes up a fact that answers with one that only
 shares the question's words, so before answering, the decider asks the verdict: a logistic model
-over measures that mean the same in any pack (the score and its lead, the classifier's view,
+over measures that any pack has (the score and its lead, the classifier's view,
 the kind of message, the question's words the pack or the fact never uses...). An answer it
 finds unlikely is offered as "did you mean" instead.
 
