@@ -369,7 +369,12 @@ class Interpreter:
         counts against any fact. A month is put to "when", a number to either, but not one of
         four digits, a year: "the battle of 2014. How many died?", "in 2015 there was another
         battle. When did they leave?" ask of another battle."""
-        if not message.several or not message.clauses:
+        if (
+            not message.several
+            or not message.clauses
+            or (self._when not in message.tokens and self._many not in message.tokens)
+        ):
+            # (Most messages of several sentences ask neither: they are not read again.)
             return _NOTHING
         asked = [
             t for is_asked, clause in message.clauses if is_asked for t in self.v.analyze(clause)
