@@ -340,6 +340,7 @@ class Engine:
         # A long message of several sentences answered as a whole is answered from its
         # question instead, when the question says enough on its own.
         prefer_question = _asks_in_sentences(message)
+        asked_read = False
         for number, (reading, from_question) in enumerate(tried):
             ranked = self.ranker.rank(reading, likely)
             reply = self.decider.decide(question, reading, ranked, previous)
@@ -350,6 +351,11 @@ class Engine:
             if reply.answered and (number == 0 or short or from_question):
                 settled = self._settled(reply, reading, whole, message)
                 return settled, whole_alone if settled is whole else alone
+            asked_read = asked_read or from_question
+            if reply.answered and reading.clause and not from_question and asked_read:
+                # "Given that X, how many ...?": once what is asked has been read and not
+                # answered, a clause telling what it takes as given is no answer to it.
+                continue
             # An answer to a clause of a question beats one to a clause of the chatter around it.
             key = (reply.answered, reply.answered and from_question, reply.confidence)
             if best is None or key > best_key:

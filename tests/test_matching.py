@@ -566,6 +566,21 @@ def test_a_clause_of_chatter_does_not_outweigh_the_question(engine: Engine) -> N
     assert reply.fact_id == "french-did-not-intervene"
 
 
+def test_what_a_question_takes_as_given_is_not_its_answer_when_the_question_is_not_answered(
+    engine: Engine,
+) -> None:
+    """ "Given that X, how many ...?": when the article does not answer what is asked, the
+    clause telling X, read on its own, is no answer to the message."""
+    reply = engine.answer(
+        "Given that the French flew planes over the town, how many planes did they send?"
+    )
+    assert not reply.answered
+    # (Read on its own, the clause is answered.)
+    assert engine.answer("the French flew planes over the town").fact_id == (
+        "french-did-not-intervene"
+    )
+
+
 @pytest.mark.parametrize(
     "message",
     [
