@@ -36,6 +36,7 @@ _TITLE_CASE_SHARE = 0.6
 """A message with this share of its words capitalised is written in title case: no name."""
 # What sets off a phrase that opens a message: "In the battle of Ber, ...", "About Ber: ...".
 _SCENE_END = re.compile(r"[,:;]")
+_CLAUSE_END = re.compile(r"[,:;.!?？]")
 _SENTENCE_BREAK = re.compile(r"[.!?？]\s+\S")
 _SENTENCE = re.compile(r"[^.!?？]+(?:[.!?？]+|$)")
 _CLAUSE = re.compile(r"[.!?;:,]+(?:\s|$)|\s+(?:but|so)\s")
@@ -312,7 +313,7 @@ class Interpreter:
             long=message.long,
             located=self.elsewhere_in(normal, tokens),
             focus=focus,
-            premise=self.given(core),
+            premise=self.given(core, message.text),
             # (In a long message, only its questions: "I'm currently writing ..." is chatter.)
             beyond=max(map(self._beyond, map(str.split, questions)), default=Later.NO)
             if message.long
@@ -710,21 +711,29 @@ class Interpreter:
             if t not in asked and not t.startswith("@") and not t.isdigit() and t not in lang.MONTHS
         )
 
-    def given(self, words: list[str]) -> frozenset[str]:
+    def given(self, words: list[str], text: str = "") -> frozenset[str]:
         """Return what a question takes as given: the event it asks what came after, or, for
         "later", all that a fact telling no later event says of whoever it asks about."""
         if not lang.AFTER_WORDS.isdisjoint(words):
-            return self._premise(words)
+            return self._premise(words, text)
         return _NOTHING if lang.LATER_WORDS.isdisjoint(words) else self._later(words)
 
-    def _premise(self, words: list[str]) -> frozenset[str]:
+    def _premise(self, words: list[str], text: str) -> frozenset[str]:
         """Return what "what happened to X after he was taken?" takes as given: the event's
-        words that the question does not also ask about."""
+        words that the question does not also ask about, up to the end of its clause ("...
+        after he was taken, was he ever freed?" does not take his freedom as given)."""
         cut = next(i for i, w in enumerate(words) if w in lang.AFTER_WORDS)
         if cut == 0:
             return frozenset()  # "After they left, who took it?"
+        event = words[cut + 1 :]
+        for clause in _CLAUSE_END.split(text):
+            said = normalize(clause).split()
+            at = next((i for i, w in enumerate(said) if w in lang.AFTER_WORDS), None)
+            if at is not None:
+                event = said[at + 1 :]
+                break
         asked = self.v.analyze(" ".join(words[:cut]))
-        given = self.v.analyze(" ".join(words[cut + 1 :]))
+        given = self.v.analyze(" ".join(event))
         index = self.index
         return frozenset(
             t

@@ -566,6 +566,20 @@ def test_a_clause_of_chatter_does_not_outweigh_the_question(engine: Engine) -> N
     assert reply.fact_id == "french-did-not-intervene"
 
 
+def test_what_came_after_is_asked_of_the_event_its_clause_names(engine: Engine) -> None:
+    """ "What happened to X after he was kidnapped, was he released?": the kidnapping is taken
+    as given, the release is asked; the fact telling only the kidnapping is no answer."""
+    kidnapped = engine.answer(
+        "What happened to the marabout's son after he was kidnapped, was he released?"
+    )
+    assert not kidnapped.answered
+    # ... while what came after a detention is the release the article tells of.
+    detained = engine.answer(
+        "what became of the deserters after they were detained, did anyone free them?"
+    )
+    assert detained.fact_id == "suspected-deserters-released"
+
+
 def test_what_a_question_takes_as_given_is_not_its_answer_when_the_question_is_not_answered(
     engine: Engine,
 ) -> None:

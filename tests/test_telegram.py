@@ -290,7 +290,7 @@ async def test_declined_question_offers_questions_it_can_answer_as_buttons(
 async def test_a_french_reader_is_offered_french_questions_that_answer_in_place(
     live: LiveBot, api: BotAPIServer, engine: Engine
 ) -> None:
-    question = "Combien de temps a duré le combat ?"
+    question = "Quand ont-ils quitté la ville ?"
     vague = engine.answer(question)
     assert vague.outcome is Outcome.SUGGEST and len(vague.suggestions) >= 2
     assert all(text_language(s) == "fr" for s in vague.suggestions)
