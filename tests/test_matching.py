@@ -1962,6 +1962,23 @@ def test_what_something_was_worth_asks_an_amount_however_far_worth_comes(
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "How was the old man killed?",
+        "Could you tell me how the old man was actually killed?",
+        "Comment le vieil homme a-t-il été tué pendant les combats ?",
+    ],
+)
+def test_how_someone_was_killed_asks_the_manner_in_english_and_in_french(
+    engine: Engine, text: str
+) -> None:
+    """The article tells who was killed, never how: the fact naming them does not answer."""
+    spelled = engine.vocabulary.spelled_text(engine.interpreter.message(text, 500).normal)
+    assert "manner" in engine.interpreter.reader.asks(spelled)
+    assert not engine.answer(text).answered
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "How old was the old gentleman who died?",

@@ -804,6 +804,9 @@ ATTRIBUTES = {
         # ("How did the girl die?": the way someone died or was hurt, not that they did.)
         r"|how (?:did|do|does) (?:\S+ ){{1,8}}?(?:die|perish|get (?:killed|hurt|injured|wounded"
         r"|shot))\b"
+        # ("... tell me how the girl was actually killed": asked inside a sentence.)
+        r"|how (?:the|a|an|they|he|she) (?:\S+ ){{0,8}}?(?:was|were) (?:\S+ )?(?:killed|hurt"
+        r"|injured|wounded|shot|treated|taken|captured|freed|released)\b"
     ),
     "amount": r"how much (?:money|cash)|how much (?:\S+ ){{1,8}}?worth|money|cash|value of",
     "names": (

@@ -461,6 +461,12 @@ ATTRIBUTES = {
     ),
     "name": r"nom|appelle|appelait",
     "rank": r"grade",
+    # ("Comment la jeune fille a-t-elle été tuée ?": la manière, pas le fait.)
+    "manner": (
+        r"comment (?:\S+ ){{0,12}}?(?:tue|tuee|tues|tuees|mort|morte|morts|mortes|blesse|blessee"
+        r"|blesses|blessees|abattu|abattue|abattus|decede|decedee|decedes|traite|traitee|traites"
+        r"|traitees|enleve|enlevee|enleves|capture|capturee|captures|libere|liberee|liberes)\b"
+    ),
     "amount": r"argent|combien (?:\S+ ){{0,6}}?(?:valait|valaient|coutait|coutaient)|valeur",
     "names": r"leurs noms|appelaient|noms des (?:morts|{people})",
     "strength": (
