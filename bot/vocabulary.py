@@ -196,6 +196,8 @@ class Vocabulary:
         if normal is None:
             normal = normalize(text)
         words = normal.split()
+        if len(words) > 1 and not lang.MONTHS_ALSO_WORDS.isdisjoint(words):
+            words = _months_read(words)
         if not self._possessive_forms.isdisjoint(words):
             words = self._possessives(words)
         if not self._heard_words.isdisjoint(words):
@@ -963,3 +965,22 @@ def _other_group_nouns(words: list[str]) -> Iterator[str]:
                 for noun in same:
                     if noun != words[at]:
                         yield " ".join([*words[:-1], noun] if at == -1 else [noun, *words[1:]])
+
+
+def _months_read(words: list[str]) -> list[str]:
+    """Return the words without the months that are other words here: "may I ask who won?"
+    asks nothing of May; "in may", "may 5", "5 may" and "may 2013" are dates."""
+    kept = []
+    for i, word in enumerate(words):
+        if word in lang.MONTHS_ALSO_WORDS:
+            before = words[i - 1] if i else ""
+            after = words[i + 1] if i + 1 < len(words) else ""
+            if not (before in lang.DATE_LEADS or _day(before) or _day(after)):
+                continue
+        kept.append(word)
+    return kept
+
+
+def _day(word: str) -> bool:
+    """Return whether a word gives a day or a year ("5", "5th", "fifth", "2013")."""
+    return word[:1].isdigit() or word in lang.ORDINALS

@@ -1882,6 +1882,40 @@ def test_a_typo_with_its_vowels_as_heard_still_asks_its_question(engine: Engine)
     assert engine.answer("wat hapend to the marabout son").fact_id == "marabout-son-kidnapped"
 
 
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("may I ask who won the battle?", "who-won"),
+        ("May I know when the MAA left Ber?", "maa-left-ber"),
+        # ... while beside a day, a year or a word leading to a date, it is the month.
+        ("what happened on may 5?", "maa-attacked-again"),
+        ("did the MAA attack Ber again in May?", "maa-attacked-again"),
+    ],
+)
+def test_may_is_a_month_only_where_a_date_goes(engine: Engine, question: str, fact_id: str) -> None:
+    """ "May I ask ...?" asks nothing of May: read as the month, it counted against every fact
+    telling of no May."""
+    assert engine.answer(question).fact_id == fact_id
+
+
+@pytest.mark.parametrize(
+    ("text", "month"),
+    [
+        ("may i ask who won", False),
+        ("did they march on ber", False),
+        ("what happened 5 may", True),
+        ("the may raid", True),
+        ("since march", True),
+        ("may 2013", True),
+    ],
+)
+def test_a_month_that_is_also_a_word_is_read_as_the_month_only_in_a_date(
+    engine: Engine, text: str, month: bool
+) -> None:
+    tokens = engine.vocabulary.analyze(text)
+    assert any(t in ("may", "march") for t in tokens) == month
+
+
 def test_words_run_together_are_a_name_only_when_one_is_no_word_at_all(engine: Engine) -> None:
     """("the fence" run together is a letter away from "the French", but both are words.)"""
     tokens = engine.vocabulary.analyze("Is that their claim? Don't sit on the fence.")

@@ -206,6 +206,14 @@ MONTHS = (
 ).split()
 MONTH_ABBREVIATIONS_KEPT_APART = frozenset("mar may".split())
 """Three-letter month abbreviations that are also words."""
+MONTHS_ALSO_WORDS = frozenset("may march".split())
+"""Months that are also words ("may I ask ...?", "did they march on it?"): months only beside a
+day, a year or a word that leads to a date."""
+DATE_LEADS = frozenset(
+    "in on of by since until till before after from during early mid late around throughout the"
+    " about".split()
+)
+"""Words after which a month that is also a word is the month ("in may", "since march")."""
 ORDINALS = {
     word: day
     for day, word in enumerate(
