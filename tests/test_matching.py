@@ -1882,6 +1882,16 @@ def test_a_typo_with_its_vowels_as_heard_still_asks_its_question(engine: Engine)
     assert engine.answer("wat hapend to the marabout son").fact_id == "marabout-son-kidnapped"
 
 
+def test_what_someone_had_to_do_with_it_asks_how_they_come_into_it_not_what_they_did(
+    engine: Engine,
+) -> None:
+    """ "Have to do with" asks how a group comes into the story: it is no deed of theirs that
+    only facts asked what they did could tell."""
+    assert engine.interpreter.reader.subjects("what did @afisma have to do with it") == set()
+    reply = engine.answer("what did AFISMA have to do with it?")
+    assert reply.fact_id == "maa-willing-to-work-with-french-and-afisma"
+
+
 @pytest.mark.parametrize(
     ("question", "fact_id"),
     [

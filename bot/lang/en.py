@@ -724,6 +724,8 @@ PATTERNS = {
     "subject": (
         r"\b(?:did|does|do|has|have|had|would|will|could) (?:the )?(@\S+) (?!(?:not|s|and|or"
         r"|with|of|in|at|on"
+        # ("What did X have to do with it?" asks how X comes into it, not what X did.)
+        r"|have to do|has to do"
         r"|@\S+)\b)[a-z]"
     ),
     # "Which regiment was there?": the thing asked for by name.
