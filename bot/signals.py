@@ -304,9 +304,14 @@ def unexplained(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
     index, w = judge.index, judge.weights
     # (A yes/no question's words are held against what the fact says instead: see `claim`.)
     missing = asked.checked - index.vocab[fact] - asked.claimed
-    if not missing:
-        return 1.0
     product = 1.0
+    if not asked.query.long:
+        # Words only the rest of its sentence says: it answers another part of the sentence.
+        for token in asked.checked - index.about[fact] - missing - asked.claimed:
+            if not token.startswith("@") and token not in index.weak_tokens:
+                product *= _fired(found, "sentence-only", w.sentence_only, token)
+    if not missing:
+        return product
     for token in sorted(missing) if found is not None else missing:
         if token.isdigit() or token in lang.MONTHS:
             product *= _fired(found, "missing-number", w.missing_number, token)

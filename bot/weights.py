@@ -136,6 +136,10 @@ class Weights:
     """A person the fact does not mention."""
     missing_word: float = 0.8
     """A telling word the fact does not explain."""
+    sentence_only: float = 0.85
+    """A telling word only the rest of a sentence the fact quotes says: neither its answer nor
+    its phrasings ("how long did the pick-ups stay?" of the fact that the MAA left, quoting
+    the sentence that says it kept its pick-ups)."""
     given: float = 0.5
     """A fact telling only what the question takes as given."""
     elsewhere: float = 0.35

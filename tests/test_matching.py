@@ -566,6 +566,20 @@ def test_a_clause_of_chatter_does_not_outweigh_the_question(engine: Engine) -> N
     assert reply.fact_id == "french-did-not-intervene"
 
 
+def test_words_only_the_rest_of_a_quoted_sentence_says_do_not_make_a_fact_the_answer(
+    engine: Engine,
+) -> None:
+    """The fact that the MAA left quotes the sentence saying it kept armed pick-ups on the
+    outskirts; how long the pick-ups stayed is not when the MAA left."""
+    reply = engine.answer("how long did the armed pick-ups remain outside the town?")
+    assert not reply.answered
+    assert "sentence-only" in {signal.name for signal in reply.signals}
+    # ... while the fact whose own words they are still answers.
+    assert engine.answer("how many pick-ups did the MAA keep?").fact_id == (
+        "maa-pickups-on-outskirts"
+    )
+
+
 def test_what_came_after_is_asked_of_the_event_its_clause_names(engine: Engine) -> None:
     """ "What happened to X after he was kidnapped, was he released?": the kidnapping is taken
     as given, the release is asked; the fact telling only the kidnapping is no answer."""
