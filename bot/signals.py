@@ -307,7 +307,8 @@ def unexplained(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
     product = 1.0
     if not asked.query.long:
         # Words only the rest of its sentence says: it answers another part of the sentence.
-        for token in asked.checked - index.about[fact] - missing - asked.claimed:
+        quoted = asked.checked - index.about[fact] - missing - asked.claimed
+        for token in sorted(quoted) if found is not None else quoted:
             if not token.startswith("@") and token not in index.weak_tokens:
                 product *= _fired(found, "sentence-only", w.sentence_only, token)
     if not missing:
