@@ -711,9 +711,10 @@ class Interpreter:
             if t not in asked and not t.startswith("@") and not t.isdigit() and t not in lang.MONTHS
         )
 
-    def given(self, words: list[str], text: str = "") -> frozenset[str]:
-        """Return what a question takes as given: the event it asks what came after, or, for
-        "later", all that a fact telling no later event says of whoever it asks about."""
+    def given(self, words: list[str], text: str) -> frozenset[str]:
+        """Return what a question (its words, and its `text` as typed) takes as given: the event
+        it asks what came after, or, for "later", all that a fact telling no later event says
+        of whoever it asks about."""
         if not lang.AFTER_WORDS.isdisjoint(words):
             return self._premise(words, text)
         return _NOTHING if lang.LATER_WORDS.isdisjoint(words) else self._later(words)

@@ -2004,35 +2004,24 @@ def test_a_they_after_a_declined_turn_stands_for_whom_that_turn_named(engine: En
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "attribute"),
     [
-        "How much were the goods stolen during the May raid worth in total?",
-        "what was the value of the looted goods?",
-        "Combien valaient les biens pillés en mai ?",
+        # What something was worth asks an amount, however far "worth" comes.
+        ("How much were the goods stolen during the May raid worth in total?", "amount"),
+        ("what was the value of the looted goods?", "amount"),
+        ("Combien valaient les biens pillés en mai ?", "amount"),
+        # How someone was killed asks the manner, in English and in French: the article tells
+        # who was killed, never how.
+        ("How was the old man killed?", "manner"),
+        ("Could you tell me how the old man was actually killed?", "manner"),
+        ("Comment le vieil homme a-t-il été tué pendant les combats ?", "manner"),
     ],
 )
-def test_what_something_was_worth_asks_an_amount_however_far_worth_comes(
-    engine: Engine, text: str
+def test_an_attribute_no_fact_is_asked_is_read_and_not_answered(
+    engine: Engine, text: str, attribute: str
 ) -> None:
     spelled = engine.vocabulary.spelled_text(engine.interpreter.message(text, 500).normal)
-    assert "amount" in engine.interpreter.reader.asks(spelled)
-    assert not engine.answer(text).answered
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "How was the old man killed?",
-        "Could you tell me how the old man was actually killed?",
-        "Comment le vieil homme a-t-il été tué pendant les combats ?",
-    ],
-)
-def test_how_someone_was_killed_asks_the_manner_in_english_and_in_french(
-    engine: Engine, text: str
-) -> None:
-    """The article tells who was killed, never how: the fact naming them does not answer."""
-    spelled = engine.vocabulary.spelled_text(engine.interpreter.message(text, 500).normal)
-    assert "manner" in engine.interpreter.reader.asks(spelled)
+    assert attribute in engine.interpreter.reader.asks(spelled)
     assert not engine.answer(text).answered
 
 
