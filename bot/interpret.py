@@ -36,7 +36,8 @@ _TITLE_CASE_SHARE = 0.6
 """A message with this share of its words capitalised is written in title case: no name."""
 # What sets off a phrase that opens a message: "In the battle of Ber, ...", "About Ber: ...".
 _SCENE_END = re.compile(r"[,:;]")
-_CLAUSE_END = re.compile(r"[,:;.!?？]")
+# (Not the dots of "M.A.A. left", nor the comma of "1,000".)
+_CLAUSE_END = re.compile(r"[;:!?？]|,(?=\s|$)|\.(?=\s+[A-Z]|\s*$)")
 _SENTENCE_BREAK = re.compile(r"[.!?？]\s+\S")
 _SENTENCE = re.compile(r"[^.!?？]+(?:[.!?？]+|$)")
 _CLAUSE = re.compile(r"[.!?;:,]+(?:\s|$)|\s+(?:but|so)\s")
@@ -730,6 +731,8 @@ class Interpreter:
         for clause in _CLAUSE_END.split(text):
             said = normalize(clause).split()
             at = next((i for i, w in enumerate(said) if w in lang.AFTER_WORDS), None)
+            if at == 0:
+                return frozenset()  # ("What happened? After they left, who took it?")
             if at is not None:
                 event = said[at + 1 :]
                 break

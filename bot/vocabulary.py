@@ -196,7 +196,7 @@ class Vocabulary:
         if normal is None:
             normal = normalize(text)
         words = normal.split()
-        if len(words) > 1 and not lang.MONTHS_ALSO_WORDS.isdisjoint(words):
+        if len(words) > 1 and not _MONTHS_AS_WORDS.isdisjoint(words):
             words = _months_read(words)
         if not self._possessive_forms.isdisjoint(words):
             words = self._possessives(words)
@@ -967,20 +967,20 @@ def _other_group_nouns(words: list[str]) -> Iterator[str]:
                         yield " ".join([*words[:-1], noun] if at == -1 else [noun, *words[1:]])
 
 
+_MONTHS_AS_WORDS = frozenset(lang.MONTHS_AS_WORDS)
+
+
 def _months_read(words: list[str]) -> list[str]:
     """Return the words without the months that are other words here: "may I ask who won?"
-    asks nothing of May; "in may", "may 5", "5 may" and "may 2013" are dates."""
+    asks nothing of May, "did they march on it?" nothing of March; "that May", "may 5" are
+    dates."""
     kept = []
     for i, word in enumerate(words):
-        if word in lang.MONTHS_ALSO_WORDS:
-            before = words[i - 1] if i else ""
-            after = words[i + 1] if i + 1 < len(words) else ""
-            if not (before in lang.DATE_LEADS or _day(before) or _day(after)):
+        found = lang.MONTHS_AS_WORDS.get(word)
+        if found is not None:
+            side, beside = found
+            at = i + 1 if side == "before" else i - 1
+            if 0 <= at < len(words) and words[at] in beside:
                 continue
         kept.append(word)
     return kept
-
-
-def _day(word: str) -> bool:
-    """Return whether a word gives a day or a year ("5", "5th", "fifth", "2013")."""
-    return word[:1].isdigit() or word in lang.ORDINALS

@@ -594,6 +594,23 @@ def test_what_came_after_is_asked_of_the_event_its_clause_names(engine: Engine) 
     assert detained.fact_id == "suspected-deserters-released"
 
 
+@pytest.mark.parametrize(
+    ("question", "given"),
+    [
+        # The clause ends at its punctuation, not at the dots of an acronym or a number's comma.
+        ("what happened to the town after the M.A.A. left?", {"leav"}),
+        ("what happened after 1,000 fighters arrived there?", {"1", "000", "fighter", "arriv"}),
+        # An "after" opening its clause asks what came after it, whatever came before.
+        ("What happened to the son? After he was kidnapped, was he freed?", set()),
+    ],
+)
+def test_what_a_question_takes_as_given_is_read_from_its_clause(
+    engine: Engine, question: str, given: set[str]
+) -> None:
+    message = engine.interpreter.message(question, 500)
+    assert engine.interpreter.plain(message, message.tokens, exclude=frozenset()).premise == given
+
+
 def test_what_a_question_takes_as_given_is_not_its_answer_when_the_question_is_not_answered(
     engine: Engine,
 ) -> None:
@@ -1926,14 +1943,18 @@ def test_may_is_a_month_only_where_a_date_goes(engine: Engine, question: str, fa
     ("text", "month"),
     [
         ("may i ask who won", False),
+        ("who may have attacked ber", False),
         ("did they march on ber", False),
         ("what happened 5 may", True),
         ("the may raid", True),
+        ("what did the maa do that may", True),
+        ("what was taken in their may raid", True),
+        ("what happened between april and may", True),
         ("since march", True),
         ("may 2013", True),
     ],
 )
-def test_a_month_that_is_also_a_word_is_read_as_the_month_only_in_a_date(
+def test_a_month_that_is_also_a_word_is_read_as_the_month_but_where_it_is_the_word(
     engine: Engine, text: str, month: bool
 ) -> None:
     tokens = engine.vocabulary.analyze(text)
@@ -2006,6 +2027,26 @@ def test_a_they_after_a_declined_turn_stands_for_whom_that_turn_named(engine: En
 @pytest.mark.parametrize(
     ("text", "attribute"),
     [
+        # "Comment s'appelle ...?" asks a name, not a manner ...
+        ("Comment s'appelle le groupe qui a capturé Ber ?", "name"),
+        # ... and what another clause asks is not how: "et combien de morts ?", "and who".
+        ("Comment le MNLA a-t-il pris Ber et combien de morts ?", None),
+        ("Comment les habitants ont-ils réagi à la mort des civils ?", None),
+        ("Tell me how the fighting went and who was killed.", None),
+    ],
+)
+def test_how_asks_the_manner_only_of_a_killing_or_a_death_it_asks_how_of(
+    engine: Engine, text: str, attribute: str | None
+) -> None:
+    spelled = engine.vocabulary.spelled_text(engine.interpreter.message(text, 500).normal)
+    asked = engine.interpreter.reader.asks(spelled)
+    assert "manner" not in asked
+    assert attribute is None or attribute in asked
+
+
+@pytest.mark.parametrize(
+    ("text", "attribute"),
+    [
         # What something was worth asks an amount, however far "worth" comes.
         ("How much were the goods stolen during the May raid worth in total?", "amount"),
         ("what was the value of the looted goods?", "amount"),
@@ -2015,6 +2056,7 @@ def test_a_they_after_a_declined_turn_stands_for_whom_that_turn_named(engine: En
         ("How was the old man killed?", "manner"),
         ("Could you tell me how the old man was actually killed?", "manner"),
         ("Comment le vieil homme a-t-il été tué pendant les combats ?", "manner"),
+        ("Comment est-il mort ?", "manner"),
     ],
 )
 def test_an_attribute_no_fact_is_asked_is_read_and_not_answered(

@@ -180,8 +180,7 @@ MONTH_FORMS = {
 }
 """Each way of writing a month (English, French, "feb"), to the English name it is matched as."""
 MONTHS = frozenset(MONTH_FORMS)
-MONTHS_ALSO_WORDS = en.MONTHS_ALSO_WORDS
-DATE_LEADS = en.DATE_LEADS
+MONTHS_AS_WORDS = en.MONTHS_AS_WORDS
 ORDINALS = {**en.ORDINALS, **fr.ORDINALS}
 """Ordinal words of either language, to the day they give beside a month's name."""
 _ORDINAL_ENDINGS = sorted({*en.ORDINAL_ENDINGS, *fr.ORDINAL_ENDINGS}, key=len, reverse=True)

@@ -206,14 +206,20 @@ MONTHS = (
 ).split()
 MONTH_ABBREVIATIONS_KEPT_APART = frozenset("mar may".split())
 """Three-letter month abbreviations that are also words."""
-MONTHS_ALSO_WORDS = frozenset("may march".split())
-"""Months that are also words ("may I ask ...?", "did they march on it?"): months only beside a
-day, a year or a word that leads to a date."""
-DATE_LEADS = frozenset(
-    "in on of by since until till before after from during early mid late around throughout the"
-    " about".split()
-)
-"""Words after which a month that is also a word is the month ("in may", "since march")."""
+_SUBJECTS = "i we you he she it they".split()
+MONTHS_AS_WORDS = {
+    "may": (
+        "before",
+        frozenset([*_SUBJECTS, *"have be not also well never still even just".split()]),
+    ),
+    "march": (
+        "after",
+        frozenset([*_SUBJECTS, *"to did do does will would could should can not".split()]),
+    ),
+}
+"""Months that are also words, and the words that make them words: "may" before "I", "have",
+"be"... ("may I ask ...?", "who may have attacked?"), "march" after "they", "to"... ("did they
+march on it?"). Anywhere else they are the month ("that May", "their May raid")."""
 ORDINALS = {
     word: day
     for day, word in enumerate(
@@ -815,8 +821,9 @@ ATTRIBUTES = {
         r"|how (?:did|do|does) (?:\S+ ){{1,8}}?(?:die|perish|get (?:killed|hurt|injured|wounded"
         r"|shot))\b"
         # ("... tell me how the girl was actually killed": asked inside a sentence.)
-        r"|how (?:the|a|an|they|he|she) (?:\S+ ){{0,8}}?(?:was|were) (?:\S+ )?(?:killed|hurt"
-        r"|injured|wounded|shot|treated|taken|captured|freed|released)\b"
+        # (Not what another clause asks: "how the fighting went and who was killed".)
+        r"|how (?:the|a|an|they|he|she) (?:(?!and |who |whether )\S+ ){{0,8}}?(?:was|were) "
+        r"(?:\S+ )?(?:killed|hurt|injured|wounded|shot|treated|taken|captured|freed|released)\b"
     ),
     "amount": r"how much (?:money|cash)|how much (?:\S+ ){{1,8}}?worth|money|cash|value of",
     "names": (

@@ -461,11 +461,16 @@ ATTRIBUTES = {
     ),
     "name": r"nom|appelle|appelait",
     "rank": r"grade",
-    # ("Comment la jeune fille a-t-elle été tuée ?": la manière, pas le fait.)
+    # ("Comment la jeune fille a-t-elle été tuée ?", "comment est-il mort ?": la manière, pas
+    # le fait; pas "comment s'appelle ...", ni ce que demande une autre proposition, "et
+    # combien de morts ?".)
     "manner": (
-        r"comment (?:\S+ ){{0,12}}?(?:tue|tuee|tues|tuees|mort|morte|morts|mortes|blesse|blessee"
-        r"|blesses|blessees|abattu|abattue|abattus|decede|decedee|decedes|traite|traitee|traites"
-        r"|traitees|enleve|enlevee|enleves|capture|capturee|captures|libere|liberee|liberes)\b"
+        r"comment (?!s appel)(?:(?!et |qui |dont |combien )\S+ ){{0,10}}?"
+        r"(?:(?:ete|est|sont|etait|etaient|a|ont|avait|avaient) (?:\S+ )?(?:tue|tuee|tues|tuees"
+        r"|blesse|blessee|blesses|blessees|abattu|abattue|abattus|decede|decedee|decedes|traite"
+        r"|traitee|traites|traitees|enleve|enlevee|enleves|capture|capturee|captures|libere"
+        r"|liberee|liberes)"
+        r"|(?:est|sont|etait|etaient) (?:il |elle |ils |elles )?(?:mort|morte|morts|mortes))\b"
     ),
     "amount": r"argent|combien (?:\S+ ){{0,6}}?(?:valait|valaient|coutait|coutaient)|valeur",
     "names": r"leurs noms|appelaient|noms des (?:morts|{people})",
