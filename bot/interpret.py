@@ -265,6 +265,10 @@ class Interpreter:
         # In a long message, what is asked for is read from its questions, not its chatter.
         questions = [normalize(c) for is_asked, c in clauses if is_asked] if message.long else []
         focus = self._focus(questions)
+        if sum(t not in self.index.weak_tokens for t in focus) < self.weights.telling_question:
+            # ("... the fighting in Ber for a school project. When did it happen?": a question
+            # that says too little on its own asks of what the rest of the message tells.)
+            focus = _NOTHING
         # What is asked for is read with the typos mended ("how many fightrs attackd").
         spelled = self.v.spelled_text(normal)
         asked = [self.v.spelled_text(q) for q in questions]

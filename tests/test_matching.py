@@ -558,6 +558,32 @@ def test_a_question_wrapped_in_chatter_is_found(engine: Engine, padding: int) ->
     assert reply.fact_id == "maa-left-ber"
 
 
+@pytest.mark.parametrize(
+    ("message", "focused"),
+    [
+        (
+            "I'm writing about the fighting in Ber for a school project and my notes are a "
+            "mess. When did it happen?",
+            False,
+        ),
+        (
+            "I'm writing about northern Mali for a school project and my notes are a mess. "
+            "When did the MAA leave Ber?",
+            True,
+        ),
+    ],
+)
+def test_a_long_message_is_read_from_its_question_only_when_the_question_says_enough(
+    engine: Engine, message: str, focused: bool
+) -> None:
+    """The chatter around a question weighs less than the question, unless the question says
+    too little on its own to be read apart ("when did it happen?")."""
+    read = engine.interpreter.message(message, 500)
+    assert read.long
+    query = engine.interpreter.plain(read, read.tokens, exclude=frozenset())
+    assert bool(query.focus) == focused
+
+
 def test_a_clause_of_chatter_does_not_outweigh_the_question(engine: Engine) -> None:
     reply = engine.answer(
         "I'm curious about the French military in Mali, and specifically in Ber, where they were "
