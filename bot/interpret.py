@@ -4,7 +4,7 @@ and the signs that it is about another event) into plain `Query` data."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from enum import IntEnum
 from itertools import pairwise
@@ -265,10 +265,6 @@ class Interpreter:
         # In a long message, what is asked for is read from its questions, not its chatter.
         questions = [normalize(c) for is_asked, c in clauses if is_asked] if message.long else []
         focus = self._focus(questions)
-        if sum(t not in self.index.weak_tokens for t in focus) < self.weights.telling_question:
-            # ("... the fighting in Ber for a school project. When did it happen?": a question
-            # that says too little on its own asks of what the rest of the message tells.)
-            focus = _NOTHING
         # What is asked for is read with the typos mended ("how many fightrs attackd").
         spelled = self.v.spelled_text(normal)
         asked = [self.v.spelled_text(q) for q in questions]
@@ -397,12 +393,16 @@ class Interpreter:
         return frozenset(told.difference(asked))
 
     def _focus(self, questions: list[str]) -> frozenset[str]:
-        """Return the tokens of a long message's questions (none if it has none)."""
-        return (
-            frozenset(t for q in questions for t in self.v.analyze(q, normal=q))
-            if questions
-            else _NOTHING
-        )
+        """Return the tokens of a long message's questions: none if it has none, or if they say
+        too little on their own ("... the fighting in Ber for a school project. When did it
+        happen?" asks of what the rest of the message tells)."""
+        focus = frozenset(t for q in questions for t in self.v.analyze(q, normal=q))
+        return focus if self.says_enough(focus) else _NOTHING
+
+    def says_enough(self, tokens: Iterable[str]) -> bool:
+        """Return whether tokens say enough to be read as a question on their own."""
+        telling = sum(t not in self.index.weak_tokens for t in tokens)
+        return telling >= self.weights.telling_question
 
     def _asks_of(self, questions: list[str], normal: str) -> frozenset[str]:
         """Return what a message asks for: from its questions, if read apart, else from it all."""

@@ -390,10 +390,9 @@ class Engine:
     ) -> Reply:
         """Return the answer to a reading, or to the whole message if the reading says little
         and the whole's answer is not what the message's other sentences already say."""
-        telling = sum(t not in self.index.weak_tokens for t in reading.tokens)
         if (
             whole is not None
-            and telling < self.weights.telling_question
+            and not self.interpreter.says_enough(reading.tokens)
             and not self._restated(whole, message)
         ):
             return whole
