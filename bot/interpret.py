@@ -319,7 +319,11 @@ class Interpreter:
             beyond=max(map(self._beyond, map(str.split, questions)), default=Later.NO)
             if message.long
             else self._beyond(words),
-            soft=self._scene(message.long, core) | disputed | told | side,
+            soft=self._scene(message.long, core)
+            | disputed
+            | told
+            | side
+            | self._aside(message, focus),
             told=told,
             side=side,
         )
@@ -398,6 +402,24 @@ class Interpreter:
         happen?" asks of what the rest of the message tells)."""
         focus = frozenset(t for q in questions for t in self.v.analyze(q, normal=q))
         return focus if self.says_enough(focus) else _NOTHING
+
+    def _aside(self, message: Message, focus: frozenset[str]) -> frozenset[str]:
+        """Return the dates and numbers a long message tells, around questions naming the
+        article's own place, in sentences that do not name it: its chatter's own times ("...
+        came back from Libya in 2011 ... In the Ber fighting, which movement was mostly
+        Tuareg?"), which count against no fact. ("In 2015 there was another battle of Ber.
+        When did they leave Ber?" asks of 2015; and a question naming no place of the
+        article's may ask of the time its chatter tells: "in 2015 there was another war. Who
+        won it?")"""
+        index = self.index
+        if not focus or index.everywhere.isdisjoint(focus):
+            return _NOTHING
+        aside: set[str] = set()
+        for sentence in told_sentences(message.text):
+            said = self.v.analyze(sentence)
+            if index.everywhere.isdisjoint(said):
+                aside.update(t for t in said if (t.isdigit() or t in lang.MONTHS))
+        return frozenset(aside - focus)
 
     def says_enough(self, tokens: Iterable[str]) -> bool:
         """Return whether tokens say enough to be read as a question on their own."""

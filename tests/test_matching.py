@@ -584,6 +584,33 @@ def test_a_long_message_is_read_from_its_question_only_when_the_question_says_en
     assert bool(query.focus) == focused
 
 
+@pytest.mark.parametrize(
+    ("message", "fact_id"),
+    [
+        (
+            "My grandfather fought in Chad back in 1991, and in 2012 my uncle left Gao for good. "
+            "When did the MAA leave Ber?",
+            "maa-left-ber",
+        ),
+        (
+            "My grandfather fought in Chad back in 1991 and talked about it every January. "
+            "Which group took Ber from the MNLA?",
+            "maa-seized-ber",
+        ),
+        # A question naming none of the article's places may ask of the time its chatter tells.
+        ("In 2015 there was another battle up there, a big one. Who won it?", None),
+    ],
+)
+def test_the_dates_a_long_message_tells_around_a_question_about_the_place_are_its_own(
+    engine: Engine, message: str, fact_id: str | None
+) -> None:
+    """The years and months the chatter of a long message tells count against no fact, when
+    its question names the article's own place: they are the chatter's own times."""
+    reply = engine.answer(message)
+    assert reply.answered == (fact_id is not None)
+    assert reply.fact_id == fact_id
+
+
 def test_a_clause_of_chatter_does_not_outweigh_the_question(engine: Engine) -> None:
     reply = engine.answer(
         "I'm curious about the French military in Mali, and specifically in Ber, where they were "
