@@ -52,6 +52,7 @@ class Ranker:
         }
         self.judge = Judge(index, vocabulary, weights, asked_kinds, vocabulary.token("why"))
         self._asked_words = index.typed_question_tokens | set(asked_kinds)
+        self._after = vocabulary.tokens(lang.AFTER_WORDS)
         # The classifier's share moves a score by at most that share: past these bounds it
         # could not change what is done with the best fact, and it is not asked.
         limits = thresholds or Thresholds()
@@ -270,6 +271,10 @@ class Ranker:
             # "Is Ber in Gao Region?": the article's own place is what is claimed of, here.
             setting = setting - index.places
         checked = frozenset(tokens) - query.soft - self._asked_words - setting
+        if query.premise:
+            # What it asks came after tells when, not what is asked: "who spoke for them after
+            # they took Ber?" is answered by a fact not telling that they took it.
+            checked = checked - query.premise - self._after
         topics = [t for t in tokens if t not in index.weak_tokens]
         subjects = [t for t in topics if not t.startswith("@")]
         unknown = [t for t in subjects if t not in index.idf and not t.isdigit()]

@@ -648,6 +648,21 @@ def test_what_came_after_is_asked_of_the_event_its_clause_names(engine: Engine) 
 
 
 @pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("Who spoke for the MAA after they took Ber?", "ramadane-identity"),
+        ("who was the MAA's spokesman once they had captured Ber?", "ramadane-identity"),
+    ],
+)
+def test_what_a_question_takes_as_given_is_not_held_against_the_facts(
+    engine: Engine, question: str, fact_id: str
+) -> None:
+    """The event a question asks what came after tells when, not what is asked: a fact not
+    saying it still answers ("who spoke for the MAA after they took Ber?")."""
+    assert engine.answer(question).fact_id == fact_id
+
+
+@pytest.mark.parametrize(
     ("question", "given"),
     [
         # The clause ends at its punctuation, not at the dots of an acronym or a number's comma.
