@@ -2029,6 +2029,18 @@ def test_a_month_that_is_also_a_word_is_read_as_the_month_but_where_it_is_the_wo
     assert any(t in ("may", "march") for t in tokens) == month
 
 
+def test_french_but_and_am_carry_no_meaning(engine: Engine) -> None:
+    """ "Mais" (but) was read as "mai" (May), a month counted against every fact telling no
+    May; "suis" (am) as a word the question asks about."""
+    assert engine.vocabulary.analyze("mais je ne suis pas sûr de son nom") == ["name"]
+    assert "may" in engine.vocabulary.analyze("le 5 mai")
+    reply = engine.answer(
+        "Toutes les déclarations du MAA viennent de la même personne, mais je ne suis pas sûr "
+        "de l'orthographe de son nom. Comment s'appelle le porte-parole du MAA ?"
+    )
+    assert reply.fact_id == "ramadane-identity"
+
+
 def test_words_run_together_are_a_name_only_when_one_is_no_word_at_all(engine: Engine) -> None:
     """("the fence" run together is a letter away from "the French", but both are words.)"""
     tokens = engine.vocabulary.analyze("Is that their claim? Don't sit on the fence.")
