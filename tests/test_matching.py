@@ -145,6 +145,9 @@ from bot.text import normalize
         ("how many civilians were killed in bear?", "civilians-killed"),
         # A group named right before someone holding a role for it names that person.
         ("who was the maa spox?", "ramadane-identity"),
+        # What the article says of something is that thing; what counts as something, it.
+        ("what does the article actually give as the result of the battle?", "who-won"),
+        ("Is the Battle of Ber counted as part of the Mali War?", "part-of-mali-war"),
         # The winners and the losers are the sides, by how the fighting came out.
         ("who were the winners made up of?", "maa-ethnic-makeup"),
         ("what is the full name of the losing side?", "mnla-full-name"),
@@ -1304,6 +1307,14 @@ def test_context_starts_empty_and_records_the_answer(engine: Engine) -> None:
         ("robots, who won", "robots who won"),
         ("I'd like to know when the battle took place", "when the battle happen"),
         ("Can you tell me who won?", "who won"),
+        ("what does the article actually give as the result?", "what as the result"),
+        ("does the article say who won?", "who won"),
+        (
+            "what does the article say about the French?",
+            "what does the article say about the french",
+        ),
+        ("is it counted as part of the war?", "is it as part of the war"),
+        ("who counted the dead?", "who counted the dead"),
         ("Do you know who won?", "who won"),
         ("Je voudrais savoir qui a gagné", "qui a gagne"),
         ("Pourriez-vous m'indiquer qui a gagné ?", "qui a gagne"),

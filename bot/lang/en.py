@@ -375,6 +375,9 @@ _IDIOMS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (r"^y (?=(?:did|do|does|didnt|dont|is|are|was|were|would|r)\b)", "why ", ("y",)),
     # "How much old was he?": how old, as some write it in a language not their own.
     (r"\bhow much (?=(?:old|big|far|long|large|tall|young|strong)\b)", "how ", ("much",)),
+    # Counted as, or among, something is reckoned so: "is it counted as part of the war?" asks
+    # no number.
+    (r"\bcount(?:s|ed)? (?=as\b|among\b)", "", ("count", "counts", "counted")),
     # "Carried out" an attack is doing it, not carrying anything ("carrying a gun").
     (r"\bcarr(?:y|ies|ied|ying) out\b", "did", ("carry", "carries", "carried", "carrying")),
     # "Made up of" is "composed of", not "made" as in making a claim.
@@ -481,6 +484,17 @@ _IDIOMS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         r" (?:the|this|your) (?:article|page|text|wiki(?:pedia)?(?: article| page)?)"
         r"|(?:according to|per|in|from|by) (?:(?:the|this|your) (?:article|text|page|wiki(?:pedia)?"
         r"(?: article| page)?)|wiki(?:pedia)?(?: article| page)?))\b(?!\s+of\b)",
+        "",
+        ("article", "page", "text", "wiki", "wikipedia"),
+    ),
+    # ... nor does a question asking what the article says of something: "what does the
+    # article give as the result?" asks the result ("what does it say about X?" stays: its
+    # "what about" asks again of the last question).
+    (
+        r"\b(?:does|did|do) (?:the|this|your)"
+        r" (?:article|text|page|wiki(?:pedia)?(?: article| page)?)"
+        r" (?:actually |really |even )?(?:say|give|list|report|state|mention|record)s?\b"
+        r"(?! about\b)",
         "",
         ("article", "page", "text", "wiki", "wikipedia"),
     ),
