@@ -182,6 +182,23 @@ class Decider:
             opinion=view,
         )
 
+    def offered(self, reply: Reply, previous: Context) -> Reply:
+        """Return an answer the message already tells as "did you mean" its fact: the reader
+        asks for more than it, which the article may not say."""
+        offered = [self.index.fact_index[reply.fact_id or ""]]
+        return replace(
+            reply,
+            outcome=Outcome.SUGGEST,
+            text=replies.unsure_text(reply.question, len(offered)),
+            citations=(),
+            suggestions=self._offered(reply.question, offered),
+            fact_id=None,
+            context=replace(
+                reply.context, fact_id=previous.fact_id, answered=False, given=previous.given
+            ),
+            reason=Reason.ALREADY_TOLD,
+        )
+
     def _quoted(self, question: str, query: Query, previous: Context) -> Reply | None:
         # A clause is quoted for no more than the whole message would be, nor a sentence for a
         # question asking what no sentence gives (a kind, an age, a reason), nor one asking

@@ -26,7 +26,7 @@ from bot.opinion import Likelihood
 from bot.reply import Candidate, Outcome, Reason, Reply
 from bot.scoring import Ranker
 from bot.signals import Signal
-from bot.text import fold, strip_address
+from bot.text import fold, normalize, strip_address
 from bot.verdict import Verdict, load_verdict
 from bot.vocabulary import Vocabulary
 from bot.weights import Thresholds, Weights
@@ -75,6 +75,10 @@ def _asks_in_sentences(message: Message) -> bool:
     """Return whether a message is long, of several sentences, and asks in some of them."""
     asked_questions = message.long and any(asks for asks, _ in message.clauses)
     return bool(asked_questions and message.several)
+
+
+_SEQUEL = lang.AFTER_WORDS | lang.LATER_WORDS
+"""Words asking what came after something."""
 
 
 class Engine:
@@ -341,10 +345,13 @@ class Engine:
         # question instead, when the question says enough on its own.
         prefer_question = _asks_in_sentences(message)
         asked_read = False
+        told_before = None if plain.premise else self._told_before(message)
         for number, (reading, from_question) in enumerate(tried):
             ranked = self.ranker.rank(reading, likely)
             reply = self.decider.decide(question, reading, ranked, previous)
             alone = reading is plain or reading.clause
+            if reply.answered and told_before and self._restated(reply, told_before):
+                reply = self.decider.offered(reply, previous)
             if number == 0 and reply.answered and prefer_question:
                 whole, whole_alone = reply, alone
                 continue
@@ -393,25 +400,43 @@ class Engine:
         if (
             whole is not None
             and not self.interpreter.says_enough(reading.tokens)
-            and not self._restated(whole, message)
+            and not self._restated(whole, self._told(message))
         ):
             return whole
         return reply
 
-    def _restated(self, reply: Reply, message: Message) -> bool:
-        """Return whether a message's sentences that ask nothing already say a reply's answer
-        ("The MAA abandoned Ber after May 5. When did the MAA leave Ber?")."""
+    def _told_before(self, message: Message) -> frozenset[str] | None:
+        """Return what a message tells before asking what came after it ("The prisoners ended
+        up with the Mauritanian Army on May 16. What did they do with them after that?"): an
+        answer it already tells is not what it asks. None for a message of one sentence, or
+        asking nothing after anything."""
+        if not message.several or not message.clauses:
+            return None
+        asked = {w for asks, clause in message.clauses if asks for w in normalize(clause).split()}
+        if _SEQUEL.isdisjoint(asked):
+            return None
+        return self._told(message) or None
+
+    def _told(self, message: Message) -> frozenset[str]:
+        """Return the tokens of the sentences of a message that ask nothing."""
+        return frozenset(
+            t
+            for sentence in told_sentences(message.text)
+            for t in self.vocabulary.analyze(sentence)
+        )
+
+    def _restated(self, reply: Reply, told: frozenset[str]) -> bool:
+        """Return whether what a message tells (`told`) already says a reply's answer ("The MAA
+        abandoned Ber after May 5. When did the MAA leave Ber?"): its dates and numbers, and
+        most of its other telling words."""
         if reply.fact_id is None:
             return False
         index = self.index
         answer = index.answers[index.fact_index[reply.fact_id]]
+        if any((t.isdigit() or t in lang.MONTHS) and t not in told for t in answer):
+            return False
         answer = [t for t in answer if t not in index.weak_tokens] or answer
-        said = {
-            t
-            for sentence in told_sentences(message.text)
-            for t in self.vocabulary.analyze(sentence)
-        }
-        return sum(t in said for t in answer) >= self.weights.restated_share * len(answer)
+        return sum(t in told for t in answer) >= self.weights.restated_share * len(answer)
 
     def rank(self, question: str, *, limit: int = 5) -> list[Candidate]:
         """Return the facts that best match a question on its own, best first."""

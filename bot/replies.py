@@ -363,6 +363,12 @@ def render_why(reply: Reply, pack: Pack) -> list[str]:
         ]
         if runner is not None:
             lines.append(f"The runner-up, “{runner.question}”, scored {runner.score:.2f}.")
+    elif reply.reason is Reason.ALREADY_TOLD:
+        best = f"“{shown(reply.suggestions[0])}”" if reply.suggestions else "the best match"
+        lines = [
+            f"Your message already tells what {best} answers (confidence {score}) and asks what "
+            "came after it, so I did not give it as the answer, and asked which you meant."
+        ]
     elif reply.reason is Reason.DISPUTED and reply.opinion is not None:
         view = reply.opinion
         chosen, other = pack.fact(view.fact), pack.fact(view.best)

@@ -62,6 +62,8 @@ class Reason(StrEnum):
     """"Are you sure?" when there is no answer of mine to stand by."""
     DISPUTED = "disputed"
     """An answer the classifier finds unlikely, offered as "did you mean" instead."""
+    ALREADY_TOLD = "already-told"
+    """An answer the message tells before asking what came after it: offered, not given."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -682,6 +682,29 @@ def test_what_a_question_takes_as_given_is_read_from_its_clause(
     assert engine.interpreter.plain(message, message.tokens, exclude=frozenset()).premise == given
 
 
+@pytest.mark.parametrize(
+    "message",
+    [
+        "The MAA kept fourteen armed pick-ups outside Ber after April 25. What happened to those "
+        "vehicles later?",
+        "The marabout's son was kidnapped by the MAA. What happened to him afterwards?",
+    ],
+)
+def test_what_a_message_tells_before_asking_what_came_after_is_not_its_answer(
+    engine: Engine, message: str
+) -> None:
+    """The reader who tells an event and asks what came after it knows the event: the fact
+    telling it is offered, not given as the answer (the article may not say what came after)."""
+    reply = engine.answer(message)
+    assert not reply.answered
+    assert reply.reason is Reason.ALREADY_TOLD
+    assert reply.suggestions
+    assert render_why(reply, engine.pack)[0].startswith("Your message already tells")
+    # ... while the same fact answers a question the message does not already answer.
+    reply = engine.answer("The MAA kept armed pick-ups outside Ber. How many did they keep?")
+    assert reply.fact_id == "maa-pickups-on-outskirts"
+
+
 def test_what_a_question_takes_as_given_is_not_its_answer_when_the_question_is_not_answered(
     engine: Engine,
 ) -> None:
