@@ -323,7 +323,7 @@ class Interpreter:
             | disputed
             | told
             | side
-            | self._aside(message, focus),
+            | self._aside(message, tokens, focus),
             told=told,
             side=side,
         )
@@ -403,7 +403,7 @@ class Interpreter:
         focus = frozenset(t for q in questions for t in self.v.analyze(q, normal=q))
         return focus if self.says_enough(focus) else _NOTHING
 
-    def _aside(self, message: Message, focus: frozenset[str]) -> frozenset[str]:
+    def _aside(self, message: Message, tokens: list[str], focus: frozenset[str]) -> frozenset[str]:
         """Return the dates and numbers a long message tells, around questions naming the
         article's own place, in sentences that do not name it: its chatter's own times ("...
         came back from Libya in 2011 ... In the Ber fighting, which movement was mostly
@@ -412,7 +412,11 @@ class Interpreter:
         article's may ask of the time its chatter tells: "in 2015 there was another war. Who
         won it?")"""
         index = self.index
-        if not focus or index.everywhere.isdisjoint(focus):
+        if (
+            not focus
+            or index.everywhere.isdisjoint(focus)
+            or not any((t.isdigit() or t in lang.MONTHS) and t not in focus for t in tokens)
+        ):
             return _NOTHING
         aside: set[str] = set()
         for sentence in told_sentences(message.text):

@@ -410,7 +410,7 @@ class Engine:
         up with the Mauritanian Army on May 16. What did they do with them after that?"): an
         answer it already tells is not what it asks. None for a message of one sentence, or
         asking nothing after anything."""
-        if not message.several or not message.clauses:
+        if not message.several or not message.clauses or _SEQUEL.isdisjoint(message.words):
             return None
         asked = {w for asks, clause in message.clauses if asks for w in normalize(clause).split()}
         if _SEQUEL.isdisjoint(asked):
