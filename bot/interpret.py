@@ -13,6 +13,7 @@ from bot import lang
 from bot.asks import Asks, polar
 from bot.index import FactIndex
 from bot.knowledge import Domain
+from bot.lang.words import common_words
 from bot.text import fold, normalize, strip_address
 from bot.vocabulary import Vocabulary
 from bot.weights import Weights
@@ -658,6 +659,9 @@ class Interpreter:
             if not content:
                 return 0  # "the battle of ?": no other place named
             place = content[0]
+            after = following[following.index(place) + 1 : following.index(place) + 2]
+            if after and after[0] in lang.SETTLEMENT_NOUNS and place in common_words():
+                return 0  # "the fighting at the desert town": a kind of town, not a name
             if place not in self.v.alias_to_id and place not in self.v.known_words:
                 # A slip is read as the name it is a slip of: "the battle of berr" is the
                 # article's own, "the battle of timbukto" another's.

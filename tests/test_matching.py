@@ -274,6 +274,25 @@ def test_a_slip_in_the_article_s_own_place_after_the_battle_of_is_no_other_event
 
 
 @pytest.mark.parametrize(
+    ("question", "elsewhere"),
+    [
+        ("Which side came out on top in the fighting at the desert town?", False),
+        ("who won the fight in the small town?", False),
+        # ... while a word that is no common one names a place, whatever follows it.
+        ("who won the fighting at the Konna town?", True),
+        ("who won the fighting at Konna?", True),
+    ],
+)
+def test_a_common_word_before_town_describes_it_and_names_no_other_place(
+    engine: Engine, question: str, elsewhere: bool
+) -> None:
+    """ "The desert town" is a kind of town, not a town called Desert: no sign of another event."""
+    message = engine.interpreter.message(question, 500)
+    query = engine.interpreter.plain(message, message.tokens, exclude=frozenset())
+    assert bool(query.elsewhere) == elsewhere
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "Who commanded the MNLA?",

@@ -959,6 +959,9 @@ LEADER_ROLES = frozenset(
 """Roles a sentence may give a person that make it answer "who leads ...?"."""
 TIMES_OF_DAY = frozenset("morning afternoon evening night".split())
 """Words that, after a weekday, say when in a week something happens ("Saturday evening")."""
+SETTLEMENT_NOUNS = frozenset("town towns city village settlement outpost region area".split())
+"""Nouns for a kind of place: a common word before one describes it ("the desert town"), where
+a name would name it ("the Konna town")."""
 PLACE_LABELS = frozenset(
     "place location venue country city town site region headquarters address area".split()
 )
