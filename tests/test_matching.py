@@ -145,6 +145,9 @@ from bot.text import normalize
         ("how many civilians were killed in bear?", "civilians-killed"),
         # A group named right before someone holding a role for it names that person.
         ("who was the maa spox?", "ramadane-identity"),
+        # The pack's words for the fighting and the townspeople, as readers put them.
+        ("On what day did the shooting start?", "battle-date"),
+        ("how many townsfolk were hurt?", "civilians-wounded"),
         # What the article says of something is that thing; what counts as something, it.
         ("what does the article actually give as the result of the battle?", "who-won"),
         ("Is the Battle of Ber counted as part of the Mali War?", "part-of-mali-war"),
