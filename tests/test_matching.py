@@ -1359,6 +1359,10 @@ def test_context_starts_empty_and_records_the_answer(engine: Engine) -> None:
             "what does the article say about the french",
         ),
         ("is it counted as part of the war?", "is it as part of the war"),
+        # Verbs of two words are the one word they mean.
+        ("Who carried off the holy man's son?", "who took the holy man son"),
+        ("they rounded them up", "they detain them"),
+        ("who held onto the town?", "who kept the town"),
         ("who counted the dead?", "who counted the dead"),
         ("Do you know who won?", "who won"),
         ("Je voudrais savoir qui a gagné", "qui a gagne"),

@@ -625,7 +625,12 @@ the text must hold as a whole word for the regex to run)."""
 PHRASAL_VERBS = {
     "intervene": [("step steps stepped stepping", "in"), ("get gets got getting", "involved")],
     "return": [("turn turns turned turning", "over")],
-    "detain": [("lock locks locked locking", "up")],
+    "detain": [("lock locks locked locking", "up"), ("round rounds rounded rounding", "up")],
+    "took": [
+        ("carry carries carried carrying", "off away"),
+        ("drag drags dragged dragging", "off away"),
+    ],
+    "kept": [("hang hangs hung hanging", "on onto"), ("hold holds held holding", "onto")],
     "start": [("break breaks broke broken breaking", "out")],
 }
 """Verbs of two words, by the one word they mean: (forms of the verb, its particles). A
