@@ -761,14 +761,14 @@ class Interpreter:
         cut = next(i for i, w in enumerate(words) if w in lang.AFTER_WORDS)
         if cut == 0:
             return frozenset()  # "After they left, who took it?"
-        event = words[cut + 1 :]
+        event = _until_asked(words[cut + 1 :])
         for clause in _CLAUSE_END.split(text):
             said = normalize(clause).split()
             at = next((i for i, w in enumerate(said) if w in lang.AFTER_WORDS), None)
             if at == 0:
                 return frozenset()  # ("What happened? After they left, who took it?")
             if at is not None:
-                event = said[at + 1 :]
+                event = _until_asked(said[at + 1 :])
                 break
         asked = self.v.analyze(" ".join(words[:cut]))
         given = self.v.analyze(" ".join(event))
@@ -794,6 +794,13 @@ class Interpreter:
         ):
             return frozenset()
         return frozenset(t for t in asked if t.startswith("@") and t not in index.setting_tokens)
+
+
+def _until_asked(event: list[str]) -> list[str]:
+    """Return the words of what a question takes as given up to where the question itself
+    goes on: "how many days after the battle did they leave?" takes only the battle as given."""
+    end = next((i for i, w in enumerate(event) if w in lang.DO_FORMS), len(event))
+    return event[:end]
 
 
 def _names_someone(tokens: list[str]) -> bool:

@@ -52,7 +52,7 @@ class Ranker:
         }
         self.judge = Judge(index, vocabulary, weights, asked_kinds, vocabulary.token("why"))
         self._asked_words = index.typed_question_tokens | set(asked_kinds)
-        self._after = vocabulary.tokens(lang.AFTER_WORDS)
+        self._after = vocabulary.tokens(lang.AFTER_WORDS | lang.LATER_WORDS)
         # The classifier's share moves a score by at most that share: past these bounds it
         # could not change what is done with the best fact, and it is not asked.
         limits = thresholds or Thresholds()
@@ -281,7 +281,11 @@ class Ranker:
         # (Only words the article uses: a word it never uses counts against every fact already.)
         said, weak = index.article_tokens, index.weak_tokens
         claimed = (
-            frozenset(t for t in checked if t in said and t not in weak and t not in query.premise)
+            frozenset(
+                t
+                for t in checked
+                if t in said and t not in weak and t not in query.premise and t not in self._after
+            )
             if query.polar
             else frozenset()
         )

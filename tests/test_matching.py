@@ -145,6 +145,9 @@ from bot.text import normalize
         ("how many civilians were killed in bear?", "civilians-killed"),
         # A group named right before someone holding a role for it names that person.
         ("who was the maa spox?", "ramadane-identity"),
+        # A yes/no question claims what happened, not when: "later" is no claim.
+        ("did the MAA return to the town later?", "maa-attacked-again"),
+        ("did the Arabs come back later on?", "maa-attacked-again"),
         # The pack's words for the fighting and the townspeople, as readers put them.
         ("On what day did the shooting start?", "battle-date"),
         ("how many townsfolk were hurt?", "civilians-wounded"),
@@ -695,6 +698,8 @@ def test_what_a_question_takes_as_given_is_not_held_against_the_facts(
         ("what happened after 1,000 fighters arrived there?", {"1", "000", "fighter", "arriv"}),
         # An "after" opening its clause asks what came after it, whatever came before.
         ("What happened to the son? After he was kidnapped, was he freed?", set()),
+        # ... and ends where the question goes on ("did they ...").
+        ("how long after the looting did the MAA leave Ber?", {"loot"}),
     ],
 )
 def test_what_a_question_takes_as_given_is_read_from_its_clause(
