@@ -24,8 +24,6 @@ _LONG_SLIP = 8
 """From this many letters, a word typed with a letter too many is a slip wherever it is
 ("timbucktu"): a long word a letter away from another is no other word."""
 _CACHE_LIMIT = 50_000
-_AGAIN_REST = 4
-"""The fewest letters a word made by "re" is read as once its prefix is off ("redo" stays)."""
 _VOWEL_OPENINGS = frozenset("aeiouyh")
 
 
@@ -97,7 +95,6 @@ class Vocabulary:
         self._pairs = Counter(pair for words in asked for pair in pairwise(words))
         self._real_words = real_words()
         self._french_words = language_words("fr")
-        self._english_words = language_words("en")
         # The French words a French verb's other forms may be read as ("attaquée" as
         # "attaque"): its listed forms, not words that join or ask ("entrée" is no "entre").
         french_only = self._french_words - language_words("en")
@@ -298,8 +295,7 @@ class Vocabulary:
     def _unelided(self, word: str) -> str:
         """Return a word typed with an elided letter and no apostrophe ("larmee", "cetait",
         "qua") as the word it elides before ("armee", "etait", "a"), when that is a word and the
-        whole is none; and a word made by a prefix saying "again" as the word it is made of
-        ("repartis": "partis")."""
+        whole is none."""
         found = self._unelisions.get(word)
         if found is None:
             found = word
@@ -313,19 +309,6 @@ class Vocabulary:
                     ):
                         found = rest
                         break
-            if found == word and (word not in self._real_words or word not in self._english_words):
-                # "repartis", "reattacked": the word done again, when the pack uses it (not an
-                # English word: "research" is no search again, "relate" nothing late).
-                found = next(
-                    (
-                        rest
-                        for prefix in lang.AGAIN_PREFIXES
-                        if word.startswith(prefix)
-                        and len(rest := word[len(prefix) :]) >= _AGAIN_REST
-                        and rest in self.known_words
-                    ),
-                    word,
-                )
             if len(self._unelisions) > _CACHE_LIMIT:
                 self._unelisions.clear()
             self._unelisions[word] = found

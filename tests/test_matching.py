@@ -2094,24 +2094,6 @@ def test_a_month_that_is_also_a_word_is_read_as_the_month_but_where_it_is_the_wo
     assert any(t in ("may", "march") for t in tokens) == month
 
 
-@pytest.mark.parametrize(
-    ("said", "meant"),
-    [
-        ("quand sont-ils repartis ?", "quand sont-ils partis ?"),
-        ("when was the town reoccupied?", "when was the town occupied?"),
-    ],
-)
-def test_a_word_done_again_is_the_word(engine: Engine, said: str, meant: str) -> None:
-    """ "Repartis" is "partis" again: read as the pack's word, it is no word the pack lacks."""
-    assert engine.vocabulary.analyze(said) == engine.vocabulary.analyze(meant)
-
-
-@pytest.mark.parametrize("word", ["research", "relate", "redo"])
-def test_an_english_word_opening_with_re_is_its_own(engine: Engine, word: str) -> None:
-    """("Research" is no search done again.)"""
-    assert engine.vocabulary.analyze(word) == [engine.vocabulary.token(word)]
-
-
 def test_french_but_and_am_carry_no_meaning(engine: Engine) -> None:
     """ "Mais" (but) was read as "mai" (May), a month counted against every fact telling no
     May; "suis" (am) as a word the question asks about."""

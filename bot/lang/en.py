@@ -70,8 +70,6 @@ exactly?", "since when?")."""
 
 AUXILIARIES = frozenset("is was are were did does do has have had can could will would".split())
 DO_FORMS = frozenset("did does do".split())
-AGAIN_PREFIXES = ("re",)
-"""Prefixes saying a verb is done again ("retook", "reattacked")."""
 """The auxiliary a question puts before its subject and a statement hardly uses: in "how many
 days after the battle did they leave?", where the question goes on."""
 """Verbs that open a yes/no question ("did the ... ?")."""

@@ -157,8 +157,6 @@ CHAT_SPELLINGS = {
 """How people spell French in chats and by sound, to the word meant (folded)."""
 
 ELIDED = ("qu", "l", "d", "c", "j", "s", "n", "m", "t")
-AGAIN_PREFIXES = ("re",)
-"""Prefixes saying a verb is done again ("repartir", "reprendre"; accents folded)."""
 """Letters elided before a vowel ("l'armée", "qu'a"): typed without the apostrophe, "larmee"
 is "armee" as "l'armée" is once normalised."""
 
