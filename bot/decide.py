@@ -167,25 +167,18 @@ class Decider:
         other = index.fact_index.get(view.best)
         if other is not None:
             offered.append(other)
-        return replace(
-            reply,
-            outcome=Outcome.SUGGEST,
-            text=replies.unsure_text(reply.question, len(offered)),
-            citations=(),
-            suggestions=self._offered(reply.question, offered),
-            fact_id=None,
-            # (The reader never saw the disputed fact: it is not among those given.)
-            context=replace(
-                reply.context, fact_id=previous.fact_id, answered=False, given=previous.given
-            ),
-            reason=Reason.DISPUTED,
-            opinion=view,
-        )
+        return replace(self._as_offer(reply, offered, previous, Reason.DISPUTED), opinion=view)
 
     def offered(self, reply: Reply, previous: Context) -> Reply:
         """Return an answer the message already tells as "did you mean" its fact: the reader
         asks for more than it, which the article may not say."""
         offered = [self.index.fact_index[reply.fact_id or ""]]
+        return self._as_offer(reply, offered, previous, Reason.ALREADY_TOLD)
+
+    def _as_offer(
+        self, reply: Reply, offered: list[int], previous: Context, reason: Reason
+    ) -> Reply:
+        """Return an answer turned into "did you mean" the facts `offered`."""
         return replace(
             reply,
             outcome=Outcome.SUGGEST,
@@ -193,10 +186,11 @@ class Decider:
             citations=(),
             suggestions=self._offered(reply.question, offered),
             fact_id=None,
+            # (The reader never saw the fact: it is not among those given.)
             context=replace(
                 reply.context, fact_id=previous.fact_id, answered=False, given=previous.given
             ),
-            reason=Reason.ALREADY_TOLD,
+            reason=reason,
         )
 
     def _quoted(self, question: str, query: Query, previous: Context) -> Reply | None:

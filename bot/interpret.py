@@ -660,7 +660,13 @@ class Interpreter:
                 return 0  # "the battle of ?": no other place named
             place = content[0]
             after = following[following.index(place) + 1 : following.index(place) + 2]
-            if after and after[0] in lang.SETTLEMENT_NOUNS and place in common_words():
+            if (
+                after
+                and after[0] in lang.SETTLEMENT_NOUNS
+                and place in common_words()
+                and place not in self.v.alias_to_id
+                and not self.v.sounds_like_place(place)
+            ):
                 return 0  # "the fighting at the desert town": a kind of town, not a name
             if place not in self.v.alias_to_id and place not in self.v.known_words:
                 # A slip is read as the name it is a slip of: "the battle of berr" is the
@@ -761,14 +767,14 @@ class Interpreter:
         cut = next(i for i, w in enumerate(words) if w in lang.AFTER_WORDS)
         if cut == 0:
             return frozenset()  # "After they left, who took it?"
-        event = _until_asked(words[cut + 1 :])
+        event = _until_asked(words[:cut], words[cut + 1 :])
         for clause in _CLAUSE_END.split(text):
             said = normalize(clause).split()
             at = next((i for i, w in enumerate(said) if w in lang.AFTER_WORDS), None)
             if at == 0:
                 return frozenset()  # ("What happened? After they left, who took it?")
             if at is not None:
-                event = _until_asked(said[at + 1 :])
+                event = _until_asked(said[:at], said[at + 1 :])
                 break
         asked = self.v.analyze(" ".join(words[:cut]))
         given = self.v.analyze(" ".join(event))
@@ -796,9 +802,13 @@ class Interpreter:
         return frozenset(t for t in asked if t.startswith("@") and t not in index.setting_tokens)
 
 
-def _until_asked(event: list[str]) -> list[str]:
+def _until_asked(before: list[str], event: list[str]) -> list[str]:
     """Return the words of what a question takes as given up to where the question itself
-    goes on: "how many days after the battle did they leave?" takes only the battle as given."""
+    goes on, when it has not yet said its verb before "after" (`before`): "how many days after
+    the battle did they leave?" takes only the battle as given; "what happened after they did
+    the raid?", the raid."""
+    if any(w in lang.AUXILIARIES or w in lang.HAPPEN_WORDS or w.endswith("ed") for w in before):
+        return event
     end = next((i for i, w in enumerate(event) if w in lang.DO_FORMS), len(event))
     return event[:end]
 

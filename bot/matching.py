@@ -406,10 +406,10 @@ class Engine:
         return reply
 
     def _told_before(self, message: Message) -> frozenset[str] | None:
-        """Return what a message tells before asking what came after it ("The prisoners ended
-        up with the Mauritanian Army on May 16. What did they do with them after that?"): an
-        answer it already tells is not what it asks. None for a message of one sentence, or
-        asking nothing after anything."""
+        """Return what a message tells, in its sentences that ask nothing, when it asks what
+        came after ("The prisoners ended up with the Mauritanian Army on May 16. What did they
+        do with them after that?"): an answer it already tells is not what it asks. None for a
+        message of one sentence, or asking nothing after anything."""
         if not message.several or not message.clauses or _SEQUEL.isdisjoint(message.words):
             return None
         asked = {w for asks, clause in message.clauses if asks for w in normalize(clause).split()}

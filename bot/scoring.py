@@ -281,11 +281,7 @@ class Ranker:
         # (Only words the article uses: a word it never uses counts against every fact already.)
         said, weak = index.article_tokens, index.weak_tokens
         claimed = (
-            frozenset(
-                t
-                for t in checked
-                if t in said and t not in weak and t not in query.premise and t not in self._after
-            )
+            frozenset(t for t in checked if t in said and t not in weak and t not in self._after)
             if query.polar
             else frozenset()
         )

@@ -287,6 +287,7 @@ def test_a_slip_in_the_article_s_own_place_after_the_battle_of_is_no_other_event
         # ... while a word that is no common one names a place, whatever follows it.
         ("who won the fighting at the Konna town?", True),
         ("who won the fighting at Konna?", True),
+        ("who won the battle of the chad region?", True),
     ],
 )
 def test_a_common_word_before_town_describes_it_and_names_no_other_place(
@@ -700,6 +701,7 @@ def test_what_a_question_takes_as_given_is_not_held_against_the_facts(
         ("What happened to the son? After he was kidnapped, was he freed?", set()),
         # ... and ends where the question goes on ("did they ...").
         ("how long after the looting did the MAA leave Ber?", {"loot"}),
+        ("what happened after they did the raid?", {"attack"}),
     ],
 )
 def test_what_a_question_takes_as_given_is_read_from_its_clause(
@@ -1369,6 +1371,8 @@ def test_context_starts_empty_and_records_the_answer(engine: Engine) -> None:
         ("they rounded them up", "they detain them"),
         ("who held onto the town?", "who kept the town"),
         ("who counted the dead?", "who counted the dead"),
+        ("what was the body count among civilians?", "what was the body count among civilians"),
+        ("hang on, who won?", "hang on who won"),
         ("Do you know who won?", "who won"),
         ("Je voudrais savoir qui a gagné", "qui a gagne"),
         ("Pourriez-vous m'indiquer qui a gagné ?", "qui a gagne"),

@@ -69,10 +69,10 @@ SHARPENING_WORDS = frozenset("exactly precisely particularly especially specific
 exactly?", "since when?")."""
 
 AUXILIARIES = frozenset("is was are were did does do has have had can could will would".split())
+"""Verbs that open a yes/no question ("did the ... ?")."""
 DO_FORMS = frozenset("did does do".split())
 """The auxiliary a question puts before its subject and a statement hardly uses: in "how many
 days after the battle did they leave?", where the question goes on."""
-"""Verbs that open a yes/no question ("did the ... ?")."""
 
 COPULAS = frozenset("is was are were".split())
 """Forms of "to be"."""
@@ -380,7 +380,7 @@ _IDIOMS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (r"\bhow much (?=(?:old|big|far|long|large|tall|young|strong)\b)", "how ", ("much",)),
     # Counted as, or among, something is reckoned so: "is it counted as part of the war?" asks
     # no number.
-    (r"\bcount(?:s|ed)? (?=as\b|among\b)", "", ("count", "counts", "counted")),
+    (r"\b(?:counts|counted) (?=as\b|among\b)|\bcount (?=as\b)", "", ("count", "counts", "counted")),
     # "Carried out" an attack is doing it, not carrying anything ("carrying a gun").
     (r"\bcarr(?:y|ies|ied|ying) out\b", "did", ("carry", "carries", "carried", "carrying")),
     # "Made up of" is "composed of", not "made" as in making a claim.
@@ -633,7 +633,7 @@ PHRASAL_VERBS = {
         ("carry carries carried carrying", "off away"),
         ("drag drags dragged dragging", "off away"),
     ],
-    "kept": [("hang hangs hung hanging", "on onto"), ("hold holds held holding", "onto")],
+    "kept": [("hang hangs hung hanging", "onto"), ("hold holds held holding", "onto")],
     "start": [("break breaks broke broken breaking", "out")],
 }
 """Verbs of two words, by the one word they mean: (forms of the verb, its particles). A
@@ -967,7 +967,7 @@ LEADER_ROLES = frozenset(
 """Roles a sentence may give a person that make it answer "who leads ...?"."""
 TIMES_OF_DAY = frozenset("morning afternoon evening night".split())
 """Words that, after a weekday, say when in a week something happens ("Saturday evening")."""
-SETTLEMENT_NOUNS = frozenset("town towns city village settlement outpost region area".split())
+SETTLEMENT_NOUNS = frozenset("town towns city village settlement outpost".split())
 """Nouns for a kind of place: a common word before one describes it ("the desert town"), where
 a name would name it ("the Konna town")."""
 PLACE_LABELS = frozenset(
