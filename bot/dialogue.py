@@ -565,7 +565,7 @@ class Dialogue:
             and not (t[1:] in entities and entities[t[1:]].kind in kinds)
             and not (renamed and t in nouns)
             and not (asks and t in self.index.question_tokens)
-            and not (dated and (t in lang.MONTHS or t.isdigit()))
+            and not (dated and lang.is_figure(t))
         ]
         return tokens + kept
 

@@ -259,7 +259,7 @@ class FactIndex:
                 for j in (i - 1, i + 1)
                 if 0 <= j < len(self.sentences)
                 for t in self.sentence_tokens[j]
-                if t in lang.MONTHS or t.isdigit()
+                if lang.is_figure(t)
             }
             vocab.append(frozenset(words | said | nearby))
             # What it says, for a yes/no question: its statement and its yes/no phrasings.

@@ -140,7 +140,8 @@ class Query:
 class Message:
     """A message, normalised and tokenised, with what is read from it as a whole.
 
-    Never changed once made; not frozen because a frozen dataclass is slower to make.
+    Never changed once made (but for `told`, filled in when first needed); not frozen because
+    a frozen dataclass is slower to make.
     """
 
     text: str
@@ -159,6 +160,9 @@ class Message:
     """Its clauses, saying which ask (worked out for long messages of several sentences)."""
     core: list[str]
     """Its words without their opening words ("and", "so", "ok")."""
+    told: list[list[str]] | None = None
+    """The tokens of each of its sentences that ask nothing, worked out the first time they are
+    asked for (`Interpreter.told`): most messages never need them."""
 
 
 class Interpreter:
@@ -391,8 +395,8 @@ class Interpreter:
             return _NOTHING
         told = {
             t
-            for sentence in told_sentences(message.text)
-            for t in self.v.analyze(sentence)
+            for said in self.told(message)
+            for t in said
             if (t.isdigit() and len(t) != 4 and (dates or counts)) or (dates and t in lang.MONTHS)
         }
         return frozenset(told.difference(asked))
@@ -416,15 +420,24 @@ class Interpreter:
         if (
             not focus
             or index.everywhere.isdisjoint(focus)
-            or not any((t.isdigit() or t in lang.MONTHS) and t not in focus for t in tokens)
+            or not any(lang.is_figure(t) and t not in focus for t in tokens)
         ):
             return _NOTHING
-        aside: set[str] = set()
-        for sentence in told_sentences(message.text):
-            said = self.v.analyze(sentence)
-            if index.everywhere.isdisjoint(said):
-                aside.update(t for t in said if (t.isdigit() or t in lang.MONTHS))
+        aside = {
+            t
+            for said in self.told(message)
+            if index.everywhere.isdisjoint(said)
+            for t in said
+            if lang.is_figure(t)
+        }
         return frozenset(aside - focus)
+
+    def told(self, message: Message) -> list[list[str]]:
+        """Return the tokens of each sentence of a message that asks nothing (what the reader
+        tells), worked out once a message."""
+        if message.told is None:
+            message.told = [self.v.analyze(s) for s in told_sentences(message.text)]
+        return message.told
 
     def says_enough(self, tokens: Iterable[str]) -> bool:
         """Return whether tokens say enough to be read as a question on their own."""

@@ -20,7 +20,7 @@ from bot.claims import Claims
 from bot.decide import Decider
 from bot.dialogue import Context, Dialogue, asks_about
 from bot.index import ASKED_KINDS, FactIndex
-from bot.interpret import Interpreter, Message, Query, split_clauses, told_sentences
+from bot.interpret import Interpreter, Message, Query, split_clauses
 from bot.knowledge import Fact, Pack
 from bot.opinion import Likelihood
 from bot.reply import Candidate, Outcome, Reason, Reply
@@ -75,10 +75,6 @@ def _asks_in_sentences(message: Message) -> bool:
     """Return whether a message is long, of several sentences, and asks in some of them."""
     asked_questions = message.long and any(asks for asks, _ in message.clauses)
     return bool(asked_questions and message.several)
-
-
-_SEQUEL = lang.AFTER_WORDS | lang.LATER_WORDS
-"""Words asking what came after something."""
 
 
 class Engine:
@@ -410,20 +406,20 @@ class Engine:
         came after ("The prisoners ended up with the Mauritanian Army on May 16. What did they
         do with them after that?"): an answer it already tells is not what it asks. None for a
         message of one sentence, or asking nothing after anything."""
-        if not message.several or not message.clauses or _SEQUEL.isdisjoint(message.words):
+        if (
+            not message.several
+            or not message.clauses
+            or lang.SEQUEL_WORDS.isdisjoint(message.words)
+        ):
             return None
         asked = {w for asks, clause in message.clauses if asks for w in normalize(clause).split()}
-        if _SEQUEL.isdisjoint(asked):
+        if lang.SEQUEL_WORDS.isdisjoint(asked):
             return None
         return self._told(message) or None
 
     def _told(self, message: Message) -> frozenset[str]:
         """Return the tokens of the sentences of a message that ask nothing."""
-        return frozenset(
-            t
-            for sentence in told_sentences(message.text)
-            for t in self.vocabulary.analyze(sentence)
-        )
+        return frozenset(t for said in self.interpreter.told(message) for t in said)
 
     def _restated(self, reply: Reply, told: frozenset[str]) -> bool:
         """Return whether what a message tells (`told`) already says a reply's answer ("The MAA
@@ -433,7 +429,7 @@ class Engine:
             return False
         index = self.index
         answer = index.answers[index.fact_index[reply.fact_id]]
-        if any((t.isdigit() or t in lang.MONTHS) and t not in told for t in answer):
+        if any(lang.is_figure(t) and t not in told for t in answer):
             return False
         answer = [t for t in answer if t not in index.weak_tokens] or answer
         return sum(t in told for t in answer) >= self.weights.restated_share * len(answer)

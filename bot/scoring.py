@@ -52,7 +52,7 @@ class Ranker:
         }
         self.judge = Judge(index, vocabulary, weights, asked_kinds, vocabulary.token("why"))
         self._asked_words = index.typed_question_tokens | set(asked_kinds)
-        self._after = vocabulary.tokens(lang.AFTER_WORDS | lang.LATER_WORDS)
+        self._after = vocabulary.tokens(lang.SEQUEL_WORDS)
         # The classifier's share moves a score by at most that share: past these bounds it
         # could not change what is done with the best fact, and it is not asked.
         limits = thresholds or Thresholds()
@@ -285,7 +285,7 @@ class Ranker:
             if query.polar
             else frozenset()
         )
-        dated = [t for t in tokens if t in lang.MONTHS or t.isdigit()]
+        dated = [t for t in tokens if lang.is_figure(t)]
         dated_setting = (
             bool(dated)
             and not index.title_events.isdisjoint(tokens)

@@ -314,7 +314,7 @@ def unexplained(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
     if not missing:
         return product
     for token in sorted(missing) if found is not None else missing:
-        if token.isdigit() or token in lang.MONTHS:
+        if lang.is_figure(token):
             product *= _fired(found, "missing-number", w.missing_number, token)
         elif token.startswith("@"):
             # Another place than the fact's is another event; another group or person may

@@ -47,6 +47,8 @@ AFTER_WORDS = en.AFTER_WORDS | fr.AFTER_WORDS
 BEFORE_WORDS = en.BEFORE_WORDS | fr.BEFORE_WORDS
 REPORTING = en.REPORTING + fr.REPORTING
 LATER_WORDS = en.LATER_WORDS | fr.LATER_WORDS
+SEQUEL_WORDS = AFTER_WORDS | LATER_WORDS
+"""Words asking what came after something ("after", "later", "ensuite")."""
 PRESENT_WORDS = en.PRESENT_WORDS | fr.PRESENT_WORDS
 COUNTING_WORDS = en.COUNTING_WORDS | fr.COUNTING_WORDS
 NEGATED = en.NEGATED
@@ -182,6 +184,13 @@ MONTH_FORMS = {
 }
 """Each way of writing a month (English, French, "feb"), to the English name it is matched as."""
 MONTHS = frozenset(MONTH_FORMS)
+
+
+def is_figure(token: str) -> bool:
+    """Return whether a token is a date's or a count's: a month or a number."""
+    return token in MONTHS or token.isdigit()
+
+
 MONTHS_AS_WORDS = en.MONTHS_AS_WORDS
 ORDINALS = {**en.ORDINALS, **fr.ORDINALS}
 """Ordinal words of either language, to the day they give beside a month's name."""
