@@ -116,6 +116,7 @@ class Asks:
             f"@{e.id}" for e in vocabulary.entities.values() if e.kind in ("group", "person")
         )
         self._counting = re.compile(lang.pattern("counting"))
+        self._passive_agent = re.compile(lang.pattern("passive_agent"))
         self._persons = vocabulary.tokens(lang.PERSON_NOUNS)
         # Words that make a count one of people: the pack's and the language's nouns for them.
         self._people_words = (
@@ -258,6 +259,16 @@ class Asks:
                 elif word not in self._force_nouns:
                     break
         return frozenset(found)
+
+    def agents(self, normal: str) -> frozenset[str]:
+        """Return who a normalised question says did a deed it tells in the passive ("were they
+        killed by the MAA?" -> the MAA; "tués par le MAA"), as their tokens."""
+        if lang.AGENT_WORDS.isdisjoint(normal.split()):
+            return _NONE
+        named = self._vocabulary.name(normal)
+        return frozenset(
+            name for found in self._passive_agent.finditer(named) for name in found.groups() if name
+        )
 
     def counts_people(self, normal: str) -> bool | None:
         """Return whether a normalised question counts people ("how many men ...?", "how many

@@ -120,6 +120,9 @@ class Query:
     """Who it counts ("how many French troops were wounded?" -> the French army)."""
     counts_people: bool = False
     """Whether it counts people ("how many men ...?"), not things."""
+    agents: frozenset[str] = frozenset()
+    """Who it says did a deed it tells in the passive ("were they killed by the MAA?" -> the
+    MAA): a fact counting their own losses does not answer it."""
     said: frozenset[str] = frozenset()
     """Whom it asks what they said ("what did the MNLA say?" -> the MNLA): only a fact telling
     what someone said answers it."""
@@ -305,6 +308,7 @@ class Interpreter:
                 else self.reader.counted(spelled)
             ),
             counts_people=any(self.reader.counts_people(q) for q in asked or [spelled]),
+            agents=frozenset().union(*map(self.reader.agents, asked or [spelled])),
             subjects=(
                 frozenset().union(*map(self.reader.subjects, asked))
                 if asked

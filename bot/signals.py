@@ -232,6 +232,11 @@ def count(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
         return _fired(
             found, "other-count", judge.weights.other_count**2, "counts things, not people"
         )
+    doers = asked.query.agents & index.counted[fact]
+    if doers and doers.isdisjoint(counted):
+        # "Were they killed by the MAA?" of the fact counting the MAA's own dead.
+        named = ", ".join(sorted(t.lstrip("@") for t in doers))
+        return _fired(found, "other-count", judge.weights.other_count, f"counts {named}'s own")
     own = index.counted[fact]
     if (
         not own
@@ -400,7 +405,7 @@ def active(asked: Asked) -> tuple[SignalCheck, ...]:
         query.doers,
         query.subjects,
         query.reasons,
-        query.counted or query.counts_people,
+        query.counted or query.counts_people or query.agents,
         asked.claimed,
         query.premise,
         query.since,

@@ -1645,6 +1645,38 @@ def test_a_count_of_people_is_not_answered_with_a_count_of_things(engine: Engine
 
 
 @pytest.mark.parametrize(
+    ("question", "agents"),
+    [
+        ("were they all killed by the MAA?", {"@maa"}),
+        ("how many people were shot by the MNLA?", {"@mnla"}),
+        ("les civils ont-ils été tués par le MAA ?", {"@maa"}),
+        # Not a deed told in the passive: "by" the town is where.
+        ("who stood by the MAA?", set()),
+        ("how many MAA fighters were killed?", set()),
+    ],
+)
+def test_a_deed_told_in_the_passive_reads_who_did_it(
+    engine: Engine, question: str, agents: set[str]
+) -> None:
+    spelled = engine.vocabulary.spelled_text(normalize(question))
+    assert engine.interpreter.reader.agents(spelled) == agents
+
+
+def test_who_did_a_deed_is_not_answered_with_their_own_losses(engine: Engine) -> None:
+    """ "Were they killed by the MAA?" asks what the MAA did; the fact counting the MAA's own
+    dead tells what befell it, however alike the words."""
+    for question in (
+        "Five civilians were killed in the fighting. Were they all killed by the MAA?",
+        "les civils ont-ils tous été tués par le MAA ?",
+    ):
+        reply = engine.answer(question)
+        assert reply.fact_id != "maa-casualties-unknown", question
+    reply = engine.answer("were they all killed by the MAA?")
+    assert not reply.answered, reply.fact_id
+    assert engine.answer("how many MAA fighters were killed?").fact_id == "maa-casualties-unknown"
+
+
+@pytest.mark.parametrize(
     ("typed", "meant"),
     [("how many mnla fightrs attackd ber", "how many mnla fighters attacked ber"),
      ("how many fightrs did the mnla send", "how many fighters did the mnla send")],

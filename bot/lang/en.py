@@ -135,6 +135,8 @@ REASON_QUESTION_WORDS = frozenset(["why"])
 """Question words after which "is" is mostly followed by more than its subject ("why was Ber
 important strategically?"): where the copula goes in indirect speech is unknown."""
 COUNTING_WORDS = frozenset("many".split())
+AGENT_WORDS = frozenset(["by"])
+"""Words every "passive_agent" pattern holds."""
 """Words every "counting" pattern holds."""
 PRESENT_WORDS = frozenset("today nowadays currently presently".split())
 """Words asking about the present ("who controls it today?"), not the time an event was told."""
@@ -760,6 +762,11 @@ PATTERNS = {
     "asked_thing": r"\b(?:what|which) (?:@\S+ )?([a-z]+)",
     # "How many French troops ...?": what follows is who is counted.
     "counting": r"\bhow many (?:of (?:the |their |those )?)?",
+    # "Were they killed by the MAA?": who did the deed told in the passive, not whom it befell.
+    "passive_agent": (
+        r"\b(?:\w+ed|\w+en|shot|hit|held|hurt|struck|caught|led|fought|hung)"
+        r" by (?:the |a |an |their |its )?(@\S+)"
+    ),
     # "What is the MAA?", "who was Ramadane?", "what does MNLA stand for?": what or who something
     # is, the whole question (its words after the question are checked to be names).
     "definition": (

@@ -84,6 +84,7 @@ BASE_LETTERS = 4
 """Letters a word keeps, at least, once its ending is taken off."""
 LATER_WORDS = frozenset("ensuite finalement tard".split())
 COUNTING_WORDS = frozenset("combien".split())
+AGENT_WORDS = frozenset(["par"])
 PRESENT_WORDS = frozenset("aujourd actuellement".split())
 """(Accents folded; "aujourd'hui" reads as "aujourd hui".)"""
 WHILE_WORDS = frozenset("pendant lorsque".split())
@@ -403,6 +404,10 @@ PATTERNS = {
     "asked_thing": r"\b(?:quel|quelle|quels|quelles) (?:@\S+ )?([a-z]+)",
     # "Combien de soldats français ... ?"
     "counting": r"\bcombien (?:de |d )?(?:(?:les|des|ces) )?",
+    "passive_agent": (
+        r"\b\w+(?:e|es|ee|ees|is|ise|ises|u|us|ue|ues|t|ts) par (?:le |la |les |l |un |une |des )?"
+        r"(@\S+)"
+    ),
     # "Qu'est-ce que l'AFISMA ?", "c'est quoi le MNLA ?", "et le MNLA, c'était qui ?"
     "definition": (
         r"(?:quoi|qui|que|qu) (?:(?:est|sont|etait|etaient|c est|est ce) )?"
