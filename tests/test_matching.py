@@ -2290,6 +2290,30 @@ def test_in_charge_of_a_group_asks_its_leader(engine: Engine, question: str, lea
 
 
 @pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("what was the name of the military source from Timbuktu?", True),
+        ("what was the source from Timbuktu called?", True),
+        # Naming someone is a deed, not asking a name.
+        ("did the Malian army name the attackers?", False),
+    ],
+)
+def test_a_name_is_asked_by_the_noun_not_by_the_deed_of_naming(
+    engine: Engine, question: str, name: bool
+) -> None:
+    spelled = engine.vocabulary.spelled_text(engine.interpreter.message(question, 500).normal)
+    assert ("name" in engine.interpreter.reader.asks(spelled)) is name
+
+
+def test_a_fact_asked_whether_someone_was_named_does_not_give_a_name(engine: Engine) -> None:
+    """The fact telling that the source named nobody was asked "did the army name the
+    attackers?": that asks no name of it, so it does not give the source's."""
+    reply = engine.answer("what was the name of the military source from Timbuktu?")
+    assert not reply.answered, reply.fact_id
+    assert "name" not in engine.index.asks[engine.index.fact_index["malian-source-report"]]
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "where exactly were the prisoners handed to the mauritanians?",

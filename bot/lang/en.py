@@ -841,7 +841,8 @@ ATTRIBUTES = {
         r"command|commanded|commanding|commanders?|leaders?|leadership|who led"
         r"|in charge of (?:the )?@(?:{groups})"
     ),
-    "name": r"name|named|called",
+    # (Not naming someone, which is a deed: "did the army name the attackers?")
+    "name": r"name(?! (?:the|a|an|any|its|their|his|her|them|him|who)\b)|named|called",
     "rank": r"rank",
     "manner": (
         r"how (?:was|were|is|are) (?:\S+ ){{0,8}}?(?:\S+ed|taken|held|brought|done|made|kept|sent"
