@@ -499,6 +499,12 @@ class Vocabulary:
                     and _slipped_tail(typed, parts)
                 ):
                     return parts, token
+            if words[index + 1] in lang.NAME_DESCRIPTORS and index + 2 < len(words):
+                # A word describing the body named, typed inside its name: "the Arab armed
+                # group" is the Arab group, "groupe armé arabe" the "groupe arabe".
+                found = self._name_at([words[index], *words[index + 2 :]], 0)
+                if found is not None and len(found[0]) > 1:
+                    return [words[index], words[index + 1], *found[0][1:]], found[1]
         single = self._single_names.get(words[index])
         return ([words[index]], single) if single else None
 

@@ -2181,6 +2181,28 @@ def test_a_body_is_named_by_part_of_its_long_name(engine: Engine, text: str, nam
 
 
 @pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        # A word describing the body, typed inside its name.
+        ("the Arab armed group", ["@maa"]),
+        ("le groupe armé arabe", ["@maa"]),
+        ("les forces armées maliennes", ["@malian-forces"]),
+        # ... is still its own word elsewhere.
+        ("the armed pick-ups", ["weapon", "pick", "up"]),
+    ],
+)
+def test_a_word_describing_a_body_inside_its_name_keeps_the_name(
+    engine: Engine, text: str, tokens: list[str]
+) -> None:
+    assert engine.vocabulary.analyze(text) == tokens
+
+
+def test_a_body_described_inside_its_name_is_asked_of(engine: Engine) -> None:
+    reply = engine.answer("when did the Arab armed group first clash with the Tuareg separatists?")
+    assert reply.fact_id == "first-clash-in-khalil"
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # No noun a body is built on: "international support" is no mission.

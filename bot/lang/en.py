@@ -135,6 +135,8 @@ REASON_QUESTION_WORDS = frozenset(["why"])
 """Question words after which "is" is mostly followed by more than its subject ("why was Ber
 important strategically?"): where the copula goes in indirect speech is unknown."""
 COUNTING_WORDS = frozenset("many".split())
+NAME_DESCRIPTORS = frozenset("armed".split())
+"""Words describing a body that may be typed inside its name ("the Arab armed group")."""
 AGENT_WORDS = frozenset(["by"])
 """Words every "passive_agent" pattern holds."""
 """Words every "counting" pattern holds."""

@@ -84,6 +84,8 @@ BASE_LETTERS = 4
 """Letters a word keeps, at least, once its ending is taken off."""
 LATER_WORDS = frozenset("ensuite finalement tard".split())
 COUNTING_WORDS = frozenset("combien".split())
+NAME_DESCRIPTORS = frozenset("arme armes armee armees".split())
+"""(Accents folded: "groupe armé arabe".)"""
 AGENT_WORDS = frozenset(["par"])
 PRESENT_WORDS = frozenset("aujourd actuellement".split())
 """(Accents folded; "aujourd'hui" reads as "aujourd hui".)"""
