@@ -31,6 +31,7 @@ _BODY_BEFORE = re.compile(r"(?:^|[^a-z])(?:the |la |le |du |[ld]['’])$", re.IG
 _THING_ASKING = frozenset("what which quel quelle quels quelles".split())
 _ASKING_OPENERS = lang.QUESTION_WORDS | lang.AUXILIARIES | lang.COPULAS
 """Words that open a clause put as a question."""
+_LAST_DAY = 31
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _PINPOINT = re.compile(lang.pattern("pinpoint"))
 _TITLE_CASE_SHARE = 0.6
@@ -99,6 +100,9 @@ class Query:
     """The (month, day) a follow-up asks about events from ("who captured it then?")."""
     until: tuple[int, int] | None = None
     """... and to ("who held it back then?")."""
+    after: tuple[int, int] | None = None
+    """The first (month, day) a question asks what happened from ("what happened after May
+    16?" -> May 17): a fact telling of that day or before is no answer."""
     told: frozenset[str] = frozenset()
     """The dates and counts a message tells around a question asking when or how many: soft,
     put to the test, but still a sign of which year's events are asked of."""
@@ -280,6 +284,7 @@ class Interpreter:
         core = message.core
         side = self._asked_side(core)
         asks = self._asks_of(asked, spelled)
+        after = None if message.long else self._after_day(words)
         return Query(
             tokens,
             exclude=exclude if (lang.OTHER_WORDS | lang.LATER_WORDS) & set(words) else _NOTHING,
@@ -332,10 +337,32 @@ class Interpreter:
             | disputed
             | told
             | side
-            | self._aside(message, tokens, focus),
+            | self._aside(message, tokens, focus)
+            | (after[1] if after else _NOTHING),
+            after=after[0] if after else None,
             told=told,
             side=side,
         )
+
+    def _after_day(self, words: list[str]) -> tuple[tuple[int, int], frozenset[str]] | None:
+        """Return the day after the one a question asks of what came after ("what happened
+        after May 16?", "que s'est-il passé après le 16 mai ?"), as (month, day), with the words
+        giving it: the day is when, not what, is asked, and what happened that day, or before,
+        is held down (`signals.earlier`; only held down: what happened that day may have made
+        things so after it, "who held Ber after May 7?")."""
+        if lang.AFTER_WORDS.isdisjoint(words):
+            return None
+        for position, word in enumerate(words):
+            if word not in lang.AFTER_WORDS:
+                continue
+            following = [w for w in words[position + 1 : position + 4] if w not in lang.ARTICLES]
+            months = [lang.MONTH_FORMS[w] for w in following[:2] if w in lang.MONTH_FORMS]
+            days = [w for w in following[:2] if w.isdigit() and 1 <= int(w) <= _LAST_DAY]
+            if months and days:
+                day = (lang.MONTH_NUMBERS[months[0]], int(days[0]) + 1)
+                said = {self.v.token(w) for w in following[:2]}
+                return day, frozenset(t for t in said if t)
+        return None
 
     def _beyond(self, words: list[str]) -> Later:
         """Return how a question asks of a time after the article's (`Query.beyond`)."""

@@ -280,6 +280,14 @@ def other_time(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
     return 1.0
 
 
+def earlier(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
+    """ "What happened after May 16?" is not told by what happened on May 16, or before."""
+    after, when = asked.query.after, judge.index.when[fact]
+    if after is None or when == (0, 0) or when >= after:
+        return 1.0
+    return _fired(found, "earlier-than-asked", judge.weights.earlier, "tells of that day or before")
+
+
 def later(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
     """ "Who controls Ber today?" is not told by who held it on a day of the article's; "what
     happened after 2013?" by nothing it tells."""
@@ -381,6 +389,7 @@ SIGNALS: tuple[SignalCheck, ...] = (
     claim,
     premise,
     other_time,
+    earlier,
     later,
     place,
     setting,
@@ -409,6 +418,7 @@ def active(asked: Asked) -> tuple[SignalCheck, ...]:
         asked.claimed,
         query.premise,
         query.since,
+        query.after,
         query.beyond,
         query.located,
         asked.dated_setting,

@@ -142,6 +142,8 @@ class Weights:
     the sentence that says it kept its pick-ups)."""
     given: float = 0.5
     """A fact telling only what the question takes as given."""
+    earlier: float = 0.5
+    """A fact telling of the day a question asks what came after, or of a day before it."""
     elsewhere: float = 0.35
     """Each sign that the question is about another event or place."""
     near_boost: float = 1.15

@@ -2197,6 +2197,31 @@ def test_a_word_describing_a_body_inside_its_name_keeps_the_name(
     assert engine.vocabulary.analyze(text) == tokens
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["what happened after May 16?", "que s'est-il passé après le 16 mai ?"],
+)
+def test_what_happened_after_a_day_is_not_what_happened_that_day(
+    engine: Engine, question: str
+) -> None:
+    """The prisoners were handed over on May 16, the last day the article tells: it does not
+    say what came after, so the fact telling of that day does not answer."""
+    reply = engine.answer(question)
+    assert not reply.answered, reply.fact_id
+    assert "earlier-than-asked" in [s.name for s in reply.signals], reply.signals
+
+
+def test_what_happened_after_a_day_may_be_what_happened_later(engine: Engine) -> None:
+    # (The day asked after is when, not what, is asked: no fact need tell it.)
+    assert engine.answer("did the MAA come back to Ber after April 25?").fact_id == (
+        "maa-attacked-again"
+    )
+    # ... and what a day's events made so still holds after it.
+    assert engine.answer("who controlled Ber after May 7?").fact_id == (
+        "malian-forces-controlled-ber"
+    )
+
+
 def test_a_body_described_inside_its_name_is_asked_of(engine: Engine) -> None:
     reply = engine.answer("when did the Arab armed group first clash with the Tuareg separatists?")
     assert reply.fact_id == "first-clash-in-khalil"
