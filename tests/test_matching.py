@@ -154,6 +154,9 @@ from bot.text import normalize
         # What the article says of something is that thing; what counts as something, it.
         ("what does the article actually give as the result of the battle?", "who-won"),
         ("Is the Battle of Ber counted as part of the Mali War?", "part-of-mali-war"),
+        # Speaking on someone's behalf is speaking for them; bursting into a place, storming it.
+        ("who was speaking on behalf of the Arab group?", "ramadane-identity"),
+        ("who burst into the town?", "maa-seized-ber"),
         # The winners and the losers are the sides, by how the fighting came out.
         ("who were the winners made up of?", "maa-ethnic-makeup"),
         ("what is the full name of the losing side?", "mnla-full-name"),

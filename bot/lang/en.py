@@ -385,6 +385,10 @@ _IDIOMS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     # Counted as, or among, something is reckoned so: "is it counted as part of the war?" asks
     # no number.
     (r"\b(?:counts|counted) (?=as\b|among\b)|\bcount (?=as\b)", "", ("count", "counts", "counted")),
+    # Speaking "on behalf of" someone is speaking for them.
+    (r"\bon behalf of\b", "for", ("behalf",)),
+    # Bursting into a place is storming it, not a burst of anything.
+    (r"\b(?:burst|bursts|bursting) (?=in|into\b)", "stormed ", ("burst", "bursts", "bursting")),
     # "Carried out" an attack is doing it, not carrying anything ("carrying a gun").
     (r"\bcarr(?:y|ies|ied|ying) out\b", "did", ("carry", "carries", "carried", "carrying")),
     # "Made up of" is "composed of", not "made" as in making a claim.
