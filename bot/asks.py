@@ -74,8 +74,14 @@ class Asks:
         for name, words in domain.attributes.items():
             extra = rf"{_alternatives(words)}"
             patterns[name] = f"{patterns[name]}|{extra}" if name in patterns else extra
+        # (Deeds worded like an attribute come first, matched and left unnamed.)
         self._attribute = re.compile(
-            "|".join(rf"\b(?P<{name}>{pattern})\b" for name, pattern in patterns.items())
+            "|".join(
+                [
+                    rf"(?:{lang.pattern('attribute_deeds')})",
+                    *(rf"\b(?P<{name}>{pattern})\b" for name, pattern in patterns.items()),
+                ]
+            )
         )
         # Every alternative holds one of these words, so a question with none asks for
         # nothing: a set lookup spares most questions the slow regex.

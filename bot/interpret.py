@@ -32,6 +32,8 @@ _THING_ASKING = frozenset("what which quel quelle quels quelles".split())
 _ASKING_OPENERS = lang.QUESTION_WORDS | lang.AUXILIARIES | lang.COPULAS
 """Words that open a clause put as a question."""
 _LAST_DAY = 31
+_DAY_NUMBER = re.compile(r"(\d{1,2})(?:st|nd|rd|th|er|e)?")
+"""A day of the month as typed: "16", "16th", "1er"."""
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _PINPOINT = re.compile(lang.pattern("pinpoint"))
 _TITLE_CASE_SHARE = 0.6
@@ -101,8 +103,8 @@ class Query:
     until: tuple[int, int] | None = None
     """... and to ("who held it back then?")."""
     after: tuple[int, int] | None = None
-    """The first (month, day) a question asks what happened from ("what happened after May
-    16?" -> May 17): a fact telling of that day or before is no answer."""
+    """The (month, day) a question asks what happened after ("what happened after May 16?"):
+    a fact telling of that day or before is held down."""
     told: frozenset[str] = frozenset()
     """The dates and counts a message tells around a question asking when or how many: soft,
     put to the test, but still a sign of which year's events are asked of."""
@@ -345,23 +347,28 @@ class Interpreter:
         )
 
     def _after_day(self, words: list[str]) -> tuple[tuple[int, int], frozenset[str]] | None:
-        """Return the day after the one a question asks of what came after ("what happened
-        after May 16?", "que s'est-il passé après le 16 mai ?"), as (month, day), with the words
-        giving it: the day is when, not what, is asked, and what happened that day, or before,
-        is held down (`signals.earlier`; only held down: what happened that day may have made
-        things so after it, "who held Ber after May 7?")."""
-        if lang.AFTER_WORDS.isdisjoint(words):
+        """Return the day a question asks of what came after ("what happened after May 16?",
+        "que s'est-il passé après le 16 mai ?", "after the 16th of May"), as (month, day), with
+        the tokens giving it: the day is when, not what, is asked, and what happened that day,
+        or before, is held down (`signals.earlier`). Only held down: who held a place after a
+        day may be what that day's events made so ("who held Ber after May 7?" still has its
+        answer; but "how many pick-ups did they keep after April 25?", told of April 25, is
+        not answered: a cost the held-aside questions found worth paying)."""
+        if lang.AFTER_DAY_WORDS.isdisjoint(words):
             return None
         for position, word in enumerate(words):
-            if word not in lang.AFTER_WORDS:
+            if word not in lang.AFTER_DAY_WORDS:
                 continue
-            following = [w for w in words[position + 1 : position + 4] if w not in lang.ARTICLES]
-            months = [lang.MONTH_FORMS[w] for w in following[:2] if w in lang.MONTH_FORMS]
-            days = [w for w in following[:2] if w.isdigit() and 1 <= int(w) <= _LAST_DAY]
-            if months and days:
-                day = (lang.MONTH_NUMBERS[months[0]], int(days[0]) + 1)
-                said = {self.v.token(w) for w in following[:2]}
-                return day, frozenset(t for t in said if t)
+            following = [
+                w
+                for w in words[position + 1 : position + 5]
+                if w not in lang.ARTICLES and w not in lang.OF_WORDS
+            ][:2]
+            months = [lang.MONTH_FORMS[w] for w in following if w in lang.MONTH_FORMS]
+            days = [int(found[1]) for w in following if (found := _DAY_NUMBER.fullmatch(w))]
+            if months and days and 1 <= days[0] <= _LAST_DAY:
+                said = {self.v.token(w) for w in following}
+                return (lang.MONTH_NUMBERS[months[0]], days[0]), frozenset(t for t in said if t)
         return None
 
     def _beyond(self, words: list[str]) -> Later:

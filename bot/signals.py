@@ -225,7 +225,8 @@ def reason(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
 def count(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
     """ "How many French troops were wounded?" is not the fact asked only how many civilians
     were, when it never names them; "how many men manned the pick-ups?" not the fact asked only
-    how many things were."""
+    how many things were; "were they killed by the MAA?" not the fact counting the MAA's own
+    losses."""
     index, counted = judge.index, asked.query.counted
     if asked.query.counts_people and fact in index.things_counted:
         # "How many men manned the pick-ups?" of the fact counting the pick-ups.
@@ -236,7 +237,7 @@ def count(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
     if doers and doers.isdisjoint(counted):
         # "Were they killed by the MAA?" of the fact counting the MAA's own dead.
         named = ", ".join(sorted(t.lstrip("@") for t in doers))
-        return _fired(found, "other-count", judge.weights.other_count, f"counts {named}'s own")
+        return _fired(found, "counts-the-doer", judge.weights.other_count, f"counts {named}'s own")
     own = index.counted[fact]
     if (
         not own
@@ -283,7 +284,7 @@ def other_time(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
 def earlier(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
     """ "What happened after May 16?" is not told by what happened on May 16, or before."""
     after, when = asked.query.after, judge.index.when[fact]
-    if after is None or when == (0, 0) or when >= after:
+    if after is None or when == (0, 0) or when > after:
         return 1.0
     return _fired(found, "earlier-than-asked", judge.weights.earlier, "tells of that day or before")
 

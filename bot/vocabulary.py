@@ -499,9 +499,14 @@ class Vocabulary:
                     and _slipped_tail(typed, parts)
                 ):
                     return parts, token
-            if words[index + 1] in lang.NAME_DESCRIPTORS and index + 2 < len(words):
+            if (
+                words[index + 1] in lang.NAME_DESCRIPTORS
+                and index + 2 < len(words)
+                and words[index] not in lang.ARTICLES
+            ):
                 # A word describing the body named, typed inside its name: "the Arab armed
-                # group" is the Arab group, "groupe armé arabe" the "groupe arabe".
+                # group" is the Arab group, "groupe armé arabe" the "groupe arabe". (Not after
+                # an article: "les armes arabes" are weapons.)
                 found = self._name_at([words[index], *words[index + 2 :]], 0)
                 if found is not None and len(found[0]) > 1:
                     return [words[index], words[index + 1], *found[0][1:]], found[1]

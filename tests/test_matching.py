@@ -157,6 +157,7 @@ from bot.text import normalize
         # Speaking on someone's behalf is speaking for them; bursting into a place, storming it.
         ("who was speaking on behalf of the Arab group?", "ramadane-identity"),
         ("who burst into the town?", "maa-seized-ber"),
+        ("who burst in on April 21?", "maa-seized-ber"),
         # The winners and the losers are the sides, by how the fighting came out.
         ("who were the winners made up of?", "maa-ethnic-makeup"),
         ("what is the full name of the losing side?", "mnla-full-name"),
@@ -1653,8 +1654,13 @@ def test_a_count_of_people_is_not_answered_with_a_count_of_things(engine: Engine
         ("were they all killed by the MAA?", {"@maa"}),
         ("how many people were shot by the MNLA?", {"@mnla"}),
         ("les civils ont-ils été tués par le MAA ?", {"@maa"}),
-        # Not a deed told in the passive: "by" the town is where.
+        # Losses suffered by a side befell it; standing by a side is no deed done to anyone.
+        ("how many casualties were suffered by the MAA?", set()),
+        ("how many losses were sustained by the MAA?", set()),
+        ("combien de pertes ont été subies par le MAA ?", set()),
+        ("combien de morts par le MAA ?", set()),
         ("who stood by the MAA?", set()),
+        ("what happened when by the MAA?", set()),
         ("how many MAA fighters were killed?", set()),
     ],
 )
@@ -1676,6 +1682,11 @@ def test_who_did_a_deed_is_not_answered_with_their_own_losses(engine: Engine) ->
         assert reply.fact_id != "maa-casualties-unknown", question
     reply = engine.answer("were they all killed by the MAA?")
     assert not reply.answered, reply.fact_id
+    for question in (
+        "how many casualties were suffered by the MAA?",
+        "combien de pertes ont été subies par le MAA ?",
+    ):
+        assert engine.answer(question).fact_id == "maa-casualties-unknown", question
     assert engine.answer("how many MAA fighters were killed?").fact_id == "maa-casualties-unknown"
 
 
@@ -2190,8 +2201,9 @@ def test_a_body_is_named_by_part_of_its_long_name(engine: Engine, text: str, nam
         ("the Arab armed group", ["@maa"]),
         ("le groupe armé arabe", ["@maa"]),
         ("les forces armées maliennes", ["@malian-forces"]),
-        # ... is still its own word elsewhere.
+        # ... is still its own word elsewhere, and after an article ("les armes": weapons).
         ("the armed pick-ups", ["weapon", "pick", "up"]),
+        ("les armes arabes", ["weapon", "@maa"]),
     ],
 )
 def test_a_word_describing_a_body_inside_its_name_keeps_the_name(
@@ -2214,6 +2226,25 @@ def test_what_happened_after_a_day_is_not_what_happened_that_day(
     assert "earlier-than-asked" in [s.name for s in reply.signals], reply.signals
 
 
+@pytest.mark.parametrize(
+    ("question", "after"),
+    [
+        ("what happened after May 16?", (5, 16)),
+        ("what happened after the 16th of May?", (5, 16)),
+        ("que s'est-il passé après le 16 mai ?", (5, 16)),
+        ("what did they do after 7 May?", (5, 7)),
+        # "Once" a day came is no bound; nor is a day that is none.
+        ("what happened once May 7 came?", None),
+        ("what happened after May 40?", None),
+    ],
+)
+def test_after_a_day_is_read_as_a_bound(
+    engine: Engine, question: str, after: tuple[int, int] | None
+) -> None:
+    message = engine.interpreter.message(question, 500)
+    assert engine.interpreter.plain(message, message.tokens, exclude=frozenset()).after == after
+
+
 def test_what_happened_after_a_day_may_be_what_happened_later(engine: Engine) -> None:
     # (The day asked after is when, not what, is asked: no fact need tell it.)
     assert engine.answer("did the MAA come back to Ber after April 25?").fact_id == (
@@ -2223,6 +2254,12 @@ def test_what_happened_after_a_day_may_be_what_happened_later(engine: Engine) ->
     assert engine.answer("who controlled Ber after May 7?").fact_id == (
         "malian-forces-controlled-ber"
     )
+
+
+def test_only_bursting_into_a_place_is_storming_it(engine: Engine) -> None:
+    attack = engine.vocabulary.token("stormed")
+    assert attack in engine.vocabulary.analyze("who burst into Ber?")
+    assert attack not in engine.vocabulary.analyze("what burst inside the house?")
 
 
 def test_a_body_described_inside_its_name_is_asked_of(engine: Engine) -> None:
@@ -2346,6 +2383,8 @@ def test_in_charge_of_a_group_asks_its_leader(engine: Engine, question: str, lea
         ("what was the source from Timbuktu called?", True),
         # Naming someone is a deed, not asking a name.
         ("did the Malian army name the attackers?", False),
+        ("name the leader of the MAA", True),
+        ("what is the name their spokesman gave?", True),
     ],
 )
 def test_a_name_is_asked_by_the_noun_not_by_the_deed_of_naming(

@@ -109,6 +109,8 @@ AND_WORDS = frozenset("and".split())
 OTHER_WORDS = frozenset("else other another".split())
 """Words asking for something besides what was said ("who else?")."""
 AFTER_WORDS = frozenset("after once".split())
+AFTER_DAY_WORDS = frozenset(["after"])
+"""Words putting a day as a bound, what happened after it ("once May 7 came" does not)."""
 BEFORE_WORDS = frozenset(
     "before earlier previously prior beforehand first originally initially".split()
 )
@@ -135,11 +137,11 @@ REASON_QUESTION_WORDS = frozenset(["why"])
 """Question words after which "is" is mostly followed by more than its subject ("why was Ber
 important strategically?"): where the copula goes in indirect speech is unknown."""
 COUNTING_WORDS = frozenset("many".split())
-NAME_DESCRIPTORS = frozenset("armed".split())
-"""Words describing a body that may be typed inside its name ("the Arab armed group")."""
+"""Words every "counting" pattern holds."""
 AGENT_WORDS = frozenset(["by"])
 """Words every "passive_agent" pattern holds."""
-"""Words every "counting" pattern holds."""
+NAME_DESCRIPTORS = frozenset("armed".split())
+"""Words describing a body that may be typed inside its name ("the Arab armed group")."""
 PRESENT_WORDS = frozenset("today nowadays currently presently".split())
 """Words asking about the present ("who controls it today?"), not the time an event was told."""
 WHILE_WORDS = frozenset("when while during as".split())
@@ -388,7 +390,7 @@ _IDIOMS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     # Speaking "on behalf of" someone is speaking for them.
     (r"\bon behalf of\b", "for", ("behalf",)),
     # Bursting into a place is storming it, not a burst of anything.
-    (r"\b(?:burst|bursts|bursting) (?=in|into\b)", "stormed ", ("burst", "bursts", "bursting")),
+    (r"\b(?:burst|bursts|bursting) (?=in(?:to)?\b)", "stormed ", ("burst", "bursts", "bursting")),
     # "Carried out" an attack is doing it, not carrying anything ("carrying a gun").
     (r"\bcarr(?:y|ies|ied|ying) out\b", "did", ("carry", "carries", "carried", "carrying")),
     # "Made up of" is "composed of", not "made" as in making a claim.
@@ -768,10 +770,15 @@ PATTERNS = {
     "asked_thing": r"\b(?:what|which) (?:@\S+ )?([a-z]+)",
     # "How many French troops ...?": what follows is who is counted.
     "counting": r"\bhow many (?:of (?:the |their |those )?)?",
+    # Naming someone after a subject is a deed, not asking a name: "did the army name the
+    # attackers?" (but "name the leader", "what is the name their spokesman gave?" ask one).
+    "attribute_deeds": r"\b(?:did|does|do|didn t|doesn t|don t) (?:\S+ ){1,3}?name\b",
     # "Were they killed by the MAA?": who did the deed told in the passive, not whom it befell.
+    # (Not a loss suffered or sustained by them, which befell them.)
     "passive_agent": (
-        r"\b(?:\w+ed|\w+en|shot|hit|held|hurt|struck|caught|led|fought|hung)"
-        r" by (?:the |a |an |their |its )?(@\S+)"
+        r"\b(?!(?:suffered|sustained|incurred|endured|experienced|faced)\b)"
+        r"(?:\w{3,}ed|beaten|driven|stolen|seen|broken|overrun|slain|shot|hit|held|hurt|struck"
+        r"|caught|led|fought) by (?:the |a |an |their |its )?(@\S+)"
     ),
     # "What is the MAA?", "who was Ramadane?", "what does MNLA stand for?": what or who something
     # is, the whole question (its words after the question are checked to be names).
@@ -847,8 +854,7 @@ ATTRIBUTES = {
         r"command|commanded|commanding|commanders?|leaders?|leadership|who led"
         r"|in charge of (?:the )?@(?:{groups})"
     ),
-    # (Not naming someone, which is a deed: "did the army name the attackers?")
-    "name": r"name(?! (?:the|a|an|any|its|their|his|her|them|him|who)\b)|named|called",
+    "name": r"name|named|called",
     "rank": r"rank",
     "manner": (
         r"how (?:was|were|is|are) (?:\S+ ){{0,8}}?(?:\S+ed|taken|held|brought|done|made|kept|sent"

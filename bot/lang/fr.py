@@ -71,6 +71,7 @@ BETWEEN_WORDS = frozenset("entre".split())
 AND_WORDS = frozenset("et".split())
 OTHER_WORDS = frozenset("autre autres encore".split())
 AFTER_WORDS = frozenset("apres".split())
+AFTER_DAY_WORDS = AFTER_WORDS
 BEFORE_WORDS = frozenset("avant auparavant abord debut initialement".split())
 REPORTING = ("selon", "d'apres")
 """Phrases by which an answer says whose report it is (accents folded)."""
@@ -87,6 +88,7 @@ COUNTING_WORDS = frozenset("combien".split())
 NAME_DESCRIPTORS = frozenset("arme armes armee armees".split())
 """(Accents folded: "groupe armé arabe".)"""
 AGENT_WORDS = frozenset(["par"])
+"""(See the English ones.)"""
 PRESENT_WORDS = frozenset("aujourd actuellement".split())
 """(Accents folded; "aujourd'hui" reads as "aujourd hui".)"""
 WHILE_WORDS = frozenset("pendant lorsque".split())
@@ -406,9 +408,11 @@ PATTERNS = {
     "asked_thing": r"\b(?:quel|quelle|quels|quelles) (?:@\S+ )?([a-z]+)",
     # "Combien de soldats français ... ?"
     "counting": r"\bcombien (?:de |d )?(?:(?:les|des|ces) )?",
+    # (After "été", "est", "sont"...: "morts par le MAA" is no deed; nor a loss "subie".)
     "passive_agent": (
-        r"\b\w+(?:e|es|ee|ees|is|ise|ises|u|us|ue|ues|t|ts) par (?:le |la |les |l |un |une |des )?"
-        r"(@\S+)"
+        r"\b(?:ete|est|sont|etait|etaient|fut|furent) (?:\S+ )?"
+        r"(?!(?:subi|subie|subis|subies)\b)\w+(?:e|es|ee|ees|is|ise|ises|u|us|ue|ues|it|its|ite|ites)"
+        r" par (?:le |la |les |l |un |une |des )?(@\S+)"
     ),
     # "Qu'est-ce que l'AFISMA ?", "c'est quoi le MNLA ?", "et le MNLA, c'était qui ?"
     "definition": (
