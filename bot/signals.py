@@ -323,7 +323,13 @@ def unexplained(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
         # Words only the rest of its sentence says: it answers another part of the sentence.
         quoted = asked.checked - index.about[fact] - missing - asked.claimed
         for token in sorted(quoted) if found is not None else quoted:
-            if not token.startswith("@") and token not in index.weak_tokens:
+            if token.startswith("@"):
+                # (So with a group or a person only the rest of its sentence names, not its
+                # answer: "who spoke for the MNLA?" of the fact naming the MAA's spokesman,
+                # whose sentence names the MNLA. Not a place: where it happened is told along.)
+                if token not in index.places and token not in index.answers[fact]:
+                    product *= _fired(found, "sentence-only", w.sentence_only, token[1:])
+            elif token not in index.weak_tokens:
                 product *= _fired(found, "sentence-only", w.sentence_only, token)
     if not missing:
         return product

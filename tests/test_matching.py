@@ -666,6 +666,18 @@ def test_words_only_the_rest_of_a_quoted_sentence_says_do_not_make_a_fact_the_an
     )
 
 
+def test_a_group_only_the_rest_of_a_quoted_sentence_names_counts_against_the_fact(
+    engine: Engine,
+) -> None:
+    """The fact naming the MAA's spokesman quotes a sentence naming the MNLA too; who spoke for
+    the MNLA is not what its answer tells."""
+    reply = engine.answer("who spoke for the MNLA?")
+    assert ("sentence-only", "mnla") in {(s.name, s.reason) for s in reply.signals}
+    assert reply.confidence < engine.answer("who spoke for the MAA?").confidence
+    # ... while a place its sentence names along the way is no other event.
+    assert engine.answer("who was the MAA's spokesman in Ber?").fact_id == "ramadane-identity"
+
+
 def test_what_came_after_is_asked_of_the_event_its_clause_names(engine: Engine) -> None:
     """ "What happened to X after he was kidnapped, was he released?": the kidnapping is taken
     as given, the release is asked; the fact telling only the kidnapping is no answer."""
