@@ -32,8 +32,6 @@ _THING_ASKING = frozenset("what which quel quelle quels quelles".split())
 _ASKING_OPENERS = lang.QUESTION_WORDS | lang.AUXILIARIES | lang.COPULAS
 """Words that open a clause put as a question."""
 _LAST_DAY = 31
-_DAY_NUMBER = re.compile(r"(\d{1,2})(?:st|nd|rd|th|er|e)?")
-"""A day of the month as typed: "16", "16th", "1er"."""
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _PINPOINT = re.compile(lang.pattern("pinpoint"))
 _TITLE_CASE_SHARE = 0.6
@@ -365,7 +363,8 @@ class Interpreter:
                 if w not in lang.ARTICLES and w not in lang.OF_WORDS
             ][:2]
             months = [lang.MONTH_FORMS[w] for w in following if w in lang.MONTH_FORMS]
-            days = [int(found[1]) for w in following if (found := _DAY_NUMBER.fullmatch(w))]
+            # (Normalising wrote a day's ordinal as its digits: "the 16th", "le 1er".)
+            days = [int(w) for w in following if w.isdigit()]
             if months and days and 1 <= days[0] <= _LAST_DAY:
                 said = {self.v.token(w) for w in following}
                 return (lang.MONTH_NUMBERS[months[0]], days[0]), frozenset(t for t in said if t)
