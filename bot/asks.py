@@ -123,6 +123,7 @@ class Asks:
         )
         self._counting = re.compile(lang.pattern("counting"))
         self._passive_agent = re.compile(lang.pattern("passive_agent"))
+        self._deed_subject = re.compile(lang.pattern("deed_subject"))
         self._persons = vocabulary.tokens(lang.PERSON_NOUNS)
         # Words that make a count one of people: the pack's and the language's nouns for them.
         self._people_words = (
@@ -274,6 +275,17 @@ class Asks:
         named = self._vocabulary.name(normal)
         return frozenset(
             name for found in self._passive_agent.finditer(named) for name in found.groups() if name
+        )
+
+    def deeds(self, normal: str) -> frozenset[str]:
+        """Return whom a normalised question asks what they did, in so many words ("what did
+        the army do with them?" -> the army; "qu'a fait l'armée ?"), as their tokens: only a
+        fact telling a deed of theirs answers it, not one telling what was done to them."""
+        named = self._vocabulary.name(normal)
+        if "@" not in named:
+            return _NONE
+        return frozenset(
+            name for found in self._deed_subject.finditer(named) for name in found.groups() if name
         )
 
     def counts_people(self, normal: str) -> bool | None:

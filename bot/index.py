@@ -55,6 +55,9 @@ class FactIndex:
         v = vocabulary
         normals = v.normals
         self.answers = [v.analyze(f.answer, normal=normals[f.answer]) for f in pack.facts]
+        # Whom each answer names only as given or done to ("returned the prisoners to the
+        # Mauritanian Army"): what they did is not what it tells.
+        self.received = [_received(v.name(normals[f.answer]).split()) for f in pack.facts]
         self.sentence_tokens = [frozenset(v.analyze(s.text)) for s in self.sentences]
         self.sentences_with: dict[str, list[int]] = {}
         for index, sentence_tokens in enumerate(self.sentence_tokens):
@@ -633,3 +636,21 @@ def _asked_with(words: list[str]) -> str | None:
         ),
         None,
     )
+
+
+def _received(named: list[str]) -> frozenset[str]:
+    """Return the names of a named, normalised text that only ever follow a word before whom
+    something is given or done ("to", "à"), an article between."""
+    given: set[str] = set()
+    doing: set[str] = set()
+    for position, word in enumerate(named):
+        if not word.startswith("@"):
+            continue
+        before = [w for w in named[max(0, position - 4) : position] if w not in lang.ARTICLES]
+        received = (
+            bool(before)
+            and before[-1] in lang.RECIPIENT_LEADS
+            and (len(before) < 2 or before[-2] not in lang.NOT_RECIPIENT)
+        )
+        (given if received else doing).add(word)
+    return frozenset(given - doing)

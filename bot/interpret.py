@@ -112,6 +112,9 @@ class Query:
     """Whether it is a yes/no question ("did they ...?"): only a fact saying so answers it."""
     subjects: frozenset[str] = frozenset()
     """Whom it asks what they did, by name ("what did the MNLA do?" -> the MNLA)."""
+    deeds: frozenset[str] = frozenset()
+    """Of them, whom it asks what they did in so many words ("what did the army do with
+    them?"): a fact telling only what was given or done to them does not answer it."""
     reasons: frozenset[str] = frozenset()
     """The deeds it asks why of ("why did they leave?" -> leave)."""
     unresolved: bool = False
@@ -195,11 +198,13 @@ class Interpreter:
         self._happen = vocabulary.tokens(lang.HAPPEN_WORDS)
         self._winners = re.compile(lang.pattern("winners"))
         self._losers = re.compile(lang.pattern("losers"))
+        self._both_sides = re.compile(lang.pattern("both_sides"))
         self._not_names = frozenset(vocabulary.stopwords | lang.GENERIC)
         """Capitalised words that name nothing: the language's small words, and "Wikipedia"."""
         # The last year the article gives: "after" it, nothing in it tells what happened.
         years = [int(t) for t in index.article_tokens if _YEAR.fullmatch(t)]
         self._last_year = max(years, default=None)
+        self._first_year = min(years, default=None)
         # A name where a place goes, or naming an event: "at Waterloo", "the Konna fighting".
         self._placed_name = re.compile(
             r"\b(?:in|at|near)\s+([A-Z][a-z]{2,}|[A-Z]{4,})\b"
@@ -285,8 +290,9 @@ class Interpreter:
         side = self._asked_side(core)
         asks = self._asks_of(asked, spelled)
         after = None if message.long else self._after_day(words)
+        both = self._both(normal, tokens)
         return Query(
-            tokens,
+            [*tokens, *(t for t in both if t not in tokens)],
             exclude=exclude if (lang.OTHER_WORDS | lang.LATER_WORDS) & set(words) else _NOTHING,
             elsewhere=self.elsewhere(
                 message.text,
@@ -321,6 +327,9 @@ class Interpreter:
             )
             if _names_someone(tokens)
             else _NOTHING,
+            deeds=frozenset().union(*map(self.reader.deeds, asked or [spelled]))
+            if _names_someone(tokens)
+            else _NOTHING,
             said=self._sayers(tokens, asked or [spelled]),
             thing=self._thing(spelled),
             defined=_NOTHING if message.long else self.reader.defined(message.text, spelled),
@@ -338,11 +347,23 @@ class Interpreter:
             | told
             | side
             | self._aside(message, tokens, focus)
-            | (after[1] if after else _NOTHING),
+            | (after[1] if after else _NOTHING)
+            | both,
             after=after[0] if after else None,
             told=told,
             side=side,
         )
+
+    def _both(self, normal: str, tokens: list[str]) -> frozenset[str]:
+        """Return the sides of the fighting a question names all at once ("the ethnic makeup
+        of both sides", "chaque camp"), with the words naming them so: a fact about any side
+        may answer, and none is held down for not saying "each side"."""
+        sides = self.index.sides
+        found = self._both_sides.search(normal) if len(sides) >= 2 else None
+        if found is None:
+            return _NOTHING
+        said = {self.v.token(w) for w in found[0].split()}
+        return frozenset(sides).union(t for t in said if t)
 
     def _after_day(self, words: list[str]) -> tuple[tuple[int, int], frozenset[str]] | None:
         """Return the day a question asks of what came after ("what happened after May 16?",
@@ -502,7 +523,12 @@ class Interpreter:
         pay for it.
         """
         # A date anywhere in the message still holds for each clause.
-        dates = [t for t in tokens if t in lang.MONTHS or (t.isdigit() and len(t) == 4)]
+        bounds = self._bounds(message.words)
+        dates = [
+            t
+            for t in tokens
+            if t in lang.MONTHS or (t.isdigit() and len(t) == 4 and t not in bounds)
+        ]
         # A clause naming none of the article's own people or places is about whatever else
         # the message's other sentences named: "... Napoleon at Waterloo. Who won the battle?"
         around = plain.elsewhere if plain.long or message.several else 0
@@ -576,6 +602,7 @@ class Interpreter:
             counted=self.reader.counted(spelled),
             counts_people=bool(self.reader.counts_people(spelled)),
             subjects=self.reader.subjects(spelled) if _names_someone(clause_tokens) else _NOTHING,
+            deeds=self.reader.deeds(spelled) if _names_someone(clause_tokens) else _NOTHING,
             said=self._sayers(clause_tokens, [spelled]),
             located=self.elsewhere_in(clause_normal, clause_tokens),
         )
@@ -615,7 +642,10 @@ class Interpreter:
             return frozenset()
         # "what were they doing?": they are whoever the message named before.
         return frozenset(
-            t for t in tokens if self.v.kind(t) in ("group", "person") and t not in clause_tokens
+            t
+            for t in tokens
+            if (self.v.kind(t) in ("group", "person") or t in self.index.people_tokens)
+            and t not in clause_tokens
         )
 
     def _clause_soft(
@@ -652,7 +682,9 @@ class Interpreter:
         the part of it whose every unknown name counts.
         """
         signs = 0
-        if years and not self.index.article_tokens.issuperset(_YEAR.findall(text)):
+        if years and not self.index.article_tokens.union(self._bounds(words)).issuperset(
+            _YEAR.findall(text)
+        ):
             signs += 1
         signs += self._other_events(self.v.as_heard(words))
         names, acronyms = self._names(text, words, names_in)
@@ -664,6 +696,21 @@ class Interpreter:
             ):
                 signs += 1
         return signs + acronyms
+
+    def _bounds(self, words: list[str]) -> frozenset[str]:
+        """Return the years a message gives as a bound the article's own years keep: "after the
+        2012 crisis", "après 2012" tell of a time the article's events are in, not of another
+        event."""
+        first = self._first_year
+        if first is None or lang.AFTER_DAY_WORDS.isdisjoint(words):
+            return _NOTHING
+        return frozenset(
+            word
+            for position, word in enumerate(words)
+            if _YEAR.fullmatch(word)
+            and int(word) < first
+            and not lang.AFTER_DAY_WORDS.isdisjoint(words[max(0, position - 2) : position])
+        )
 
     def _other_events(self, words: list[str]) -> int:
         """Count events named after a place that is not the article's ("the battle of Gao", or

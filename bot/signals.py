@@ -204,6 +204,13 @@ def subject(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
         # "What did the MNLA say?" is not what the MNLA is, nor what it did.
         named = ", ".join(sorted(t.lstrip("@") for t in query.said))
         factor = _fired(found, "not-said", judge.weights.unsaid, f"tells nothing {named} said")
+    if query.deeds and query.deeds <= index.received[fact]:
+        # "What did the Mauritanian Army do with them?" of "the MAA returned them to the
+        # Mauritanian Army": it tells what the army was given, not what it did.
+        named = ", ".join(sorted(t.lstrip("@") for t in query.deeds))
+        factor *= _fired(
+            found, "only-given", judge.weights.other_doer, f"tells only what {named} was given"
+        )
     own = index.subjects[fact]
     if not own or not own.isdisjoint(query.subjects):
         return factor

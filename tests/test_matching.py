@@ -2464,3 +2464,75 @@ def test_the_other_one_is_the_other_side_only_after_a_side_was_asked_for(engine:
     first = engine.answer("when did the MAA attack Ber again?")
     tokens = engine.interpreter.message("and the other one?", 4000).tokens
     assert "@mnla" not in engine.dialogue.other_side("and the other one", tokens, first.context)
+
+
+def test_a_pronoun_in_a_clause_stands_for_the_people_the_message_counted(engine: Engine) -> None:
+    """ "Several prisoners were taken ... To whom were they handed?": "they" are the prisoners,
+    people the article tells of though they are no entity, as well as whoever was named."""
+    text = (
+        "I am reading about the aftermath of the fighting in the town. Several prisoners were "
+        "taken by the Arab movement. To whom were they handed in the end?"
+    )
+    message = engine.interpreter.message(text, 1000)
+    plain = engine.interpreter.plain(message, message.tokens, exclude=frozenset())
+    readings = engine.interpreter.clause_readings(plain, message, message.tokens, message.clauses)
+    prisoners = engine.vocabulary.token("prisoners")
+    asked = [reading for reading, asks in readings if asks]
+    assert asked and all(prisoners in r.tokens and prisoners in r.soft for r in asked)
+    assert engine.answer(text).fact_id == "prisoners-returned-to-mauritania"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I'm writing about armed groups in northern Mali after the 2012 crisis. The battle of "
+        "Ber keeps coming up in my sources. Which side actually prevailed there?",
+        "Après 2012, le nord du Mali était divisé. Qui a gagné la bataille de Ber ?",
+    ],
+)
+def test_a_year_the_article_comes_after_is_no_other_event(engine: Engine, question: str) -> None:
+    """ "After the 2012 crisis" bounds a time the article's events are in: unlike "in 2012", it
+    names no other event."""
+    message = engine.interpreter.message(question, 1000)
+    assert engine.interpreter.plain(message, message.tokens, exclude=frozenset()).elsewhere == 0
+    assert engine.answer(question).fact_id == "who-won"
+    assert not engine.answer("Who won the battle of Ber in 2012?").answered
+    assert not engine.answer("I'm reading about the 2012 fighting in Ber. Who won?").answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what is the ethnic makeup of each side?",
+        "what are both sides mostly made up of?",
+        "Quelle est la composition ethnique des deux camps ?",
+    ],
+)
+def test_both_sides_at_once_are_asked_of_either(engine: Engine, question: str) -> None:
+    """ "Each side" names both sides: the fact about either, quoting the sentence telling of
+    both, answers; "side" is no word it misses."""
+    message = engine.interpreter.message(question, 1000)
+    reading = engine.interpreter.plain(message, message.tokens, exclude=frozenset())
+    assert set(engine.index.sides) <= set(reading.tokens) & reading.soft
+    reply = engine.answer(question)
+    assert reply.answered
+    assert reply.fact_id in {"maa-ethnic-makeup", "mnla-ethnic-makeup"}
+
+
+def test_what_someone_did_is_not_answered_with_what_they_were_given(engine: Engine) -> None:
+    """ "The MAA returned the prisoners to the Mauritanian Army" tells what the MAA did, and what
+    the army was given; what the army did with them it does not tell."""
+    returned = engine.index.fact_index["prisoners-returned-to-mauritania"]
+    assert engine.index.received[returned] == {"@mauritanian-army"}
+    # ("according to a Tuareg resident": a source, not someone given anything.)
+    assert not engine.index.received[engine.index.fact_index["civilians-wounded"]]
+    for question in (
+        "What did the Mauritanian Army do with the three prisoners?",
+        "Qu'a fait l'armée mauritanienne des prisonniers ?",
+    ):
+        assert not engine.answer(question).answered, question
+    for question in (
+        "What did the MAA do with the three prisoners?",
+        "What did the Mauritanian Army receive?",
+    ):
+        assert engine.answer(question).fact_id == "prisoners-returned-to-mauritania", question

@@ -140,6 +140,10 @@ COUNTING_WORDS = frozenset("many".split())
 """Words every "counting" pattern holds."""
 AGENT_WORDS = frozenset(["by"])
 """Words every "passive_agent" pattern holds."""
+RECIPIENT_LEADS = frozenset("to into onto towards toward".split())
+"""Words before whom a deed is done to or given to ("returned the prisoners to the army")."""
+NOT_RECIPIENT = frozenset("according due thanks owing".split())
+"""Words making such a word something else ("according to a resident")."""
 NAME_DESCRIPTORS = frozenset("armed".split())
 """Words describing a body that may be typed inside its name ("the Arab armed group")."""
 PRESENT_WORDS = frozenset("today nowadays currently presently".split())
@@ -725,6 +729,11 @@ PATTERNS = {
         r"\b(?:the )?(?:losers|losing (?:side|group|camp|faction)|defeated (?:side|group)"
         r"|vanquished)\b"
     ),
+    # "both sides", "each group": every side of the fighting at once.
+    "both_sides": (
+        r"\b(?:both|each|either) (?:sides?|groups?|camps?|factions?|belligerents?|movements?)\b"
+        r"|\bthe two (?:sides|groups|camps|factions|belligerents|movements)\b"
+    ),
     # "are you sure?", "really?", "source?": doubt about the last answer.
     "doubt": (
         r"are (?:you|u) (?:sure|certain)(?: about (?:that|this|it))?|(?:you|u) sure"
@@ -775,6 +784,8 @@ PATTERNS = {
     "attribute_deeds": r"\b(?:did|does|do|didn t|doesn t|don t) (?:\S+ ){1,3}?name\b",
     # "Were they killed by the MAA?": who did the deed told in the passive, not whom it befell.
     # (Not a loss suffered or sustained by them, which befell them.)
+    # "What did the army do with them?": whom it asks what they did, in so many words.
+    "deed_subject": r"\bwhat (?:did|does|do|has|have|had|will|would) (?:the )?(@\S+) (?:do|done)\b",
     "passive_agent": (
         r"\b(?!(?:suffered|sustained|incurred|endured|experienced|faced)\b)"
         r"(?:\w{3,}ed|beaten|driven|stolen|seen|broken|overrun|slain|shot|hit|held|hurt|struck"

@@ -89,6 +89,10 @@ NAME_DESCRIPTORS = frozenset("arme armes armee armees".split())
 """(Accents folded: "groupe armé arabe".)"""
 AGENT_WORDS = frozenset(["par"])
 """(See the English ones.)"""
+RECIPIENT_LEADS = frozenset("a au aux vers".split())
+"""(Accents folded: "remis à l'armée".)"""
+NOT_RECIPIENT = frozenset("grace quant".split())
+"""("grâce à", "quant à")"""
 PRESENT_WORDS = frozenset("aujourd actuellement".split())
 """(Accents folded; "aujourd'hui" reads as "aujourd hui".)"""
 WHILE_WORDS = frozenset("pendant lorsque".split())
@@ -390,6 +394,10 @@ PATTERNS = {
     ),
     "winners": r"\b(?:les )?(?:vainqueurs|gagnants|camp (?:vainqueur|gagnant))\b",
     "losers": r"\b(?:les )?(?:perdants|vaincus|camp (?:perdant|vaincu))\b",
+    "both_sides": (
+        r"\b(?:les deux|des deux|chaque|chacun des deux) (?:camps?|groupes?|factions?|belligerants?"
+        r"|mouvements?|parties?)\b|\bdes deux cotes\b"
+    ),
     "doubt": (
         r"(?:t'es|t es|tu es|vous etes) (?:sur|sure|certain|certaine)s?"
         r"|(?:c'est|c est) (?:vrai|sur)|vraiment|serieux|serieusement"
@@ -409,6 +417,11 @@ PATTERNS = {
     # "Combien de soldats français ... ?"
     "counting": r"\bcombien (?:de |d )?(?:(?:les|des|ces) )?",
     # (After "été", "est", "sont"...: "morts par le MAA" is no deed; nor a loss "subie".)
+    # "qu'a fait l'armée des prisonniers ?" ("qu'" and "l'" gone once normalised)
+    "deed_subject": (
+        r"^(?:a|ont|avait|avaient) fait (?:le |la |les |l )?(@\S+)"
+        r"|\bquoi (?:le |la |les |l )?(@\S+) (?:a|ont|avait|avaient) fait\b"
+    ),
     "passive_agent": (
         r"\b(?:ete|est|sont|etait|etaient|fut|furent) (?:\S+ )?"
         r"(?!(?:subi|subie|subis|subies)\b)\w+(?:e|es|ee|ees|is|ise|ises|u|us|ue|ues|it|its|ite|ites)"
