@@ -2419,6 +2419,10 @@ def test_a_fact_asked_whether_someone_was_named_does_not_give_a_name(engine: Eng
     [
         "where exactly were the prisoners handed to the mauritanians?",
         "Où exactement en Mauritanie les prisonniers ont-ils été remis ?",
+        # Where an event took place asks for a place as much.
+        "where did the return of the Tuareg prisoners to the Mauritanian army take place?",
+        "where did the prisoner exchange with the Mauritanians happen?",
+        "Où a eu lieu la remise des prisonniers ?",
     ],
 )
 def test_where_exactly_is_not_answered_by_a_fact_naming_only_the_places_asked_of(
@@ -2436,6 +2440,9 @@ def test_where_exactly_is_not_answered_by_a_fact_naming_only_the_places_asked_of
     [
         ("where exactly did the battle take place?", "battle-location"),
         ("which town did the MAA seize?", "maa-seized-ber"),
+        ("where did the battle take place?", "battle-location"),
+        ("Où s'est passée la bataille ?", "battle-location"),
+        ("where did the first clash between the MAA and the MNLA happen?", "first-clash-in-khalil"),
     ],
 )
 def test_where_exactly_is_answered_by_a_fact_naming_a_place_not_asked_of(

@@ -763,6 +763,9 @@ PATTERNS = {
     "pinpoint": (
         r"\bwhere (?:\S+ ){0,3}?(?:exactly|precisely)\b|\b(?:exactly|precisely) where\b"
         r"|\b(?:which|what) (?:town|city|village|spot|location)\b"
+        # Where an event took place: a place it tells, not only whom it involved.
+        r"|\bwhere (?:\S+ ){0,12}?(?:take|took|taken|takes) place\b"
+        r"|\bwhere (?:\S+ ){0,12}?(?:happen|happened|happens|occur|occurred|occurs)\b"
     ),
     # A yes/no question: "did the ... ?", "were there ...?" (read from its first words).
     "polar": r"(?:is|was|are|were|did|does|do|has|have|had|can|could|will|would)\b",

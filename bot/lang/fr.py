@@ -411,6 +411,8 @@ PATTERNS = {
     "pinpoint": (
         r"\bou (?:\S+ ){0,3}?(?:exactement|precisement)\b"
         r"|\b(?:quel|quelle|quels|quelles) (?:ville|village|endroit|localite)\b"
+        r"|\bou (?:\S+ ){0,12}?(?:a|ont|avait|avaient) eu lieu\b"
+        r"|\bou (?:\S+ ){0,12}?(?:est|sont|etait|etaient) (?:deroulee?s?|produite?s?|passee?s?)\b"
     ),
     # "Quel régiment était là ?"
     "asked_thing": r"\b(?:quel|quelle|quels|quelles) (?:@\S+ )?([a-z]+)",
