@@ -22,9 +22,11 @@ HELP = (
     "Ask anything about the article; follow-ups remember the conversation.\n"
     "  1, 2, 3  ask the suggestion with that number\n"
     "  /reset   forget the conversation    /debug  show how each answer was chosen (on/off)\n"
-    "  /quit    leave (or /exit, Ctrl-D, Ctrl-C)"
+    "  /quit    leave (or quit, /exit, Ctrl-D, Ctrl-C)"
 )
 COMMANDS = ("/help", "/reset", "/debug", "/quit", "/exit")
+_BARE_COMMANDS = frozenset(("help", "quit", "exit"))
+"""Commands also read without their slash."""
 
 
 def _interactive_lines(prompt: str) -> Iterator[str]:
@@ -108,6 +110,10 @@ def run_console(
             # (Echoed without its control characters: an escape sequence would act on the
             # terminal the transcript is read in.)
             out(f"{PROMPT}{printable(line)}")
+        if command.rstrip("!.") in _BARE_COMMANDS:
+            # ("quit", "exit", "help" typed without the slash mean the same: no question
+            # about an article is only that word.)
+            command = f"/{command.rstrip('!.')}"
         if command.startswith("/"):
             name = command.split()[0]
             if name in ("/quit", "/exit"):

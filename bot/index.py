@@ -158,6 +158,11 @@ class FactIndex:
         # The question word each fact is asked with, each phrasing's first ("so when did ...?"),
         # not one joining its clauses ("what did they lose when they lost it?").
         self._opening_words: list[frozenset[str]] = []
+        # The facts a phrasing asks where something took place: their curators say they answer
+        # it, whatever place their answer names ("where do the concerts take place?" of
+        # "eleven stages across the town").
+        self.pinpointed: set[int] = set()
+        event_place = re.compile(lang.pattern("event_place"))
         for index, fact in enumerate(pack.facts):
             phrased: set[str] = set()
             opening: set[str] = set()
@@ -180,6 +185,8 @@ class FactIndex:
                 subjects |= asks.subjects(normal)
                 reasons |= asks.reasons(normal)
                 counted |= asks.counted(normal)
+                if event_place.search(vocabulary.spelled_text(normal)):
+                    self.pinpointed.add(index)
                 if (people := asks.counts_people(normal)) is not None:
                     counts.add(people)
                 defines |= asks.defined(question, normal)
@@ -406,7 +413,7 @@ class FactIndex:
             words | {when} if when and any(t in lang.MONTHS for t in answer) else words
             for words, answer in zip(self.phrased_words, self.answers, strict=True)
         ]
-        self.sides = self._sides(pack.domain.sides_label)
+        self.sides = self._sides(pack.domain.sides_label, v)
         self.winner = self._winner(v)
         self.event_words = frozenset(pack.domain.event_words)
         self.event_tokens = v.tokens(pack.domain.event_words)
@@ -453,12 +460,14 @@ class FactIndex:
                 return next((t for t in answer if t in self.sides), None)
         return None
 
-    def _sides(self, label: str | None) -> tuple[str, ...]:
-        """Return the sides the infobox names: "the other side" is one of them."""
+    def _sides(self, label: str | None, v: Vocabulary) -> tuple[str, ...]:
+        """Return the sides the infobox names, in its order: "the other side" is one of them."""
         if not label:
             return ()
         lines = [s for s in self.sentences if s.section == INFOBOX and s.text.startswith(label)]
-        return tuple(t for s in lines for t in self.sentence_tokens[s.index] if t.startswith("@"))
+        return tuple(
+            dict.fromkeys(t for s in lines for t in v.analyze(s.text) if t.startswith("@"))
+        )
 
     def _tell_the_story(self, v: Vocabulary) -> None:
         """Date each fact, find its neighbours and what happens next after it."""

@@ -33,7 +33,7 @@ _ASKING_OPENERS = lang.QUESTION_WORDS | lang.AUXILIARIES | lang.COPULAS
 """Words that open a clause put as a question."""
 _LAST_DAY = 31
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_PINPOINT = re.compile(lang.pattern("pinpoint"))
+_PINPOINT = re.compile(f"{lang.pattern('pinpoint')}|{lang.pattern('event_place')}")
 _TITLE_CASE_SHARE = 0.6
 """A message with this share of its words capitalised is written in title case: no name."""
 # What sets off a phrase that opens a message: "In the battle of Ber, ...", "About Ber: ...".
@@ -290,7 +290,7 @@ class Interpreter:
         side = self._asked_side(core)
         asks = self._asks_of(asked, spelled)
         after = None if message.long else self._after_day(words)
-        both = self._both(normal, tokens)
+        both = self._both(normal)
         return Query(
             [*tokens, *(t for t in both if t not in tokens)],
             exclude=exclude if (lang.OTHER_WORDS | lang.LATER_WORDS) & set(words) else _NOTHING,
@@ -348,22 +348,23 @@ class Interpreter:
             | side
             | self._aside(message, tokens, focus)
             | (after[1] if after else _NOTHING)
-            | both,
+            | frozenset(both),
             after=after[0] if after else None,
             told=told,
             side=side,
         )
 
-    def _both(self, normal: str, tokens: list[str]) -> frozenset[str]:
+    def _both(self, normal: str) -> tuple[str, ...]:
         """Return the sides of the fighting a question names all at once ("the ethnic makeup
         of both sides", "chaque camp"), with the words naming them so: a fact about any side
-        may answer, and none is held down for not saying "each side"."""
+        may answer, and none is held down for not saying "each side". (In a fixed order: the
+        tokens' order is the reading's, whatever the run.)"""
         sides = self.index.sides
         found = self._both_sides.search(normal) if len(sides) >= 2 else None
         if found is None:
-            return _NOTHING
-        said = {self.v.token(w) for w in found[0].split()}
-        return frozenset(sides).union(t for t in said if t)
+            return ()
+        said = [t for w in found[0].split() if (t := self.v.token(w))]
+        return tuple(dict.fromkeys([*sides, *said]))
 
     def _after_day(self, words: list[str]) -> tuple[tuple[int, int], frozenset[str]] | None:
         """Return the day a question asks of what came after ("what happened after May 16?",

@@ -108,7 +108,9 @@ def pinpoint(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
     """ "Where exactly were the prisoners handed over to Mauritania?" is not answered by the
     fact naming no place but those the question names."""
     index, tokens = judge.index, asked.query.tokens
-    if any(t in index.places and t not in tokens for t in index.answers[fact]):
+    if fact in index.pinpointed or any(
+        t in index.places and t not in tokens for t in index.answers[fact]
+    ):
         return 1.0
     reason = "names no place but those asked of"
     return _fired(found, "no-finer-place", judge.weights.missing_kind, reason)

@@ -439,6 +439,15 @@ def test_console_asks_a_suggestion_by_its_number_and_knows_its_commands() -> Non
     assert turns[4] == "/exit\n"
 
 
+def test_console_reads_help_and_quit_typed_without_the_slash() -> None:
+    """A newcomer types "help" and "quit": they mean the commands, not questions."""
+    done = bot("console", stdin="help\nquit\nwho won?\n")
+    assert done.returncode == 0, done.stderr
+    turns = done.stdout.split("you> ")[1:]
+    assert turns[0].startswith("help\nAsk anything about the article; follow-ups remember")
+    assert turns[1] == "quit\n"  # (and "who won?" is never asked)
+
+
 def test_console_asks_a_superscript_or_other_digit_as_typed() -> None:
     """Only a plain number picks a suggestion; "²" is a question like any other text."""
     done = bot("console", stdin="who commanded the MNLA?\n²\n1\n")
@@ -553,3 +562,24 @@ def test_a_piped_console_echoes_questions_without_their_control_characters() -> 
     assert done.returncode == 0, done.stderr
     assert "you> who[31m won?\n" in done.stdout
     assert "\x1b" not in done.stdout and "\x07" not in done.stdout
+
+
+def test_the_same_questions_get_the_same_replies_whatever_the_run() -> None:
+    """Sets iterate in an order that changes from one run of Python to the next: nothing the
+    bot reads or says may follow it (the sides of "both sides", the words of a reading the
+    next turn leans on)."""
+    script = (
+        "what is the ethnic makeup of each side?\n"
+        "and which side won?\n"
+        "how many fighters did both sides lose?\n"
+        "Quelle est la composition ethnique des deux camps ?\n"
+        "et qui a gagné ?\n"
+    )
+    runs = [
+        bot("ask", "--json", "--conversation", "--debug", stdin=script,
+            env={"PYTHONHASHSEED": seed, "BERBOT_CACHE_DIR": "off"})
+        for seed in ("1", "2", "3", "4")
+    ]  # fmt: skip
+    assert all(run.returncode == 0 for run in runs), runs[0].stderr
+    assert len({run.stdout for run in runs}) == 1
+    assert len({run.stderr for run in runs}) == 1

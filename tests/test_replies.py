@@ -93,6 +93,9 @@ def test_html_escapes_and_fits_whatever_the_text(pack: Pack, text: str) -> None:
         # thanks with more words, and taking an answer in: not questions to match
         ("cool thanks", "You're welcome."),
         ("thanks for the help earlier!", "You're welcome."),
+        ("thank you so much, that was really helpful", "You're welcome."),
+        ("Merci beaucoup, c'était très utile !", "Avec plaisir."),
+        ("slt", "Bonjour !"),
         # (an acknowledgement may follow a decline, or open the chat: it thanks for no help)
         ("got it", "All right. Ask me anything about the Battle of Ber (2013)"),
         ("ok no worries", "All right."),
@@ -105,6 +108,12 @@ def test_html_escapes_and_fits_whatever_the_text(pack: Pack, text: str) -> None:
         ("who made you?", "I'm a bot that answers questions about"),
         ("tu es un bot ?", "Je suis un bot qui répond aux questions sur l'article"),
         ("qui es-tu ?", "Je suis un bot qui répond aux questions sur l'article"),
+        # asking for help is asking how to use it: not a question to match ("help" is no
+        # word of a fact)
+        ("help", "I'm a bot that answers questions about the Battle of Ber (2013)"),
+        ("how does this work?", "I'm a bot that answers questions about"),
+        ("aide-moi stp", "Je suis un bot qui répond aux questions sur l'article"),
+        ("Comment ça marche ?", "Je suis un bot qui répond aux questions sur l'article"),
         # a phrase of courtesy anywhere in such a message, and chat spelling
         ("ok, see you", "Goodbye! Come back any time"),
         ("thanks, see you", "Goodbye! Come back any time"),

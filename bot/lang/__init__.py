@@ -308,8 +308,8 @@ _ABOUT_THE_BOT = re.compile(rf"^(?:{pattern('about_the_bot')})$")
 _COURTESY_PHRASE = re.compile(
     rf"\b(?:{'|'.join(sorted(_COURTESY_PHRASES, key=len, reverse=True))})\b"
 )
-_COURTESY_WORDS = 6
-"""Words a message of courtesy holds at most ("thanks for the help earlier")."""
+_COURTESY_WORDS = 8
+"""Words a message of courtesy holds at most ("thank you so much, that was really helpful")."""
 _COURTESY_MAY_HOLD = (
     _COURTESY_OR_FILLER
     | {word for phrase in _COURTESY_PHRASES for word in phrase.split()}

@@ -45,7 +45,7 @@ ACKNOWLEDGEMENTS = frozenset(
 """Words that take an answer in: a message of only these (and filler) says so ("ok cool")."""
 GREETING_FILLER = frozenset(
     "there you bot good very much lot a so all everyone guys doing for the help again your that"
-    " this info answer answers earlier it oh ah hmm".split()
+    " this info answer answers earlier it oh ah hmm was is s really truly helpful useful".split()
 )
 """Words a greeting, thanks or acknowledgement may hold besides its own ("hi there", "thanks
 for the help earlier", "oh ok")."""
@@ -722,6 +722,8 @@ PATTERNS = {
         r"(?: about)?|cover)"
         r"|(?:what|who) (?:are|r) (?:you|u)|who (?:made|built|created|programmed|wrote) (?:you|u)"
         r"|how do (?:you|u) work|what (?:is|s) this(?: bot| about)?|what do (?:you|u) cover"
+        # "help", "how does this work?": how to use the bot.
+        r"|help(?: me)?(?: please| pls)?|how does (?:this|it) work|how do i use (?:this|you|u|it)"
     ),
     # "the losers", "the winning side": a side of the fighting, by how it came out.
     "winners": r"\b(?:the )?(?:winners|victors|winning (?:side|group|camp|faction))\b",
@@ -763,8 +765,10 @@ PATTERNS = {
     "pinpoint": (
         r"\bwhere (?:\S+ ){0,3}?(?:exactly|precisely)\b|\b(?:exactly|precisely) where\b"
         r"|\b(?:which|what) (?:town|city|village|spot|location)\b"
-        # Where an event took place: a place it tells, not only whom it involved.
-        r"|\bwhere (?:\S+ ){0,12}?(?:take|took|taken|takes) place\b"
+    ),
+    # Where an event took place: a place it tells, not only whom it involved.
+    "event_place": (
+        r"\bwhere (?:\S+ ){0,12}?(?:take|took|taken|takes) place\b"
         r"|\bwhere (?:\S+ ){0,12}?(?:happen|happened|happens|occur|occurred|occurs)\b"
     ),
     # A yes/no question: "did the ... ?", "were there ...?" (read from its first words).

@@ -23,7 +23,7 @@ STOP_WORDS = frozenset(
 QUESTION_WORDS = frozenset(
     "qui quoi quand ou pourquoi comment quel quelle quels quelles combien".split()
 )
-GREETINGS = frozenset("bonjour salut bonsoir coucou allo".split())
+GREETINGS = frozenset("bonjour salut bonsoir coucou allo slt bjr bsr cc".split())
 """Words that greet (accents folded)."""
 THANKS = frozenset("merci remercie".split())
 """Words that thank (accents folded)."""
@@ -40,7 +40,7 @@ ACKNOWLEDGEMENTS = frozenset("daccord entendu compris parfait genial".split())
 """Words that take an answer in (accents folded)."""
 GREETING_FILLER = frozenset(
     "a au tous tout le monde beaucoup bien bot vous toi ca va comment journee soiree nuit pour"
-    " l aide ah oh".split()
+    " l aide ah oh c etait est tres vraiment utile super sympa".split()
 )
 """Words a greeting or thanks may hold besides its own ("merci beaucoup", "salut, ca va ?")."""
 FOLLOW_UP_WORDS = frozenset("ensuite puis apres avant suite passe autre plus".split())
@@ -389,7 +389,9 @@ PATTERNS = {
         r"(?:tu es|t es|vous etes|es tu|etes vous) (?:un |une )?(?:bot|robot|humain|humaine|ia)"
         r"|(?:que|qu) (?:sais|peux|savez|pouvez)[- ](?:tu|vous)(?: faire)?"
         r"|qui (?:t a|vous a) (?:cree|creee|fait|programme)"
-        r"|qui es tu|qui etes vous|tu es qui|vous etes qui"
+        r"|qui es tu|qui etes vous|tu es qui|vous etes qui|t es ki|t ki|tu es ki|ki es tu"
+        r"|aide(?: moi)?(?: stp| svp)?|comment (?:ca|tu) (?:marche|marches)"
+        r"|comment (?:ca|vous) (?:fonctionne|fonctionnez)"
         r"|qu est ce que (?:tu|vous) (?:sais|peux|savez|pouvez) faire"
     ),
     "winners": r"\b(?:les )?(?:vainqueurs|gagnants|camp (?:vainqueur|gagnant))\b",
@@ -411,7 +413,9 @@ PATTERNS = {
     "pinpoint": (
         r"\bou (?:\S+ ){0,3}?(?:exactement|precisement)\b"
         r"|\b(?:quel|quelle|quels|quelles) (?:ville|village|endroit|localite)\b"
-        r"|\bou (?:\S+ ){0,12}?(?:a|ont|avait|avaient) eu lieu\b"
+    ),
+    "event_place": (
+        r"\bou (?:\S+ ){0,12}?(?:a|ont|avait|avaient) eu lieu\b"
         r"|\bou (?:\S+ ){0,12}?(?:est|sont|etait|etaient) (?:deroulee?s?|produite?s?|passee?s?)\b"
     ),
     # "Quel régiment était là ?"
