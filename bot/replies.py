@@ -226,8 +226,10 @@ def absent_line(question: str, *, language: str | None = None, near: bool = Fals
         # "what is the capital of France" -> "what the capital of France is"; not "why was the
         # battle started ..." nor "where was he born", whose copula belongs to a verb.
         return lines["absent"].format(asked=f"{lead} {' '.join(rest[1:])} {rest[0].lower()}")
-    # "who did...", "what kind of planes did...": no indirect speech without rewording the verb.
-    if any(_auxiliary(word) for word in rest[:4]) or rest[0].lower() in lang.AUXILIARIES:
+    # "who did...", "what kind of planes did...", "how long after the battle were they
+    # released", "how far is Ber from Timbuktu": no indirect speech without putting the verb
+    # back in its place.
+    if any(_auxiliary(word) or word.lower() in lang.COPULAS for word in rest):
         return f"The article doesn't answer “{asked}?”"
     return lines["absent"].format(asked=f"{lead} {' '.join(rest)}")
 

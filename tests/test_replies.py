@@ -258,6 +258,12 @@ def test_a_decline_moves_is_or_was_to_the_end_only_when_no_verb_follows(
         "why didn’t the MNLA fight back?",
         "who hasn't left?",
         "why didnt they step in?",
+        # An auxiliary or a copula further on, past the question's own words, is as much out
+        # of its place: "how long after the battle were the prisoners released" is no
+        # indirect speech.
+        "How long after the battle were the prisoners released?",
+        "How far is Ber from Timbuktu?",
+        "how many weeks after the raid did the Burkinabe troops leave?",
     ],
 )
 def test_a_decline_quotes_a_question_asked_with_a_negated_auxiliary_whole(question: str) -> None:
