@@ -1011,6 +1011,16 @@ def test_what_else_is_never_offered_the_answer_just_given(engine: Engine) -> Non
     assert offered not in reply.suggestions
 
 
+def test_what_else_is_never_answered_with_the_answer_just_given(engine: Engine) -> None:
+    """ "Who were the combatants?", "who else?": the article names no third side, and the
+    answer just given, however well it scores alone, is no answer to it."""
+    first = engine.answer("who were the combatants?")
+    assert first.fact_id == "combatants"
+    reply = engine.answer("who else?", context=first.context)
+    assert reply.fact_id != "combatants"
+    assert not reply.answered
+
+
 def test_follow_up_what_else_did_he_say_moves_to_another_ramadane_fact(engine: Engine) -> None:
     first = engine.answer("what did Ramadane say about the attack?")
     assert first.answered
