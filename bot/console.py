@@ -110,10 +110,10 @@ def run_console(
             # (Echoed without its control characters: an escape sequence would act on the
             # terminal the transcript is read in.)
             out(f"{PROMPT}{printable(line)}")
-        if command.rstrip("!.") in _BARE_COMMANDS:
+        if command.rstrip("!.?") in _BARE_COMMANDS:
             # ("quit", "exit", "help" typed without the slash mean the same: no question
             # about an article is only that word.)
-            command = f"/{command.rstrip('!.')}"
+            command = f"/{command.rstrip('!.?')}"
         if command.startswith("/"):
             name = command.split()[0]
             if name in ("/quit", "/exit"):

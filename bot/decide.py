@@ -61,7 +61,8 @@ class Decider:
         fact = self.index.facts[top.fact]
         clear = self._clear(top, runner) and not self._guessed(query, top, runner)
         if query.exclude and top.fact in self.index.positions(query.exclude):
-            # "Who else?": what the reader has just had is no answer to it, however it scores.
+            # "Who else?", "what happened later?": a fact the reader has had in this
+            # conversation is no answer to it, however it scores.
             clear = False
         bar = limits.answer * (self.weights.long_bar if query.long else 1.0)
         if self.observe is not None:

@@ -418,6 +418,7 @@ class FactIndex:
         self.event_words = frozenset(pack.domain.event_words)
         self.event_tokens = v.tokens(pack.domain.event_words)
         self.people_tokens = v.tokens(pack.domain.people_nouns)
+        self.people_nouns = frozenset(fold(w) for w in pack.domain.people_nouns)
         self.force_tokens = v.tokens(pack.domain.force_nouns)
 
     def _question_words(self, pack: Pack, v: Vocabulary) -> None:

@@ -33,7 +33,8 @@ _ASKING_OPENERS = lang.QUESTION_WORDS | lang.AUXILIARIES | lang.COPULAS
 """Words that open a clause put as a question."""
 _LAST_DAY = 31
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_PINPOINT = re.compile(f"{lang.pattern('pinpoint')}|{lang.pattern('event_place')}")
+_PINPOINT = re.compile(lang.pattern("pinpoint"))
+_EVENT_PLACE = re.compile(lang.pattern("event_place"))
 _TITLE_CASE_SHARE = 0.6
 """A message with this share of its words capitalised is written in title case: no name."""
 # What sets off a phrase that opens a message: "In the battle of Ber, ...", "About Ber: ...".
@@ -302,7 +303,9 @@ class Interpreter:
             ),
             asks=asks,
             holders=self.reader.held(focus or tokens) if asks else _NOTHING,
-            pinpoint=_PINPOINT.search(spelled) is not None,
+            # ("Where did it take place?" of each question a long message asks: "where" opens it.)
+            pinpoint=_PINPOINT.search(spelled) is not None
+            or any(_EVENT_PLACE.search(q) for q in asked or [spelled]),
             doers=(
                 frozenset().union(*map(self.reader.doers, asked))
                 if asked
@@ -348,7 +351,8 @@ class Interpreter:
             | side
             | self._aside(message, tokens, focus)
             | (after[1] if after else _NOTHING)
-            | frozenset(both),
+            | frozenset(both)
+            | self._bounds(words),
             after=after[0] if after else None,
             told=told,
             side=side,
@@ -533,8 +537,16 @@ class Interpreter:
         # A clause naming none of the article's own people or places is about whatever else
         # the message's other sentences named: "... Napoleon at Waterloo. Who won the battle?"
         around = plain.elsewhere if plain.long or message.several else 0
+        # The people the message counts, by the words it says them with ("the deserters", not
+        # "the desert" that stems alike).
+        people = frozenset(
+            t
+            for w in message.words
+            if (w in self.index.people_nouns or f"{w}s" in self.index.people_nouns)
+            and (t := self.v.token(w))
+        )
         for is_asked, clause in clauses:
-            reading = self._clause_reading(plain, tokens, dates, around, is_asked, clause)
+            reading = self._clause_reading(plain, tokens, dates, around, is_asked, clause, people)
             if reading is not None:
                 yield reading, is_asked
 
@@ -546,8 +558,10 @@ class Interpreter:
         around: int,
         is_asked: bool,
         clause: str,
+        people: frozenset[str],
     ) -> Query | None:
-        """Return a clause read as a question of its own, or None when it says too little."""
+        """Return a clause read as a question of its own, or None when it says too little;
+        `people`: the tokens of the people the message counts ("several prisoners")."""
         clause_normal = normalize(clause)
         clause_tokens = self.v.analyze(clause, normal=clause_normal)
         clause_words = clause_normal.split()
@@ -568,7 +582,7 @@ class Interpreter:
         clause_tokens += carried
         if clause_tokens == tokens:
             return None
-        borrowed = self._borrowed(tokens, clause_tokens, clause_words)
+        borrowed = self._borrowed(tokens, clause_tokens, clause_words, people)
         clause_tokens += sorted(borrowed)
         own = any(t.startswith("@") for t in clause_tokens)
         # ("who died when the fighting broke out?": the scene is set, not asked about.)
@@ -597,7 +611,8 @@ class Interpreter:
             ),
             asks=asks,
             holders=self.reader.held(clause_tokens) if asks else _NOTHING,
-            pinpoint=_PINPOINT.search(spelled) is not None,
+            pinpoint=_PINPOINT.search(spelled) is not None
+            or _EVENT_PLACE.search(spelled) is not None,
             doers=self.reader.doers(spelled),
             reasons=self.reader.reasons(spelled),
             counted=self.reader.counted(spelled),
@@ -636,17 +651,21 @@ class Interpreter:
         )
 
     def _borrowed(
-        self, tokens: list[str], clause_tokens: list[str], clause_words: list[str]
+        self,
+        tokens: list[str],
+        clause_tokens: list[str],
+        clause_words: list[str],
+        people: frozenset[str],
     ) -> frozenset[str]:
         """Return the people and groups of the message that a clause's pronouns stand for."""
         if not lang.PRONOUNS.intersection(clause_words):
             return frozenset()
-        # "what were they doing?": they are whoever the message named before.
+        # "what were they doing?": they are whoever the message named before, or the people
+        # it counted ("several prisoners were taken ... to whom were they handed?").
         return frozenset(
             t
             for t in tokens
-            if (self.v.kind(t) in ("group", "person") or t in self.index.people_tokens)
-            and t not in clause_tokens
+            if (self.v.kind(t) in ("group", "person") or t in people) and t not in clause_tokens
         )
 
     def _clause_soft(
@@ -700,8 +719,8 @@ class Interpreter:
 
     def _bounds(self, words: list[str]) -> frozenset[str]:
         """Return the years a message gives as a bound the article's own years keep: "after the
-        2012 crisis", "après 2012" tell of a time the article's events are in, not of another
-        event."""
+        2012 crisis", "après la crise de 2012" tell of a time the article's events are in, not
+        of another event, and name nothing a fact must tell."""
         first = self._first_year
         if first is None or lang.AFTER_DAY_WORDS.isdisjoint(words):
             return _NOTHING
@@ -710,7 +729,7 @@ class Interpreter:
             for position, word in enumerate(words)
             if _YEAR.fullmatch(word)
             and int(word) < first
-            and not lang.AFTER_DAY_WORDS.isdisjoint(words[max(0, position - 2) : position])
+            and not lang.AFTER_DAY_WORDS.isdisjoint(words[max(0, position - 4) : position])
         )
 
     def _other_events(self, words: list[str]) -> int:

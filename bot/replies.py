@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from html import escape
+from itertools import takewhile
 from typing import Any
 
 from bot import lang
@@ -38,6 +39,8 @@ _IN_ANOTHER_LANGUAGE = {
 _PARTICIPLE = re.compile(r"(?:ed|en|ing)$")
 _ASKS_ABOUT = re.compile(lang.pattern("asks_about"))
 _AUXILIARIES = lang.AUXILIARIES - lang.COPULAS
+_CLAUSE_OPENERS = lang.RELATIVE_WORDS | lang.QUESTION_WORDS
+"""Words opening a clause of a question's own ("the fighters that were captured")."""
 
 
 _DECLINES = {
@@ -228,8 +231,9 @@ def absent_line(question: str, *, language: str | None = None, near: bool = Fals
         return lines["absent"].format(asked=f"{lead} {' '.join(rest[1:])} {rest[0].lower()}")
     # "who did...", "what kind of planes did...", "how long after the battle were they
     # released", "how far is Ber from Timbuktu": no indirect speech without putting the verb
-    # back in its place.
-    if any(_auxiliary(word) or word.lower() in lang.COPULAS for word in rest):
+    # back in its place. (Up to a clause of its own: "... the fighters that were captured".)
+    own = takewhile(lambda w: fold(w) not in _CLAUSE_OPENERS, rest)
+    if any(_auxiliary(word) or word.lower() in lang.COPULAS for word in own):
         return f"The article doesn't answer “{asked}?”"
     return lines["absent"].format(asked=f"{lead} {' '.join(rest)}")
 

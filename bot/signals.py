@@ -211,7 +211,7 @@ def subject(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
         # Mauritanian Army": it tells what the army was given, not what it did.
         named = ", ".join(sorted(t.lstrip("@") for t in query.deeds))
         factor *= _fired(
-            found, "only-given", judge.weights.other_doer, f"tells only what {named} was given"
+            found, "only-given", judge.weights.only_given, f"tells only what {named} was given"
         )
     own = index.subjects[fact]
     if not own or not own.isdisjoint(query.subjects):
@@ -428,7 +428,7 @@ def active(asked: Asked) -> tuple[SignalCheck, ...]:
         query.asks,
         query.defined,
         query.doers,
-        query.subjects,
+        query.subjects or query.deeds,
         query.reasons,
         query.counted or query.counts_people or query.agents,
         asked.claimed,

@@ -108,6 +108,9 @@ class Weights:
     """Asks who did something, and the fact is never asked who did that."""
     other_doer: float = 0.5
     """Asks what someone did, of a fact asked only what others did."""
+    only_given: float = 0.5
+    """Asks what someone did, of a fact telling only what they were given ("returned the
+    prisoners to the Mauritanian Army")."""
     other_reason: float = 0.5
     """Asks why of a deed, of a fact asked why only of others."""
     later_than_told: float = 0.5

@@ -441,11 +441,12 @@ def test_console_asks_a_suggestion_by_its_number_and_knows_its_commands() -> Non
 
 def test_console_reads_help_and_quit_typed_without_the_slash() -> None:
     """A newcomer types "help" and "quit": they mean the commands, not questions."""
-    done = bot("console", stdin="help\nquit\nwho won?\n")
+    done = bot("console", stdin="help\nHelp?\nquit\nwho won?\n")
     assert done.returncode == 0, done.stderr
     turns = done.stdout.split("you> ")[1:]
     assert turns[0].startswith("help\nAsk anything about the article; follow-ups remember")
-    assert turns[1] == "quit\n"  # (and "who won?" is never asked)
+    assert turns[1].startswith("Help?\nAsk anything about the article; follow-ups remember")
+    assert turns[2] == "quit\n"  # (and "who won?" is never asked)
 
 
 def test_console_asks_a_superscript_or_other_digit_as_typed() -> None:

@@ -237,6 +237,11 @@ def test_a_decline_speaks_the_language_of_the_question_and_reads_well(
             "The article doesn't answer “who was in charge before Eberle took over?”",
         ),
         ("when was the battle of Gao?", "The article doesn't say when the battle of Gao was."),
+        # A copula of a clause of the question's own is in its place already.
+        (
+            "who commanded the fighters that were captured at Ber?",
+            "The article doesn't say who commanded the fighters that were captured at Ber.",
+        ),
         # After "why", more than the subject mostly follows: "why ber important strategically
         # was" is no sentence.
         (

@@ -142,8 +142,11 @@ AGENT_WORDS = frozenset(["by"])
 """Words every "passive_agent" pattern holds."""
 RECIPIENT_LEADS = frozenset("to into onto towards toward".split())
 """Words before whom a deed is done to or given to ("returned the prisoners to the army")."""
-NOT_RECIPIENT = frozenset("according due thanks owing".split())
-"""Words making such a word something else ("according to a resident")."""
+NOT_RECIPIENT = frozenset(
+    "according due thanks owing attributed credited ascribed blamed loyal allied linked"
+    " belonging close next similar opposed".split()
+)
+"""Words making such a word something else ("according to a resident", "loyal to")."""
 NAME_DESCRIPTORS = frozenset("armed".split())
 """Words describing a body that may be typed inside its name ("the Arab armed group")."""
 PRESENT_WORDS = frozenset("today nowadays currently presently".split())
@@ -767,9 +770,10 @@ PATTERNS = {
         r"|\b(?:which|what) (?:town|city|village|spot|location)\b"
     ),
     # Where an event took place: a place it tells, not only whom it involved.
+    # (Opening the question, not a relative "where": "a town where nothing happens".)
     "event_place": (
-        r"\bwhere (?:\S+ ){0,12}?(?:take|took|taken|takes) place\b"
-        r"|\bwhere (?:\S+ ){0,12}?(?:happen|happened|happens|occur|occurred|occurs)\b"
+        r"^(?:(?:and|so|but|then|ok|okay|well|now) )*where (?:\S+ ){0,12}?"
+        r"(?:(?:take|took|taken|takes) place|happen|happened|happens|occur|occurred|occurs)\b"
     ),
     # A yes/no question: "did the ... ?", "were there ...?" (read from its first words).
     "polar": r"(?:is|was|are|were|did|does|do|has|have|had|can|could|will|would)\b",
@@ -789,10 +793,13 @@ PATTERNS = {
     # Naming someone after a subject is a deed, not asking a name: "did the army name the
     # attackers?" (but "name the leader", "what is the name their spokesman gave?" ask one).
     "attribute_deeds": r"\b(?:did|does|do|didn t|doesn t|don t) (?:\S+ ){1,3}?name\b",
+    # "What did the army (then) do with them?": whom it asks what they did, in so many words.
+    "deed_subject": (
+        r"\bwhat (?:did|does|do|has|have|had|will|would) (?:the )?(@\S+) "
+        r"(?:(?:then|later|next|eventually|actually|really|finally) )?(?:do|done)\b"
+    ),
     # "Were they killed by the MAA?": who did the deed told in the passive, not whom it befell.
     # (Not a loss suffered or sustained by them, which befell them.)
-    # "What did the army do with them?": whom it asks what they did, in so many words.
-    "deed_subject": r"\bwhat (?:did|does|do|has|have|had|will|would) (?:the )?(@\S+) (?:do|done)\b",
     "passive_agent": (
         r"\b(?!(?:suffered|sustained|incurred|endured|experienced|faced)\b)"
         r"(?:\w{3,}ed|beaten|driven|stolen|seen|broken|overrun|slain|shot|hit|held|hurt|struck"

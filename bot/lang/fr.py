@@ -89,8 +89,8 @@ NAME_DESCRIPTORS = frozenset("arme armes armee armees".split())
 """(Accents folded: "groupe armé arabe".)"""
 AGENT_WORDS = frozenset(["par"])
 """(See the English ones.)"""
-RECIPIENT_LEADS = frozenset("a au aux vers".split())
-"""(Accents folded: "remis à l'armée".)"""
+RECIPIENT_LEADS = frozenset("au aux vers".split())
+"""("remis aux Mauritaniens"; not "à", which folds to the English article "a".)"""
 NOT_RECIPIENT = frozenset("grace quant".split())
 """("grâce à", "quant à")"""
 PRESENT_WORDS = frozenset("aujourd actuellement".split())
@@ -414,20 +414,21 @@ PATTERNS = {
         r"\bou (?:\S+ ){0,3}?(?:exactement|precisement)\b"
         r"|\b(?:quel|quelle|quels|quelles) (?:ville|village|endroit|localite)\b"
     ),
+    # (Opening the question: "où", folded, is also "ou", or.)
     "event_place": (
-        r"\bou (?:\S+ ){0,12}?(?:a|ont|avait|avaient) eu lieu\b"
-        r"|\bou (?:\S+ ){0,12}?(?:est|sont|etait|etaient) (?:deroulee?s?|produite?s?|passee?s?)\b"
+        r"^(?:(?:et|mais|alors|donc|ok) )*ou (?:\S+ ){0,12}?(?:(?:a|ont|avait|avaient) eu lieu"
+        r"|(?:est|sont|etait|etaient) (?:deroulee?s?|produite?s?|passee?s?))\b"
     ),
     # "Quel régiment était là ?"
     "asked_thing": r"\b(?:quel|quelle|quels|quelles) (?:@\S+ )?([a-z]+)",
     # "Combien de soldats français ... ?"
     "counting": r"\bcombien (?:de |d )?(?:(?:les|des|ces) )?",
-    # (After "été", "est", "sont"...: "morts par le MAA" is no deed; nor a loss "subie".)
     # "qu'a fait l'armée des prisonniers ?" ("qu'" and "l'" gone once normalised)
     "deed_subject": (
         r"^(?:a|ont|avait|avaient) fait (?:le |la |les |l )?(@\S+)"
         r"|\bquoi (?:le |la |les |l )?(@\S+) (?:a|ont|avait|avaient) fait\b"
     ),
+    # (After "été", "est", "sont"...: "morts par le MAA" is no deed; nor a loss "subie".)
     "passive_agent": (
         r"\b(?:ete|est|sont|etait|etaient|fut|furent) (?:\S+ )?"
         r"(?!(?:subi|subie|subis|subies)\b)\w+(?:e|es|ee|ees|is|ise|ises|u|us|ue|ues|it|its|ite|ites)"
