@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.index import _received, given_kinds
+from bot.interpret import Query
 from bot.knowledge import Pack, load_pack
 from bot.matching import MAX_QUESTION_CHARS, Context, Engine, Outcome, Reason
 from bot.replies import render_why
@@ -2505,6 +2506,14 @@ def test_who_an_answer_names_only_as_given_something(named: str, received: set[s
     assert _received(named.split()) == received
 
 
+def _asked_clauses(engine: Engine, text: str) -> list[Query]:
+    """Return the readings of the clauses of a message that ask."""
+    message = engine.interpreter.message(text, 1000)
+    plain = engine.interpreter.plain(message, message.tokens, exclude=frozenset())
+    readings = engine.interpreter.clause_readings(plain, message, message.tokens, message.clauses)
+    return [reading for reading, asks in readings if asks]
+
+
 def test_a_pronoun_in_a_clause_stands_for_the_people_the_message_counted(engine: Engine) -> None:
     """ "Several prisoners were taken ... To whom were they handed?": "they" are the prisoners,
     people the article tells of though they are no entity, as well as whoever was named."""
@@ -2512,11 +2521,8 @@ def test_a_pronoun_in_a_clause_stands_for_the_people_the_message_counted(engine:
         "I am reading about the aftermath of the fighting in the town. Several prisoners were "
         "taken by the Arab movement. To whom were they handed in the end?"
     )
-    message = engine.interpreter.message(text, 1000)
-    plain = engine.interpreter.plain(message, message.tokens, exclude=frozenset())
-    readings = engine.interpreter.clause_readings(plain, message, message.tokens, message.clauses)
     prisoners = engine.vocabulary.token("prisoners")
-    asked = [reading for reading, asks in readings if asks]
+    asked = _asked_clauses(engine, text)
     assert asked and all(prisoners in r.tokens and prisoners in r.soft for r in asked)
     assert engine.answer(text).fact_id == "prisoners-returned-to-mauritania"
     # (People, by the words that say them: "the desert" stems as "deserters" does.)
@@ -2524,11 +2530,8 @@ def test_a_pronoun_in_a_clause_stands_for_the_people_the_message_counted(engine:
         "Some fighters fled into the desert after the battle in the town. How many of them were "
         "killed in the fighting?"
     )
-    message = engine.interpreter.message(text, 1000)
-    plain = engine.interpreter.plain(message, message.tokens, exclude=frozenset())
-    readings = engine.interpreter.clause_readings(plain, message, message.tokens, message.clauses)
     desert = engine.vocabulary.token("deserters")
-    asked = [reading for reading, asks in readings if asks]
+    asked = _asked_clauses(engine, text)
     assert asked and all(desert not in reading.soft for reading in asked)
 
 
