@@ -650,7 +650,8 @@ def _asked_with(words: list[str]) -> str | None:
 
 def _received(named: list[str]) -> frozenset[str]:
     """Return the names of a named, normalised text that only ever follow a word before whom
-    something is given or done ("to", "à"), an article between."""
+    something is given or done ("to", "aux"), an article between, and not as a source or an
+    ally ("according to", "loyal to")."""
     given: set[str] = set()
     doing: set[str] = set()
     for position, word in enumerate(named):
