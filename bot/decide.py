@@ -163,6 +163,19 @@ class Decider:
             verdict=judged,
         )
 
+    def section(self, question: str, name: str, facts: tuple[int, ...], previous: Context) -> Reply:
+        """Return the reply to a message naming only a section of the article: the questions
+        its first facts answer, offered."""
+        return Reply(
+            question=question,
+            outcome=Outcome.SUGGEST,
+            text=replies.section_text(question, name),
+            suggestions=self._offered(question, list(facts[: self.weights.section_offers])),
+            on_topic=True,
+            context=self.next_context([], previous, None),
+            reason=Reason.SECTION,
+        )
+
     def disputed(self, reply: Reply, view: Opinion, previous: Context) -> Reply:
         """Return an answer the classifier disputes as "did you mean": its fact, and the one the
         classifier finds likelier (when readers are served it)."""

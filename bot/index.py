@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot import lang
-from bot.article import INFOBOX, Sentence
+from bot.article import INFOBOX, LEAD, Sentence
 from bot.asks import Asks, polar
 from bot.knowledge import Fact, Pack
 from bot.lang.words import common_words
@@ -91,6 +91,21 @@ class FactIndex:
         self.starters = tuple(
             pack.facts[self.fact_index[i]].questions[0] for i in pack.domain.starters
         ) or _first_of_each_section(pack)
+        # Each headed section's name as tokens, with its facts in the article's order: a
+        # message naming only a section ("tell me about the aftermath") is offered them.
+        self.sections = tuple(
+            (name, frozenset(v.analyze(name)) - self.weak_tokens, facts)
+            for name in pack.article.sections
+            if name not in (INFOBOX, LEAD)
+            and (
+                facts := tuple(
+                    sorted(
+                        (n for n, f in enumerate(pack.facts) if f.section == name),
+                        key=lambda n: min(self.fact_sentences[n], default=0),
+                    )
+                )
+            )
+        )
         # Each fact's first phrasing in each language its phrasings are in: a fact is offered
         # to a reader in the language they ask in, when it has a phrasing in it.
         first_asked = [f.questions[0] for f in pack.facts]

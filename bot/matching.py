@@ -159,12 +159,29 @@ class Engine:
             )
         likely = self._likely(message)
         reply, standalone = self._best(question, message, tried, previous, plain, likely)
+        if reply.outcome is Outcome.DECLINE:
+            named = self._section_named(message.tokens)
+            if named is not None:
+                # "Tell me about the aftermath": what that section answers.
+                return self.decider.section(question, *named, previous)
         if not standalone:
             return reply
         reply = self._seconded(reply, likely, previous)
         if context is not None and reply.answered and tokens is message.tokens:
             reply = self._afresh(reply)
         return reply
+
+    def _section_named(self, tokens: list[str]) -> tuple[str, tuple[int, ...]] | None:
+        """Return the section of the article a message names and asks nothing else of, by its
+        words the pack knows ("tell me everything about the aftermath"), with its facts."""
+        index = self.index
+        telling = {
+            t for t in tokens if t not in index.weak_tokens and (t in index.idf or t[0] == "@")
+        }
+        for name, words, facts in index.sections:
+            if words and words <= set(tokens) and telling <= words:
+                return name, facts
+        return None
 
     def _likely(self, message: Message) -> Likelihood | None:
         """Return the classifier's view of a message, as typed but with its slips mended as

@@ -77,6 +77,7 @@ _DECLINES = {
         ),
         "absent-polar": "The article doesn't say so. These are close to what it does say:",
         "not-found": "I can't find that in the article. These are the closest things it covers:",
+        "section": "The article's “{section}” section answers these:",
     },
     "fr": {
         "empty": "Posez-moi une question sur l'article « {title} », par exemple :",
@@ -117,6 +118,7 @@ _DECLINES = {
         "not-found": (
             "Je ne trouve pas cela dans l'article. Voici ce qu'il couvre de plus proche :"
         ),
+        "section": "La section « {section} » de l'article répond à celles-ci :",
     },
 }
 """The lines that say why a question is not answered, in the language it was asked in."""
@@ -133,6 +135,12 @@ def question_language(question: str) -> str:
     """Return the language a question is asked in ("en" or "fr"). (Kept for the last few
     questions: a reply asks it for its answer's line, its suggestions and its decline.)"""
     return text_language(strip_address(question))
+
+
+def section_text(question: str, section: str) -> str:
+    """Return the line before the questions a section of the article answers, in the
+    question's language."""
+    return _DECLINES[question_language(question)]["section"].format(section=section)
 
 
 def unsure_text(question: str, offered: int) -> str:
@@ -341,6 +349,11 @@ def render_why(reply: Reply, pack: Pack) -> list[str]:
                 f"below the {bar} an answer needs."
             )
         return lines
+    elif reply.reason is Reason.SECTION:
+        return [
+            "Your message named one of the article's sections and asked nothing else of it, "
+            "so I offered the questions that section answers."
+        ]
     elif reply.outcome is Outcome.ANSWER:
         fact = pack.fact(reply.fact_id) if reply.fact_id is not None else None
         matched = f"the fact “{fact.questions[0]}”" if fact is not None else "a fact"

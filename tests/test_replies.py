@@ -9,7 +9,15 @@ import pytest
 
 from bot.knowledge import Citation, Pack, load_pack
 from bot.matching import Engine, Outcome, Reply
-from bot.replies import TELEGRAM_LIMIT, absent_line, as_json, render_html, render_text
+from bot.replies import (
+    TELEGRAM_LIMIT,
+    absent_line,
+    as_json,
+    render_html,
+    render_text,
+    render_why,
+)
+from bot.reply import Reason
 
 TELEGRAM_TAGS = {"b", "strong", "i", "em", "u", "s", "a", "code", "pre", "blockquote", "br"}
 
@@ -330,3 +338,33 @@ def test_a_follow_up_that_sounds_like_chat_is_still_answered(
     reply = engine.answer(then, context=before.context)
     assert reply.answered, reply.text
     assert reply.fact_id == before.fact_id
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["Tell me everything about the aftermath.", "what was the aftermath?", "aftermath?"],
+)
+def test_a_message_naming_only_a_section_is_offered_what_it_answers(
+    engine: Engine, message: str
+) -> None:
+    """The article's Aftermath section, named and nothing asked of it: not "isn't something the
+    article covers", but the questions its facts answer, in the article's order."""
+    reply = engine.answer(message)
+    assert reply.outcome is Outcome.SUGGEST and reply.reason is Reason.SECTION
+    assert reply.text == "The article's “Aftermath” section answers these:"
+    aftermath = [f.questions[0] for f in engine.pack.facts if f.section == "Aftermath"]
+    assert reply.suggestions[0] == "When did the MAA attack Ber again?"
+    assert set(reply.suggestions) <= set(aftermath) and len(reply.suggestions) == 5
+    assert render_why(reply, engine.pack)[0].startswith("Your message named one of the article's")
+    french = engine.answer("Parlez-moi de la section Aftermath")
+    assert french.text == "La section « Aftermath » de l'article répond à celles-ci :"
+    # A question asking more of it, or naming the battle, is read as any other.
+    assert engine.answer("what was the aftermath for the civilians?").reason is not Reason.SECTION
+    assert engine.answer("what happened in the battle?").answered
+
+
+def test_a_section_of_another_pack_is_offered_too() -> None:
+    engine = Engine(load_pack(Path(__file__).parent / "packs" / "lantern-festival"))
+    reply = engine.answer("tell me about the history")
+    assert reply.reason is Reason.SECTION
+    assert reply.text == "The article's “History” section answers these:"
