@@ -67,9 +67,9 @@ _DECLINES = {
         # (An acknowledgement may follow a decline, or nothing: it thanks for no help.)
         "acknowledgement": "All right. Ask me anything about the {title}, for example:",
         "about": (
-            "I'm a bot that answers questions about the {title} with the article's own "
-            "sentences, and says so when the article does not say. Ask me anything about it, "
-            "for example:"
+            "I'm a bot that answers questions about the {title}, in English or French, with the "
+            "article's own sentences, and says so when the article does not say. Ask me "
+            "anything about it, for example:"
         ),
         "absent": "The article doesn't say {asked}.",
         "absent-plain": (
@@ -107,8 +107,9 @@ _DECLINES = {
             "Très bien. Posez-moi une question sur l'article « {title} », par exemple :"
         ),
         "about": (
-            "Je suis un bot qui répond aux questions sur l'article « {title} » avec ses propres "
-            "phrases, et qui le dit quand l'article ne le dit pas. Par exemple :"
+            "Je suis un bot qui répond aux questions sur l'article « {title} », en français ou "
+            "en anglais, avec ses propres phrases, et qui le dit quand l'article ne le dit pas. "
+            "Par exemple :"
         ),
         "absent": "L'article ne dit pas {asked}.",
         "absent-plain": (

@@ -2434,6 +2434,8 @@ def test_a_fact_asked_whether_someone_was_named_does_not_give_a_name(engine: Eng
         "where did the return of the Tuareg prisoners to the Mauritanian army take place?",
         "where did the prisoner exchange with the Mauritanians happen?",
         "Où a eu lieu la remise des prisonniers ?",
+        # ... and where a place is: the raid's fact names In Khalil, and no place it is in.
+        "Where is In Khalil?",
     ],
 )
 def test_where_exactly_is_not_answered_by_a_fact_naming_only_the_places_asked_of(
@@ -2452,6 +2454,7 @@ def test_where_exactly_is_not_answered_by_a_fact_naming_only_the_places_asked_of
         ("where exactly did the battle take place?", "battle-location"),
         ("which town did the MAA seize?", "maa-seized-ber"),
         ("where did the battle take place?", "battle-location"),
+        ("where is ber?", "battle-location"),
         # ("ou", folded, is also "or"; a relative "where" asks no place)
         ("Le combat ou la bataille a eu lieu quand ?", "battle-date"),
         (

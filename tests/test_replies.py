@@ -122,6 +122,16 @@ def test_html_escapes_and_fits_whatever_the_text(pack: Pack, text: str) -> None:
         ("how does this work?", "I'm a bot that answers questions about"),
         ("aide-moi stp", "Je suis un bot qui répond aux questions sur l'article"),
         ("Comment ça marche ?", "Je suis un bot qui répond aux questions sur l'article"),
+        # and which languages it reads
+        (
+            "Can you speak French?",
+            "I'm a bot that answers questions about the Battle of Ber (2013), in English or French",
+        ),
+        (
+            "Parlez-vous anglais ?",
+            "Je suis un bot qui répond aux questions sur l'article « Battle of Ber (2013) », "
+            "en français ou en anglais",
+        ),
         # a phrase of courtesy anywhere in such a message, and chat spelling
         ("ok, see you", "Goodbye! Come back any time"),
         ("thanks, see you", "Goodbye! Come back any time"),

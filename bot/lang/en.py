@@ -727,6 +727,8 @@ PATTERNS = {
         r"|how do (?:you|u) work|what (?:is|s) this(?: bot| about)?|what do (?:you|u) cover"
         # "help", "how does this work?": how to use the bot.
         r"|help(?: me)?(?: please| pls)?|how does (?:this|it) work|how do i use (?:this|you|u|it)"
+        # "can you speak French?": which languages it reads.
+        r"|(?:can|do) (?:you|u) (?:speak|understand|read) (?:french|english)"
     ),
     # "the losers", "the winning side": a side of the fighting, by how it came out.
     "winners": r"\b(?:the )?(?:winners|victors|winning (?:side|group|camp|faction))\b",
@@ -774,6 +776,9 @@ PATTERNS = {
     "event_place": (
         r"^(?:(?:and|so|but|then|ok|okay|well|now) )*where (?:\S+ ){0,12}?"
         r"(?:(?:take|took|taken|takes) place|happen|happened|happens|occur|occurred|occurs)\b"
+        # "Where is In Khalil?": where something is, and nothing more.
+        r"|^(?:(?:and|so|but|then|ok|okay|well|now) )*where (?:is|was|s) (?:\S+ ){0,3}?\S+"
+        r"(?: (?:located|situated|found))?$"
     ),
     # A yes/no question: "did the ... ?", "were there ...?" (read from its first words).
     "polar": r"(?:is|was|are|were|did|does|do|has|have|had|can|could|will|would)\b",

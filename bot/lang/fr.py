@@ -392,6 +392,7 @@ PATTERNS = {
         r"|qui es tu|qui etes vous|tu es qui|vous etes qui|t es ki|t ki|tu es ki|ki es tu"
         r"|aide(?: moi)?(?: stp| svp)?|comment (?:ca|tu) (?:marche|marches)"
         r"|comment (?:ca|vous) (?:fonctionne|fonctionnez)"
+        r"|(?:tu parles|parles tu|vous parlez|parlez vous) (?:anglais|francais)"
         r"|qu est ce que (?:tu|vous) (?:sais|peux|savez|pouvez) faire"
     ),
     "winners": r"\b(?:les )?(?:vainqueurs|gagnants|camp (?:vainqueur|gagnant))\b",
