@@ -163,16 +163,23 @@ class Decider:
             verdict=judged,
         )
 
-    def section(self, question: str, name: str, facts: tuple[int, ...], previous: Context) -> Reply:
+    def section(
+        self,
+        question: str,
+        name: str,
+        facts: tuple[int, ...],
+        previous: Context,
+        tokens: list[str],
+    ) -> Reply:
         """Return the reply to a message naming only a section of the article: the questions
-        its first facts answer, offered."""
+        its first facts answer, offered (the conversation goes on about what it named)."""
         return Reply(
             question=question,
             outcome=Outcome.SUGGEST,
             text=replies.section_text(question, name),
             suggestions=self._offered(question, list(facts[: self.weights.section_offers])),
             on_topic=True,
-            context=self.next_context([], previous, None),
+            context=self.next_context(tokens, previous, None),
             reason=Reason.SECTION,
         )
 

@@ -114,6 +114,7 @@ class Engine:
             if (token := self.vocabulary.token(word))
         }
         self._sharpening = self.vocabulary.tokens(lang.SHARPENING_WORDS)
+        self._section_requests = self.vocabulary.tokens(lang.SECTION_REQUEST_WORDS)
         self._why = self.vocabulary.token("why")
         self._idle = self.vocabulary.tokens(lang.IDLE_WORDS) | self.index.weak_tokens
         self.decider = Decider(
@@ -163,7 +164,7 @@ class Engine:
             named = self._section_named(message.tokens)
             if named is not None:
                 # "Tell me about the aftermath": what that section answers.
-                return self.decider.section(question, *named, previous)
+                return self.decider.section(question, *named, previous, message.tokens)
         if not standalone:
             return reply
         reply = self._seconded(reply, likely, previous)
@@ -172,16 +173,24 @@ class Engine:
         return reply
 
     def _section_named(self, tokens: list[str]) -> tuple[str, tuple[int, ...]] | None:
-        """Return the section of the article a message names and asks nothing else of, by its
-        words the pack knows ("tell me everything about the aftermath"), with its facts."""
+        """Return the section of the article a message names and asks nothing else of ("tell
+        me everything about the aftermath", "the aftermath of the battle"), with its facts:
+        every word of it but those asking for a part of the article, the article's own title,
+        the kind of event it tells and the small ones is the section's name."""
         index = self.index
         telling = {
-            t for t in tokens if t not in index.weak_tokens and (t in index.idf or t[0] == "@")
+            t
+            for t in tokens
+            if t not in index.weak_tokens
+            and t not in index.title_tokens
+            and t not in index.event_tokens
+            and t not in self._section_requests
         }
-        for name, words, facts in index.sections:
-            if words and words <= set(tokens) and telling <= words:
-                return name, facts
-        return None
+        if not telling:
+            return None
+        return next(
+            ((name, facts) for name, words, facts in index.sections if telling <= words), None
+        )
 
     def _likely(self, message: Message) -> Likelihood | None:
         """Return the classifier's view of a message, as typed but with its slips mended as

@@ -74,8 +74,9 @@ class Weights:
     # Deciding.
     suggestion_window: float = 0.15
     """How far below the best a fact may score and still be offered as "did you mean"."""
-    section_offers: int = 5
-    """How many of a section's questions a message naming only that section is offered."""
+    section_offers: int = 3
+    """How many of a section's questions a message naming only that section is offered (as
+    many as a Telegram reply has buttons for)."""
     quote_confidence: float = 0.6
     """A quoted sentence's confidence, against its coverage of the question."""
     context_entities: int = 6

@@ -2436,6 +2436,7 @@ def test_a_fact_asked_whether_someone_was_named_does_not_give_a_name(engine: Eng
         "Où a eu lieu la remise des prisonniers ?",
         # ... and where a place is: the raid's fact names In Khalil, and no place it is in.
         "Where is In Khalil?",
+        "Où est In Khalil ?",
     ],
 )
 def test_where_exactly_is_not_answered_by_a_fact_naming_only_the_places_asked_of(

@@ -147,6 +147,12 @@ NOT_RECIPIENT = frozenset(
     " belonging close next similar opposed".split()
 )
 """Words making such a word something else ("according to a resident", "loyal to")."""
+SECTION_REQUEST_WORDS = frozenset(
+    "tell talk explain describe summarise summarize summary everything anything section part"
+    " chapter more know overview".split()
+)
+"""Words asking for a part of the article as a whole ("tell me everything about the
+aftermath"), not for anything in it."""
 NAME_DESCRIPTORS = frozenset("armed".split())
 """Words describing a body that may be typed inside its name ("the Arab armed group")."""
 PRESENT_WORDS = frozenset("today nowadays currently presently".split())

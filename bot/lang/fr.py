@@ -85,6 +85,11 @@ BASE_LETTERS = 4
 """Letters a word keeps, at least, once its ending is taken off."""
 LATER_WORDS = frozenset("ensuite finalement tard".split())
 COUNTING_WORDS = frozenset("combien".split())
+SECTION_REQUEST_WORDS = frozenset(
+    "raconte racontez parle parlez dis dites explique expliquez resume resumez section partie"
+    " chapitre tout".split()
+)
+"""(See the English ones.)"""
 NAME_DESCRIPTORS = frozenset("arme armes armee armees".split())
 """(Accents folded: "groupe armé arabe".)"""
 AGENT_WORDS = frozenset(["par"])
@@ -419,6 +424,9 @@ PATTERNS = {
     "event_place": (
         r"^(?:(?:et|mais|alors|donc|ok) )*ou (?:\S+ ){0,12}?(?:(?:a|ont|avait|avaient) eu lieu"
         r"|(?:est|sont|etait|etaient) (?:deroulee?s?|produite?s?|passee?s?))\b"
+        # "Où est In Khalil ?", "où se trouve Ber ?"
+        r"|^(?:(?:et|mais|alors|donc|ok) )*ou (?:est|etait|sont|se trouve|se trouvent|se trouvait)"
+        r" (?:\S+ ){0,3}?\S+$"
     ),
     # "Quel régiment était là ?"
     "asked_thing": r"\b(?:quel|quelle|quels|quelles) (?:@\S+ )?([a-z]+)",
