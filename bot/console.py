@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.conversation import Conversations
-from bot.matching import Engine, Reply
+from bot.matching import Engine, Reason, Reply
 from bot.replies import render_debug, render_text
 from bot.text import printable
 
@@ -101,7 +101,6 @@ def run_console(
     lines = _interactive_lines(PROMPT) if interactive else _piped_lines(stream)
     conversation = Conversations()
     drafts = {fact.id for fact in engine.pack.drafts}
-    offered: tuple[str, ...] = ()
     for line in lines:
         command = line.strip().lower()
         if not command:
@@ -130,20 +129,22 @@ def run_console(
             else:
                 out(f"(no command {name}: the commands are {', '.join(COMMANDS)})")
             continue
-        question = line
+        context = conversation.get(YOU)
         # isdecimal, not isdigit: "²" is a digit that int() cannot read, so it is asked as typed.
         if command.isdecimal():
+            # (The engine answers a number picking one of the questions it offered; any other
+            # number is told apart here, where the reader can be told what to type.)
+            offered = context.offered if context is not None else ()
             if not offered:
                 out(f"(no suggestions to choose from: ask a question, not {command})")
                 continue
             if not 1 <= int(command) <= len(offered):
                 out(f"(choose a suggestion from 1 to {len(offered)})")
                 continue
-            question = offered[int(command) - 1]
-            out(f"({question})")
-        reply = engine.answer(question, context=conversation.get(YOU))
+        reply = engine.answer(line, context=context)
         conversation.keep(YOU, reply.context)
-        offered = reply.suggestions
+        if reply.reason is Reason.PICKED:
+            out(f"({reply.question})")
         if debug:
             out(render_debug(reply))
         if reply.fact_id in drafts:

@@ -32,6 +32,7 @@ def store_context(context: Context, now: float) -> dict[str, Any]:
         "tokens": list(context.tokens),
         "answered": context.answered,
         "given": list(context.given),
+        "offered": list(context.offered),
     }
 
 
@@ -64,10 +65,17 @@ def restore_context(data: object, *, now: float, ttl: float | None) -> Context |
     answered = data.get("answered", True)
     # (Kept before the facts given were: none remembered.)
     given = _strings(data.get("given", []))
-    if not isinstance(answered, bool) or given is None:
+    # (Kept before the questions offered were: none to pick from.)
+    offered = _strings(data.get("offered", []))
+    if not isinstance(answered, bool) or given is None or offered is None:
         return None
     return Context(
-        entities=entities, fact_id=fact_id, tokens=tokens, answered=answered, given=given
+        entities=entities,
+        fact_id=fact_id,
+        tokens=tokens,
+        answered=answered,
+        given=given,
+        offered=offered,
     )
 
 

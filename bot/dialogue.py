@@ -40,6 +40,9 @@ class Context:
     given: tuple[str, ...] = ()
     """The facts answered in the conversation, most recent first: "what else?" asks for none of
     them."""
+    offered: tuple[str, ...] = ()
+    """The questions the last reply offered ("did you mean"), which a reader may pick by their
+    number ("2")."""
 
     def told(self) -> frozenset[str]:
         """Return the facts the reader has had in this conversation."""

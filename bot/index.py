@@ -117,6 +117,12 @@ class FactIndex:
                     self._phrased_in[language] = list(first_asked)
                 self._phrased_in[language][number] = question
         first = {f.questions[0]: number for number, f in enumerate(pack.facts)}
+        # Every phrasing's fact, a fact's first phrasing before any other's: the fact a
+        # question offered to the reader answers.
+        self.phrased: dict[str, int] = dict(first)
+        for number, fact in enumerate(pack.facts):
+            for question in fact.questions[1:]:
+                self.phrased.setdefault(question, number)
         self._starters_in = {
             language: tuple(phrased[first[q]] for q in self.starters)
             for language, phrased in self._phrased_in.items()

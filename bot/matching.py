@@ -52,6 +52,9 @@ _NEXT = re.compile(
     rf"^(?:{lang.pattern('next_openers')})?(?:{lang.pattern('next_lead')})?"
     rf"(?:{lang.pattern('next_verb')})?(?:{lang.pattern('next')})$"
 )
+# A bare number picking one of the questions offered: "2", "#2", "2.", " 2 " (any decimal
+# digit, as int() reads them).
+_PICK = re.compile(r"\s*#?\s*(\d)\s*[.)]?\s*")
 _WHO_SAID = re.compile(
     rf"^(?:{lang.pattern('who_said_openers')})?(?:{lang.pattern('who_said')})"
     rf"(?:{lang.pattern('who_said_closers')})?$"
@@ -128,6 +131,30 @@ class Engine:
 
     def answer(self, question: str, *, context: Context | None = None) -> Reply:
         """Answer one question, using the conversation context for follow-ups."""
+        reply = None if context is None or not context.offered else self._picked(question, context)
+        if reply is None:
+            reply = self._reply(question, context)
+        if reply.suggestions:
+            # (Kept for the next turn: "2" asks the second of them.)
+            return replace(reply, context=replace(reply.context, offered=reply.suggestions))
+        return reply
+
+    def _picked(self, question: str, context: Context) -> Reply | None:
+        """Return the answer to the question offered that a bare number picks ("2", "#2"),
+        or None when the message is not one of the numbers offered."""
+        picked = _PICK.fullmatch(question)
+        if picked is None or not 1 <= int(picked[1]) <= len(context.offered):
+            return None
+        asked = context.offered[int(picked[1]) - 1]
+        number = self.index.phrased.get(asked)
+        if number is None:
+            return None
+        tokens = self.vocabulary.analyze(asked)
+        fact = self.index.facts[number]
+        return self.decider.answer_with(asked, fact, 1.0, tokens, context, reason=Reason.PICKED)
+
+    def _reply(self, question: str, context: Context | None) -> Reply:
+        """Reply to a message, using the conversation context for follow-ups."""
         message = self.interpreter.message(question, MAX_QUESTION_CHARS)
         special = self._special(question, message, context)
         if special is not None:

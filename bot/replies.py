@@ -327,6 +327,8 @@ def render_why(reply: Reply, pack: Pack) -> list[str]:
             "You asked when, and my last answer does not say it: this is the fact that does, "
             "from the same sentence of the article."
         ]
+    elif reply.reason is Reason.PICKED:
+        lines = ["You typed the number of one of the questions I offered: this is its answer."]
     elif reply.reason is Reason.REPEATED:
         lines = ["You asked who said it: my last answer again, which says who."]
     elif reply.reason is Reason.CONFIRMED:

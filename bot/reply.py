@@ -64,6 +64,9 @@ class Reason(StrEnum):
     """An answer the classifier finds unlikely, offered as "did you mean" instead."""
     ALREADY_TOLD = "already-told"
     """An answer the message tells before asking what came after it: offered, not given."""
+    PICKED = "picked"
+    """A number typed for one of the questions the last reply offered: that question's
+    answer."""
     SECTION = "section"
     """A message naming only one of the article's sections ("tell me about the aftermath"):
     the questions that section answers, offered."""

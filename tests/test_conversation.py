@@ -186,3 +186,13 @@ def test_garbage_chat_state_is_ignored_and_replaced(data: dict[Any, Any]) -> Non
     chat.remember(user_id=7, answer_id=50, after=LEFT, question_id=49)
     assert chat.previous(7) == LEFT
     assert chat.previous(8, replying_to=50) == LEFT
+
+
+def test_the_questions_offered_survive_a_round_trip() -> None:
+    """A reader who types "2" after a restart still picks the second question offered."""
+    offered = Context(offered=("Who won?", "When did the MAA leave Ber?"))
+    assert restore_context(store_context(offered, 100.0), now=100.0, ttl=None) == offered
+    assert (
+        restore_context({**store_context(offered, 100.0), "offered": [2]}, now=100.0, ttl=None)
+        is None
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -1003,6 +1004,23 @@ def test_a_declined_follow_up_is_on_the_subject_of_the_conversation(
     assert reply.reason is reason
 
 
+def test_a_bare_number_picks_the_question_offered_with_it(engine: Engine) -> None:
+    """ "2" after "did you mean" answers the second question offered, whichever fact it is,
+    and only when that many were offered; "2" alone is a question like any other."""
+    offer = engine.answer("tell me about the aftermath")
+    assert offer.outcome is Outcome.SUGGEST and len(offer.suggestions) == 3
+    assert offer.context.offered == offer.suggestions
+    for typed, number in [("2", 1), (" #3 ", 2), ("1.", 0)]:
+        picked = engine.answer(typed, context=offer.context)
+        wanted = engine.index.facts[engine.index.phrased[offer.suggestions[number]]]
+        assert (picked.reason, picked.fact_id) == (Reason.PICKED, wanted.id)
+        assert picked.question == offer.suggestions[number]
+        assert picked.context.offered == ()
+    assert engine.answer("4", context=offer.context).reason is not Reason.PICKED
+    assert engine.answer("2").reason is not Reason.PICKED
+    assert engine.answer("2 more", context=offer.context).reason is not Reason.PICKED
+
+
 def test_what_else_is_never_offered_the_answer_just_given(engine: Engine) -> None:
     first = engine.answer("who won?")
     doubted = engine.answer("are you sure?", context=first.context)
@@ -1325,8 +1343,9 @@ def test_doubt_after_a_decline_or_out_of_the_blue_confirms_nothing(engine: Engin
         ]
     french = engine.answer("t'es sûr ?", context=declined.context)
     assert french.text.startswith("Je n'ai donné aucune réponse à confirmer.")
-    # The conversation stays where it was.
-    assert engine.answer("are you sure?", context=declined.context).context == declined.context
+    # The conversation stays where it was (but for the questions the reply offers).
+    stayed = engine.answer("are you sure?", context=declined.context)
+    assert stayed.context == replace(declined.context, offered=stayed.suggestions)
     # A real question that happens to start with doubt is still read as a question.
     asked = engine.answer("really? when did the MAA leave Ber?", context=answered.context)
     assert asked.reason is not Reason.CONFIRMED

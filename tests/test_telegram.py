@@ -275,6 +275,19 @@ async def test_did_you_mean_buttons_answer_in_place(
     assert buttons(edit) == []
 
 
+async def test_typing_the_number_of_an_offered_question_answers_it(
+    live: LiveBot, api: BotAPIServer, engine: Engine
+) -> None:
+    """A reader who types "2" rather than pressing the second button gets its answer."""
+    question, _ = hesitant_question(engine)
+    chat = api.private_chat(ALICE)
+    offer = await live.ask(api.text_update(chat, ALICE, question))
+    second, _ = buttons(offer)[1]
+
+    picked = await live.ask(api.text_update(chat, ALICE, "2"))
+    assert shown(picked).startswith(answer_of(engine, second))
+
+
 async def test_declined_question_offers_questions_it_can_answer_as_buttons(
     live: LiveBot, api: BotAPIServer, engine: Engine
 ) -> None:
