@@ -132,6 +132,10 @@ def test_html_escapes_and_fits_whatever_the_text(pack: Pack, text: str) -> None:
             "Je suis un bot qui répond aux questions sur l'article « Battle of Ber (2013) », "
             "en français ou en anglais",
         ),
+        # ... after a greeting too
+        ("hi, can you speak French?", "I'm a bot that answers questions about the Battle"),
+        ("bonjour, tu parles anglais ?", "Je suis un bot qui répond aux questions sur"),
+        ("hello, what can you do?", "I'm a bot that answers questions about the Battle"),
         # a phrase of courtesy anywhere in such a message, and chat spelling
         ("ok, see you", "Goodbye! Come back any time"),
         ("thanks, see you", "Goodbye! Come back any time"),
@@ -304,6 +308,10 @@ def test_a_decline_quotes_a_question_asked_with_a_negated_auxiliary_whole(questi
         # ... but among French words it is one, and among English ones it is none.
         ("y a eu des morts ?", "D'après l'article, en anglais :"),
         ("y mnla attack ber", "I'm not sure which"),
+        # French as chats spell it is French.
+        ("ki a gagné ?", "D'après l'article, en anglais :"),
+        ("kel groupe a gagné ?", "D'après l'article, en anglais :"),
+        ("t ki ?", "Je suis un bot"),
     ],
 )
 def test_the_language_of_a_reply_goes_by_telling_words(
@@ -373,8 +381,10 @@ def test_a_message_naming_only_a_section_is_offered_what_it_answers(
     # (as many as a Telegram reply has buttons for)
     assert set(reply.suggestions) <= set(aftermath) and len(reply.suggestions) == 3
     assert render_why(reply, engine.pack)[0].startswith("Your message named one of the article's")
-    french = engine.answer("Parlez-moi de la section Aftermath")
-    assert french.text == "La section « Aftermath » de l'article répond à celles-ci :"
+    # In French, by the section's name or a French word for it.
+    for french in ("Parlez-moi de la section Aftermath", "les conséquences ?", "et les suites ?"):
+        said = engine.answer(french).text
+        assert said == "La section « Aftermath » de l'article répond à celles-ci :", french
     # A question asking more of it, in words the pack knows or not, or naming the battle, is
     # read as any other.
     for other in (

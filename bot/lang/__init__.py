@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from itertools import dropwhile
 
 from bot.lang import en, fr
 
@@ -258,6 +259,7 @@ _COURTESY_OR_FILLER = _COURTESY | _FILLER
 _WORDS = re.compile(r"[a-z]+")
 _FRENCH_ONLY = (
     fr.STOP_WORDS
+    | fr.CHAT_WORDS
     | fr.QUESTION_WORDS
     | fr.GREETINGS
     | fr.THANKS
@@ -331,6 +333,10 @@ def courtesy(folded: str, words: list[str] | None = None) -> str | None:
         return None
     said = " ".join(words)
     if _ABOUT_THE_BOT.match(said):
+        return "about"
+    asked = list(dropwhile(GREETINGS.__contains__, words))
+    if asked and len(asked) < len(words) and _ABOUT_THE_BOT.match(" ".join(asked)):
+        # "Hi, can you speak French?": greeted, then asked what the bot is.
         return "about"
     if _COURTESY_PHRASE.search(said):
         # "ok, see you": each phrase read as the word that says it.

@@ -13,7 +13,7 @@ STOP_WORDS = frozenset(
     le la les un une des du de au aux en et ou est sont etait etaient ete a dans sur par pour
     avec ce cet cette ces se sa son ses leur leurs y il elle lui on nous vous je tu me te moi
     toi ne pas que qui-est est-ce ca cela ceci sont-ils ils elles eux t salut bonjour svp stp
-    merci alors donc exactement precisement ont aujourd hui actuellement parmi
+    merci alors donc exactement precisement ont eu aujourd hui actuellement parmi
     fait faits faire font faisait faisaient fais
     mais suis es sommes etes
     """.split()
@@ -173,6 +173,10 @@ CHAT_SPELLINGS = {
 ELIDED = ("qu", "l", "d", "c", "j", "s", "n", "m", "t")
 """Letters elided before a vowel ("l'armée", "qu'a"): typed without the apostrophe, "larmee"
 is "armee" as "l'armée" is once normalised."""
+
+CHAT_WORDS = frozenset([*CHAT_SPELLINGS, *"ki koi kan qd pk pq pkoi cmb cbn jsp dsl".split()])
+"""Words only French chat spells so ("ki a gagné ?", "kel groupe"): they tell a message is
+French as its stop words do."""
 
 CHAT_SPELLINGS_IN_FRENCH = {"kite": "quitte", "kites": "quittes", "quest": "est"}
 """... and those that, folded, are also English words ("kité" and "kite", "qu'est" typed
