@@ -498,18 +498,25 @@ class Engine:
 
     def offers(self, reply: Reply, *, limit: int = 5) -> list[Candidate]:
         """Return the facts to offer for a reply to a question asked on its own, best first: the
-        fact it answers, then the ranking's others that reach the suggestion threshold; none for
-        a declined question."""
+        fact it answers or the questions it offers ("did you mean", a section's), then the
+        ranking's others that reach the suggestion threshold; none for a declined question."""
         if reply.outcome is Outcome.DECLINE:
             return []
-        ranked = [
-            c for c in self.rank(reply.question, limit=limit) if c.score >= self.thresholds.suggest
+        index = self.index
+        given = [index.fact_index[reply.fact_id]] if reply.fact_id is not None else []
+        if reply.outcome is Outcome.SUGGEST:
+            given += [n for q in reply.suggestions if (n := index.phrased.get(q)) is not None]
+        first = [
+            Candidate(index.facts[n].id, index.facts[n].questions[0], reply.confidence)
+            for n in dict.fromkeys(given)
         ]
-        if reply.fact_id is not None and all(c.fact_id != reply.fact_id for c in ranked):
-            fact = self.index.facts[self.index.fact_index[reply.fact_id]]
-            ranked.insert(0, Candidate(fact.id, fact.questions[0], reply.confidence))
-        ranked.sort(key=lambda c: c.fact_id != reply.fact_id)
-        return ranked[:limit]
+        ids = {c.fact_id for c in first}
+        ranked = [
+            c
+            for c in self.rank(reply.question, limit=limit)
+            if c.score >= self.thresholds.suggest and c.fact_id not in ids
+        ]
+        return [*first, *ranked][:limit]
 
     def starters(self) -> tuple[str, ...]:
         """Return three example questions the bot answers, for greetings and declines."""

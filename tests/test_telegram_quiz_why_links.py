@@ -371,6 +371,17 @@ async def test_inline_query_offers_the_engine_ranking_best_first_each_with_its_l
     assert "button" not in offer.params
 
 
+async def test_inline_query_naming_a_section_offers_its_questions(
+    live: LiveBot, api: BotAPIServer, engine: Engine
+) -> None:
+    """ "aftermath" typed after the bot's name: the questions the chat reply offers, first."""
+    offered = engine.answer("aftermath").suggestions
+    assert len(offered) == 3
+    [offer] = await live.send(api.inline_update(ALICE, "aftermath"), expect="answerInlineQuery")
+    titles = [r["title"] for r in offer.params["results"]]
+    assert titles[:3] == list(offered)
+
+
 async def test_inline_query_the_bot_would_decline_offers_nothing_but_a_hint(
     live: LiveBot, api: BotAPIServer, engine: Engine
 ) -> None:
