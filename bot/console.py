@@ -10,7 +10,7 @@ from typing import TextIO
 
 from bot.conversation import Conversations
 from bot.matching import Engine, Reason, Reply
-from bot.replies import render_debug, render_text
+from bot.replies import render_debug, render_text, shown
 from bot.text import printable
 
 PROMPT = "you> "
@@ -144,7 +144,7 @@ def run_console(
         reply = engine.answer(line, context=context)
         conversation.keep(YOU, reply.context)
         if reply.reason is Reason.PICKED:
-            out(f"({reply.question})")
+            out(f"({shown(reply.question)})")
         if debug:
             out(render_debug(reply))
         if reply.fact_id in drafts:

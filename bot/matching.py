@@ -131,9 +131,12 @@ class Engine:
 
     def answer(self, question: str, *, context: Context | None = None) -> Reply:
         """Answer one question, using the conversation context for follow-ups."""
-        reply = None if context is None or not context.offered else self._picked(question, context)
-        if reply is None:
-            reply = self._reply(question, context)
+        if context is not None and context.offered:
+            picked = self._picked(question, context)
+            if picked is not None:
+                # (The offer stands: "3" next asks another of the questions offered.)
+                return replace(picked, context=replace(picked.context, offered=context.offered))
+        reply = self._reply(question, context)
         if reply.suggestions:
             # (Kept for the next turn: "2" asks the second of them.)
             return replace(reply, context=replace(reply.context, offered=reply.suggestions))

@@ -427,16 +427,18 @@ def test_a_bad_telegram_setting_refuses_only_the_telegram_bot() -> None:
 
 
 def test_console_asks_a_suggestion_by_its_number_and_knows_its_commands() -> None:
-    script = "who commanded the MNLA?\n2\n9\n/foo\n/exit\nwho won?\n"
+    script = "who commanded the MNLA?\n2\n9\nwho won?\n1\n/foo\n/exit\nwho won?\n"
     done = bot("console", stdin=script)
     assert done.returncode == 0, done.stderr
     turns = done.stdout.split("you> ")[1:]
     offered = [line for line in turns[0].splitlines() if line.startswith("  2. ")]
     assert offered == ["  2. Who seized the town of Ber?"]
     assert turns[1].startswith("2\n(Who seized the town of Ber?)\nFighters from the Arab Movement")
-    assert turns[2] == "9\n(no suggestions to choose from: ask a question, not 9)\n"
-    assert turns[3].startswith("/foo\n(no command /foo: the commands are /help, /reset")
-    assert turns[4] == "/exit\n"
+    # (The offer stands after a pick: another number asks another of its questions.)
+    assert turns[2] == "9\n(choose a suggestion from 1 to 3)\n"
+    assert turns[4] == "1\n(no suggestions to choose from: ask a question, not 1)\n"
+    assert turns[5].startswith("/foo\n(no command /foo: the commands are /help, /reset")
+    assert turns[6] == "/exit\n"
 
 
 def test_console_reads_help_and_quit_typed_without_the_slash() -> None:

@@ -132,6 +132,13 @@ def test_html_escapes_and_fits_whatever_the_text(pack: Pack, text: str) -> None:
             "Je suis un bot qui répond aux questions sur l'article « Battle of Ber (2013) », "
             "en français ou en anglais",
         ),
+        # ... its name, whether it is there, and the language it answers in
+        ("what's your name?", "I'm a bot that answers questions about the Battle"),
+        ("u there?", "I'm a bot that answers questions about the Battle"),
+        ("what language do you speak?", "I'm a bot that answers questions about the Battle"),
+        ("in french please", "I'm a bot that answers questions about the Battle"),
+        ("en français stp", "Je suis un bot qui répond aux questions sur"),
+        ("comment tu t'appelles ?", "Je suis un bot qui répond aux questions sur"),
         # ... after a greeting too
         ("hi, can you speak French?", "I'm a bot that answers questions about the Battle"),
         ("bonjour, tu parles anglais ?", "Je suis un bot qui répond aux questions sur"),

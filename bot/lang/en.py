@@ -735,6 +735,11 @@ PATTERNS = {
         r"|help(?: me)?(?: please| pls)?|how does (?:this|it) work|how do i use (?:this|you|u|it)"
         # "can you speak French?": which languages it reads.
         r"|(?:can|do) (?:you|u) (?:speak|understand|read) (?:french|english)"
+        r"|what (?:language|languages) (?:can|do) (?:you|u) (?:speak|understand|read)"
+        r"|(?:(?:answer|reply|speak|say it|tell me) )?in (?:french|english)(?: please| pls| plz)?"
+        # "what's your name?", "are you there?": the bot itself.
+        r"|what (?:is |s )?(?:your|ur) name|who am i (?:talking|speaking|chatting) (?:to|with)"
+        r"|(?:are |r )?(?:you|u) (?:there|still there|awake)"
     ),
     # "the losers", "the winning side": a side of the fighting, by how it came out.
     "winners": r"\b(?:the )?(?:winners|victors|winning (?:side|group|camp|faction))\b",

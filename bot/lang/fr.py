@@ -403,6 +403,14 @@ PATTERNS = {
         r"|comment (?:ca|vous) (?:fonctionne|fonctionnez)"
         r"|(?:tu parles|parles tu|vous parlez|parlez vous) (?:anglais|francais)"
         r"|qu est ce que (?:tu|vous) (?:sais|peux|savez|pouvez) faire"
+        r"|(?:quelle|quelles) (?:langue|langues)"
+        r" (?:parles tu|tu parles|parlez vous|vous parlez)"
+        r"|(?:(?:repond|reponds|repondez|reponse|parle|parlez|dis le|redis le) )?"
+        r"en (?:francais|anglais)"
+        r"(?: stp| svp| s il te plait| s il vous plait)?"
+        r"|comment (?:tu (?:t )?appelles|(?:t )?appelles tu|vous (?:vous )?appelez"
+        r"|(?:vous )?appelez vous)"
+        r"|(?:c est )?(?:quoi|quel est) ton nom|(?:tu es|t es|vous etes) (?:la|encore la)"
     ),
     "winners": r"\b(?:les )?(?:vainqueurs|gagnants|camp (?:vainqueur|gagnant))\b",
     "losers": r"\b(?:les )?(?:perdants|vaincus|camp (?:perdant|vaincu))\b",
