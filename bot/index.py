@@ -128,6 +128,27 @@ class FactIndex:
             for language, phrased in self._phrased_in.items()
         }
 
+    def more_of(self, fact: int, told: frozenset[str]) -> Fact | None:
+        """Return what to tell a reader asking for more after a fact ("tell me more"): the
+        first fact, in the article's order, telling one of the sentences it tells; else the one
+        telling the first sentence after them. None of those the reader has had (`told`, by
+        id), and none when the article tells nothing more of it."""
+        facts, sentences = self.facts, self.sentences
+        own = [i for i in self.told_sentences[fact] if sentences[i].section != INFOBOX]
+        if not own:
+            return None
+        fresh = [n for n, f in enumerate(facts) if n != fact and f.id not in told]
+        shared = [n for n in fresh if not self.told_sentences[n].isdisjoint(own)]
+        if shared:
+            return facts[min(shared, key=lambda n: (min(self.told_sentences[n]), n))]
+        later = [
+            (first, n)
+            for n in fresh
+            if (after := [i for i in self.told_sentences[n] if i > max(own)])
+            and sentences[(first := min(after))].section != INFOBOX
+        ]
+        return facts[min(later)[1]] if later else None
+
     def offered(self, fact: int, language: str) -> str:
         """Return how a fact is offered to a reader asking in a language: its first phrasing
         in it, else its first."""

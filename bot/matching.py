@@ -55,6 +55,7 @@ _NEXT = re.compile(
 # A bare number picking one of the questions offered: "2", "#2", "2.", " 2 " (any decimal
 # digit, as int() reads them).
 _PICK = re.compile(r"\s*#?\s*(\d)\s*[.)]?\s*")
+_MORE = re.compile(lang.pattern("more"))
 _WHO_SAID = re.compile(
     rf"^(?:{lang.pattern('who_said_openers')})?(?:{lang.pattern('who_said')})"
     rf"(?:{lang.pattern('who_said_closers')})?$"
@@ -251,6 +252,13 @@ class Engine:
                 return decider.decline(question, message.tokens, context, reason=Reason.NO_STORY)
             asked = self.vocabulary.analyze(following.questions[0])
             return decider.answer_with(question, following, 1.0, asked, context, reason=Reason.NEXT)
+        if last is not None and context is not None and _MORE.fullmatch(message.normal):
+            # "tell me more": what the article says next of what was just told.
+            more = index.more_of(index.fact_index[last], context.told())
+            if more is None:
+                return decider.decline(question, message.tokens, context, reason=Reason.NO_STORY)
+            asked = self.vocabulary.analyze(more.questions[0])
+            return decider.answer_with(question, more, 1.0, asked, context, reason=Reason.MORE)
         asked_anew = self._asked_of_last(message, context)
         if asked_anew is not None and context is not None:
             # "who won?", "and when?": the date of what was just told, not what was just told.

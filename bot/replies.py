@@ -327,6 +327,11 @@ def render_why(reply: Reply, pack: Pack) -> list[str]:
             "You asked when, and my last answer does not say it: this is the fact that does, "
             "from the same sentence of the article."
         ]
+    elif reply.reason is Reason.MORE:
+        lines = [
+            "You asked for more: this is what the article says next about my last answer, from "
+            "the same sentence or the one after it."
+        ]
     elif reply.reason is Reason.PICKED:
         lines = ["You typed the number of one of the questions I offered: this is its answer."]
     elif reply.reason is Reason.REPEATED:

@@ -64,6 +64,9 @@ class Reason(StrEnum):
     """An answer the classifier finds unlikely, offered as "did you mean" instead."""
     ALREADY_TOLD = "already-told"
     """An answer the message tells before asking what came after it: offered, not given."""
+    MORE = "more"
+    """"Tell me more" after an answer: a fact quoting the same sentence, else the one quoting the
+    article's next."""
     PICKED = "picked"
     """A number typed for one of the questions the last reply offered: that question's
     answer."""

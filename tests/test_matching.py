@@ -1022,6 +1022,45 @@ def test_a_bare_number_picks_the_question_offered_with_it(engine: Engine) -> Non
     assert engine.answer("2 more", context=offer.context).reason is not Reason.PICKED
 
 
+@pytest.mark.parametrize(
+    "more", ["tell me more", "More please", "can you tell me more?", "go on", "dis-m'en plus"]
+)
+def test_tell_me_more_gives_what_the_article_says_next_of_the_last_answer(
+    engine: Engine, more: str
+) -> None:
+    """ "Tell me more" after an answer: a fact telling the same sentence of the article, else
+    the one telling the sentence after it; never one the reader has had."""
+    left = engine.answer("when did the MAA leave Ber?")
+    first = engine.answer(more, context=left.context)
+    assert first.reason is Reason.MORE
+    index = engine.index
+    told = index.told_sentences
+    assert not told[index.fact_index[first.fact_id]].isdisjoint(
+        told[index.fact_index["maa-left-ber"]]
+    )
+    assert render_why(first, engine.pack)[0].startswith("You asked for more:")
+    # Asked again and again, it walks on through the article and never repeats itself.
+    given, context = [left.fact_id, first.fact_id], first.context
+    for _ in range(4):
+        reply = engine.answer(more, context=context)
+        assert reply.reason is Reason.MORE and reply.fact_id not in given
+        given.append(reply.fact_id)
+        context = reply.context
+    # With nothing answered before, it is a message like any other.
+    assert engine.answer(more).reason is not Reason.MORE
+
+
+def test_tell_me_more_after_the_last_of_the_story_says_there_is_no_more(engine: Engine) -> None:
+    """The article's last sentence, and the facts that tell it, have been told: no more."""
+    reply = engine.answer("when were the prisoners returned to the Mauritanian Army?")
+    for _ in range(5):
+        assert reply.answered
+        reply = engine.answer("tell me more", context=reply.context)
+        if reply.reason is not Reason.MORE:
+            break
+    assert not reply.answered and reply.reason is Reason.NO_STORY
+
+
 def test_what_else_is_never_offered_the_answer_just_given(engine: Engine) -> None:
     first = engine.answer("who won?")
     doubted = engine.answer("are you sure?", context=first.context)

@@ -690,6 +690,13 @@ IDIOMS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 PATTERNS = {
     # "and after that?": what happens next in the story.
     "next": r"after that|afterwards?|next|then|and then|then what|after",
+    # "tell me more", "go on": more of what the last answer told.
+    "more": (
+        r"(?:(?:and|so|ok|okay|yes|yeah|sure) )?(?:(?:tell|give|show) me |i want |some )?"
+        r"(?:(?:a bit |a little |any |some )?more(?: about (?:it|that|this|them|him|her))?"
+        r"(?: details?| info| information)?|go on|keep going|elaborate|details"
+        r"|anything (?:else|more))(?: please)?"
+    ),
     "next_openers": r"and |so |ok |okay ",
     "next_lead": r"then |what ",
     "next_verb": r"happened |came |comes ",

@@ -358,6 +358,11 @@ the text must hold as a whole word for the regex to run). They run on folded tex
 apostrophes are dropped."""
 
 PATTERNS = {
+    "more": (
+        r"(?:(?:dis|dites|raconte|racontez) (?:en |moi |nous )?plus|en savoir plus"
+        r"|plus de (?:details|infos?|informations)|autre chose|quoi autre|encore|continue"
+        r"|continuez)(?: stp| svp)?"
+    ),
     "next": r"apres|ensuite|apres ca|apres cela|puis",
     "next_openers": r"et ",
     "next_lead": r"que s est il ",
