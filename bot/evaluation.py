@@ -106,7 +106,10 @@ def _read_turns(raw: dict[str, Any], where: str) -> list[str]:
 
 def is_correct(item: Item, reply: Reply) -> bool:
     """Score one reply by the published rules."""
-    shown = " ".join([reply.text, *(c.text for c in reply.citations)]).casefold()
+    # (With every answer of a message asking several questions.)
+    shown = " ".join(
+        text for a in (reply, *reply.also) for text in (a.text, *(c.text for c in a.citations))
+    ).casefold()
     has_phrase = any(phrase.casefold() in shown for phrase in item.expect)
     if item.kind in ANSWERED_KINDS:
         return reply.answered and has_phrase

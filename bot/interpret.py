@@ -43,6 +43,7 @@ _SCENE_END = re.compile(r"[,:;]")
 _CLAUSE_END = re.compile(r"[;:!?？]|,(?=\s|$)|\.(?=\s+[A-Z]|\s*$)")
 _SENTENCE_BREAK = re.compile(r"[.!?？]\s+\S")
 _SENTENCE = re.compile(r"[^.!?？]+(?:[.!?？]+|$)")
+_AND_ASKING = re.compile(lang.pattern("and_asking"), re.IGNORECASE)
 _CLAUSE = re.compile(r"[.!?;:,]+(?:\s|$)|\s+(?:but|so)\s")
 _EMBEDDED_QUESTION = re.compile(lang.pattern("embedded_question"), re.IGNORECASE)
 _DISPUTED = re.compile(lang.pattern("disputed"))
@@ -1003,6 +1004,18 @@ def _asks_in(whole: bool | None, position: int, clause: str) -> bool:
         or opens_question(clause)
         or _EMBEDDED_QUESTION.search(clause) is not None
     )
+
+
+def asked_parts(text: str) -> list[str]:
+    """Return the questions a message asks one after the other, in its order ("when did they
+    leave? and what did they keep?", "who died, and how many were hurt?"): its sentences that
+    ask, each split where "and" opens another question. One part (the whole text) for most."""
+    if text.count("?") + text.count("？") < 2 and _AND_ASKING.search(text) is None:
+        return [text]
+    sentences = [s for s in _SENTENCE.findall(text) if s.strip()]
+    asking = [s for s in sentences if s.rstrip().endswith(("?", "？")) or opens_question(s)]
+    parts = [p for s in asking for p in _AND_ASKING.split(s) if p.strip(" ?？.!,")]
+    return parts or [text]
 
 
 def opens_question(clause: str) -> bool:

@@ -20,7 +20,7 @@ from bot.claims import Claims
 from bot.decide import Decider
 from bot.dialogue import Context, Dialogue, asks_about
 from bot.index import ASKED_KINDS, FactIndex
-from bot.interpret import Interpreter, Message, Query, split_clauses
+from bot.interpret import Interpreter, Message, Query, asked_parts, split_clauses
 from bot.knowledge import Fact, Pack
 from bot.opinion import Likelihood
 from bot.reply import Candidate, Outcome, Reason, Reply
@@ -56,6 +56,9 @@ _NEXT = re.compile(
 # digit, as int() reads them).
 _PICK = re.compile(r"\s*#?\s*(\d)\s*[.)]?\s*")
 _MORE = re.compile(lang.pattern("more"))
+# How a question of a message asking several is answered, to be given with the others: outright,
+# or, for a bare "and when?", by the date of what the one before it asked.
+_PART_ANSWERS = frozenset({Reason.MATCHED, Reason.ASKED_OF_LAST})
 _WHO_SAID = re.compile(
     rf"^(?:{lang.pattern('who_said_openers')})?(?:{lang.pattern('who_said')})"
     rf"(?:{lang.pattern('who_said_closers')})?$"
@@ -138,10 +141,49 @@ class Engine:
                 # (The offer stands: "3" next asks another of the questions offered.)
                 return replace(picked, context=replace(picked.context, offered=context.offered))
         reply = self._reply(question, context)
+        if reply.answered and reply.reason is Reason.MATCHED:
+            parts = asked_parts(question)
+            if len(parts) > 1:
+                reply = self._each_answered(question, parts, reply, context)
         if reply.suggestions:
             # (Kept for the next turn: "2" asks the second of them.)
             return replace(reply, context=replace(reply.context, offered=reply.suggestions))
         return reply
+
+    def _each_answered(
+        self, question: str, parts: list[str], reply: Reply, context: Context | None
+    ) -> Reply:
+        """Return the answer to a message asking several questions ("who died, and how many
+        were hurt?"): each asked in turn, in the conversation the ones before it left, and
+        those answered outright with a fact of their own given together, in the message's
+        order. The message's answer alone when it is not one of theirs, or they answer fewer
+        than two."""
+        answered: list[Reply] = []
+        # (The verdict is fitted on the rankings of messages read whole, not of their parts.)
+        observe, self.decider.observe = self.decider.observe, None
+        try:
+            replies = []
+            for part in parts:
+                replies.append(asked := self._reply(part, context))
+                if asked.answered:
+                    context = asked.context
+        finally:
+            self.decider.observe = observe
+        for asked in replies:
+            if (
+                asked.answered
+                and asked.reason in _PART_ANSWERS
+                and all(asked.fact_id != given.fact_id for given in answered)
+            ):
+                answered.append(asked)
+        if len(answered) < 2 or all(given.fact_id != reply.fact_id for given in answered):
+            return reply
+        first, *rest = answered
+        # (The reader has had every answer, whichever the conversation goes on from.)
+        after = answered[-1].context
+        had = [a.fact_id for a in reversed(answered) if a.fact_id is not None]
+        after = replace(after, given=tuple(dict.fromkeys([*after.given, *had])))
+        return replace(first, question=question, also=tuple(rest), context=after)
 
     def _picked(self, question: str, context: Context) -> Reply | None:
         """Return the answer to the question offered that a bare number picks ("2", "#2"),

@@ -10,7 +10,7 @@ from typing import Any
 
 from bot import lang
 from bot.asks import polar
-from bot.knowledge import Pack, Source
+from bot.knowledge import Citation, Pack, Source
 from bot.reply import Outcome, Reason, Reply
 from bot.text import fold, normalize, printable, strip_address
 
@@ -267,18 +267,40 @@ def shown(question: str) -> str:
     return question[:1].upper() + question[1:]
 
 
+def cited(reply: Reply, answer: Reply) -> tuple[Citation, ...]:
+    """Return the citations to show under one of a reply's answers (itself or one of `also`):
+    its own, less those an answer before it in the reply already showed."""
+    if not reply.also:
+        return answer.citations
+    shown: set[Citation] = set()
+    for before in (reply, *reply.also):
+        if before is answer:
+            break
+        shown.update(before.citations)
+    return tuple(c for c in answer.citations if c not in shown)
+
+
 def render_text(reply: Reply) -> str:
     """Render a reply as plain text: the answer, then each cited sentence with its section."""
-    lines = [reply.text]
-    for citation in reply.citations:
-        lines.append(f"  “{citation.text}” ({citation.section})")
+    lines = []
+    for answer in (reply, *reply.also):
+        lines.append(answer.text)
+        lines.extend(f"  “{c.text}” ({c.section})" for c in cited(reply, answer))
     if reply.suggestions:
         lines.extend(f"  {number}. {shown(q)}" for number, q in enumerate(reply.suggestions, 1))
     return "\n".join(lines)
 
 
 def render_debug(reply: Reply) -> str:
-    """Render the engine's decision for a curator: fact, score, runner-up and outcome."""
+    """Render the engine's decision for a curator: fact, score, runner-up and outcome (and so
+    for each other question of a message asking several)."""
+    return "\n".join(
+        [_debug(reply), *(f"[also “{a.question.strip()}”]\n{_debug(a)}" for a in reply.also)]
+    )
+
+
+def _debug(reply: Reply) -> str:
+    """Render one answer's decision (`render_debug`)."""
     runner = reply.runner_up
     runner_text = f"{runner.fact_id} ({runner.score:.3f})" if runner else "none"
     topic = "on-topic" if reply.on_topic else "off-topic"
@@ -313,7 +335,17 @@ NOTHING_TO_EXPLAIN = (
 
 def render_why(reply: Reply, pack: Pack) -> list[str]:
     """Explain in plain words why the engine replied as it did, with the figures it reports:
-    the score, the threshold it had to reach, the runner-up and the signals that moved it."""
+    the score, the threshold it had to reach, the runner-up and the signals that moved it; and
+    so for each other question of a message asking several."""
+    lines = _why(reply, pack)
+    for answer in reply.also:
+        lines.append(f"Your message also asked “{answer.question.strip()}”:")
+        lines.extend(_why(answer, pack))
+    return lines
+
+
+def _why(reply: Reply, pack: Pack) -> list[str]:
+    """Explain one answer (`render_why`)."""
     runner = reply.runner_up
     title = pack.article.title
     score, bar = f"{reply.confidence:.2f}", f"{reply.threshold:.2f}"
@@ -458,11 +490,15 @@ def as_json(reply: Reply) -> dict[str, Any]:
     """Return the `ask --json` record for a reply (the contract outside evaluation reads)."""
     # A quoted sentence is the answer itself, after the line that says no fact covers it.
     quoted = f"{reply.text} {reply.citations[0].text}" if reply.quoted and reply.citations else ""
+    answers = (reply, *reply.also)
     return {
         "question": reply.question,
         "answered": reply.answered,
-        "answer": quoted or reply.text,
-        "citations": [{"section": c.section, "text": c.text} for c in reply.citations],
+        # (A message asking several questions: each answer on a line of its own.)
+        "answer": quoted or "\n".join(a.text for a in answers),
+        "citations": [
+            {"section": c.section, "text": c.text} for a in answers for c in cited(reply, a)
+        ],
         "confidence": reply.confidence,
         "suggestions": list(reply.suggestions),
     }
@@ -471,10 +507,13 @@ def as_json(reply: Reply) -> dict[str, Any]:
 def render_html(reply: Reply, source: Source, *, with_suggestions: bool = True) -> str:
     """Render a reply as Telegram HTML: bold answer, cited sentences quoted with linked sections."""
     parts = [f"<b>{_escape_within(reply.text, TELEGRAM_LIMIT - len('<b></b>'))}</b>"]
-    for citation in reply.citations:
-        url = escape(source.section_url(citation.section))
-        link = f'<a href="{url}">{escape(citation.section)}</a>'
-        parts.append(f"<blockquote>{escape(citation.text)}\n— {link}</blockquote>")
+    for number, answer in enumerate((reply, *reply.also)):
+        if number:
+            parts.append(f"<b>{escape(answer.text)}</b>")
+        for citation in cited(reply, answer):
+            url = escape(source.section_url(citation.section))
+            link = f'<a href="{url}">{escape(citation.section)}</a>'
+            parts.append(f"<blockquote>{escape(citation.text)}\n— {link}</blockquote>")
     if with_suggestions and reply.suggestions:
         parts.append("\n".join(f"• {escape(shown(q))}" for q in reply.suggestions))
     return fit_html(parts)

@@ -124,6 +124,9 @@ class Reply:
     verdict: tuple[float, float] | None = None
     """How likely the verdict found the best fact to answer, and the floor it had to reach
     (when it was asked: only of a fact that scored enough to be answered)."""
+    also: tuple[Reply, ...] = ()
+    """The answers to the message's other questions, in its order, each a reply of its own
+    ("who died, and how many were hurt?"): this reply answers the first."""
 
     @property
     def signals(self) -> tuple[Signal, ...]:

@@ -9,6 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from bot.evaluation import Item, is_correct
+from bot.knowledge import load_pack
+from bot.matching import Engine
+
 ROOT = Path(__file__).resolve().parent.parent
 
 # A little under what the bot scores today, and a little over the share of questions it answers
@@ -45,3 +49,12 @@ def test_eval_fails_above_its_share_of_wrong_answers() -> None:
     )  # fmt: skip
     assert done.returncode == 1
     assert re.search(r"^wrong answers \d+\.\d% are above 0\.1%$", done.stdout, re.MULTILINE)
+
+
+def test_every_answer_of_a_message_asking_several_questions_is_scored() -> None:
+    """An expected phrase the second answer gives counts, as the reader sees it."""
+    engine = Engine(load_pack())
+    message = "who won the battle and when did the MAA leave?"
+    item = Item((message,), "answerable", ("April 25",), "verbose")
+    reply = engine.answer(message)
+    assert "April 25" not in reply.text and is_correct(item, reply)

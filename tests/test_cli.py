@@ -426,6 +426,19 @@ def test_a_bad_telegram_setting_refuses_only_the_telegram_bot() -> None:
     assert "BERBOT_ANSWER_THRESHOLD" in thresholds.stderr
 
 
+def test_ask_json_gives_every_answer_of_a_message_asking_several_questions() -> None:
+    """Each answer on a line of its own, and each sentence quoted once."""
+    done = bot("ask", "--json", "When did the MAA leave Ber? And how many pick-ups did they keep?")
+    record = json.loads(done.stdout)
+    assert record["answered"] is True
+    assert record["answer"].splitlines() == [
+        "The MAA left Ber on April 25.",
+        "After leaving, the MAA kept fourteen armed pick-ups on the outskirts of Ber.",
+    ]
+    quoted = [c["text"] for c in record["citations"]]
+    assert len(quoted) == len(set(quoted)) == 1
+
+
 def test_console_asks_a_suggestion_by_its_number_and_knows_its_commands() -> None:
     script = "who commanded the MNLA?\n2\n9\nwho won?\n1\n/foo\n/exit\nwho won?\n"
     done = bot("console", stdin=script)

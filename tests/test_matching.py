@@ -1061,6 +1061,47 @@ def test_tell_me_more_after_the_last_of_the_story_says_there_is_no_more(engine: 
     assert not reply.answered and reply.reason is Reason.NO_STORY
 
 
+@pytest.mark.parametrize(
+    ("message", "facts"),
+    [
+        ("who won the battle and when did the MAA leave?", ["who-won", "maa-left-ber"]),
+        (
+            "When did the MAA leave Ber? And how many pick-ups did they keep?",
+            ["maa-left-ber", "maa-pickups-on-outskirts"],
+        ),
+        # (a bare "and when?" is asked of the question before it)
+        ("qui a gagné et quand ?", ["who-won", "battle-date"]),
+    ],
+)
+def test_a_message_asking_several_questions_gets_each_answer(
+    engine: Engine, message: str, facts: list[str]
+) -> None:
+    """Each question of the message, asked in turn in the conversation the ones before left,
+    answered in its order; the conversation goes on from the last, having had them all."""
+    reply = engine.answer(message)
+    assert [reply.fact_id, *(a.fact_id for a in reply.also)] == facts
+    assert reply.question == message
+    assert set(facts) <= reply.context.told()
+    why = render_why(reply, engine.pack)
+    assert any(line.startswith("Your message also asked") for line in why)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "who won the battle?",
+        # the second question is not answered: the first alone is, as it would be asked alone
+        "who won the battle and what did the French government think of it?",
+        # one question naming two things
+        "what do the MAA and the MNLA stand for?",
+    ],
+)
+def test_a_message_asking_one_answered_question_gets_one_answer(
+    engine: Engine, message: str
+) -> None:
+    assert engine.answer(message).also == ()
+
+
 def test_what_else_is_never_offered_the_answer_just_given(engine: Engine) -> None:
     first = engine.answer("who won?")
     doubted = engine.answer("are you sure?", context=first.context)

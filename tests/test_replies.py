@@ -135,6 +135,8 @@ def test_html_escapes_and_fits_whatever_the_text(pack: Pack, text: str) -> None:
         # ... its name, whether it is there, and the language it answers in
         ("what's your name?", "I'm a bot that answers questions about the Battle"),
         ("u there?", "I'm a bot that answers questions about the Battle"),
+        ("how old are you?", "I'm a bot that answers questions about the Battle"),
+        ("tu as quel âge ?", "Je suis un bot qui répond aux questions sur"),
         ("what language do you speak?", "I'm a bot that answers questions about the Battle"),
         ("in french please", "I'm a bot that answers questions about the Battle"),
         ("en français stp", "Je suis un bot qui répond aux questions sur"),
@@ -143,6 +145,8 @@ def test_html_escapes_and_fits_whatever_the_text(pack: Pack, text: str) -> None:
         ("hi, can you speak French?", "I'm a bot that answers questions about the Battle"),
         ("bonjour, tu parles anglais ?", "Je suis un bot qui répond aux questions sur"),
         ("hello, what can you do?", "I'm a bot that answers questions about the Battle"),
+        ("hello there, how old are you?", "I'm a bot that answers questions about the Battle"),
+        ("salut le bot, tu parles anglais ?", "Je suis un bot qui répond aux questions sur"),
         # a phrase of courtesy anywhere in such a message, and chat spelling
         ("ok, see you", "Goodbye! Come back any time"),
         ("thanks, see you", "Goodbye! Come back any time"),

@@ -111,6 +111,17 @@ async def test_private_question_gets_bold_answer_and_linked_citation(
     assert api.calls("sendChatAction", since=mark) == [], "an instant answer needs no 'typing'"
 
 
+async def test_a_message_asking_two_questions_gets_both_answers_in_bold(
+    live: LiveBot, api: BotAPIServer, engine: Engine
+) -> None:
+    message = "who won the battle and when did the MAA leave?"
+    reply = engine.answer(message)
+    answer = await live.ask(api.text_update(api.private_chat(ALICE), ALICE, message))
+    html = answer.params["text"]
+    assert html.startswith(f"<b>{reply.text}</b>")
+    assert f"<b>{reply.also[0].text}</b>" in html
+
+
 async def test_start_explains_the_bot_and_offers_three_example_questions(
     live: LiveBot, api: BotAPIServer, engine: Engine
 ) -> None:

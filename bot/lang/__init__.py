@@ -307,6 +307,8 @@ def words_of(folded: str) -> list[str]:
     return _WORDS.findall(folded)
 
 
+_GREETING_LEAD = GREETINGS | en.GREETING_ADDRESS | fr.GREETING_ADDRESS
+"""Words a greeting before a question may hold ("hello there, ...", "salut le bot, ...")."""
 _ABOUT_THE_BOT = re.compile(rf"^(?:{pattern('about_the_bot')})$")
 _COURTESY_PHRASE = re.compile(
     rf"\b(?:{'|'.join(sorted(_COURTESY_PHRASES, key=len, reverse=True))})\b"
@@ -334,7 +336,7 @@ def courtesy(folded: str, words: list[str] | None = None) -> str | None:
     said = " ".join(words)
     if _ABOUT_THE_BOT.match(said):
         return "about"
-    asked = list(dropwhile(GREETINGS.__contains__, words))
+    asked = list(dropwhile(_GREETING_LEAD.__contains__, words))
     if asked and len(asked) < len(words) and _ABOUT_THE_BOT.match(" ".join(asked)):
         # "Hi, can you speak French?": greeted, then asked what the bot is.
         return "about"

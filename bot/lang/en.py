@@ -43,6 +43,8 @@ ACKNOWLEDGEMENTS = frozenset(
     " wow good sure np gr8".split()
 )
 """Words that take an answer in: a message of only these (and filler) says so ("ok cool")."""
+GREETING_ADDRESS = frozenset("there everyone all guys folks again bot".split())
+"""Words that follow a greeting to say whom it greets ("hi there, ...", "hello again")."""
 GREETING_FILLER = frozenset(
     "there you bot good very much lot a so all everyone guys doing for the help again your that"
     " this info answer answers earlier it oh ah hmm was is s really truly helpful useful".split()
@@ -690,6 +692,11 @@ IDIOMS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 PATTERNS = {
     # "and after that?": what happens next in the story.
     "next": r"after that|afterwards?|next|then|and then|then what|after",
+    # "who died, and how many were hurt?": "and" before a second question.
+    "and_asking": (
+        r"\s*,?\s*\b(?:and|&)\s+(?=(?:who|whom|what|when|where|why|how|which|did|was|were|is"
+        r"|are|does|do|has|have|had)\b)"
+    ),
     # "tell me more", "go on": more of what the last answer told.
     "more": (
         r"(?:(?:and|so|ok|okay|yes|yeah|sure) )?(?:(?:tell|give|show) me |i want |some )?"
@@ -747,6 +754,7 @@ PATTERNS = {
         # "what's your name?", "are you there?": the bot itself.
         r"|what (?:is |s )?(?:your|ur) name|who am i (?:talking|speaking|chatting) (?:to|with)"
         r"|(?:are |r )?(?:you|u) (?:there|still there|awake)"
+        r"|how old (?:are|r) (?:you|u)|where (?:are|r) (?:you|u) from|where do (?:you|u) come from"
     ),
     # "the losers", "the winning side": a side of the fighting, by how it came out.
     "winners": r"\b(?:the )?(?:winners|victors|winning (?:side|group|camp|faction))\b",

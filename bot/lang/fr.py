@@ -38,6 +38,8 @@ COURTESY_PHRASES = {
 """Phrases of courtesy (accents folded), each to a word that says it (see `en.COURTESY_PHRASES`)."""
 ACKNOWLEDGEMENTS = frozenset("daccord entendu compris parfait genial".split())
 """Words that take an answer in (accents folded)."""
+GREETING_ADDRESS = frozenset("a tous tout le monde bot".split())
+"""Words that follow a greeting to say whom it greets ("bonjour à tous, ...", "salut le bot")."""
 GREETING_FILLER = frozenset(
     "a au tous tout le monde beaucoup bien bot vous toi ca va comment journee soiree nuit pour"
     " l aide ah oh c etait est tres vraiment utile super sympa".split()
@@ -358,6 +360,10 @@ the text must hold as a whole word for the regex to run). They run on folded tex
 apostrophes are dropped."""
 
 PATTERNS = {
+    "and_asking": (
+        r"\s*,?\s*\bet\s+(?=(?:qui|quoi|quand|ou|où|pourquoi|comment|combien|quel|quelle|quels"
+        r"|quelles|est-ce)\b)"
+    ),
     "more": (
         r"(?:(?:dis|dites|raconte|racontez) (?:en |moi |nous )?plus|en savoir plus"
         r"|plus de (?:details|infos?|informations)|autre chose|quoi autre|encore|continue"
@@ -416,6 +422,7 @@ PATTERNS = {
         r"|comment (?:tu (?:t )?appelles|(?:t )?appelles tu|vous (?:vous )?appelez"
         r"|(?:vous )?appelez vous)"
         r"|(?:c est )?(?:quoi|quel est) ton nom|(?:tu es|t es|vous etes) (?:la|encore la)"
+        r"|quel age (?:as tu|avez vous)|(?:tu as|vous avez) quel age"
     ),
     "winners": r"\b(?:les )?(?:vainqueurs|gagnants|camp (?:vainqueur|gagnant))\b",
     "losers": r"\b(?:les )?(?:perdants|vaincus|camp (?:perdant|vaincu))\b",
