@@ -1121,10 +1121,20 @@ def test_what_else_is_never_answered_with_the_answer_just_given(engine: Engine) 
     assert not reply.answered
 
 
-def test_follow_up_what_else_did_he_say_moves_to_another_ramadane_fact(engine: Engine) -> None:
-    first = engine.answer("what did Ramadane say about the attack?")
+@pytest.mark.parametrize(
+    ("first_asked", "then"),
+    [
+        ("what did Ramadane say about the attack?", "what else did he say?"),
+        # ("d autre", typed without its apostrophe, is "else" as "d'autre" is)
+        ("c était qui le porte-parole ?", "il a dit quoi d autre ?"),
+    ],
+)
+def test_follow_up_what_else_did_he_say_moves_to_another_ramadane_fact(
+    engine: Engine, first_asked: str, then: str
+) -> None:
+    first = engine.answer(first_asked)
     assert first.answered
-    second = engine.answer("what else did he say?", context=first.context)
+    second = engine.answer(then, context=first.context)
     assert second.answered
     assert second.fact_id != first.fact_id
     assert any("Ramadane" in c.text for c in second.citations)
