@@ -147,7 +147,7 @@ def run_console(
             out(f"({shown(reply.question)})")
         if debug:
             out(render_debug(reply))
-        if reply.fact_id in drafts:
+        if any(answer.fact_id in drafts for answer in (reply, *reply.also)):
             out("(draft fact: readers on Telegram are not shown it until `draft: true` is removed)")
         out(render_text(reply))
         if on_reply is not None:

@@ -3,7 +3,8 @@ why; the words of each reply come from `replies`."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 
 from bot import lang, replies
@@ -44,6 +45,16 @@ class Decider:
         to fit the verdict."""
         # The language the article, and so the answers, are written in.
         self.language = replies.text_language(" ".join(s.text for s in index.sentences[:40]))
+
+    @contextmanager
+    def unobserved(self) -> Iterator[None]:
+        """Weigh rankings without showing them to `observe`: the verdict is fitted on messages
+        read whole, not on the questions the engine asks of their parts."""
+        observe, self.observe = self.observe, None
+        try:
+            yield
+        finally:
+            self.observe = observe
 
     def decide(self, question: str, query: Query, ranked: list[Match], previous: Context) -> Reply:
         """Return the reply to one reading of a question, given its ranked facts."""

@@ -129,25 +129,28 @@ class FactIndex:
         }
 
     def more_of(self, fact: int, told: frozenset[str]) -> Fact | None:
-        """Return what to tell a reader asking for more after a fact ("tell me more"): the
-        first fact, in the article's order, telling one of the sentences it tells; else the one
-        telling the first sentence after them. None of those the reader has had (`told`, by
-        id), and none when the article tells nothing more of it."""
-        facts, sentences = self.facts, self.sentences
-        own = [i for i in self.told_sentences[fact] if sentences[i].section != INFOBOX]
-        if not own:
-            return None
-        fresh = [n for n, f in enumerate(facts) if n != fact and f.id not in told]
-        shared = [n for n in fresh if not self.told_sentences[n].isdisjoint(own)]
-        if shared:
-            return facts[min(shared, key=lambda n: (min(self.told_sentences[n]), n))]
-        later = [
-            (first, n)
-            for n in fresh
-            if (after := [i for i in self.told_sentences[n] if i > max(own)])
-            and sentences[(first := min(after))].section != INFOBOX
+        """Return what to tell a reader asking for more after a fact ("tell me more"): the fact
+        telling the first sentence of the story after the fact's own that the reader has not
+        been shown yet, by it or by the facts they have had (`told`, by id); from the story's
+        start after a fact the infobox alone tells. None when the story has no more."""
+        facts, sentences, telling = self.facts, self.sentences, self.told_sentences
+        had = [n for n, f in enumerate(facts) if f.id in told or n == fact]
+        shown = frozenset().union(*(telling[n] for n in had))
+        own = [i for i in telling[fact] if sentences[i].section != INFOBOX]
+        after = max(own, default=-1)
+        new = [
+            (min(fresh), n)
+            for n in range(len(facts))
+            if n not in had
+            and (
+                fresh := [
+                    i
+                    for i in telling[n]
+                    if i > after and i not in shown and sentences[i].section != INFOBOX
+                ]
+            )
         ]
-        return facts[min(later)[1]] if later else None
+        return facts[min(new)[1]] if new else None
 
     def offered(self, fact: int, language: str) -> str:
         """Return how a fact is offered to a reader asking in a language: its first phrasing

@@ -44,6 +44,9 @@ _CLAUSE_END = re.compile(r"[;:!?？]|,(?=\s|$)|\.(?=\s+[A-Z]|\s*$)")
 _SENTENCE_BREAK = re.compile(r"[.!?？]\s+\S")
 _SENTENCE = re.compile(r"[^.!?？]+(?:[.!?？]+|$)")
 _AND_ASKING = re.compile(lang.pattern("and_asking"), re.IGNORECASE)
+# What a message asks up to each question mark, and where a sentence within it begins.
+_ASKED = re.compile(r"[^?？]+[?？]+|[^?？]*\S[^?？]*$")
+_NEXT_SENTENCE = re.compile(r"[.!]+\s+(?=[A-Z«\"'])")
 _CLAUSE = re.compile(r"[.!?;:,]+(?:\s|$)|\s+(?:but|so)\s")
 _EMBEDDED_QUESTION = re.compile(lang.pattern("embedded_question"), re.IGNORECASE)
 _DISPUTED = re.compile(lang.pattern("disputed"))
@@ -1008,14 +1011,26 @@ def _asks_in(whole: bool | None, position: int, clause: str) -> bool:
 
 def asked_parts(text: str) -> list[str]:
     """Return the questions a message asks one after the other, in its order ("when did they
-    leave? and what did they keep?", "who died, and how many were hurt?"): its sentences that
-    ask, each split where "and" opens another question. One part (the whole text) for most."""
+    leave? and what did they keep?", "who died, and how many were hurt?"): what ends with a
+    question mark, from the last sentence before it ("I read it. Who won?"), each split where
+    "and" opens another question, and each a question from its first word ("I know they left
+    and what did they keep?" asks one). One part (the whole text) for most; at most
+    `MAX_PARTS`."""
     if text.count("?") + text.count("？") < 2 and _AND_ASKING.search(text) is None:
         return [text]
-    sentences = [s for s in _SENTENCE.findall(text) if s.strip()]
-    asking = [s for s in sentences if s.rstrip().endswith(("?", "？")) or opens_question(s)]
-    parts = [p for s in asking for p in _AND_ASKING.split(s) if p.strip(" ?？.!,")]
-    return parts or [text]
+    parts: list[str] = []
+    for asked in _ASKED.findall(text):
+        # (Not split at every full stop: "Apr. 21", "the M.A.A." end no sentence.)
+        sentence = _NEXT_SENTENCE.split(asked)[-1]
+        first, *more = _AND_ASKING.split(sentence)
+        parts += [first] if opens_question(first.replace("?", " ").replace("？", " ")) else []
+        parts += [p for p in more if p.strip(" ?？.!,")]
+    return parts[:MAX_PARTS] if len(parts) > 1 else [text]
+
+
+MAX_PARTS = 4
+"""The questions of one message answered at most: an answer each, with their sentences, fits in
+one Telegram message."""
 
 
 def opens_question(clause: str) -> bool:

@@ -135,11 +135,13 @@ class Engine:
 
     def answer(self, question: str, *, context: Context | None = None) -> Reply:
         """Answer one question, using the conversation context for follow-ups."""
-        if context is not None and context.offered:
-            picked = self._picked(question, context)
-            if picked is not None:
+        if _PICK.fullmatch(question):
+            # "2": the second question offered, or, with none such, a request to ask one.
+            if context is not None and (picked := self._picked(question, context)) is not None:
                 # (The offer stands: "3" next asks another of the questions offered.)
                 return replace(picked, context=replace(picked.context, offered=context.offered))
+            reply = self.decider.decline(question, [], context, empty=True)
+            return replace(reply, context=replace(reply.context, offered=reply.suggestions))
         reply = self._reply(question, context)
         if reply.answered and reply.reason is Reason.MATCHED:
             parts = asked_parts(question)
@@ -159,16 +161,12 @@ class Engine:
         order. The message's answer alone when it is not one of theirs, or they answer fewer
         than two."""
         answered: list[Reply] = []
-        # (The verdict is fitted on the rankings of messages read whole, not of their parts.)
-        observe, self.decider.observe = self.decider.observe, None
-        try:
-            replies = []
+        replies = []
+        with self.decider.unobserved():
             for part in parts:
                 replies.append(asked := self._reply(part, context))
                 if asked.answered:
                     context = asked.context
-        finally:
-            self.decider.observe = observe
         for asked in replies:
             if (
                 asked.answered

@@ -272,12 +272,12 @@ def cited(reply: Reply, answer: Reply) -> tuple[Citation, ...]:
     its own, less those an answer before it in the reply already showed."""
     if not reply.also:
         return answer.citations
-    shown: set[Citation] = set()
+    earlier: set[Citation] = set()
     for before in (reply, *reply.also):
         if before is answer:
             break
-        shown.update(before.citations)
-    return tuple(c for c in answer.citations if c not in shown)
+        earlier.update(before.citations)
+    return tuple(c for c in answer.citations if c not in earlier)
 
 
 def render_text(reply: Reply) -> str:
@@ -361,8 +361,8 @@ def _why(reply: Reply, pack: Pack) -> list[str]:
         ]
     elif reply.reason is Reason.MORE:
         lines = [
-            "You asked for more: this is what the article says next about my last answer, from "
-            "the same sentence or the one after it."
+            "You asked for more: this is what the article says next, after the sentences my "
+            "answers so far have quoted."
         ]
     elif reply.reason is Reason.PICKED:
         lines = ["You typed the number of one of the questions I offered: this is its answer."]

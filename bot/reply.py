@@ -65,8 +65,8 @@ class Reason(StrEnum):
     ALREADY_TOLD = "already-told"
     """An answer the message tells before asking what came after it: offered, not given."""
     MORE = "more"
-    """"Tell me more" after an answer: a fact quoting the same sentence, else the one quoting the
-    article's next."""
+    """ "Tell me more" after an answer: the fact telling the next sentence of the story the reader
+    has not been shown."""
     PICKED = "picked"
     """A number typed for one of the questions the last reply offered: that question's
     answer."""

@@ -11,8 +11,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bot.article import INFOBOX
 from bot.index import _received, given_kinds
-from bot.interpret import Query
+from bot.interpret import Query, asked_parts
 from bot.knowledge import Pack, load_pack
 from bot.matching import MAX_QUESTION_CHARS, Context, Engine, Outcome, Reason
 from bot.replies import render_why
@@ -1017,37 +1018,63 @@ def test_a_bare_number_picks_the_question_offered_with_it(engine: Engine) -> Non
         assert picked.question == offer.suggestions[number]
         # (The offer stands, as a menu does: the next number asks another of them.)
         assert picked.context.offered == offer.suggestions
-    assert engine.answer("4", context=offer.context).reason is not Reason.PICKED
-    assert engine.answer("2").reason is not Reason.PICKED
     assert engine.answer("2 more", context=offer.context).reason is not Reason.PICKED
 
 
+@pytest.mark.parametrize("offered", ["who won?", None, "tell me about the aftermath"])
+def test_a_number_picking_nothing_offered_asks_for_a_question(
+    engine: Engine, offered: str | None
+) -> None:
+    """ "2" after an answer, out of the blue or past the questions offered is no question of the
+    article, to be matched (after "when did the MAA leave?" it got the May 5 attack): the reply
+    asks for one and offers the starters, which the next number picks."""
+    context = engine.answer(offered).context if offered else None
+    number = "4" if offered and "aftermath" in offered else "2"
+    reply = engine.answer(number, context=context)
+    assert not reply.answered and reply.reason is Reason.EMPTY
+    assert reply.suggestions == engine.starters()
+    picked = engine.answer("2", context=reply.context)
+    assert picked.reason is Reason.PICKED and picked.question == engine.starters()[1]
+
+
 @pytest.mark.parametrize(
-    "more", ["tell me more", "More please", "can you tell me more?", "go on", "dis-m'en plus"]
+    "more",
+    [
+        "tell me more",
+        "More please",
+        "can you tell me more?",
+        "go on",
+        "what else?",
+        "dis-m'en plus",
+    ],
 )
 def test_tell_me_more_gives_what_the_article_says_next_of_the_last_answer(
     engine: Engine, more: str
 ) -> None:
-    """ "Tell me more" after an answer: a fact telling the same sentence of the article, else
-    the one telling the sentence after it; never one the reader has had."""
-    left = engine.answer("when did the MAA leave Ber?")
-    first = engine.answer(more, context=left.context)
-    assert first.reason is Reason.MORE
+    """ "Tell me more" after an answer: the fact telling the next sentence of the story that no
+    answer so far has quoted; asked again, the one after."""
     index = engine.index
     told = index.told_sentences
-    assert not told[index.fact_index[first.fact_id]].isdisjoint(
-        told[index.fact_index["maa-left-ber"]]
-    )
-    assert render_why(first, engine.pack)[0].startswith("You asked for more:")
-    # Asked again and again, it walks on through the article and never repeats itself.
-    given, context = [left.fact_id, first.fact_id], first.context
+    reply = engine.answer("when did the MAA leave Ber?")
+    shown = set(told[index.fact_index[reply.fact_id]])
+    last = max(shown)
     for _ in range(4):
-        reply = engine.answer(more, context=context)
-        assert reply.reason is Reason.MORE and reply.fact_id not in given
-        given.append(reply.fact_id)
-        context = reply.context
+        reply = engine.answer(more, context=reply.context)
+        assert reply.reason is Reason.MORE
+        telling = told[index.fact_index[reply.fact_id]]
+        assert any(i > last and i not in shown for i in telling), reply.fact_id
+        shown |= telling
+        last = max(i for i in telling if index.sentences[i].section != INFOBOX)
+    assert render_why(reply, engine.pack)[0].startswith("You asked for more:")
     # With nothing answered before, it is a message like any other.
     assert engine.answer(more).reason is not Reason.MORE
+
+
+def test_tell_me_more_after_what_only_the_infobox_says_starts_the_story(engine: Engine) -> None:
+    place = engine.answer("where did the Battle of Ber take place?")
+    assert place.answered
+    more = engine.answer("tell me more", context=place.context)
+    assert more.reason is Reason.MORE and more.answered
 
 
 def test_tell_me_more_after_the_last_of_the_story_says_there_is_no_more(engine: Engine) -> None:
@@ -1059,6 +1086,36 @@ def test_tell_me_more_after_the_last_of_the_story_says_there_is_no_more(engine: 
         if reply.reason is not Reason.MORE:
             break
     assert not reply.answered and reply.reason is Reason.NO_STORY
+
+
+@pytest.mark.parametrize(
+    ("message", "parts"),
+    [
+        ("who won?", ["who won?"]),
+        ("who died and how many were hurt?", ["who died", "how many were hurt?"]),
+        (
+            "who won the battle & when did they leave?",
+            ["who won the battle", "when did they leave?"],
+        ),
+        ("I read it. Who won? Why?", ["Who won?", " Why?"]),
+        # a statement before "and" is no question, and a full stop ends no sentence in an
+        # abbreviation
+        (
+            "I know the MAA left Ber and what did they keep?",
+            ["I know the MAA left Ber and what did they keep?"],
+        ),
+        ("What happened on Apr. 21? And who won?", ["What happened on Apr. 21?", "who won?"]),
+        (
+            "Who won at Ber? What did the M.A.A. keep?",
+            ["Who won at Ber?", " What did the M.A.A. keep?"],
+        ),
+        ("qui a gagné et quand ?", ["qui a gagné", "quand ?"]),
+        # at most four
+        ("who? what? when? where? why? how?", ["who?", " what?", " when?", " where?"]),
+    ],
+)
+def test_the_questions_a_message_asks_are_read_in_its_order(message: str, parts: list[str]) -> None:
+    assert asked_parts(message) == parts
 
 
 @pytest.mark.parametrize(

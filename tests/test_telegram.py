@@ -14,6 +14,7 @@ import sqlite3
 import subprocess
 import sys
 from contextlib import closing
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -119,7 +120,26 @@ async def test_a_message_asking_two_questions_gets_both_answers_in_bold(
     answer = await live.ask(api.text_update(api.private_chat(ALICE), ALICE, message))
     html = answer.params["text"]
     assert html.startswith(f"<b>{reply.text}</b>")
-    assert f"<b>{reply.also[0].text}</b>" in html
+    second = reply.also[0]
+    assert f"<b>{second.text}</b>" in html
+    assert all(escape(c.text) in html for c in second.citations)
+    # /why explains both, within what a message holds.
+    why = await live.ask(api.text_update(api.private_chat(ALICE), ALICE, "/why"))
+    assert "Your message also asked" in shown(why)
+
+
+async def test_a_message_asking_many_questions_gets_at_most_four_answers_in_one_message(
+    live: LiveBot, api: BotAPIServer, engine: Engine
+) -> None:
+    facts = engine.pack.facts
+    message = " ".join(f.questions[0] for f in facts[:12])
+    reply = engine.answer(message)
+    assert reply.also and 1 + len(reply.also) <= 4
+    answer = await live.ask(api.text_update(api.private_chat(ALICE), ALICE, message))
+    assert len(answer.params["text"]) <= 4096
+    assert all(f"<b>{escape(a.text)}</b>" in answer.params["text"] for a in (reply, *reply.also))
+    why = await live.ask(api.text_update(api.private_chat(ALICE), ALICE, "/why"))
+    assert len(why.params["text"]) <= 4096
 
 
 async def test_start_explains_the_bot_and_offers_three_example_questions(

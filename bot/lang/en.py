@@ -694,7 +694,7 @@ PATTERNS = {
     "next": r"after that|afterwards?|next|then|and then|then what|after",
     # "who died, and how many were hurt?": "and" before a second question.
     "and_asking": (
-        r"\s*,?\s*\b(?:and|&)\s+(?=(?:who|whom|what|when|where|why|how|which|did|was|were|is"
+        r"\s*,?\s*(?:\band|&)\s+(?=(?:who|whom|what|when|where|why|how|which|did|was|were|is"
         r"|are|does|do|has|have|had)\b)"
     ),
     # "tell me more", "go on": more of what the last answer told.
@@ -702,7 +702,7 @@ PATTERNS = {
         r"(?:(?:and|so|ok|okay|yes|yeah|sure) )?(?:(?:tell|give|show) me |i want |some )?"
         r"(?:(?:a bit |a little |any |some )?more(?: about (?:it|that|this|them|him|her))?"
         r"(?: details?| info| information)?|go on|keep going|elaborate|details"
-        r"|anything (?:else|more))(?: please)?"
+        r"|(?:anything|what) (?:else|more))(?: please)?"
     ),
     "next_openers": r"and |so |ok |okay ",
     "next_lead": r"then |what ",

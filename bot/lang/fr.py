@@ -38,7 +38,7 @@ COURTESY_PHRASES = {
 """Phrases of courtesy (accents folded), each to a word that says it (see `en.COURTESY_PHRASES`)."""
 ACKNOWLEDGEMENTS = frozenset("daccord entendu compris parfait genial".split())
 """Words that take an answer in (accents folded)."""
-GREETING_ADDRESS = frozenset("a tous tout le monde bot".split())
+GREETING_ADDRESS = frozenset("tous tout le monde bot".split())
 """Words that follow a greeting to say whom it greets ("bonjour à tous, ...", "salut le bot")."""
 GREETING_FILLER = frozenset(
     "a au tous tout le monde beaucoup bien bot vous toi ca va comment journee soiree nuit pour"
