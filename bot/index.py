@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from bot import lang
 from bot.article import INFOBOX, LEAD, Sentence
 from bot.asks import Asks, polar
-from bot.knowledge import Fact, Pack
+from bot.knowledge import Fact, Pack, asked_facts
 from bot.lang.words import common_words
 from bot.text import fold, normalize
 from bot.vocabulary import Vocabulary
@@ -117,12 +117,8 @@ class FactIndex:
                     self._phrased_in[language] = list(first_asked)
                 self._phrased_in[language][number] = question
         first = {f.questions[0]: number for number, f in enumerate(pack.facts)}
-        # Every phrasing's fact, a fact's first phrasing before any other's: the fact a
-        # question offered to the reader answers.
-        self.phrased: dict[str, int] = dict(first)
-        for number, fact in enumerate(pack.facts):
-            for question in fact.questions[1:]:
-                self.phrased.setdefault(question, number)
+        # The fact a question offered to the reader answers.
+        self.phrased = asked_facts(pack.facts)
         self._starters_in = {
             language: tuple(phrased[first[q]] for q in self.starters)
             for language, phrased in self._phrased_in.items()

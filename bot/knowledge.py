@@ -211,6 +211,16 @@ class Pack:
         return replace(self, facts=kept, domain=replace(self.domain, starters=starters))
 
 
+def asked_facts(facts: tuple[Fact, ...]) -> dict[str, int]:
+    """Return each phrasing's fact, by its position in `facts`: the fact a question offered to a
+    reader (in any language) answers. A fact's first phrasing goes before any other's."""
+    asked = {fact.questions[0]: number for number, fact in reversed(list(enumerate(facts)))}
+    for number, fact in enumerate(facts):
+        for question in fact.questions[1:]:
+            asked.setdefault(question, number)
+    return asked
+
+
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 

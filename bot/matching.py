@@ -135,9 +135,10 @@ class Engine:
 
     def answer(self, question: str, *, context: Context | None = None) -> Reply:
         """Answer one question, using the conversation context for follow-ups."""
-        if _PICK.fullmatch(question):
+        if (number := _PICK.fullmatch(question)) is not None:
             # "2": the second question offered, or, with none such, a request to ask one.
-            if context is not None and (picked := self._picked(question, context)) is not None:
+            picked = self._picked(int(number[1]), context) if context is not None else None
+            if picked is not None and context is not None:
                 # (The offer stands: "3" next asks another of the questions offered.)
                 return replace(picked, context=replace(picked.context, offered=context.offered))
             reply = self.decider.decline(question, [], context, empty=True)
@@ -183,18 +184,17 @@ class Engine:
         after = replace(after, given=tuple(dict.fromkeys([*after.given, *had])))
         return replace(first, question=question, also=tuple(rest), context=after)
 
-    def _picked(self, question: str, context: Context) -> Reply | None:
+    def _picked(self, number: int, context: Context) -> Reply | None:
         """Return the answer to the question offered that a bare number picks ("2", "#2"),
-        or None when the message is not one of the numbers offered."""
-        picked = _PICK.fullmatch(question)
-        if picked is None or not 1 <= int(picked[1]) <= len(context.offered):
+        or None when none was offered with that number."""
+        if not 1 <= number <= len(context.offered):
             return None
-        asked = context.offered[int(picked[1]) - 1]
-        number = self.index.phrased.get(asked)
-        if number is None:
+        asked = context.offered[number - 1]
+        position = self.index.phrased.get(asked)
+        if position is None:
             return None
         tokens = self.vocabulary.analyze(asked)
-        fact = self.index.facts[number]
+        fact = self.index.facts[position]
         return self.decider.answer_with(asked, fact, 1.0, tokens, context, reason=Reason.PICKED)
 
     def _reply(self, question: str, context: Context | None) -> Reply:

@@ -267,25 +267,23 @@ def shown(question: str) -> str:
     return question[:1].upper() + question[1:]
 
 
-def cited(reply: Reply, answer: Reply) -> tuple[Citation, ...]:
-    """Return the citations to show under one of a reply's answers (itself or one of `also`):
-    its own, less those an answer before it in the reply already showed."""
-    if not reply.also:
-        return answer.citations
-    earlier: set[Citation] = set()
-    for before in (reply, *reply.also):
-        if before is answer:
-            break
-        earlier.update(before.citations)
-    return tuple(c for c in answer.citations if c not in earlier)
+def each_answer(reply: Reply) -> list[tuple[Reply, tuple[Citation, ...]]]:
+    """Return a reply's answers (itself, then those of `also`), each with the citations to show
+    under it: its own, less those an answer before it already showed."""
+    shown_before: set[Citation] = set()
+    answers = []
+    for answer in (reply, *reply.also):
+        answers.append((answer, tuple(c for c in answer.citations if c not in shown_before)))
+        shown_before.update(answer.citations)
+    return answers
 
 
 def render_text(reply: Reply) -> str:
     """Render a reply as plain text: the answer, then each cited sentence with its section."""
     lines = []
-    for answer in (reply, *reply.also):
+    for answer, citations in each_answer(reply):
         lines.append(answer.text)
-        lines.extend(f"  “{c.text}” ({c.section})" for c in cited(reply, answer))
+        lines.extend(f"  “{c.text}” ({c.section})" for c in citations)
     if reply.suggestions:
         lines.extend(f"  {number}. {shown(q)}" for number, q in enumerate(reply.suggestions, 1))
     return "\n".join(lines)
@@ -490,14 +488,14 @@ def as_json(reply: Reply) -> dict[str, Any]:
     """Return the `ask --json` record for a reply (the contract outside evaluation reads)."""
     # A quoted sentence is the answer itself, after the line that says no fact covers it.
     quoted = f"{reply.text} {reply.citations[0].text}" if reply.quoted and reply.citations else ""
-    answers = (reply, *reply.also)
+    answers = each_answer(reply)
     return {
         "question": reply.question,
         "answered": reply.answered,
         # (A message asking several questions: each answer on a line of its own.)
-        "answer": quoted or "\n".join(a.text for a in answers),
+        "answer": quoted or "\n".join(a.text for a, _ in answers),
         "citations": [
-            {"section": c.section, "text": c.text} for a in answers for c in cited(reply, a)
+            {"section": c.section, "text": c.text} for _, cited in answers for c in cited
         ],
         "confidence": reply.confidence,
         "suggestions": list(reply.suggestions),
@@ -507,10 +505,10 @@ def as_json(reply: Reply) -> dict[str, Any]:
 def render_html(reply: Reply, source: Source, *, with_suggestions: bool = True) -> str:
     """Render a reply as Telegram HTML: bold answer, cited sentences quoted with linked sections."""
     parts = [f"<b>{_escape_within(reply.text, TELEGRAM_LIMIT - len('<b></b>'))}</b>"]
-    for number, answer in enumerate((reply, *reply.also)):
+    for number, (answer, citations) in enumerate(each_answer(reply)):
         if number:
             parts.append(f"<b>{escape(answer.text)}</b>")
-        for citation in cited(reply, answer):
+        for citation in citations:
             url = escape(source.section_url(citation.section))
             link = f'<a href="{url}">{escape(citation.section)}</a>'
             parts.append(f"<blockquote>{escape(citation.text)}\n— {link}</blockquote>")

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.knowledge import Fact, Pack
+from bot.knowledge import Fact, Pack, asked_facts
 
 CALLBACK_DATA_LIMIT = 64
 """Telegram's limit on a button's callback data, in bytes."""
@@ -51,12 +51,7 @@ class Buttons:
             self._link[fact.id] = payload
             self._linked[payload] = fact
         # (Every phrasing: a fact is offered in the language the reader asks in.)
-        self.by_question: dict[str, Fact] = {}
-        for fact in pack.facts:
-            self.by_question.setdefault(fact.questions[0], fact)
-        for fact in pack.facts:
-            for question in fact.questions[1:]:
-                self.by_question.setdefault(question, fact)
+        self.by_question = {q: pack.facts[n] for q, n in asked_facts(pack.facts).items()}
         grouped: dict[str, list[Fact]] = {}
         for fact in pack.facts:
             grouped.setdefault(fact.section, []).append(fact)
