@@ -1034,6 +1034,6 @@ one Telegram message."""
 
 
 def opens_question(clause: str) -> bool:
-    """Return whether a clause starts the way a question does ("who...", "did...")."""
-    first = fold(clause[:40]).split()[:1]
+    """Return whether a clause starts the way a question does ("who...", "did...", "what's")."""
+    first = lang.words_of(fold(clause[:40]))[:1]
     return bool(first) and (first[0] in lang.QUESTION_WORDS or first[0] in lang.AUXILIARIES)

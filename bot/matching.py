@@ -145,6 +145,8 @@ class Engine:
             return replace(reply, context=replace(reply.context, offered=reply.suggestions))
         reply = self._reply(question, context)
         if reply.answered and reply.reason is Reason.MATCHED:
+            # (Not a message declined whole: its questions asked alone lose what it tells of
+            # another event, "in 2014", "at Anefis", and a bare "and when?" its subject.)
             parts = asked_parts(question)
             if len(parts) > 1:
                 reply = self._each_answered(question, parts, reply, context)
@@ -159,30 +161,37 @@ class Engine:
         """Return the answer to a message asking several questions ("who died, and how many
         were hurt?"): each asked in turn, in the conversation the ones before it left, and
         those answered outright with a fact of their own given together, in the message's
-        order. The message's answer alone when it is not one of theirs, or they answer fewer
-        than two."""
+        order, with those it found no answer to (`Reply.unanswered`). The message's answer
+        alone when it is not one of theirs."""
         answered: list[Reply] = []
+        unanswered: list[Reply] = []
         replies = []
         with self.decider.unobserved():
             for part in parts:
                 replies.append(asked := self._reply(part, context))
                 if asked.answered:
                     context = asked.context
-        for asked in replies:
-            if (
-                asked.answered
-                and asked.reason in _PART_ANSWERS
-                and all(asked.fact_id != given.fact_id for given in answered)
+        for place, asked in enumerate(replies, 1):
+            asked = replace(asked, place=place)
+            if not asked.answered:
+                unanswered.append(asked)
+            elif asked.reason in _PART_ANSWERS and all(
+                asked.fact_id != given.fact_id for given in answered
             ):
                 answered.append(asked)
-        if len(answered) < 2 or all(given.fact_id != reply.fact_id for given in answered):
+        if all(given.fact_id != reply.fact_id for given in answered):
             return reply
+        if len(answered) == 1:
+            # (One question answered, as the message read whole is: the others are not.)
+            return replace(reply, unanswered=tuple(unanswered))
         first, *rest = answered
         # (The reader has had every answer, whichever the conversation goes on from.)
         after = answered[-1].context
         had = [a.fact_id for a in reversed(answered) if a.fact_id is not None]
         after = replace(after, given=tuple(dict.fromkeys([*after.given, *had])))
-        return replace(first, question=question, also=tuple(rest), context=after)
+        return replace(
+            first, question=question, also=tuple(rest), unanswered=tuple(unanswered), context=after
+        )
 
     def _picked(self, number: int, context: Context) -> Reply | None:
         """Return the answer to the question offered that a bare number picks ("2", "#2"),

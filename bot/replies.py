@@ -10,12 +10,15 @@ from typing import Any
 
 from bot import lang
 from bot.asks import polar
+from bot.interpret import asked_parts
 from bot.knowledge import Citation, Pack, Source
 from bot.reply import Outcome, Reason, Reply
 from bot.text import fold, normalize, printable, strip_address
 
 TELEGRAM_LIMIT = 4096
 """Telegram's limit on a message's length, in characters after entity parsing."""
+CUT_MARK = "<i>[…]</i>"
+"""What ends a Telegram message cut to fit its limit, where the rest was left out."""
 
 
 _UNSURE = {
@@ -36,6 +39,22 @@ _IN_ANOTHER_LANGUAGE = {
     ("en", "fr"): "From the article, in French: {answer}",
 }
 """An answer to a question asked in another language than the article's, which it quotes."""
+_UNANSWERED = {
+    "en": (
+        "I found no answer in the article to your {places} question.",
+        "I found no answer in the article to your {places} questions.",
+        ("first", "second", "third", "fourth"),
+        "and",
+    ),
+    "fr": (
+        "Je n'ai pas trouvé de réponse dans l'article à votre {places} question.",
+        "Je n'ai pas trouvé de réponse dans l'article à vos {places} questions.",
+        ("première", "deuxième", "troisième", "quatrième"),
+        "et",
+    ),
+}
+"""The line after the answers to a message asking several questions that says which of them
+found no answer: for one, for several, the places' words, the word joining the last two."""
 _PARTICIPLE = re.compile(r"(?:ed|en|ing)$")
 _ASKS_ABOUT = re.compile(lang.pattern("asks_about"))
 _AUXILIARIES = lang.AUXILIARIES - lang.COPULAS
@@ -221,6 +240,10 @@ def absent_line(question: str, *, language: str | None = None, near: bool = Fals
     plain = lines["absent-polar" if is_polar else "absent-plain"]
     if not asked or len(asked) > 160 or len(words) < 2 or fold(words[0]) not in lang.QUESTION_WORDS:
         return plain
+    if len(asked_parts(question)) > 1:
+        # (Several questions read as one do not echo as one: "doesn't say who won the battle
+        # and who commanded the MNLA" says the article lacks who won.)
+        return plain
     if _ASKS_ABOUT.match(folded):
         return plain
     lead = asked[0].lower() + words[0][1:]
@@ -278,12 +301,28 @@ def each_answer(reply: Reply) -> list[tuple[Reply, tuple[Citation, ...]]]:
     return answers
 
 
+def unanswered_text(reply: Reply) -> str:
+    """Return the line saying which of a message's questions found no answer (its other
+    questions did: `Reply.unanswered`), in the message's language; "" when none."""
+    if not reply.unanswered:
+        return ""
+    one, several, words, joining = _UNANSWERED[question_language(reply.question)]
+    said = [words[part.place - 1] for part in reply.unanswered if 0 < part.place <= len(words)]
+    if not said:
+        return ""
+    places = said[0] if len(said) == 1 else f"{', '.join(said[:-1])} {joining} {said[-1]}"
+    return (one if len(said) == 1 else several).format(places=places)
+
+
 def render_text(reply: Reply) -> str:
-    """Render a reply as plain text: the answer, then each cited sentence with its section."""
+    """Render a reply as plain text: the answer, then each cited sentence with its section
+    (and for a message asking several questions, which found no answer)."""
     lines = []
     for answer, citations in each_answer(reply):
         lines.append(answer.text)
         lines.extend(f"  “{c.text}” ({c.section})" for c in citations)
+    if reply.unanswered:
+        lines.append(unanswered_text(reply))
     if reply.suggestions:
         lines.extend(f"  {number}. {shown(q)}" for number, q in enumerate(reply.suggestions, 1))
     return "\n".join(lines)
@@ -293,7 +332,11 @@ def render_debug(reply: Reply) -> str:
     """Render the engine's decision for a curator: fact, score, runner-up and outcome (and so
     for each other question of a message asking several)."""
     return "\n".join(
-        [_debug(reply), *(f"[also “{a.question.strip()}”]\n{_debug(a)}" for a in reply.also)]
+        [
+            _debug(reply),
+            *(f"[also “{a.question.strip()}”]\n{_debug(a)}" for a in reply.also),
+            *(f"[unanswered “{a.question.strip()}”]\n{_debug(a)}" for a in reply.unanswered),
+        ]
     )
 
 
@@ -336,7 +379,7 @@ def render_why(reply: Reply, pack: Pack) -> list[str]:
     the score, the threshold it had to reach, the runner-up and the signals that moved it; and
     so for each other question of a message asking several."""
     lines = _why(reply, pack)
-    for answer in reply.also:
+    for answer in sorted((*reply.also, *reply.unanswered), key=lambda a: a.place):
         lines.append(f"Your message also asked “{answer.question.strip()}”:")
         lines.extend(_why(answer, pack))
     return lines
@@ -493,7 +536,8 @@ def as_json(reply: Reply) -> dict[str, Any]:
         "question": reply.question,
         "answered": reply.answered,
         # (A message asking several questions: each answer on a line of its own.)
-        "answer": quoted or "\n".join(a.text for a, _ in answers),
+        "answer": quoted
+        or "\n".join([*(a.text for a, _ in answers), *filter(None, [unanswered_text(reply)])]),
         "citations": [
             {"section": c.section, "text": c.text} for _, cited in answers for c in cited
         ],
@@ -504,7 +548,8 @@ def as_json(reply: Reply) -> dict[str, Any]:
 
 def render_html(reply: Reply, source: Source, *, with_suggestions: bool = True) -> str:
     """Render a reply as Telegram HTML: bold answer, cited sentences quoted with linked sections."""
-    parts = [f"<b>{_escape_within(reply.text, TELEGRAM_LIMIT - len('<b></b>'))}</b>"]
+    room = TELEGRAM_LIMIT - len(f"<b></b>\n{CUT_MARK}")
+    parts = [f"<b>{_escape_within(reply.text, room)}</b>"]
     for number, (answer, citations) in enumerate(each_answer(reply)):
         if number:
             parts.append(f"<b>{escape(answer.text)}</b>")
@@ -512,19 +557,25 @@ def render_html(reply: Reply, source: Source, *, with_suggestions: bool = True) 
             url = escape(source.section_url(citation.section))
             link = f'<a href="{url}">{escape(citation.section)}</a>'
             parts.append(f"<blockquote>{escape(citation.text)}\n— {link}</blockquote>")
+    if reply.unanswered:
+        parts.append(f"<i>{escape(unanswered_text(reply))}</i>")
     if with_suggestions and reply.suggestions:
         parts.append("\n".join(f"• {escape(shown(q))}" for q in reply.suggestions))
     return fit_html(parts)
 
 
 def fit_html(parts: list[str]) -> str:
-    """Join HTML blocks, dropping whole trailing blocks so the message stays within the limit.
+    """Join HTML blocks, dropping whole trailing blocks so the message stays within the limit,
+    and marking where they were dropped (`CUT_MARK`).
 
-    The first block must fit on its own.
+    The first block must fit on its own (with the mark).
     """
     kept = parts[:1]
     for part in parts[1:]:
         if len("\n".join([*kept, part])) > TELEGRAM_LIMIT:
+            while len(kept) > 1 and len("\n".join([*kept, CUT_MARK])) > TELEGRAM_LIMIT:
+                kept.pop()
+            kept.append(CUT_MARK)
             break
         kept.append(part)
     return "\n".join(kept)

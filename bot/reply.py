@@ -127,6 +127,11 @@ class Reply:
     also: tuple[Reply, ...] = ()
     """The answers to the message's other questions, in its order, each a reply of its own
     ("who died, and how many were hurt?"): this reply answers the first."""
+    unanswered: tuple[Reply, ...] = ()
+    """The replies to the message's questions that found no answer, when others did ("who won,
+    and what did France think of it?"), each saying which it is (`place`)."""
+    place: int = 0
+    """Which of its message's questions this reply is to (from 1), when it asked several."""
 
     @property
     def signals(self) -> tuple[Signal, ...]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from html import escape
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from bot.index import _received, given_kinds
 from bot.interpret import Query, asked_parts
 from bot.knowledge import Pack, load_pack
 from bot.matching import MAX_QUESTION_CHARS, Context, Engine, Outcome, Reason
-from bot.replies import render_why
+from bot.replies import as_json, render_html, render_text, render_why
 from bot.text import normalize
 
 
@@ -1110,6 +1111,7 @@ def test_tell_me_more_after_the_last_of_the_story_says_there_is_no_more(engine: 
             ["Who won at Ber?", " What did the M.A.A. keep?"],
         ),
         ("qui a gagné et quand ?", ["qui a gagné", "quand ?"]),
+        ("what's the weather and who won?", ["what's the weather", "who won?"]),
         # at most four
         ("who? what? when? where? why? how?", ["who?", " what?", " when?", " where?"]),
     ],
@@ -1157,6 +1159,52 @@ def test_a_message_asking_one_answered_question_gets_one_answer(
     engine: Engine, message: str
 ) -> None:
     assert engine.answer(message).also == ()
+
+
+@pytest.mark.parametrize(
+    ("message", "answered", "line"),
+    [
+        (
+            "Who won the battle? What did the French government think of it?",
+            ["who-won"],
+            "I found no answer in the article to your second question.",
+        ),
+        (
+            "What did the French government think? When did the MAA leave Ber? "
+            "What did the UN say?",
+            ["maa-left-ber"],
+            "I found no answer in the article to your first and third questions.",
+        ),
+        (
+            "Qui a gagné la bataille ? Quel était l'avis du gouvernement français ?",
+            ["who-won"],
+            "Je n'ai pas trouvé de réponse dans l'article à votre deuxième question.",
+        ),
+    ],
+)
+def test_a_message_asking_several_questions_says_which_found_no_answer(
+    engine: Engine, message: str, answered: list[str], line: str
+) -> None:
+    """The questions of a message that found no answer are not dropped without a word: the
+    reply says which they were, in every rendering, and /why explains each."""
+    reply = engine.answer(message)
+    assert [reply.fact_id, *(a.fact_id for a in reply.also)] == answered
+    assert reply.unanswered and not any(part.answered for part in reply.unanswered)
+    assert render_text(reply).endswith(line)
+    assert as_json(reply)["answer"].endswith(line)
+    assert render_html(reply, engine.pack.source).endswith(f"<i>{escape(line)}</i>")
+    why = render_why(reply, engine.pack)
+    assert sum(line.startswith("Your message also asked") for line in why) == len(reply.also) + len(
+        reply.unanswered
+    )
+
+
+def test_a_message_asking_several_questions_all_answered_has_no_unanswered_line(
+    engine: Engine,
+) -> None:
+    reply = engine.answer("who won the battle and when did the MAA leave?")
+    assert reply.also and reply.unanswered == ()
+    assert "found no answer" not in render_text(reply)
 
 
 def test_what_else_is_never_offered_the_answer_just_given(engine: Engine) -> None:

@@ -10,6 +10,7 @@ import pytest
 from bot.knowledge import Citation, Pack, load_pack
 from bot.matching import Engine, Outcome, Reply
 from bot.replies import (
+    CUT_MARK,
     TELEGRAM_LIMIT,
     absent_line,
     as_json,
@@ -78,6 +79,26 @@ def test_html_escapes_and_fits_whatever_the_text(pack: Pack, text: str) -> None:
     html = render_html(reply, pack.source)
     assert _valid_telegram_html(html)
     assert "<script>" not in html
+
+
+def test_a_message_cut_to_fit_telegram_says_where_it_was_cut(pack: Pack) -> None:
+    """Four answers with long sentences may not all fit in one message: the rest is left out
+    whole, and the message ends with a mark saying so."""
+    answers = [
+        Reply(question="q", outcome=Outcome.ANSWER, text=f"answer {n}",
+              citations=(Citation("Battle", f"{n} " + "word " * 300),))
+        for n in range(4)
+    ]  # fmt: skip
+    reply = Reply(
+        question="q?", outcome=Outcome.ANSWER, text="answer 0",
+        citations=answers[0].citations, also=tuple(answers[1:]),
+    )  # fmt: skip
+    html = render_html(reply, pack.source)
+    assert _valid_telegram_html(html)
+    assert "<b>answer 0</b>" in html and "<b>answer 3</b>" not in html
+    assert html.endswith(CUT_MARK)
+    # (A message that fits is not marked.)
+    assert CUT_MARK not in render_html(answers[1], pack.source)
 
 
 @pytest.mark.parametrize(
@@ -286,6 +307,25 @@ def test_a_decline_speaks_the_language_of_the_question_and_reads_well(
 def test_a_decline_moves_is_or_was_to_the_end_only_when_no_verb_follows(
     question: str, line: str
 ) -> None:
+    assert absent_line(question) == line
+
+
+@pytest.mark.parametrize(
+    ("question", "line"),
+    [
+        (
+            "who won the battle and who commanded the MNLA?",
+            "The article doesn't say; that isn't covered. These are close to what it does cover:",
+        ),
+        (
+            "qui a gagné et qui commandait le MNLA ?",
+            "L'article ne le dit pas ; ce n'est pas couvert. Voici ce qu'il couvre de proche :",
+        ),
+    ],
+)
+def test_a_decline_does_not_echo_several_questions_as_one(question: str, line: str) -> None:
+    """ "The article doesn't say who won the battle and who commanded the MNLA" would say it
+    does not tell who won."""
     assert absent_line(question) == line
 
 
