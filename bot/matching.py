@@ -185,6 +185,9 @@ class Engine:
             # (One question answered, as the message read whole is: the others are not.)
             return replace(reply, unanswered=tuple(unanswered))
         first, *rest = answered
+        if first.fact_id is not None and first.text != self._fact(first.fact_id).answer:
+            # (Said once, before the first: "D'après l'article, en anglais : ...".)
+            rest = [replace(a, text=self._fact(a.fact_id).answer) if a.fact_id else a for a in rest]
         # (The reader has had every answer, whichever the conversation goes on from.)
         after = answered[-1].context
         had = [a.fact_id for a in reversed(answered) if a.fact_id is not None]
@@ -192,6 +195,10 @@ class Engine:
         return replace(
             first, question=question, also=tuple(rest), unanswered=tuple(unanswered), context=after
         )
+
+    def _fact(self, fact_id: str) -> Fact:
+        """Return a fact of the pack by its id."""
+        return self.index.facts[self.index.fact_index[fact_id]]
 
     def _picked(self, number: int, context: Context) -> Reply | None:
         """Return the answer to the question offered that a bare number picks ("2", "#2"),
@@ -558,12 +565,17 @@ class Engine:
 
     def offers(self, reply: Reply, *, limit: int = 5) -> list[Candidate]:
         """Return the facts to offer for a reply to a question asked on its own, best first: the
-        fact it answers or the questions it offers ("did you mean", a section's), then the
-        ranking's others that reach the suggestion threshold; none for a declined question."""
+        facts it answers (each of a message asking several) or the questions it offers ("did
+        you mean", a section's), then the ranking's others that reach the suggestion threshold;
+        none for a declined question."""
         if reply.outcome is Outcome.DECLINE:
             return []
         index = self.index
-        given = [index.fact_index[reply.fact_id]] if reply.fact_id is not None else []
+        given = [
+            index.fact_index[answer.fact_id]
+            for answer in (reply, *reply.also)
+            if answer.fact_id is not None
+        ]
         if reply.outcome is Outcome.SUGGEST:
             given += [n for q in reply.suggestions if (n := index.phrased.get(q)) is not None]
         first = [

@@ -1161,6 +1161,15 @@ def test_a_message_asking_one_answered_question_gets_one_answer(
     assert engine.answer(message).also == ()
 
 
+def test_a_french_message_asking_several_questions_says_once_the_answers_are_english(
+    engine: Engine,
+) -> None:
+    reply = engine.answer("qui a gagné et quand ?")
+    assert len(reply.also) == 1
+    assert render_text(reply).count("D'après l'article, en anglais") == 1
+    assert reply.also[0].text == engine.pack.fact(reply.also[0].fact_id or "").answer
+
+
 @pytest.mark.parametrize(
     ("message", "answered", "line"),
     [

@@ -371,6 +371,20 @@ async def test_inline_query_offers_the_engine_ranking_best_first_each_with_its_l
     assert "button" not in offer.params
 
 
+async def test_inline_query_asking_several_questions_offers_each_answer_first(
+    live: LiveBot, api: BotAPIServer, engine: Engine
+) -> None:
+    """ "who won the battle and when did the MAA leave?" typed after the bot's name: each
+    answer is a result of its own, in the message's order, before the ranking's others."""
+    asked = "who won the battle and when did the MAA leave?"
+    reply = engine.answer(asked)
+    answers = [reply, *reply.also]
+    assert len(answers) == 2
+    [offer] = await live.send(api.inline_update(ALICE, asked), expect="answerInlineQuery")
+    results = offer.params["results"]
+    assert [r["url"] for r in results[:2]] == [link(a.fact_id) for a in answers if a.fact_id]
+
+
 async def test_inline_query_naming_a_section_offers_its_questions(
     live: LiveBot, api: BotAPIServer, engine: Engine
 ) -> None:
