@@ -24,6 +24,9 @@ _DATE = re.compile(
 _COUNT = re.compile(rf"(?<![A-Za-z]-)\b(?:{lang.NUMBER_PATTERN})\b", re.IGNORECASE)
 """A number, not one that is part of a name ("COVID-19")."""
 # A capitalised word (not an acronym) inside a sentence: a name that answers "what was the name".
+_PLACING_SPAN = 3
+"""How many words after a place another may come to place it ("Ber, Mali"; "Ber, in the north
+of Mali")."""
 _PROPER_NAME = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+")
 # A name of a people, written capitalised in an answer ("Tilemsi Arabs").
 _PEOPLE = re.compile(r"(?<=[a-z] )[A-Z][a-z]+")
@@ -59,6 +62,12 @@ class FactIndex:
         # Mauritanian Army"): what they did is not what it tells.
         self.received = [_received(v.name(normals[f.answer]).split()) for f in pack.facts]
         self.sentence_tokens = [frozenset(v.analyze(s.text)) for s in self.sentences]
+        self.places_placed = [
+            _placed([f.answer, *(c.text for c in f.citations)], v, asks.places) for f in pack.facts
+        ]
+        """Per fact, the places its answer or sentences place: another place follows them
+        closely ("in Ber, Mali" places Ber; "a source from Timbuktu said" does not); and
+        those a phrasing asks where they are."""
         self.sentences_with: dict[str, list[int]] = {}
         for index, sentence_tokens in enumerate(self.sentence_tokens):
             for token in sentence_tokens:
@@ -204,7 +213,9 @@ class FactIndex:
         # "eleven stages across the town").
         self.pinpointed: set[int] = set()
         event_place = re.compile(lang.pattern("event_place"))
+        place_located = re.compile(lang.pattern("place_located"))
         for index, fact in enumerate(pack.facts):
+            asked_placed: set[str] = set()
             phrased: set[str] = set()
             opening: set[str] = set()
             words: set[str] = set()
@@ -228,6 +239,10 @@ class FactIndex:
                 counted |= asks.counted(normal)
                 if event_place.search(vocabulary.spelled_text(normal)):
                     self.pinpointed.add(index)
+                    # ("where is the main stage?": its curator says it places the stage.)
+                    located = place_located.search(vocabulary.name(vocabulary.spelled_text(normal)))
+                    if located is not None:
+                        asked_placed.update(p for p in located.groups() if p)
                 if (people := asks.counts_people(normal)) is not None:
                     counts.add(people)
                 defines |= asks.defined(question, normal)
@@ -277,6 +292,7 @@ class FactIndex:
             opens = answer[:1] if answer and answer[0].startswith("@") else ()
             self.defines.append(frozenset(defines.union(opens)))
             self._polar_words.append(frozenset(polar_words))
+            self.places_placed[index] |= asked_placed
             self._phrased_kinds.append(frozenset(phrased))
             self._opening_words.append(frozenset(opening))
         return Phrasings(tuple(tokens_of), tuple(fact_of), ()), fact_words
@@ -706,3 +722,16 @@ def _received(named: list[str]) -> frozenset[str]:
         )
         (given if received else doing).add(word)
     return frozenset(given - doing)
+
+
+def _placed(texts: list[str], v: Vocabulary, places: frozenset[str]) -> frozenset[str]:
+    """Return the places the texts place: another place follows within `_PLACING_SPAN` words."""
+    placed: set[str] = set()
+    for text in texts:
+        words = v.name(normalize(text)).split()
+        for i, word in enumerate(words):
+            if word in places and any(
+                w in places and w != word for w in words[i + 1 : i + 1 + _PLACING_SPAN]
+            ):
+                placed.add(word)
+    return frozenset(placed)

@@ -97,6 +97,9 @@ class Query:
     pinpoint: bool = False
     """Whether it asks for a place finer than any it names ("where exactly ...?", "which
     town ...?"): only a fact whose answer names another place answers it."""
+    placed: str | None = None
+    """The place it asks where it is, and nothing more ("where is Timbuktu?" -> @timbuktu):
+    only a fact placing it answers it, not one naming another place along the way."""
     premise: frozenset[str] = frozenset()
     """What "what happened to X after ..." takes as given: a fact saying only that is no answer."""
     focus: frozenset[str] = frozenset()
@@ -192,6 +195,11 @@ class Interpreter:
         self.weights = weights
         events = "|".join(domain.event_nouns) or "(?!)"
         self._asked_thing = re.compile(lang.pattern("asked_thing"))
+        self._place_located = re.compile(lang.pattern("place_located"))
+        where = vocabulary.token("where")
+        self._where_words = frozenset(
+            w for w in lang.QUESTION_WORDS if vocabulary.token(w) == where
+        )
         # "Which side seized it?": the side is what is asked, as "who" asks a person; no fact
         # need use the word.
         sides = {*domain.group_nouns, *lang.SIDE_WORDS}
@@ -310,6 +318,7 @@ class Interpreter:
             # ("Where did it take place?" of each question a long message asks: "where" opens it.)
             pinpoint=_PINPOINT.search(spelled) is not None
             or any(_EVENT_PLACE.search(q) for q in asked or [spelled]),
+            placed=None if message.long else self._placed(spelled),
             doers=(
                 frozenset().union(*map(self.reader.doers, asked))
                 if asked
@@ -429,6 +438,16 @@ class Interpreter:
         if token is None or token in self.index.idf or word in self.v.stopwords:
             return None
         return None if token.isdigit() else token
+
+    def _placed(self, spelled: str) -> str | None:
+        """Return the place a question asks where it is, and nothing more (`Query.placed`)."""
+        if self._where_words.isdisjoint(spelled.split()):
+            return None
+        found = self._place_located.search(self.v.name(spelled))
+        if found is None:
+            return None
+        place = next(p for p in found.groups() if p)
+        return place if place in self.index.places else None
 
     def _disputed(self, words: list[str], normal: str, tokens: list[str]) -> frozenset[str]:
         """Return the numbers a message disputes."""

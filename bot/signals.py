@@ -108,6 +108,14 @@ def pinpoint(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
     """ "Where exactly were the prisoners handed over to Mauritania?" is not answered by the
     fact naming no place but those the question names."""
     index, tokens = judge.index, asked.query.tokens
+    placed = asked.query.placed
+    if placed is not None:
+        # ("Where is Timbuktu?" of "a source from Timbuktu said militants stormed Ber": it
+        # names another place, but not where Timbuktu is.)
+        if placed in index.places_placed[fact]:
+            return 1.0
+        reason = f"does not place {placed[1:]}"
+        return _fired(found, "no-finer-place", judge.weights.missing_kind, reason)
     if fact in index.pinpointed or any(
         t in index.places and t not in tokens for t in index.answers[fact]
     ):

@@ -2661,6 +2661,9 @@ def test_a_fact_asked_whether_someone_was_named_does_not_give_a_name(engine: Eng
         # ... and where a place is: the raid's fact names In Khalil, and no place it is in.
         "Where is In Khalil?",
         "Où est In Khalil ?",
+        # ... and not by a fact naming the place and another along the way: "a source from
+        # Timbuktu said militants stormed Ber" does not say where Timbuktu is.
+        "Where is Timbuktu?",
     ],
 )
 def test_where_exactly_is_not_answered_by_a_fact_naming_only_the_places_asked_of(
@@ -2680,6 +2683,9 @@ def test_where_exactly_is_not_answered_by_a_fact_naming_only_the_places_asked_of
         ("which town did the MAA seize?", "maa-seized-ber"),
         ("where did the battle take place?", "battle-location"),
         ("where is ber?", "battle-location"),
+        # ("in Ber, Mali" places Ber)
+        ("where is Ber located?", "battle-location"),
+        ("Ber, c'est où ?", "battle-location"),
         # ("ou", folded, is also "or"; a relative "where" asks no place)
         ("Le combat ou la bataille a eu lieu quand ?", "battle-date"),
         (

@@ -806,6 +806,11 @@ PATTERNS = {
         r"|^(?:(?:and|so|but|then|ok|okay|well|now) )*where (?:is|was|s) (?:\S+ ){0,3}?\S+"
         r"(?: (?:located|situated|found))?$"
     ),
+    # "Where is Timbuktu?": where a place named is, and nothing more (names marked).
+    "place_located": (
+        r"^(?:(?:and|so|but|then|ok|okay|well|now) )*where (?:exactly |precisely )?"
+        r"(?:is|was|s|lies|lay) (@\S+)(?: (?:located|situated|found|exactly|precisely))?$"
+    ),
     # A yes/no question: "did the ... ?", "were there ...?" (read from its first words).
     "polar": r"(?:is|was|are|were|did|does|do|has|have|had|can|could|will|would)\b",
     # "What did the MNLA do with them?", "why did the MNLA kidnap him?": whom it asks what they did

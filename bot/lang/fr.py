@@ -452,6 +452,11 @@ PATTERNS = {
         r"|^(?:(?:et|mais|alors|donc|ok) )*ou (?:est|etait|sont|se trouve|se trouvent|se trouvait)"
         r" (?:\S+ ){0,3}?\S+$"
     ),
+    # "Où se trouve Tombouctou ?", "Ber, c'est où ?"
+    "place_located": (
+        r"^(?:(?:et|mais|alors|donc|ok) )*ou (?:est|etait|se trouve|se trouvait|se situe"
+        r"|se situait) (@\S+)(?: exactement)?$|^(@\S+) (?:c est|est|se trouve|se situe) ou$"
+    ),
     # "Quel régiment était là ?"
     "asked_thing": r"\b(?:quel|quelle|quels|quelles) (?:@\S+ )?([a-z]+)",
     # "Combien de soldats français ... ?"
