@@ -524,7 +524,9 @@ def _any_text() -> None:
     command."""
     for stream, errors in ((sys.stdin, "replace"), (sys.stdout, "backslashreplace"),
                            (sys.stderr, "backslashreplace")):  # fmt: skip
-        if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+        # (Under the C locale, input reads unreadable bytes as lone surrogates, which no
+        # output or store can take: read as "\ufffd" too.)
+        if isinstance(stream, io.TextIOWrapper) and stream.errors in ("strict", "surrogateescape"):
             stream.reconfigure(errors=errors)
 
 

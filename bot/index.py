@@ -62,6 +62,9 @@ class FactIndex:
         # Mauritanian Army"): what they did is not what it tells.
         self.received = [_received(v.name(normals[f.answer]).split()) for f in pack.facts]
         self.sentence_tokens = [frozenset(v.analyze(s.text)) for s in self.sentences]
+        self.done_by_named = [_done_by_named(normals[f.answer], v) for f in pack.facts]
+        """Per fact, the deeds its answer names the doer of: a group or a person before them
+        ("the MAA returned three prisoners"), or after "by"."""
         self.places_placed = [
             _placed([f.answer, *(c.text for c in f.citations)], v, asks.places) for f in pack.facts
         ]
@@ -735,3 +738,41 @@ def _placed(texts: list[str], v: Vocabulary, places: frozenset[str]) -> frozense
             ):
                 placed.add(word)
     return frozenset(placed)
+
+
+_DOER_SPAN = 6
+"""How many words before a deed its doer may be named ("the MAA later claimed to have
+released")."""
+
+
+def _done_by_named(normal: str, v: Vocabulary) -> frozenset[str]:
+    """Return the tokens of the words of a normalised answer that a group or person named
+    before them does, or that one names after "by" (`FactIndex.done_by_named`)."""
+    words = v.name(normal).split()
+    doers = [
+        w.startswith("@")
+        and v.kind(w) in ("group", "person")
+        and _lead(words, i) not in lang.PREPOSITIONS
+        for i, w in enumerate(words)
+    ]
+    done: set[str] = set()
+    for i, word in enumerate(words):
+        if word.startswith("@") or word in v.stopwords:
+            continue
+        # (Not one done to them: "deserters ... were detained".)
+        passive = i > 0 and words[i - 1] in lang.COPULAS
+        before = not passive and any(doers[max(0, i - _DOER_SPAN) : i])
+        after = i + 2 < len(words) and words[i + 1] in lang.AGENT_WORDS and doers[i + 2]
+        if before or after:
+            token = v.token(word)
+            if token is not None:
+                done.add(token)
+    return frozenset(done)
+
+
+def _lead(words: list[str], at: int) -> str:
+    """Return the word before words[at], past any articles ("from the Malian army": "from")."""
+    i = at - 1
+    while i >= 0 and words[i] in lang.ARTICLES:
+        i -= 1
+    return words[i] if i >= 0 else ""

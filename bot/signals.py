@@ -196,7 +196,7 @@ def doer(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
         return 1.0
     missing = [
         t
-        for t in asked.query.doers - doers
+        for t in asked.query.doers - doers - index.done_by_named[fact]
         if t in index.idf and t not in index.weak_tokens and (not doers or t in said)
     ]
     if not missing:

@@ -106,7 +106,10 @@ class Recorder:
         if self._queue is None or self._closed or reply.outcome is Outcome.ANSWER:
             return
         try:
+            # (A lone surrogate, from bytes no encoding reads or a forged update's "\ud83d",
+            # is no text SQLite can store: written as "?", not losing the whole batch.)
             question = " ".join(reply.question[:MAX_QUESTION_CHARS].split())
+            question = question.encode("utf-8", "replace").decode("utf-8")
             normalized = normalize(question)
             # "hi" and "thanks" ask nothing a curator could add a fact for.
             if not normalized or lang.courtesy(normalized) is not None:

@@ -404,6 +404,9 @@ def test_a_message_restating_one_fact_is_answered_from_its_question(
         ("who killed the elderly man?", "missing-doer"),
         ("who actually killed the girl?", "missing-doer"),
         ("qui a tué la fille ?", "missing-doer"),
+        # ... nor one telling it was done to someone, named or not ("deserters ... were
+        # detained in Ber").
+        ("who detained the deserters?", "missing-doer"),
         # A thing asked for by a name no fact uses is given by none.
         ("Which French regiment was stationed near Ber?", "missing-thing"),
         ("Quel régiment français était stationné près de Ber ?", "missing-thing"),
@@ -470,6 +473,10 @@ def test_a_fact_near_the_question_is_not_its_answer(
             ),
         ),
         ("when did the MAA return the prisoners?", "prisoners-returned-to-mauritania"),
+        # A fact never asked who did it, whose answer names who did ("the MAA returned ...",
+        # "Malian forces later claimed to have released ...").
+        ("who returned the prisoners?", "prisoners-returned-to-mauritania"),
+        ("who released the deserters?", "suspected-deserters-released"),
         ("why did the MAA keep pick-ups near Ber?", "maa-monitoring-for-gangs"),
         # (Why someone said something is why of what they said.)
         ("why did ramadane say the maa was watching the city?", "maa-monitoring-for-gangs"),

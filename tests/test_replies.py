@@ -229,14 +229,14 @@ def test_a_quoted_sentence_is_the_json_answer_after_the_line_that_introduces_it(
 ) -> None:
     """No fact covers it, one sentence does: the record's answer holds that sentence, so a reader
     of `answer` alone gets it, and the text shown above the quote says no fact covers it."""
-    reply = engine.answer("who left Ber on May 7?")
+    reply = engine.answer("what did they do on May 5 in Ber, did they loot?")
     assert reply.quoted and reply.answered
     sentence = reply.citations[0].text
     assert reply.text == "None of my facts answers exactly this, but the article says:"
     record = as_json(reply)
     assert record["answer"] == f"{reply.text} {sentence}"
     assert record["citations"] == [{"section": reply.citations[0].section, "text": sentence}]
-    french = engine.answer("qui a quitté Ber le 7 mai ?")
+    french = engine.answer("ils ont fait quoi le 5 mai a Ber, ils ont pillé ?")
     assert french.quoted
     assert french.text == "Aucun de mes faits ne répond exactement à cela, mais l'article dit :"
 

@@ -8,6 +8,7 @@ import re
 import shutil
 import sqlite3
 import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -17,7 +18,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from commandline import ROOT, run_bot
+from commandline import ROOT, clean_environ, run_bot
 
 from bot.curation import draft_yaml, most_frequent
 from bot.knowledge import Pack, load_pack
@@ -87,6 +88,30 @@ def test_console_records_each_declined_and_did_you_mean_question(
             expected.append((question, reply.outcome.value, "console"))
     assert len(expected) >= 2
     assert rows(database_path(console_data)) == expected
+
+
+def test_a_question_no_store_can_hold_as_typed_is_recorded_with_the_rest(tmp_path: Path) -> None:
+    """A lone surrogate (a forged update's "\\ud83d") is written as "?", and the questions
+    queued with it are not lost."""
+    db_path = tmp_path / DB_FILE
+    record(db_path, "who led the MNLA \ud83d?", "tell me a joke")
+    assert [q for q, *_ in rows(db_path)] == ["who led the MNLA ??", "tell me a joke"]
+
+
+def test_console_reads_bytes_its_locale_cannot_as_replacement_characters(tmp_path: Path) -> None:
+    """Under the C locale, a byte no encoding reads is "\ufffd" to the console: the question
+    is answered and recorded, with no warning that recording stopped."""
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "console"],
+        input=b"who led the MNLA \xff\xfe?\n/quit\n",
+        capture_output=True,
+        cwd=ROOT,
+        env=clean_environ(BERBOT_DATA_DIR=str(tmp_path), LC_ALL="C", LANG="C"),
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert b"Cannot record" not in done.stderr
+    assert [q for q, *_ in rows(database_path(tmp_path))] == ["who led the MNLA \ufffd\ufffd?"]
 
 
 def test_did_you_mean_replies_are_recorded_as_suggestions(tmp_path: Path) -> None:

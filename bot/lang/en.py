@@ -187,6 +187,10 @@ PLAIN_CAPS = frozenset(
 PARTICLES = ("out", "over", "back", "off", "down", "away")
 """The particles a phrasal verb made a noun ends in ("pullout", "takeover", "comeback")."""
 PLACE_PREPOSITIONS = frozenset("in at near from".split())
+PREPOSITIONS = frozenset(
+    "of in at on near from to into with against between for by about after before during".split()
+)
+"""Words that lead a name that is no doer ("deserters from the Malian army were detained")."""
 GENERIC = frozenset("what happen say said tell know article wikipedia text".split())
 """Words any question about the article may hold: they tell no fact from another."""
 HAPPEN_WORDS = ("happen", "become", "became", "do", "did", "end", "up", "go", "went")

@@ -72,6 +72,11 @@ SHARPENING_WORDS = frozenset(
 BETWEEN_WORDS = frozenset("entre".split())
 AND_WORDS = frozenset("et".split())
 OTHER_WORDS = frozenset("autre autres encore".split())
+PREPOSITIONS = frozenset(
+    "de du des d a au aux en dans pres vers avec contre entre pour par sur apres avant pendant"
+    .split()
+)  # fmt: skip
+"""Words that lead a name that is no doer ("des déserteurs de l'armée malienne")."""
 AFTER_WORDS = frozenset("apres".split())
 AFTER_DAY_WORDS = AFTER_WORDS
 BEFORE_WORDS = frozenset("avant auparavant abord debut initialement".split())
