@@ -23,10 +23,9 @@ _DATE = re.compile(
 )
 _COUNT = re.compile(rf"(?<![A-Za-z]-)\b(?:{lang.NUMBER_PATTERN})\b", re.IGNORECASE)
 """A number, not one that is part of a name ("COVID-19")."""
+_PLACING_SPAN = 5
+"""How many words may link a place to another that places it ("Ber, in the north of Mali")."""
 # A capitalised word (not an acronym) inside a sentence: a name that answers "what was the name".
-_PLACING_SPAN = 3
-"""How many words after a place another may come to place it ("Ber, Mali"; "Ber, in the north
-of Mali")."""
 _PROPER_NAME = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+")
 # A name of a people, written capitalised in an answer ("Tilemsi Arabs").
 _PEOPLE = re.compile(r"(?<=[a-z] )[A-Z][a-z]+")
@@ -728,15 +727,28 @@ def _received(named: list[str]) -> frozenset[str]:
 
 
 def _placed(texts: list[str], v: Vocabulary, places: frozenset[str]) -> frozenset[str]:
-    """Return the places the texts place: another place follows within `_PLACING_SPAN` words."""
+    """Return the places the texts place: another place comes right after them ("Ber, Mali"),
+    or after words that place ("Ber, in the north of Mali", "Ber is near Timbuktu"); not
+    after "and", "to", "from" ("between Timbuktu and Ber", "from Ber to Timbuktu")."""
     placed: set[str] = set()
+    linking = lang.PLACING_WORDS | lang.ARTICLES | lang.OF_WORDS
     for text in texts:
         words = v.name(normalize(text)).split()
         for i, word in enumerate(words):
-            if word in places and any(
-                w in places and w != word for w in words[i + 1 : i + 1 + _PLACING_SPAN]
-            ):
+            if word not in places:
+                continue
+            after = words[i + 1 : i + 2 + _PLACING_SPAN]
+            if after and after[0] in places and after[0] != word:
                 placed.add(word)
+                continue
+            if not after or (after[0] not in lang.PLACING_WORDS and after[0] not in lang.COPULAS):
+                continue
+            for w in after[1:]:
+                if w in places and w != word:
+                    placed.add(word)
+                    break
+                if w not in linking:
+                    break
     return frozenset(placed)
 
 

@@ -196,10 +196,6 @@ class Interpreter:
         events = "|".join(domain.event_nouns) or "(?!)"
         self._asked_thing = re.compile(lang.pattern("asked_thing"))
         self._place_located = re.compile(lang.pattern("place_located"))
-        where = vocabulary.token("where")
-        self._where_words = frozenset(
-            w for w in lang.QUESTION_WORDS if vocabulary.token(w) == where
-        )
         # "Which side seized it?": the side is what is asked, as "who" asks a person; no fact
         # need use the word.
         sides = {*domain.group_nouns, *lang.SIDE_WORDS}
@@ -318,7 +314,7 @@ class Interpreter:
             # ("Where did it take place?" of each question a long message asks: "where" opens it.)
             pinpoint=_PINPOINT.search(spelled) is not None
             or any(_EVENT_PLACE.search(q) for q in asked or [spelled]),
-            placed=None if message.long else self._placed(spelled),
+            placed=next(filter(None, map(self._placed, asked or [spelled])), None),
             doers=(
                 frozenset().union(*map(self.reader.doers, asked))
                 if asked
@@ -441,8 +437,6 @@ class Interpreter:
 
     def _placed(self, spelled: str) -> str | None:
         """Return the place a question asks where it is, and nothing more (`Query.placed`)."""
-        if self._where_words.isdisjoint(spelled.split()):
-            return None
         found = self._place_located.search(self.v.name(spelled))
         if found is None:
             return None

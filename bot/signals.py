@@ -429,7 +429,7 @@ def active(asked: Asked) -> tuple[SignalCheck, ...]:
     query = asked.query
     needs = (
         asked.first,
-        query.pinpoint,
+        query.pinpoint or query.placed,
         query.referents,
         query.asks,
         query.holders,

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.article import INFOBOX
-from bot.index import _received, given_kinds
+from bot.index import _placed, _received, given_kinds
 from bot.interpret import Query, asked_parts
 from bot.knowledge import Pack, load_pack
 from bot.matching import MAX_QUESTION_CHARS, Context, Engine, Outcome, Reason
@@ -2657,6 +2657,26 @@ def test_a_fact_asked_whether_someone_was_named_does_not_give_a_name(engine: Eng
 
 
 @pytest.mark.parametrize(
+    ("text", "placed"),
+    [
+        ("The battle was fought in Ber, Mali.", {"@ber"}),
+        ("Ber lies in the north of Mali.", {"@ber"}),
+        ("Ber is near Timbuktu.", {"@ber"}),
+        ("Ber was under the control of the MNLA in Mali.", set()),
+        ("Ber, north of Timbuktu, was stormed.", {"@ber"}),
+        # Two places joined, or one a journey's end, place neither.
+        ("Fighting between Timbuktu and Ber.", set()),
+        ("They drove from Ber to Timbuktu.", set()),
+        ("A source from Timbuktu said militants had stormed Ber.", set()),
+    ],
+)
+def test_a_place_is_placed_by_another_right_after_it_or_after_words_that_place(
+    engine: Engine, text: str, placed: set[str]
+) -> None:
+    assert _placed([text], engine.vocabulary, engine.index.places) == placed
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "where exactly were the prisoners handed to the mauritanians?",
@@ -2671,6 +2691,10 @@ def test_a_fact_asked_whether_someone_was_named_does_not_give_a_name(engine: Eng
         # ... and not by a fact naming the place and another along the way: "a source from
         # Timbuktu said militants stormed Ber" does not say where Timbuktu is.
         "Where is Timbuktu?",
+        "where's Timbuktu?",
+        "Hi! Where is Timbuktu?",
+        "Où est Tombouctou ?",
+        "Tombouctou, c'est où ?",
     ],
 )
 def test_where_exactly_is_not_answered_by_a_fact_naming_only_the_places_asked_of(
@@ -2691,8 +2715,7 @@ def test_where_exactly_is_not_answered_by_a_fact_naming_only_the_places_asked_of
         ("where did the battle take place?", "battle-location"),
         ("where is ber?", "battle-location"),
         # ("in Ber, Mali" places Ber)
-        ("where is Ber located?", "battle-location"),
-        ("Ber, c'est où ?", "battle-location"),
+        ("where's Ber?", "battle-location"),
         # ("ou", folded, is also "or"; a relative "where" asks no place)
         ("Le combat ou la bataille a eu lieu quand ?", "battle-date"),
         (

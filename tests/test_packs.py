@@ -648,3 +648,22 @@ def assert_answered_by(name: str, question: str, fact_id: str | None) -> None:
         assert not reply.answered, reply.fact_id
     else:
         assert (reply.outcome, reply.fact_id) == (Outcome.ANSWER, fact_id)
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        # "a river town on the River Lenne" places Ashwick; a curator's "where is the main
+        # stage?" places the stage.
+        ("where is Ashwick?", "festival-location"),
+        ("where is the main stage?", "quay-stage"),
+        # "crosses Ashwick from Market Square" places neither.
+        ("where is Market Square?", None),
+    ],
+)
+def test_where_a_place_is_is_answered_only_by_a_fact_placing_it(
+    question: str, fact_id: str | None
+) -> None:
+    engine = Engine(load_pack(PACKS["lantern-festival"]))
+    reply = engine.answer(question)
+    assert reply.fact_id == fact_id and reply.answered == (fact_id is not None)

@@ -187,6 +187,11 @@ PLAIN_CAPS = frozenset(
 PARTICLES = ("out", "over", "back", "off", "down", "away")
 """The particles a phrasal verb made a noun ends in ("pullout", "takeover", "comeback")."""
 PLACE_PREPOSITIONS = frozenset("in at near from".split())
+PLACING_WORDS = frozenset(
+    "in on at near outside lies lay located situated north south east west northeast northwest "
+    "southeast southwest northern southern eastern western".split()
+)
+"""Words that say where a place named before them is ("Ber, in the north of Mali")."""
 PREPOSITIONS = frozenset(
     "of in at on near from to into with against between for by about after before during".split()
 )
@@ -811,9 +816,10 @@ PATTERNS = {
         r"(?: (?:located|situated|found))?$"
     ),
     # "Where is Timbuktu?": where a place named is, and nothing more (names marked).
+    # (After anything before it, "Hi! Where is Timbuktu?"; "where's" is read "where".)
     "place_located": (
-        r"^(?:(?:and|so|but|then|ok|okay|well|now) )*where (?:exactly |precisely )?"
-        r"(?:is|was|s|lies|lay) (@\S+)(?: (?:located|situated|found|exactly|precisely))?$"
+        r"\bwhere (?:exactly |precisely )?(?:(?:is|was|s|lies|lay) )?(?:the )?(@\S+)"
+        r"(?: (?:located|situated|found|exactly|precisely))?(?: please| pls)?$"
     ),
     # A yes/no question: "did the ... ?", "were there ...?" (read from its first words).
     "polar": r"(?:is|was|are|were|did|does|do|has|have|had|can|could|will|would)\b",

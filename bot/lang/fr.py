@@ -72,6 +72,8 @@ SHARPENING_WORDS = frozenset(
 BETWEEN_WORDS = frozenset("entre".split())
 AND_WORDS = frozenset("et".split())
 OTHER_WORDS = frozenset("autre autres encore".split())
+PLACING_WORDS = frozenset("en dans pres situe situee nord sud est ouest".split())
+"""Words that say where a place named before them is ("Ber, dans le nord du Mali")."""
 PREPOSITIONS = frozenset(
     "de du des d a au aux en dans pres vers avec contre entre pour par sur apres avant pendant"
     .split()
@@ -459,8 +461,9 @@ PATTERNS = {
     ),
     # "Où se trouve Tombouctou ?", "Ber, c'est où ?"
     "place_located": (
-        r"^(?:(?:et|mais|alors|donc|ok) )*ou (?:est|etait|se trouve|se trouvait|se situe"
-        r"|se situait) (@\S+)(?: exactement)?$|^(@\S+) (?:c est|est|se trouve|se situe) ou$"
+        r"\bou (?:est|etait|se trouve|se trouvait|se situe|se situait) (?:exactement )?"
+        r"(?:la |le |l )?(@\S+)(?: exactement)?$"
+        r"|(?:^|\b)(@\S+) (?:c est|est|se trouve|se situe) ou(?: exactement)?$"
     ),
     # "Quel régiment était là ?"
     "asked_thing": r"\b(?:quel|quelle|quels|quelles) (?:@\S+ )?([a-z]+)",
