@@ -14,7 +14,7 @@ from bot.asks import Asks, polar
 from bot.index import FactIndex
 from bot.knowledge import Domain
 from bot.lang.words import common_words
-from bot.text import fold, normalize, strip_address
+from bot.text import fold, normalize, opens_question, strip_address
 from bot.vocabulary import Vocabulary
 from bot.weights import Weights
 
@@ -43,10 +43,6 @@ _SCENE_END = re.compile(r"[,:;]")
 _CLAUSE_END = re.compile(r"[;:!?？]|,(?=\s|$)|\.(?=\s+[A-Z]|\s*$)")
 _SENTENCE_BREAK = re.compile(r"[.!?？]\s+\S")
 _SENTENCE = re.compile(r"[^.!?？]+(?:[.!?？]+|$)")
-_AND_ASKING = re.compile(lang.pattern("and_asking"), re.IGNORECASE)
-# What a message asks up to each question mark, and where a sentence within it begins.
-_ASKED = re.compile(r"[^?？]+[?？]+|[^?？]*\S[^?？]*$")
-_NEXT_SENTENCE = re.compile(r"[.!]+\s+(?=[A-Z«\"'])")
 _CLAUSE = re.compile(r"[.!?;:,]+(?:\s|$)|\s+(?:but|so)\s")
 _EMBEDDED_QUESTION = re.compile(lang.pattern("embedded_question"), re.IGNORECASE)
 _DISPUTED = re.compile(lang.pattern("disputed"))
@@ -1020,33 +1016,3 @@ def _asks_in(whole: bool | None, position: int, clause: str) -> bool:
         or opens_question(clause)
         or _EMBEDDED_QUESTION.search(clause) is not None
     )
-
-
-def asked_parts(text: str) -> list[str]:
-    """Return the questions a message asks one after the other, in its order ("when did they
-    leave? and what did they keep?", "who died, and how many were hurt?"): what ends with a
-    question mark, from the last sentence before it ("I read it. Who won?"), each split where
-    "and" opens another question, and each a question from its first word ("I know they left
-    and what did they keep?" asks one). One part (the whole text) for most; at most
-    `MAX_PARTS`."""
-    if text.count("?") + text.count("？") < 2 and _AND_ASKING.search(text) is None:
-        return [text]
-    parts: list[str] = []
-    for asked in _ASKED.findall(text):
-        # (Not split at every full stop: "Apr. 21", "the M.A.A." end no sentence.)
-        sentence = _NEXT_SENTENCE.split(asked)[-1]
-        first, *more = _AND_ASKING.split(sentence)
-        parts += [first] if opens_question(first.replace("?", " ").replace("？", " ")) else []
-        parts += [p for p in more if p.strip(" ?？.!,")]
-    return parts[:MAX_PARTS] if len(parts) > 1 else [text]
-
-
-MAX_PARTS = 4
-"""The questions of one message answered at most: an answer each, with their sentences, fits in
-one Telegram message."""
-
-
-def opens_question(clause: str) -> bool:
-    """Return whether a clause starts the way a question does ("who...", "did...", "what's")."""
-    first = lang.words_of(fold(clause[:40]))[:1]
-    return bool(first) and (first[0] in lang.QUESTION_WORDS or first[0] in lang.AUXILIARIES)

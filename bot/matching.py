@@ -20,13 +20,13 @@ from bot.claims import Claims
 from bot.decide import Decider
 from bot.dialogue import Context, Dialogue, asks_about
 from bot.index import ASKED_KINDS, FactIndex
-from bot.interpret import Interpreter, Message, Query, asked_parts, split_clauses
+from bot.interpret import Interpreter, Message, Query, split_clauses
 from bot.knowledge import Fact, Pack
 from bot.opinion import Likelihood
 from bot.reply import Candidate, Outcome, Reason, Reply
 from bot.scoring import Ranker
 from bot.signals import Signal
-from bot.text import fold, normalize, strip_address
+from bot.text import asked_parts, fold, normalize, strip_address
 from bot.verdict import Verdict, load_verdict
 from bot.vocabulary import Vocabulary
 from bot.weights import Thresholds, Weights
@@ -173,21 +173,23 @@ class Engine:
                     context = asked.context
         for place, asked in enumerate(replies, 1):
             asked = replace(asked, place=place)
-            if not asked.answered:
-                unanswered.append(asked)
-            elif asked.reason in _PART_ANSWERS and all(
-                asked.fact_id != given.fact_id for given in answered
-            ):
+            if any(asked.fact_id == given.fact_id for given in answered if asked.answered):
+                continue  # (answered by a fact given already: "when did they leave, and when?")
+            if asked.answered and asked.reason in _PART_ANSWERS:
                 answered.append(asked)
+            else:
+                # (A sentence quoted, "and then?": no fact of its own to give beside the others.)
+                unanswered.append(asked)
         if all(given.fact_id != reply.fact_id for given in answered):
             return reply
         if len(answered) == 1:
             # (One question answered, as the message read whole is: the others are not.)
             return replace(reply, unanswered=tuple(unanswered))
         first, *rest = answered
-        if first.fact_id is not None and first.text != self._fact(first.fact_id).answer:
+        fact = self.pack.fact
+        if (told := fact(first.fact_id or "")) is not None and first.text != told.answer:
             # (Said once, before the first: "D'après l'article, en anglais : ...".)
-            rest = [replace(a, text=self._fact(a.fact_id).answer) if a.fact_id else a for a in rest]
+            rest = [replace(a, text=f.answer) if (f := fact(a.fact_id or "")) else a for a in rest]
         # (The reader has had every answer, whichever the conversation goes on from.)
         after = answered[-1].context
         had = [a.fact_id for a in reversed(answered) if a.fact_id is not None]
@@ -195,10 +197,6 @@ class Engine:
         return replace(
             first, question=question, also=tuple(rest), unanswered=tuple(unanswered), context=after
         )
-
-    def _fact(self, fact_id: str) -> Fact:
-        """Return a fact of the pack by its id."""
-        return self.index.facts[self.index.fact_index[fact_id]]
 
     def _picked(self, number: int, context: Context) -> Reply | None:
         """Return the answer to the question offered that a bare number picks ("2", "#2"),
@@ -572,15 +570,22 @@ class Engine:
             return []
         index = self.index
         given = [
-            index.fact_index[answer.fact_id]
+            (index.fact_index[answer.fact_id], answer.confidence)
             for answer in (reply, *reply.also)
             if answer.fact_id is not None
         ]
         if reply.outcome is Outcome.SUGGEST:
-            given += [n for q in reply.suggestions if (n := index.phrased.get(q)) is not None]
+            given += [
+                (n, reply.confidence)
+                for q in reply.suggestions
+                if (n := index.phrased.get(q)) is not None
+            ]
+        scores: dict[int, float] = {}
+        for n, score in given:
+            scores.setdefault(n, score)
         first = [
-            Candidate(index.facts[n].id, index.facts[n].questions[0], reply.confidence)
-            for n in dict.fromkeys(given)
+            Candidate(index.facts[n].id, index.facts[n].questions[0], score)
+            for n, score in scores.items()
         ]
         ids = {c.fact_id for c in first}
         ranked = [

@@ -10,10 +10,9 @@ from typing import Any
 
 from bot import lang
 from bot.asks import polar
-from bot.interpret import asked_parts
 from bot.knowledge import Citation, Pack, Source
 from bot.reply import Outcome, Reason, Reply
-from bot.text import fold, normalize, printable, strip_address
+from bot.text import asked_parts, fold, normalize, printable, strip_address
 
 TELEGRAM_LIMIT = 4096
 """Telegram's limit on a message's length, in characters after entity parsing."""
@@ -40,21 +39,13 @@ _IN_ANOTHER_LANGUAGE = {
 }
 """An answer to a question asked in another language than the article's, which it quotes."""
 _UNANSWERED = {
-    "en": (
-        "I found no answer in the article to your {places} question.",
-        "I found no answer in the article to your {places} questions.",
-        ("first", "second", "third", "fourth"),
-        "and",
-    ),
-    "fr": (
-        "Je n'ai pas trouvé de réponse dans l'article à votre {places} question.",
-        "Je n'ai pas trouvé de réponse dans l'article à vos {places} questions.",
-        ("première", "deuxième", "troisième", "quatrième"),
-        "et",
-    ),
+    "en": ("I found no answer in the article to {asked}", "“{}”", " or "),
+    "fr": ("Je n'ai pas trouvé de réponse dans l'article à {asked}", "« {} »", " ni à "),
 }
 """The line after the answers to a message asking several questions that says which of them
-found no answer: for one, for several, the places' words, the word joining the last two."""
+found no answer, each quoted, and the words joining them."""
+_QUOTED_PART = 120
+"""The characters of a question found no answer to that the line quotes at most."""
 _PARTICIPLE = re.compile(r"(?:ed|en|ing)$")
 _ASKS_ABOUT = re.compile(lang.pattern("asks_about"))
 _AUXILIARIES = lang.AUXILIARIES - lang.COPULAS
@@ -240,7 +231,7 @@ def absent_line(question: str, *, language: str | None = None, near: bool = Fals
     plain = lines["absent-polar" if is_polar else "absent-plain"]
     if not asked or len(asked) > 160 or len(words) < 2 or fold(words[0]) not in lang.QUESTION_WORDS:
         return plain
-    if len(asked_parts(question)) > 1:
+    if len(asked_parts(question)) > 1 or "?" in asked or "？" in asked:
         # (Several questions read as one do not echo as one: "doesn't say who won the battle
         # and who commanded the MNLA" says the article lacks who won.)
         return plain
@@ -303,15 +294,17 @@ def each_answer(reply: Reply) -> list[tuple[Reply, tuple[Citation, ...]]]:
 
 def unanswered_text(reply: Reply) -> str:
     """Return the line saying which of a message's questions found no answer (its other
-    questions did: `Reply.unanswered`), in the message's language; "" when none."""
-    if not reply.unanswered:
-        return ""
-    one, several, words, joining = _UNANSWERED[question_language(reply.question)]
-    said = [words[part.place - 1] for part in reply.unanswered if 0 < part.place <= len(words)]
-    if not said:
-        return ""
-    places = said[0] if len(said) == 1 else f"{', '.join(said[:-1])} {joining} {said[-1]}"
-    return (one if len(said) == 1 else several).format(places=places)
+    questions did: `Reply.unanswered`), each quoted, in the message's language; "" when
+    none."""
+    line, quote, joining = _UNANSWERED[question_language(reply.question)]
+    quoted = []
+    for part in reply.unanswered:
+        asked = " ".join(printable(part.question).split())
+        if len(asked) > _QUOTED_PART:
+            asked = asked[: _QUOTED_PART - 1].rstrip() + "…"
+        if asked:
+            quoted.append(quote.format(asked))
+    return line.format(asked=joining.join(quoted)) if quoted else ""
 
 
 def render_text(reply: Reply) -> str:
@@ -321,8 +314,8 @@ def render_text(reply: Reply) -> str:
     for answer, citations in each_answer(reply):
         lines.append(answer.text)
         lines.extend(f"  “{c.text}” ({c.section})" for c in citations)
-    if reply.unanswered:
-        lines.append(unanswered_text(reply))
+    if unanswered := unanswered_text(reply):
+        lines.append(unanswered)
     if reply.suggestions:
         lines.extend(f"  {number}. {shown(q)}" for number, q in enumerate(reply.suggestions, 1))
     return "\n".join(lines)
@@ -334,8 +327,10 @@ def render_debug(reply: Reply) -> str:
     return "\n".join(
         [
             _debug(reply),
-            *(f"[also “{a.question.strip()}”]\n{_debug(a)}" for a in reply.also),
-            *(f"[unanswered “{a.question.strip()}”]\n{_debug(a)}" for a in reply.unanswered),
+            *(
+                f"[{'also' if a.answered else 'unanswered'} “{a.question.strip()}”]\n{_debug(a)}"
+                for a in sorted((*reply.also, *reply.unanswered), key=lambda a: a.place)
+            ),
         ]
     )
 
@@ -536,8 +531,9 @@ def as_json(reply: Reply) -> dict[str, Any]:
         "question": reply.question,
         "answered": reply.answered,
         # (A message asking several questions: each answer on a line of its own.)
-        "answer": quoted
-        or "\n".join([*(a.text for a, _ in answers), *filter(None, [unanswered_text(reply)])]),
+        # (Not the line naming the questions found no answer: it quotes the reader's words,
+        # which no answer says.)
+        "answer": quoted or "\n".join(a.text for a, _ in answers),
         "citations": [
             {"section": c.section, "text": c.text} for _, cited in answers for c in cited
         ],
@@ -548,7 +544,9 @@ def as_json(reply: Reply) -> dict[str, Any]:
 
 def render_html(reply: Reply, source: Source, *, with_suggestions: bool = True) -> str:
     """Render a reply as Telegram HTML: bold answer, cited sentences quoted with linked sections."""
-    room = TELEGRAM_LIMIT - len(f"<b></b>\n{CUT_MARK}")
+    unanswered = unanswered_text(reply)
+    footer = f"<i>{escape(unanswered)}</i>" if unanswered else ""
+    room = TELEGRAM_LIMIT - len(f"<b></b>\n{CUT_MARK}\n{footer}")
     parts = [f"<b>{_escape_within(reply.text, room)}</b>"]
     for number, (answer, citations) in enumerate(each_answer(reply)):
         if number:
@@ -557,28 +555,28 @@ def render_html(reply: Reply, source: Source, *, with_suggestions: bool = True) 
             url = escape(source.section_url(citation.section))
             link = f'<a href="{url}">{escape(citation.section)}</a>'
             parts.append(f"<blockquote>{escape(citation.text)}\n— {link}</blockquote>")
-    if reply.unanswered:
-        parts.append(f"<i>{escape(unanswered_text(reply))}</i>")
     if with_suggestions and reply.suggestions:
         parts.append("\n".join(f"• {escape(shown(q))}" for q in reply.suggestions))
-    return fit_html(parts)
+    return fit_html(parts, footer=footer)
 
 
-def fit_html(parts: list[str]) -> str:
+def fit_html(parts: list[str], *, footer: str = "") -> str:
     """Join HTML blocks, dropping whole trailing blocks so the message stays within the limit,
-    and marking where they were dropped (`CUT_MARK`).
+    and marking where they were dropped (`CUT_MARK`); a footer is kept last, whatever is
+    dropped.
 
-    The first block must fit on its own (with the mark).
+    The first block must fit on its own (with the mark and the footer).
     """
+    tail = [footer] if footer else []
     kept = parts[:1]
     for part in parts[1:]:
-        if len("\n".join([*kept, part])) > TELEGRAM_LIMIT:
-            while len(kept) > 1 and len("\n".join([*kept, CUT_MARK])) > TELEGRAM_LIMIT:
+        if len("\n".join([*kept, part, *tail])) > TELEGRAM_LIMIT:
+            while len(kept) > 1 and len("\n".join([*kept, CUT_MARK, *tail])) > TELEGRAM_LIMIT:
                 kept.pop()
             kept.append(CUT_MARK)
             break
         kept.append(part)
-    return "\n".join(kept)
+    return "\n".join([*kept, *tail])
 
 
 def _escape_within(text: str, limit: int) -> str:

@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 from bot.lang import (
+    AUXILIARIES,
     CHAT_SPELLINGS,
     CONTRACTIONS,
     ELIDED_IDIOMS,
@@ -17,12 +18,15 @@ from bot.lang import (
     NUMBER_WORDS,
     ORDINAL_DIGITS,
     ORDINALS,
+    QUESTION_WORDS,
     SPOKEN_NUMBER_MARKS,
     STOPWORDS,
     TENS,
     join_compound_numbers,
     join_spoken_numbers,
     language_of,
+    pattern,
+    words_of,
 )
 
 __all__ = [
@@ -201,3 +205,46 @@ def normalize(text: str) -> str:
     if not _FRENCH_CHAT_WORDS.isdisjoint(kept) and language_of(text, kept) == "fr":
         kept = [FRENCH_CHAT_SPELLINGS.get(word, word) for word in kept]
     return " ".join(kept)
+
+
+_AND_ASKING = re.compile(pattern("and_asking"), re.IGNORECASE)
+# What a message asks up to each question mark, and where a sentence within it begins.
+_ASKED = re.compile(r"[^?？]+[?？]+|[^?？]*\S[^?？]*$")
+_NEXT_SENTENCE = re.compile(r"[.!]+\s+(?=[A-Z«\"'])")
+_QUESTION_OPENING = re.compile(pattern("question_opening"))
+
+
+def asked_parts(text: str) -> list[str]:
+    """Return the questions a message asks one after the other, in its order ("when did they
+    leave? and what did they keep?", "who died, and how many were hurt?"): what ends with a
+    question mark, from the last sentence before it ("I read it. Who won?"), each split where
+    "and" opens another question, and each a question from its first word ("I know they left
+    and what did they keep?" asks one). One part (the whole text) for most; at most
+    `MAX_PARTS`."""
+    if text.count("?") + text.count("？") < 2 and _AND_ASKING.search(text) is None:
+        return [text]
+    parts: list[str] = []
+    for asked in _ASKED.findall(text):
+        # (Not split at every full stop: "Apr. 21", "the M.A.A." end no sentence.)
+        sentence = _NEXT_SENTENCE.split(asked)[-1]
+        first, *more = _AND_ASKING.split(sentence)
+        parts += [first] if opens_question(first.replace("?", " ").replace("？", " ")) else []
+        parts += [p for p in more if p.strip(" ?？.!,")]
+    return parts[:MAX_PARTS] if len(parts) > 1 else [text]
+
+
+MAX_PARTS = 4
+"""The questions of one message answered at most: an answer each, with their sentences, fits in
+one Telegram message."""
+
+
+def opens_question(clause: str) -> bool:
+    """Return whether a clause starts the way a question does ("who...", "did...", "what's",
+    "qu'a-t-il dit...")."""
+    folded = fold(clause[:40]).lstrip()
+    first = words_of(folded)[:1]
+    return bool(first) and (
+        first[0] in QUESTION_WORDS
+        or first[0] in AUXILIARIES
+        or _QUESTION_OPENING.match(folded) is not None
+    )

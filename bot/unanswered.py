@@ -103,7 +103,12 @@ class Recorder:
 
     def record(self, reply: Reply, chat_type: str) -> None:
         """Queue a declined or "did you mean" reply for writing; never blocks and never raises."""
-        if self._queue is None or self._closed or reply.outcome is Outcome.ANSWER:
+        if self._queue is None or self._closed:
+            return
+        if reply.outcome is Outcome.ANSWER:
+            # (A message asking several questions: those it found no answer to are asked.)
+            for part in reply.unanswered:
+                self.record(part, chat_type)
             return
         try:
             # (A lone surrogate, from bytes no encoding reads or a forged update's "\ud83d",

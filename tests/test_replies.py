@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -99,6 +100,11 @@ def test_a_message_cut_to_fit_telegram_says_where_it_was_cut(pack: Pack) -> None
     assert html.endswith(CUT_MARK)
     # (A message that fits is not marked.)
     assert CUT_MARK not in render_html(answers[1], pack.source)
+    # The line naming a question found no answer to is kept last, whatever is cut.
+    declined = Reply(question="who led them?", outcome=Outcome.DECLINE, text="", place=5)
+    html = render_html(replace(reply, unanswered=(declined,)), pack.source)
+    assert _valid_telegram_html(html)
+    assert html.endswith(f"{CUT_MARK}\n<i>I found no answer in the article to “who led them?”</i>")
 
 
 @pytest.mark.parametrize(
@@ -319,6 +325,11 @@ def test_a_decline_moves_is_or_was_to_the_end_only_when_no_verb_follows(
         ),
         (
             "qui a gagné et qui commandait le MNLA ?",
+            "L'article ne le dit pas ; ce n'est pas couvert. Voici ce qu'il couvre de proche :",
+        ),
+        # (nor one whose parts it does not split: a question mark inside)
+        (
+            "qui a gagné ? quelle capitale ?",
             "L'article ne le dit pas ; ce n'est pas couvert. Voici ce qu'il couvre de proche :",
         ),
     ],

@@ -248,7 +248,7 @@ async def test_four_thousand_character_message_gets_a_valid_short_reply(
 async def test_markup_in_a_question_is_shown_as_typed(
     live: LiveBot, api: BotAPIServer, engine: Engine
 ) -> None:
-    question = 'Who was the <b>president</b> of France & "why"? <script>x</script>'
+    question = 'Who was the <b>president</b> of France & "why" <script>x</script>?'
     reply = await live.ask(api.text_update(api.private_chat(ALICE), ALICE, question))
 
     assert "<script>" not in reply.params["text"]

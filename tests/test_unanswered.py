@@ -114,6 +114,17 @@ def test_console_reads_bytes_its_locale_cannot_as_replacement_characters(tmp_pat
     assert [q for q, *_ in rows(database_path(tmp_path))] == ["who led the MNLA \ufffd\ufffd?"]
 
 
+def test_the_questions_of_a_message_found_no_answer_are_recorded(tmp_path: Path) -> None:
+    """An answer to one question of a message asking several, the others found no answer:
+    those are what a curator may add facts for."""
+    db_path = tmp_path / DB_FILE
+    parts = (unanswered("what did France think?"), unanswered("who led the MNLA?"))
+    answered = Reply(question="who won? what did France think? who led the MNLA?",
+                     outcome=Outcome.ANSWER, text="The MAA won.", unanswered=parts)  # fmt: skip
+    record(db_path, answered)
+    assert [q for q, *_ in rows(db_path)] == ["what did France think?", "who led the MNLA?"]
+
+
 def test_did_you_mean_replies_are_recorded_as_suggestions(tmp_path: Path) -> None:
     db_path = tmp_path / DB_FILE
     with Recorder(db_path) as recorder:

@@ -369,8 +369,10 @@ apostrophes are dropped."""
 PATTERNS = {
     "and_asking": (
         r"\s*,?\s*\bet\s+(?=(?:qui|quoi|quand|ou|où|pourquoi|comment|combien|quel|quelle|quels"
-        r"|quelles|est-ce)\b)"
+        r"|quelles|est-ce)\b|qu['’](?:a|ont|est|en)\b)"
     ),
+    # "Qu'a dit la France ?", "Est-ce que ... ?": a question its first word does not tell.
+    "question_opening": r"qu['’](?:a|ont|est|en|avait|avaient)\b|est-ce\b",
     "more": (
         r"(?:(?:dis|dites|raconte|racontez) (?:en |moi |nous )?plus|en savoir plus"
         r"|plus de (?:details|infos?|informations)|autre chose|quoi autre|encore|continue"
