@@ -306,6 +306,14 @@ class Engine:
                 return decider.decline(question, message.tokens, context, reason=Reason.NO_STORY)
             asked = self.vocabulary.analyze(following.questions[0])
             return decider.answer_with(question, following, 1.0, asked, context, reason=Reason.NEXT)
+        if (
+            last is None
+            and _MORE.fullmatch(message.normal)
+            and frozenset(message.tokens) not in index.exact
+        ):
+            # "tell me more" before anything was told: what may be asked. (Not a fact's own
+            # phrasing: "details?")
+            return decider.decline(question, [], context, empty=True)
         if last is not None and context is not None and _MORE.fullmatch(message.normal):
             # "tell me more": what the article says next of what was just told.
             more = index.more_of(index.fact_index[last], context.told())

@@ -145,7 +145,7 @@ _CONFIRMED = {
 def question_language(question: str) -> str:
     """Return the language a question is asked in ("en" or "fr"). (Kept for the last few
     questions: a reply asks it for its answer's line, its suggestions and its decline.)"""
-    return text_language(strip_address(question))
+    return text_language(printable(strip_address(question)))
 
 
 def section_text(question: str, section: str) -> str:

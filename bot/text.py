@@ -71,12 +71,16 @@ _DAY_REACH = 2
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'", "´": "'"})
 
 
+_TERMINAL_ESCAPE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|[@-Z\\-_])")
+"""A terminal escape sequence (ECMA-48: a control sequence, or an escape and one character)."""
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def printable(text: str) -> str:
     """Return text without its control characters (C0 and C1; tabs and line breaks kept): echoed
     as typed, an escape sequence would act on the terminal it is read in."""
+    if "\x1b" in text:
+        text = _TERMINAL_ESCAPE.sub("", text)
     return _CONTROL.sub("", text)
 
 
@@ -164,6 +168,9 @@ def _days(words: list[str]) -> list[str]:
 def normalize(text: str) -> str:
     """Return the question as lowercase words: no accents, punctuation, commands or mentions."""
     # Each pass runs only when its mark is there: most questions need none of them.
+    if "\x1b" in text:
+        # (A terminal's colours typed or pasted with a question: "\x1b[31mwho won?\x1b[0m".)
+        text = _TERMINAL_ESCAPE.sub(" ", text)
     if "<" in text or "[" in text:
         text = _MARKUP.sub(" ", text)
     if ("." in text and _DOTTED_MARK.search(text)) or _SPELLED_MARK.search(text):

@@ -1085,6 +1085,17 @@ def test_tell_me_more_after_what_only_the_infobox_says_starts_the_story(engine: 
     assert more.reason is Reason.MORE and more.answered
 
 
+@pytest.mark.parametrize("message", ["tell me more", "go on", "anything else?", "dis-m'en plus"])
+def test_tell_me_more_before_anything_was_told_offers_what_may_be_asked(
+    engine: Engine, message: str
+) -> None:
+    """Nothing to say more of: the example questions, not a "did you mean" of whatever facts
+    the words "tell" and "more" happen to match."""
+    reply = engine.answer(message)
+    assert reply.reason is Reason.EMPTY
+    assert len(reply.suggestions) == len(engine.starters())
+
+
 def test_tell_me_more_after_the_last_of_the_story_says_there_is_no_more(engine: Engine) -> None:
     """The article's last sentence, and the facts that tell it, have been told: no more."""
     reply = engine.answer("when were the prisoners returned to the Mauritanian Army?")

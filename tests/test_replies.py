@@ -208,7 +208,17 @@ def test_a_greeting_with_a_question_is_answered(engine: Engine) -> None:
 def test_a_declined_question_is_echoed_without_its_control_characters(engine: Engine) -> None:
     """Echoed as typed, an escape sequence would act on the reader's terminal."""
     reply = engine.answer("who commanded \x1b[2Jthe MNLA\x9b?")
-    assert reply.text == "The article doesn't say who commanded [2Jthe MNLA."
+    assert reply.text == "The article doesn't say who commanded the MNLA."
+
+
+@pytest.mark.parametrize("question", ["\x1b[31mwho won the battle?\x1b[0m", "\x1b[1mqui a gagné ?"])
+def test_a_question_in_a_terminal_s_colours_is_read_without_them(
+    engine: Engine, question: str
+) -> None:
+    reply = engine.answer(question)
+    assert reply.fact_id == "who-won"
+    french = "gagné" in question
+    assert reply.text.startswith("D'après l'article") == french
 
 
 @pytest.mark.parametrize(
