@@ -235,6 +235,9 @@ def asked_parts(text: str) -> list[str]:
         # (Not split at every full stop: "Apr. 21", "the M.A.A." end no sentence.)
         sentence = _NEXT_SENTENCE.split(asked)[-1]
         first, *more = _AND_ASKING.split(sentence)
+        if any(len(part.split()) == 1 for part in [first, *more][:-1]):
+            # ("Where, when and why did they attack?" asks one question.)
+            first, more = sentence, []
         parts += [first] if opens_question(first.replace("?", " ").replace("？", " ")) else []
         parts += [p for p in more if p.strip(" ?？.!,")]
     return parts[:MAX_PARTS] if len(parts) > 1 else [text]

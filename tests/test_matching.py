@@ -1130,6 +1130,13 @@ def test_tell_me_more_after_the_last_of_the_story_says_there_is_no_more(engine: 
         ),
         ("qui a gagné et quand ?", ["qui a gagné", "quand ?"]),
         ("what's the weather and who won?", ["what's the weather", "who won?"]),
+        # a comma or a semicolon before a question word splits as "and" does; not after one word
+        (
+            "how many were killed, how many wounded; who won?",
+            ["how many were killed", "how many wounded", "who won?"],
+        ),
+        ("Where, when and why did the MAA attack?", ["Where, when and why did the MAA attack?"]),
+        ("combien de morts, combien de blessés ?", ["combien de morts", "combien de blessés ?"]),
         # ("qu'a", "qu'est-ce": a question its first word does not tell)
         ("Qui a gagné ? Et qu'a dit la France ?", ["Qui a gagné ?", "qu'a dit la France ?"]),
         ("qui a gagné et qu'en pense la France ?", ["qui a gagné", "qu'en pense la France ?"]),
@@ -1151,6 +1158,11 @@ def test_the_questions_a_message_asks_are_read_in_its_order(message: str, parts:
         ),
         # (a bare "and when?" is asked of the question before it)
         ("qui a gagné et quand ?", ["who-won", "battle-date"]),
+        (
+            "how many civilians were killed, how many were wounded, and how many prisoners were "
+            "taken?",
+            ["civilians-killed", "civilians-wounded", "prisoners-taken"],
+        ),
     ],
 )
 def test_a_message_asking_several_questions_gets_each_answer(

@@ -703,8 +703,8 @@ PATTERNS = {
     "next": r"after that|afterwards?|next|then|and then|then what|after",
     # "who died, and how many were hurt?": "and" before a second question.
     "and_asking": (
-        r"\s*,?\s*(?:\band|&)\s+(?=(?:who|whom|what|when|where|why|how|which|did|was|were|is"
-        r"|are|does|do|has|have|had)\b)"
+        r"(?:\s*,?\s*(?:\band|&)\s+|\s*[,;]\s*)(?=(?:who|whom|what|when|where|why|how|which|did"
+        r"|was|were|is|are|does|do|has|have|had)\b)"
     ),
     # "tell me more", "go on": more of what the last answer told.
     "more": (

@@ -368,7 +368,8 @@ apostrophes are dropped."""
 
 PATTERNS = {
     "and_asking": (
-        r"\s*,?\s*\bet\s+(?=(?:qui|quoi|quand|ou|où|pourquoi|comment|combien|quel|quelle|quels"
+        r"(?:\s*,?\s*\bet\s+|\s*[,;]\s*)(?=(?:qui|quoi|quand|ou|où|pourquoi|comment|combien|quel"
+        r"|quelle|quels"
         r"|quelles|est-ce)\b|qu['’](?:a|ont|est|en)\b)"
     ),
     # "Qu'a dit la France ?", "Est-ce que ... ?": a question its first word does not tell.
