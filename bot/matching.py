@@ -173,11 +173,11 @@ class Engine:
                     context = asked.context
         for place, asked in enumerate(replies, 1):
             asked = replace(asked, place=place)
-            if any(asked.fact_id == given.fact_id for given in answered if asked.answered):
+            if asked.answered and any(asked.fact_id == given.fact_id for given in answered):
                 continue  # (answered by a fact given already: "when did they leave, and when?")
             if asked.answered and asked.reason in _PART_ANSWERS:
                 answered.append(asked)
-            else:
+            elif not (asked.answered and asked.fact_id == reply.fact_id is not None):
                 # (A sentence quoted, "and then?": no fact of its own to give beside the others.)
                 unanswered.append(asked)
         if all(given.fact_id != reply.fact_id for given in answered):
