@@ -306,15 +306,13 @@ class Engine:
                 return decider.decline(question, message.tokens, context, reason=Reason.NO_STORY)
             asked = self.vocabulary.analyze(following.questions[0])
             return decider.answer_with(question, following, 1.0, asked, context, reason=Reason.NEXT)
-        if (
-            last is None
-            and _MORE.fullmatch(message.normal)
-            and frozenset(message.tokens) not in index.exact
+        if _MORE.fullmatch(message.normal) and (
+            last is not None or frozenset(message.tokens) not in index.exact
         ):
-            # "tell me more" before anything was told: what may be asked. (Not a fact's own
-            # phrasing: "details?")
-            return decider.decline(question, [], context, empty=True)
-        if last is not None and context is not None and _MORE.fullmatch(message.normal):
+            if last is None or context is None:
+                # "tell me more" before anything was told: what may be asked. (Not a fact's
+                # own phrasing: "details?")
+                return decider.decline(question, [], context, empty=True)
             # "tell me more": what the article says next of what was just told.
             more = index.more_of(index.fact_index[last], context.told())
             if more is None:
@@ -577,20 +575,15 @@ class Engine:
         if reply.outcome is Outcome.DECLINE:
             return []
         index = self.index
-        given = [
-            (index.fact_index[answer.fact_id], answer.confidence)
-            for answer in (reply, *reply.also)
-            if answer.fact_id is not None
-        ]
-        if reply.outcome is Outcome.SUGGEST:
-            given += [
-                (n, reply.confidence)
-                for q in reply.suggestions
-                if (n := index.phrased.get(q)) is not None
-            ]
+        # (Each fact once, first where it comes, with its own score.)
         scores: dict[int, float] = {}
-        for n, score in given:
-            scores.setdefault(n, score)
+        for answer in (reply, *reply.also):
+            if answer.fact_id is not None:
+                scores.setdefault(index.fact_index[answer.fact_id], answer.confidence)
+        if reply.outcome is Outcome.SUGGEST:
+            for asked in reply.suggestions:
+                if (n := index.phrased.get(asked)) is not None:
+                    scores.setdefault(n, reply.confidence)
         first = [
             Candidate(index.facts[n].id, index.facts[n].questions[0], score)
             for n, score in scores.items()

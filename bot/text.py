@@ -225,7 +225,8 @@ def asked_parts(text: str) -> list[str]:
     """Return the questions a message asks one after the other, in its order ("when did they
     leave? and what did they keep?", "who died, and how many were hurt?"): what ends with a
     question mark, from the last sentence before it ("I read it. Who won?"), each split where
-    "and" opens another question, and each a question from its first word ("I know they left
+    "and", a comma or a semicolon opens another question (not after a single word: "Where,
+    when and why ...?" asks one), and each a question from its first word ("I know they left
     and what did they keep?" asks one). One part (the whole text) for most; at most
     `MAX_PARTS`."""
     if text.count("?") + text.count("？") < 2 and _AND_ASKING.search(text) is None:
