@@ -22,6 +22,7 @@ from bot.dialogue import Context, Dialogue, asks_about
 from bot.index import ASKED_KINDS, FactIndex
 from bot.interpret import Interpreter, Message, Query, split_clauses
 from bot.knowledge import Fact, Pack
+from bot.lang.words import unread
 from bot.opinion import Likelihood
 from bot.reply import Candidate, Outcome, Reason, Reply
 from bot.scoring import Ranker
@@ -347,6 +348,10 @@ class Engine:
             return decider.confirm(question, index.facts[doubted], context)
         if not message.tokens:
             return decider.decline(question, [], context, empty=not message.words)
+        if unread(lang.words_of(fold(question)), self.vocabulary.known_words):
+            # "¿Quién ganó la batalla?": which languages the bot reads, not that the article
+            # lacks it.
+            return decider.decline(question, [], context, empty=True)
         if lang.courtesy(message.normal) is not None:
             # "ok got it", "cool thanks", "are you a bot?": said to the bot, not asked of the
             # article (the reply says which).

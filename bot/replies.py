@@ -11,6 +11,7 @@ from typing import Any
 from bot import lang
 from bot.asks import polar
 from bot.knowledge import Citation, Pack, Source
+from bot.lang.words import unread
 from bot.reply import Outcome, Reason, Reply
 from bot.text import asked_parts, fold, normalize, printable, strip_address
 
@@ -173,9 +174,12 @@ def answer_text(question: str, answer: str, article_language: str) -> str:
 
 
 def text_language(text: str) -> str:
-    """Return the language a text is written in ("en" or "fr")."""
+    """Return the language a text is written in ("en" or "fr"; English for a language the bot
+    does not read)."""
     folded = fold(text)
-    return lang.language_of(folded, lang.words_of(folded))
+    words = lang.words_of(folded)
+    language = lang.language_of(folded, words)
+    return "en" if language == "fr" and unread(words) else language
 
 
 def confirmed_text(question: str, answer: str) -> str:
@@ -194,10 +198,8 @@ def decline_text(reason: Reason, question: str, title: str, *, near: bool = Fals
     language = question_language(question)  # (the decline's suggestions asked it already)
     lines = _DECLINES[language]
     if reason is Reason.EMPTY:
-        # Letters, but none the bot reads (another script): say what it reads. (Not for a
-        # message that only calls the bot or someone: "/ask", "@alice".)
-        unreadable = any(c.isalpha() and not fold(c) for c in strip_address(question))
-        return lines["unreadable" if unreadable else "empty"].format(title=title)
+        # Another language than it reads: say what it reads.
+        return lines["unreadable" if not_read(question) else "empty"].format(title=title)
     if reason is Reason.NOT_COVERED:
         return absent_line(question, language=language, near=near)
     if reason is Reason.NO_STORY:
@@ -209,6 +211,14 @@ def decline_text(reason: Reason, question: str, title: str, *, near: bool = Fals
     if courtesy is not None:
         return lines[courtesy].format(title=title)
     return lines["off-topic"].format(title=title)
+
+
+def not_read(question: str) -> bool:
+    """Return whether a message is written in a language the bot does not read: another
+    script ("Кто победил?"), or another language in letters it reads ("¿Quién ganó?"). (Not a
+    message that only calls the bot or someone: "/ask", "@alice".)"""
+    text = strip_address(question)
+    return any(c.isalpha() and not fold(c) for c in text) or unread(lang.words_of(fold(text)))
 
 
 def absent_line(question: str, *, language: str | None = None, near: bool = False) -> str:
@@ -487,6 +497,8 @@ def _why(reply: Reply, pack: Pack) -> list[str]:
         if runner is not None:
             lines.append(f"The runner-up, “{runner.question}”, scored {runner.score:.2f}.")
     elif reply.reason is Reason.EMPTY:
+        if not_read(reply.question):
+            return ["Your message was not in English or French, the languages I read."]
         return ["There was no question in that message to answer."]
     elif reply.reason is Reason.NO_STORY:
         return ["The article tells nothing more after my previous answer."]

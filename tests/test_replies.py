@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+import yaml
 
 from bot.knowledge import Citation, Pack, load_pack
 from bot.matching import Engine, Outcome, Reply
@@ -15,12 +16,14 @@ from bot.replies import (
     TELEGRAM_LIMIT,
     absent_line,
     as_json,
+    not_read,
     render_html,
     render_text,
     render_why,
 )
 from bot.reply import Reason
 
+ROOT = Path(__file__).resolve().parent.parent
 TELEGRAM_TAGS = {"b", "strong", "i", "em", "u", "s", "a", "code", "pre", "blockquote", "br"}
 
 
@@ -184,6 +187,12 @@ def test_a_message_cut_to_fit_telegram_says_where_it_was_cut(pack: Pack) -> None
         ("кто победил в битве?", "I read questions in English and French only."),
         ("谁赢了?", "I read questions in English and French only."),
         ("من فاز في المعركة؟", "I read questions in English and French only."),
+        # ... or another language in letters it reads, whatever names of the article it holds
+        ("¿Quién ganó la batalla de Ber?", "I read questions in English and French only."),
+        ("Wer hat die Schlacht von Ber gewonnen?", "I read questions in English and French only."),
+        ("Chi ha vinto la battaglia di Ber?", "I read questions in English and French only."),
+        ("Quantos civis morreram?", "I read questions in English and French only."),
+        ("Wie heeft de slag bij Ber gewonnen?", "I read questions in English and French only."),
         # no words at all, or only a call to the bot or someone: a question is asked for
         ("🙂 🙂", "Ask me anything about the Battle of Ber (2013), for example:"),
         ("/ask@BerBot", "Ask me anything about the Battle of Ber (2013), for example:"),
@@ -199,6 +208,23 @@ def test_a_message_that_asks_nothing_gets_its_line_and_example_questions(
     assert not reply.answered
     assert reply.text.startswith(opening)
     assert len(reply.suggestions) == 3
+
+
+def test_why_says_a_message_was_in_a_language_the_bot_does_not_read(engine: Engine) -> None:
+    reply = engine.answer("¿Cuántos civiles murieron en Ber?")
+    assert render_why(reply, engine.pack) == [
+        "Your message was not in English or French, the languages I read."
+    ]
+
+
+def test_no_english_or_french_question_is_taken_for_another_language(engine: Engine) -> None:
+    """Typed in a hurry, misspelt or in chat spelling, English and French are read: none of
+    the development set's questions gets the line for another language."""
+    items = yaml.safe_load((ROOT / "tests" / "data" / "dev.yaml").read_text(encoding="utf-8"))
+    questions = [q for item in items for q in ([item["q"]] if "q" in item else item["chat"])]
+    assert len(questions) > 5000
+    taken = [q for q in questions if not_read(q)]
+    assert taken == []
 
 
 def test_a_greeting_with_a_question_is_answered(engine: Engine) -> None:

@@ -6,6 +6,9 @@ The lists are data, built once from wordfreq's frequency lists (`python -m bot.l
 the `words` extra installed) and shipped in `bot/lang/data/`: the bot reads them, and never
 imports wordfreq. A word is left out of a list when a word one slip away is far more common:
 "wich" and "teh" are typos of "which" and "the", not words.
+
+Beside them, the lists of languages the bot does not read (`UNREAD`): a message in Spanish or
+German is told which languages the bot reads, not that the article lacks what it asks.
 """
 
 from __future__ import annotations
@@ -23,6 +26,16 @@ TYPO_GAP = 1.5
 """A word is taken for a typo of one a slip away used this much more often (on wordfreq's
 Zipf scale, a factor of ten per unit)."""
 
+
+UNREAD = {"es": 10_000, "de": 10_000, "it": 10_000, "pt": 10_000, "nl": 10_000}
+"""Each language the bot does not read, and how many of its most used words its list starts
+from: each list keeps those of three letters or more that are none of the first `READ_ONLY`
+words of a language the bot reads ("quien", "viele", but not "de", "die", "con", "sono")."""
+READ_ONLY = 20_000
+UNREAD_LEAST = 2
+"""How many words of one unread language a message needs to read as written in it (besides
+holding no more words of the languages the bot reads): "quien gano" is Spanish, "paella" is
+not."""
 
 COMMON = 10_000
 """How many of a language's most used words are common: too common to tell what a text is about
@@ -45,6 +58,30 @@ def language_words(language: str) -> frozenset[str]:
 def common_words() -> frozenset[str]:
     """Return every language's most used words (the first COMMON of its list), folded."""
     return frozenset(word for language in LANGUAGES for word in _listed(language)[:COMMON])
+
+
+def unread(words: list[str], known: frozenset[str] | set[str] = frozenset()) -> bool:
+    """Return whether the words of a folded text (as typed: not normalised, which reads the
+    German "wer" as "were") read as a language the bot does not read: at least
+    `UNREAD_LEAST` of them are words of one such language, and no fewer than are words of the
+    languages it reads. `known`: words that count as read whatever their language (a pack's
+    own, "Tessalit", "Ramadane")."""
+    others = [w for w in words if len(w) > 2 and w not in known]
+    if len(others) < UNREAD_LEAST:
+        return False
+    read = real_words()
+    foreign = [w for w in others if w not in read]
+    if len(foreign) < UNREAD_LEAST:
+        return False
+    most = max(sum(w in _unread_words(language) for w in foreign) for language in UNREAD)
+    # (Words of two letters are read in too many languages to tell one: "de", "la", "en".)
+    return most >= UNREAD_LEAST and most >= sum(len(w) > 2 and w in read for w in words)
+
+
+@cache
+def _unread_words(language: str) -> frozenset[str]:
+    """Return one unread language's list, folded as questions are."""
+    return frozenset((DATA / f"unread_{language}.txt").read_text(encoding="utf-8").split())
 
 
 @cache
@@ -85,6 +122,15 @@ def build(language: str, size: int) -> list[str]:
     return kept
 
 
+def build_unread(language: str, size: int) -> list[str]:
+    """Return the list of an unread language's words, most used first (needs wordfreq)."""
+    import wordfreq  # a build-time dependency only: the `words` extra
+
+    read = {fold(w) for lg in LANGUAGES for w in wordfreq.top_n_list(lg, READ_ONLY)}
+    words = (fold(w) for w in wordfreq.top_n_list(language, size))
+    return list(dict.fromkeys(w for w in words if w.isalpha() and len(w) > 2 and w not in read))
+
+
 def main() -> None:
     """Write every language's list to `bot/lang/data/`."""
     DATA.mkdir(exist_ok=True)
@@ -92,6 +138,10 @@ def main() -> None:
         words = build(language, size)
         (DATA / f"words_{language}.txt").write_text("\n".join(words) + "\n", encoding="utf-8")
         print(f"{language}: {len(words)} words", file=sys.stderr)
+    for language, size in UNREAD.items():
+        words = build_unread(language, size)
+        (DATA / f"unread_{language}.txt").write_text("\n".join(words) + "\n", encoding="utf-8")
+        print(f"{language} (unread): {len(words)} words", file=sys.stderr)
 
 
 if __name__ == "__main__":
