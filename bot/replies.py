@@ -30,8 +30,8 @@ _UNSURE = {
 }
 """The line before "did you mean" suggestions: for one, and for several."""
 _QUOTE_INTRO = {
-    "en": "None of my facts answers exactly this, but the article says:",
-    "fr": "Aucun de mes faits ne répond exactement à cela, mais l'article dit :",
+    "en": "The article doesn't answer this in so many words, but it says:",
+    "fr": "L'article n'y répond pas en toutes lettres, mais il dit :",
 }
 """The line before a quoted sentence that no fact covers."""
 _IN_ANOTHER_LANGUAGE = {

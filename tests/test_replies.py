@@ -274,13 +274,13 @@ def test_a_quoted_sentence_is_the_json_answer_after_the_line_that_introduces_it(
     reply = engine.answer("what did they do on May 5 in Ber, did they loot?")
     assert reply.quoted and reply.answered
     sentence = reply.citations[0].text
-    assert reply.text == "None of my facts answers exactly this, but the article says:"
+    assert reply.text == "The article doesn't answer this in so many words, but it says:"
     record = as_json(reply)
     assert record["answer"] == f"{reply.text} {sentence}"
     assert record["citations"] == [{"section": reply.citations[0].section, "text": sentence}]
     french = engine.answer("ils ont fait quoi le 5 mai a Ber, ils ont pillé ?")
     assert french.quoted
-    assert french.text == "Aucun de mes faits ne répond exactement à cela, mais l'article dit :"
+    assert french.text == "L'article n'y répond pas en toutes lettres, mais il dit :"
 
 
 @pytest.mark.parametrize(
