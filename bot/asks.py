@@ -207,7 +207,8 @@ class Asks:
 
     def subjects(self, normal: str) -> frozenset[str]:
         """Return whom a normalised question asks what they did ("what did the MNLA do with
-        them?" -> the MNLA), as their tokens."""
+        them?" -> the MNLA), as their tokens: not what befell them ("what did the MNLA
+        lose?")."""
         words = normal.split()
         if _SUBJECT_WORDS.isdisjoint(words) and (
             "a" not in words or (_FRENCH_ASKING.isdisjoint(words) and words[0] != "a")
@@ -216,9 +217,13 @@ class Asks:
         named = self._vocabulary.name(normal)
         if "@" not in named:
             return _NONE
-        return frozenset(
-            name for found in self._subject.finditer(named) for name in found.groups() if name
-        )
+        found: set[str] = set()
+        for match in self._subject.finditer(named):
+            # The verb: the word the match ends in (English), or one inside it (French).
+            verbs = match[0].split()[1:] + named[match.end() - 1 :].split()[:1]
+            if lang.UNDERGOING_WORDS.isdisjoint(verbs):
+                found.update(name for name in match.groups() if name)
+        return frozenset(found)
 
     def sayers(self, normal: str) -> frozenset[str]:
         """Return whom a normalised question asks what they said ("what did the MNLA say

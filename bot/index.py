@@ -59,7 +59,13 @@ class FactIndex:
         self.answers = [v.analyze(f.answer, normal=normals[f.answer]) for f in pack.facts]
         # Whom each answer names only as given or done to ("returned the prisoners to the
         # Mauritanian Army"): what they did is not what it tells.
-        self.received = [_received(v.name(normals[f.answer]).split()) for f in pack.facts]
+        named_answers = [v.name(normals[f.answer]).split() for f in pack.facts]
+        self.received = [_received(named, lang.RECIPIENT_LEADS) for named in named_answers]
+        self.undergone = [
+            _received(named, lang.RECIPIENT_LEADS | lang.SOURCE_LEADS) for named in named_answers
+        ]
+        """Per fact, whom its answer names only as given, done to or taken from ("seized Ber
+        from the MNLA"): it tells nothing they did."""
         self.sentence_tokens = [frozenset(v.analyze(s.text)) for s in self.sentences]
         self.done_by_named = [_done_by_named(normals[f.answer], v) for f in pack.facts]
         """Per fact, the deeds its answer names the doer of: a group or a person before them
@@ -707,10 +713,10 @@ def _asked_with(words: list[str]) -> str | None:
     )
 
 
-def _received(named: list[str]) -> frozenset[str]:
-    """Return the names of a named, normalised text that only ever follow a word before whom
-    something is given or done ("to", "aux"), an article between, and not as a source or an
-    ally ("according to", "loyal to")."""
+def _received(named: list[str], leads: frozenset[str]) -> frozenset[str]:
+    """Return the names of a named, normalised text that only ever follow one of `leads`, words
+    before whom something is given or done ("to", "aux") or taken ("from"), an article between,
+    and not as a source or an ally ("according to", "loyal to")."""
     given: set[str] = set()
     doing: set[str] = set()
     for position, word in enumerate(named):
@@ -719,11 +725,32 @@ def _received(named: list[str]) -> frozenset[str]:
         before = [w for w in named[max(0, position - 4) : position] if w not in lang.ARTICLES]
         received = (
             bool(before)
-            and before[-1] in lang.RECIPIENT_LEADS
+            and before[-1] in leads
             and (len(before) < 2 or before[-2] not in lang.NOT_RECIPIENT)
+            and (before[-1] not in lang.SOURCE_LEADS or _taken_from(named, position))
         )
         (given if received else doing).add(word)
     return frozenset(given - doing)
+
+
+def _taken_from(named: list[str], position: int) -> bool:
+    """Return whether the name at `position`, after "from", is whom something was taken from:
+    a deed told in the past comes before ("seized Ber from the MNLA", "were taken from the
+    MNLA"), and not one of receiving ("receives its funding from the council"); not a
+    group's members ("fighters from the MAA seized Ber")."""
+    said = named[max(0, position - _SOURCE_SPAN) : position]
+    if not lang.UNDERGOING_WORDS.isdisjoint(said):
+        return False
+    return any(
+        (len(w) > 4 and w.endswith("ed")) or w in lang.VERB_FORMS
+        for w in said
+        if not w.startswith("@")
+    )
+
+
+_SOURCE_SPAN = 8
+"""How many words before a name taken from ("from the MNLA") a verb of receiving may stand
+and make it the giver ("receives part of its funding from the council")."""
 
 
 def _placed(texts: list[str], v: Vocabulary, places: frozenset[str]) -> frozenset[str]:

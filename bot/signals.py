@@ -222,11 +222,24 @@ def subject(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
             found, "only-given", judge.weights.only_given, f"tells only what {named} was given"
         )
     own = index.subjects[fact]
-    if not own or not own.isdisjoint(query.subjects):
+    if own and not own.isdisjoint(query.subjects):
         return factor
-    named = ", ".join(sorted(t.lstrip("@") for t in query.subjects))
+    done_to = query.subjects & index.undergone[fact]
+    if done_to and query.polar:
+        # "Did the MNLA take Ber?" of "the MAA seized Ber from the MNLA": it says who did.
+        return factor
+    if own:
+        named = ", ".join(sorted(t.lstrip("@") for t in query.subjects))
+        return factor * _fired(
+            found, "other-doer", judge.weights.other_doer, f"never asked what {named} did"
+        )
+    if not done_to:
+        return factor
+    # "How many prisoners did the MNLA take?" of "three prisoners were taken from the MNLA":
+    # it tells what was done to them, not what they did.
+    named = ", ".join(sorted(t.lstrip("@") for t in done_to))
     return factor * _fired(
-        found, "other-doer", judge.weights.other_doer, f"never asked what {named} did"
+        found, "other-doer", judge.weights.other_doer, f"tells only what was done to {named}"
     )
 
 

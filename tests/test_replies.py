@@ -250,9 +250,9 @@ def test_a_question_in_a_terminal_s_colours_is_read_without_them(
 @pytest.mark.parametrize(
     ("question", "line", "offered"),
     [
-        ("Why did the MNLA seize Ber from the MAA?", "Did you mean this?", 1),
+        ("How did the MNLA seize Ber?", "Did you mean this?", 1),
         ("Were Burkina Faso troops ever in Ber?", "I'm not sure which", 2),
-        ("Pourquoi le MNLA a-t-il pris Ber au MAA ?", "Vouliez-vous demander ceci ?", 1),
+        ("Comment le MNLA a-t-il pris Ber ?", "Vouliez-vous demander ceci ?", 1),
         ("Quand ont-ils quitté la ville ?", "Je ne sais pas bien laquelle", 2),
         ("Quand sont-ils partis ?", "Je ne sais pas bien laquelle", 2),
     ],

@@ -144,6 +144,14 @@ AGENT_WORDS = frozenset(["by"])
 """Words every "passive_agent" pattern holds."""
 RECIPIENT_LEADS = frozenset("to into onto towards toward".split())
 """Words before whom a deed is done to or given to ("returned the prisoners to the army")."""
+SOURCE_LEADS = frozenset("from".split())
+"""Words before whom something is taken ("seized the town from the MNLA")."""
+UNDERGOING_WORDS = frozenset(
+    "lose loses losing lost suffer suffers suffered sustain sustains sustained incur incurred"
+    " endure endured undergo underwent undergone receive receives received get gets got gotten"
+    " face faced".split()
+)
+"""Verbs whose subject undergoes the deed rather than does it ("what did the MNLA lose?")."""
 NOT_RECIPIENT = frozenset(
     "according due thanks owing attributed credited ascribed blamed loyal allied linked"
     " belonging close next similar opposed".split()

@@ -105,6 +105,13 @@ AGENT_WORDS = frozenset(["par"])
 """(See the English ones.)"""
 RECIPIENT_LEADS = frozenset("au aux vers".split())
 """("remis aux Mauritaniens"; not "à", which folds to the English article "a".)"""
+SOURCE_LEADS: frozenset[str] = frozenset()
+"""(None: "du", "des" say "of" as often as "from": "les combattants du MAA".)"""
+UNDERGOING_WORDS = frozenset(
+    "perdu perdus perdre perd perdent perdit subi subis subir subit recu recus recevoir"
+    " eu eus".split()
+)
+"""(Accents folded: "qu'a perdu le MNLA ?", "a-t-il subi".)"""
 NOT_RECIPIENT = frozenset("grace quant".split())
 """("grâce à", "quant à")"""
 PRESENT_WORDS = frozenset("aujourd actuellement".split())
