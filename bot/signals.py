@@ -269,12 +269,14 @@ def count(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
         named = ", ".join(sorted(t.lstrip("@") for t in doers))
         return _fired(found, "counts-the-doer", judge.weights.other_count, f"counts {named}'s own")
     own = index.counted[fact]
-    if (
-        not own
-        or not counted
-        or not own.isdisjoint(counted)
-        or not counted.isdisjoint(index.vocab[fact])
+    if not own or not counted or not own.isdisjoint(counted):
+        return 1.0
+    undergone = index.undergone[fact]
+    if not counted.isdisjoint(index.vocab[fact]) and (
+        not undergone or not counted.isdisjoint(undergone)
     ):
+        # (A fact naming them may count them, unless it tells whom what it counts befell:
+        # "how many MAA fighters were captured?" of "prisoners taken from the MNLA".)
         return 1.0
     named = ", ".join(sorted(t.lstrip("@") for t in counted))
     return _fired(found, "other-count", judge.weights.other_count, f"never asked how many {named}")

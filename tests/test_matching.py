@@ -2855,6 +2855,23 @@ def test_a_fact_telling_what_was_done_to_a_group_answers_what_befell_it(
     assert engine.answer(question).fact_id == fact_id
 
 
+@pytest.mark.parametrize(
+    ("question", "counted"),
+    [
+        ("how many MNLA fighters were captured?", True),
+        ("how many Tuaregs were taken prisoner?", True),
+        ("how many MAA fighters were captured?", False),
+        ("combien de combattants du MAA ont été capturés ?", False),
+    ],
+)
+def test_a_count_of_prisoners_taken_from_one_side_is_not_the_other_side_s(
+    engine: Engine, question: str, counted: bool
+) -> None:
+    """ "Three prisoners were taken from the MNLA side" names the MAA too (it took them), but
+    counts none of the MAA's."""
+    assert (engine.answer(question).fact_id == "prisoners-taken") is counted
+
+
 def test_what_befell_someone_is_not_asked_as_what_they_did(engine: Engine) -> None:
     reader = engine.interpreter.reader
     assert reader.subjects("what did the @mnla lose") == set()
