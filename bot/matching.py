@@ -348,7 +348,7 @@ class Engine:
             return decider.confirm(question, index.facts[doubted], context)
         if not message.tokens:
             return decider.decline(question, [], context, empty=not message.words)
-        if unread(lang.words_of(fold(question)), self.vocabulary.known_words):
+        if unread(question, self.vocabulary.known_words):
             # "¿Quién ganó la batalla?": which languages the bot reads, not that the article
             # lacks it.
             return decider.decline(question, [], context, empty=True)

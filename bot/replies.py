@@ -174,12 +174,9 @@ def answer_text(question: str, answer: str, article_language: str) -> str:
 
 
 def text_language(text: str) -> str:
-    """Return the language a text is written in ("en" or "fr"; English for a language the bot
-    does not read)."""
+    """Return the language a text is written in ("en" or "fr")."""
     folded = fold(text)
-    words = lang.words_of(folded)
-    language = lang.language_of(folded, words)
-    return "en" if language == "fr" and unread(words) else language
+    return lang.language_of(folded, lang.words_of(folded))
 
 
 def confirmed_text(question: str, answer: str) -> str:
@@ -198,7 +195,8 @@ def decline_text(reason: Reason, question: str, title: str, *, near: bool = Fals
     language = question_language(question)  # (the decline's suggestions asked it already)
     lines = _DECLINES[language]
     if reason is Reason.EMPTY:
-        # Another language than it reads: say what it reads.
+        # Another language than it reads: say what it reads (in the language its words are
+        # nearest, as the example questions after it are).
         return lines["unreadable" if not_read(question) else "empty"].format(title=title)
     if reason is Reason.NOT_COVERED:
         return absent_line(question, language=language, near=near)
@@ -218,7 +216,7 @@ def not_read(question: str) -> bool:
     script ("Кто победил?"), or another language in letters it reads ("¿Quién ganó?"). (Not a
     message that only calls the bot or someone: "/ask", "@alice".)"""
     text = strip_address(question)
-    return any(c.isalpha() and not fold(c) for c in text) or unread(lang.words_of(fold(text)))
+    return any(c.isalpha() and not fold(c) for c in text) or unread(text)
 
 
 def absent_line(question: str, *, language: str | None = None, near: bool = False) -> str:

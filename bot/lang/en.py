@@ -32,6 +32,7 @@ FAREWELLS = frozenset("bye goodbye byebye farewell cya ciao".split())
 """Words that take leave: a message of only these (and filler) says goodbye."""
 COURTESY_PHRASES = {
     "see you": "bye", "see ya": "bye", "see u": "bye", "take care": "bye", "good night": "bye",
+    "good day": "hi",
     "how are you": "hi", "how are you doing": "hi", "how r u": "hi", "whats up": "hi",
     "what s up": "hi", "what is up": "hi", "what up": "hi", "sounds good": "ok",
     "no worries": "ok", "no problem": "ok", "i see": "ok", "got it": "ok", "thank u": "thanks",
@@ -375,6 +376,10 @@ SYNONYMS: dict[str, list[str]] = {
 }  # fmt: skip
 """Words that mean the same to the matcher, by the one word they are matched as."""
 
+_DAY_GREETING = (
+    r"(?:(?:good|gd) )?(?:morning|mornin|afternoon|evening|day)"
+    r"(?: (?:all|everyone|everybody|guys|folks|there|bot|to you))?"
+)
 _SCHOOLWORK = "essay|homework|assignment|class|paper|project|report|thesis"
 _PLAIN = "straight|short|quick|simple|direct|honest|real|clear"
 _HESITATIONS = (
@@ -479,6 +484,13 @@ _IDIOMS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     # that could be the question's own words count only where they stand apart from it
     # (`apart`): "one other thing he said?" asks for another fact.
     (r"\b(?:just )?out of (?:pure |sheer )?curiosity\b", "", ("curiosity",)),
+    # ("Good morning! Who won?": a greeting of the time of day, apart from a question beside
+    # it; alone, it is a greeting.)
+    (
+        rf"(?:{BEFORE}{_DAY_GREETING}(?=\s*[.!?,;:]+\s*\w)|(?<=[.!?,;:] ){_DAY_GREETING}{AFTER})",
+        "",
+        ("morning", "mornin", "afternoon", "evening", "day"),
+    ),
     (
         rf"{BEFORE}(?:one|1) (?:more|last|other|final|quick) (?:thing|question|q){AFTER}",
         "",

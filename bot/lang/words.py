@@ -13,6 +13,7 @@ German is told which languages the bot reads, not that the article lacks what it
 
 from __future__ import annotations
 
+import re
 import sys
 from functools import cache
 from pathlib import Path
@@ -27,7 +28,10 @@ TYPO_GAP = 1.5
 Zipf scale, a factor of ten per unit)."""
 
 
-UNREAD = {"es": 10_000, "de": 10_000, "it": 10_000, "pt": 10_000, "nl": 10_000}
+UNREAD = {
+    language: 10_000
+    for language in ("es", "de", "it", "pt", "nl", "pl", "tr", "ro", "fi", "nb", "sv", "da", "cs")
+}
 """Each language the bot does not read, and how many of its most used words its list starts
 from: each list keeps those of three letters or more that are none of the first `READ_ONLY`
 words of a language the bot reads ("quien", "viele", but not "de", "die", "con", "sono")."""
@@ -60,22 +64,35 @@ def common_words() -> frozenset[str]:
     return frozenset(word for language in LANGUAGES for word in _listed(language)[:COMMON])
 
 
-def unread(words: list[str], known: frozenset[str] | set[str] = frozenset()) -> bool:
-    """Return whether the words of a folded text (as typed: not normalised, which reads the
-    German "wer" as "were") read as a language the bot does not read: at least
-    `UNREAD_LEAST` of them are words of one such language, and no fewer than are words of the
-    languages it reads. `known`: words that count as read whatever their language (a pack's
-    own, "Tessalit", "Ramadane")."""
-    others = [w for w in words if len(w) > 2 and w not in known]
-    if len(others) < UNREAD_LEAST:
+def unread(text: str, known: frozenset[str] | set[str] = frozenset()) -> bool:
+    """Return whether a text (as typed: not normalised, which reads the German "wer" as
+    "were") reads as a language the bot does not read: at least `UNREAD_LEAST` signs of one
+    such language (its words, its letters, "¿"), and no fewer than words of the languages it
+    reads. `known`: words that count as read whatever their language (a pack's own,
+    "Tessalit", "Ramadane")."""
+    words = _WORD.findall(text.casefold())
+    folded = [fold(w) for w in words]
+    marks = sum(
+        not _UNREAD_LETTERS.isdisjoint(w) and f not in known
+        for w, f in zip(words, folded, strict=True)
+    ) + ("¿" in text or "¡" in text)
+    others = [w for w in folded if len(w) > 2 and w not in known]
+    if len(others) + marks < UNREAD_LEAST:
         return False
     read = real_words()
     foreign = [w for w in others if w not in read]
-    if len(foreign) < UNREAD_LEAST:
+    if len(foreign) + marks < UNREAD_LEAST:
         return False
     most = max(sum(w in _unread_words(language) for w in foreign) for language in UNREAD)
     # (Words of two letters are read in too many languages to tell one: "de", "la", "en".)
-    return most >= UNREAD_LEAST and most >= sum(len(w) > 2 and w in read for w in words)
+    signs = most + marks
+    return signs >= UNREAD_LEAST and signs >= sum(len(w) > 2 and w in read for w in folded)
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+_UNREAD_LETTERS = frozenset("ñßąęłśźżćńşğıășțőűãõåøæěřůčšžýđ")
+"""Letters of languages the bot does not read that English and French never write (French
+writes "ç", "œ" and accents on vowels)."""
 
 
 @cache
