@@ -245,12 +245,14 @@ class FactIndex:
                 subjects |= asks.subjects(normal)
                 reasons |= asks.reasons(normal)
                 counted |= asks.counted(normal)
-                if event_place.search(vocabulary.spelled_text(normal)):
+                spelled = vocabulary.spelled_text(normal)
+                if event_place.search(spelled):
                     self.pinpointed.add(index)
-                    # ("where is the main stage?": its curator says it places the stage.)
-                    located = place_located.search(vocabulary.name(vocabulary.spelled_text(normal)))
-                    if located is not None:
-                        asked_placed.update(p for p in located.groups() if p)
+                # ("where is the main stage?", "is the river in Ashwick?": its curator says it
+                # places the stage, the river.)
+                located = place_located.search(vocabulary.name(spelled))
+                if located is not None:
+                    asked_placed.update(p for p in located.groups() if p)
                 if (people := asks.counts_people(normal)) is not None:
                     counts.add(people)
                 defines |= asks.defined(question, normal)

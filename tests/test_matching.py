@@ -2727,6 +2727,11 @@ def test_a_place_is_placed_by_another_right_after_it_or_after_words_that_place(
         "Hi! Where is Timbuktu?",
         "Où est Tombouctou ?",
         "Tombouctou, c'est où ?",
+        # ... asked yes or no too: the fact telling the prisoners went to the Mauritanian Army
+        # does not place Ber.
+        "Is Ber in Mauritania?",
+        "Was the town of Ber in Burkina Faso?",
+        "Ber est-il en Mauritanie ?",
     ],
 )
 def test_where_exactly_is_not_answered_by_a_fact_naming_only_the_places_asked_of(
@@ -2748,6 +2753,7 @@ def test_where_exactly_is_not_answered_by_a_fact_naming_only_the_places_asked_of
         ("where is ber?", "battle-location"),
         # ("in Ber, Mali" places Ber)
         ("where's Ber?", "battle-location"),
+        ("is Ber in Mali?", "battle-location"),
         # ("ou", folded, is also "or"; a relative "where" asks no place)
         ("Le combat ou la bataille a eu lieu quand ?", "battle-date"),
         (

@@ -835,11 +835,14 @@ PATTERNS = {
         r"|^(?:(?:and|so|but|then|ok|okay|well|now) )*where (?:is|was|s) (?:\S+ ){0,3}?\S+"
         r"(?: (?:located|situated|found))?$"
     ),
-    # "Where is Timbuktu?": where a place named is, and nothing more (names marked).
+    # "Where is Timbuktu?": where a place named is, and nothing more (names marked); asked yes
+    # or no too, "is Ber in Niger?" (the fact placing it says where it is instead).
     # (After anything before it, "Hi! Where is Timbuktu?"; "where's" is read "where".)
     "place_located": (
         r"\bwhere (?:exactly |precisely )?(?:(?:is|was|s|lies|lay) )?(?:the )?(@\S+)"
         r"(?: (?:located|situated|found|exactly|precisely))?(?: please| pls)?$"
+        r"|^(?:is|was) (?:the (?:town |village |city )?)?(@\S+) (?:(?:located|situated|found) )?"
+        r"(?:in|near|inside) (?:\S+ ){0,3}\S+$"
     ),
     # A yes/no question: "did the ... ?", "were there ...?" (read from its first words).
     "polar": r"(?:is|was|are|were|did|does|do|has|have|had|can|could|will|would)\b",

@@ -474,6 +474,9 @@ PATTERNS = {
         r"\bou (?:est|etait|se trouve|se trouvait|se situe|se situait) (?:exactement )?"
         r"(?:la |le |l )?(@\S+)(?: exactement)?$"
         r"|(?:^|\b)(@\S+) (?:c est|est|se trouve|se situe) ou(?: exactement)?$"
+        # ("Ber est-il au Niger ?", "Ber se trouve-t-elle en Mauritanie ?")
+        r"|^(?:la ville de |le village de )?(@\S+) (?:est|etait|se trouve|se situe)"
+        r" (?:t )?(?:il|elle) (?:en|au|aux|dans|pres de|pres du) (?:\S+ ){0,3}\S+$"
     ),
     # "Quel régiment était là ?"
     "asked_thing": r"\b(?:quel|quelle|quels|quelles) (?:@\S+ )?([a-z]+)",
