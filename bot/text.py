@@ -54,6 +54,9 @@ _HASHTAG = re.compile(r"(?:^|\s)#\w+")
 _POSSESSIVE = re.compile(r"(\w)'s\b")
 _CONTRACTED = re.compile(r"\b(?:" + "|".join(map(re.escape, CONTRACTIONS)) + r")\b")
 _ELISION = re.compile(r"\b(?:l|d|qu|s|n|j|c|m|t|jusqu|lorsqu|puisqu)'(?=\w)")
+_SPACED_ELIDED = frozenset("l d qu s n j c m jusqu lorsqu puisqu".split())
+# (Not "t": "a t il" is "a-t-il", "t es" is read as it is.)
+_SPACED_ELISION = re.compile(r"(?<![\w'-])(l|d|qu|s|n|j|c|m|jusqu|lorsqu|puisqu) (?=[aeiouyh])")
 # (Folded text is lowercase ASCII: every character but a letter or a digit parts words.)
 _WORD = re.compile(r"[a-z0-9]+")
 _CHAT_WORDS = frozenset(CHAT_SPELLINGS)
@@ -185,6 +188,15 @@ def normalize(text: str) -> str:
     # (French idioms are read before elided letters go; each runs only when its mark is there.)
     kept = _WORD.findall(text)
     words = set(kept)
+    if (
+        not _SPACED_ELIDED.isdisjoint(words)
+        and _SPACED_ELISION.search(text)
+        and language_of(text, kept) == "fr"
+    ):
+        # An apostrophe typed as a space: "qu ont-ils gardé ?", "c est quoi ?", "l armée".
+        text = _SPACED_ELISION.sub(r"\1'", text)
+        kept = _WORD.findall(text)
+        words = set(kept)
     read = _idioms(text, words, ELIDED_IDIOMS, _ELIDED_MARKS)
     if "'" in read:
         if "n't" in read:

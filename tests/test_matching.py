@@ -1792,6 +1792,12 @@ def test_context_starts_empty_and_records_the_answer(engine: Engine) -> None:
         ("which arabs form the bulk of the MAA?", "which arabs mostly the maa"),
         # What happened at someone's hands, they did: nothing was handed over.
         ("what happened to him at the hands of the MAA?", "what happened to him by the maa"),
+        # A French apostrophe typed as a space is one still; "a t il" stays, and English too.
+        ("qu ont-ils gardé ?", "ont ils garde"),
+        ("qu est ce que le MAA ?", "quoi le maa"),
+        ("le MAA c est qui ?", "le maa est qui"),
+        ("le MNLA a t il perdu ?", "le mnla a t il perdu"),
+        ("what s up with the MAA?", "what s up with the maa"),
     ],
 )
 def test_normalize(raw: str, normal: str) -> None:
@@ -2876,6 +2882,13 @@ def test_a_count_of_prisoners_taken_from_one_side_is_not_the_other_side_s(
     """ "Three prisoners were taken from the MNLA side" names the MAA too (it took them), but
     counts none of the MAA's."""
     assert (engine.answer(question).fact_id == "prisoners-taken") is counted
+
+
+def test_a_french_follow_up_typed_without_its_apostrophe_is_answered(engine: Engine) -> None:
+    first = engine.answer("quand sont-ils partis ?")
+    typed = engine.answer("qu ont-ils gardé ?", context=first.context)
+    assert typed.answered
+    assert typed.fact_id == engine.answer("qu'ont-ils gardé ?", context=first.context).fact_id
 
 
 def test_what_befell_someone_is_not_asked_as_what_they_did(engine: Engine) -> None:
