@@ -10,7 +10,7 @@ from typing import TextIO
 
 from bot.conversation import Conversations
 from bot.matching import Engine, Reason, Reply
-from bot.replies import render_debug, render_text, shown
+from bot.replies import render_debug, render_text, render_why, shown
 from bot.text import printable
 
 PROMPT = "you> "
@@ -21,10 +21,11 @@ HISTORY_FILE = Path.home() / ".berbot_history"
 HELP = (
     "Ask anything about the article; follow-ups remember the conversation.\n"
     "  1, 2, 3  ask the suggestion with that number\n"
+    "  /why     explain the last reply     /about  the article, its source and licence\n"
     "  /reset   forget the conversation    /debug  show how each answer was chosen (on/off)\n"
     "  /quit    leave (or quit, /exit, Ctrl-D, Ctrl-C)"
 )
-COMMANDS = ("/help", "/reset", "/debug", "/quit", "/exit")
+COMMANDS = ("/help", "/why", "/about", "/reset", "/debug", "/quit", "/exit")
 _BARE_COMMANDS = frozenset(("help", "quit", "exit"))
 """Commands also read without their slash."""
 
@@ -86,6 +87,15 @@ def banner(engine: Engine) -> str:
     )
 
 
+def about(engine: Engine) -> str:
+    """Return the article's title, its source and its licence, as plain text."""
+    source = engine.pack.source
+    return (
+        f"{source.title}: everything I say comes from the {source.publisher} article, "
+        f"{source.url}\nLicence: {source.licence}, {source.licence_url}\n{source.notice}"
+    )
+
+
 def run_console(
     engine: Engine,
     *,
@@ -101,6 +111,7 @@ def run_console(
     lines = _interactive_lines(PROMPT) if interactive else _piped_lines(stream)
     conversation = Conversations()
     drafts = {fact.id for fact in engine.pack.drafts}
+    last: Reply | None = None
     for line in lines:
         command = line.strip().lower()
         if not command:
@@ -120,8 +131,16 @@ def run_console(
                 break
             if name == "/help":
                 out(HELP)
+            elif name == "/why":
+                if last is None:
+                    out("(nothing to explain yet: ask a question first)")
+                else:
+                    out("\n".join(render_why(last, engine.pack)))
+            elif name == "/about":
+                out(about(engine))
             elif name == "/reset":
                 conversation.forget(YOU)
+                last = None
                 out("(conversation forgotten)")
             elif name == "/debug":
                 debug = not debug
@@ -141,7 +160,7 @@ def run_console(
             if not 1 <= int(command) <= len(offered):
                 out(f"(choose a suggestion from 1 to {len(offered)})")
                 continue
-        reply = engine.answer(line, context=context)
+        reply = last = engine.answer(line, context=context)
         conversation.keep(YOU, reply.context)
         if reply.reason is Reason.PICKED:
             out(f"({shown(reply.question)})")

@@ -450,8 +450,20 @@ def test_console_asks_a_suggestion_by_its_number_and_knows_its_commands() -> Non
     # (The offer stands after a pick: another number asks another of its questions.)
     assert turns[2] == "9\n(choose a suggestion from 1 to 3)\n"
     assert turns[4] == "1\n(no suggestions to choose from: ask a question, not 1)\n"
-    assert turns[5].startswith("/foo\n(no command /foo: the commands are /help, /reset")
+    assert turns[5].startswith("/foo\n(no command /foo: the commands are /help, /why, /about")
     assert turns[6] == "/exit\n"
+
+
+def test_console_explains_its_last_reply_and_names_the_article_s_source_and_licence() -> None:
+    done = bot("console", stdin="/why\nwho won?\n/why\n/about\n/reset\n/why\n")
+    assert done.returncode == 0, done.stderr
+    turns = done.stdout.split("you> ")[1:]
+    assert turns[0] == "/why\n(nothing to explain yet: ask a question first)\n"
+    assert turns[2].startswith("/why\nI answered with the fact “Who won the Battle of Ber?”")
+    about = turns[3].splitlines()
+    assert about[1].endswith("https://en.wikipedia.org/wiki/Battle_of_Ber_(2013)")
+    assert about[2] == "Licence: CC BY-SA 4.0, https://creativecommons.org/licenses/by-sa/4.0/"
+    assert turns[5] == "/why\n(nothing to explain yet: ask a question first)\n"
 
 
 def test_console_reads_help_and_quit_typed_without_the_slash() -> None:
