@@ -136,10 +136,14 @@ _DECLINES = {
 """The lines that say why a question is not answered, in the language it was asked in."""
 
 _CONFIRMED = {
-    "en": "Yes, that is what the article says: {answer}",
-    "fr": "Oui, c'est ce que dit l'article : {answer}",
+    "en": (
+        "Yes, that is what the article says: {answer}",
+        "That is what the article says: {answer}",
+    ),
+    "fr": ("Oui, c'est ce que dit l'article : {answer}", "C'est ce que dit l'article : {answer}"),
 }
-"""The line that answers doubt about the last answer ("are you sure?"), before that answer."""
+"""The line that answers doubt about the last answer before that answer: asked ("are you
+sure?"), or said ("you're wrong"), which no "yes" answers."""
 
 
 @lru_cache(maxsize=16)
@@ -181,7 +185,8 @@ def text_language(text: str) -> str:
 
 def confirmed_text(question: str, answer: str) -> str:
     """Return the last answer given again to a reader who doubts it, in the doubt's language."""
-    return _CONFIRMED[question_language(question)].format(answer=answer)
+    asked, said = _CONFIRMED[question_language(question)]
+    return (asked if "?" in question or "？" in question else said).format(answer=answer)
 
 
 def decline_text(reason: Reason, question: str, title: str, *, near: bool = False) -> str:
@@ -414,7 +419,7 @@ def _why(reply: Reply, pack: Pack) -> list[str]:
         lines = ["You asked who said it: my last answer again, which says who."]
     elif reply.reason is Reason.CONFIRMED:
         lines = [
-            "You asked whether I was sure: my last answer again, with the article's own words "
+            "You doubted my last answer: it again, with the article's own words "
             "it rests on."
         ]
     elif reply.reason is Reason.CORRECTED:
@@ -501,7 +506,7 @@ def _why(reply: Reply, pack: Pack) -> list[str]:
     elif reply.reason is Reason.NO_STORY:
         return ["The article tells nothing more after my previous answer."]
     elif reply.reason is Reason.NOTHING_TO_CONFIRM:
-        return ["You asked whether I was sure, but I had given no answer to stand by."]
+        return ["You doubted my last answer, but I had given none to stand by."]
     elif reply.reason is Reason.OFF_TOPIC:
         lines = [f"It didn't look like a question about the {title}: no fact shares its words."]
         if runner is not None:

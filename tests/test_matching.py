@@ -1553,7 +1553,8 @@ def test_a_context_naming_an_unknown_fact_is_ignored(engine: Engine) -> None:
 @pytest.mark.parametrize(
     "doubt",
     ["are you sure?", "Really?", "seriously though?", "is that true?", "source?",
-     "and how do you know that?", "t'es sûr ?", "C'est vrai ?"],
+     "and how do you know that?", "t'es sûr ?", "C'est vrai ?", "you're wrong",
+     "That's not true.", "I don't believe you", "c'est faux", "tu te trompes !"],
 )  # fmt: skip
 def test_doubt_about_an_answer_gets_that_answer_again_with_its_sources(
     engine: Engine, doubt: str
@@ -1567,7 +1568,9 @@ def test_doubt_about_an_answer_gets_that_answer_again_with_its_sources(
     assert (reply.fact_id, reply.citations) == (opening.fact_id, opening.citations)
     assert reply.text.endswith(opening.text) and reply.text != opening.text
     assert reply.context.fact_id == opening.fact_id
-    assert render_why(reply, engine.pack)[0].startswith("You asked whether I was sure")
+    assert render_why(reply, engine.pack)[0].startswith("You doubted my last answer: it again")
+    # (Asked, a "yes" answers it; said, none does.)
+    assert reply.text.startswith(("Yes, ", "Oui, ")) is ("?" in doubt)
 
 
 def test_doubt_after_a_decline_or_out_of_the_blue_confirms_nothing(engine: Engine) -> None:
@@ -1583,7 +1586,7 @@ def test_doubt_after_a_decline_or_out_of_the_blue_confirms_nothing(engine: Engin
         assert doubt.text.startswith("I have given no answer to confirm.")
         assert doubt.suggestions == engine.starters()
         assert render_why(doubt, engine.pack) == [
-            "You asked whether I was sure, but I had given no answer to stand by."
+            "You doubted my last answer, but I had given none to stand by."
         ]
     french = engine.answer("t'es sûr ?", context=declined.context)
     assert french.text.startswith("Je n'ai donné aucune réponse à confirmer.")

@@ -803,6 +803,12 @@ PATTERNS = {
         r"|(?:is|was) (?:that|it|this) (?:right|true|correct|so|really true|really so)"
         r"|how do (?:you|u) know(?: (?:that|this))?|(?:what is|whats|what's) (?:the|your) source"
         r"|sources?|proof|prove it|where does it say (?:that|so)"
+        # ("You're wrong", "that's not true": said, not asked.)
+        r"|(?:you're|you re|youre|you are|ur|u r|u are) (?:wrong|mistaken|lying)"
+        r"|(?:that's|that s|thats|that is|it's|it s|its|this is) (?:(?:just |simply )?wrong|false"
+        r"|incorrect|not (?:right|true|correct|so))"
+        r"|wrong|not true|false|i (?:don't|dont|do not) (?:believe|buy) (?:you|it|that|this)"
+        r"|i doubt (?:it|that)"
     ),
     "doubt_openers": r"and |but |ok |so |hmm |wait |wow |oh |huh ",
     "doubt_closers": r" though| then| now",

@@ -451,6 +451,9 @@ PATTERNS = {
         r"(?:t'es|t es|tu es|vous etes) (?:sur|sure|certain|certaine)s?"
         r"|(?:c'est|c est) (?:vrai|sur)|vraiment|serieux|serieusement"
         r"|(?:quelle est )?(?:ta|votre|la) source|sources?|preuve"
+        # ("C'est faux", "tu te trompes")
+        r"|(?:c'est|c est) (?:faux|pas vrai|inexact)|faux|pas vrai|tu te trompes|vous vous trompez"
+        r"|(?:je ne |j )?(?:te|vous) crois pas"
     ),
     "doubt_openers": r"et |mais ",
     # "that source", "ces gens": someone or something the conversation named.
