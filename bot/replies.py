@@ -178,9 +178,11 @@ def answer_text(question: str, answer: str, article_language: str) -> str:
 
 
 def text_language(text: str) -> str:
-    """Return the language a text is written in ("en" or "fr")."""
+    """Return the language a text is written in ("en" or "fr"), or the one it asks to be
+    answered in ("in French please")."""
     folded = fold(text)
-    return lang.language_of(folded, lang.words_of(folded))
+    words = lang.words_of(folded)
+    return lang.requested_language(words) or lang.language_of(folded, words)
 
 
 def confirmed_text(question: str, answer: str) -> str:
@@ -418,10 +420,7 @@ def _why(reply: Reply, pack: Pack) -> list[str]:
     elif reply.reason is Reason.REPEATED:
         lines = ["You asked who said it: my last answer again, which says who."]
     elif reply.reason is Reason.CONFIRMED:
-        lines = [
-            "You doubted my last answer: it again, with the article's own words "
-            "it rests on."
-        ]
+        lines = ["You doubted my last answer: it again, with the article's own words it rests on."]
     elif reply.reason is Reason.CORRECTED:
         lines = [
             "Your question took as given something the article says otherwise, "

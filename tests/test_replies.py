@@ -168,8 +168,11 @@ def test_a_message_cut_to_fit_telegram_says_where_it_was_cut(pack: Pack) -> None
         ("how old are you?", "I'm a bot that answers questions about the Battle"),
         ("tu as quel âge ?", "Je suis un bot qui répond aux questions sur"),
         ("what language do you speak?", "I'm a bot that answers questions about the Battle"),
-        ("in french please", "I'm a bot that answers questions about the Battle"),
+        # (asked to be answered in a language, in that language)
+        ("in french please", "Je suis un bot qui répond aux questions sur"),
         ("en français stp", "Je suis un bot qui répond aux questions sur"),
+        ("en anglais svp", "I'm a bot that answers questions about the Battle"),
+        ("answer in English please", "I'm a bot that answers questions about the Battle"),
         ("comment tu t'appelles ?", "Je suis un bot qui répond aux questions sur"),
         # ... after a greeting too
         ("hi, can you speak French?", "I'm a bot that answers questions about the Battle"),

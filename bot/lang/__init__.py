@@ -314,6 +314,21 @@ def words_of(folded: str) -> list[str]:
 _GREETING_LEAD = GREETINGS | en.GREETING_ADDRESS | fr.GREETING_ADDRESS
 """Words a greeting before a question may hold ("hello there, ...", "salut le bot, ...")."""
 _ABOUT_THE_BOT = re.compile(rf"^(?:{pattern('about_the_bot')})$")
+_LANGUAGE_REQUEST = re.compile(rf"^(?:{pattern('language_request')})$")
+_LANGUAGE_NAMED = {"french": "fr", "francais": "fr", "english": "en", "anglais": "en"}
+
+
+def requested_language(words: list[str]) -> str | None:
+    """Return the language a message asks to be answered in and asks nothing else ("in French
+    please" -> "fr", "en anglais svp" -> "en"), else None."""
+    if len(words) > 6 or _LANGUAGE_NAMED.keys().isdisjoint(words):
+        return None
+    found = _LANGUAGE_REQUEST.match(" ".join(words))
+    if found is None:
+        return None
+    return _LANGUAGE_NAMED[next(g for g in found.groups() if g)]
+
+
 _COURTESY_PHRASE = re.compile(
     rf"\b(?:{'|'.join(sorted(_COURTESY_PHRASES, key=len, reverse=True))})\b"
 )

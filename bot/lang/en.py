@@ -785,6 +785,12 @@ PATTERNS = {
         r"|(?:are |r )?(?:you|u) (?:there|still there|awake)"
         r"|how old (?:are|r) (?:you|u)|where (?:are|r) (?:you|u) from|where do (?:you|u) come from"
     ),
+    # "in French please", "answer in English": which language to be answered in, and nothing
+    # else (the language named is the group).
+    "language_request": (
+        r"(?:(?:answer|reply|speak|say it|tell me|please|pls) )?in (french|english)"
+        r"(?: please| pls| plz)?"
+    ),
     # "the losers", "the winning side": a side of the fighting, by how it came out.
     "winners": r"\b(?:the )?(?:winners|victors|winning (?:side|group|camp|faction))\b",
     "losers": (

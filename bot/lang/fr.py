@@ -422,6 +422,10 @@ PATTERNS = {
     "of_the_bot": (
         r"\b(?:tu|vous) (?:fais|faites|vas|allez|es|etes)\b|\b(?:fais|faites)[- ](?:tu|vous)\b"
     ),
+    "language_request": (
+        r"(?:(?:repond|reponds|repondez|parle|parlez|dis le|redis le|stp|svp) )?"
+        r"en (francais|anglais)(?: stp| svp| s il te plait| s il vous plait)?"
+    ),
     "about_the_bot": (
         r"(?:tu es|t es|vous etes|es tu|etes vous) (?:un |une )?(?:bot|robot|humain|humaine|ia)"
         r"|(?:que|qu) (?:sais|peux|savez|pouvez)[- ](?:tu|vous)(?: faire)?"
