@@ -219,9 +219,7 @@ class Asks:
             return _NONE
         found: set[str] = set()
         for match in self._subject.finditer(named):
-            # The verb: the word the match ends in (English), or one inside it (French).
-            verbs = match[0].split()[1:] + named[match.end() - 1 :].split()[:1]
-            if lang.UNDERGOING_WORDS.isdisjoint(verbs):
+            if lang.UNDERGOING_WORDS.isdisjoint(_verbs(named, match)):
                 found.update(name for name in match.groups() if name)
         return frozenset(found)
 
@@ -232,10 +230,7 @@ class Asks:
         named = v.name(normal)
         found: set[str] = set()
         for match in self._subject.finditer(named):
-            # The verb: the word the match ends in (English), or one inside it (French).
-            verbs = [w for w in match[0].split() if w[0] != "@"]
-            verbs += named[match.end() - 1 :].split()[:1]
-            if any(v.token(w) == saying for w in verbs):
+            if any(v.token(w) == saying for w in _verbs(named, match)):
                 found.update(name for name in match.groups() if name)
         return frozenset(found)
 
@@ -337,3 +332,12 @@ def _population(adjectives: tuple[str, ...]) -> str:
 
 def _alternatives(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+
+
+def _verbs(named: str, match: re.Match[str]) -> list[str]:
+    """Return the words of a "subject" match of a named text, but its names, with the word
+    after it: its verb is among them, the word the match ends in (English: "did the @mnla l"
+    ends in the verb's first letter), one inside it (French: "a dit le @mnla") or the one after
+    it ("le @mnla a t il perdu")."""
+    words = named[match.start() :].split()[: len(match[0].split()) + 1]
+    return [w for w in words if not w.startswith("@")]

@@ -91,8 +91,8 @@ def about(engine: Engine) -> str:
     """Return the article's title, its source and its licence, as plain text."""
     source = engine.pack.source
     return (
-        f"{source.title}: everything I say comes from the {source.publisher} article, "
-        f"{source.url}\nLicence: {source.licence}, {source.licence_url}\n{source.notice}"
+        f"{source.title}: everything I say comes from {source.url}\n"
+        f"Licence: {source.licence}, {source.licence_url}\n{source.notice}"
     )
 
 

@@ -737,22 +737,27 @@ def _received(named: list[str], leads: frozenset[str]) -> frozenset[str]:
 
 def _taken_from(named: list[str], position: int) -> bool:
     """Return whether the name at `position`, after "from", is whom something was taken from:
-    a deed told in the past comes before ("seized Ber from the MNLA", "were taken from the
-    MNLA"), and not one of receiving ("receives its funding from the council"); not a
-    group's members ("fighters from the MAA seized Ber")."""
-    said = named[max(0, position - _SOURCE_SPAN) : position]
-    if not lang.UNDERGOING_WORDS.isdisjoint(said):
-        return False
-    return any(
-        (len(w) > 4 and w.endswith("ed")) or w in lang.VERB_FORMS
-        for w in said
-        if not w.startswith("@")
-    )
+    a deed of taking comes a few words before "from", what was taken between ("seized Ber from
+    the MNLA", "were taken from the MNLA"); not a group's members ("fighters from the MAA",
+    "suspected of being deserters from the army", "attacked by fighters from the MAA"), nor
+    whom someone fled or came from."""
+    lead = position - 1
+    while lead > 0 and named[lead] not in lang.SOURCE_LEADS:
+        lead -= 1
+    for word in reversed(named[max(0, lead - _SOURCE_SPAN) : lead]):
+        if word in lang.TAKING_WORDS:
+            return True
+        if word in lang.AGENT_WORDS or word in _LINKING:
+            return False
+    return False
 
 
-_SOURCE_SPAN = 8
-"""How many words before a name taken from ("from the MNLA") a verb of receiving may stand
-and make it the giver ("receives part of its funding from the council")."""
+_SOURCE_SPAN = 6
+"""How many words before "from" a deed of taking may stand, what was taken between ("seized
+the town of Ber from")."""
+_LINKING = frozenset(lang.COPULAS | lang.AND_WORDS | {"being", "been"}) - lang.TAKING_WORDS
+"""Words that end the search for a deed before "from": what comes before them is another
+clause's ("people suspected of being deserters from", "seized Ber and fled from")."""
 
 
 def _placed(texts: list[str], v: Vocabulary, places: frozenset[str]) -> frozenset[str]:

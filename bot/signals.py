@@ -235,8 +235,8 @@ def subject(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
         )
     if not done_to:
         return factor
-    # "How many prisoners did the MNLA take?" of "three prisoners were taken from the MNLA":
-    # it tells what was done to them, not what they did.
+    # "How did the MNLA seize Ber?" of "the MAA seized Ber from the MNLA": it tells what was
+    # done to the MNLA, not what it did.
     named = ", ".join(sorted(t.lstrip("@") for t in done_to))
     return factor * _fired(
         found, "other-doer", judge.weights.other_doer, f"tells only what was done to {named}"
@@ -269,15 +269,21 @@ def count(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
         named = ", ".join(sorted(t.lstrip("@") for t in doers))
         return _fired(found, "counts-the-doer", judge.weights.other_count, f"counts {named}'s own")
     own = index.counted[fact]
-    if not own or not counted or not own.isdisjoint(counted):
+    if not counted or not own.isdisjoint(counted):
         return 1.0
-    undergone = index.undergone[fact]
-    if not counted.isdisjoint(index.vocab[fact]) and (
-        not undergone or not counted.isdisjoint(undergone)
-    ):
-        # (A fact naming them may count them, unless it tells whom what it counts befell:
-        # "how many MAA fighters were captured?" of "prisoners taken from the MNLA".)
-        return 1.0
+    received = index.received[fact]
+    # A fact naming them only as given what it counts does not count them ("how many
+    # Mauritanians were captured?" of "returned three prisoners to the Mauritanian Army").
+    if counted.isdisjoint(received):
+        if not own:
+            return 1.0
+        taken_from = index.undergone[fact] - received
+        # A fact naming them may count them, unless it names others what it counts was taken
+        # from ("how many MAA fighters were captured?" of "prisoners taken from the MNLA").
+        if not counted.isdisjoint(index.vocab[fact]) and (
+            not taken_from or not counted.isdisjoint(taken_from)
+        ):
+            return 1.0
     named = ", ".join(sorted(t.lstrip("@") for t in counted))
     return _fired(found, "other-count", judge.weights.other_count, f"never asked how many {named}")
 

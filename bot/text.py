@@ -53,10 +53,12 @@ _MARKUP = re.compile(
 _HASHTAG = re.compile(r"(?:^|\s)#\w+")
 _POSSESSIVE = re.compile(r"(\w)'s\b")
 _CONTRACTED = re.compile(r"\b(?:" + "|".join(map(re.escape, CONTRACTIONS)) + r")\b")
-_ELISION = re.compile(r"\b(?:l|d|qu|s|n|j|c|m|t|jusqu|lorsqu|puisqu)'(?=\w)")
-_SPACED_ELIDED = frozenset("l d qu s n j c m jusqu lorsqu puisqu".split())
-# (Not "t": "a t il" is "a-t-il", "t es" is read as it is.)
-_SPACED_ELISION = re.compile(r"(?<![\w'-])(l|d|qu|s|n|j|c|m|jusqu|lorsqu|puisqu) (?=[aeiouyh])")
+_ELIDING = ("l", "d", "qu", "s", "n", "j", "c", "m", "t", "jusqu", "lorsqu", "puisqu")
+"""French words that drop their last letter before a vowel, an apostrophe after them."""
+_ELISION = re.compile(rf"\b(?:{'|'.join(_ELIDING)})'(?=\w)")
+# (Typed with a space for the apostrophe; not "t": "a t il" is "a-t-il", "t es" is read as is.)
+_SPACED_ELIDED = frozenset(_ELIDING) - {"t"}
+_SPACED_ELISION = re.compile(rf"(?<![\w'-])({'|'.join(sorted(_SPACED_ELIDED))}) (?=[aeiouyh])")
 # (Folded text is lowercase ASCII: every character but a letter or a digit parts words.)
 _WORD = re.compile(r"[a-z0-9]+")
 _CHAT_WORDS = frozenset(CHAT_SPELLINGS)
@@ -193,7 +195,8 @@ def normalize(text: str) -> str:
         and _SPACED_ELISION.search(text)
         and language_of(text, kept) == "fr"
     ):
-        # An apostrophe typed as a space: "qu ont-ils gardé ?", "c est quoi ?", "l armée".
+        # An apostrophe typed as a space: "qu ont-ils gardé ?", "le MAA c est qui ?" (in a
+        # message that reads as French: "l armée" alone is left as typed).
         text = _SPACED_ELISION.sub(r"\1'", text)
         kept = _WORD.findall(text)
         words = set(kept)

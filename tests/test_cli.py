@@ -461,7 +461,10 @@ def test_console_explains_its_last_reply_and_names_the_article_s_source_and_lice
     assert turns[0] == "/why\n(nothing to explain yet: ask a question first)\n"
     assert turns[2].startswith("/why\nI answered with the fact “Who won the Battle of Ber?”")
     about = turns[3].splitlines()
-    assert about[1].endswith("https://en.wikipedia.org/wiki/Battle_of_Ber_(2013)")
+    assert about[1] == (
+        "Battle of Ber (2013): everything I say comes from "
+        "https://en.wikipedia.org/wiki/Battle_of_Ber_(2013)"
+    )
     assert about[2] == "Licence: CC BY-SA 4.0, https://creativecommons.org/licenses/by-sa/4.0/"
     assert turns[5] == "/why\n(nothing to explain yet: ask a question first)\n"
 

@@ -145,12 +145,22 @@ AGENT_WORDS = frozenset(["by"])
 """Words every "passive_agent" pattern holds."""
 RECIPIENT_LEADS = frozenset("to into onto towards toward".split())
 """Words before whom a deed is done to or given to ("returned the prisoners to the army")."""
+STATE_WORDS = frozenset(
+    "danger ruins trouble turmoil chaos flames charge control power peace shock mourning crisis"
+    " panic fear ruin debt decline doubt question play use place".split()
+)
+"""What a place is in that is no place ("is Ber in danger?", "was it in ruins?")."""
 SOURCE_LEADS = frozenset("from".split())
 """Words before whom something is taken ("seized the town from the MNLA")."""
+TAKING_WORDS = frozenset(
+    "seized took taken captured recaptured retook retaken wrested grabbed snatched stole stolen"
+    " confiscated won rescued freed removed".split()
+)
+"""Deeds told in the past that take something from whom a source word names ("seized the
+town from the MNLA"; not "fled from", "fighters from")."""
 UNDERGOING_WORDS = frozenset(
     "lose loses losing lost suffer suffers suffered sustain sustains sustained incur incurred"
-    " endure endured undergo underwent undergone receive receives received get gets got gotten"
-    " face faced".split()
+    " endure endured undergo underwent undergone receive receives received".split()
 )
 """Verbs whose subject undergoes the deed rather than does it ("what did the MNLA lose?")."""
 NOT_RECIPIENT = frozenset(
@@ -376,10 +386,9 @@ SYNONYMS: dict[str, list[str]] = {
 }  # fmt: skip
 """Words that mean the same to the matcher, by the one word they are matched as."""
 
-_DAY_GREETING = (
-    r"(?:(?:good|gd) )?(?:morning|mornin|afternoon|evening|day)"
-    r"(?: (?:all|everyone|everybody|guys|folks|there|bot|to you))?"
-)
+_GREETED = r"(?: (?:all|everyone|everybody|guys|folks|there|bot|to you))?"
+_DAY_GREETING = rf"(?:(?:good|gd) )?(?:morning|mornin|afternoon|evening){_GREETED}"
+_GOOD_DAY = rf"(?:good|gd) (?:morning|mornin|afternoon|evening|day){_GREETED}"
 _SCHOOLWORK = "essay|homework|assignment|class|paper|project|report|thesis"
 _PLAIN = "straight|short|quick|simple|direct|honest|real|clear"
 _HESITATIONS = (
@@ -485,9 +494,10 @@ _IDIOMS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     # (`apart`): "one other thing he said?" asks for another fact.
     (r"\b(?:just )?out of (?:pure |sheer )?curiosity\b", "", ("curiosity",)),
     # ("Good morning! Who won?": a greeting of the time of day, apart from a question beside
-    # it; alone, it is a greeting.)
+    # it; alone, it is a greeting. A bare "morning" greets only first: "May 5, evening?" asks.)
     (
-        rf"(?:{BEFORE}{_DAY_GREETING}(?=\s*[.!?,;:]+\s*\w)|(?<=[.!?,;:] ){_DAY_GREETING}{AFTER})",
+        rf"^{_DAY_GREETING}(?=\s*[.!?,;:]+\s*\w)"
+        rf"|{BEFORE}{_GOOD_DAY}(?=\s*[.!?,;:]+\s*\w)|(?<=[.!?,;:] ){_GOOD_DAY}{AFTER}",
         "",
         ("morning", "mornin", "afternoon", "evening", "day"),
     ),
@@ -853,8 +863,10 @@ PATTERNS = {
     "place_located": (
         r"\bwhere (?:exactly |precisely )?(?:(?:is|was|s|lies|lay) )?(?:the )?(@\S+)"
         r"(?: (?:located|situated|found|exactly|precisely))?(?: please| pls)?$"
-        r"|^(?:is|was) (?:the (?:town |village |city )?)?(@\S+) (?:(?:located|situated|found) )?"
-        r"(?:in|near|inside) (?:\S+ ){0,3}\S+$"
+        r"|^(?:(?:so|and|but|ok|okay|hi|hello|hey|wait|hmm|um) )*(?:is|was) "
+        r"(?:the (?:town |village |city )?)?(@\S+) "
+        r"(?:(?:really|actually|still|even|located|situated|found) )*(?:in|near|inside) (?:the )?"
+        rf"(?!(?:{'|'.join(sorted(STATE_WORDS))})$)(?:@\S+|[a-z]+)$"
     ),
     # A yes/no question: "did the ... ?", "were there ...?" (read from its first words).
     "polar": r"(?:is|was|are|were|did|does|do|has|have|had|can|could|will|would)\b",

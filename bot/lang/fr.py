@@ -107,6 +107,8 @@ RECIPIENT_LEADS = frozenset("au aux vers".split())
 """("remis aux Mauritaniens"; not "à", which folds to the English article "a".)"""
 SOURCE_LEADS: frozenset[str] = frozenset()
 """(None: "du", "des" say "of" as often as "from": "les combattants du MAA".)"""
+TAKING_WORDS = frozenset("pris repris saisi saisie saisis arrache arrachee enleve enlevee".split())
+"""(Accents folded; read with a source word, of which French has none.)"""
 UNDERGOING_WORDS = frozenset(
     "perdu perdus perdre perd perdent perdit subi subis subir subit recu recus recevoir"
     " eu eus".split()
@@ -482,8 +484,10 @@ PATTERNS = {
         r"(?:la |le |l )?(@\S+)(?: exactement)?$"
         r"|(?:^|\b)(@\S+) (?:c est|est|se trouve|se situe) ou(?: exactement)?$"
         # ("Ber est-il au Niger ?", "Ber se trouve-t-elle en Mauritanie ?")
-        r"|^(?:la ville de |le village de )?(@\S+) (?:est|etait|se trouve|se situe)"
-        r" (?:t )?(?:il|elle) (?:en|au|aux|dans|pres de|pres du) (?:\S+ ){0,3}\S+$"
+        r"|^(?:(?:et|mais|alors|donc|salut|bonjour) )*(?:la ville de |le village de )?(@\S+)"
+        r" (?:est|etait|se trouve|se situe) (?:t )?(?:il|elle) (?:vraiment )?"
+        r"(?:en|au|aux|dans|pres de|pres du) (?:la |le |l )?"
+        r"(?!(?:danger|ruine|ruines|crise|paix|deuil|guerre)$)(?:@\S+|[a-z]+)$"
     ),
     # "Quel régiment était là ?"
     "asked_thing": r"\b(?:quel|quelle|quels|quelles) (?:@\S+ )?([a-z]+)",

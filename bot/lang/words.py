@@ -34,7 +34,7 @@ UNREAD = {
 }
 """Each language the bot does not read, and how many of its most used words its list starts
 from: each list keeps those of three letters or more that are none of the first `READ_ONLY`
-words of a language the bot reads ("quien", "viele", but not "de", "die", "con", "sono")."""
+words of a language the bot reads ("quien", "viele", but not "de", "die", "con", "per")."""
 READ_ONLY = 20_000
 UNREAD_LEAST = 2
 """How many words of one unread language a message needs to read as written in it (besides
@@ -67,26 +67,30 @@ def common_words() -> frozenset[str]:
 def unread(text: str, known: frozenset[str] | set[str] = frozenset()) -> bool:
     """Return whether a text (as typed: not normalised, which reads the German "wer" as
     "were") reads as a language the bot does not read: at least `UNREAD_LEAST` signs of one
-    such language (its words, its letters, "¿"), and no fewer than words of the languages it
-    reads. `known`: words that count as read whatever their language (a pack's own,
-    "Tessalit", "Ramadane")."""
+    such language (a word each: one of its list or written with a letter English and French
+    never write; and a "¿" or "¡"), and no fewer than words of the languages it reads.
+    `known`: words that count as read whatever their language (a pack's own, "Tessalit",
+    "Ramadane")."""
     words = _WORD.findall(text.casefold())
-    folded = [fold(w) for w in words]
-    marks = sum(
-        not _UNREAD_LETTERS.isdisjoint(w) and f not in known
-        for w, f in zip(words, folded, strict=True)
-    ) + ("¿" in text or "¡" in text)
-    others = [w for w in folded if len(w) > 2 and w not in known]
-    if len(others) + marks < UNREAD_LEAST:
-        return False
     read = real_words()
-    foreign = [w for w in others if w not in read]
-    if len(foreign) + marks < UNREAD_LEAST:
+    marked: list[str] = []
+    foreign: list[str] = []
+    for word in words:
+        folded = fold(word)
+        if folded in known:
+            continue
+        if not _UNREAD_LETTERS.isdisjoint(word):
+            marked.append(folded)
+        elif len(folded) > 2 and folded not in read:
+            foreign.append(folded)
+    inverted = "¿" in text or "¡" in text
+    if len(marked) + len(foreign) + inverted < UNREAD_LEAST:
         return False
     most = max(sum(w in _unread_words(language) for w in foreign) for language in UNREAD)
+    signs = most + len(marked) + inverted
     # (Words of two letters are read in too many languages to tell one: "de", "la", "en".)
-    signs = most + marks
-    return signs >= UNREAD_LEAST and signs >= sum(len(w) > 2 and w in read for w in folded)
+    reading = sum(len(f) > 2 and f in read and f not in known for f in map(fold, words))
+    return signs >= UNREAD_LEAST and signs >= reading
 
 
 _WORD = re.compile(r"[^\W\d_]+")
