@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 import sys
+from array import array
+from bisect import bisect_left
 from functools import cache
 from pathlib import Path
 
@@ -86,7 +88,7 @@ def unread(text: str, known: frozenset[str] | set[str] = frozenset()) -> bool:
     inverted = "¿" in text or "¡" in text
     if len(marked) + len(foreign) + inverted < UNREAD_LEAST:
         return False
-    most = max(sum(w in _unread_words(language) for w in foreign) for language in UNREAD)
+    most = max(sum(_unread_word(w, language) for w in foreign) for language in UNREAD)
     signs = most + len(marked) + inverted
     # (Words of two letters are read in too many languages to tell one: "de", "la", "en".)
     reading = sum(len(f) > 2 and f in read and f not in known for f in map(fold, words))
@@ -99,10 +101,19 @@ _UNREAD_LETTERS = frozenset("ñßąęłśźżćńşğıășțőűãõåøæěř�
 writes "ç", "œ" and accents on vowels)."""
 
 
+def _unread_word(word: str, language: str) -> bool:
+    """Return whether a folded word is on an unread language's list."""
+    hashes = _unread_hashes(language)
+    at = bisect_left(hashes, hash(word))
+    return at < len(hashes) and hashes[at] == hash(word)
+
+
 @cache
-def _unread_words(language: str) -> frozenset[str]:
-    """Return one unread language's list, folded as questions are."""
-    return frozenset((DATA / f"unread_{language}.txt").read_text(encoding="utf-8").split())
+def _unread_hashes(language: str) -> array[int]:
+    """Return the hashes of one unread language's words, sorted: the lists hold some hundred
+    thousand words, which as strings would take a dozen megabytes to tell a language."""
+    with (DATA / f"unread_{language}.txt").open(encoding="utf-8") as lines:
+        return array("q", sorted(hash(line.strip()) for line in lines))
 
 
 @cache
