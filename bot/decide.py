@@ -107,7 +107,18 @@ class Decider:
             ranked=ranked,
             explanation=top.explanation,
             threshold=bar,
+            first=self._placing(query),
         )
+
+    def _placing(self, query: Query) -> tuple[int, ...]:
+        """Return the facts placing the place a question asks where it is ("is Ber in
+        Niger?"): offered first when none answers it, they tell where it is."""
+        if query.placed is None:
+            return ()
+        index = self.index
+        placing = [n for n, places in enumerate(index.places_placed) if query.placed in places]
+        # (A fact asked where something is first: "Ber, Mali" also opens the fact on who won.)
+        return tuple(sorted(placing, key=lambda n: n not in index.pinpointed)[:1])
 
     def _clear(self, top: Match, runner: Match | None) -> bool:
         """Return whether the top fact stands clear enough of the runner-up to be answered."""
@@ -159,12 +170,15 @@ class Decider:
                     question, query.tokens, previous,
                     ranked=[m for m in ranked if m.fact not in told] or None, threshold=bar,
                 )  # fmt: skip
+        # ("Is Ber in Mauritania?": first, where the article says it is.)
+        first = self._placing(query)
+        offered = [*first, *(m.fact for m in close if m.fact not in first)][:3]
         return Reply(
             question=question,
             outcome=Outcome.SUGGEST,
-            text=replies.unsure_text(question, len(close)),
+            text=replies.unsure_text(question, len(offered)),
             confidence=round(top.score, 3),
-            suggestions=self._offered(question, [m.fact for m in close]),
+            suggestions=self._offered(question, offered),
             runner_up=runner_up,
             on_topic=True,
             context=self.next_context(query.tokens, previous, None),
@@ -349,8 +363,10 @@ class Decider:
         reason: Reason | None = None,
         explanation: Explanation | None = None,
         threshold: float = 0.0,
+        first: tuple[int, ...] = (),
     ) -> Reply:
-        """Return the reply declining a question, with questions the bot can answer instead."""
+        """Return the reply declining a question, with questions the bot can answer instead
+        (`first`, facts to offer before the ranking's)."""
         index = self.index
         on_topic = any(t in index.topical for t in tokens) or (
             # "and when?" after an answer: a follow-up asking nothing of its own, or asking the
@@ -366,7 +382,8 @@ class Decider:
         if reason is None:
             reason = Reason.EMPTY if empty else Reason.NOT_COVERED if on_topic else Reason.OFF_TOPIC
         if on_topic and ranked:
-            suggestions = self._offered(question, [m.fact for m in ranked[:3]])
+            offered = [*first, *(m.fact for m in ranked[:3] if m.fact not in first)][:3]
+            suggestions = self._offered(question, offered)
         else:
             suggestions = self.index.starters_in(replies.question_language(question))
         best = ranked[0].score if ranked else 0.0

@@ -18,8 +18,10 @@ from bot.index import _placed, _received, given_kinds
 from bot.interpret import Query
 from bot.knowledge import Pack, load_pack
 from bot.matching import MAX_QUESTION_CHARS, Context, Engine, Outcome, Reason
-from bot.replies import as_json, render_html, render_text, render_why
+from bot.replies import as_json, render_html, render_text, render_why, shown
 from bot.text import asked_parts, normalize
+
+SECOND_PACK = Path(__file__).resolve().parent / "packs" / "lantern-festival"
 
 
 @pytest.mark.parametrize(
@@ -2720,6 +2722,24 @@ def test_a_place_is_placed_by_another_right_after_it_or_after_words_that_place(
     engine: Engine, text: str, placed: set[str]
 ) -> None:
     assert _placed([text], engine.vocabulary, engine.index.places) == placed
+
+
+@pytest.mark.parametrize(
+    ("knowledge", "question", "offered"),
+    [
+        (None, "Is Ber in Niger?", "Where did the Battle of Ber take place?"),
+        (None, "Is Ber in Mauritania?", "Where did the Battle of Ber take place?"),
+        (None, "Ber est-il au Niger ?", "Où a eu lieu la bataille de Ber ?"),
+        (SECOND_PACK, "is Ashwick in Scotland?", "Where is the Ashwick Lantern Festival held?"),
+    ],
+)
+def test_a_place_asked_of_and_not_placed_so_is_offered_where_it_is(
+    engine: Engine, knowledge: Path | None, question: str, offered: str
+) -> None:
+    """Declined or offered, "is Ber in Niger?" is first offered where the article says Ber is."""
+    reply = (engine if knowledge is None else Engine(load_pack(knowledge))).answer(question)
+    assert not reply.answered
+    assert shown(reply.suggestions[0]) == offered
 
 
 @pytest.mark.parametrize(
