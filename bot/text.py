@@ -9,6 +9,7 @@ from bot.lang import (
     AUXILIARIES,
     CHAT_SPELLINGS,
     CONTRACTIONS,
+    ELIDED,
     ELIDED_IDIOMS,
     FRENCH_CHAT_SPELLINGS,
     IDIOMS,
@@ -53,7 +54,7 @@ _MARKUP = re.compile(
 _HASHTAG = re.compile(r"(?:^|\s)#\w+")
 _POSSESSIVE = re.compile(r"(\w)'s\b")
 _CONTRACTED = re.compile(r"\b(?:" + "|".join(map(re.escape, CONTRACTIONS)) + r")\b")
-_ELIDING = ("l", "d", "qu", "s", "n", "j", "c", "m", "t", "jusqu", "lorsqu", "puisqu")
+_ELIDING = (*ELIDED, "jusqu", "lorsqu", "puisqu")
 """French words that drop their last letter before a vowel, an apostrophe after them."""
 _ELISION = re.compile(rf"\b(?:{'|'.join(_ELIDING)})'(?=\w)")
 # (Typed with a space for the apostrophe; not "t": "a t il" is "a-t-il", "t es" is read as is.)

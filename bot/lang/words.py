@@ -73,25 +73,26 @@ def unread(text: str, known: frozenset[str] | set[str] = frozenset()) -> bool:
     never write; and a "¿" or "¡"), and no fewer than words of the languages it reads.
     `known`: words that count as read whatever their language (a pack's own, "Tessalit",
     "Ramadane")."""
-    words = _WORD.findall(text.casefold())
     read = real_words()
-    marked: list[str] = []
+    marked = 0
     foreign: list[str] = []
-    for word in words:
+    reading = 0
+    for word in _WORD.findall(text.casefold()):
         folded = fold(word)
         if folded in known:
             continue
+        # (Words of two letters are read in too many languages to tell one: "de", "la", "en".)
+        is_read = len(folded) > 2 and folded in read
+        reading += is_read
         if not _UNREAD_LETTERS.isdisjoint(word):
-            marked.append(folded)
-        elif len(folded) > 2 and folded not in read:
+            marked += 1
+        elif len(folded) > 2 and not is_read:
             foreign.append(folded)
     inverted = "¿" in text or "¡" in text
-    if len(marked) + len(foreign) + inverted < UNREAD_LEAST:
+    if marked + len(foreign) + inverted < UNREAD_LEAST:
         return False
     most = max(sum(_unread_word(w, language) for w in foreign) for language in UNREAD)
-    signs = most + len(marked) + inverted
-    # (Words of two letters are read in too many languages to tell one: "de", "la", "en".)
-    reading = sum(len(f) > 2 and f in read and f not in known for f in map(fold, words))
+    signs = most + marked + inverted
     return signs >= UNREAD_LEAST and signs >= reading
 
 
@@ -103,9 +104,9 @@ writes "ç", "œ" and accents on vowels)."""
 
 def _unread_word(word: str, language: str) -> bool:
     """Return whether a folded word is on an unread language's list."""
-    hashes = _unread_hashes(language)
-    at = bisect_left(hashes, hash(word))
-    return at < len(hashes) and hashes[at] == hash(word)
+    hashes, hashed = _unread_hashes(language), hash(word)
+    at = bisect_left(hashes, hashed)
+    return at < len(hashes) and hashes[at] == hashed
 
 
 @cache
