@@ -440,6 +440,13 @@ class FactIndex:
         setting_tokens = [t for s in setting for t in v.analyze(s)]
         self.title_tokens = frozenset(v.analyze(pack.article.title))
         self.setting_tokens = frozenset(setting_tokens)
+        # Its wider event by name, as words ("Mali War"): "the clashes of the Mali War" name
+        # the article's own war, not another event.
+        self.setting_names = tuple(
+            words
+            for line in setting[1:]
+            if len(words := tuple(normalize(line.partition(":")[2]).split())) > 1
+        )
         self._question_words(pack, v)
         self.places = asks.places
         # What the title names besides places and years ("battle"), and the facts that answer

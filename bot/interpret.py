@@ -471,11 +471,25 @@ class Interpreter:
             return _NOTHING
         told = {
             t
-            for said in self.told(message)
+            for said, own in zip(self.told(message), self._told_of_own(message), strict=True)
             for t in said
-            if (t.isdigit() and len(t) != 4 and (dates or counts)) or (dates and t in lang.MONTHS)
+            if (t.isdigit() and (len(t) != 4 or (dates and own)) and (dates or counts))
+            or (dates and t in lang.MONTHS)
         }
         return frozenset(told.difference(asked))
+
+    def _told_of_own(self, message: Message) -> list[bool]:
+        """Return, for each sentence of a message that asks nothing, whether it tells of the
+        article's own place and of no other event: a year it tells is put to the test then ("my
+        friend says the Ber fighting was in 2012. When was it?"), not so in "there was another
+        battle at Ber in 2015"."""
+        home = f"@{self.index.home_entity}"
+        return [
+            home in said
+            and lang.OTHER_WORDS.isdisjoint(words := normalize(sentence).split())
+            and not self.elsewhere(sentence, words, years=False)
+            for said, sentence in zip(self.told(message), told_sentences(message.text), strict=True)
+        ]
 
     def _focus(self, questions: list[str]) -> frozenset[str]:
         """Return the tokens of a long message's questions: none if it has none, or if they say
@@ -781,6 +795,9 @@ class Interpreter:
     def _names_another_place(self, following: list[str]) -> int:
         """Return 1 if the words after "the battle of" name a place other than the article's."""
         index = self.index
+        bare = tuple(w for w in following if w not in lang.ARTICLES)
+        if any(bare[: len(name)] == name for name in index.setting_names):
+            return 0  # "the clashes of the Mali War": the article's own wider event
         named = self.v.name(" ".join(following)).split()[:1]
         if named and named[0].startswith("@"):
             entity = named[0][1:]

@@ -334,7 +334,7 @@ def later(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
     if beyond is Later.PRESENT:
         if judge.index.when[fact] == (0, 0):
             return 1.0  # (A fact telling no dated event may tell how things are.)
-        return _fired(found, "later-than-told", factor, "asks of the present")
+        return _fired(found, "later-than-told", judge.weights.present, "asks of the present")
     if beyond is Later.PAST_THE_END:
         # (Nothing the article tells answers it: held down twice as far.)
         reason = "asks of a time after the last year it gives"

@@ -117,8 +117,11 @@ class Weights:
     other_reason: float = 0.5
     """Asks why of a deed, of a fact asked why only of others."""
     later_than_told: float = 0.5
-    """Asks of a time after the article's: today, of a fact telling a dated event; after the
-    last year it gives, of any fact (squared: nothing it tells answers that)."""
+    """Asks of a time after the last year the article gives, of any fact (squared: nothing it
+    tells answers that)."""
+    present: float = 0.35
+    """Asks of today ("who controls Ber today?"), of a fact telling a dated event: what was so
+    then is not said to be so now."""
     other_count: float = 0.5
     """Asks the number of some people, of a fact asked only the number of others."""
     unsaid: float = 0.5

@@ -120,6 +120,20 @@ SECOND_PACK = Path(__file__).resolve().parent / "packs" / "lantern-festival"
             "burkinabe-left-ber",
         ),
         ("A friend says it was in March. When did the MAA leave Ber?", "maa-left-ber"),
+        # ... and a year told of the article's own place.
+        (
+            "My friend insists the Ber fighting happened in 2012 during the first rebellion, but "
+            "I'm fairly sure it was later than that. On what date did the clashes in Ber break "
+            "out?",
+            "battle-date",
+        ),
+        # The article's own wider event, named in the chatter, is no other event.
+        (
+            "I'm putting together a blog post on the smaller clashes of the Mali War that never "
+            "made the front pages. Ber keeps coming up in my notes, but my sources disagree on "
+            "the basics. Could you tell me which side actually came out on top there?",
+            "who-won",
+        ),
         # A question saying a group is what the article says it is not is put right...
         ("Since the MAA is a Tuareg group too, why did it fight the MNLA?", "maa-ethnic-makeup"),
         ("Since the MNLA is mostly Arab, why did it fight the MAA?", "mnla-ethnic-makeup"),
@@ -194,6 +208,9 @@ SECOND_PACK = Path(__file__).resolve().parent / "packs" / "lantern-festival"
         ),
         ("which Tuareg outfit held Ber before the battle?", "mnla-controlled-ber"),
         ("how many people did the MAA lock up in Ber?", "suspected-deserters-detained"),
+        # How it came to pass is no question of its own: "ended up winning" is winning.
+        ("who ended up winning?", "who-won"),
+        ("who wound up holding Ber?", "malian-forces-controlled-ber"),
     ],
 )
 def test_answers_the_fact(engine: Engine, question: str, fact_id: str) -> None:
@@ -242,6 +259,7 @@ def test_an_unsure_reading_offers_the_fact(engine: Engine, question: str, fact_i
         # A year the article never gives is another event, however long the message.
         "The MAA must have attacked Ber again in 2014 too, right? Tell me what happened then.",
         "What happened in Ber in 2012?",
+        "There was another battle near Ber in 2015. When did it start?",
         "Who won the battle of Konna?",
         "when did the MNLA take Kidal?",
         "wat happend in kidal in febuary 2013",

@@ -402,6 +402,13 @@ _HESITATIONS = (
 _IDIOMS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     # "take place" is "happen", not "take" as in seizing a town.
     (r"\b(?:take|takes|took|taken|taking) place\b", "happen", ("place",)),
+    # "Who ended up winning?" asks who was winning, in the end: how it came to pass is no
+    # question of its own.
+    (
+        r"\b(?:end|ends|ended|ending|wind|winds|wound|winding) up (?=\w+ing\b)",
+        "was ",
+        ("end", "ends", "ended", "ending", "wind", "winds", "wound", "winding"),
+    ),
     # "How come they left?" asks why.
     (r"\bhow come\b", "why", ("come",)),
     # "What was the name of the town ...?" asks which town, not anyone's name.
