@@ -46,6 +46,7 @@ _SENTENCE = re.compile(r"[^.!?？]+(?:[.!?？]+|$)")
 _CLAUSE = re.compile(r"[.!?;:,]+(?:\s|$)|\s+(?:but|so)\s")
 _EMBEDDED_QUESTION = re.compile(lang.pattern("embedded_question"), re.IGNORECASE)
 _DISPUTED = re.compile(lang.pattern("disputed"))
+_REPORTED = re.compile(lang.pattern("reported_by"))
 
 
 class Later(IntEnum):
@@ -192,6 +193,7 @@ class Interpreter:
         events = "|".join(domain.event_nouns) or "(?!)"
         self._asked_thing = re.compile(lang.pattern("asked_thing"))
         self._place_located = re.compile(lang.pattern("place_located"))
+        self._event_located = re.compile(lang.pattern("event_located", events=events))
         # "Which side seized it?": the side is what is asked, as "who" asks a person; no fact
         # need use the word.
         sides = {*domain.group_nouns, *lang.SIDE_WORDS}
@@ -282,7 +284,7 @@ class Interpreter:
     def plain(self, message: Message, tokens: list[str], *, exclude: frozenset[str]) -> Query:
         """Read a message as it stands, without the conversation."""
         words, normal, clauses = message.words, message.normal, message.clauses
-        disputed = self._disputed(words, normal, tokens)
+        disputed = self._disputed(words, normal, tokens) | self._reported(words, normal)
         told = self._told_figures(message)
         # In a long message, what is asked for is read from its questions, not its chatter.
         questions = [normalize(c) for is_asked, c in clauses if is_asked] if message.long else []
@@ -433,9 +435,20 @@ class Interpreter:
 
     def _placed(self, spelled: str) -> str | None:
         """Return the place a question asks where it is, and nothing more (`Query.placed`)."""
-        found = self._place_located.search(self.v.name(spelled))
+        named = self.v.name(spelled)
+        found = self._place_located.search(named)
         if found is None:
-            return None
+            # ("Was the battle fought in In Khalil?" asks where the article's own place is.)
+            event = self._event_located.search(named)
+            home = f"@{self.index.home_entity}"
+            if (
+                event is None
+                or event[1] not in (None, home)
+                # (A place, known or no common word: not "was the battle in vain?".)
+                or not (event[2].startswith("@") or event[2] not in common_words())
+            ):
+                return None
+            return home if home in self.index.places else None
         place = next(p for p in found.groups() if p)
         return place if place in self.index.places else None
 
@@ -447,6 +460,16 @@ class Interpreter:
             frozenset(t for t in tokens if t.isdigit())
             if not lang.DISPUTING_WORDS.isdisjoint(words) and _DISPUTED.search(normal)
             else _NOTHING
+        )
+
+    def _reported(self, words: list[str], normal: str) -> frozenset[str]:
+        """Return the tokens saying whose report a question asks of, when they are nobody in
+        particular: "how many were injured according to local sources?" asks how many were
+        injured, whichever fact's sentence says so "according to local sources"."""
+        if lang.REPORTING_WORDS.isdisjoint(words):
+            return _NOTHING
+        return frozenset(
+            t for found in _REPORTED.finditer(normal) for t in self.v.analyze(found[0])
         )
 
     def _told_figures(self, message: Message) -> frozenset[str]:

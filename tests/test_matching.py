@@ -211,6 +211,10 @@ SECOND_PACK = Path(__file__).resolve().parent / "packs" / "lantern-festival"
         # How it came to pass is no question of its own: "ended up winning" is winning.
         ("who ended up winning?", "who-won"),
         ("who wound up holding Ber?", "malian-forces-controlled-ber"),
+        # Whose report a figure is, when nobody in particular, asks nothing of its own (the
+        # killed count is the one the article gives "according to local sources").
+        ("How many civilians were injured according to local sources?", "civilians-wounded"),
+        ("combien de civils ont été blessés selon des sources locales ?", "civilians-wounded"),
     ],
 )
 def test_answers_the_fact(engine: Engine, question: str, fact_id: str) -> None:
@@ -2748,6 +2752,15 @@ def test_a_place_is_placed_by_another_right_after_it_or_after_words_that_place(
         (None, "Is Ber in Niger?", "Where did the Battle of Ber take place?"),
         (None, "Is Ber in Mauritania?", "Where did the Battle of Ber take place?"),
         (None, "Ber est-il au Niger ?", "Où a eu lieu la bataille de Ber ?"),
+        # ... and "was the battle fought in X?" where the article's own event was: the raid on
+        # In Khalil, the tensions in the Gao Region are other events there.
+        (
+            None,
+            "Was the battle of Ber fought in In Khalil?",
+            "Where did the Battle of Ber take place?",
+        ),
+        (None, "was the battle fought in Gao region?", "Where did the Battle of Ber take place?"),
+        (None, "did the battle take place in Timbuktu?", "Where did the Battle of Ber take place?"),
         (SECOND_PACK, "is Ashwick in Scotland?", "Where is the Ashwick Lantern Festival held?"),
     ],
 )

@@ -94,6 +94,8 @@ UNKNOWN = en.UNKNOWN
 JOINING_WORDS = en.JOINING_WORDS
 UNKNOWN_PHRASES = en.UNKNOWN_PHRASES
 DISPUTING_WORDS = frozenset((*en.DISPUTING, "really"))
+REPORTING_WORDS = frozenset(("according", "per", "selon", "apres"))
+"""Words every "reported_by" pattern holds."""
 HEDGE_WORDS = en.HEDGE_WORDS
 STRENGTH_WORDS = en.STRENGTH_WORDS
 

@@ -833,6 +833,13 @@ PATTERNS = {
         r"|wrong|not true|false|i (?:don't|dont|do not) (?:believe|buy) (?:you|it|that|this)"
         r"|i doubt (?:it|that)"
     ),
+    # "according to local sources": whose report a figure is, when they are nobody in
+    # particular ("according to the MNLA" names someone).
+    "reported_by": (
+        r"\b(?:according to|per) (?:(?:the|some|several|many|various|local|reliable|unnamed"
+        r"|official|press|news|media|eyewitness|military) )*(?:sources?|reports?|residents?"
+        r"|witnesses|eyewitnesses|locals|accounts?|press|media)\b"
+    ),
     "doubt_openers": r"and |but |ok |so |hmm |wait |wow |oh |huh ",
     "doubt_closers": r" though| then| now",
     # "that source", "ces gens": someone or something the conversation named.
@@ -874,6 +881,17 @@ PATTERNS = {
         r"(?:the (?:town |village |city )?)?(@\S+) "
         r"(?:(?:really|actually|still|even|located|situated|found) )*(?:in|near|inside) (?:the )?"
         rf"(?!(?:{'|'.join(sorted(STATE_WORDS))})$)(?:@\S+|[a-z]+)$"
+    ),
+    # "Was the battle fought in In Khalil?": where the article's own event was, asked yes or
+    # no (its event nouns filled in; "the battle of X" is read as the article's own only when
+    # X is its place, the group).
+    "event_located": (
+        r"^(?:(?:so|and|but|ok|okay|hi|hello|hey|wait|hmm|um) )*(?:was|were|did) "
+        r"(?:the |that |this )?(?:{events})(?: (?:of|at|in) (@\S+))? "
+        r"(?:(?:really|actually|even) )?"
+        r"(?:(?:fought|held|located|situated|happen|happened|occur|occurred|staged) )?"
+        r"(?:in|at|near|inside) (?:the )?"
+        r"(@\S+|[a-z]+)(?: (?:region|area|province))?$"
     ),
     # A yes/no question: "did the ... ?", "were there ...?" (read from its first words).
     "polar": r"(?:is|was|are|were|did|does|do|has|have|had|can|could|will|would)\b",

@@ -408,6 +408,12 @@ PATTERNS = {
         r"\b(?:savoir|dites moi|dis moi)\b[^.!?]{0,60}?"
         r"\b(?:qui|quand|ou|pourquoi|comment|combien)\b"
     ),
+    # "selon des sources locales" ("d'après" has lost its "d'").
+    "reported_by": (
+        r"\b(?:selon|apres) (?:des |les |certaines |plusieurs |de |certains )?(?:sources?"
+        r"|temoins|habitants|rapports?|medias|informations?)(?: locales?| locaux| sur place"
+        r"| officielles?| militaires?)?\b"
+    ),
     "disputed": r"\b(?:vrai|vraiment|reel|reelle)\s+(?:nombre|chiffre|bilan|date|total)s?\b",
     # ("Qui l'a dit ?": the elided "l'" is gone once normalised.)
     # "qui a donné ces informations ?", "qui a rapporté ça ?"
