@@ -464,6 +464,19 @@ class FactIndex:
         self.home_entity = next((t[1:] for t in setting_tokens if t in self.places), None)
         # The subject's own places are everywhere.
         self.everywhere = self.places & self.setting_tokens
+        # The wider event it was part of, by its name's tokens and those telling it from the
+        # subject ("Mali War" -> war): asked of on its own, it is another event.
+        named = [frozenset(v.analyze(" ".join(words))) for words in self.setting_names]
+        wider = [
+            (name, telling)
+            for name in named
+            if (
+                telling := frozenset(
+                    t for t in name - self.title_tokens - self.places if not t.isdigit()
+                )
+            )
+        ]
+        self.wider_named, self.wider = wider[0] if wider else (frozenset(), frozenset())
         self.fact_places = [self._located(pack, v, asks, index) for index in range(len(pack.facts))]
         # The question words each fact is asked with: those its phrasings open with, and
         # "where" when its answer names a place besides the article's own, however it is asked.

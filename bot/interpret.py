@@ -128,6 +128,9 @@ class Query:
     is a guess."""
     beyond: Later = Later.NO
     """Whether it asks of a time after the article's (see `Later`)."""
+    wider: frozenset[str] = frozenset()
+    """The tokens of the wider event the article's was part of, when the question asks of
+    it and names nothing of the article's own place ("who won the Mali War?" -> war)."""
     counted: frozenset[str] = frozenset()
     """Who it counts ("how many French troops were wounded?" -> the French army)."""
     counts_people: bool = False
@@ -313,6 +316,8 @@ class Interpreter:
             pinpoint=_PINPOINT.search(spelled) is not None
             or any(_EVENT_PLACE.search(q) for q in asked or [spelled]),
             placed=next(filter(None, map(self._placed, asked or [spelled])), None),
+            # (In a long message, only its questions: "my project on the Mali War" is chatter.)
+            wider=self._wider(list(focus) if message.long else tokens),
             doers=(
                 frozenset().union(*map(self.reader.doers, asked))
                 if asked
@@ -461,6 +466,19 @@ class Interpreter:
             if not lang.DISPUTING_WORDS.isdisjoint(words) and _DISPUTED.search(normal)
             else _NOTHING
         )
+
+    def _wider(self, tokens: list[str]) -> frozenset[str]:
+        """Return the wider event's tokens when a question asks of it on its own ("how many
+        died in the Mali War?"), not as the setting of the article's own ("in the Mali War,
+        who won at Ber?")."""
+        index = self.index
+        if (
+            not index.wider
+            or not index.wider_named.issubset(tokens)
+            or f"@{index.home_entity}" in tokens
+        ):
+            return _NOTHING
+        return index.wider
 
     def _reported(self, words: list[str], normal: str) -> frozenset[str]:
         """Return the tokens saying whose report a question asks of, when they are nobody in
@@ -671,6 +689,7 @@ class Interpreter:
             deeds=self.reader.deeds(spelled) if _names_someone(clause_tokens) else _NOTHING,
             said=self._sayers(clause_tokens, [spelled]),
             located=self.elsewhere_in(clause_normal, clause_tokens),
+            wider=self._wider(clause_tokens),
         )
 
     def _sayers(self, tokens: list[str], asked: list[str]) -> frozenset[str]:

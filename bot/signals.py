@@ -342,6 +342,14 @@ def later(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
     return 1.0
 
 
+def wider(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
+    """ "Who won the Mali War?" is not told by who won the battle that was part of it: only
+    a fact naming the wider event tells of it."""
+    if asked.query.wider <= judge.index.vocab[fact]:
+        return 1.0
+    return _fired(found, "wider-event", judge.weights.wider_event, "never tells of it")
+
+
 def place(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
     """ "What did they do in X?" is not the fact whose source was from X."""
     missing = asked.query.located - judge.index.fact_places[fact]
@@ -436,6 +444,7 @@ SIGNALS: tuple[SignalCheck, ...] = (
     other_time,
     earlier,
     later,
+    wider,
     place,
     setting,
     unexplained,
@@ -465,6 +474,7 @@ def active(asked: Asked) -> tuple[SignalCheck, ...]:
         query.since,
         query.after,
         query.beyond,
+        query.wider,
         query.located,
         asked.dated_setting,
         asked.checked,

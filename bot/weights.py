@@ -164,6 +164,9 @@ class Weights:
     asked_anew: float = 0.5
     """"who won?", "where?": the last question asked with a new question word, for a fact never
     asked with it (on top of `missing_question_word`)."""
+    wider_event: float = 0.35
+    """Asks of the wider event the article's was part of ("who won the Mali War?"), of a fact
+    that never names it."""
     other_subject: float = 0.4
     """Asking only whether the article's own event was on a date, of a fact telling another."""
     names_only: float = 0.5

@@ -215,6 +215,14 @@ SECOND_PACK = Path(__file__).resolve().parent / "packs" / "lantern-festival"
         # killed count is the one the article gives "according to local sources").
         ("How many civilians were injured according to local sources?", "civilians-wounded"),
         ("combien de civils ont été blessés selon des sources locales ?", "civilians-wounded"),
+        # The wider war named as the setting of the article's own event, or asked of as what
+        # the battle was part of.
+        ("In the Mali War, who won at Ber?", "who-won"),
+        ("what war was the battle part of?", "part-of-mali-war"),
+        (
+            "I'm doing a project on the Mali War for school. Who won the battle of Ber?",
+            "who-won",
+        ),
     ],
 )
 def test_answers_the_fact(engine: Engine, question: str, fact_id: str) -> None:
@@ -264,6 +272,11 @@ def test_an_unsure_reading_offers_the_fact(engine: Engine, question: str, fact_i
         "The MAA must have attacked Ber again in 2014 too, right? Tell me what happened then.",
         "What happened in Ber in 2012?",
         "There was another battle near Ber in 2015. When did it start?",
+        # The wider war the battle was part of is another event: the article tells only that
+        # the battle was part of it.
+        "Who won the Mali War?",
+        "Qui a gagné la guerre du Mali ?",
+        "How many people died in the Mali War?",
         "Who won the battle of Konna?",
         "when did the MNLA take Kidal?",
         "wat happend in kidal in febuary 2013",
