@@ -60,6 +60,8 @@ _MORE = re.compile(lang.pattern("more"))
 # How a question of a message asking several is answered, to be given with the others: outright,
 # or, for a bare "and when?", by the date of what the one before it asked.
 _PART_ANSWERS = frozenset({Reason.MATCHED, Reason.ASKED_OF_LAST})
+# A claim asks only whether it holds ("..., right?"), not who, when or how many besides.
+_ASKING_ELSE = lang.QUESTION_WORDS - lang.CLAIM_ASKS
 _WHO_SAID = re.compile(
     rf"^(?:{lang.pattern('who_said_openers')})?(?:{lang.pattern('who_said')})"
     rf"(?:{lang.pattern('who_said_closers')})?$"
@@ -246,6 +248,10 @@ class Engine:
             )
         likely = self._likely(message)
         reply, standalone = self._best(question, message, tried, previous, plain, likely)
+        if not reply.answered and standalone:
+            corrected = self._figure_corrected(question, message, plain, previous, likely)
+            if corrected is not None:
+                return corrected
         if reply.outcome is Outcome.DECLINE:
             named = self._section_named(message.tokens)
             if named is not None:
@@ -257,6 +263,39 @@ class Engine:
         if context is not None and reply.answered and tokens is message.tokens:
             reply = self._afresh(reply)
         return reply
+
+    def _figure_corrected(
+        self,
+        question: str,
+        message: Message,
+        plain: Query,
+        previous: Context,
+        likely: Likelihood | None,
+    ) -> Reply | None:
+        """Return the answer putting right a figure a claim gets wrong ("the MAA kept 40
+        pick-ups on the outskirts, right?", "was the girl 12?"): the fact answering it but for
+        its figures, when that fact gives its own. None when the message claims nothing, or
+        the fact would not answer it either. (Not a year: "did they attack again in 2014?"
+        asks of another time, which the article's events are not.)"""
+        words = set(message.words)
+        claims = plain.polar or not lang.CLAIM_ASKS.isdisjoint(words)
+        if not claims or not _ASKING_ELSE.isdisjoint(words):
+            return None
+        figures = frozenset(
+            t for t in plain.tokens if t.isdigit() and len(t) != 4 and t not in plain.soft
+        )
+        if not figures:
+            return None
+        reading = replace(plain, soft=plain.soft | figures)
+        ranked = self.ranker.rank(reading, likely)
+        reply = self.decider.decide(question, reading, ranked, previous)
+        if not reply.answered or reply.reason is not Reason.MATCHED or reply.fact_id is None:
+            return None
+        own = {t for t in self.index.answers[self.index.fact_index[reply.fact_id]] if t.isdigit()}
+        if not own or figures <= own:
+            return None
+        reply = self._seconded(reply, likely, previous)
+        return replace(reply, reason=Reason.CORRECTED) if reply.answered else None
 
     def _section_named(self, tokens: list[str]) -> tuple[str, tuple[int, ...]] | None:
         """Return the section of the article a message names and asks nothing else of ("tell

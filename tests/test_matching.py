@@ -3074,3 +3074,44 @@ def test_what_someone_did_is_not_answered_with_what_they_were_given(engine: Engi
         "What did the Mauritanian Army receive?",
     ):
         assert engine.answer(question).fact_id == "prisoners-returned-to-mauritania", question
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("The MAA kept 40 pick-ups on the outskirts, right?", "maa-pickups-on-outskirts"),
+        ("Didn't the Malian army release 32 deserters?", "suspected-deserters-released"),
+        ("I read that 50 civilians died at Ber. Is that right?", "civilians-killed"),
+        ("Did the MAA attack Ber again on May 6?", "maa-attacked-again"),
+        ("Est-ce que 50 civils sont morts ?", "civilians-killed"),
+        ("Were five civilians killed?", "civilians-killed"),
+    ],
+)
+def test_a_claim_getting_a_figure_wrong_is_put_right_by_the_fact_giving_the_figure(
+    engine: Engine, question: str, fact_id: str
+) -> None:
+    """Only the figure is wrong: the fact that answers the claim but for it gives the
+    article's own, and `/why` says the question took as given what the article says
+    otherwise."""
+    reply = engine.answer(question)
+    assert (reply.fact_id, reply.reason) == (fact_id, Reason.CORRECTED)
+    assert "took as given something the article says otherwise" in render_why(reply, engine.pack)[0]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # A year the article never gives is another time, not a figure to put right.
+        "Did the MAA attack Ber in 2014?",
+        # A figure the fact gives is no claim to put right; one no fact answers but for the
+        # figure is not either.
+        "Did the MAA kill 40 French soldiers, right?",
+        # Asking how many besides is a question, not a claim.
+        "How many civilians died, 50?",
+    ],
+)
+def test_a_figure_is_put_right_only_in_a_claim_the_fact_answers_but_for_it(
+    engine: Engine, question: str
+) -> None:
+    reply = engine.answer(question)
+    assert reply.reason is not Reason.CORRECTED
