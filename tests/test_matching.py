@@ -1591,7 +1591,10 @@ def test_a_context_naming_an_unknown_fact_is_ignored(engine: Engine) -> None:
     "doubt",
     ["are you sure?", "Really?", "seriously though?", "is that true?", "source?",
      "and how do you know that?", "t'es sûr ?", "C'est vrai ?", "you're wrong",
-     "That's not true.", "I don't believe you", "c'est faux", "tu te trompes !"],
+     "That's not true.", "I don't believe you", "c'est faux", "tu te trompes !",
+     # ... and what the reader holds instead, said after it or alone.
+     "that's wrong, it was 10", "no, it was ten", "No, there were five.",
+     "c'est faux, il y en avait 10", "non, c'était dix"],
 )  # fmt: skip
 def test_doubt_about_an_answer_gets_that_answer_again_with_its_sources(
     engine: Engine, doubt: str

@@ -832,6 +832,8 @@ PATTERNS = {
         r"|incorrect|not (?:right|true|correct|so))"
         r"|wrong|not true|false|i (?:don't|dont|do not) (?:believe|buy) (?:you|it|that|this)"
         r"|i doubt (?:it|that)"
+        # "No, it was in May": the last answer contradicted.
+        r"|no (?:it was|it's|it s|its|there were|they were) (?:\S+ ){0,3}\S+"
     ),
     # "according to local sources": whose report a figure is, when they are nobody in
     # particular ("according to the MNLA" names someone).
@@ -841,7 +843,11 @@ PATTERNS = {
         r"|witnesses|eyewitnesses|locals|accounts?|press|media)\b"
     ),
     "doubt_openers": r"and |but |ok |so |hmm |wait |wow |oh |huh ",
-    "doubt_closers": r" though| then| now",
+    # ("That's wrong, it was 10": what the reader holds instead, said after the doubt.)
+    "doubt_closers": (
+        r" though| then| now"
+        r"| (?:it was|it's|it s|its|there were|they were|that was) (?:\S+ ){0,3}\S+"
+    ),
     # "that source", "ces gens": someone or something the conversation named.
     "demonstrative": r"that|this|these|those",
     # "are there", "there were": that something is, not where.

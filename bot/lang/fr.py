@@ -466,8 +466,12 @@ PATTERNS = {
         # ("C'est faux", "tu te trompes")
         r"|(?:c'est|c est) (?:faux|pas vrai|inexact)|faux|pas vrai|tu te trompes|vous vous trompez"
         r"|(?:je ne |j )?(?:te|vous) crois pas"
+        # "Non, c'était en mai": the last answer contradicted.
+        r"|non (?:c'etait|c etait|il y en avait|ils etaient) (?:\S+ ){0,3}\S+"
     ),
     "doubt_openers": r"et |mais ",
+    # ("C'est faux, il y en avait 10": what the reader holds instead, said after the doubt.)
+    "doubt_closers": r" (?:c'etait|c etait|il y en avait|ils etaient) (?:\S+ ){0,3}\S+",
     # "that source", "ces gens": someone or something the conversation named.
     "demonstrative": r"ce|cet|cette|ces",
     "asks_about": r"et about",
