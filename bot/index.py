@@ -94,6 +94,7 @@ class FactIndex:
         ]
         self.phrasings, fact_words = self._phrasings(pack, vocabulary, asks)
         self.vocab, self.kinds = self._vocabularies(v, fact_words)
+        self._read_opposites(v)
         # What each fact is about: what it is asked and what its answer says, not all that the
         # sentences it quotes name ("MAA stands for ..." quotes a sentence naming the MNLA).
         self.about = [
@@ -366,6 +367,28 @@ class FactIndex:
         self.unknown_idf = unknown_share * math.log((count + 1) / 0.5)
         weights = tuple(sum(self.idf[t] for t in p) for p in self.phrasings.tokens)
         self.phrasings = Phrasings(self.phrasings.tokens, self.phrasings.fact, weights)
+
+    def _read_opposites(self, v: Vocabulary) -> None:
+        """Work out each deed's opposites as tokens ("arrive" -> leave), and each fact's own
+        deeds: the words most of its phrasings say ("when did they leave?")."""
+        opposites: dict[str, set[str]] = {}
+        for one, other in lang.OPPOSITES:
+            ones, others = v.tokens(one.split()), v.tokens(other.split())
+            for token in ones:
+                opposites.setdefault(token, set()).update(others - ones)
+            for token in others:
+                opposites.setdefault(token, set()).update(ones - others)
+        self.opposites = {t: frozenset(o) for t, o in opposites.items() if o}
+        said: list[dict[str, int]] = [{} for _ in self.facts]
+        asked = [0] * len(self.facts)
+        for tokens, fact in zip(self.phrasings.tokens, self.phrasings.fact, strict=True):
+            asked[fact] += 1
+            for token in tokens & self.opposites.keys():
+                said[fact][token] = said[fact].get(token, 0) + 1
+        self.own_deeds = [
+            frozenset(t for t, n in counts.items() if 2 * n >= total)
+            for counts, total in zip(said, asked, strict=True)
+        ]
 
     def weight(self, token: str) -> float:
         """Return how much a token tells facts apart."""

@@ -243,6 +243,19 @@ def subject(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
     )
 
 
+def opposite(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
+    """ "When did the Burkinabe forces arrive?" is not told by the fact asked when they left:
+    a deed the fact never tells, whose opposite it is asked about."""
+    index = judge.index
+    own, vocab = index.own_deeds[fact], index.vocab[fact]
+    for token in asked.checked:
+        opposites = index.opposites.get(token)
+        if opposites and token not in vocab and not own.isdisjoint(opposites):
+            told = ", ".join(sorted(own & opposites))
+            return _fired(found, "opposite", judge.weights.opposite, f"tells {told}, not {token}")
+    return 1.0
+
+
 def reason(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
     """ "Why did they leave?" is not the fact asked only why they kept their pick-ups."""
     own = judge.index.reasons[fact]
@@ -437,6 +450,7 @@ SIGNALS: tuple[SignalCheck, ...] = (
     definition,
     doer,
     subject,
+    opposite,
     reason,
     count,
     claim,
@@ -467,6 +481,7 @@ def active(asked: Asked) -> tuple[SignalCheck, ...]:
         query.defined,
         query.doers,
         query.subjects or query.deeds,
+        asked.checked,
         query.reasons,
         query.counted or query.counts_people or query.agents,
         asked.claimed,

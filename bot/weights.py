@@ -164,6 +164,9 @@ class Weights:
     asked_anew: float = 0.5
     """"who won?", "where?": the last question asked with a new question word, for a fact never
     asked with it (on top of `missing_question_word`)."""
+    opposite: float = 0.35
+    """Asks of a deed the fact never tells, whose opposite most of its phrasings ask of
+    ("when did they arrive?" of the fact asked when they left)."""
     wider_event: float = 0.35
     """Asks of the wider event the article's was part of ("who won the Mali War?"), of a fact
     that never names it."""

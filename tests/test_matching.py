@@ -3118,3 +3118,30 @@ def test_a_figure_is_put_right_only_in_a_claim_the_fact_answers_but_for_it(
 ) -> None:
     reply = engine.answer(question)
     assert reply.reason is not Reason.CORRECTED
+
+
+@pytest.mark.parametrize(
+    ("question", "opposite"),
+    [
+        ("when did burkinabe troops arrive", "burkinabe-left-ber"),
+        ("When did the Burkinabe forces come to Ber?", "burkinabe-left-ber"),
+        ("quand les forces burkinabées sont-elles arrivées ?", "burkinabe-left-ber"),
+    ],
+)
+def test_a_deed_is_not_answered_by_the_fact_telling_its_opposite(
+    engine: Engine, question: str, opposite: str
+) -> None:
+    """Arriving is not leaving: the fact asked when they left does not tell when they came."""
+    reply = engine.answer(question)
+    assert reply.fact_id != opposite
+    assert not reply.answered
+
+
+@pytest.mark.parametrize(
+    "question", ["who lost the battle?", "which side lost?", "qui a perdu la bataille ?"]
+)
+def test_a_fact_asked_of_a_deed_and_its_opposite_answers_both(
+    engine: Engine, question: str
+) -> None:
+    """Who lost is asked of the fact telling who won: its phrasings ask both."""
+    assert engine.answer(question).fact_id == "who-won"

@@ -152,6 +152,15 @@ STATE_WORDS = frozenset(
 """What a place is in that is no place ("is Ber in danger?", "was it in ruins?")."""
 SOURCE_LEADS = frozenset("from".split())
 """Words before whom something is taken ("seized the town from the MNLA")."""
+OPPOSITES = (
+    ("arrive arrived arrives come came enter entered reach reached", "leave"),
+    ("win won", "lose lost"),
+    ("attack attacked", "defend defended"),
+    ("start started begin began", "end ended finish finished"),
+    ("capture captured detain detained arrest arrested", "release released free freed"),
+)
+"""Deeds and their opposites: "when did they arrive?" is not told by a fact telling when they
+left (each side's words read as the tokens they stand for)."""
 TAKING_WORDS = frozenset(
     "seized took taken captured recaptured retook retaken wrested grabbed snatched stole stolen"
     " confiscated won rescued freed removed".split()

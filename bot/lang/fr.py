@@ -151,6 +151,14 @@ OR_FOLLOWERS = frozenset(
 )
 """Words after an opening "ou" that make it "or" ("ou alors ...", "ou le MNLA ?"), not "où"."""
 FORCE_WORDS = frozenset("armee armees forces troupes militaires gouvernement".split())
+OPPOSITES = (
+    ("arriver arrive arrives arrivee arrivees entrer venir venu venus", "partir"),
+    ("gagner gagne", "perdre perdu"),
+    ("attaquer attaque", "defendre defendu"),
+    ("commencer commence debuter debute", "finir fini terminer termine"),
+    ("capturer capture arreter arrete detenir detenu", "liberer libere relacher relache"),
+)
+"""See `en.OPPOSITES`."""
 CLAIM_ASKS = frozenset("pourquoi vrai non".split())
 CLAIM_QUALIFIERS = (
     "un une aussi majoritairement principalement surtout compose composes composee de d lui "
