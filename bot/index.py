@@ -298,9 +298,17 @@ class FactIndex:
             if counts == {False}:
                 self.things_counted.add(index)
             self.held.append(held)
-            # An answer that opens with a name tells what that is ("In Khalil was under the
-            # control of the MNLA ..." answers "what is In Khalil?").
-            opens = answer[:1] if answer and answer[0].startswith("@") else ()
+            # An answer that opens with a name tells what that is when the name is a place's
+            # ("In Khalil was under the control of the MNLA ..." answers "what is In Khalil?")
+            # or is said what it is ("ALT stands for ..."); not "Burkinabe forces left Ber".
+            said = vocabulary.name(vocabulary.normals[fact.answer]).split()[:2]
+            opens = (
+                said[:1]
+                if said
+                and said[0].startswith("@")
+                and (said[0] in asks.places or not lang.DEFINING_WORDS.isdisjoint(said[1:]))
+                else ()
+            )
             self.defines.append(frozenset(defines.union(opens)))
             self._polar_words.append(frozenset(polar_words))
             self.places_placed[index] |= asked_placed

@@ -3145,3 +3145,14 @@ def test_a_fact_asked_of_a_deed_and_its_opposite_answers_both(
 ) -> None:
     """Who lost is asked of the fact telling who won: its phrasings ask both."""
     assert engine.answer(question).fact_id == "who-won"
+
+
+@pytest.mark.parametrize("question", ["who r the burkinabe", "Qui sont les Burkinabè ?"])
+def test_who_a_group_is_is_not_told_by_an_answer_only_opening_with_its_name(
+    engine: Engine, question: str
+) -> None:
+    """ "Burkinabe forces left Ber on May 7" names them first, but says what they did, not who
+    they are ("In Khalil was under the control of ..." does say what In Khalil is)."""
+    reply = engine.answer(question)
+    assert reply.fact_id != "burkinabe-left-ber"
+    assert engine.answer("what is In Khalil?").fact_id == "in-khalil-mnla-control"

@@ -79,6 +79,8 @@ days after the battle did they leave?", where the question goes on."""
 
 COPULAS = frozenset("is was are were".split())
 """Forms of "to be"."""
+DEFINING = frozenset("stands stood means meant".split())
+"""Verbs after a name saying what it is, besides "to be" ("ALT stands for ...")."""
 
 GROUP_PRONOUNS = frozenset("they them their theirs".split())
 PERSON_PRONOUNS = frozenset("he him his she her".split())

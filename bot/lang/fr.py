@@ -61,6 +61,8 @@ PERSON_NOUNS = frozenset(
 )
 """Nouns for one kind of person (see `en.PERSON_NOUNS`)."""
 COPULAS = frozenset("est sont etait etaient".split())
+DEFINING = frozenset("signifie designe veut".split())
+"""See `en.DEFINING`."""
 EXISTENTIAL_WORDS = frozenset("y il".split())
 """Words of the phrases saying that something is ("il y a") or happened ("s'est-il passé")."""
 FOLLOW_UP_OPENERS = frozenset("et puis aussi".split())
