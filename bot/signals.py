@@ -228,18 +228,19 @@ def subject(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
     if done_to and query.polar:
         # "Did the MNLA take Ber?" of "the MAA seized Ber from the MNLA": it says who did.
         return factor
-    if own:
+    if own and not done_to:
         named = ", ".join(sorted(t.lstrip("@") for t in query.subjects))
         return factor * _fired(
             found, "other-doer", judge.weights.other_doer, f"never asked what {named} did"
         )
     if not done_to:
         return factor
-    # "How did the MNLA seize Ber?" of "the MAA seized Ber from the MNLA": it tells what was
+    # "How did the MNLA seize Ber?" of "the MAA seized Ber from the MNLA", "how many prisoners
+    # did the MNLA take?" of "three prisoners were taken from the MNLA side": it tells what was
     # done to the MNLA, not what it did.
     named = ", ".join(sorted(t.lstrip("@") for t in done_to))
     return factor * _fired(
-        found, "other-doer", judge.weights.other_doer, f"tells only what was done to {named}"
+        found, "other-doer", judge.weights.done_to, f"tells only what was done to {named}"
     )
 
 

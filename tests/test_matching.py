@@ -2923,6 +2923,8 @@ def test_who_an_answer_names_only_as_done_to_or_taken_from(named: str, undergone
         "how did the MNLA take the town?",
         "comment le MNLA a-t-il pris Ber ?",
         "pourquoi le MNLA a-t-il pris Ber ?",
+        # ... nor how many prisoners it took by the fact telling those taken from it.
+        "How many prisoners did the MNLA take?",
     ],
 )
 def test_what_a_group_did_is_not_answered_by_a_fact_telling_what_was_done_to_it(

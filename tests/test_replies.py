@@ -278,9 +278,9 @@ def test_a_question_in_a_terminal_s_colours_is_read_without_them(
 @pytest.mark.parametrize(
     ("question", "line", "offered"),
     [
-        ("How did the MNLA seize Ber?", "Did you mean this?", 1),
+        ("Who gave the order to attack Ber?", "Did you mean this?", 1),
         ("Were Burkina Faso troops ever in Ber?", "I'm not sure which", 2),
-        ("Comment le MNLA a-t-il pris Ber ?", "Vouliez-vous demander ceci ?", 1),
+        ("Quelle unité de l'armée malienne a pris Ber ?", "Vouliez-vous demander ceci ?", 1),
         ("Quand ont-ils quitté la ville ?", "Je ne sais pas bien laquelle", 2),
         ("Quand sont-ils partis ?", "Je ne sais pas bien laquelle", 2),
     ],
