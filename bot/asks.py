@@ -219,7 +219,9 @@ class Asks:
             return _NONE
         found: set[str] = set()
         for match in self._subject.finditer(named):
-            if lang.UNDERGOING_WORDS.isdisjoint(_verbs(named, match)):
+            # (Nor what it is: "what does MNLA stand for?", "what does MNLA mean?".)
+            verbs = _verbs(named, match)
+            if lang.UNDERGOING_WORDS.isdisjoint(verbs) and lang.MEANING_WORDS.isdisjoint(verbs):
                 found.update(name for name in match.groups() if name)
         return frozenset(found)
 

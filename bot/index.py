@@ -243,7 +243,10 @@ class FactIndex:
                 attributes = asks.asks(normal)
                 asked |= attributes
                 doers |= asks.doers(normal)
-                subjects |= asks.subjects(normal)
+                # ("What does MNLA stand for?" asks what it is, not what it did.)
+                defined = asks.defined(question, normal)
+                if not defined:
+                    subjects |= asks.subjects(normal)
                 reasons |= asks.reasons(normal)
                 counted |= asks.counted(normal)
                 spelled = vocabulary.spelled_text(normal)
@@ -256,7 +259,7 @@ class FactIndex:
                     asked_placed.update(p for p in located.groups() if p)
                 if (people := asks.counts_people(normal)) is not None:
                     counts.add(people)
-                defines |= asks.defined(question, normal)
+                defines |= defined
                 analysed = vocabulary.analyze(question, normal=normal)
                 tokens = frozenset(analysed)
                 if attributes and (persons := asks.held(analysed)):

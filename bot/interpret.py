@@ -347,7 +347,15 @@ class Interpreter:
             else _NOTHING,
             said=self._sayers(tokens, asked or [spelled]),
             thing=self._thing(spelled),
-            defined=_NOTHING if message.long else self.reader.defined(message.text, spelled),
+            # (In a long message asking one question, what it asks: "... What does AFISMA stand
+            # for?"; not in one asking many, a question of each fact.)
+            defined=(
+                frozenset().union(*map(self.reader.defined, asked_clauses, asked))
+                if message.text.count("?") <= 1
+                else _NOTHING
+            )
+            if message.long
+            else self.reader.defined(message.text, spelled),
             polar=not message.long and polar(core),
             long=message.long,
             located=self.elsewhere_in(normal, tokens),

@@ -234,7 +234,14 @@ def subject(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
             found, "other-doer", judge.weights.other_doer, f"never asked what {named} did"
         )
     if not done_to:
-        return factor
+        if query.defined or not query.subjects <= index.defines[fact]:
+            return factor
+        # "What did the MNLA do?", "who did the MNLA capture?" of "MNLA stands for ...": it
+        # tells what the MNLA is, not what it did.
+        named = ", ".join(sorted(t.lstrip("@") for t in query.subjects))
+        return factor * _fired(
+            found, "other-doer", judge.weights.only_what_is, f"tells only what {named} is"
+        )
     # "How did the MNLA seize Ber?" of "the MAA seized Ber from the MNLA", "how many prisoners
     # did the MNLA take?" of "three prisoners were taken from the MNLA side": it tells what was
     # done to the MNLA, not what it did.

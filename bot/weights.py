@@ -111,6 +111,9 @@ class Weights:
     """Asks who did something, and the fact is never asked who did that."""
     other_doer: float = 0.5
     """Asks what someone did, of a fact asked only what others did."""
+    only_what_is: float = 0.35
+    """Asks what someone did, of a fact asked only what they are ("what did the MNLA do?" of
+    "MNLA stands for ...")."""
     done_to: float = 0.35
     """Asks what someone did, of a fact telling only what was done to them or taken from
     them ("how many prisoners did the MNLA take?" of "prisoners were taken from the MNLA")."""

@@ -469,9 +469,10 @@ def test_a_message_restating_one_fact_is_answered_from_its_question(
         # How many of some people is not how many of others, when the fact never names them.
         ("How many French troops were wounded?", "other-count"),
         ("combien de Français ont été blessés ?", "other-count"),
-        # What someone said is told only by a fact telling what someone said.
-        ("What did the MNLA say about the battle?", "not-said"),
-        ("Qu'a dit le MNLA sur la bataille ?", "not-said"),
+        # What someone said is told only by a fact telling what they said (the MAA's claim
+        # tells what the MAA said).
+        ("What did the MNLA say about the battle?", "other-doer"),
+        ("Qu'a dit le MNLA sur la bataille ?", "other-doer"),
         # (Of the facts naming the MNLA and the battle, the nearest tells what the MAA said.)
         ("Qu'a déclaré le MNLA après la bataille ?", "other-doer"),
         # A dated event does not tell the present; nothing tells what came after the article.
@@ -3158,3 +3159,29 @@ def test_who_a_group_is_is_not_told_by_an_answer_only_opening_with_its_name(
     reply = engine.answer(question)
     assert reply.fact_id != "burkinabe-left-ber"
     assert engine.answer("what is In Khalil?").fact_id == "in-khalil-mnla-control"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what did the MAA do?",
+        "what did the MNLA do?",
+        "who did the MNLA capture?",
+        "qu'a fait le MNLA ?",
+    ],
+)
+def test_what_a_group_did_is_not_answered_by_what_it_is(engine: Engine, question: str) -> None:
+    """ "MNLA stands for ..." tells what the MNLA is ("what does MNLA stand for?" asks what it
+    is, not what it did), not what it did."""
+    reply = engine.answer(question)
+    assert reply.fact_id not in ("maa-full-name", "mnla-full-name")
+    assert engine.answer("wat does mnla mean pls").fact_id == "mnla-full-name"
+
+
+def test_a_long_message_asking_what_a_name_stands_for_asks_a_definition(engine: Engine) -> None:
+    reply = engine.answer(
+        "The spokesman said the MAA was willing to work with the French and AFISMA, and I'm not "
+        "sure I know what that second acronym means, it isn't spelled out in my notes. What "
+        "does AFISMA stand for?"
+    )
+    assert not reply.answered

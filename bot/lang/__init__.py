@@ -62,6 +62,8 @@ TAKING_WORDS = en.TAKING_WORDS | fr.TAKING_WORDS
 OPPOSITES = en.OPPOSITES + fr.OPPOSITES
 """Deeds and their opposites, as pairs of words (see `en.OPPOSITES`)."""
 UNDERGOING_WORDS = en.UNDERGOING_WORDS | fr.UNDERGOING_WORDS
+MEANING_WORDS = frozenset(("stand", "stands", "mean", "means", "signifie", "veut", "designe"))
+"""Verbs asking what a name means ("what does MNLA stand for?"), not what it did."""
 NOT_RECIPIENT = en.NOT_RECIPIENT | fr.NOT_RECIPIENT
 NAME_DESCRIPTORS = en.NAME_DESCRIPTORS | fr.NAME_DESCRIPTORS
 SECTION_REQUEST_WORDS = en.SECTION_REQUEST_WORDS | fr.SECTION_REQUEST_WORDS
