@@ -304,7 +304,11 @@ class FactIndex:
             # An answer that opens with a name tells what that is when the name is a place's
             # ("In Khalil was under the control of the MNLA ..." answers "what is In Khalil?")
             # or is said what it is ("ALT stands for ..."); not "Burkinabe forces left Ber".
-            said = vocabulary.name(vocabulary.normals[fact.answer]).split()[:2]
+            said = [
+                w
+                for w in vocabulary.name(vocabulary.normals[fact.answer]).split()
+                if w not in lang.ARTICLES
+            ][:2]
             opens = (
                 said[:1]
                 if said

@@ -287,7 +287,7 @@ class Interpreter:
     def plain(self, message: Message, tokens: list[str], *, exclude: frozenset[str]) -> Query:
         """Read a message as it stands, without the conversation."""
         words, normal, clauses = message.words, message.normal, message.clauses
-        disputed = self._disputed(words, normal, tokens) | self._reported(words, normal)
+        disputed = self._disputed(words, normal, tokens)
         told = self._told_figures(message)
         # In a long message, what is asked for is read from its questions, not its chatter.
         questions = [normalize(c) for is_asked, c in clauses if is_asked] if message.long else []
@@ -367,6 +367,7 @@ class Interpreter:
             else self._beyond(words),
             soft=self._scene(message.long, core)
             | disputed
+            | self._reported(words, normal)
             | told
             | side
             | self._aside(message, tokens, focus)
@@ -457,8 +458,9 @@ class Interpreter:
             if (
                 event is None
                 or event[1] not in (None, home)
-                # (A place, known or no common word: not "was the battle in vain?".)
-                or not (event[2].startswith("@") or event[2] not in common_words())
+                # (A place the pack knows: not "was the battle at dawn?"; another place is
+                # another event, which `elsewhere` tells.)
+                or event[2] not in self.index.places
             ):
                 return None
             return home if home in self.index.places else None
@@ -477,13 +479,14 @@ class Interpreter:
 
     def _wider(self, tokens: list[str]) -> frozenset[str]:
         """Return the wider event's tokens when a question asks of it on its own ("how many
-        died in the Mali War?"), not as the setting of the article's own ("in the Mali War,
-        who won at Ber?")."""
+        died in the Mali War?"), not as the setting of the article's own place or event ("in
+        the Mali War, who won at Ber?", "who won the battle during the Mali War?")."""
         index = self.index
         if (
             not index.wider
             or not index.wider_named.issubset(tokens)
             or f"@{index.home_entity}" in tokens
+            or not index.title_events.isdisjoint(tokens)
         ):
             return _NOTHING
         return index.wider

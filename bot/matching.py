@@ -273,10 +273,10 @@ class Engine:
         likely: Likelihood | None,
     ) -> Reply | None:
         """Return the answer putting right a figure a claim gets wrong ("the MAA kept 40
-        pick-ups on the outskirts, right?", "was the girl 12?"): the fact answering it but for
-        its figures, when that fact gives its own. None when the message claims nothing, or
-        the fact would not answer it either. (Not a year: "did they attack again in 2014?"
-        asks of another time, which the article's events are not.)"""
+        pick-ups on the outskirts, right?", "were 50 civilians killed?"): the fact answering it
+        but for its figures, when that fact gives its own, of the same kind. None when the
+        message claims nothing, or the fact would not answer it either. (Not a year: "did they
+        attack again in 2014?" asks of another time, which the article's events are not.)"""
         words = set(message.words)
         claims = plain.polar or not lang.CLAIM_ASKS.isdisjoint(words)
         if not claims or not _ASKING_ELSE.isdisjoint(words):
@@ -291,7 +291,11 @@ class Engine:
         reply = self.decider.decide(question, reading, ranked, previous)
         if not reply.answered or reply.reason is not Reason.MATCHED or reply.fact_id is None:
             return None
-        own = {t for t in self.index.answers[self.index.fact_index[reply.fact_id]] if t.isdigit()}
+        answer = self.index.answers[self.index.fact_index[reply.fact_id]]
+        # (A figure of the same kind: a day put right by a day, a count by a count; "did they
+        # leave 4 days after the battle?" is not put right by the day they left.)
+        dated = not lang.MONTHS.isdisjoint(plain.tokens)
+        own = {t for t in answer if t.isdigit() and dated == (not lang.MONTHS.isdisjoint(answer))}
         if not own or figures <= own:
             return None
         reply = self._seconded(reply, likely, previous)

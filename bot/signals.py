@@ -234,20 +234,20 @@ def subject(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
             found, "other-doer", judge.weights.other_doer, f"never asked what {named} did"
         )
     if not done_to:
-        if query.defined or not query.subjects <= index.defines[fact]:
+        if query.defined or not query.subjects or not query.subjects <= index.defines[fact]:
             return factor
         # "What did the MNLA do?", "who did the MNLA capture?" of "MNLA stands for ...": it
         # tells what the MNLA is, not what it did.
         named = ", ".join(sorted(t.lstrip("@") for t in query.subjects))
         return factor * _fired(
-            found, "other-doer", judge.weights.only_what_is, f"tells only what {named} is"
+            found, "only-what-it-is", judge.weights.only_what_is, f"tells only what {named} is"
         )
     # "How did the MNLA seize Ber?" of "the MAA seized Ber from the MNLA", "how many prisoners
     # did the MNLA take?" of "three prisoners were taken from the MNLA side": it tells what was
     # done to the MNLA, not what it did.
     named = ", ".join(sorted(t.lstrip("@") for t in done_to))
     return factor * _fired(
-        found, "other-doer", judge.weights.done_to, f"tells only what was done to {named}"
+        found, "done-to", judge.weights.done_to, f"tells only what was done to {named}"
     )
 
 
@@ -256,6 +256,8 @@ def opposite(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
     a deed the fact never tells, whose opposite it is asked about."""
     index = judge.index
     own, vocab = index.own_deeds[fact], index.vocab[fact]
+    if not own or not own.isdisjoint(asked.checked):
+        return 1.0  # ("The Burkinabe arrived and then left: when did they leave?")
     for token in asked.checked:
         opposites = index.opposites.get(token)
         if opposites and token not in vocab and not own.isdisjoint(opposites):
@@ -366,8 +368,8 @@ def later(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
 def wider(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
     """ "Who won the Mali War?" is not told by who won the battle that was part of it: only
     a fact naming the wider event tells of it."""
-    if asked.query.wider <= judge.index.vocab[fact]:
-        return 1.0
+    if asked.query.wider.issubset(judge.index.answers[fact]):
+        return 1.0  # (not "prisoner of war", said along the way in a quoted sentence)
     return _fired(found, "wider-event", judge.weights.wider_event, "never tells of it")
 
 

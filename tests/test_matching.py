@@ -218,6 +218,7 @@ SECOND_PACK = Path(__file__).resolve().parent / "packs" / "lantern-festival"
         # The wider war named as the setting of the article's own event, or asked of as what
         # the battle was part of.
         ("In the Mali War, who won at Ber?", "who-won"),
+        ("Who won the battle during the Mali War?", "who-won"),
         ("what war was the battle part of?", "part-of-mali-war"),
         (
             "I'm doing a project on the Mali War for school. Who won the battle of Ber?",
@@ -469,8 +470,8 @@ def test_a_message_restating_one_fact_is_answered_from_its_question(
         # How many of some people is not how many of others, when the fact never names them.
         ("How many French troops were wounded?", "other-count"),
         ("combien de Français ont été blessés ?", "other-count"),
-        # What someone said is told only by a fact telling what they said (the MAA's claim
-        # tells what the MAA said).
+        # What one group did (here, said) is not told by a fact asked what another did: the
+        # closest, the MAA's claim, tells what the MAA said.
         ("What did the MNLA say about the battle?", "other-doer"),
         ("Qu'a dit le MNLA sur la bataille ?", "other-doer"),
         # (Of the facts naming the MNLA and the battle, the nearest tells what the MAA said.)
@@ -1594,7 +1595,7 @@ def test_a_context_naming_an_unknown_fact_is_ignored(engine: Engine) -> None:
      "and how do you know that?", "t'es sûr ?", "C'est vrai ?", "you're wrong",
      "That's not true.", "I don't believe you", "c'est faux", "tu te trompes !",
      # ... and what the reader holds instead, said after it or alone.
-     "that's wrong, it was 10", "no, it was ten", "No, there were five.",
+     "that's wrong, it was 10", "no, it was ten", "No, there were five.", "nope, that was the MNLA",
      "c'est faux, il y en avait 10", "non, c'était dix"],
 )  # fmt: skip
 def test_doubt_about_an_answer_gets_that_answer_again_with_its_sources(
@@ -3109,11 +3110,15 @@ def test_a_claim_getting_a_figure_wrong_is_put_right_by_the_fact_giving_the_figu
     [
         # A year the article never gives is another time, not a figure to put right.
         "Did the MAA attack Ber in 2014?",
-        # A figure the fact gives is no claim to put right; one no fact answers but for the
-        # figure is not either.
+        # A claim no fact answers but for the figure is not put right.
         "Did the MAA kill 40 French soldiers, right?",
         # Asking how many besides is a question, not a claim.
-        "How many civilians died, 50?",
+        "How many civilians died, 50, right?",
+        # A count is not put right by a day ("left Ber on April 25").
+        "Did the MAA leave Ber 4 days after the battle?",
+        "Did 6 Burkinabe soldiers leave Ber?",
+        # A figure the fact gives is no claim to put right: it is answered.
+        "Were 2 civilians killed?",
     ],
 )
 def test_a_figure_is_put_right_only_in_a_claim_the_fact_answers_but_for_it(
@@ -3138,6 +3143,11 @@ def test_a_deed_is_not_answered_by_the_fact_telling_its_opposite(
     reply = engine.answer(question)
     assert reply.fact_id != opposite
     assert not reply.answered
+
+
+def test_a_question_asking_a_deed_and_its_opposite_is_answered_by_either(engine: Engine) -> None:
+    reply = engine.answer("The Burkinabe arrived and then left - when did they leave?")
+    assert reply.fact_id == "burkinabe-left-ber"
 
 
 @pytest.mark.parametrize(
@@ -3185,3 +3195,11 @@ def test_a_long_message_asking_what_a_name_stands_for_asks_a_definition(engine: 
         "does AFISMA stand for?"
     )
     assert not reply.answered
+    assert "not-a-definition" in [s.name for s in reply.signals]
+
+
+def test_no_said_of_something_else_is_no_doubt(engine: Engine) -> None:
+    """ "No, it was great, thanks" gives nothing the reader holds instead of the answer."""
+    opening = engine.answer("how many civilians were killed?")
+    reply = engine.answer("no it was great thanks", context=opening.context)
+    assert reply.reason is not Reason.CONFIRMED

@@ -28,7 +28,9 @@ SAID_ENDINGS = en.SAID_ENDINGS
 IDLE_WORDS = en.IDLE_WORDS
 OUTCOME_MARKS = en.OUTCOME_MARKS | fr.OUTCOME_MARKS
 IDENTITY_COPULAS = en.COPULAS | fr.COPULAS
-DEFINING_WORDS = IDENTITY_COPULAS | en.DEFINING | fr.DEFINING
+MEANING_WORDS = en.DEFINING | fr.DEFINING
+"""Verbs asking what a name means ("what does MNLA stand for?"), not what it did."""
+DEFINING_WORDS = IDENTITY_COPULAS | MEANING_WORDS
 """Words after a name that say what it is ("ALT stands for ...", "X is a ...")."""
 GROUP_PRONOUNS = en.GROUP_PRONOUNS | fr.GROUP_PRONOUNS
 PERSON_PRONOUNS = en.PERSON_PRONOUNS | fr.PERSON_PRONOUNS
@@ -62,8 +64,6 @@ TAKING_WORDS = en.TAKING_WORDS | fr.TAKING_WORDS
 OPPOSITES = en.OPPOSITES + fr.OPPOSITES
 """Deeds and their opposites, as pairs of words (see `en.OPPOSITES`)."""
 UNDERGOING_WORDS = en.UNDERGOING_WORDS | fr.UNDERGOING_WORDS
-MEANING_WORDS = frozenset(("stand", "stands", "mean", "means", "signifie", "veut", "designe"))
-"""Verbs asking what a name means ("what does MNLA stand for?"), not what it did."""
 NOT_RECIPIENT = en.NOT_RECIPIENT | fr.NOT_RECIPIENT
 NAME_DESCRIPTORS = en.NAME_DESCRIPTORS | fr.NAME_DESCRIPTORS
 SECTION_REQUEST_WORDS = en.SECTION_REQUEST_WORDS | fr.SECTION_REQUEST_WORDS
@@ -100,7 +100,7 @@ UNKNOWN = en.UNKNOWN
 JOINING_WORDS = en.JOINING_WORDS
 UNKNOWN_PHRASES = en.UNKNOWN_PHRASES
 DISPUTING_WORDS = frozenset((*en.DISPUTING, "really"))
-REPORTING_WORDS = frozenset(("according", "per", "selon", "apres"))
+REPORTING_WORDS = en.REPORTED_MARKS | fr.REPORTED_MARKS
 """Words every "reported_by" pattern holds."""
 HEDGE_WORDS = en.HEDGE_WORDS
 STRENGTH_WORDS = en.STRENGTH_WORDS

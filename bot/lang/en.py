@@ -79,8 +79,9 @@ days after the battle did they leave?", where the question goes on."""
 
 COPULAS = frozenset("is was are were".split())
 """Forms of "to be"."""
-DEFINING = frozenset("stands stood means meant".split())
-"""Verbs after a name saying what it is, besides "to be" ("ALT stands for ...")."""
+DEFINING = frozenset("stand stands stood mean means meant".split())
+"""Verbs saying what a name is, besides "to be" ("ALT stands for ...", "what does MNLA
+mean?")."""
 
 GROUP_PRONOUNS = frozenset("they them their theirs".split())
 PERSON_PRONOUNS = frozenset("he him his she her".split())
@@ -121,6 +122,8 @@ BEFORE_WORDS = frozenset(
 )
 """Words by which a turn goes back in time from the last answer ("who held it before that?")."""
 REPORTING = ("according to",)
+REPORTED_MARKS = frozenset(("according", "per"))
+"""Words every "reported_by" pattern holds."""
 """Phrases by which an answer says whose report it is ("..., according to local sources")."""
 LATER_WORDS = frozenset("later eventually afterwards afterward".split())
 NEGATED = ("n't", "n\u2019t")
@@ -746,6 +749,15 @@ IDIOMS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 )
 """Every idiom: the phrases above and the verbs of two words."""
 
+_CONTRADICTION = (
+    r"(?:in |on |at |only |just |about |around )?"
+    r"(?:\d\S*|the \S+|(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|twenty|thirty|forty|fifty|hundred|january|february|march|april|may|june|july|august"
+    r"|september|october|november|december)\b|(?:in|on) \S+)(?: \S+){0,3}"
+)
+"""What a reader holds instead of the last answer: a number, a date, a name ("no, it was in May",
+"it was the MNLA"), not "no, it was great"."""
+
 PATTERNS = {
     # "and after that?": what happens next in the story.
     "next": r"after that|afterwards?|next|then|and then|then what|after",
@@ -843,21 +855,21 @@ PATTERNS = {
         r"|incorrect|not (?:right|true|correct|so))"
         r"|wrong|not true|false|i (?:don't|dont|do not) (?:believe|buy) (?:you|it|that|this)"
         r"|i doubt (?:it|that)"
-        # "No, it was in May": the last answer contradicted.
-        r"|no (?:it was|it's|it s|its|there were|they were) (?:\S+ ){0,3}\S+"
+        # "No, it was in May", "nope, that was the MNLA": the last answer contradicted.
+        rf"|(?:no|nope|nah) (?:it was|it's|it s|its|there were|they were|that was) {_CONTRADICTION}"
     ),
     # "according to local sources": whose report a figure is, when they are nobody in
-    # particular ("according to the MNLA" names someone).
+    # particular ("according to the MNLA", "a military source" name someone).
     "reported_by": (
         r"\b(?:according to|per) (?:(?:the|some|several|many|various|local|reliable|unnamed"
-        r"|official|press|news|media|eyewitness|military) )*(?:sources?|reports?|residents?"
+        r"|press|news|media|eyewitness) )*(?:sources?|reports?|residents?"
         r"|witnesses|eyewitnesses|locals|accounts?|press|media)\b"
     ),
     "doubt_openers": r"and |but |ok |so |hmm |wait |wow |oh |huh ",
     # ("That's wrong, it was 10": what the reader holds instead, said after the doubt.)
     "doubt_closers": (
         r" though| then| now"
-        r"| (?:it was|it's|it s|its|there were|they were|that was) (?:\S+ ){0,3}\S+"
+        rf"| (?:it was|it's|it s|its|there were|they were|that was) {_CONTRADICTION}"
     ),
     # "that source", "ces gens": someone or something the conversation named.
     "demonstrative": r"that|this|these|those",

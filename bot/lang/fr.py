@@ -61,7 +61,7 @@ PERSON_NOUNS = frozenset(
 )
 """Nouns for one kind of person (see `en.PERSON_NOUNS`)."""
 COPULAS = frozenset("est sont etait etaient".split())
-DEFINING = frozenset("signifie designe veut".split())
+DEFINING = frozenset("signifie signifient designe veut".split())
 """See `en.DEFINING`."""
 EXISTENTIAL_WORDS = frozenset("y il".split())
 """Words of the phrases saying that something is ("il y a") or happened ("s'est-il passé")."""
@@ -86,6 +86,8 @@ AFTER_DAY_WORDS = AFTER_WORDS
 BEFORE_WORDS = frozenset("avant auparavant abord debut initialement".split())
 REPORTING = ("selon", "d'apres")
 """Phrases by which an answer says whose report it is (accents folded)."""
+REPORTED_MARKS = frozenset(("selon",))
+"""See `en.REPORTED_MARKS`."""
 INFLECTIONS = ("aient", "erent", "ait", "ent", "ees", "ee", "ez")
 """Endings of French verbs and participles (accents folded), longest first: "attaquée",
 "attaquaient" and "attaquent" are forms of the "attaquer" or "attaque" a table may list. (A
@@ -418,11 +420,10 @@ PATTERNS = {
         r"\b(?:savoir|dites moi|dis moi)\b[^.!?]{0,60}?"
         r"\b(?:qui|quand|ou|pourquoi|comment|combien)\b"
     ),
-    # "selon des sources locales" ("d'après" has lost its "d'").
+    # "selon des sources locales" (not "d'après": its "d'" gone, it reads as "après", after).
     "reported_by": (
-        r"\b(?:selon|apres) (?:des |les |certaines |plusieurs |de |certains )?(?:sources?"
-        r"|temoins|habitants|rapports?|medias|informations?)(?: locales?| locaux| sur place"
-        r"| officielles?| militaires?)?\b"
+        r"\bselon (?:des |les |certaines |plusieurs |de |certains )?(?:sources?"
+        r"|temoins|habitants|rapports?|medias|informations?)(?: locales?| locaux| sur place)?\b"
     ),
     "disputed": r"\b(?:vrai|vraiment|reel|reelle)\s+(?:nombre|chiffre|bilan|date|total)s?\b",
     # ("Qui l'a dit ?": the elided "l'" is gone once normalised.)
@@ -477,11 +478,15 @@ PATTERNS = {
         r"|(?:c'est|c est) (?:faux|pas vrai|inexact)|faux|pas vrai|tu te trompes|vous vous trompez"
         r"|(?:je ne |j )?(?:te|vous) crois pas"
         # "Non, c'était en mai": the last answer contradicted.
-        r"|non (?:c'etait|c etait|il y en avait|ils etaient) (?:\S+ ){0,3}\S+"
+        r"|non (?:c'etait|c etait|il y en avait|il y avait|ils etaient|elles etaient)"
+        r" (?:\S+ ){0,3}\S+"
     ),
     "doubt_openers": r"et |mais ",
     # ("C'est faux, il y en avait 10": what the reader holds instead, said after the doubt.)
-    "doubt_closers": r" (?:c'etait|c etait|il y en avait|ils etaient) (?:\S+ ){0,3}\S+",
+    "doubt_closers": (
+        r" (?:c'etait|c etait|il y en avait|il y avait|ils etaient|elles etaient)"
+        r" (?:\S+ ){0,3}\S+"
+    ),
     # "that source", "ces gens": someone or something the conversation named.
     "demonstrative": r"ce|cet|cette|ces",
     "asks_about": r"et about",
