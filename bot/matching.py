@@ -62,6 +62,7 @@ _MORE = re.compile(lang.pattern("more"))
 _PART_ANSWERS = frozenset({Reason.MATCHED, Reason.ASKED_OF_LAST})
 # A claim asks only whether it holds ("..., right?"), not who, when or how many besides.
 _ASKING_ELSE = lang.QUESTION_WORDS - lang.CLAIM_ASKS
+_CLAUSE_OPENERS = frozenset(("and", "or", "but", "et", "ou", "mais"))
 _WHO_SAID = re.compile(
     rf"^(?:{lang.pattern('who_said_openers')})?(?:{lang.pattern('who_said')})"
     rf"(?:{lang.pattern('who_said_closers')})?$"
@@ -279,7 +280,14 @@ class Engine:
         attack again in 2014?" asks of another time, which the article's events are not.)"""
         words = set(message.words)
         claims = plain.polar or not lang.CLAIM_ASKS.isdisjoint(words)
-        if not claims or not _ASKING_ELSE.isdisjoint(words):
+        # (What opens the message or a clause of it asks: "how many died, 50?" asks how many;
+        # "was the girl who died 12?" asks only whether she was.)
+        opening = {
+            w
+            for before, w in zip(["and", *message.words], message.words, strict=False)
+            if before in _CLAUSE_OPENERS
+        }
+        if not claims or not _ASKING_ELSE.isdisjoint(opening):
             return None
         figures = frozenset(
             t for t in plain.tokens if t.isdigit() and len(t) != 4 and t not in plain.soft

@@ -2770,6 +2770,7 @@ def test_a_place_is_placed_by_another_right_after_it_or_after_words_that_place(
         (None, "Is Ber in Niger?", "Where did the Battle of Ber take place?"),
         (None, "Is Ber in Mauritania?", "Where did the Battle of Ber take place?"),
         (None, "Ber est-il au Niger ?", "Où a eu lieu la bataille de Ber ?"),
+        (None, "Wasn't Ber in Niger?", "Where did the Battle of Ber take place?"),
         # ... and "was the battle fought in X?" where the article's own event was: the raid on
         # In Khalil, the tensions in the Gao Region are other events there.
         (
@@ -3092,6 +3093,8 @@ def test_what_someone_did_is_not_answered_with_what_they_were_given(engine: Engi
         ("Did the MAA attack Ber again on May 6?", "maa-attacked-again"),
         ("Est-ce que 50 civils sont morts ?", "civilians-killed"),
         ("Were five civilians killed?", "civilians-killed"),
+        # (A "who" inside it asks nothing of its own.)
+        ("Was the girl who died 12 years old?", "civilian-victims"),
     ],
 )
 def test_a_claim_getting_a_figure_wrong_is_put_right_by_the_fact_giving_the_figure(

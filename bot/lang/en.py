@@ -906,7 +906,7 @@ PATTERNS = {
     "place_located": (
         r"\bwhere (?:exactly |precisely )?(?:(?:is|was|s|lies|lay) )?(?:the )?(@\S+)"
         r"(?: (?:located|situated|found|exactly|precisely))?(?: please| pls)?$"
-        r"|^(?:(?:so|and|but|ok|okay|hi|hello|hey|wait|hmm|um) )*(?:is|was) "
+        r"|^(?:(?:so|and|but|ok|okay|hi|hello|hey|wait|hmm|um) )*(?:is|was|isnt|wasnt)(?: not)? "
         r"(?:the (?:town |village |city )?)?(@\S+) "
         r"(?:(?:really|actually|still|even|located|situated|found) )*(?:in|near|inside) (?:the )?"
         rf"(?!(?:{'|'.join(sorted(STATE_WORDS))})$)(?:@\S+|[a-z]+)$"
