@@ -478,8 +478,8 @@ class FactIndex:
         setting_tokens = [t for s in setting for t in v.analyze(s)]
         self.title_tokens = frozenset(v.analyze(pack.article.title))
         self.setting_tokens = frozenset(setting_tokens)
-        # Its wider event by name, as words ("Mali War"): "the clashes of the Mali War" name
-        # the article's own war, not another event.
+        # Each setting line's value of more than one word, as words ("ber mali", "mali war"):
+        # "the clashes of the Mali War" name the article's own setting, not another event.
         self.setting_names = tuple(
             words
             for line in setting[1:]

@@ -757,6 +757,8 @@ _CONTRADICTION = (
 )
 """What a reader holds instead of the last answer: a number, a date, a name ("no, it was in May",
 "it was the MNLA"), not "no, it was great"."""
+_HELD_INSTEAD = rf"(?:it was|it's|it s|its|there were|they were|that was) {_CONTRADICTION}"
+"""The last answer contradicted: "it was 10", "that was the MNLA"."""
 
 PATTERNS = {
     # "and after that?": what happens next in the story.
@@ -856,7 +858,7 @@ PATTERNS = {
         r"|wrong|not true|false|i (?:don't|dont|do not) (?:believe|buy) (?:you|it|that|this)"
         r"|i doubt (?:it|that)"
         # "No, it was in May", "nope, that was the MNLA": the last answer contradicted.
-        rf"|(?:no|nope|nah) (?:it was|it's|it s|its|there were|they were|that was) {_CONTRADICTION}"
+        rf"|(?:no|nope|nah) {_HELD_INSTEAD}"
     ),
     # "according to local sources": whose report a figure is, when they are nobody in
     # particular ("according to the MNLA", "a military source" name someone).
@@ -869,7 +871,7 @@ PATTERNS = {
     # ("That's wrong, it was 10": what the reader holds instead, said after the doubt.)
     "doubt_closers": (
         r" though| then| now"
-        rf"| (?:it was|it's|it s|its|there were|they were|that was) {_CONTRADICTION}"
+        rf"| {_HELD_INSTEAD}"
     ),
     # "that source", "ces gens": someone or something the conversation named.
     "demonstrative": r"that|this|these|those",

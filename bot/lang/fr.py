@@ -387,6 +387,11 @@ IDIOMS = (
 the text must hold as a whole word for the regex to run). They run on folded text, before
 apostrophes are dropped."""
 
+_HELD_INSTEAD = (
+    r"(?:c'etait|c etait|il y en avait|il y avait|ils etaient|elles etaient) (?:\S+ ){0,3}\S+"
+)
+"""The last answer contradicted: "c'était en mai", "il y en avait 10" (see `en._HELD_INSTEAD`)."""
+
 PATTERNS = {
     "and_asking": (
         r"(?:\s*,?\s*\bet\s+|\s*[,;]\s*)(?=(?:qui|quoi|quand|ou|où|pourquoi|comment|combien|quel"
@@ -478,15 +483,11 @@ PATTERNS = {
         r"|(?:c'est|c est) (?:faux|pas vrai|inexact)|faux|pas vrai|tu te trompes|vous vous trompez"
         r"|(?:je ne |j )?(?:te|vous) crois pas"
         # "Non, c'était en mai": the last answer contradicted.
-        r"|non (?:c'etait|c etait|il y en avait|il y avait|ils etaient|elles etaient)"
-        r" (?:\S+ ){0,3}\S+"
+        rf"|non {_HELD_INSTEAD}"
     ),
     "doubt_openers": r"et |mais ",
     # ("C'est faux, il y en avait 10": what the reader holds instead, said after the doubt.)
-    "doubt_closers": (
-        r" (?:c'etait|c etait|il y en avait|il y avait|ils etaient|elles etaient)"
-        r" (?:\S+ ){0,3}\S+"
-    ),
+    "doubt_closers": rf" {_HELD_INSTEAD}",
     # "that source", "ces gens": someone or something the conversation named.
     "demonstrative": r"ce|cet|cette|ces",
     "asks_about": r"et about",
