@@ -126,6 +126,7 @@ class Engine:
         }
         self._sharpening = self.vocabulary.tokens(lang.SHARPENING_WORDS)
         self._section_requests = self.vocabulary.tokens(lang.SECTION_REQUEST_WORDS)
+        self._claimed = self.vocabulary.tokens(lang.CLAIM_ASKS - lang.QUESTION_WORDS)
         self._why = self.vocabulary.token("why")
         self._idle = self.vocabulary.tokens(lang.IDLE_WORDS) | self.index.weak_tokens
         self.decider = Decider(
@@ -294,17 +295,31 @@ class Engine:
         )
         if not figures:
             return None
-        reading = replace(plain, soft=plain.soft | figures)
+        # (A day's month goes with it: "they left on May 25" of the fact "on April 25".)
+        months = frozenset(t for t in plain.tokens if t in lang.MONTHS and t not in plain.soft)
+        # (Nor is "..., correct?" a word the fact must have.)
+        reading = replace(plain, soft=plain.soft | figures | months | self._claimed)
         ranked = self.ranker.rank(reading, likely)
         reply = self.decider.decide(question, reading, ranked, previous)
         if not reply.answered or reply.reason is not Reason.MATCHED or reply.fact_id is None:
             return None
-        answer = self.index.answers[self.index.fact_index[reply.fact_id]]
-        # (A figure of the same kind: a day put right by a day, a count by a count; "did they
-        # leave 4 days after the battle?" is not put right by the day they left.)
-        dated = not lang.MONTHS.isdisjoint(plain.tokens)
-        own = {t for t in answer if t.isdigit() and dated == (not lang.MONTHS.isdisjoint(answer))}
-        if not own or figures <= own:
+        # A figure is put right by one of the same kind: a day by a day (its month with it),
+        # a count by a count ("did they leave 4 days after the battle?" is not put right by
+        # the day they left, nor "did they return five prisoners?" by the day they did).
+        index, tokens = self.index, plain.tokens
+        fact = index.fact_index[reply.fact_id]
+        answer = set(index.answers[fact])
+        counts = answer & index.numbers[fact]
+        days = {t for t in answer if t.isdigit() and len(t) != 4} - counts
+        asked_days = {
+            t
+            for i, t in enumerate(tokens)
+            if t in figures and not lang.MONTHS.isdisjoint(tokens[max(i - 1, 0) : i + 2])
+        }
+        asked_counts = figures - asked_days
+        wrong_count = bool(asked_counts and counts) and not asked_counts <= counts
+        wrong_day = bool(asked_days and days) and not asked_days | months <= answer
+        if not (wrong_count or wrong_day):
             return None
         reply = self._seconded(reply, likely, previous)
         return replace(reply, reason=Reason.CORRECTED) if reply.answered else None

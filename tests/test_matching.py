@@ -3095,6 +3095,12 @@ def test_what_someone_did_is_not_answered_with_what_they_were_given(engine: Engi
         ("Were five civilians killed?", "civilians-killed"),
         # (A "who" inside it asks nothing of its own.)
         ("Was the girl who died 12 years old?", "civilian-victims"),
+        # A day put right with its month; a count by a count in an answer that also dates it;
+        # "..., correct?" is no word a fact must have.
+        ("The MAA left Ber on May 25, correct?", "maa-left-ber"),
+        ("did the burkinabe leave ber on april 7?", "burkinabe-left-ber"),
+        ("The MAA returned five prisoners, correct?", "prisoners-returned-to-mauritania"),
+        ("Did the MAA steal three trucks on May 5?", "vehicles-seized"),
     ],
 )
 def test_a_claim_getting_a_figure_wrong_is_put_right_by_the_fact_giving_the_figure(
