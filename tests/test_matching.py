@@ -1596,7 +1596,10 @@ def test_a_context_naming_an_unknown_fact_is_ignored(engine: Engine) -> None:
      "That's not true.", "I don't believe you", "c'est faux", "tu te trompes !",
      # ... and what the reader holds instead, said after it or alone.
      "that's wrong, it was 10", "no, it was ten", "No, there were five.", "nope, that was the MNLA",
-     "c'est faux, il y en avait 10", "non, c'était dix"],
+     "c'est faux, il y en avait 10", "non, c'était dix",
+     # ... or what they read or heard elsewhere (alone, only a figure: see below).
+     "are you sure? I read it was ten", "I read it was ten", "I thought there were five",
+     "t'es sûr ? j'ai lu que c'était dix", "je croyais qu'il y en avait dix"],
 )  # fmt: skip
 def test_doubt_about_an_answer_gets_that_answer_again_with_its_sources(
     engine: Engine, doubt: str
@@ -3211,4 +3214,7 @@ def test_no_said_of_something_else_is_no_doubt(engine: Engine) -> None:
     """ "No, it was great, thanks" gives nothing the reader holds instead of the answer."""
     opening = engine.answer("how many civilians were killed?")
     reply = engine.answer("no it was great thanks", context=opening.context)
+    assert reply.reason is not Reason.CONFIRMED
+    # What was heard of a name, said alone, may be a claim of its own, not doubt of the answer.
+    reply = engine.answer("I heard it was the MNLA that started it", context=opening.context)
     assert reply.reason is not Reason.CONFIRMED

@@ -759,6 +759,19 @@ _CONTRADICTION = (
 "it was the MNLA"), not "no, it was great"."""
 _HELD_INSTEAD = rf"(?:it was|it's|it s|its|there were|they were|that was) {_CONTRADICTION}"
 """The last answer contradicted: "it was 10", "that was the MNLA"."""
+_HEARD = (
+    r"i (?:read|heard|thought|think|believe|was told|saw|ve read|ve heard|'ve read|'ve heard)"
+    r"(?: somewhere)?(?: that)? "
+)
+"""What a reader says they had from elsewhere: "I read it was ten", "I thought it was April 12"."""
+_FIGURE_INSTEAD = (
+    r"(?:it was|there were) (?:in |on |only |just |about |around )?"
+    r"(?:\d\S*|(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty"
+    r"|thirty|forty|fifty|hundred|january|february|march|april|may|june|july|august|september"
+    r"|october|november|december)\b)(?: \S+){0,2}"
+)
+"""... a figure in place of the last answer's: said alone, what was read of a name may be a
+new claim ("I heard it was the MNLA that started it"), a figure hardly."""
 
 PATTERNS = {
     # "and after that?": what happens next in the story.
@@ -859,6 +872,7 @@ PATTERNS = {
         r"|i doubt (?:it|that)"
         # "No, it was in May", "nope, that was the MNLA": the last answer contradicted.
         rf"|(?:no|nope|nah) {_HELD_INSTEAD}"
+        rf"|(?:(?:no|nope|nah|but|hmm) )?{_HEARD}{_FIGURE_INSTEAD}"
     ),
     # "according to local sources": whose report a figure is, when they are nobody in
     # particular ("according to the MNLA", "a military source" name someone).
@@ -871,7 +885,7 @@ PATTERNS = {
     # ("That's wrong, it was 10": what the reader holds instead, said after the doubt.)
     "doubt_closers": (
         r" though| then| now"
-        rf"| {_HELD_INSTEAD}"
+        rf"| (?:{_HEARD})?{_HELD_INSTEAD}"
     ),
     # "that source", "ces gens": someone or something the conversation named.
     "demonstrative": r"that|this|these|those",

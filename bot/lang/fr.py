@@ -391,6 +391,18 @@ _HELD_INSTEAD = (
     r"(?:c'etait|c etait|il y en avait|il y avait|ils etaient|elles etaient) (?:\S+ ){0,3}\S+"
 )
 """The last answer contradicted: "c'était en mai", "il y en avait 10" (see `en._HELD_INSTEAD`)."""
+_HEARD = (
+    r"(?:j'ai lu|j ai lu|j'ai entendu dire|j ai entendu dire|j'ai entendu|j ai entendu"
+    r"|je croyais|je pensais|on m'a dit|on m a dit)(?: que | qu'| qu | )"
+)
+"""What a reader says they had from elsewhere: "j'ai lu que c'était dix" (see `en._HEARD`)."""
+_FIGURE_INSTEAD = (
+    r"(?:c'etait|c etait|il y en avait|il y avait) (?:en |le |seulement |environ )?"
+    r"(?:\d\S*|(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|vingt|trente"
+    r"|quarante|cinquante|cent|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre"
+    r"|octobre|novembre|decembre)\b)(?: \S+){0,2}"
+)
+"""... a figure in place of the last answer's (see `en._FIGURE_INSTEAD`)."""
 
 PATTERNS = {
     "and_asking": (
@@ -484,10 +496,11 @@ PATTERNS = {
         r"|(?:je ne |j )?(?:te|vous) crois pas"
         # "Non, c'était en mai": the last answer contradicted.
         rf"|non {_HELD_INSTEAD}"
+        rf"|(?:(?:non|mais) )?{_HEARD}{_FIGURE_INSTEAD}"
     ),
     "doubt_openers": r"et |mais ",
     # ("C'est faux, il y en avait 10": what the reader holds instead, said after the doubt.)
-    "doubt_closers": rf" {_HELD_INSTEAD}",
+    "doubt_closers": rf" (?:{_HEARD})?{_HELD_INSTEAD}",
     # "that source", "ces gens": someone or something the conversation named.
     "demonstrative": r"ce|cet|cette|ces",
     "asks_about": r"et about",
