@@ -3200,6 +3200,18 @@ def test_what_a_group_did_is_not_answered_by_what_it_is(engine: Engine, question
     assert engine.answer("wat does mnla mean pls").fact_id == "mnla-full-name"
 
 
+def test_what_one_side_called_another_is_what_it_said_not_what_the_other_is(
+    engine: Engine,
+) -> None:
+    """ "What did the MAA call the MNLA?" asks the MAA's words for the MNLA: not what MNLA
+    stands for, which nothing the MAA said tells."""
+    reply = engine.answer("what did the MAA call the MNLA")
+    assert reply.fact_id != "mnla-full-name"
+    assert "not-said" in [s.name for s in reply.signals]
+    assert engine.answer("what did ramadane call the mnla?").fact_id == "maa-claimed-attack"
+    assert engine.answer("what is the MNLA called?").fact_id == "mnla-full-name"
+
+
 def test_a_long_message_asking_what_a_name_stands_for_asks_a_definition(engine: Engine) -> None:
     reply = engine.answer(
         "The spokesman said the MAA was willing to work with the French and AFISMA, and I'm not "
