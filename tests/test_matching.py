@@ -207,6 +207,9 @@ SECOND_PACK = Path(__file__).resolve().parent / "packs" / "lantern-festival"
             "mnla-full-name",
         ),
         ("which Tuareg outfit held Ber before the battle?", "mnla-controlled-ber"),
+        # Who speaks for a group is asked as its leader is: of that group.
+        ("who spoke for the MAA?", "ramadane-identity"),
+        ("qui était le porte-parole du MAA ?", "ramadane-identity"),
         ("how many people did the MAA lock up in Ber?", "suspected-deserters-detained"),
         # How it came to pass is no question of its own: "ended up winning" is winning.
         ("who ended up winning?", "who-won"),
@@ -564,6 +567,18 @@ def test_absent_line_echoes_the_question(engine: Engine, question: str, line: st
     reply = engine.answer(question)
     assert not reply.answered
     assert reply.text == line
+
+
+@pytest.mark.parametrize(
+    "question", ["who spoke for the MNLA?", "who talked on behalf of the MNLA?"]
+)
+def test_another_groups_spokesperson_is_not_the_one_the_article_names(
+    engine: Engine, question: str
+) -> None:
+    """The article names the MAA's spokesman only: its sentence names the MNLA too."""
+    reply = engine.answer(question)
+    assert not reply.answered
+    assert "other-referent" in [s.name for s in reply.signals]
 
 
 def test_a_decline_near_a_fact_says_the_answer_cannot_be_found_not_that_it_is_absent(

@@ -1043,6 +1043,11 @@ ATTRIBUTES = {
         r"|in charge of (?:the )?@(?:{groups})"
     ),
     "name": r"name|named|called",
+    # ("Who spoke for the MNLA?" asks its spokesperson, as "who led it?" its leader.)
+    "spokesperson": (
+        r"spokesman|spokesmen|spokesperson|spokespersons|spokespeople|spokeswoman|spox"
+        r"|(?:spoke|speaks|speak|speaking|talked|talks|talk) (?:for|on behalf of)"
+    ),
     "rank": r"rank",
     "manner": (
         r"how (?:was|were|is|are) (?:\S+ ){{0,8}}?(?:\S+ed|taken|held|brought|done|made|kept|sent"

@@ -601,6 +601,7 @@ ATTRIBUTES = {
         r"|a la tete (?:de |du |des |d )?@(?:{groups})"
     ),
     "name": r"nom|appelle|appelait",
+    "spokesperson": r"porte parole|(?:parle|parlait|parler) (?:pour|au nom)",
     "rank": r"grade",
     # ("Comment la jeune fille a-t-elle été tuée ?", "comment est-il mort ?": la manière, pas
     # le fait; pas "comment s'appelle ...", ni ce que demande une autre proposition, "et
