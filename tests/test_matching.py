@@ -1419,9 +1419,29 @@ def test_the_packs_own_acronyms_and_words_in_capitals_name_no_other_body(
     assert engine.answer(question).fact_id == fact_id
 
 
-@pytest.mark.parametrize("question", ["where did the fighting go down?", "where did it happen?"])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "where did the fighting go down?",
+        "where did it happen?",
+        "where did the battle take place?",
+        "where did the fighting take place?",
+    ],
+)
 def test_where_something_happened_is_no_destination(engine: Engine, question: str) -> None:
     assert engine.answer(question).fact_id == "battle-location"
+
+
+def test_where_someone_was_taken_asks_where_they_ended_up(engine: Engine) -> None:
+    """ "Where did they take him?" of the marabout's son is not what the MAA claimed he was:
+    the article never says where he was taken. (Of someone named, "where did the MAA take the
+    prisoners?" may be answered by whom they were handed to.)"""
+    asked = engine.answer("who kidnapped the marabout's son?")
+    reply = engine.answer("where did they take him?", context=asked.context)
+    assert not reply.answered
+    assert "never asked for destination" in [s.reason for s in reply.signals]
+    assert "destination" in engine.interpreter.reader.asks("where did they take them after that")
+    assert engine.answer("where did the MAA take the prisoners?").answered
 
 
 def test_a_when_joining_a_phrasings_clauses_does_not_make_its_fact_answer_when(

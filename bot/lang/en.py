@@ -1026,6 +1026,12 @@ ATTRIBUTES = {
         r"where (?:did|had|have|has) (?:\S+ ){{0,5}}?(?:go|gone|head|headed|retreat|retreated"
         r"|flee|fled|escape|escaped|withdraw|withdrawn|move|moved)\b(?! (?:down|wrong|on)\b)"
         r"|where (?:\S+ ){{0,5}}?(?:went|headed|retreated|fled|escaped|withdrew)\b"
+        # ... or was taken by someone ("where did they take him?"; not "where did the battle
+        # take place?", nor "where did the MAA take the prisoners?", which the pack may answer
+        # by whom they were handed to).
+        r"|where (?:did|had|have|has) (?:\S+ ){{0,5}}?(?:take|bring|send|transfer)"
+        r" (?:him|her|them)(?=$| (?:to|after|afterwards|later|then"
+        r"|once|next)\b)"
         # ... or was taken once it was over ("where were they taken after their detention?").
         r"|where (?:was|were|had|have|has) (?:\S+ ){{0,5}}?(?:taken|brought|sent|transferred"
         # (Not "taken from", "taken away" nor "taken" as what: the verb ends the question or
