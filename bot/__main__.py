@@ -82,7 +82,7 @@ def ask_command(args: argparse.Namespace) -> int:
     # With --json, what --debug shows goes to standard error: the output stays JSON lines.
     if args.debug:
         print(f"[pack {engine.pack.describe()}]", file=sys.stderr if args.json else sys.stdout)
-    questions: Iterable[str] = [" ".join(args.question)] if args.question else sys.stdin
+    questions: Iterable[str] = _asked(args.question) if args.question else sys.stdin
     context: Context | None = None
     # Answers are written in blocks while more questions are waiting, and at once when none is:
     # a reader feeding one line at a time gets each answer straight away, and a batch is not
@@ -116,6 +116,15 @@ def ask_command(args: argparse.Namespace) -> int:
         # Answers already worked out are written, whatever stopped the batch.
         sys.stdout.write("".join(pending))
     return EXIT_OK
+
+
+def _asked(arguments: list[str]) -> list[str]:
+    """Return the questions given as arguments: one, its words as separate arguments (`ask who
+    won`), or each quoted argument a question of its own (`ask "who won?" "when did they
+    leave?"`) once any of them holds a space."""
+    if len(arguments) > 1 and any(" " in argument.strip() for argument in arguments):
+        return arguments
+    return [" ".join(arguments)]
 
 
 def _is_file(stream: IO[str]) -> bool:
@@ -430,8 +439,8 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument(
         "question",
         nargs="*",
-        help="one question, its words given as separate arguments or quoted "
-        "(default: one question a line on stdin)",
+        help="one question, its words given as separate arguments or quoted; several "
+        "quoted questions are answered one by one (default: one question a line on stdin)",
     )
     ask.add_argument("--json", action="store_true", help="one JSON object a line")
     ask.add_argument("--conversation", action="store_true", help="lines form one conversation")

@@ -54,6 +54,20 @@ def test_ask_json_reads_one_question_a_line_in_order() -> None:
     assert records[1]["suggestions"] and records[1]["citations"] == []
 
 
+def test_ask_answers_several_quoted_questions_one_by_one() -> None:
+    """Quoted questions given together are as many lines; a question's words given apart are
+    one question."""
+    questions = ["who won?", "when did the MAA leave Ber?"]
+    done = bot("ask", "--json", *questions)
+    records = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [r["question"] for r in records] == questions
+    assert all(r["answered"] for r in records)
+    done = bot("ask", "--json", "who", "won", "the", "battle?")
+    assert [json.loads(line)["question"] for line in done.stdout.splitlines()] == [
+        "who won the battle?"
+    ]
+
+
 def test_ask_without_conversation_treats_lines_alone() -> None:
     lines = "what is the MNLA mostly made up of?\nand the MAA?\n"
     alone = [json.loads(x) for x in bot("ask", "--json", stdin=lines).stdout.splitlines()]
