@@ -308,17 +308,23 @@ def pack_init_command(args: argparse.Namespace) -> int:
 
 
 def pack_fit_command(args: argparse.Namespace) -> int:
-    """Fit the pack's classifier on its facts' phrasings (needs the fit extra)."""
+    """Fit the pack's classifier on its facts' phrasings, and on the questions of development
+    question files (needs the fit extra)."""
+    from bot.evaluation import load_questions
     from bot.fitting import fit, write
 
     # (A classifier file that is broken or out of date is what refitting mends.)
     directory = Path(args.directory) if args.directory else _pack_dir(args)
     pack = load_pack(directory, classifier=False)
-    classifier = fit(pack)
+    files = [Path(name) for name in args.questions or ()]
+    classifier = fit(pack, [(file.name, load_questions(file)) for file in files])
     path = write(classifier, pack.directory)
+    besides = "".join(
+        f" and {count} questions of {name}" for name, count in classifier.questions.items()
+    )
     print(
         f"{path}: fitted on {sum(len(f.questions) for f in pack.facts)} phrasings of "
-        f"{len(pack.facts)} facts ({len(classifier.idf)} features)."
+        f"{len(pack.facts)} facts{besides} ({len(classifier.idf)} features)."
     )
     return EXIT_OK
 
@@ -513,6 +519,13 @@ def _parser() -> argparse.ArgumentParser:
     fitting.set_defaults(handler=pack_fit_command, uses=CHECK_SETTINGS)
     fitting.add_argument(
         "directory", metavar="DIR", nargs="?", help="the pack (default: the one commands use)"
+    )
+    fitting.add_argument(
+        "--questions",
+        metavar="FILE",
+        nargs="+",
+        help="question files (the eval format) whose answerable questions are fitted on too, "
+        "each as a phrasing of the fact that answers it",
     )
     run = command("run", run_command, None)
     run.add_argument("--webhook-url", metavar="URL", help="serve a webhook at this HTTPS URL")

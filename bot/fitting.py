@@ -4,10 +4,14 @@ it once; the bot only reads the weights it wrote (`bot.opinion`)."""
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
+from rapidfuzz import fuzz
+
 from bot.errors import BotError
-from bot.knowledge import CLASSIFIER_FILE, Pack
+from bot.evaluation import ANSWERED_KINDS, Item
+from bot.knowledge import CLASSIFIER_FILE, Fact, Pack
 from bot.opinion import Classifier, features, fingerprint
 from bot.text import normalize
 
@@ -25,8 +29,41 @@ class FittingUnavailable(BotError):
     exit_status = 2
 
 
-def fit(pack: Pack) -> Classifier:
-    """Return a classifier fitted on the pack's phrasings, one class per fact."""
+def answering_fact(facts: Sequence[Fact], item: Item) -> int | None:
+    """Return the fact a scored question is asked of, as its number: of the facts that would
+    count as answering it (an expected phrase in the answer or its cited sentences, as scoring
+    has it), the one with a phrasing most like it. None for a question no fact answers, a
+    conversation (its last turn leans on the others) or a question that should not be
+    answered."""
+    if len(item.turns) != 1 or item.kind not in ANSWERED_KINDS:
+        return None
+    expected = [phrase.lower() for phrase in item.expect]
+    answering = [
+        number
+        for number, fact in enumerate(facts)
+        if any(
+            phrase in text.lower()
+            for text in (fact.answer, *(c.text for c in fact.citations))
+            for phrase in expected
+        )
+    ]
+    if not answering:
+        return None
+    question = normalize(item.turns[0])
+
+    def likeness(number: int) -> float:
+        return max(
+            (fuzz.token_set_ratio(question, normalize(q)) for q in facts[number].questions),
+            default=0.0,
+        )
+
+    return max(answering, key=likeness)
+
+
+def fit(pack: Pack, questions: Sequence[tuple[str, Sequence[Item]]] = ()) -> Classifier:
+    """Return a classifier fitted on the pack's phrasings, one class per fact, and on the
+    questions of scored question files (`questions`: each file's name and items), each as a
+    phrasing of the fact it is asked of (`answering_fact`)."""
     try:
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
@@ -38,6 +75,14 @@ def fit(pack: Pack) -> Classifier:
         for question in fact.questions:
             texts.append(normalize(question))
             labels.append(number)
+    used: dict[str, int] = {}
+    for name, items in questions:
+        for item in items:
+            answered = answering_fact(pack.facts, item)
+            if answered is not None:
+                texts.append(normalize(item.turns[0]))
+                labels.append(answered)
+                used[name] = used.get(name, 0) + 1
     vectorizer = TfidfVectorizer(analyzer=features, binary=True)
     matrix = vectorizer.fit_transform(texts)
     model = LogisticRegression(C=STRENGTH, max_iter=5000).fit(matrix, labels)
@@ -55,6 +100,7 @@ def fit(pack: Pack) -> Classifier:
         idf,
         weights,
         fingerprint((fact.id, fact.questions) for fact in pack.facts),
+        used,
     )
 
 

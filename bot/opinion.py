@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+from array import array
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from itertools import pairwise, repeat
@@ -104,6 +105,7 @@ class Classifier:
         idf: dict[str, float],
         weights: dict[str, tuple[list[int], list[float]]],
         fitted_on: str,
+        questions: Mapping[str, int] | None = None,
     ) -> None:
         self.facts = facts
         self.intercepts = intercepts
@@ -112,9 +114,12 @@ class Classifier:
         """Per feature: the numbers of the facts it weighs on, and its weight on each (its
         coefficient times its inverse document frequency; small coefficients are dropped)."""
         self.fitted_on = fitted_on
+        self.questions = dict(questions or {})
+        """How many questions of each scored question file it was fitted on besides the
+        phrasings (`pack fit --questions`)."""
         self._number = {fact_id: n for n, fact_id in enumerate(facts)}
-        self._words: dict[str, tuple[frozenset[str], float, list[float]]] = {}
-        self._pairs: dict[str, tuple[float, list[float]]] = {}
+        # (Rows kept as arrays of doubles: a quarter of a list of floats' memory.)
+        self._words: dict[str, tuple[frozenset[str], float, array[float]]] = {}
 
     def _row(self, features: Iterable[str]) -> list[float]:
         """Return the features' summed weights on each fact."""
@@ -127,34 +132,23 @@ class Classifier:
                     row[number] += weight
         return row
 
-    def _word(self, word: str) -> tuple[frozenset[str], float, list[float]]:
+    def _word(self, word: str) -> tuple[frozenset[str], float, array[float]]:
         """Return a word's known features, their squared values and their weights on each
         fact, worked out once a word: most of a question is words seen before."""
         found = self._words.get(word)
         if found is None:
             idf = self.idf
             known = frozenset(f for f in word_features(word) if f in idf)
-            found = (known, sum(idf[f] ** 2 for f in known), self._row(known))
+            found = (known, sum(idf[f] ** 2 for f in known), array("d", self._row(known)))
             if len(self._words) < WORDS_KEPT:
                 self._words[word] = found
-        return found
-
-    def _pair(self, pair: str) -> tuple[float, list[float]]:
-        """Return a word pair's squared value and weights on each fact (0 and none if the
-        classifier does not know it), worked out once a pair."""
-        found = self._pairs.get(pair)
-        if found is None:
-            value = self.idf.get(pair)
-            found = (value**2, self._row((pair,))) if value is not None else (0.0, [])
-            if len(self._pairs) < WORDS_KEPT:
-                self._pairs[pair] = found
         return found
 
     def probabilities(self, normal: str) -> list[float]:
         """Return how likely each fact is, in the order of `facts`, for a normalised question."""
         idf = self.idf
         words = normal.split()
-        rows = [[0.0] * len(self.facts)]
+        rows: list[Iterable[float]] = [[0.0] * len(self.facts)]
         sum_of_values = 0.0
         seen: set[str] = set()
         for word in dict.fromkeys(words):
@@ -163,18 +157,25 @@ class Classifier:
                 # A letter group two words share ("attack", "attacks") counts once.
                 shared = known & seen
                 word_sum -= sum(idf[f] ** 2 for f in shared)
-                row = list(map(sub, row, self._row(shared)))
-            seen.update(known)
-            rows.append(row)
-            sum_of_values += word_sum
-        for pair in dict.fromkeys(pair_features(words)):
-            pair_sum, row = self._pair(pair)
-            if pair_sum:
+                rows.append(list(map(sub, row, self._row(shared))))
+            else:
                 rows.append(row)
-                sum_of_values += pair_sum
+            seen.update(known)
+            sum_of_values += word_sum
+        # A word pair weighs on a few facts: its weights are added where they fall.
+        weights, pairs = self.weights, []
+        for pair in dict.fromkeys(pair_features(words)):
+            value = idf.get(pair)
+            if value is not None:
+                sum_of_values += value * value
+                if (entry := weights.get(pair)) is not None:
+                    pairs.append(entry)
         # (Each fact's column summed at once: one pass, not one a word; and the rest worked
         # out a list at a time.)
-        totals = map(sum, zip(*rows, strict=True))
+        totals: list[float] = list(map(sum, zip(*rows, strict=True)))
+        for numbers, values in pairs:
+            for number, weight in zip(numbers, values, strict=True):
+                totals[number] += weight
         scale = 1.0 / (math.sqrt(sum_of_values) or 1.0)
         scores = list(map(add, self.intercepts, map(mul, totals, repeat(scale))))
         exps = list(map(math.exp, map(sub, scores, repeat(max(scores)))))
@@ -203,6 +204,7 @@ class Classifier:
         return {
             "format": FORMAT,
             "fitted_on": self.fitted_on,
+            "questions": self.questions,
             "facts": self.facts,
             "intercepts": self.intercepts,
             "idf": self.idf,
@@ -236,7 +238,13 @@ class Classifier:
                 or any(not (isinstance(n, int) and 0 <= n < len(facts)) for n in row[0])
             ):
                 raise wrong(f"the weights of feature {feature!r} are malformed")
-        return cls(facts, intercepts, idf, weights, str(data.get("fitted_on", "")))
+        questions = data.get("questions", {})
+        if not (
+            isinstance(questions, dict)
+            and all(isinstance(k, str) and isinstance(v, int) for k, v in questions.items())
+        ):
+            raise wrong("'questions' must map question files to how many of their questions")
+        return cls(facts, intercepts, idf, weights, str(data.get("fitted_on", "")), questions)
 
 
 class Likelihood:

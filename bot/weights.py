@@ -65,9 +65,11 @@ class Weights:
     """How far that likeness is held to what the signals found (their factor to this power)."""
     opinion_share: float = 0.1
     """The share of a fact's score that goes by how likely the classifier finds it ..."""
-    opinion_scale: float = 2.0
-    """... that likelihood counted this many times over, up to 1: a fact it finds at least
-    half likely counts in full."""
+    opinion_scale: float = 1.0
+    """... that likelihood counted this many times over, up to 1. (It was 2.0, a fact found at
+    least half likely counting in full, while the classifier knew only the phrasings: fitted
+    on the development questions too, it is surer, and counted twice over let more wrong
+    answers through.)"""
     unknown_share: float = 0.75
     """A word no fact uses weighs this share of the rarest word a fact does use."""
 

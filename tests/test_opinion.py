@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.evaluation import load_questions
+from bot.evaluation import Item, load_questions
+from bot.fitting import answering_fact, fit
 from bot.knowledge import CLASSIFIER_FILE, KnowledgeError, Pack, load_pack
 from bot.matching import Engine
 from bot.opinion import features
@@ -70,13 +71,16 @@ def test_refitting_a_pack_gives_the_same_opinions_as_its_shipped_classifier(
     pack_copy: Path, pack: Pack
 ) -> None:
     (pack_copy / CLASSIFIER_FILE).unlink()
-    result = run_bot("pack", "fit", str(pack_copy))
+    development = ROOT / "tests" / "data" / "dev.yaml"
+    result = run_bot("pack", "fit", str(pack_copy), "--questions", str(development))
     assert result.returncode == 0, result.stderr
     assert "fitted on" in result.stdout and "43 facts" in result.stdout
+    assert "questions of dev.yaml" in result.stdout
     refitted = load_pack(pack_copy).classifier
     shipped = pack.classifier
     assert refitted is not None and shipped is not None
     assert refitted.fitted_on == shipped.fitted_on
+    assert refitted.questions == shipped.questions and shipped.questions["dev.yaml"] > 2000
     for item in load_questions(ROOT / "tests" / "data" / "dev.yaml")[:200]:
         text = normalize(item.turns[-1])
         for a, b in zip(refitted.probabilities(text), shipped.probabilities(text), strict=True):
@@ -190,10 +194,14 @@ def test_a_ranking_led_beyond_doubt_is_left_as_it_is(engine: Engine, pack: Pack)
 
 def test_near_the_bar_the_classifier_is_one_of_the_signals_shown(engine: Engine) -> None:
     """Near the bar, how likely the classifier finds the fact is one of the signals that moved
-    its score: here it finds the answer likely, which raises it."""
+    its score: the share of it that goes by that likelihood (a fact it finds likely keeps
+    nearly all of a high score; one it finds unlikely loses a tenth)."""
     reply = engine.answer("when did the maa")
     [signal] = [s for s in reply.signals if s.name == "classifier"]
-    assert signal.factor > 1.0 and "likely" in signal.reason
+    assert signal.factor != 1.0 and "likely" in signal.reason
+    assert engine.pack.classifier is not None
+    view = engine.pack.classifier.opinion(normalize("when did the maa"), reply.fact_id or "")
+    assert view is not None and signal.factor > 0.9 + 0.1 * view.probability - 0.01
     assert reply.runner_up is not None and reply.confidence - reply.runner_up.score < 0.1
 
 
@@ -205,3 +213,42 @@ def test_a_turn_leaning_on_the_conversation_is_not_disputed(engine: Engine) -> N
     alone = normalize("what happened to them in the end?")
     view = engine.pack.classifier.opinion(alone, reply.fact_id or "")
     assert view is not None and view.best != reply.fact_id  # read alone, it would be
+
+
+def _item(question: str, kind: str, *expect: str, turns: tuple[str, ...] = ()) -> Item:
+    return Item(turns or (question,), kind, expect, "plain")
+
+
+def test_a_development_question_is_fitted_as_a_phrasing_of_the_fact_answering_it(
+    pack: Pack,
+) -> None:
+    """The facts scoring would count as answering it (an expected phrase in the answer or its
+    cited sentences); of several, the one with a phrasing most like it. Not a conversation's
+    last turn, nor a question that should not be answered."""
+    facts = pack.facts
+    number = {fact.id: n for n, fact in enumerate(facts)}
+    assert (
+        answering_fact(facts, _item("who came out on top?", "answerable", "MAA victory"))
+        == (number["who-won"])
+    )
+    # "April 21" is in many facts' sentences: the one asked most like it.
+    dated = _item("what day did the fighting start?", "answerable", "April 21")
+    assert answering_fact(facts, dated) == number["battle-date"]
+    assert answering_fact(facts, _item("who led the MNLA?", "absent")) is None
+    assert answering_fact(facts, _item("", "answerable", "nowhere in it at all")) is None
+    chat = _item("", "answerable", "April 25", turns=("who took Ber?", "when did they leave?"))
+    assert answering_fact(facts, chat) is None
+
+
+def test_fitting_on_development_questions_teaches_the_classifier_their_wording(
+    pack: Pack,
+) -> None:
+    """A wording no phrasing has is learnt from a development question asked that way."""
+    asked = "which mob came out of the scrap holding all the cards?"
+    taught = [(asked, "answerable", "MAA victory")] * 3
+    plain = fit(pack)
+    fitted = fit(pack, [("mine.yaml", [_item(*row) for row in taught])])
+    assert fitted.questions == {"mine.yaml": 3}
+    position = fitted.facts.index("who-won")
+    text = normalize("which mob came out of the scrap holding the cards")
+    assert fitted.probabilities(text)[position] > plain.probabilities(text)[position] + 0.2

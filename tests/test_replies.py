@@ -278,9 +278,9 @@ def test_a_question_in_a_terminal_s_colours_is_read_without_them(
 @pytest.mark.parametrize(
     ("question", "line", "offered"),
     [
-        ("Who gave the order to attack Ber?", "Did you mean this?", 1),
-        ("Were Burkina Faso troops ever in Ber?", "I'm not sure which", 2),
-        ("Quelle unité de l'armée malienne a pris Ber ?", "Vouliez-vous demander ceci ?", 1),
+        ("Ber distance from Timbuktu?", "Did you mean this?", 1),
+        ("exactly how many houses were looted on May 5?", "I'm not sure which", 2),
+        ("Combien de temps a duré le combat ?", "Vouliez-vous demander ceci ?", 1),
         ("Quand ont-ils quitté la ville ?", "Je ne sais pas bien laquelle", 2),
         ("Quand sont-ils partis ?", "Je ne sais pas bien laquelle", 2),
     ],
@@ -434,7 +434,7 @@ def test_a_decline_quotes_a_question_asked_with_a_negated_auxiliary_whole(questi
         ("y", "That isn't something the article"),
         # ... but among French words it is one, and among English ones it is none.
         ("y a eu des morts ?", "D'après l'article, en anglais :"),
-        ("y mnla attack ber", "I'm not sure which"),
+        ("y did mnla atack ber", "The article doesn't say"),
         # French as chats spell it is French.
         ("ki a gagné ?", "D'après l'article, en anglais :"),
         ("kel groupe a gagné ?", "D'après l'article, en anglais :"),

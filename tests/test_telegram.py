@@ -70,6 +70,8 @@ VAGUE = (
     "Why did the MNLA win the Battle of Ber?",
     "what did they claim",
     "what happened?",
+    "exactly how many houses were looted on May 5?",
+    "MNLA fighter count?",
 )
 
 
