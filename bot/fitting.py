@@ -12,7 +12,7 @@ from rapidfuzz import fuzz
 from bot.errors import BotError
 from bot.evaluation import ANSWERED_KINDS, Item
 from bot.knowledge import CLASSIFIER_FILE, Fact, Pack
-from bot.opinion import Classifier, features, fingerprint
+from bot.opinion import WORD_FEATURE, Classifier, features, fingerprint
 from bot.text import normalize
 
 STRENGTH = 20.0
@@ -94,6 +94,10 @@ def fit(pack: Pack, questions: Sequence[tuple[str, Sequence[Item]]] = ()) -> Cla
         kept = [n for n, weight in enumerate(row) if abs(weight) >= SMALLEST_WEIGHT]
         if kept:
             weights[str(name)] = (kept, [round(float(row[n] * value), 3) for n in kept])
+    # A whole word or a pair of words that weighs on no fact only lengthens a question a
+    # little: left out, as many as are kept, and the file and the bot's memory are the smaller
+    # for it. (Letter groups are kept: they count a word the classifier half knows.)
+    idf = {f: v for f, v in idf.items() if f in weights or not f.startswith(WORD_FEATURE)}
     return Classifier(
         [fact.id for fact in pack.facts],
         [round(float(b), 4) for b in model.intercept_],

@@ -16,8 +16,9 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import sys
 from array import array
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise, repeat
 from operator import add, mul, sub
@@ -42,10 +43,14 @@ class ClassifierFileError(BotError):
     exit_status = 2
 
 
+WORD_FEATURE = "w "
+"""What opens the feature of a whole word or a pair of words ("w war", "w the war")."""
+
+
 def word_features(word: str) -> list[str]:
     """Return a word's own features: the word, and the character n-grams of it padded with
     spaces ("war" -> " war ", "attack" -> " atta", "attac", "ttack", "tack ")."""
-    found = [f"w {word}"]
+    found = [f"{WORD_FEATURE}{word}"]
     padded = f" {word} "
     length = len(padded)
     for size in CHAR_SIZES:
@@ -57,7 +62,7 @@ def word_features(word: str) -> list[str]:
 
 def pair_features(words: list[str]) -> list[str]:
     """Return the features of each two words side by side."""
-    return [f"w {a} {b}" for a, b in pairwise(words)]
+    return [f"{WORD_FEATURE}{a} {b}" for a, b in pairwise(words)]
 
 
 def features(normal: str) -> list[str]:
@@ -91,6 +96,15 @@ class Opinion:
     """How likely it finds the fact asked about."""
 
 
+def _compact(
+    numbers: Sequence[int], values: Sequence[float]
+) -> tuple[Sequence[int], Sequence[float]]:
+    """Return facts' numbers and weights as compactly as they can be kept: bytes (or 16-bit
+    numbers past 255 facts) and doubles."""
+    kept: Sequence[int] = bytes(numbers) if all(n < 256 for n in numbers) else array("H", numbers)
+    return kept, array("d", values)
+
+
 class Classifier:
     """A fitted classifier: each feature's inverse document frequency and weight on each fact.
 
@@ -103,77 +117,86 @@ class Classifier:
         facts: list[str],
         intercepts: list[float],
         idf: dict[str, float],
-        weights: dict[str, tuple[list[int], list[float]]],
+        weights: Mapping[str, tuple[Sequence[int], Sequence[float]]],
         fitted_on: str,
         questions: Mapping[str, int] | None = None,
     ) -> None:
         self.facts = facts
         self.intercepts = intercepts
-        self.idf = idf
-        self.weights = weights
+        # (A feature's value depends only on how many phrasings hold it: a few distinct
+        # values, each kept once; and the features are interned, so that each word's kept
+        # features are these same strings.)
+        values: dict[float, float] = {}
+        self.idf = {sys.intern(f): values.setdefault(v, v) for f, v in idf.items()}
+        self.weights: dict[str, tuple[Sequence[int], Sequence[float]]] = {
+            sys.intern(feature): _compact(numbers, values)
+            for feature, (numbers, values) in weights.items()
+        }
         """Per feature: the numbers of the facts it weighs on, and its weight on each (its
-        coefficient times its inverse document frequency; small coefficients are dropped)."""
+        coefficient times its inverse document frequency; small coefficients are dropped),
+        kept as bytes and doubles (a fraction of lists' memory)."""
         self.fitted_on = fitted_on
         self.questions = dict(questions or {})
         """How many questions of each scored question file it was fitted on besides the
         phrasings (`pack fit --questions`)."""
         self._number = {fact_id: n for n, fact_id in enumerate(facts)}
-        # (Rows kept as arrays of doubles: a quarter of a list of floats' memory.)
-        self._words: dict[str, tuple[frozenset[str], float, array[float]]] = {}
+        self._words: dict[
+            str, tuple[tuple[str, ...], float, tuple[Sequence[int], Sequence[float]]]
+        ] = {}
 
-    def _row(self, features: Iterable[str]) -> list[float]:
-        """Return the features' summed weights on each fact."""
-        row = [0.0] * len(self.facts)
+    def _summed(self, features: Iterable[str]) -> tuple[Sequence[int], Sequence[float]]:
+        """Return the features' summed weights on the facts they weigh on."""
+        summed: dict[int, float] = {}
         weights = self.weights
         for feature in features:
             entry = weights.get(feature)
             if entry is not None:
                 for number, weight in zip(*entry, strict=True):
-                    row[number] += weight
-        return row
+                    summed[number] = summed.get(number, 0.0) + weight
+        return _compact(list(summed), list(summed.values()))
 
-    def _word(self, word: str) -> tuple[frozenset[str], float, array[float]]:
-        """Return a word's known features, their squared values and their weights on each
-        fact, worked out once a word: most of a question is words seen before."""
+    def _word(
+        self, word: str
+    ) -> tuple[tuple[str, ...], float, tuple[Sequence[int], Sequence[float]]]:
+        """Return a word's known features, their squared values and their summed weights on
+        the facts they weigh on, worked out once a word: most of a question is words seen
+        before."""
         found = self._words.get(word)
         if found is None:
             idf = self.idf
-            known = frozenset(f for f in word_features(word) if f in idf)
-            found = (known, sum(idf[f] ** 2 for f in known), array("d", self._row(known)))
+            known = tuple(dict.fromkeys(sys.intern(f) for f in word_features(word) if f in idf))
+            found = (known, sum(idf[f] ** 2 for f in known), self._summed(known))
             if len(self._words) < WORDS_KEPT:
                 self._words[word] = found
         return found
 
     def probabilities(self, normal: str) -> list[float]:
         """Return how likely each fact is, in the order of `facts`, for a normalised question."""
-        idf = self.idf
+        idf, weights = self.idf, self.weights
         words = normal.split()
-        rows: list[Iterable[float]] = [[0.0] * len(self.facts)]
+        totals = [0.0] * len(self.facts)
         sum_of_values = 0.0
         seen: set[str] = set()
+        # Each word's and each word pair's weights are added where they fall: on a few facts.
+        entries: list[tuple[Sequence[int], Sequence[float]]] = []
         for word in dict.fromkeys(words):
-            known, word_sum, row = self._word(word)
+            known, word_sum, entry = self._word(word)
+            entries.append(entry)
             if not seen.isdisjoint(known):
                 # A letter group two words share ("attack", "attacks") counts once.
-                shared = known & seen
+                shared = seen.intersection(known)
                 word_sum -= sum(idf[f] ** 2 for f in shared)
-                rows.append(list(map(sub, row, self._row(shared))))
-            else:
-                rows.append(row)
+                numbers, values = self._summed(shared)
+                entries.append((numbers, [-value for value in values]))
             seen.update(known)
             sum_of_values += word_sum
-        # A word pair weighs on a few facts: its weights are added where they fall.
-        weights, pairs = self.weights, []
         for pair in dict.fromkeys(pair_features(words)):
             value = idf.get(pair)
             if value is not None:
                 sum_of_values += value * value
-                if (entry := weights.get(pair)) is not None:
-                    pairs.append(entry)
-        # (Each fact's column summed at once: one pass, not one a word; and the rest worked
-        # out a list at a time.)
-        totals: list[float] = list(map(sum, zip(*rows, strict=True)))
-        for numbers, values in pairs:
+                if (pair_entry := weights.get(pair)) is not None:
+                    entries.append(pair_entry)
+        for numbers, values in entries:
             for number, weight in zip(numbers, values, strict=True):
                 totals[number] += weight
         scale = 1.0 / (math.sqrt(sum_of_values) or 1.0)
@@ -208,7 +231,10 @@ class Classifier:
             "facts": self.facts,
             "intercepts": self.intercepts,
             "idf": self.idf,
-            "weights": self.weights,
+            "weights": {
+                feature: (list(numbers), list(values))
+                for feature, (numbers, values) in self.weights.items()
+            },
         }
 
     @classmethod

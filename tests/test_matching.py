@@ -512,7 +512,7 @@ def test_a_fact_near_the_question_is_not_its_answer(
         ("who attacked Ber?", "maa-seized-ber"),
         ("which group attacked Ber?", "maa-seized-ber"),
         # (The side asked for is what is asked, not a word the fact must use.)
-        ("which side seized the town?", "maa-seized-ber"),
+        pytest.param("which side seized the town?", "maa-seized-ber", marks=_OFFERED_SINCE),
         ("quel camp s'est emparé de la ville ?", "maa-seized-ber"),
         # (Restating is saying.)
         ("what did Ramadane say about AFISMA?", "maa-willing-to-work-with-french-and-afisma"),
@@ -1587,7 +1587,8 @@ def test_follow_up_he_must_be_in_the_answer(engine: Engine) -> None:
         ("combien de civils ont été tués ?", "civilians-killed",
          "d'où vient ce chiffre ?", "civilians-killed"),
         # "Où ?" asks where, as "where?" does: the last question, asked anew.
-        ("qui a gagné la bataille de Ber ?", "who-won", "où ?", "battle-location"),
+        pytest.param("qui a gagné la bataille de Ber ?", "who-won", "où ?", "battle-location",
+                     marks=_OFFERED_SINCE),
         # ... but not one asking about something else.
         ("why did the MAA keep vehicles outside Ber?", "maa-monitoring-for-gangs",
          "who said it was an armed band?", "maa-claimed-attack"),
@@ -3144,11 +3145,7 @@ def test_what_someone_did_is_not_answered_with_what_they_were_given(engine: Engi
     [
         ("The MAA kept 40 pick-ups on the outskirts, right?", "maa-pickups-on-outskirts"),
         ("Didn't the Malian army release 32 deserters?", "suspected-deserters-released"),
-        pytest.param(
-            "I read that 50 civilians died at Ber. Is that right?",
-            "civilians-killed",
-            marks=_OFFERED_SINCE,
-        ),
+        ("I read that 50 civilians died at Ber. Is that right?", "civilians-killed"),
         ("Did the MAA attack Ber again on May 6?", "maa-attacked-again"),
         ("Est-ce que 50 civils sont morts ?", "civilians-killed"),
         ("Were five civilians killed?", "civilians-killed"),

@@ -76,7 +76,7 @@ def test_the_shipped_verdict_offers_a_neighbouring_fact_instead_of_answering_wit
 
 
 def test_answers_it_finds_likely_show_how_likely(engine: Engine, pack: Pack) -> None:
-    reply = engine.answer("which side seized the town?")
+    reply = engine.answer("which group seized the town?")
     assert reply.outcome is Outcome.ANSWER and reply.verdict is not None
     likely, floor = reply.verdict
     assert likely >= floor
