@@ -120,9 +120,11 @@ def ask_command(args: argparse.Namespace) -> int:
 
 def _asked(arguments: list[str]) -> list[str]:
     """Return the questions given as arguments: one, its words as separate arguments (`ask who
-    won`), or each quoted argument a question of its own (`ask "who won?" "when did they
-    leave?"`) once any of them holds a space."""
-    if len(arguments) > 1 and any(" " in argument.strip() for argument in arguments):
+    won`, `ask what did "the MAA" say`), or each quoted argument a question of its own (`ask
+    "who won?" "when did they leave?"`) when every one holds a space or ends a question."""
+    if len(arguments) > 1 and all(
+        " " in argument.strip() or argument.rstrip().endswith(("?", "？")) for argument in arguments
+    ):
         return arguments
     return [" ".join(arguments)]
 
@@ -523,9 +525,9 @@ def _parser() -> argparse.ArgumentParser:
     fitting.add_argument(
         "--questions",
         metavar="FILE",
-        nargs="+",
-        help="question files (the eval format) whose answerable questions are fitted on too, "
-        "each as a phrasing of the fact that answers it",
+        action="append",
+        help="a question file (the eval format) whose answerable questions are fitted on too, "
+        "each as a phrasing of the fact that answers it (may be given more than once)",
     )
     run = command("run", run_command, None)
     run.add_argument("--webhook-url", metavar="URL", help="serve a webhook at this HTTPS URL")

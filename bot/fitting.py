@@ -37,12 +37,12 @@ def answering_fact(facts: Sequence[Fact], item: Item) -> int | None:
     answered."""
     if len(item.turns) != 1 or item.kind not in ANSWERED_KINDS:
         return None
-    expected = [phrase.lower() for phrase in item.expect]
+    expected = [phrase.casefold() for phrase in item.expect if phrase.strip()]
     answering = [
         number
         for number, fact in enumerate(facts)
         if any(
-            phrase in text.lower()
+            phrase in text.casefold()
             for text in (fact.answer, *(c.text for c in fact.citations))
             for phrase in expected
         )

@@ -321,9 +321,11 @@ def _load_classifier(path: Path, facts: tuple[Fact, ...]) -> tuple[Classifier | 
     if classifier is None:
         return None, None
     if classifier.fitted_on != opinion.fingerprint((f.id, f.questions) for f in facts):
+        # (Fitted on question files too, it is refitted on them again: say which.)
+        besides = "".join(f" --questions {name}" for name in classifier.questions)
         return None, (
             f"{path.name} was fitted on other phrasings than the facts have now, so it is not "
-            "used: refit it with python -m bot pack fit"
+            f"used: refit it with python -m bot pack fit{besides}"
         )
     return classifier, None
 

@@ -295,8 +295,16 @@ class Engine:
         )
         if not figures:
             return None
-        # (A day's month goes with it: "they left on May 25" of the fact "on April 25".)
-        months = frozenset(t for t in plain.tokens if t in lang.MONTHS and t not in plain.soft)
+        # (A day's month goes with it: "they left on May 25" of the fact "on April 25"; not a
+        # month alone, "did they return five prisoners in April?".)
+        tokens = plain.tokens
+        months = frozenset(
+            t
+            for i, t in enumerate(tokens)
+            if t in lang.MONTHS
+            and t not in plain.soft
+            and not figures.isdisjoint(tokens[max(i - 1, 0) : i + 2])
+        )
         # (Nor is "..., correct?" a word the fact must have.)
         reading = replace(plain, soft=plain.soft | figures | months | self._claimed)
         ranked = self.ranker.rank(reading, likely)
@@ -306,7 +314,7 @@ class Engine:
         # A figure is put right by one of the same kind: a day by a day (its month with it),
         # a count by a count ("did they leave 4 days after the battle?" is not put right by
         # the day they left, nor "did they return five prisoners?" by the day they did).
-        index, tokens = self.index, plain.tokens
+        index = self.index
         fact = index.fact_index[reply.fact_id]
         answer = set(index.answers[fact])
         counts = answer & index.numbers[fact]

@@ -1,10 +1,13 @@
 """A second opinion on which fact a question asks about: a text classifier over the pack's own
-phrasings, independent of the ranking's word matching.
+phrasings (and development questions), independent of the ranking's word matching.
 
 It reads the question as its words, its word pairs and the five-letter groups within its words,
 weighted by TF-IDF, and scores every fact with a logistic regression fitted on all the pack's
-phrasings at once (`python -m bot pack fit` writes the pack's `classifier.json`; scikit-learn
-fits it, and this module only reads the weights). Reading the question another way than the
+phrasings at once, and on the questions of development question files, each as a phrasing of
+the fact that answers it (`python -m bot pack fit --questions FILE` writes the pack's
+`classifier.json`; scikit-learn fits it, and this module only reads the weights). Whole words
+and word pairs that weigh on no fact are left out of the file, so they no longer lengthen a
+question as TF-IDF would have them. Reading the question another way than the
 ranking does, it tends to disagree where the ranking is wrong. The engine uses it twice: as one
 signal of every fact's score (a small share of the score goes by how likely it finds the fact),
 and as a judge of answers the engine is not sure of, offered as "did you mean" instead when the
@@ -126,8 +129,8 @@ class Classifier:
         # (A feature's value depends only on how many phrasings hold it: a few distinct
         # values, each kept once; and the features are interned, so that each word's kept
         # features are these same strings.)
-        values: dict[float, float] = {}
-        self.idf = {sys.intern(f): values.setdefault(v, v) for f, v in idf.items()}
+        distinct: dict[float, float] = {}
+        self.idf = {sys.intern(f): distinct.setdefault(v, v) for f, v in idf.items()}
         self.weights: dict[str, tuple[Sequence[int], Sequence[float]]] = {
             sys.intern(feature): _compact(numbers, values)
             for feature, (numbers, values) in weights.items()
@@ -255,10 +258,15 @@ class Classifier:
             raise wrong("'intercepts' must hold one number per fact")
         if not (isinstance(idf, dict) and isinstance(weights, dict)):
             raise wrong("'idf' and 'weights' must be mappings of features")
+        if not all(isinstance(v, int | float) for v in idf.values()):
+            raise wrong("'idf' must map each feature to a number")
         for feature, row in weights.items():
             if (
                 not isinstance(row, list)
                 or len(row) != 2
+                or not isinstance(row[0], list)
+                or not isinstance(row[1], list)
+                or not all(isinstance(v, int | float) for v in row[1])
                 or len(row[0]) != len(row[1])
                 or feature not in idf
                 or any(not (isinstance(n, int) and 0 <= n < len(facts)) for n in row[0])

@@ -62,10 +62,11 @@ def test_ask_answers_several_quoted_questions_one_by_one() -> None:
     records = [json.loads(line) for line in done.stdout.splitlines()]
     assert [r["question"] for r in records] == questions
     assert all(r["answered"] for r in records)
-    done = bot("ask", "--json", "who", "won", "the", "battle?")
-    assert [json.loads(line)["question"] for line in done.stdout.splitlines()] == [
-        "who won the battle?"
-    ]
+    for words in (["who", "won", "the", "battle?"], ["who", "fought", "the MNLA", "at Ber?"]):
+        done = bot("ask", "--json", *words)
+        assert [json.loads(line)["question"] for line in done.stdout.splitlines()] == [
+            " ".join(words)
+        ]
 
 
 def test_ask_without_conversation_treats_lines_alone() -> None:

@@ -111,6 +111,8 @@ def test_an_edited_phrasing_leaves_the_classifier_unused_until_refitted(pack_cop
     checked = run_bot("check", "--knowledge", str(pack_copy))
     assert checked.returncode == 0
     assert "warning: classifier.json was fitted on other phrasings" in checked.stdout
+    # (Fitted on development questions too, it says to fit on them again.)
+    assert "pack fit --questions dev.yaml" in checked.stdout
     strict = run_bot("check", "--strict", "--knowledge", str(pack_copy))
     assert strict.returncode == 1 and "classifier out of date (--strict)" in strict.stdout
     assert run_bot("pack", "fit", str(pack_copy)).returncode == 0
@@ -139,6 +141,15 @@ def test_a_pack_without_a_classifier_answers_and_check_suggests_fitting_one(
             '{"format": 1, "facts": ["a"], "intercepts": [0.0], "idf": {"x": 1.0},'
             ' "weights": {"x": [[5], [0.5]]}}',
             "the weights of feature 'x' are malformed",
+        ),
+        (
+            '{"format": 1, "facts": ["a"], "intercepts": [0.0], "idf": {"x": 1.0},'
+            ' "weights": {"x": [[0], ["heavy"]]}}',
+            "the weights of feature 'x' are malformed",
+        ),
+        (
+            '{"format": 1, "facts": ["a"], "intercepts": [0.0], "idf": {"x": [1]}, "weights": {}}',
+            "'idf' must map each feature to a number",
         ),
     ],
 )

@@ -760,18 +760,20 @@ _CONTRADICTION = (
 _HELD_INSTEAD = rf"(?:it was|it's|it s|its|there were|they were|that was) {_CONTRADICTION}"
 """The last answer contradicted: "it was 10", "that was the MNLA"."""
 _HEARD = (
-    r"i (?:read|heard|thought|think|believe|was told|saw|ve read|ve heard|'ve read|'ve heard)"
+    r"(?:i|i've|ive) (?:read|heard|thought|think|believe|was told|saw|ve read|ve heard"
+    r"|have read|have heard)"
     r"(?: somewhere)?(?: that)? "
 )
 """What a reader says they had from elsewhere: "I read it was ten", "I thought it was April 12"."""
 _FIGURE_INSTEAD = (
     r"(?:it was|there were) (?:in |on |only |just |about |around )?"
-    r"(?:\d\S*|(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty"
+    r"(?:\d\S*|(?:zero|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty"
     r"|thirty|forty|fifty|hundred|january|february|march|april|may|june|july|august|september"
     r"|october|november|december)\b)(?: \S+){0,2}"
 )
 """... a figure in place of the last answer's: said alone, what was read of a name may be a
-new claim ("I heard it was the MNLA that started it"), a figure hardly."""
+new claim ("I heard it was the MNLA that started it"), a figure hardly ("one" is a word of
+claims too: "I heard it was one of the worst clashes")."""
 
 PATTERNS = {
     # "and after that?": what happens next in the story.
@@ -1052,7 +1054,9 @@ ATTRIBUTES = {
     # ("Who spoke for the MNLA?" asks its spokesperson, as "who led it?" its leader.)
     "spokesperson": (
         r"spokesman|spokesmen|spokesperson|spokespersons|spokespeople|spokeswoman|spox"
-        r"|(?:spoke|speaks|speak|speaking|talked|talks|talk) (?:for|on behalf of)"
+        r"|(?:spoke|speaks|speak|speaking) (?:for|on behalf of)|on behalf of"
+        # ("who talked for the MNLA?": "on behalf of" is read as "for"; not "talk for a while")
+        r"|(?:talked|talks|talking) for (?:the )?@\S+"
     ),
     "rank": r"rank",
     "manner": (

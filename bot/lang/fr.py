@@ -398,11 +398,12 @@ _HEARD = (
 """What a reader says they had from elsewhere: "j'ai lu que c'était dix" (see `en._HEARD`)."""
 _FIGURE_INSTEAD = (
     r"(?:c'etait|c etait|il y en avait|il y avait) (?:en |le |seulement |environ )?"
-    r"(?:\d\S*|(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|vingt|trente"
+    r"(?:\d\S*|(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|vingt|trente"
     r"|quarante|cinquante|cent|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre"
     r"|octobre|novembre|decembre)\b)(?: \S+){0,2}"
 )
-"""... a figure in place of the last answer's (see `en._FIGURE_INSTEAD`)."""
+"""... a figure in place of the last answer's (see `en._FIGURE_INSTEAD`; not "un", "une",
+articles as often as numbers)."""
 
 PATTERNS = {
     "and_asking": (
