@@ -95,8 +95,8 @@ def fit(pack: Pack, questions: Sequence[tuple[str, Sequence[Item]]] = ()) -> Cla
         if kept:
             weights[str(name)] = (kept, [round(float(row[n] * value), 3) for n in kept])
     # A whole word or a pair of words that weighs on no fact only lengthens a question a
-    # little: left out, as many as are kept, and the file and the bot's memory are the smaller
-    # for it. (Letter groups are kept: they count a word the classifier half knows.)
+    # little: left out (about as many as are kept), the file and the bot's memory are the
+    # smaller for it. (Letter groups are kept: they count a word the classifier half knows.)
     idf = {f: v for f, v in idf.items() if f in weights or not f.startswith(WORD_FEATURE)}
     return Classifier(
         [fact.id for fact in pack.facts],

@@ -127,8 +127,9 @@ class Classifier:
         self.facts = facts
         self.intercepts = intercepts
         # (A feature's value depends only on how many phrasings hold it: a few distinct
-        # values, each kept once; and the features are interned, so that each word's kept
-        # features are these same strings.)
+        # values, each kept once. The features are interned: in the process that loads the
+        # file, each word's kept features are these same strings; an engine saved and loaded
+        # again keeps its own copies, which costs memory only.)
         distinct: dict[float, float] = {}
         self.idf = {sys.intern(f): distinct.setdefault(v, v) for f, v in idf.items()}
         self.weights: dict[str, tuple[Sequence[int], Sequence[float]]] = {
