@@ -111,7 +111,8 @@ class Asks:
         # "Why did he say ...?" asks why of what he said, not of his saying it.
         self._saying = vocabulary.token("say")
         # ("What did the MAA call the MNLA?": what one names another is what one says of it.)
-        self._says = frozenset(filter(None, (self._saying, vocabulary.token("call"))))
+        self.says = frozenset(filter(None, (self._saying, vocabulary.token("call"))))
+        """The tokens of the verbs whose subject says something ("say", "call")."""
         self.places = frozenset(
             f"@{e.id}" for e in vocabulary.entities.values() if e.kind == "place"
         )
@@ -229,12 +230,13 @@ class Asks:
 
     def sayers(self, normal: str) -> frozenset[str]:
         """Return whom a normalised question asks what they said ("what did the MNLA say
-        about it?" -> the MNLA; "qu'a dit le MNLA ?"), as their tokens."""
+        about it?", "what did the MAA call the MNLA?" -> the MNLA, the MAA; "qu'a dit le
+        MNLA ?"), as their tokens."""
         v = self._vocabulary
         named = v.name(normal)
         found: set[str] = set()
         for match in self._subject.finditer(named):
-            if any(v.token(w) in self._says for w in _verbs(named, match)):
+            if any(v.token(w) in self.says for w in _verbs(named, match)):
                 found.update(name for name in match.groups() if name)
         return frozenset(found)
 

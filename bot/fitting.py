@@ -3,6 +3,7 @@ it once; the bot only reads the weights it wrote (`bot.opinion`)."""
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Sequence
 from pathlib import Path
@@ -29,6 +30,10 @@ class FittingUnavailable(BotError):
     exit_status = 2
 
 
+_phrasing = functools.cache(normalize)
+"""A phrasing normalised, once: every development question is held against them all."""
+
+
 def answering_fact(facts: Sequence[Fact], item: Item) -> int | None:
     """Return the fact a scored question is asked of, as its number: of the facts that would
     count as answering it (an expected phrase in the answer or its cited sentences, as scoring
@@ -53,7 +58,7 @@ def answering_fact(facts: Sequence[Fact], item: Item) -> int | None:
 
     def likeness(number: int) -> float:
         return max(
-            (fuzz.token_set_ratio(question, normalize(q)) for q in facts[number].questions),
+            (fuzz.token_set_ratio(question, _phrasing(q)) for q in facts[number].questions),
             default=0.0,
         )
 

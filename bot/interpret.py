@@ -201,8 +201,6 @@ class Interpreter:
         # need use the word.
         sides = {*domain.group_nouns, *lang.SIDE_WORDS}
         self._side_tokens = frozenset(t for w in sides if (t := vocabulary.token(w)))
-        self._saying = vocabulary.token("say")
-        self._naming = vocabulary.token("call")
         # ("When?" and "how many?": what a figure told around the question is put to.)
         self._when, self._many = vocabulary.token("when"), vocabulary.token("many")
         # The tokens of the words asking what became of someone ("what happened to him later?").
@@ -706,10 +704,8 @@ class Interpreter:
 
     def _sayers(self, tokens: list[str], asked: list[str]) -> frozenset[str]:
         """Return whom the questions `asked` (normalised, spelled) ask what they said, when the
-        reading's `tokens` say "say" and name someone at all."""
-        if (self._saying not in tokens and self._naming not in tokens) or not _names_someone(
-            tokens
-        ):
+        reading's `tokens` say "say" (or "call") and name someone at all."""
+        if self.reader.says.isdisjoint(tokens) or not _names_someone(tokens):
             return _NOTHING
         return frozenset().union(*map(self.reader.sayers, asked))
 

@@ -295,15 +295,14 @@ class Engine:
         )
         if not figures:
             return None
-        # (A day's month goes with it: "they left on May 25" of the fact "on April 25"; not a
-        # month alone, "did they return five prisoners in April?".)
+        # A figure beside a month is a day, and its month goes with it: "they left on May 25"
+        # of the fact "on April 25" (not a month alone, "did they return five prisoners in
+        # April?").
         tokens = plain.tokens
+        beside = {t: tokens[max(i - 1, 0) : i + 2] for i, t in enumerate(tokens) if t in figures}
+        asked_days = {t for t, near in beside.items() if not lang.MONTHS.isdisjoint(near)}
         months = frozenset(
-            t
-            for i, t in enumerate(tokens)
-            if t in lang.MONTHS
-            and t not in plain.soft
-            and not figures.isdisjoint(tokens[max(i - 1, 0) : i + 2])
+            m for near in beside.values() for m in near if m in lang.MONTHS and m not in plain.soft
         )
         # (Nor is "..., correct?" a word the fact must have.)
         reading = replace(plain, soft=plain.soft | figures | months | self._claimed)
@@ -319,11 +318,6 @@ class Engine:
         answer = set(index.answers[fact])
         counts = answer & index.numbers[fact]
         days = {t for t in answer if t.isdigit() and len(t) != 4} - counts
-        asked_days = {
-            t
-            for i, t in enumerate(tokens)
-            if t in figures and not lang.MONTHS.isdisjoint(tokens[max(i - 1, 0) : i + 2])
-        }
         asked_counts = figures - asked_days
         wrong_count = bool(asked_counts and counts) and not asked_counts <= counts
         wrong_day = bool(asked_days and days) and not asked_days | months <= answer

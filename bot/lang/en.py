@@ -749,11 +749,15 @@ IDIOMS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 )
 """Every idiom: the phrases above and the verbs of two words."""
 
+_FIGURE_WORDS = "|".join(
+    [*"two three four five six seven eight nine ten eleven twelve".split(),
+     *"twenty thirty forty fifty hundred".split(), *MONTHS]
+)  # fmt: skip
+"""Words for a count or a month that a reader may hold instead of the last answer's ("one" is
+apart: it is a word of claims too)."""
 _CONTRADICTION = (
     r"(?:in |on |at |only |just |about |around )?"
-    r"(?:\d\S*|the \S+|(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-    r"|twenty|thirty|forty|fifty|hundred|january|february|march|april|may|june|july|august"
-    r"|september|october|november|december)\b|(?:in|on) \S+)(?: \S+){0,3}"
+    rf"(?:\d\S*|the \S+|(?:zero|one|{_FIGURE_WORDS})\b|(?:in|on) \S+)(?: \S+){{0,3}}"
 )
 """What a reader holds instead of the last answer: a number, a date, a name ("no, it was in May",
 "it was the MNLA"), not "no, it was great"."""
@@ -767,9 +771,7 @@ _HEARD = (
 """What a reader says they had from elsewhere: "I read it was ten", "I thought it was April 12"."""
 _FIGURE_INSTEAD = (
     r"(?:it was|there were) (?:in |on |only |just |about |around )?"
-    r"(?:\d\S*|(?:zero|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty"
-    r"|thirty|forty|fifty|hundred|january|february|march|april|may|june|july|august|september"
-    r"|october|november|december)\b)(?: \S+){0,2}"
+    rf"(?:\d\S*|(?:zero|{_FIGURE_WORDS})\b)(?: \S+){{0,2}}"
 )
 """... a figure in place of the last answer's: said alone, what was read of a name may be a
 new claim ("I heard it was the MNLA that started it"), a figure hardly ("one" is a word of

@@ -399,8 +399,7 @@ _HEARD = (
 _FIGURE_INSTEAD = (
     r"(?:c'etait|c etait|il y en avait|il y avait) (?:en |le |seulement |environ )?"
     r"(?:\d\S*|(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|vingt|trente"
-    r"|quarante|cinquante|cent|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre"
-    r"|octobre|novembre|decembre)\b)(?: \S+){0,2}"
+    rf"|quarante|cinquante|cent|{'|'.join(MONTHS)})\b)(?: \S+){{0,2}}"
 )
 """... a figure in place of the last answer's (see `en._FIGURE_INSTEAD`; not "un", "une",
 articles as often as numbers)."""
