@@ -612,6 +612,13 @@ class FactIndex:
         # When each fact's event happens, as (month, day): (0, 0) for a fact telling no story,
         # or summing up from the infobox.
         self.when = [self._when(cited, dates) for cited in self.fact_sentences]
+        # The months each fact's own sentences and answer name: a question putting its events
+        # in another month asks of another event.
+        self.months = [
+            frozenset(t for i in cited for t in self.sentence_tokens[i] if t in lang.MONTHS)
+            | frozenset(t for t in answer if t in lang.MONTHS)
+            for cited, answer in zip(self.fact_sentences, self.answers, strict=True)
+        ]
         # Where and when each fact's own event happens, when it is not the article's own
         # place: "who won that fight?" after another fight is about that one.
         self.setting: dict[str, tuple[str, ...]] = {}

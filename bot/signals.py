@@ -47,6 +47,9 @@ class Asked(NamedTuple):
     """... that no fact uses."""
     claimed: frozenset[str]
     """For a yes/no question, the telling tokens a fact must say to answer it."""
+    months: frozenset[str]
+    """The months it puts its events in ("what happened there in April?"), when it asks
+    neither before nor after them."""
     dated_setting: bool
     """Whether it asks only whether the article's own event was on a date ("was the battle
     on May 5?"): then the facts telling what else happened that day do not answer it."""
@@ -342,6 +345,16 @@ def other_time(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
     return 1.0
 
 
+def other_month(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
+    """ "What happened there in April?" is not told by a fact whose sentences name only other
+    months: it tells of another event."""
+    named = judge.index.months[fact]
+    if not named or not named.isdisjoint(asked.months):
+        return 1.0
+    month = min(asked.months)
+    return _fired(found, "other-month", judge.weights.other_month, month)
+
+
 def earlier(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
     """ "What happened after May 16?" is not told by what happened on May 16, or before."""
     after, when = asked.query.after, judge.index.when[fact]
@@ -466,6 +479,7 @@ SIGNALS: tuple[SignalCheck, ...] = (
     claim,
     premise,
     other_time,
+    other_month,
     earlier,
     later,
     wider,
@@ -497,6 +511,7 @@ def active(asked: Asked) -> tuple[SignalCheck, ...]:
         asked.claimed,
         query.premise,
         query.since,
+        asked.months,
         query.after,
         query.beyond,
         query.wider,

@@ -167,6 +167,9 @@ class Weights:
     """In a follow-up, for facts next to the last one answered."""
     other_time: float = 0.8
     """"who held it then?", for a fact telling of an earlier time."""
+    other_month: float = 0.45
+    """A month the question puts its events in, of a fact whose sentences date it in others
+    ("what happened in that town in April?" of a raid there in February)."""
     already_given: float = 0.5
     """"what else...?", for the fact the reader has just had."""
     asked_anew: float = 0.5

@@ -3295,3 +3295,40 @@ def test_no_said_of_something_else_is_no_doubt(engine: Engine) -> None:
     ):
         reply = engine.answer(said, context=opening.context)
         assert reply.reason is not Reason.CONFIRMED, said
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what happened at In Khalil in April 2013?",
+        "que s'est-il passé à In Khalil en avril ?",
+        "who raided In Khalil in May?",
+    ],
+)
+def test_a_month_the_fact_does_not_date_its_event_in_is_another_event(
+    engine: Engine, question: str
+) -> None:
+    """The raid on In Khalil was in February: asked of it in another month, the question is
+    about another event the article does not tell."""
+    reply = engine.answer(question)
+    assert not reply.answered, reply.fact_id
+    assert "other-month" in [s.name for s in reply.signals], reply.signals
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        # The month it was in, as the fact's sentences give it.
+        ("what happened at In Khalil in February?", "first-clash-in-khalil"),
+        ("how many civilians were killed in April?", "civilians-killed"),
+        # A month bounding a span is not when it happened.
+        ("when did the MAA attack Ber again after April?", "maa-attacked-again"),
+        ("who held Ber before April?", "mnla-controlled-ber"),
+    ],
+)
+def test_a_month_the_fact_dates_its_event_in_or_a_bound_is_no_other_event(
+    engine: Engine, question: str, fact: str
+) -> None:
+    reply = engine.answer(question)
+    assert reply.fact_id == fact, (reply.outcome, reply.signals)
+    assert "other-month" not in [s.name for s in reply.signals]

@@ -54,6 +54,9 @@ BEFORE_WORDS = en.BEFORE_WORDS | fr.BEFORE_WORDS
 REPORTING = en.REPORTING + fr.REPORTING
 LATER_WORDS = en.LATER_WORDS | fr.LATER_WORDS
 SEQUEL_WORDS = AFTER_WORDS | LATER_WORDS
+TIME_BOUND_WORDS = AFTER_WORDS | BEFORE_WORDS | LATER_WORDS | en.SPAN_WORDS | fr.SPAN_WORDS
+"""Words by which a time bounds what is asked ("after April", "since April", "avant avril")
+rather than saying when it happened."""
 """Words asking what came after something ("after", "later", "ensuite")."""
 PRESENT_WORDS = en.PRESENT_WORDS | fr.PRESENT_WORDS
 COUNTING_WORDS = en.COUNTING_WORDS | fr.COUNTING_WORDS

@@ -126,6 +126,8 @@ REPORTED_MARKS = frozenset(("according", "per"))
 """Words every "reported_by" pattern holds."""
 """Phrases by which an answer says whose report it is ("..., according to local sources")."""
 LATER_WORDS = frozenset("later eventually afterwards afterward".split())
+SPAN_WORDS = frozenset("since until till".split())
+"""Words putting a time as the start or end of a span ("since April"), not as when it was."""
 NEGATED = ("n't", "n\u2019t")
 """How a negated auxiliary ends ("didn't", "wasn't"), as typed."""
 NEGATED_UNMARKED = frozenset(

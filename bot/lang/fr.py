@@ -84,6 +84,7 @@ PREPOSITIONS = frozenset(
 AFTER_WORDS = frozenset("apres".split())
 AFTER_DAY_WORDS = AFTER_WORDS
 BEFORE_WORDS = frozenset("avant auparavant abord debut initialement".split())
+SPAN_WORDS = frozenset("depuis jusqu jusque".split())
 REPORTING = ("selon", "d'apres")
 """Phrases by which an answer says whose report it is (accents folded)."""
 REPORTED_MARKS = frozenset(("selon",))
