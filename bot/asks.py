@@ -127,6 +127,7 @@ class Asks:
         self._counting = re.compile(lang.pattern("counting"))
         self._passive_agent = re.compile(lang.pattern("passive_agent"))
         self._deed_subject = re.compile(lang.pattern("deed_subject"))
+        self._fate = re.compile(lang.pattern("fate"))
         self._persons = vocabulary.tokens(lang.PERSON_NOUNS)
         # Words that make a count one of people: the pack's and the language's nouns for them.
         self._people_words = (
@@ -293,6 +294,41 @@ class Asks:
         return frozenset(
             name for found in self._deed_subject.finditer(named) for name in found.groups() if name
         )
+
+    def described(self, normal: str) -> tuple[list[str], list[str]]:
+        """Return the words by which a normalised question asking what became of something
+        describes it ("what happened to the truck (that) they seized?" -> they seized; "... the
+        lorry seized in the raid" -> seized in the raid), with the question's words before
+        them: a fact telling only that tells the reader nothing new. No words when it
+        describes it by no clause ("what happened to the cleric's son?", "the son of the
+        cleric")."""
+        found = self._fate.search(self._vocabulary.name(normal))
+        if found is None:
+            return [], []
+        before = found.string[: found.end()].split()
+        words = found.string[found.end() :].split()
+        start = 0
+        while start < len(words) and (
+            words[start] in lang.DETERMINERS
+            or lang.is_figure(words[start])
+            or words[start] in lang.NUMBER_WORDS
+        ):
+            start += 1
+        position = start + 1  # (the head noun's first word is never the clause's)
+        while position < len(words):
+            word = words[position]
+            if word in lang.SEQUEL_WORDS:
+                return [], []  # ("... after they were taken": what came after, `Query.premise`)
+            if word in lang.OWNER_WORDS:
+                owner = position + 1 < len(words) and words[position + 1] in lang.DETERMINERS
+                position += 2 if owner else 1
+                continue
+            if word in lang.RELATIVE_PRONOUNS:
+                return before + words[:position], words[position + 1 :]
+            if word in lang.DETERMINERS or word in lang.PLACE_LEADS or lang.participle(word):
+                return before + words[:position], words[position:]
+            position += 1
+        return [], []
 
     def counts_people(self, normal: str) -> bool | None:
         """Return whether a normalised question counts people ("how many men ...?", "how many

@@ -57,6 +57,16 @@ class FactIndex:
         v = vocabulary
         normals = v.normals
         self.answers = [v.analyze(f.answer, normal=normals[f.answer]) for f in pack.facts]
+        # The deeds each answer tells, by the words that look like a verb's past ("returned"):
+        # an answer telling one besides what a question says tells it something new.
+        self.answer_deeds = [
+            frozenset(
+                t
+                for w in normals[f.answer].split()
+                if lang.participle(w) and (t := v.token(w)) and t not in lang.MONTHS
+            )
+            for f in pack.facts
+        ]
         # Whom each answer names only as given or done to ("returned the prisoners to the
         # Mauritanian Army"): what they did is not what it tells.
         named_answers = [v.name(normals[f.answer]).split() for f in pack.facts]

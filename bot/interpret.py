@@ -99,6 +99,9 @@ class Query:
     only a fact placing it answers it, not one naming another place along the way."""
     premise: frozenset[str] = frozenset()
     """What "what happened to X after ..." takes as given: a fact saying only that is no answer."""
+    described: frozenset[str] = frozenset()
+    """What "what happened to the truck they seized?" says of what it asks the fate of: a fact
+    whose answer says only that is no answer."""
     focus: frozenset[str] = frozenset()
     """In a long message, the tokens of its questions: the rest is chatter and weighs less."""
     since: tuple[int, int] | None = None
@@ -360,6 +363,7 @@ class Interpreter:
             located=self.elsewhere_in(normal, tokens),
             focus=focus,
             premise=self.given(core, message.text),
+            described=self._described(asked or [spelled]),
             # (In a long message, only its questions: "I'm currently writing ..." is chatter.)
             beyond=max(map(self._beyond, map(str.split, questions)), default=Later.NO)
             if message.long
@@ -950,6 +954,27 @@ class Interpreter:
             for t in self.v.analyze(" ".join(words[cut:]))
             if t not in asked and not t.startswith("@") and not t.isdigit() and t not in lang.MONTHS
         )
+
+    def _described(self, questions: list[str]) -> frozenset[str]:
+        """Return the telling tokens by which questions asking what became of something
+        describe it (`Asks.described`), less those the rest of the question says."""
+        index = self.index
+        found: set[str] = set()
+        for question in questions:
+            described, clause = self.reader.described(question)
+            if not clause:
+                continue
+            rest = set(self.v.analyze(" ".join(described)))
+            found.update(
+                t
+                for t in self.v.analyze(" ".join(clause))
+                if t not in index.weak_tokens
+                and not t.startswith("@")
+                and not lang.is_figure(t)
+                and t not in index.setting_tokens
+                and t not in rest
+            )
+        return frozenset(found)
 
     def given(self, words: list[str], text: str) -> frozenset[str]:
         """Return what a question (its words, and its `text` as typed) takes as given: the event

@@ -334,6 +334,19 @@ def premise(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
     return _fired(found, "tells-the-given", judge.weights.given, "tells only what is given")
 
 
+def described(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
+    """ "What happened to the truck they seized?": not that they seized it, when that is all
+    the fact's answer does."""
+    given = asked.query.described
+    index = judge.index
+    if not given or not given.issubset(index.answers[fact]):
+        return 1.0
+    if not index.answer_deeds[fact] <= given | set(asked.query.tokens):
+        return 1.0  # (it tells a deed besides: "... the prisoners captured, returned them")
+    reason = "tells only how it is described"
+    return _fired(found, "tells-the-described", judge.weights.given, reason)
+
+
 def other_time(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
     """ "Who held it then?": a fact telling of an earlier (or, "back then", a later) time."""
     since, until = asked.query.since, asked.query.until
@@ -478,6 +491,7 @@ SIGNALS: tuple[SignalCheck, ...] = (
     count,
     claim,
     premise,
+    described,
     other_time,
     other_month,
     earlier,
@@ -510,6 +524,7 @@ def active(asked: Asked) -> tuple[SignalCheck, ...]:
         query.counted or query.counts_people or query.agents,
         asked.claimed,
         query.premise,
+        query.described,
         query.since,
         asked.months,
         query.after,

@@ -3332,3 +3332,57 @@ def test_a_month_the_fact_dates_its_event_in_or_a_bound_is_no_other_event(
     reply = engine.answer(question)
     assert reply.fact_id == fact, (reply.outcome, reply.signals)
     assert "other-month" not in [s.name for s in reply.signals]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what happened to the truck the MAA seized?",
+        "What happened to the truck and pick-ups that were seized?",
+        "qu'est-il arrivé au camion que le MAA a saisi ?",
+    ],
+)
+def test_what_became_of_something_is_not_told_by_the_deed_that_describes_it(
+    engine: Engine, question: str
+) -> None:
+    """The article says a truck was seized and nothing of it after: the fact telling the
+    seizure tells the reader only what the question says of the truck."""
+    reply = engine.answer(question)
+    assert not reply.answered, reply.fact_id
+    assert "tells-the-described" in [s.name for s in reply.signals], reply.signals
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        # A fact telling a deed besides ("returned") tells what became of them.
+        ("What happened to the prisoners the MAA took?", "prisoners-returned-to-mauritania"),
+        # Whose son he was is no clause describing him.
+        ("what happened to the marabout's son?", "marabout-son-kidnapped"),
+        ("what happened to the son of the marabout?", "marabout-son-kidnapped"),
+    ],
+)
+def test_what_became_of_something_is_told_by_a_fact_saying_more(
+    engine: Engine, question: str, fact: str
+) -> None:
+    reply = engine.answer(question)
+    assert reply.fact_id == fact, (reply.outcome, reply.signals)
+    assert "tells-the-described" not in [s.name for s in reply.signals]
+
+
+@pytest.mark.parametrize(
+    ("question", "described"),
+    [
+        ("what happened to the truck the maa seized", ["the", "@maa", "seized"]),
+        ("what became of the lorry seized in the raid", ["seized", "in", "the", "raid"]),
+        ("what happened to the men who were held", ["were", "held"]),
+        ("what did the army do with the three prisoners they took", ["took"]),
+        ("what happened to the son of the cleric", []),
+        ("what happened to the men after they were held", []),
+        ("who seized the truck", []),
+    ],
+)
+def test_what_became_of_something_is_read_with_what_describes_it(
+    engine: Engine, question: str, described: list[str]
+) -> None:
+    assert engine.interpreter.reader.described(question)[1] == described

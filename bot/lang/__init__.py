@@ -39,6 +39,18 @@ RELATION_NOUNS = en.RELATION_NOUNS
 """(English only: the names a person's names make are put in English.)"""
 PLACE_PRONOUNS = en.PLACE_PRONOUNS
 RELATIVE_WORDS = en.RELATIVE_WORDS
+RELATIVE_PRONOUNS = en.RELATIVE_PRONOUNS | fr.RELATIVE_PRONOUNS
+DETERMINERS = en.DETERMINERS | fr.DETERMINERS
+OWNER_WORDS = en.OWNER_WORDS | fr.OWNER_WORDS
+PARTICIPLES = en.IRREGULAR_PARTICIPLES | en.IRREGULAR_PAST
+"""Past participles not ending in -ed, and past forms that may be one ("held", "kept")."""
+
+
+def participle(word: str) -> bool:
+    """Return whether a word may be a past participle or past form ("seized", "taken")."""
+    return (len(word) > 4 and word.endswith("ed")) or word in PARTICIPLES
+
+
 EXISTENTIAL_WORDS = en.EXISTENTIAL_WORDS | fr.EXISTENTIAL_WORDS
 PRONOUNS = GROUP_PRONOUNS | PERSON_PRONOUNS
 REFERRING = PRONOUNS | PLACE_PRONOUNS

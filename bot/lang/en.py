@@ -102,6 +102,12 @@ EXISTENTIAL_WORDS = frozenset("there".split())
 """Words of the phrases saying that something is ("are there"): the "existential" pattern."""
 RELATIVE_WORDS = frozenset("that".split())
 """Words that, after someone named, say who ("the men that were held"), not which one."""
+RELATIVE_PRONOUNS = frozenset("that which who whom".split())
+"""Words opening a clause that describes what comes before ("the truck that was seized")."""
+DETERMINERS = frozenset("the a an his her their its those these this that".split())
+"""Words opening a noun phrase: after a noun, one opens a clause ("the truck the MAA seized")."""
+OWNER_WORDS = frozenset(["of"])
+"""Words by which a noun phrase goes on to whose it is ("the son of the cleric")."""
 
 FOLLOW_UP_OPENERS = frozenset("and also so then".split())
 """Words that open a follow-up ("and when did they leave?")."""
@@ -966,6 +972,12 @@ PATTERNS = {
     "deed_subject": (
         r"\bwhat (?:did|does|do|has|have|had|will|would) (?:the )?(@\S+) "
         r"(?:(?:then|later|next|eventually|actually|really|finally) )?(?:do|done)\b"
+    ),
+    # "What happened to the truck they seized?": asks the fate of something, described after.
+    "fate": (
+        r"\bwhat (?:ever )?(?:has |had |have )?(?:happened|happen|happens|become|became"
+        r"|becomes) (?:to|of) |\bwhat (?:was|were|is|are|has been|had been) done (?:to|with) "
+        r"|\bwhat (?:did|do|does|had|has|have) (?:\S+ ){1,4}?(?:do|done) with "
     ),
     # "Were they killed by the MAA?": who did the deed told in the passive, not whom it befell.
     # (Not a loss suffered or sustained by them, which befell them.)

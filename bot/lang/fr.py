@@ -85,6 +85,9 @@ AFTER_WORDS = frozenset("apres".split())
 AFTER_DAY_WORDS = AFTER_WORDS
 BEFORE_WORDS = frozenset("avant auparavant abord debut initialement".split())
 SPAN_WORDS = frozenset("depuis jusqu jusque".split())
+RELATIVE_PRONOUNS = frozenset("que qu qui dont".split())
+DETERMINERS = frozenset("le la les l un une des son sa ses leur leurs ce cet cette ces".split())
+OWNER_WORDS = frozenset("de du des d".split())
 REPORTING = ("selon", "d'apres")
 """Phrases by which an answer says whose report it is (accents folded)."""
 REPORTED_MARKS = frozenset(("selon",))
@@ -537,6 +540,13 @@ PATTERNS = {
     "deed_subject": (
         r"^(?:a|ont|avait|avaient) fait (?:le |la |les |l )?(@\S+)"
         r"|\bquoi (?:le |la |les |l )?(@\S+) (?:a|ont|avait|avaient) fait\b"
+    ),
+    # "qu'est-il arrivé au camion qu'ils ont saisi ?", "qu'est devenu le camion ?", "qu'ont-ils
+    # fait du camion ?" ("qu'" gone once normalised)
+    "fate": (
+        r"\b(?:s )?est(?: il| elle| ils| elles)? (?:arrive|advenu|devenu)(?:e|s|es)? "
+        r"(?:(?:a|au|aux|de|du|des) )?|\b(?:ont|a)(?: t)?(?: ils| elles| il| elle)? fait "
+        r"(?:du|de|des) "
     ),
     # (After "été", "est", "sont"...: "morts par le MAA" is no deed; nor a loss "subie".)
     "passive_agent": (
