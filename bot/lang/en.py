@@ -16,7 +16,7 @@ STOP_WORDS = frozenset(
     actually wondering curious all guys guy folks based exactly precisely c ya eu infobox ds
     someone somebody anyone anybody everyone everybody sorry honestly roughly approximately maybe
     perhaps kindly question bot asap lmao imho imo tbh btw fyi thing things gotten else m ve ll re
-    d love too every whole way
+    d love too every whole way something
     """.split()
 )
 """Words that carry no meaning for matching, chat filler ("hey", "quick q") included. Question

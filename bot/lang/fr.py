@@ -15,7 +15,7 @@ STOP_WORDS = frozenset(
     toi ne pas que qui-est est-ce ca cela ceci sont-ils ils elles eux t salut bonjour svp stp
     merci alors donc exactement precisement ont eu aujourd hui actuellement parmi
     fait faits faire font faisait faisaient fais
-    mais suis es sommes etes autre autres
+    mais suis es sommes etes autre autres quelque chose
     """.split()
 )
 """Words that carry no meaning for matching. Question words (qui, quand) are kept."""
