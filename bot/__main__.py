@@ -16,7 +16,7 @@ from typing import IO, TYPE_CHECKING
 
 from bot.cache import ready_engine
 from bot.errors import BotError
-from bot.knowledge import Pack, choose_pack_dir, load_pack
+from bot.knowledge import CLASSIFIER_FILE, Pack, choose_pack_dir, load_pack
 from bot.matching import Context, Engine
 
 if TYPE_CHECKING:
@@ -319,6 +319,17 @@ def pack_fit_command(args: argparse.Namespace) -> int:
     directory = Path(args.directory) if args.directory else _pack_dir(args)
     pack = load_pack(directory, classifier=False)
     files = [Path(name) for name in args.questions or ()]
+    dropped = {} if files or args.phrasings_only else _fitted_questions(pack.directory)
+    if dropped:
+        # (Refitting on the phrasings alone would silently lose what they taught it.)
+        named = " and ".join(f"{count} questions of {name}" for name, count in dropped.items())
+        options = " ".join(f"--questions PATH/{name}" for name in dropped)
+        print(
+            f"{pack.directory / CLASSIFIER_FILE} was fitted on {named} besides the phrasings: "
+            f"refit with {options}, or with --phrasings-only to leave them out.",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     classifier = fit(pack, [(file.name, load_questions(file)) for file in files])
     path = write(classifier, pack.directory)
     besides = "".join(
@@ -329,6 +340,19 @@ def pack_fit_command(args: argparse.Namespace) -> int:
         f"{len(pack.facts)} facts{besides} ({len(classifier.idf)} features)."
     )
     return EXIT_OK
+
+
+def _fitted_questions(directory: Path) -> dict[str, int]:
+    """Return how many questions of which files a pack's classifier file says it was fitted on
+    besides the phrasings (none when there is no readable file)."""
+    try:
+        data = json.loads((directory / CLASSIFIER_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    questions = data.get("questions") if isinstance(data, dict) else None
+    if not isinstance(questions, dict):
+        return {}
+    return {str(name): count for name, count in questions.items() if isinstance(count, int)}
 
 
 def _ask(prompt: str, default: str) -> str:
@@ -528,6 +552,11 @@ def _parser() -> argparse.ArgumentParser:
         action="append",
         help="a question file (the eval format) whose answerable questions are fitted on too, "
         "each as a phrasing of the fact that answers it (may be given more than once)",
+    )
+    fitting.add_argument(
+        "--phrasings-only",
+        action="store_true",
+        help="fit on the phrasings alone, though the classifier was fitted on question files too",
     )
     run = command("run", run_command, None)
     run.add_argument("--webhook-url", metavar="URL", help="serve a webhook at this HTTPS URL")

@@ -94,7 +94,7 @@ def test_fitting_without_scikit_learn_says_how_to_install_it(pack_copy: Path) ->
         "sys.exit(main(sys.argv[1:]))"
     )
     result = subprocess.run(
-        [sys.executable, "-c", program, "pack", "fit", str(pack_copy)],
+        [sys.executable, "-c", program, "pack", "fit", str(pack_copy), "--phrasings-only"],
         capture_output=True, text=True, cwd=ROOT, env=clean_environ(), timeout=60, check=False,
     )  # fmt: skip
     assert result.returncode == 2
@@ -115,9 +115,26 @@ def test_an_edited_phrasing_leaves_the_classifier_unused_until_refitted(pack_cop
     assert "pack fit --questions dev.yaml" in checked.stdout
     strict = run_bot("check", "--strict", "--knowledge", str(pack_copy))
     assert strict.returncode == 1 and "classifier out of date (--strict)" in strict.stdout
-    assert run_bot("pack", "fit", str(pack_copy)).returncode == 0
+    assert run_bot("pack", "fit", str(pack_copy), "--phrasings-only").returncode == 0
     assert load_pack(pack_copy).classifier is not None
     assert run_bot("check", "--strict", "--knowledge", str(pack_copy)).returncode == 0
+
+
+def test_refitting_without_the_question_files_it_was_fitted_on_says_so_and_keeps_it(
+    pack_copy: Path,
+) -> None:
+    path = pack_copy / CLASSIFIER_FILE
+    shipped = path.read_bytes()
+    refused = run_bot("pack", "fit", str(pack_copy))
+    assert refused.returncode == 2
+    assert "was fitted on 2446 questions of dev.yaml besides the phrasings" in refused.stderr
+    assert "--questions PATH/dev.yaml, or with --phrasings-only" in refused.stderr
+    assert path.read_bytes() == shipped  # nothing lost
+    # Said so, it fits on the phrasings alone; after that, a plain refit needs nothing more.
+    assert run_bot("pack", "fit", str(pack_copy), "--phrasings-only").returncode == 0
+    refitted = load_pack(pack_copy).classifier
+    assert refitted is not None and refitted.questions == {}
+    assert run_bot("pack", "fit", str(pack_copy)).returncode == 0
 
 
 def test_a_pack_without_a_classifier_answers_and_check_suggests_fitting_one(
