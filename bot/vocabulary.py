@@ -196,6 +196,12 @@ class Vocabulary:
         if normal is None:
             normal = normalize(text)
         words = normal.split()
+        # "Whose son was taken?": the noun, not the French stop word (once names are read).
+        nouns = (
+            lang.ENGLISH_NOUNS_STOPPED
+            if not _ENGLISH_NOUNS_STOPPED.isdisjoint(words) and lang.language_of(normal) == "en"
+            else _NO_NOUNS
+        )
         if len(words) > 1 and not _MONTHS_AS_WORDS.isdisjoint(words):
             words = _months_read(words)
         if not self._possessive_forms.isdisjoint(words):
@@ -213,6 +219,7 @@ class Vocabulary:
         tokens: list[str] = []
         cache = self._token_cache
         for word in self.name_words(words):
+            word = nouns.get(word, word)
             token = cache.get(word, "")
             if token == "":
                 token = self.token(word)
@@ -979,6 +986,8 @@ def _other_group_nouns(words: list[str]) -> Iterator[str]:
 
 
 _MONTHS_AS_WORDS = frozenset(lang.MONTHS_AS_WORDS)
+_ENGLISH_NOUNS_STOPPED = frozenset(lang.ENGLISH_NOUNS_STOPPED)
+_NO_NOUNS: dict[str, str] = {}
 
 
 def _months_read(words: list[str]) -> list[str]:

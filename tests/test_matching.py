@@ -3405,3 +3405,26 @@ def test_something_says_nothing_a_fact_must_account_for(
     """'Something about X' asks about X: 'something' is no word of the question's topic."""
     reply = engine.answer(question)
     assert reply.fact_id == fact, (reply.outcome, reply.signals)
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        # In English, "son" is the noun, though French reads it as a stop word ("his").
+        ("Whose son was taken?", ["who", "son", "captur"]),
+        ("who took the son", ["who", "captur", "son"]),
+        # ... and a name holding it is still the name.
+        ("the son of the marabout", ["@marabout-son"]),
+        # In French it is "his".
+        ("quel est son nom", ["which", "name"]),
+    ],
+)
+def test_an_english_noun_spelt_as_a_french_stop_word_is_read_in_english(
+    engine: Engine, text: str, tokens: list[str]
+) -> None:
+    assert engine.vocabulary.analyze(text) == tokens
+
+
+def test_whose_son_was_taken_is_the_kidnapping(engine: Engine) -> None:
+    reply = engine.answer("Whose son was taken?")
+    assert reply.fact_id == "marabout-son-kidnapped", (reply.outcome, reply.signals)

@@ -24,6 +24,10 @@ words (who, when) are kept."""
 
 QUESTION_WORDS = frozenset("who what when where why how which whom whose".split())
 
+FRENCH_STOP_WORD_NOUNS = {"son": "sons"}
+"""English nouns spelt as a French stop word ("son": his, her), each with a form of it that is
+no stop word: in an English message, the noun is read as that form ("whose son was taken?")."""
+
 GREETINGS = frozenset("hi hello hey hiya howdy yo sup greetings morning evening afternoon".split())
 """Words that greet: a message of only these (and filler) is a greeting, not a question."""
 THANKS = frozenset("thanks thank thx ty cheers appreciated".split())
