@@ -79,6 +79,14 @@ class Decider:
         if self.observe is not None:
             self.observe(query, ranked)
         judged: tuple[float, float] | None = None
+        if limits.answer - limits.near <= top.score < bar and clear and self.verdict is not None:
+            # Just under the bar, but found very likely to answer on everything the ranking saw.
+            likely = self.verdict.likelihood(measures(self.index, query, ranked))
+            if likely >= limits.likely:
+                return self.answer_with(
+                    question, fact, top.score, tokens, previous, runner_up,
+                    explanation=top.explanation, threshold=bar, verdict=(likely, limits.likely),
+                )  # fmt: skip
         if top.score >= bar and clear:
             verdict = self.verdict
             # (Not asked of a score beyond doubt, nor of one of the fact's own phrasings.)

@@ -448,12 +448,17 @@ def _why(reply: Reply, pack: Pack) -> list[str]:
         lines = [
             f"I answered with {matched}: your question matched it with a score of {score}, "
             f"and an answer needs {bar}."
+            if reply.verdict is None or reply.confidence >= reply.threshold
+            else f"I answered with {matched}: your question matched it with a score of "
+            f"{score}, a little under the {bar} an answer needs, but judged on everything the "
+            f"ranking saw it is {reply.verdict[0]:.0%} likely to answer what you asked, which "
+            f"answers a score so close (from {reply.verdict[1]:.0%})."
         ]
         if runner is not None:
             lines.append(f"The runner-up, “{runner.question}”, scored {runner.score:.2f}.")
         else:
             lines.append("No other fact came close.")
-        if reply.verdict is not None:
+        if reply.verdict is not None and reply.confidence >= reply.threshold:
             likely, floor = reply.verdict
             lines.append(
                 f"Judged on everything the ranking saw, it is {likely:.0%} likely to answer "

@@ -17,6 +17,12 @@ class Thresholds:
     """A score this high is answered whatever the runner-up scored."""
     suggest: float = 0.42
     """Lowest score that is offered as "did you mean"."""
+    near: float = 0.08
+    """How far under `answer` a score is answered when the verdict finds the fact `likely` to
+    answer (so from 0.40 at 0.48; it follows the threshold when that is set, not the lower bar
+    of a long message)."""
+    likely: float = 0.9
+    """How likely the verdict must find a fact scoring from `near` to `answer` to answer it."""
     quote: float = 0.99
     """Share of the question an article sentence must cover to be quoted without a fact."""
 

@@ -85,6 +85,29 @@ def test_answers_it_finds_likely_show_how_likely(engine: Engine, pack: Pack) -> 
     )
 
 
+CLOSE = "Where were tensions between the Arab and Tuareg communities running highest?"
+"""A question whose best fact (where tensions rose) scores a little under the bar."""
+
+
+def test_a_score_just_under_the_bar_is_answered_when_the_verdict_finds_it_very_likely(
+    pack: Pack, engine: Engine
+) -> None:
+    alone = Engine(pack, verdict=None).answer(CLOSE)
+    assert alone.outcome is not Outcome.ANSWER
+    limits = engine.thresholds
+    assert limits.answer - limits.near <= alone.confidence < limits.answer
+    reply = engine.answer(CLOSE)
+    assert reply.outcome is Outcome.ANSWER and reply.fact_id == "ethnic-tensions"
+    assert reply.verdict is not None and reply.verdict == (reply.verdict[0], limits.likely)
+    assert reply.verdict[0] >= limits.likely
+    why = " ".join(render_why(reply, pack))
+    assert "a little under the 0.48 an answer needs" in why and "answers a score so close" in why
+    # Found only likely (not very), it is offered; and further under the bar, declined.
+    assert Engine(pack, verdict=_constant(0)).answer(CLOSE).outcome is Outcome.SUGGEST
+    far = Engine(pack, verdict=_constant(+1)).answer("what did the MAA have for breakfast?")
+    assert far.outcome is not Outcome.ANSWER
+
+
 def test_what_it_measures_reads_the_question_against_the_best_fact(engine: Engine) -> None:
     interpreter, ranker = engine.interpreter, engine.ranker
 
