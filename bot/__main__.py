@@ -319,14 +319,23 @@ def pack_fit_command(args: argparse.Namespace) -> int:
     directory = Path(args.directory) if args.directory else _pack_dir(args)
     pack = load_pack(directory, classifier=False)
     files = [Path(name) for name in args.questions or ()]
-    dropped = {} if files or args.phrasings_only else _fitted_questions(pack.directory)
+    given = {file.name for file in files}
+    dropped = (
+        {}
+        if args.phrasings_only
+        else {
+            name: count
+            for name, count in _fitted_questions(pack.directory).items()
+            if name not in given
+        }
+    )
     if dropped:
-        # (Refitting on the phrasings alone would silently lose what they taught it.)
+        # (Refitting without them would silently lose what they taught it.)
         named = " and ".join(f"{count} questions of {name}" for name, count in dropped.items())
-        options = " ".join(f"--questions PATH/{name}" for name in dropped)
+        options = " ".join(f"--questions PATH/{name}" for name in [*given, *dropped])
         print(
             f"{pack.directory / CLASSIFIER_FILE} was fitted on {named} besides the phrasings: "
-            f"refit with {options}, or with --phrasings-only to leave them out.",
+            f"refit with {options}, or with --phrasings-only to leave every file out.",
             file=sys.stderr,
         )
         return EXIT_USAGE
@@ -343,16 +352,15 @@ def pack_fit_command(args: argparse.Namespace) -> int:
 
 
 def _fitted_questions(directory: Path) -> dict[str, int]:
-    """Return how many questions of which files a pack's classifier file says it was fitted on
-    besides the phrasings (none when there is no readable file)."""
+    """Return how many questions of which files a pack's classifier says it was fitted on
+    besides the phrasings (none when it has none, or a broken one, which refitting mends)."""
+    from bot.opinion import ClassifierFileError, load
+
     try:
-        data = json.loads((directory / CLASSIFIER_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        classifier = load(directory / CLASSIFIER_FILE)
+    except ClassifierFileError:
         return {}
-    questions = data.get("questions") if isinstance(data, dict) else None
-    if not isinstance(questions, dict):
-        return {}
-    return {str(name): count for name, count in questions.items() if isinstance(count, int)}
+    return dict(classifier.questions) if classifier is not None else {}
 
 
 def _ask(prompt: str, default: str) -> str:
@@ -546,17 +554,19 @@ def _parser() -> argparse.ArgumentParser:
     fitting.add_argument(
         "directory", metavar="DIR", nargs="?", help="the pack (default: the one commands use)"
     )
-    fitting.add_argument(
+    fitted_on = fitting.add_mutually_exclusive_group()
+    fitted_on.add_argument(
         "--questions",
         metavar="FILE",
         action="append",
         help="a question file (the eval format) whose answerable questions are fitted on too, "
         "each as a phrasing of the fact that answers it (may be given more than once)",
     )
-    fitting.add_argument(
+    fitted_on.add_argument(
         "--phrasings-only",
         action="store_true",
-        help="fit on the phrasings alone, though the classifier was fitted on question files too",
+        help="fit on the phrasings alone, though the classifier was fitted on question files too "
+        "(refitting without a file it was fitted on stops otherwise)",
     )
     run = command("run", run_command, None)
     run.add_argument("--webhook-url", metavar="URL", help="serve a webhook at this HTTPS URL")

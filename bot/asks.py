@@ -317,8 +317,10 @@ class Asks:
         position = start + 1  # (the head noun's first word is never the clause's)
         while position < len(words):
             word = words[position]
-            if word in lang.SEQUEL_WORDS:
-                return [], []  # ("... after they were taken": what came after, `Query.premise`)
+            if word in lang.SEQUEL_WORDS or word in lang.WHILE_WORDS:
+                # ("... after they were taken": what came after, `Query.premise`; "... when the
+                # town fell": when, not which.)
+                return [], []
             if word in lang.OWNER_WORDS:
                 owner = position + 1 < len(words) and words[position + 1] in lang.DETERMINERS
                 position += 2 if owner else 1

@@ -79,12 +79,17 @@ class Decider:
         if self.observe is not None:
             self.observe(query, ranked)
         judged: tuple[float, float] | None = None
-        if limits.answer - limits.near <= top.score < bar and clear and self.verdict is not None:
+        if (
+            limits.answer - limits.near <= top.score < bar
+            and clear
+            and top.factor > limits.near_signals
+            and self.verdict is not None
+        ):
             # Just under the bar, but found very likely to answer on everything the ranking saw.
             likely = self.verdict.likelihood(measures(self.index, query, ranked))
             if likely >= limits.likely:
                 return self.answer_with(
-                    question, fact, top.score, tokens, previous, runner_up,
+                    question, fact, top.score, tokens, previous, runner_up, reason=Reason.CLOSE,
                     explanation=top.explanation, threshold=bar, verdict=(likely, limits.likely),
                 )  # fmt: skip
         if top.score >= bar and clear:

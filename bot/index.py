@@ -62,8 +62,11 @@ class FactIndex:
         self.answer_deeds = [
             frozenset(
                 t
-                for w in normals[f.answer].split()
-                if lang.participle(w) and (t := v.token(w)) and t not in lang.MONTHS
+                for w in v.name(normals[f.answer]).split()
+                if not w.startswith("@")
+                and lang.participle(w)
+                and (t := v.token(w))
+                and t not in lang.MONTHS
             )
             for f in pack.facts
         ]

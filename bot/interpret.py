@@ -33,6 +33,7 @@ _ASKING_OPENERS = lang.QUESTION_WORDS | lang.AUXILIARIES | lang.COPULAS
 """Words that open a clause put as a question."""
 _LAST_DAY = 31
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_LETTERS = re.compile(r"[a-z]+")
 _PINPOINT = re.compile(lang.pattern("pinpoint"))
 _EVENT_PLACE = re.compile(lang.pattern("event_place"))
 _TITLE_CASE_SHARE = 0.6
@@ -99,6 +100,9 @@ class Query:
     only a fact placing it answers it, not one naming another place along the way."""
     premise: frozenset[str] = frozenset()
     """What "what happened to X after ..." takes as given: a fact saying only that is no answer."""
+    months: frozenset[str] = frozenset()
+    """The months it puts its events in ("what happened there in April?"), as written, not
+    "marched"; none when a word makes a time a bound ("after April", "jusqu'en avril")."""
     described: frozenset[str] = frozenset()
     """What "what happened to the truck they seized?" says of what it asks the fate of: a fact
     whose answer says only that is no answer."""
@@ -363,6 +367,7 @@ class Interpreter:
             located=self.elsewhere_in(normal, tokens),
             focus=focus,
             premise=self.given(core, message.text),
+            months=_months_named(message.text, tokens),
             described=self._described(asked or [spelled]),
             # (In a long message, only its questions: "I'm currently writing ..." is chatter.)
             beyond=max(map(self._beyond, map(str.split, questions)), default=Later.NO)
@@ -1024,6 +1029,18 @@ class Interpreter:
         ):
             return frozenset()
         return frozenset(t for t in asked if t.startswith("@") and t not in index.setting_tokens)
+
+
+def _months_named(text: str, tokens: list[str]) -> frozenset[str]:
+    """Return the month tokens of a message that its words name as months (`Query.months`)."""
+    if lang.MONTHS.isdisjoint(tokens):
+        return _NOTHING
+    # (Read before elision drops "jusqu'", and before stems join "marched" to "march".)
+    words = _LETTERS.findall(fold(text))
+    if not lang.TIME_BOUND_WORDS.isdisjoint(words):
+        return _NOTHING
+    written = {lang.MONTH_FORMS[w] for w in words if w in lang.MONTH_FORMS}
+    return frozenset(t for t in tokens if t in written)
 
 
 def _until_asked(before: list[str], event: list[str]) -> list[str]:

@@ -59,7 +59,9 @@ _PICK = re.compile(r"\s*#?\s*(\d)\s*[.)]?\s*")
 _MORE = re.compile(lang.pattern("more"))
 # How a question of a message asking several is answered, to be given with the others: outright,
 # or, for a bare "and when?", by the date of what the one before it asked.
-_PART_ANSWERS = frozenset({Reason.MATCHED, Reason.ASKED_OF_LAST})
+_MATCHED = frozenset({Reason.MATCHED, Reason.CLOSE})
+"""The reasons of an answer a fact's score earned."""
+_PART_ANSWERS = _MATCHED | {Reason.ASKED_OF_LAST}
 # A claim asks only whether it holds ("..., right?"), not who, when or how many besides.
 _ASKING_ELSE = lang.QUESTION_WORDS - lang.CLAIM_ASKS
 _CLAUSE_OPENERS = frozenset(("and", "or", "but", "et", "ou", "mais"))
@@ -149,7 +151,7 @@ class Engine:
             reply = self.decider.decline(question, [], context, empty=True)
             return replace(reply, context=replace(reply.context, offered=reply.suggestions))
         reply = self._reply(question, context)
-        if reply.answered and reply.reason is Reason.MATCHED:
+        if reply.answered and reply.reason in _MATCHED:
             # (Not a message declined whole: its questions asked alone lose what it tells of
             # another event, "in 2014", "at Anefis", and a bare "and when?" its subject.)
             parts = asked_parts(question)
@@ -308,7 +310,7 @@ class Engine:
         reading = replace(plain, soft=plain.soft | figures | months | self._claimed)
         ranked = self.ranker.rank(reading, likely)
         reply = self.decider.decide(question, reading, ranked, previous)
-        if not reply.answered or reply.reason is not Reason.MATCHED or reply.fact_id is None:
+        if not reply.answered or reply.reason not in _MATCHED or reply.fact_id is None:
             return None
         # A figure is put right by one of the same kind: a day by a day (its month with it),
         # a count by a count ("did they leave 4 days after the battle?" is not put right by
@@ -571,7 +573,7 @@ class Engine:
         unless the two facts quote the same sentence (either then answers)."""
         if (
             likely is None
-            or reply.reason is not Reason.MATCHED
+            or reply.reason not in _MATCHED
             or reply.fact_id is None
             or reply.confidence >= self.weights.disputable
         ):

@@ -448,7 +448,7 @@ def _why(reply: Reply, pack: Pack) -> list[str]:
         lines = [
             f"I answered with {matched}: your question matched it with a score of {score}, "
             f"and an answer needs {bar}."
-            if reply.verdict is None or reply.confidence >= reply.threshold
+            if reply.reason is not Reason.CLOSE or reply.verdict is None
             else f"I answered with {matched}: your question matched it with a score of "
             f"{score}, a little under the {bar} an answer needs, but judged on everything the "
             f"ranking saw it is {reply.verdict[0]:.0%} likely to answer what you asked, which "
@@ -458,7 +458,7 @@ def _why(reply: Reply, pack: Pack) -> list[str]:
             lines.append(f"The runner-up, “{runner.question}”, scored {runner.score:.2f}.")
         else:
             lines.append("No other fact came close.")
-        if reply.verdict is not None and reply.confidence >= reply.threshold:
+        if reply.verdict is not None and reply.reason is not Reason.CLOSE:
             likely, floor = reply.verdict
             lines.append(
                 f"Judged on everything the ranking saw, it is {likely:.0%} likely to answer "
@@ -534,7 +534,7 @@ def _why(reply: Reply, pack: Pack) -> list[str]:
             + "; ".join(f"{s.reason} (×{s.factor:.2f}, {s.name})" for s in moved)
             + "."
         )
-    elif reply.reason is Reason.MATCHED and reply.outcome is Outcome.ANSWER:
+    elif reply.reason in (Reason.MATCHED, Reason.CLOSE) and reply.outcome is Outcome.ANSWER:
         lines.append(
             "No signal moved the score: it is how closely your words match the fact's phrasings."
         )

@@ -53,7 +53,6 @@ class Ranker:
         self.judge = Judge(index, vocabulary, weights, asked_kinds, vocabulary.token("why"))
         self._asked_words = index.typed_question_tokens | set(asked_kinds)
         self._after = vocabulary.tokens(lang.SEQUEL_WORDS)
-        self._bounds = vocabulary.tokens(lang.TIME_BOUND_WORDS)
         # The classifier's share moves a score by at most that share: past these bounds it
         # could not change what is done with the best fact, and it is not asked.
         limits = thresholds or Thresholds()
@@ -293,8 +292,8 @@ class Ranker:
             and all(t in index.setting_tokens or t in weak or t in lang.MONTHS for t in tokens)
         )
         months = (
-            frozenset(t for t in checked if t in lang.MONTHS) - query.told
-            if query.since is None and query.after is None and self._bounds.isdisjoint(tokens)
+            query.months.intersection(checked) - query.told
+            if query.months and query.since is None and query.after is None
             else frozenset()
         )
         return Asked(

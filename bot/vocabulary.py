@@ -198,8 +198,8 @@ class Vocabulary:
         words = normal.split()
         # "Whose son was taken?": the noun, not the French stop word (once names are read).
         nouns = (
-            lang.ENGLISH_NOUNS_STOPPED
-            if not _ENGLISH_NOUNS_STOPPED.isdisjoint(words) and lang.language_of(normal) == "en"
+            lang.ENGLISH_WORDS_STOPPED
+            if not _ENGLISH_WORDS_STOPPED.isdisjoint(words) and lang.language_of(normal) == "en"
             else _NO_NOUNS
         )
         if len(words) > 1 and not _MONTHS_AS_WORDS.isdisjoint(words):
@@ -986,7 +986,7 @@ def _other_group_nouns(words: list[str]) -> Iterator[str]:
 
 
 _MONTHS_AS_WORDS = frozenset(lang.MONTHS_AS_WORDS)
-_ENGLISH_NOUNS_STOPPED = frozenset(lang.ENGLISH_NOUNS_STOPPED)
+_ENGLISH_WORDS_STOPPED = frozenset(lang.ENGLISH_WORDS_STOPPED)
 _NO_NOUNS: dict[str, str] = {}
 
 

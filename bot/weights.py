@@ -23,6 +23,9 @@ class Thresholds:
     of a long message)."""
     likely: float = 0.9
     """How likely the verdict must find a fact scoring from `near` to `answer` to answer it."""
+    near_signals: float = 0.5
+    """... and the signals must have left more than this share of its score: one that held it
+    down as no answer (another month, only what the question describes) is not overruled."""
     quote: float = 0.99
     """Share of the question an article sentence must cover to be quoted without a fact."""
 

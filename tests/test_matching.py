@@ -3316,14 +3316,33 @@ def test_a_month_the_fact_does_not_date_its_event_in_is_another_event(
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "what happened at In Khalil until April?",
+        "what happened at In Khalil since April?",
+        # A word stemmed as a month is none.
+        "who marched on In Khalil?",
+    ],
+)
+def test_a_bound_or_a_word_that_only_stems_as_a_month_names_no_month(
+    engine: Engine, question: str
+) -> None:
+    message = engine.interpreter.message(question, 500)
+    reading = engine.interpreter.plain(message, message.tokens, exclude=frozenset())
+    assert reading.months == frozenset()
+    assert "other-month" not in [s.name for s in engine.answer(question).signals]
+
+
+@pytest.mark.parametrize(
     ("question", "fact"),
     [
         # The month it was in, as the fact's sentences give it.
         ("what happened at In Khalil in February?", "first-clash-in-khalil"),
         ("how many civilians were killed in April?", "civilians-killed"),
-        # A month bounding a span is not when it happened.
+        # A month bounding a span is not when it happened ("jusqu'" is read before elision).
         ("when did the MAA attack Ber again after April?", "maa-attacked-again"),
         ("who held Ber before April?", "mnla-controlled-ber"),
+        ("que s'est-il passé à In Khalil jusqu'en avril ?", "first-clash-in-khalil"),
     ],
 )
 def test_a_month_the_fact_dates_its_event_in_or_a_bound_is_no_other_event(
@@ -3378,6 +3397,9 @@ def test_what_became_of_something_is_told_by_a_fact_saying_more(
         ("what happened to the men who were held", ["were", "held"]),
         ("what did the army do with the three prisoners they took", ["took"]),
         ("what happened to the son of the cleric", []),
+        # When it happened to them is no description of them.
+        ("what happened to the civilians when the maa attacked", []),
+        ("what happened to the men during the fighting", []),
         ("what happened to the men after they were held", []),
         ("who seized the truck", []),
     ],
@@ -3417,6 +3439,9 @@ def test_something_says_nothing_a_fact_must_account_for(
         ("the son of the marabout", ["@marabout-son"]),
         # In French it is "his".
         ("quel est son nom", ["which", "name"]),
+        # "chose" is the verb, not the end of "quelque chose".
+        ("why the MAA chose to leave", ["whi", "@maa", "choos", "leav"]),
+        ("il y a quelque chose sur le MAA", ["@maa"]),
     ],
 )
 def test_an_english_noun_spelt_as_a_french_stop_word_is_read_in_english(

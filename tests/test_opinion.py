@@ -137,6 +137,23 @@ def test_refitting_without_the_question_files_it_was_fitted_on_says_so_and_keeps
     assert run_bot("pack", "fit", str(pack_copy)).returncode == 0
 
 
+def test_refitting_with_other_question_files_than_it_was_fitted_on_says_so(
+    pack_copy: Path,
+) -> None:
+    path = pack_copy / CLASSIFIER_FILE
+    shipped = path.read_bytes()
+    other = SECOND_PACK / "questions.yaml"
+    refused = run_bot("pack", "fit", str(pack_copy), "--questions", str(other))
+    assert refused.returncode == 2
+    assert "fitted on 2446 questions of dev.yaml" in refused.stderr
+    assert "--questions PATH/questions.yaml --questions PATH/dev.yaml" in refused.stderr
+    assert path.read_bytes() == shipped
+    # Fitting on the phrasings only and on question files are two choices, not one.
+    both = run_bot("pack", "fit", str(pack_copy), "--questions", str(other), "--phrasings-only")
+    assert both.returncode == 2 and "not allowed with argument" in both.stderr
+    assert path.read_bytes() == shipped
+
+
 def test_a_pack_without_a_classifier_answers_and_check_suggests_fitting_one(
     pack_copy: Path,
 ) -> None:

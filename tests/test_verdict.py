@@ -98,6 +98,7 @@ def test_a_score_just_under_the_bar_is_answered_when_the_verdict_finds_it_very_l
     assert limits.answer - limits.near <= alone.confidence < limits.answer
     reply = engine.answer(CLOSE)
     assert reply.outcome is Outcome.ANSWER and reply.fact_id == "ethnic-tensions"
+    assert reply.reason is Reason.CLOSE and "reason close" in render_debug(reply)
     assert reply.verdict is not None and reply.verdict == (reply.verdict[0], limits.likely)
     assert reply.verdict[0] >= limits.likely
     why = " ".join(render_why(reply, pack))
@@ -106,6 +107,11 @@ def test_a_score_just_under_the_bar_is_answered_when_the_verdict_finds_it_very_l
     assert Engine(pack, verdict=_constant(0)).answer(CLOSE).outcome is Outcome.SUGGEST
     far = Engine(pack, verdict=_constant(+1)).answer("what did the MAA have for breakfast?")
     assert far.outcome is not Outcome.ANSWER
+    # Nor does it overrule a signal that held the fact down as no answer.
+    held = Engine(pack, verdict=_constant(+1)).answer("what happened to the vehicles they seized?")
+    assert limits.answer - limits.near <= held.confidence < limits.answer
+    assert held.outcome is not Outcome.ANSWER
+    assert "tells-the-described" in [s.name for s in held.signals]
 
 
 def test_what_it_measures_reads_the_question_against_the_best_fact(engine: Engine) -> None:

@@ -14,7 +14,7 @@ from itertools import dropwhile
 from bot.lang import en, fr
 
 STOPWORDS = en.STOP_WORDS | fr.STOP_WORDS
-ENGLISH_NOUNS_STOPPED = en.FRENCH_STOP_WORD_NOUNS
+ENGLISH_WORDS_STOPPED = en.FRENCH_STOP_WORD_HOMOGRAPHS
 QUESTION_WORDS = en.QUESTION_WORDS | fr.QUESTION_WORDS
 TYPED_QUESTION_WORDS = en.TYPED_QUESTION_WORDS
 SENTENCE_QUESTION_WORDS = en.SENTENCE_QUESTION_WORDS
@@ -43,13 +43,7 @@ RELATIVE_WORDS = en.RELATIVE_WORDS
 RELATIVE_PRONOUNS = en.RELATIVE_PRONOUNS | fr.RELATIVE_PRONOUNS
 DETERMINERS = en.DETERMINERS | fr.DETERMINERS
 OWNER_WORDS = en.OWNER_WORDS | fr.OWNER_WORDS
-PARTICIPLES = en.IRREGULAR_PARTICIPLES | en.IRREGULAR_PAST
-"""Past participles not ending in -ed, and past forms that may be one ("held", "kept")."""
-
-
-def participle(word: str) -> bool:
-    """Return whether a word may be a past participle or past form ("seized", "taken")."""
-    return (len(word) > 4 and word.endswith("ed")) or word in PARTICIPLES
+participle = en.participle
 
 
 EXISTENTIAL_WORDS = en.EXISTENTIAL_WORDS | fr.EXISTENTIAL_WORDS
@@ -67,10 +61,10 @@ BEFORE_WORDS = en.BEFORE_WORDS | fr.BEFORE_WORDS
 REPORTING = en.REPORTING + fr.REPORTING
 LATER_WORDS = en.LATER_WORDS | fr.LATER_WORDS
 SEQUEL_WORDS = AFTER_WORDS | LATER_WORDS
+"""Words asking what came after something ("after", "later", "ensuite")."""
 TIME_BOUND_WORDS = AFTER_WORDS | BEFORE_WORDS | LATER_WORDS | en.SPAN_WORDS | fr.SPAN_WORDS
 """Words by which a time bounds what is asked ("after April", "since April", "avant avril")
 rather than saying when it happened."""
-"""Words asking what came after something ("after", "later", "ensuite")."""
 PRESENT_WORDS = en.PRESENT_WORDS | fr.PRESENT_WORDS
 COUNTING_WORDS = en.COUNTING_WORDS | fr.COUNTING_WORDS
 AGENT_WORDS = en.AGENT_WORDS | fr.AGENT_WORDS

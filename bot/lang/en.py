@@ -24,9 +24,10 @@ words (who, when) are kept."""
 
 QUESTION_WORDS = frozenset("who what when where why how which whom whose".split())
 
-FRENCH_STOP_WORD_NOUNS = {"son": "sons"}
-"""English nouns spelt as a French stop word ("son": his, her), each with a form of it that is
-no stop word: in an English message, the noun is read as that form ("whose son was taken?")."""
+FRENCH_STOP_WORD_HOMOGRAPHS = {"son": "sons", "chose": "choose"}
+"""English words spelt as a French stop word ("son": his, her; "chose" of "quelque chose"), each
+with a form of it that is no stop word: in an English message, the word is read as that form
+("whose son was taken?", "why the MAA chose to leave?")."""
 
 GREETINGS = frozenset("hi hello hey hiya howdy yo sup greetings morning evening afternoon".split())
 """Words that greet: a message of only these (and filler) is a greeting, not a question."""
@@ -1201,6 +1202,14 @@ IRREGULAR_PARTICIPLES = frozenset(
     """.split()
 )
 """Past participles that do not end in -ed and are not past forms too ("born", "taken")."""
+
+
+def participle(word: str) -> bool:
+    """Return whether a word may be a past participle or past form ("seized", "taken", "held").
+    (English only: a French participle is not told from other words by its ending alone.)"""
+    return (len(word) > 4 and word.endswith("ed")) or word in _PARTICIPLES
+
+
 LEADER_ROLES = frozenset(
     """
     director directors leader leaders head chair chairman chairwoman president commander chief
@@ -1328,3 +1337,6 @@ readers."""
 
 JOINING_WORDS = frozenset("the of in on at to by and or from with for".split())
 """Short words often typed into the next one ("thetown", "killedin")."""
+
+
+_PARTICIPLES = IRREGULAR_PARTICIPLES | IRREGULAR_PAST
