@@ -196,11 +196,12 @@ class Vocabulary:
         if normal is None:
             normal = normalize(text)
         words = normal.split()
-        # "Whose son was taken?": the noun, not the French stop word (once names are read).
-        nouns = (
+        # "Whose son was taken?": the English word, not the French stop word (once names are
+        # read: "the son of the marabout" is a name).
+        homographs = (
             lang.ENGLISH_WORDS_STOPPED
             if not _ENGLISH_WORDS_STOPPED.isdisjoint(words) and lang.language_of(normal) == "en"
-            else _NO_NOUNS
+            else _NO_HOMOGRAPHS
         )
         if len(words) > 1 and not _MONTHS_AS_WORDS.isdisjoint(words):
             words = _months_read(words)
@@ -219,7 +220,7 @@ class Vocabulary:
         tokens: list[str] = []
         cache = self._token_cache
         for word in self.name_words(words):
-            word = nouns.get(word, word)
+            word = homographs.get(word, word)
             token = cache.get(word, "")
             if token == "":
                 token = self.token(word)
@@ -987,7 +988,7 @@ def _other_group_nouns(words: list[str]) -> Iterator[str]:
 
 _MONTHS_AS_WORDS = frozenset(lang.MONTHS_AS_WORDS)
 _ENGLISH_WORDS_STOPPED = frozenset(lang.ENGLISH_WORDS_STOPPED)
-_NO_NOUNS: dict[str, str] = {}
+_NO_HOMOGRAPHS: dict[str, str] = {}
 
 
 def _months_read(words: list[str]) -> list[str]:

@@ -1202,6 +1202,7 @@ IRREGULAR_PARTICIPLES = frozenset(
     """.split()
 )
 """Past participles that do not end in -ed and are not past forms too ("born", "taken")."""
+_PARTICIPLES = IRREGULAR_PARTICIPLES | IRREGULAR_PAST
 
 
 def participle(word: str) -> bool:
@@ -1337,6 +1338,3 @@ readers."""
 
 JOINING_WORDS = frozenset("the of in on at to by and or from with for".split())
 """Short words often typed into the next one ("thetown", "killedin")."""
-
-
-_PARTICIPLES = IRREGULAR_PARTICIPLES | IRREGULAR_PAST
