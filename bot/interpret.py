@@ -103,6 +103,10 @@ class Query:
     months: frozenset[str] = frozenset()
     """The months it puts its events in ("what happened there in April?"), as written, not
     "marched"; none when a word makes a time a bound ("after April", "jusqu'en avril")."""
+    anyone: bool = False
+    """Whether a yes/no question asks whether anyone, or any of something, did or underwent a
+    deed ("was anyone punished?", "were any fighters captured?"): a word the article never uses
+    is then a deed no fact can say was done."""
     described: frozenset[str] = frozenset()
     """What "what happened to the truck they seized?" says of what it asks the fate of: a fact
     whose answer says only that is no answer."""
@@ -363,6 +367,7 @@ class Interpreter:
             if message.long
             else self.reader.defined(message.text, spelled),
             polar=not message.long and polar(core),
+            anyone=_anyone(core),
             long=message.long,
             located=self.elsewhere_in(normal, tokens),
             focus=focus,
@@ -1029,6 +1034,14 @@ class Interpreter:
         ):
             return frozenset()
         return frozenset(t for t in asked if t.startswith("@") and t not in index.setting_tokens)
+
+
+def _anyone(words: list[str]) -> bool:
+    """Return whether a question's words ask whether anyone did or underwent something
+    (`Query.anyone`)."""
+    return not lang.SOMEONE_WORDS.isdisjoint(words) or (
+        len(words) > 1 and words[1] in lang.ANY_WORDS
+    )
 
 
 def _months_named(text: str, tokens: list[str]) -> frozenset[str]:

@@ -278,10 +278,15 @@ class Ranker:
         topics = [t for t in tokens if t not in index.weak_tokens]
         subjects = [t for t in topics if not t.startswith("@")]
         unknown = [t for t in subjects if t not in index.idf and not t.isdigit()]
-        # (Only words the article uses: a word it never uses counts against every fact already.)
+        # (Only words the article uses: a word it never uses counts against every fact already;
+        # but "was anyone punished?" asks whether that was done at all, which no fact says.)
         said, weak = index.article_tokens, index.weak_tokens
         claimed = (
-            frozenset(t for t in checked if t in said and t not in weak and t not in self._after)
+            frozenset(
+                t
+                for t in checked
+                if (t in said or query.anyone) and t not in weak and t not in self._after
+            )
             if query.polar
             else frozenset()
         )

@@ -3453,3 +3453,41 @@ def test_an_english_noun_spelt_as_a_french_stop_word_is_read_in_english(
 def test_whose_son_was_taken_is_the_kidnapping(engine: Engine) -> None:
     reply = engine.answer("Whose son was taken?")
     assert reply.fact_id == "marabout-son-kidnapped", (reply.outcome, reply.signals)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "did anyone get punished for killing the girl?",
+        "Were any of the detainees mistreated?",
+        "quelqu'un a-t-il été puni pour la mort de la fille ?",
+    ],
+)
+def test_whether_anyone_underwent_a_deed_the_article_never_names_is_not_answered(
+    engine: Engine, question: str
+) -> None:
+    """Asked whether anyone was punished, the fact naming the girl says nothing of it: a deed
+    the article never names is one no fact says was done."""
+    reply = engine.answer(question)
+    assert not reply.answered, reply.fact_id
+    assert "unasserted" in [s.name for s in reply.signals], reply.signals
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        # "Any" of the object asks nothing of the kind.
+        (
+            "did the army informant provide any details about the assault?",
+            "malian-source-no-details",
+        ),
+        # A deed the article names is asked as before.
+        ("were any civilians wounded?", "civilians-wounded"),
+        ("quelqu'un sait qui a gagné ?", "who-won"),
+    ],
+)
+def test_any_of_the_object_or_a_deed_the_article_names_is_asked_as_before(
+    engine: Engine, question: str, fact: str
+) -> None:
+    reply = engine.answer(question)
+    assert reply.fact_id == fact, (reply.outcome, reply.signals)

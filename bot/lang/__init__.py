@@ -64,6 +64,8 @@ SEQUEL_WORDS = AFTER_WORDS | LATER_WORDS
 TIME_BOUND_WORDS = AFTER_WORDS | BEFORE_WORDS | LATER_WORDS | en.SPAN_WORDS | fr.SPAN_WORDS
 """Words by which a time bounds what is asked ("after April", "since April", "avant avril")
 rather than saying when it happened."""
+SOMEONE_WORDS = en.SOMEONE_WORDS | fr.SOMEONE_WORDS
+ANY_WORDS = en.ANY_WORDS | fr.ANY_WORDS
 PRESENT_WORDS = en.PRESENT_WORDS | fr.PRESENT_WORDS
 COUNTING_WORDS = en.COUNTING_WORDS | fr.COUNTING_WORDS
 AGENT_WORDS = en.AGENT_WORDS | fr.AGENT_WORDS

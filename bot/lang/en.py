@@ -137,6 +137,11 @@ REPORTED_MARKS = frozenset(("according", "per"))
 """Words every "reported_by" pattern holds."""
 """Phrases by which an answer says whose report it is ("..., according to local sources")."""
 LATER_WORDS = frozenset("later eventually afterwards afterward".split())
+SOMEONE_WORDS = frozenset("anyone anybody".split())
+"""Words by which a yes/no question asks whether a deed was done at all ("was anyone punished?")."""
+ANY_WORDS = frozenset(["any"])
+"""... and, right after its opening verb, whether any of something did or underwent it ("were
+any fighters captured?"; not "did they give any details?")."""
 SPAN_WORDS = frozenset("since until till".split())
 """Words putting a time as the start or end of a span ("since April"), not as when it was."""
 NEGATED = ("n't", "n\u2019t")

@@ -15,7 +15,7 @@ STOP_WORDS = frozenset(
     toi ne pas que qui-est est-ce ca cela ceci sont-ils ils elles eux t salut bonjour svp stp
     merci alors donc exactement precisement ont eu aujourd hui actuellement parmi
     fait faits faire font faisait faisaient fais
-    mais suis es sommes etes autre autres quelque chose
+    mais suis es sommes etes autre autres quelque chose quelqu
     """.split()
 )
 """Words that carry no meaning for matching. Question words (qui, quand) are kept."""
@@ -85,6 +85,8 @@ AFTER_WORDS = frozenset("apres".split())
 AFTER_DAY_WORDS = AFTER_WORDS
 BEFORE_WORDS = frozenset("avant auparavant abord debut initialement".split())
 SPAN_WORDS = frozenset("depuis jusqu jusque".split())
+SOMEONE_WORDS = frozenset(["quelqu"])  # ("quelqu'un")
+ANY_WORDS = frozenset("aucun aucune".split())
 RELATIVE_PRONOUNS = frozenset("que qu qui dont".split())
 DETERMINERS = frozenset("le la les l un une des son sa ses leur leurs ce cet cette ces".split())
 OWNER_WORDS = frozenset("de du des d".split())
