@@ -70,11 +70,14 @@ class Decider:
         runner = ranked[1] if len(ranked) > 1 else None
         runner_up = self.candidate(runner) if runner else None
         fact = self.index.facts[top.fact]
-        clear = self._clear(top, runner) and not self._guessed(query, top, runner)
-        if query.exclude and top.fact in self.index.positions(query.exclude):
-            # "Who else?", "what happened later?": a fact the reader has had in this
-            # conversation is no answer to it, however it scores.
-            clear = False
+        led = self._clear(top, runner)
+        # (Answering would guess whom a "they" standing for nobody stands for; or "who else?",
+        # "what happened later?" is asked, and a fact the reader has had in this conversation
+        # is no answer to it, however it scores.)
+        barred = self._guessed(query, top, runner) or bool(
+            query.exclude and top.fact in self.index.positions(query.exclude)
+        )
+        clear = led and not barred
         bar = limits.answer * (self.weights.long_bar if query.long else 1.0)
         if self.observe is not None:
             self.observe(query, ranked)
@@ -91,6 +94,16 @@ class Decider:
                 return self.answer_with(
                     question, fact, top.score, tokens, previous, runner_up, reason=Reason.CLOSE,
                     explanation=top.explanation, threshold=bar, verdict=(likely, limits.likely),
+                )  # fmt: skip
+        if top.score >= bar and not led and not barred and self.verdict is not None:
+            # Scored enough, but level with the runner-up: answered when found very likely to
+            # answer on everything the ranking saw (the lead over the runner-up among it).
+            likely = self.verdict.likelihood(measures(self.index, query, ranked))
+            if likely >= limits.likely:
+                return self.answer_with(
+                    question, fact, top.score, tokens, previous, runner_up,
+                    reason=Reason.LIKELIEST, explanation=top.explanation, threshold=bar,
+                    verdict=(likely, limits.likely),
                 )  # fmt: skip
         if top.score >= bar and clear:
             verdict = self.verdict

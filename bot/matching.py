@@ -59,7 +59,7 @@ _PICK = re.compile(r"\s*#?\s*(\d)\s*[.)]?\s*")
 _MORE = re.compile(lang.pattern("more"))
 # How a question of a message asking several is answered, to be given with the others: outright,
 # or, for a bare "and when?", by the date of what the one before it asked.
-_MATCHED = frozenset({Reason.MATCHED, Reason.CLOSE})
+_MATCHED = frozenset({Reason.MATCHED, Reason.CLOSE, Reason.LIKELIEST})
 """The reasons of an answer a fact's score earned."""
 _PART_ANSWERS = _MATCHED | {Reason.ASKED_OF_LAST}
 # A claim asks only whether it holds ("..., right?"), not who, when or how many besides.

@@ -445,20 +445,30 @@ def _why(reply: Reply, pack: Pack) -> list[str]:
     elif reply.outcome is Outcome.ANSWER:
         fact = pack.fact(reply.fact_id) if reply.fact_id is not None else None
         matched = f"the fact “{fact.questions[0]}”" if fact is not None else "a fact"
-        lines = [
-            f"I answered with {matched}: your question matched it with a score of {score}, "
-            f"and an answer needs {bar}."
-            if reply.reason is not Reason.CLOSE or reply.verdict is None
-            else f"I answered with {matched}: your question matched it with a score of "
-            f"{score}, a little under the {bar} an answer needs, but judged on everything the "
-            f"ranking saw it is {reply.verdict[0]:.0%} likely to answer what you asked, which "
-            f"answers a score so close (from {reply.verdict[1]:.0%})."
-        ]
+        judged_so = reply.reason in (Reason.CLOSE, Reason.LIKELIEST)
+        if reply.reason is Reason.CLOSE and reply.verdict is not None:
+            lines = [
+                f"I answered with {matched}: your question matched it with a score of "
+                f"{score}, a little under the {bar} an answer needs, but judged on everything "
+                f"the ranking saw it is {reply.verdict[0]:.0%} likely to answer what you "
+                f"asked, which answers a score so close (from {reply.verdict[1]:.0%})."
+            ]
+        else:
+            lines = [
+                f"I answered with {matched}: your question matched it with a score of {score}, "
+                f"and an answer needs {bar}."
+            ]
         if runner is not None:
             lines.append(f"The runner-up, “{runner.question}”, scored {runner.score:.2f}.")
         else:
             lines.append("No other fact came close.")
-        if reply.verdict is not None and reply.reason is not Reason.CLOSE:
+        if reply.reason is Reason.LIKELIEST and reply.verdict is not None:
+            lines.append(
+                f"That is no clear lead, but judged on everything the ranking saw it is "
+                f"{reply.verdict[0]:.0%} likely to answer what you asked, which answers "
+                f"without one (from {reply.verdict[1]:.0%})."
+            )
+        if reply.verdict is not None and not judged_so:
             likely, floor = reply.verdict
             lines.append(
                 f"Judged on everything the ranking saw, it is {likely:.0%} likely to answer "
@@ -534,7 +544,10 @@ def _why(reply: Reply, pack: Pack) -> list[str]:
             + "; ".join(f"{s.reason} (×{s.factor:.2f}, {s.name})" for s in moved)
             + "."
         )
-    elif reply.reason in (Reason.MATCHED, Reason.CLOSE) and reply.outcome is Outcome.ANSWER:
+    elif (
+        reply.reason in (Reason.MATCHED, Reason.CLOSE, Reason.LIKELIEST)
+        and reply.outcome is Outcome.ANSWER
+    ):
         lines.append(
             "No signal moved the score: it is how closely your words match the fact's phrasings."
         )

@@ -36,6 +36,9 @@ class Reason(StrEnum):
     CLOSE = "close"
     """A fact scored a little under the threshold, clear of the runner-up, and the verdict
     finds it very likely to answer."""
+    LIKELIEST = "likeliest"
+    """A fact scored enough but stood no clear lead over the runner-up, and the verdict finds
+    it very likely to answer."""
     NEXT = "next"
     """"And after that?": the fact that tells what happened next."""
     ASKED_OF_LAST = "asked-of-last"
@@ -127,7 +130,8 @@ class Reply:
     verdict: tuple[float, float] | None = None
     """How likely the verdict found the best fact to answer, and the floor it had to reach
     (when it was asked: of a fact that scored enough to be answered, its floor; of one a
-    little under, `Reason.CLOSE`, the likelihood that answers such a score)."""
+    little under, `Reason.CLOSE`, or level with the runner-up, `Reason.LIKELIEST`, the
+    likelihood that answers it)."""
     also: tuple[Reply, ...] = ()
     """The answers to the message's other questions, in its order, each a reply of its own
     ("who died, and how many were hurt?"): this reply answers the first."""

@@ -48,6 +48,7 @@ MEASURES = (
     "missing_most",
     "known",
     "missing",
+    "focus_missing_share",
 )
 """What the verdict weighs, in order (`measures` says what each is)."""
 
@@ -86,7 +87,9 @@ def measures(index: FactIndex, query: Query, ranked: list[Match]) -> list[float]
     "they" standing for nobody, or shows signs of another event; how many tokens the question
     has and the share the pack never uses; whether the runner-up quotes the same sentence; and,
     of the question's known telling words, the share of their weight the fact lacks, the weight
-    of the weightiest it lacks, how many there are and how many it lacks."""
+    of the weightiest it lacks, how many there are and how many it lacks; and the share it
+    lacks of those of a long message's questions, apart from its chatter (0 for a message
+    without)."""
     top = ranked[0]
     runner = ranked[1] if len(ranked) > 1 else None
     tokens = query.tokens
@@ -115,7 +118,17 @@ def measures(index: FactIndex, query: Query, ranked: list[Match]) -> list[float]
         max(missing, default=0.0),
         float(len(known)),
         float(len(missing)),
+        _focus_missing(index, query, vocab),
     ]
+
+
+def _focus_missing(index: FactIndex, query: Query, vocab: frozenset[str]) -> float:
+    """Return the share of the weight of a long message's questions' known telling words that
+    a fact (its `vocab`) lacks: "... for my report on the fighting in 2013. Which French
+    soldiers were wounded at Ber?" asks nothing its chatter's words tell."""
+    focus = [t for t in query.focus if t in index.idf and t not in index.weak_tokens]
+    weight = sum([index.idf[t] for t in focus])
+    return sum([index.idf[t] for t in focus if t not in vocab]) / weight if weight else 0.0
 
 
 def load_verdict(path: Path = PATH) -> Verdict:

@@ -1593,8 +1593,7 @@ def test_follow_up_he_must_be_in_the_answer(engine: Engine) -> None:
         ("combien de civils ont été tués ?", "civilians-killed",
          "d'où vient ce chiffre ?", "civilians-killed"),
         # "Où ?" asks where, as "where?" does: the last question, asked anew.
-        pytest.param("qui a gagné la bataille de Ber ?", "who-won", "où ?", "battle-location",
-                     marks=_OFFERED_SINCE),
+        ("qui a gagné la bataille de Ber ?", "who-won", "où ?", "battle-location"),
         # ... but not one asking about something else.
         ("why did the MAA keep vehicles outside Ber?", "maa-monitoring-for-gangs",
          "who said it was an armed band?", "maa-claimed-attack"),
@@ -1605,9 +1604,8 @@ def test_follow_up_he_must_be_in_the_answer(engine: Engine) -> None:
         ("what happened at In Khalil?", "first-clash-in-khalil",
          "did the French fly planes over the town?", "french-did-not-intervene"),
         # "They" after a question about prisoners are the prisoners.
-        pytest.param("How many prisoners did the MAA take?", "prisoners-taken",
-                     "what ethnicity were they?", "prisoners-returned-to-mauritania",
-                     marks=_OFFERED_SINCE),
+        ("How many prisoners did the MAA take?", "prisoners-taken",
+         "what ethnicity were they?", "prisoners-returned-to-mauritania"),
         ("How many prisoners did the MNLA lose at Ber?", "mnla-casualties",
          "what happened to them?", "prisoners-returned-to-mauritania"),
         # "Between them" is both sides last discussed.

@@ -114,6 +114,32 @@ def test_a_score_just_under_the_bar_is_answered_when_the_verdict_finds_it_very_l
     assert "tells-the-described" in [s.name for s in held.signals]
 
 
+LEVEL = "Did the MAA withdraw from Ber the same day it attacked, or did it stay longer?"
+"""A question whose best fact (when the MAA left Ber) scores enough, but leads the runner-up
+(what the MAA did after its second attack) only by what the classifier added."""
+
+
+def test_a_fact_level_with_the_runner_up_is_answered_when_the_verdict_finds_it_very_likely(
+    pack: Pack, engine: Engine
+) -> None:
+    reply = engine.answer(LEVEL)
+    assert reply.outcome is Outcome.ANSWER and reply.fact_id == "maa-left-ber"
+    assert reply.reason is Reason.LIKELIEST and "reason likeliest" in render_debug(reply)
+    limits = engine.thresholds
+    assert reply.confidence >= limits.answer and reply.runner_up is not None
+    assert reply.runner_up.fact_id == "maa-abandoned-ber"
+    assert reply.verdict is not None and reply.verdict[1] == limits.likely
+    assert reply.verdict[0] >= limits.likely
+    why = " ".join(render_why(reply, pack))
+    assert "That is no clear lead" in why and "which answers without one" in why
+    # Found only likely (not very), both are offered.
+    level = Engine(pack, verdict=_constant(0)).answer(LEVEL)
+    index = engine.index
+    offered = {index.facts[index.phrased[q]].id for q in level.suggestions}
+    assert level.outcome is Outcome.SUGGEST
+    assert {"maa-left-ber", "maa-abandoned-ber"} <= offered
+
+
 def test_what_it_measures_reads_the_question_against_the_best_fact(engine: Engine) -> None:
     interpreter, ranker = engine.interpreter, engine.ranker
 
@@ -130,6 +156,12 @@ def test_what_it_measures_reads_the_question_against_the_best_fact(engine: Engin
     padded = measured("when did the MAA leave Ber with the camels and the prisoners?")
     assert padded["unknown_share"] > 0 and padded["missing"] == 1
     assert padded["missing_share"] > 0 and padded["missing_most"] > 0
+    # In a long message, the share its questions' words lack apart from its chatter's.
+    chatter = "My teacher wants a report on the fighting in northern Mali in 2013, I chose it. "
+    unasked = measured(chatter + "Which French soldiers were wounded at Ber?")
+    asked = measured(chatter + "How many civilians were wounded at Ber?")
+    assert unasked["focus_missing_share"] > 0 and asked["missing_share"] > 0
+    assert asked["focus_missing_share"] == plain["focus_missing_share"] == 0
 
 
 def test_refitting_on_the_development_questions_gives_the_shipped_weights(tmp_path: Path) -> None:
