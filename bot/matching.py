@@ -130,6 +130,7 @@ class Engine:
         self._section_requests = self.vocabulary.tokens(lang.SECTION_REQUEST_WORDS)
         self._claimed = self.vocabulary.tokens(lang.CLAIM_ASKS - lang.QUESTION_WORDS)
         self._why = self.vocabulary.token("why")
+        self._request = re.compile(lang.pattern("request"))
         self._idle = self.vocabulary.tokens(lang.IDLE_WORDS) | self.index.weak_tokens
         self.decider = Decider(
             self.vocabulary,
@@ -178,14 +179,18 @@ class Engine:
                 replies.append(asked := self._reply(part, context))
                 if asked.answered:
                     context = asked.context
-        for place, asked in enumerate(replies, 1):
+        for place, (part, asked) in enumerate(zip(parts, replies, strict=True), 1):
             asked = replace(asked, place=place)
             if asked.answered and any(asked.fact_id == given.fact_id for given in answered):
                 continue  # (answered by a fact given already: "when did they leave, and when?")
             if asked.answered and asked.reason in _PART_ANSWERS:
                 answered.append(asked)
-            elif not (asked.answered and asked.fact_id == reply.fact_id is not None):
-                # (A sentence quoted, "and then?": no fact of its own to give beside the others.)
+            elif not (asked.answered and asked.fact_id == reply.fact_id is not None) and (
+                asked.answered or not self._only_requests(part)
+            ):
+                # (A sentence quoted, "and then?": no fact of its own to give beside the others.
+                # Nor is "could you please tell me, in as much detail as you can," a question
+                # found no answer: it asks to be told what the next part asks.)
                 unanswered.append(asked)
         if all(given.fact_id != reply.fact_id for given in answered):
             return reply
@@ -204,6 +209,15 @@ class Engine:
         return replace(
             first, question=question, also=tuple(rest), unanswered=tuple(unanswered), context=after
         )
+
+    def _only_requests(self, part: str) -> bool:
+        """Return whether a part of a message only asks to be told what follows ("could you
+        please tell me, in as much detail as the article allows, ..."): a request that says
+        too little to be a question of its own."""
+        if self._request.match(fold(strip_address(part)).lstrip(" ,.!")) is None:
+            return False
+        message = self.interpreter.message(part, MAX_QUESTION_CHARS)
+        return not (self.interpreter.says_enough(message.tokens))
 
     def _picked(self, number: int, context: Context) -> Reply | None:
         """Return the answer to the question offered that a bare number picks ("2", "#2"),

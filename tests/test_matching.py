@@ -1330,6 +1330,32 @@ def test_a_message_asking_several_questions_all_answered_has_no_unanswered_line(
     assert "found no answer" not in render_text(reply)
 
 
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Could you please tell me, in as much detail as the article allows, what happened on "
+        "May 5?",
+        "Please, as briefly as you can, what happened on May 5?",
+    ],
+)
+def test_a_request_to_be_told_is_not_a_question_found_without_answer(
+    engine: Engine, message: str
+) -> None:
+    """ "Could you please tell me, in as much detail as ...," asks to be told what follows:
+    no line says the article has no answer to it."""
+    reply = engine.answer(message)
+    assert reply.fact_id == "maa-attacked-again" and reply.unanswered == ()
+    assert "found no answer" not in render_text(reply)
+
+
+def test_a_request_asking_something_of_its_own_is_still_said_to_have_no_answer(
+    engine: Engine,
+) -> None:
+    reply = engine.answer("Could you tell me who won, and what did the French government think?")
+    assert reply.fact_id == "who-won"
+    assert [part.question for part in reply.unanswered] == ["what did the French government think?"]
+
+
 def test_what_else_is_never_offered_the_answer_just_given(engine: Engine) -> None:
     first = engine.answer("who won?")
     doubted = engine.answer("are you sure?", context=first.context)

@@ -810,6 +810,9 @@ PATTERNS = {
         r"(?: details?| info| information)?|go on|keep going|elaborate|details"
         r"|(?:anything|what) (?:else|more))(?: please)?"
     ),
+    # "Could you please tell me, in as much detail as you can, what ...?": a request that the
+    # reader be told, which asks nothing of its own when it says too little.
+    "request": r"(?:can|could|would|will) (?:you|u)\b|(?:please|pls|plz)\b",
     "next_openers": r"and |so |ok |okay ",
     "next_lead": r"then |what ",
     "next_verb": r"happened |came |comes ",
