@@ -95,7 +95,13 @@ class Decider:
                     question, fact, top.score, tokens, previous, runner_up, reason=Reason.CLOSE,
                     explanation=top.explanation, threshold=bar, verdict=(likely, limits.likely),
                 )  # fmt: skip
-        if top.score >= bar and not led and not barred and self.verdict is not None:
+        if (
+            top.score >= bar
+            and not led
+            and not barred
+            and not query.elsewhere
+            and self.verdict is not None
+        ):
             # Scored enough, but level with the runner-up: answered when found very likely to
             # answer on everything the ranking saw (the lead over the runner-up among it).
             likely = self.verdict.likelihood(measures(self.index, query, ranked))
@@ -155,7 +161,8 @@ class Decider:
             self.index.fact_sentences[top.fact] & self.index.fact_sentences[runner.fact]
         )
         # (The classifier's share may order two facts, but not by itself set one clear of the
-        # other: the lead must hold on the ranking's own scores too.)
+        # other: the lead must hold on the ranking's own scores too. Only the verdict may
+        # answer a fact so led, `Reason.LIKELIEST`.)
         lead = top.score - runner_score >= limits.margin and (
             runner is None or _own(top) - _own(runner) >= limits.margin
         )

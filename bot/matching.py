@@ -155,7 +155,9 @@ class Engine:
         if reply.answered and reply.reason in _MATCHED:
             # (Not a message declined whole: its questions asked alone lose what it tells of
             # another event, "in 2014", "at Anefis", and a bare "and when?" its subject.)
-            parts = asked_parts(question)
+            # ("Could you tell me, in as much detail as you can, what ...?": the request is the
+            # frame of the question after it, not one of its own.)
+            parts = [p for p in asked_parts(question) if not self._only_requests(p)]
             if len(parts) > 1:
                 reply = self._each_answered(question, parts, reply, context)
         if reply.suggestions:
@@ -179,18 +181,14 @@ class Engine:
                 replies.append(asked := self._reply(part, context))
                 if asked.answered:
                     context = asked.context
-        for place, (part, asked) in enumerate(zip(parts, replies, strict=True), 1):
+        for place, asked in enumerate(replies, 1):
             asked = replace(asked, place=place)
             if asked.answered and any(asked.fact_id == given.fact_id for given in answered):
                 continue  # (answered by a fact given already: "when did they leave, and when?")
             if asked.answered and asked.reason in _PART_ANSWERS:
                 answered.append(asked)
-            elif not (asked.answered and asked.fact_id == reply.fact_id is not None) and (
-                asked.answered or not self._only_requests(part)
-            ):
-                # (A sentence quoted, "and then?": no fact of its own to give beside the others.
-                # Nor is "could you please tell me, in as much detail as you can," a question
-                # found no answer: it asks to be told what the next part asks.)
+            elif not (asked.answered and asked.fact_id == reply.fact_id is not None):
+                # (A sentence quoted, "and then?": no fact of its own to give beside the others.)
                 unanswered.append(asked)
         if all(given.fact_id != reply.fact_id for given in answered):
             return reply
@@ -211,13 +209,14 @@ class Engine:
         )
 
     def _only_requests(self, part: str) -> bool:
-        """Return whether a part of a message only asks to be told what follows ("could you
-        please tell me, in as much detail as the article allows, ..."): a request that says
-        too little to be a question of its own."""
-        if self._request.match(fold(strip_address(part)).lstrip(" ,.!")) is None:
-            return False
-        message = self.interpreter.message(part, MAX_QUESTION_CHARS)
-        return not (self.interpreter.says_enough(message.tokens))
+        """Return whether a part of a message only asks to be told what the next one asks
+        ("could you please tell me, in as much detail as the article allows, ..."): a request
+        to be told, followed by no question word."""
+        folded = fold(strip_address(part)).lstrip(" ,.!")
+        request = self._request.match(folded)
+        return request is not None and lang.QUESTION_WORDS.isdisjoint(
+            lang.words_of(folded[request.end() :])
+        )
 
     def _picked(self, number: int, context: Context) -> Reply | None:
         """Return the answer to the question offered that a bare number picks ("2", "#2"),

@@ -464,9 +464,10 @@ def _why(reply: Reply, pack: Pack) -> list[str]:
             lines.append("No other fact came close.")
         if reply.reason is Reason.LIKELIEST and reply.verdict is not None:
             lines.append(
-                f"That is no clear lead, but judged on everything the ranking saw it is "
-                f"{reply.verdict[0]:.0%} likely to answer what you asked, which answers "
-                f"without one (from {reply.verdict[1]:.0%})."
+                "That lead is too small to answer on (it must hold without the classifier's "
+                f"share too), but judged on everything the ranking saw it is "
+                f"{reply.verdict[0]:.0%} likely to answer what you asked, which answers without "
+                f"a clear lead (from {reply.verdict[1]:.0%})."
             )
         if reply.verdict is not None and not judged_so:
             likely, floor = reply.verdict

@@ -125,8 +125,10 @@ def measures(index: FactIndex, query: Query, ranked: list[Match]) -> list[float]
 def _focus_missing(index: FactIndex, query: Query, vocab: frozenset[str]) -> float:
     """Return the share of the weight of a long message's questions' known telling words that
     a fact (its `vocab`) lacks: "... for my report on the fighting in 2013. Which French
-    soldiers were wounded at Ber?" asks nothing its chatter's words tell."""
-    focus = [t for t in query.focus if t in index.idf and t not in index.weak_tokens]
+    soldiers were wounded at Ber?" asks nothing its chatter's words tell. (0 when its questions
+    say too little to be read apart, as for a message without any.)"""
+    # (In a fixed order: a sum of floats depends on it.)
+    focus = sorted(t for t in query.focus if t in index.idf and t not in index.weak_tokens)
     weight = sum([index.idf[t] for t in focus])
     return sum([index.idf[t] for t in focus if t not in vocab]) / weight if weight else 0.0
 

@@ -22,7 +22,8 @@ class Thresholds:
     answer (so from 0.40 at 0.48; it follows the threshold when that is set, not the lower bar
     of a long message)."""
     likely: float = 0.9
-    """How likely the verdict must find a fact scoring from `near` to `answer` to answer it."""
+    """How likely the verdict must find a fact scoring from `near` to `answer` to answer it,
+    and one scoring enough but without a clear lead over the runner-up (`margin`)."""
     near_signals: float = 0.5
     """... and the signals must have left more than this share of its score: one that held it
     down as no answer (another month, only what the question describes) is not overruled."""

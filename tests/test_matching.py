@@ -1331,29 +1331,55 @@ def test_a_message_asking_several_questions_all_answered_has_no_unanswered_line(
 
 
 @pytest.mark.parametrize(
-    "message",
+    ("message", "answered"),
     [
-        "Could you please tell me, in as much detail as the article allows, what happened on "
-        "May 5?",
-        "Please, as briefly as you can, what happened on May 5?",
+        (
+            "Could you please tell me, in as much detail as the article allows, what happened "
+            "on May 5?",
+            ["maa-attacked-again"],
+        ),
+        (
+            "Could you please tell me, in as much detail as the article and its sources allow, "
+            "what happened on May 5?",
+            ["maa-attacked-again"],
+        ),
+        (
+            "Can you tell me, in as much detail as possible, what happened on May 5? And who won?",
+            ["maa-attacked-again", "who-won"],
+        ),
     ],
 )
-def test_a_request_to_be_told_is_not_a_question_found_without_answer(
-    engine: Engine, message: str
+def test_a_request_to_be_told_is_not_a_question_of_its_own(
+    engine: Engine, message: str, answered: list[str]
 ) -> None:
-    """ "Could you please tell me, in as much detail as ...," asks to be told what follows:
-    no line says the article has no answer to it."""
+    """ "Could you please tell me, in as much detail as ...," asks to be told what follows: it
+    is neither answered on its own nor said to have found no answer."""
     reply = engine.answer(message)
-    assert reply.fact_id == "maa-attacked-again" and reply.unanswered == ()
-    assert "found no answer" not in render_text(reply)
+    assert [reply.fact_id, *(a.fact_id for a in reply.also)] == answered
+    assert reply.unanswered == () and "found no answer" not in render_text(reply)
 
 
+@pytest.mark.parametrize(
+    ("message", "fact_id", "unanswered"),
+    [
+        (
+            "Could you tell me what the French government thought, and who won?",
+            "who-won",
+            "Could you tell me what the French government thought",
+        ),
+        (
+            "Could you tell me who the mayor was, and when did the MAA leave Ber?",
+            "maa-left-ber",
+            "Could you tell me who the mayor was",
+        ),
+    ],
+)
 def test_a_request_asking_something_of_its_own_is_still_said_to_have_no_answer(
-    engine: Engine,
+    engine: Engine, message: str, fact_id: str, unanswered: str
 ) -> None:
-    reply = engine.answer("Could you tell me who won, and what did the French government think?")
-    assert reply.fact_id == "who-won"
-    assert [part.question for part in reply.unanswered] == ["what did the French government think?"]
+    reply = engine.answer(message)
+    assert reply.fact_id == fact_id
+    assert [part.question for part in reply.unanswered] == [unanswered]
 
 
 def test_what_else_is_never_offered_the_answer_just_given(engine: Engine) -> None:

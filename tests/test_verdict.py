@@ -6,14 +6,17 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from bot.interpret import Query
 from bot.knowledge import Pack
-from bot.matching import Engine
+from bot.matching import Context, Engine
 from bot.replies import render_debug, render_why
-from bot.reply import Outcome, Reason
+from bot.reply import Outcome, Reason, Reply
+from bot.scoring import Match
 from bot.verdict import MEASURES, PATH, Verdict, VerdictError, load_verdict, measures
 from tests.commandline import ROOT, clean_environ
 
@@ -131,13 +134,35 @@ def test_a_fact_level_with_the_runner_up_is_answered_when_the_verdict_finds_it_v
     assert reply.verdict is not None and reply.verdict[1] == limits.likely
     assert reply.verdict[0] >= limits.likely
     why = " ".join(render_why(reply, pack))
-    assert "That is no clear lead" in why and "which answers without one" in why
+    assert "That lead is too small to answer on" in why
+    assert "which answers without a clear lead (from 90%)" in why
     # Found only likely (not very), both are offered.
     level = Engine(pack, verdict=_constant(0)).answer(LEVEL)
     index = engine.index
     offered = {index.facts[index.phrased[q]].id for q in level.suggestions}
     assert level.outcome is Outcome.SUGGEST
     assert {"maa-left-ber", "maa-abandoned-ber"} <= offered
+
+
+def test_no_verdict_answers_a_fact_without_a_lead_that_the_turn_rules_out(pack: Pack) -> None:
+    """However likely the verdict finds it, a fact level with the runner-up is not answered for
+    "who else?" when the reader has had it, nor for a "they" standing for nobody when the
+    runner-up quotes other sentences: either would be a guess."""
+    engine = Engine(pack, verdict=_constant(+1))
+    interpreter, index = engine.interpreter, engine.index
+    message = interpreter.message("who else took the town?", 1000)
+    plain = interpreter.plain(message, message.tokens, exclude=frozenset())
+    won, left = index.fact_index["who-won"], index.fact_index["maa-left-ber"]
+    assert not index.fact_sentences[won] & index.fact_sentences[left]
+
+    def decided(query: Query) -> Reply:
+        # (Level: 0.70 and 0.69, above the bar and under a score beyond doubt.)
+        ranked = [Match(won, 0.70), Match(left, 0.69)]
+        return engine.decider.decide("who else took the town?", query, ranked, Context())
+
+    assert decided(plain).reason is Reason.LIKELIEST
+    assert not decided(replace(plain, exclude=frozenset({"who-won"}))).answered
+    assert not decided(replace(plain, unresolved=True)).answered
 
 
 def test_what_it_measures_reads_the_question_against_the_best_fact(engine: Engine) -> None:

@@ -811,8 +811,11 @@ PATTERNS = {
         r"|(?:anything|what) (?:else|more))(?: please)?"
     ),
     # "Could you please tell me, in as much detail as you can, what ...?": a request that the
-    # reader be told, which asks nothing of its own when it says too little.
-    "request": r"(?:can|could|would|will) (?:you|u)\b|(?:please|pls|plz)\b",
+    # reader be told what the rest of the sentence asks.
+    "request": (
+        r"(?:can|could|would|will) (?:you|u) (?:please |pls |plz )?(?:tell|explain|say|describe)"
+        r"(?: (?:to )?(?:me|us))?\b"
+    ),
     "next_openers": r"and |so |ok |okay ",
     "next_lead": r"then |what ",
     "next_verb": r"happened |came |comes ",

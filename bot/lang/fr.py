@@ -416,11 +416,6 @@ PATTERNS = {
         r"|quelle|quels"
         r"|quelles|est-ce)\b|qu['’](?:a|ont|est|en)\b)"
     ),
-    # "Pourriez-vous me dire, aussi précisément que possible, ce que ... ?": a request.
-    "request": (
-        r"(?:pouvez|pourriez|peux|pourrais|pourrait)[- ](?:vous|tu)\b"
-        r"|(?:dites|dis)[- ](?:moi|nous)\b|s'il (?:vous|te) plait\b"
-    ),
     # "Qu'a dit la France ?", "Est-ce que ... ?": a question its first word does not tell.
     "question_opening": r"qu['’](?:a|ont|est|en|avait|avaient)\b|est-ce\b",
     "more": (
