@@ -156,8 +156,9 @@ class Engine:
             # (Not a message declined whole: its questions asked alone lose what it tells of
             # another event, "in 2014", "at Anefis", and a bare "and when?" its subject.)
             # ("Could you tell me, in as much detail as you can, what ...?": the request is the
-            # frame of the question after it, not one of its own.)
-            parts = [p for p in asked_parts(question) if not self._only_requests(p)]
+            # frame of the question after it, not one of its own; "..., do you know?" asks
+            # nothing of its own either.)
+            parts = [p for p in asked_parts(question) if not self._asks_nothing(p)]
             if len(parts) > 1:
                 reply = self._each_answered(question, parts, reply, context)
         if reply.suggestions:
@@ -208,15 +209,18 @@ class Engine:
             first, question=question, also=tuple(rest), unanswered=tuple(unanswered), context=after
         )
 
-    def _only_requests(self, part: str) -> bool:
-        """Return whether a part of a message only asks to be told what the next one asks
-        ("could you please tell me, in as much detail as the article allows, ..."): a request
-        to be told, followed by no question word."""
+    def _asks_nothing(self, part: str) -> bool:
+        """Return whether a part of a message asks nothing of its own: it only asks to be told
+        what the next one asks ("could you please tell me, in as much detail as the article
+        allows, ..."), a request to be told followed by no question word; or no word of it is
+        read ("..., do you know?", "..., right?")."""
         folded = fold(strip_address(part)).lstrip(" ,.!")
         request = self._request.match(folded)
-        return request is not None and lang.QUESTION_WORDS.isdisjoint(
+        if request is not None and lang.QUESTION_WORDS.isdisjoint(
             lang.words_of(folded[request.end() :])
-        )
+        ):
+            return True
+        return not self.interpreter.message(part, MAX_QUESTION_CHARS).tokens
 
     def _picked(self, number: int, context: Context) -> Reply | None:
         """Return the answer to the question offered that a bare number picks ("2", "#2"),

@@ -1347,13 +1347,21 @@ def test_a_message_asking_several_questions_all_answered_has_no_unanswered_line(
             "Can you tell me, in as much detail as possible, what happened on May 5? And who won?",
             ["maa-attacked-again", "who-won"],
         ),
+        # Nor is a tag asking nothing.
+        (
+            "My grandfather lived near Timbuktu in those years. How many civilians were killed, "
+            "do you know?",
+            ["civilians-killed"],
+        ),
+        ("How many civilians were killed, right?", ["civilians-killed"]),
     ],
 )
 def test_a_request_to_be_told_is_not_a_question_of_its_own(
     engine: Engine, message: str, answered: list[str]
 ) -> None:
-    """ "Could you please tell me, in as much detail as ...," asks to be told what follows: it
-    is neither answered on its own nor said to have found no answer."""
+    """ "Could you please tell me, in as much detail as ...," asks to be told what follows, and
+    "..., do you know?" asks nothing: neither is answered on its own nor said to have found no
+    answer."""
     reply = engine.answer(message)
     assert [reply.fact_id, *(a.fact_id for a in reply.also)] == answered
     assert reply.unanswered == () and "found no answer" not in render_text(reply)
