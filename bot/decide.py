@@ -82,34 +82,20 @@ class Decider:
         if self.observe is not None:
             self.observe(query, ranked)
         judged: tuple[float, float] | None = None
-        if (
-            limits.answer - limits.near <= top.score < bar
-            and clear
-            and top.factor > limits.near_signals
-            and self.verdict is not None
-        ):
-            # Just under the bar, but found very likely to answer on everything the ranking saw.
+        # A fact just under the bar, or scoring enough but level with the runner-up, is
+        # answered when found very likely to answer on everything the ranking saw (the lead
+        # over the runner-up among it).
+        weighed: Reason | None = None
+        if limits.answer - limits.near <= top.score < bar:
+            weighed = Reason.CLOSE if clear and top.factor > limits.near_signals else None
+        elif top.score >= bar and not (led or barred or query.elsewhere):
+            weighed = Reason.LIKELIEST
+        if weighed is not None and self.verdict is not None:
             likely = self.verdict.likelihood(measures(self.index, query, ranked))
             if likely >= limits.likely:
                 return self.answer_with(
-                    question, fact, top.score, tokens, previous, runner_up, reason=Reason.CLOSE,
+                    question, fact, top.score, tokens, previous, runner_up, reason=weighed,
                     explanation=top.explanation, threshold=bar, verdict=(likely, limits.likely),
-                )  # fmt: skip
-        if (
-            top.score >= bar
-            and not led
-            and not barred
-            and not query.elsewhere
-            and self.verdict is not None
-        ):
-            # Scored enough, but level with the runner-up: answered when found very likely to
-            # answer on everything the ranking saw (the lead over the runner-up among it).
-            likely = self.verdict.likelihood(measures(self.index, query, ranked))
-            if likely >= limits.likely:
-                return self.answer_with(
-                    question, fact, top.score, tokens, previous, runner_up,
-                    reason=Reason.LIKELIEST, explanation=top.explanation, threshold=bar,
-                    verdict=(likely, limits.likely),
                 )  # fmt: skip
         if top.score >= bar and clear:
             verdict = self.verdict

@@ -24,7 +24,7 @@ from bot.interpret import Interpreter, Message, Query, split_clauses
 from bot.knowledge import Fact, Pack
 from bot.lang.words import unread
 from bot.opinion import Likelihood
-from bot.reply import Candidate, Outcome, Reason, Reply
+from bot.reply import SCORED, Candidate, Outcome, Reason, Reply
 from bot.scoring import Ranker
 from bot.signals import Signal
 from bot.text import asked_parts, fold, normalize, strip_address
@@ -59,9 +59,8 @@ _PICK = re.compile(r"\s*#?\s*(\d)\s*[.)]?\s*")
 _MORE = re.compile(lang.pattern("more"))
 # How a question of a message asking several is answered, to be given with the others: outright,
 # or, for a bare "and when?", by the date of what the one before it asked.
-_MATCHED = frozenset({Reason.MATCHED, Reason.CLOSE, Reason.LIKELIEST})
-"""The reasons of an answer a fact's score earned."""
-_PART_ANSWERS = _MATCHED | {Reason.ASKED_OF_LAST}
+_MATCHED = SCORED
+_PART_ANSWERS = SCORED | {Reason.ASKED_OF_LAST}
 # A claim asks only whether it holds ("..., right?"), not who, when or how many besides.
 _ASKING_ELSE = lang.QUESTION_WORDS - lang.CLAIM_ASKS
 _CLAUSE_OPENERS = frozenset(("and", "or", "but", "et", "ou", "mais"))
@@ -158,7 +157,9 @@ class Engine:
             # ("Could you tell me, in as much detail as you can, what ...?": the request is the
             # frame of the question after it, not one of its own; "..., do you know?" asks
             # nothing of its own either.)
-            parts = [p for p in asked_parts(question) if not self._asks_nothing(p)]
+            parts = asked_parts(question)
+            if len(parts) > 1:
+                parts = [p for p in parts if not self._asks_nothing(p)]
             if len(parts) > 1:
                 reply = self._each_answered(question, parts, reply, context)
         if reply.suggestions:

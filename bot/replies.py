@@ -12,7 +12,7 @@ from bot import lang
 from bot.asks import polar
 from bot.knowledge import Citation, Pack, Source
 from bot.lang.words import unread
-from bot.reply import Outcome, Reason, Reply
+from bot.reply import SCORED, Outcome, Reason, Reply
 from bot.text import asked_parts, fold, normalize, printable, strip_address
 
 TELEGRAM_LIMIT = 4096
@@ -445,7 +445,6 @@ def _why(reply: Reply, pack: Pack) -> list[str]:
     elif reply.outcome is Outcome.ANSWER:
         fact = pack.fact(reply.fact_id) if reply.fact_id is not None else None
         matched = f"the fact “{fact.questions[0]}”" if fact is not None else "a fact"
-        judged_so = reply.reason in (Reason.CLOSE, Reason.LIKELIEST)
         if reply.reason is Reason.CLOSE and reply.verdict is not None:
             lines = [
                 f"I answered with {matched}: your question matched it with a score of "
@@ -469,7 +468,7 @@ def _why(reply: Reply, pack: Pack) -> list[str]:
                 f"{reply.verdict[0]:.0%} likely to answer what you asked, which answers without "
                 f"a clear lead (from {reply.verdict[1]:.0%})."
             )
-        if reply.verdict is not None and not judged_so:
+        if reply.verdict is not None and reply.reason not in (Reason.CLOSE, Reason.LIKELIEST):
             likely, floor = reply.verdict
             lines.append(
                 f"Judged on everything the ranking saw, it is {likely:.0%} likely to answer "
@@ -545,10 +544,7 @@ def _why(reply: Reply, pack: Pack) -> list[str]:
             + "; ".join(f"{s.reason} (×{s.factor:.2f}, {s.name})" for s in moved)
             + "."
         )
-    elif (
-        reply.reason in (Reason.MATCHED, Reason.CLOSE, Reason.LIKELIEST)
-        and reply.outcome is Outcome.ANSWER
-    ):
+    elif reply.reason in SCORED and reply.outcome is Outcome.ANSWER:
         lines.append(
             "No signal moved the score: it is how closely your words match the fact's phrasings."
         )

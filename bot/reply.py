@@ -81,6 +81,10 @@ class Reason(StrEnum):
     the questions that section answers, offered."""
 
 
+SCORED = frozenset({Reason.MATCHED, Reason.CLOSE, Reason.LIKELIEST})
+"""The reasons of an answer a fact's score earned."""
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """A fact the question could be about, with its score."""
