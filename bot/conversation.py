@@ -33,6 +33,7 @@ def store_context(context: Context, now: float) -> dict[str, Any]:
         "answered": context.answered,
         "given": list(context.given),
         "offered": list(context.offered),
+        "located": sorted(context.located),
     }
 
 
@@ -67,7 +68,9 @@ def restore_context(data: object, *, now: float, ttl: float | None) -> Context |
     given = _strings(data.get("given", []))
     # (Kept before the questions offered were: none to pick from.)
     offered = _strings(data.get("offered", []))
-    if not isinstance(answered, bool) or given is None or offered is None:
+    # (Kept before the places asked about were: none.)
+    located = _strings(data.get("located", []))
+    if not isinstance(answered, bool) or given is None or offered is None or located is None:
         return None
     return Context(
         entities=entities,
@@ -76,6 +79,7 @@ def restore_context(data: object, *, now: float, ttl: float | None) -> Context |
         answered=answered,
         given=given,
         offered=offered,
+        located=frozenset(located),
     )
 
 

@@ -43,6 +43,10 @@ class Context:
     offered: tuple[str, ...] = ()
     """The questions the last reply offered ("did you mean"), which a reader may pick by their
     number ("2")."""
+    located: frozenset[str] = frozenset()
+    """The places besides the article's own that the last question asked about events in
+    ("what happened at In Khalil?"), answered or not: a turn leaning on it and naming no place
+    or date of its own asks of events there too ("and how many died?")."""
 
     def told(self) -> frozenset[str]:
         """Return the facts the reader has had in this conversation."""
@@ -59,6 +63,11 @@ class Readings:
     """Readings tried after them."""
     whole: bool = False
     """Whether the message must be read whole, not clause by clause ("that fight")."""
+    located: frozenset[str] = frozenset()
+    """The places the turn asks about events in, taken from the conversation (see
+    `Context.located`)."""
+    plain: Query | None = None
+    """The turn read on its own but for those places, when it takes any."""
 
 
 class Dialogue:
@@ -176,6 +185,11 @@ class Dialogue:
         )
         if not leans and not self.may_lean(tokens):
             return Readings([plain])
+        located = (
+            self.still_located(tokens, previous.located) if leans and not message.long else _NOTHING
+        )
+        if located:
+            plain = replace(plain, located=plain.located | located)
         found = self._leaning(
             words,
             cues,
@@ -191,7 +205,19 @@ class Dialogue:
             # the conversation only when that reading is not answered. (So is a long message,
             # which mostly says itself whom its "they" are.)
             found.first.insert(0, plain)
+        if located:
+            found.located, found.plain = located, plain
         return found
+
+    def still_located(self, tokens: list[str], located: frozenset[str]) -> frozenset[str]:
+        """Return the places the last question asked about events in (`located`), which a
+        short turn leaning on it still asks of when it names nobody, no place and no date of
+        its own: "what happened at In Khalil in February?", "and how many died?" is not
+        answered by the deaths elsewhere. ("Were the captives handed to the Malian army or
+        some other?" says itself what it asks of.)"""
+        if not located or any(t.startswith("@") or t in lang.MONTHS or t.isdigit() for t in tokens):
+            return _NOTHING
+        return located
 
     @staticmethod
     def _inverted(message: Message) -> bool:

@@ -178,9 +178,14 @@ class Engine:
         answered: list[Reply] = []
         unanswered: list[Reply] = []
         replies = []
+        located: frozenset[str] = frozenset()
         with self.decider.unobserved():
             for part in parts:
-                replies.append(asked := self._reply(part, context))
+                # (A later question naming no place, no one and no date of its own asks of the
+                # events the one before it asked of: "what happened at In Khalil in February?
+                # How many died?")
+                replies.append(asked := self._reply(part, context, located=located))
+                located = asked.context.located
                 if asked.answered:
                     context = asked.context
         for place, asked in enumerate(replies, 1):
@@ -236,12 +241,26 @@ class Engine:
         fact = self.index.facts[position]
         return self.decider.answer_with(asked, fact, 1.0, tokens, context, reason=Reason.PICKED)
 
-    def _reply(self, question: str, context: Context | None) -> Reply:
-        """Reply to a message, using the conversation context for follow-ups."""
+    def _reply(
+        self, question: str, context: Context | None, *, located: frozenset[str] = frozenset()
+    ) -> Reply:
+        """Reply to a message, using the conversation context for follow-ups; the conversation
+        after it keeps the places the message asked about events in (`Context.located`).
+        `located`: those the question before it in the same message asked of."""
+        reply, located = self._replied(question, context, located)
+        if located != reply.context.located:
+            reply = replace(reply, context=replace(reply.context, located=located))
+        return reply
+
+    def _replied(
+        self, question: str, context: Context | None, before: frozenset[str]
+    ) -> tuple[Reply, frozenset[str]]:
+        """Return the reply to a message, and the places it asks about events in: its own, the
+        message's before it (`before`) or the conversation's."""
         message = self.interpreter.message(question, MAX_QUESTION_CHARS)
         special = self._special(question, message, context)
         if special is not None:
-            return special
+            return special, frozenset()
         previous = context or Context()
         tokens = message.tokens
         correction = False
@@ -255,11 +274,19 @@ class Engine:
         plain = self.interpreter.plain(message, tokens, exclude=previous.told())
         if self.dialogue.unresolved(self.dialogue.referring(message), context):
             plain = replace(plain, unresolved=True)
+        located = plain.located
+        if before and not located:
+            located = self.dialogue.still_located(tokens, before)
+            if located:
+                plain = replace(plain, located=located)
         if context is None:
             readings, later, whole = [plain], [], False
         else:
             found = self.dialogue.readings(message, plain, tokens, previous, correction=correction)
             readings, later, whole = found.first, found.later, found.whole
+            if found.plain is not None:
+                # ("And how many died?" after a question of events elsewhere: of them too.)
+                plain, located = found.plain, located | found.located
         tried: Iterable[tuple[Query, bool]] = [(r, False) for r in readings]
         if later or (len(message.words) >= self.weights.claused_question and not whole):
             # Clauses are read lazily, only when the whole message is not answered outright.
@@ -273,18 +300,19 @@ class Engine:
         if not reply.answered and standalone:
             corrected = self._figure_corrected(question, message, plain, previous, likely)
             if corrected is not None:
-                return corrected
+                return corrected, located
         if reply.outcome is Outcome.DECLINE:
             named = self._section_named(message.tokens)
             if named is not None:
                 # "Tell me about the aftermath": what that section answers.
-                return self.decider.section(question, *named, previous, message.tokens)
+                section = self.decider.section(question, *named, previous, message.tokens)
+                return section, located
         if not standalone:
-            return reply
+            return reply, located
         reply = self._seconded(reply, likely, previous)
         if context is not None and reply.answered and tokens is message.tokens:
             reply = self._afresh(reply)
-        return reply
+        return reply, located
 
     def _figure_corrected(
         self,

@@ -188,6 +188,20 @@ def test_garbage_chat_state_is_ignored_and_replaced(data: dict[Any, Any]) -> Non
     assert chat.previous(8, replying_to=50) == LEFT
 
 
+def test_the_places_asked_of_survive_a_round_trip() -> None:
+    """ "And how many died?" after a restart still asks of the place the last question named."""
+    located = Context(located=frozenset({"@in-khalil"}))
+    assert restore_context(store_context(located, 100.0), now=100.0, ttl=None) == located
+    # (A context kept before the places were has none; one whose places are not names none.)
+    kept = store_context(located, 100.0)
+    del kept["located"]
+    assert restore_context(kept, now=100.0, ttl=None) == Context()
+    assert (
+        restore_context({**store_context(located, 100.0), "located": [1]}, now=100.0, ttl=None)
+        is None
+    )
+
+
 def test_the_questions_offered_survive_a_round_trip() -> None:
     """A reader who types "2" after a restart still picks the second question offered."""
     offered = Context(offered=("Who won?", "When did the MAA leave Ber?"))

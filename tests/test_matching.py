@@ -1390,6 +1390,33 @@ def test_a_request_asking_something_of_its_own_is_still_said_to_have_no_answer(
     assert [part.question for part in reply.unanswered] == [unanswered]
 
 
+@pytest.mark.parametrize(
+    ("message", "answered", "unanswered"),
+    [
+        # Nothing says how many died at In Khalil: not the deaths at Ber.
+        (
+            "What happened at In Khalil in February exactly? How many died?",
+            ["first-clash-in-khalil"],
+            ["How many died?"],
+        ),
+        # ... but a later question naming a place or date of its own asks of that.
+        (
+            "What happened at In Khalil in February? And what happened on May 5?",
+            ["first-clash-in-khalil", "maa-attacked-again"],
+            [],
+        ),
+    ],
+)
+def test_a_later_question_of_a_message_asks_of_the_place_the_one_before_did(
+    engine: Engine, message: str, answered: list[str], unanswered: list[str]
+) -> None:
+    """A question of a message naming no place, no one and no date of its own asks of the
+    events the question before it put somewhere else than the article's own place."""
+    reply = engine.answer(message)
+    assert [reply.fact_id, *(a.fact_id for a in reply.also)] == answered
+    assert [part.question.strip() for part in reply.unanswered] == unanswered
+
+
 def test_what_else_is_never_offered_the_answer_just_given(engine: Engine) -> None:
     first = engine.answer("who won?")
     doubted = engine.answer("are you sure?", context=first.context)
@@ -1572,6 +1599,15 @@ def test_follow_up_he_must_be_in_the_answer(engine: Engine) -> None:
         # "There" is the place last discussed.
         ("when did the MAA raid In Khalil?", "first-clash-in-khalil",
          "how many people died there?", None),
+        # ... and a short turn leaning on a question asked of events elsewhere, naming no
+        # place, no one and no date of its own, asks of them too: nothing says how many died
+        # at In Khalil, nor is it the deaths at Ber.
+        ("What happened at In Khalil in February?", "first-clash-in-khalil",
+         "and how many died?", None),
+        ("What happened at In Khalil in February?", "first-clash-in-khalil",
+         "who controlled it?", "in-khalil-mnla-control"),
+        ("What happened at In Khalil in February?", "first-clash-in-khalil",
+         "and what happened on May 5?", "maa-attacked-again"),
         # "The other side" is the other combatant.
         ("What is the MAA made up of?", "maa-ethnic-makeup", "and the other side?",
          "mnla-ethnic-makeup"),
