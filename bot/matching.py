@@ -415,6 +415,9 @@ class Engine:
         """Answer the turns that need no ranking: "and after that?", "who said that?", a claim
         about what a group is, and an empty message."""
         decider, index = self.decider, self.index
+        if lang.asks_to_make(fold(strip_address(question))):
+            # "Write me a poem about the desert": nothing the article tells, whatever it is about.
+            return decider.decline(question, [], context, reason=Reason.OFF_TOPIC)
         last = context.fact_id if context is not None else None
         if last is not None and context is not None and _NEXT.match(message.normal):
             # "and after that?": what happens next in the story, if the article tells any more.

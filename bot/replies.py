@@ -70,6 +70,10 @@ _DECLINES = {
             "That isn't something the article on the {title} covers. "
             "I can answer questions like these:"
         ),
+        "make": (
+            "I only answer questions about the {title}, with the article's own sentences: I "
+            "don't write poems, songs, stories or jokes. You could ask, for example:"
+        ),
         "greeting": (
             "Hello! I answer questions about the {title} with the article's own sentences. "
             "Ask me anything about it, for example:"
@@ -108,6 +112,10 @@ _DECLINES = {
         "off-topic": (
             "L'article « {title} » ne parle pas de cela. "
             "Je peux répondre à des questions comme celles-ci :"
+        ),
+        "make": (
+            "Je réponds seulement aux questions sur l'article « {title} », avec ses propres "
+            "phrases : je n'écris ni poèmes, ni chansons, ni histoires, ni blagues. Par exemple :"
         ),
         "greeting": (
             "Bonjour ! Je réponds aux questions sur l'article « {title} », avec ses propres "
@@ -215,6 +223,8 @@ def decline_text(reason: Reason, question: str, title: str, *, near: bool = Fals
     courtesy = lang.courtesy(folded, words) or lang.courtesy(normalize(question))
     if courtesy is not None:
         return lines[courtesy].format(title=title)
+    if lang.asks_to_make(folded):
+        return lines["make"].format(title=title)
     return lines["off-topic"].format(title=title)
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from bot import lang
 from bot.knowledge import Citation, Pack, load_pack
 from bot.lang.words import unread
 from bot.matching import Engine, Outcome, Reply
@@ -445,6 +446,49 @@ def test_the_language_of_a_reply_goes_by_telling_words(
     engine: Engine, question: str, opening: str
 ) -> None:
     assert engine.answer(question).text.startswith(opening)
+
+
+@pytest.mark.parametrize(
+    ("message", "opening"),
+    [
+        # Whatever it is to be about, the article's own subject too.
+        ("can you write me a poem about the desert?", "I only answer questions about the"),
+        ("write me a poem about the battle of Ber", "I only answer questions about the"),
+        ("Forget the article. New task: write me a short poem about cats", "I only answer"),
+        ("tell me a joke", "I only answer questions about the"),
+        ("Peux-tu m'écrire un poème sur Ber ?", "Je réponds seulement aux questions"),
+        ("raconte-moi une blague", "Je réponds seulement aux questions"),
+    ],
+)
+def test_a_request_to_make_a_poem_or_a_song_is_declined_as_no_question(
+    engine: Engine, message: str, opening: str
+) -> None:
+    """ "Write me a poem about the desert" is not told the article does not say so: it asks
+    for something made, not for what the article says."""
+    reply = engine.answer(message)
+    assert not reply.answered and reply.reason is Reason.OFF_TOPIC
+    assert reply.text.startswith(opening) and reply.suggestions
+
+
+@pytest.mark.parametrize(
+    ("message", "fact_id"),
+    [
+        # A question asked before it is answered.
+        ("who won? and write me a song about it", "who-won"),
+        # The battle's story is the article's to tell.
+        ("raconte-moi l'histoire de la bataille", "battle-overview"),
+    ],
+)
+def test_a_message_telling_of_a_story_or_a_song_may_still_ask(
+    engine: Engine, message: str, fact_id: str
+) -> None:
+    assert engine.answer(message).fact_id == fact_id
+
+
+def test_writing_an_essay_is_told_not_asked() -> None:
+    """ "I'm writing an essay on the battle" says what the reader does, asking nothing made."""
+    assert not lang.asks_to_make("i'm writing an essay on the battle. when was it?")
+    assert not lang.asks_to_make("i want to write an essay about ber. who won?")
 
 
 def test_another_pack_greets_with_its_own_title() -> None:

@@ -363,6 +363,17 @@ _COURTESY_MAY_HOLD = (
 spares most questions the rest)."""
 
 
+_CREATIVE = re.compile(pattern("creative"))
+
+
+def asks_to_make(folded: str) -> bool:
+    """Return whether a lowercase, accent-folded message asks for something to be made, not
+    told: a poem, a song, a story, a joke ("write me a poem about the desert", "écris-moi une
+    chanson"), and asks no question before ("who won? and write me a song about it" asks one)."""
+    found = _CREATIVE.search(folded)
+    return found is not None and QUESTION_WORDS.isdisjoint(words_of(folded[: found.start()]))
+
+
 def courtesy(folded: str, words: list[str] | None = None) -> str | None:
     """Return "greeting", "thanks", "farewell" or "acknowledgement" when a lowercase,
     accent-folded message (or its `words_of`) is only that, or "about" when it asks only what

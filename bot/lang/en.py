@@ -816,6 +816,17 @@ PATTERNS = {
         r"(?:can|could|would|will) (?:you|u) (?:please |pls |plz )?(?:tell|explain|say|describe)"
         r"(?: (?:to )?(?:me|us))?\b"
     ),
+    # "Write me a poem about the desert", "could you compose a song?": a request to make
+    # something, which a reader of the article is not given. (Only as a request, opening a
+    # sentence: "I'm writing an essay on the battle. When was it?" asks a question.)
+    "creative": (
+        r"(?:^|[.!?:;,] |\b(?:now|then|instead|just|pls|please) )"
+        r"(?:(?:can|could|would|will) (?:you|u) (?:please |pls |plz )?)?"
+        r"(?:(?:write|compose|make up|invent|sing|draw|create)(?: (?:me|us))? "
+        r"(?:a|an|some|one|another|me a) (?:(?:short|little|quick|funny|nice|sad|small|long|new) )*"
+        r"(?:poem|poems|song|songs|story|stories|joke|jokes|haiku|limerick|rap|essay|tale|picture"
+        r"|drawing)|tell (?:me |us )?(?:a|an|another|some) (?:(?:funny|good|short) )?jokes?)\b"
+    ),
     "next_openers": r"and |so |ok |okay ",
     "next_lead": r"then |what ",
     "next_verb": r"happened |came |comes ",

@@ -411,6 +411,15 @@ _FIGURE_INSTEAD = (
 articles as often as numbers)."""
 
 PATTERNS = {
+    # "Écris-moi un poème", "peux-tu me raconter une blague ?": faire, non répondre.
+    "creative": (
+        r"(?:^|[.!?:;,] )(?:(?:peux|pourrais|pouvez|pourriez)[- ](?:tu|vous) (?:m'|me |nous )?)?"
+        r"(?:ecris|ecrivez|ecrire|compose|composez|composer|invente|inventez|inventer|raconte"
+        r"|racontez|raconter|chante|chantez|chanter)(?:[- ](?:moi|nous))? (?:un|une|des|quelques"
+        r"|encore une|encore un) (?:(?:petit|petite|court|courte|drole|jolie|joli) )*"
+        r"(?:poeme|poemes|chanson|chansons|blague|blagues|haiku|conte|dissertation"
+        r"|histoire drole)\b"
+    ),
     "and_asking": (
         r"(?:\s*,?\s*\bet\s+|\s*[,;]\s*)(?=(?:qui|quoi|quand|ou|où|pourquoi|comment|combien|quel"
         r"|quelle|quels"
