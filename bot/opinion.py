@@ -299,6 +299,12 @@ class Likelihood:
             self._probabilities = self._classifier.probabilities(self._text)
         return self._probabilities
 
+    def words(self) -> list[tuple[str, tuple[Sequence[int], Sequence[float]]]]:
+        """Return each word of the message with its summed weights on the facts they weigh
+        on (`Classifier._word`)."""
+        word = self._classifier._word
+        return [(w, word(w)[2]) for w in dict.fromkeys(self._text.split())]
+
     def opinion(self, fact_id: str) -> Opinion | None:
         """Return the classifier's view of a fact for this message (`Classifier.opinion`)."""
         return self._classifier.opinion_of(self.probabilities(), fact_id)

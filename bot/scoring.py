@@ -34,6 +34,9 @@ class Match:
     """How likely the classifier found the fact, and what its share multiplied the score by."""
 
 
+_NO_ENDORSED: dict[str, frozenset[int]] = {}
+
+
 class Ranker:
     """Ranks a pack's facts against a reading of a question."""
 
@@ -64,6 +67,7 @@ class Ranker:
         self._classified = [
             classifier.number(fact.id) if classifier is not None else None for fact in index.facts
         ]
+        self._positions = {n: f for f, n in enumerate(self._classified) if n is not None}
 
     def rank(self, query: Query, likely: Likelihood | None = None) -> list[Match]:
         """Return the facts best matching a reading, best first (at least the top three);
@@ -80,7 +84,7 @@ class Ranker:
             return []
         total = sum(weights.values())
         raw = self._overlaps(query, shortlist, weights, total)
-        asked = self._asked(query)
+        asked = self._asked(query, likely)
         checks = active(asked)
         ranked = self._judged(query, raw, asked, checks)
         # Character-level likeness settles near ties that token overlap cannot tell apart.
@@ -258,7 +262,7 @@ class Ranker:
             )
         return found
 
-    def _asked(self, query: Query) -> Asked:
+    def _asked(self, query: Query, likely: Likelihood | None = None) -> Asked:
         """Work out, once a reading, what its signals hold each fact against."""
         index, tokens = self.index, query.tokens
         # The first question word says what is asked; a later "when" is mostly a conjunction
@@ -301,9 +305,42 @@ class Ranker:
             if query.months and query.since is None and query.after is None
             else frozenset()
         )
-        return Asked(
-            query, first, checked, topics, subjects, unknown, claimed, months, dated_setting
+        endorsed = (
+            self._endorsed(checked, likely)
+            if likely is not None and not query.long
+            else _NO_ENDORSED
         )
+        return Asked(
+            query,
+            first,
+            checked,
+            topics,
+            subjects,
+            unknown,
+            claimed,
+            months,
+            dated_setting,
+            endorsed,
+        )
+
+    def _endorsed(self, checked: frozenset[str], likely: Likelihood) -> dict[str, frozenset[int]]:
+        """Return, for the plain words of a message read as `checked` tokens, the facts the
+        classifier weighs them most towards (`Asked.endorsed`)."""
+        token = self.judge.vocabulary.token
+        least, most = self.weights.learned_weight, self.weights.learned_facts
+        endorsed: dict[str, frozenset[int]] = {}
+        for word, entry in likely.words():
+            found = token(word)
+            if found is None or found not in checked or found.startswith("@"):
+                continue
+            numbers, values = entry
+            ranked = sorted(zip(values, numbers, strict=True), reverse=True)[:most]
+            facts = frozenset(
+                self._positions[n] for v, n in ranked if v >= least and n in self._positions
+            )
+            if facts:
+                endorsed[found] = endorsed.get(found, frozenset()) | facts
+        return endorsed
 
 
 class Explanation:

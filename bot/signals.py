@@ -7,7 +7,7 @@ asks for factors alone, and reasons only for the fact it ends up with.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -53,6 +53,9 @@ class Asked(NamedTuple):
     dated_setting: bool
     """Whether it asks only whether the article's own event was on a date ("was the battle
     on May 5?"): then the facts telling what else happened that day do not answer it."""
+    endorsed: Mapping[str, frozenset[int]]
+    """For its words, the facts the classifier learned them as words of: a fact lacking such
+    a word lacks only the word, not what it asks ("pulled out" of the fact asked "leave")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -442,7 +445,10 @@ def unexplained(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
             else:
                 product *= _fired(found, "missing-group", w.missing_group, token[1:])
         elif not asked.query.long and token not in index.weak_tokens:
-            product *= _fired(found, "missing-word", w.missing_word, token)
+            if fact in asked.endorsed.get(token, ()):
+                product *= _fired(found, "learned-word", w.learned_word, token)
+            else:
+                product *= _fired(found, "missing-word", w.missing_word, token)
     return product
 
 
