@@ -3604,3 +3604,19 @@ def test_a_word_the_classifier_learned_as_a_facts_own_is_not_held_against_it(
     unlearned = engine.answer("when did the looting festival take place?")
     assert not unlearned.answered
     assert "missing-word" in [s.name for s in unlearned.signals]
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("le fis du marabou a été anlevé par ki ?", "marabout-son-kidnapped"),
+        ("les soldats burkinabè sont repartis de Ber à quelle date ?", "burkinabe-left-ber"),
+    ],
+)
+def test_a_question_sharing_a_learned_word_with_a_fact_shares_more_than_names(
+    engine: Engine, question: str, fact_id: str
+) -> None:
+    """A question whose only words in common with a fact are names is not about it, unless
+    one of its other words is one the classifier learned as the fact's ("repartis" of the
+    Burkinabe forces leaving, "anlevé" of the kidnapping)."""
+    assert engine.answer(question).fact_id == fact_id
