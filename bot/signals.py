@@ -319,8 +319,13 @@ def count(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
 
 def claim(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
     """A yes/no question is answered by a fact saying what it asks, not one near it: each of its
-    telling words that the fact's statement (and its own yes/no phrasings) lacks."""
-    missing = asked.claimed - judge.index.asserted[fact]
+    telling words that the fact's statement (and its own yes/no phrasings) lacks, but for
+    those the classifier learned as the fact's words ("was the MAA hunting for gangs?")."""
+    missing = {
+        t
+        for t in asked.claimed - judge.index.asserted[fact]
+        if fact not in asked.endorsed.get(t, ())
+    }
     if not missing:
         return 1.0
     product = 1.0

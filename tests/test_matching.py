@@ -3620,3 +3620,14 @@ def test_a_question_sharing_a_learned_word_with_a_fact_shares_more_than_names(
     one of its other words is one the classifier learned as the fact's ("repartis" of the
     Burkinabe forces leaving, "anlevé" of the kidnapping)."""
     assert engine.answer(question).fact_id == fact_id
+
+
+def test_a_yes_no_question_in_words_the_classifier_learned_as_the_facts_is_answered(
+    engine: Engine,
+) -> None:
+    """A yes/no question is answered by a fact saying what it claims: a claim in words the
+    fact's statement lacks, but which the classifier learned as the fact's ("hunting" of the
+    MAA's search for gangs), says it too. A claim in words it never learned so does not."""
+    reply = engine.answer("Did Ramadane say the MAA was hunting for gangs near Ber?")
+    assert reply.fact_id == "maa-monitoring-for-gangs"
+    assert not engine.answer("Did the French army bomb the MAA?").answered
