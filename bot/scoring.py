@@ -87,6 +87,11 @@ class Ranker:
         asked = self._asked(query, likely)
         checks = active(asked)
         ranked = self._judged(query, raw, asked, checks)
+        if likely is not None:
+            # (The second opinion may find a fact the words missed.)
+            ranked = self._with_likeliest(
+                query, ranked, shortlist, likely, weights, total, asked, checks
+            )
         # Character-level likeness settles near ties that token overlap cannot tell apart.
         joined = " ".join(sorted(query.tokens))
         share = self.weights.spelling_share
@@ -106,6 +111,36 @@ class Ranker:
             top = ranked[0]
             top.explanation = Explanation(self, query, asked, checks, top.fact, top.opinion)
         return ranked
+
+    def _with_likeliest(
+        self,
+        query: Query,
+        ranked: list[Match],
+        shortlist: list[int],
+        likely: Likelihood,
+        weights: dict[str, float],
+        total: float,
+        asked: Asked,
+        checks: tuple[SignalCheck, ...],
+    ) -> list[Match]:
+        """Return the ranking with the fact the classifier finds likeliest scored too, when the
+        words the shortlist was drawn by missed it ("what did the raiders make off with?"
+        shares no telling word with the vehicles seized) and the ranking is not beyond doubt:
+        scored as any other, by the words it shares and the signals."""
+        first, second = _two_best(ranked)
+        sure, lead = self._beyond_doubt
+        if first >= sure and first - second >= lead:
+            return ranked
+        probabilities = likely.probabilities()
+        best = max(range(len(probabilities)), key=probabilities.__getitem__)
+        if probabilities[best] < self.weights.likeliest_probability:
+            return ranked
+        fact = self._positions.get(best)
+        if fact is None or fact in shortlist:
+            return ranked
+        raw = self._overlaps(query, [fact], weights, total)
+        extra = self._judged(query, raw, asked, checks)
+        return sorted([*ranked, *extra], key=_descending)
 
     def _seconded(self, ranked: list[Match], likely: Likelihood) -> None:
         """Let a share of each score go by how likely the classifier finds the fact, reading the

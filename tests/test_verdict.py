@@ -88,7 +88,7 @@ def test_answers_it_finds_likely_show_how_likely(engine: Engine, pack: Pack) -> 
     )
 
 
-CLOSE = "Where were tensions between the Arab and Tuareg communities running highest?"
+CLOSE = "Which administrative region saw Arab-Tuareg tensions grow the most?"
 """A question whose best fact (where tensions rose) scores a little under the bar."""
 
 
