@@ -147,6 +147,7 @@ class Classifier:
         self._words: dict[
             str, tuple[tuple[str, ...], float, tuple[Sequence[int], Sequence[float]]]
         ] = {}
+        self._learned: dict[tuple[str, float, int], frozenset[int]] = {}
 
     def _summed(self, features: Iterable[str]) -> tuple[Sequence[int], Sequence[float]]:
         """Return the features' summed weights on the facts they weigh on."""
@@ -172,6 +173,20 @@ class Classifier:
             found = (known, sum(idf[f] ** 2 for f in known), self._summed(known))
             if len(self._words) < WORDS_KEPT:
                 self._words[word] = found
+        return found
+
+    def learned(self, word: str, least: float, most: int) -> frozenset[int]:
+        """Return the facts (their numbers) a word's features weigh at least `least` on, among
+        the `most` they weigh most on: the facts it learned the word as a word of. Worked out
+        once a word."""
+        key = (word, least, most)
+        found = self._learned.get(key)
+        if found is None:
+            numbers, values = self._word(word)[2]
+            ranked = sorted(zip(values, numbers, strict=True), reverse=True)[:most]
+            found = frozenset(n for v, n in ranked if v >= least)
+            if len(self._learned) < WORDS_KEPT:
+                self._learned[key] = found
         return found
 
     def probabilities(self, normal: str) -> list[float]:
@@ -286,12 +301,13 @@ class Likelihood:
     """How likely the classifier finds each fact for one message, worked out the first time it
     is asked for (a message answered without it never pays for it)."""
 
-    __slots__ = ("_classifier", "_probabilities", "_text")
+    __slots__ = ("_classifier", "_learned", "_probabilities", "_text")
 
     def __init__(self, classifier: Classifier, normal: str) -> None:
         self._classifier = classifier
         self._text = normal
         self._probabilities: list[float] | None = None
+        self._learned: list[tuple[str, frozenset[int]]] | None = None
 
     def probabilities(self) -> list[float]:
         """Return how likely each fact is, in the order of the classifier's facts."""
@@ -299,11 +315,18 @@ class Likelihood:
             self._probabilities = self._classifier.probabilities(self._text)
         return self._probabilities
 
-    def words(self) -> list[tuple[str, tuple[Sequence[int], Sequence[float]]]]:
-        """Return each word of the message with its summed weights on the facts they weigh
-        on (`Classifier._word`)."""
-        word = self._classifier._word
-        return [(w, word(w)[2]) for w in dict.fromkeys(self._text.split())]
+    def learned(self, least: float, most: int) -> list[tuple[str, frozenset[int]]]:
+        """Return the words of the message the classifier learned as words of some facts,
+        each with those facts' numbers (`Classifier.learned`), worked out once a message (an
+        engine asks with the same `least` and `most` every time: its weights)."""
+        if self._learned is None:
+            learned = self._classifier.learned
+            self._learned = [
+                (w, facts)
+                for w in dict.fromkeys(self._text.split())
+                if (facts := learned(w, least, most))
+            ]
+        return self._learned
 
     def opinion(self, fact_id: str) -> Opinion | None:
         """Return the classifier's view of a fact for this message (`Classifier.opinion`)."""

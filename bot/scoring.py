@@ -362,17 +362,15 @@ class Ranker:
         """Return, for the plain words of a message read as `checked` tokens, the facts the
         classifier weighs them most towards (`Asked.endorsed`)."""
         token = self.judge.vocabulary.token
-        least, most = self.weights.learned_weight, self.weights.learned_facts
+        positions = self._positions
         endorsed: dict[str, frozenset[int]] = {}
-        for word, entry in likely.words():
+        for word, numbers in likely.learned(
+            self.weights.learned_weight, self.weights.learned_facts
+        ):
             found = token(word)
             if found is None or found not in checked or found.startswith("@"):
                 continue
-            numbers, values = entry
-            ranked = sorted(zip(values, numbers, strict=True), reverse=True)[:most]
-            facts = frozenset(
-                self._positions[n] for v, n in ranked if v >= least and n in self._positions
-            )
+            facts = frozenset(positions[n] for n in numbers if n in positions)
             if facts:
                 endorsed[found] = endorsed.get(found, frozenset()) | facts
         return endorsed
