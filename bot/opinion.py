@@ -147,7 +147,8 @@ class Classifier:
         self._words: dict[
             str, tuple[tuple[str, ...], float, tuple[Sequence[int], Sequence[float]]]
         ] = {}
-        self._learned: dict[tuple[str, float, int], frozenset[int]] = {}
+        self._learned: dict[str, tuple[int, ...]] = {}
+        self._learned_for: tuple[float, int] | None = None
 
     def _summed(self, features: Iterable[str]) -> tuple[Sequence[int], Sequence[float]]:
         """Return the features' summed weights on the facts they weigh on."""
@@ -175,18 +176,23 @@ class Classifier:
                 self._words[word] = found
         return found
 
-    def learned(self, word: str, least: float, most: int) -> frozenset[int]:
+    def learned(self, word: str, least: float, most: int) -> tuple[int, ...]:
         """Return the facts (their numbers) a word's features weigh at least `least` on, among
-        the `most` they weigh most on: the facts it learned the word as a word of. Worked out
-        once a word."""
-        key = (word, least, most)
-        found = self._learned.get(key)
-        if found is None:
-            numbers, values = self._word(word)[2]
-            ranked = sorted(zip(values, numbers, strict=True), reverse=True)[:most]
-            found = frozenset(n for v, n in ranked if v >= least)
-            if len(self._learned) < WORDS_KEPT:
-                self._learned[key] = found
+        the `most` they weigh most on: the facts it learned the word as a word of. (Kept once
+        worked out for the few words that have any, for one `least` and `most`: an engine's.)"""
+        key = (least, most)
+        if key != self._learned_for:
+            self._learned_for, self._learned = key, {}
+        found = self._learned.get(word)
+        if found is not None:
+            return found
+        numbers, values = self._word(word)[2]
+        if not numbers or max(values) < least:
+            return ()
+        ranked = sorted(zip(values, numbers, strict=True), reverse=True)[:most]
+        found = tuple(n for v, n in ranked if v >= least)
+        if len(self._learned) < WORDS_KEPT:
+            self._learned[word] = found
         return found
 
     def probabilities(self, normal: str) -> list[float]:
@@ -307,7 +313,7 @@ class Likelihood:
         self._classifier = classifier
         self._text = normal
         self._probabilities: list[float] | None = None
-        self._learned: list[tuple[str, frozenset[int]]] | None = None
+        self._learned: list[tuple[str, tuple[int, ...]]] | None = None
 
     def probabilities(self) -> list[float]:
         """Return how likely each fact is, in the order of the classifier's facts."""
@@ -315,7 +321,7 @@ class Likelihood:
             self._probabilities = self._classifier.probabilities(self._text)
         return self._probabilities
 
-    def learned(self, least: float, most: int) -> list[tuple[str, frozenset[int]]]:
+    def learned(self, least: float, most: int) -> list[tuple[str, tuple[int, ...]]]:
         """Return the words of the message the classifier learned as words of some facts,
         each with those facts' numbers (`Classifier.learned`), worked out once a message (an
         engine asks with the same `least` and `most` every time: its weights)."""

@@ -4,8 +4,10 @@ phrasings, and weigh each against what the question asks (the signals)."""
 from __future__ import annotations
 
 from bisect import insort
+from collections.abc import Mapping
 from dataclasses import dataclass
 from operator import truediv
+from types import MappingProxyType
 
 from rapidfuzz import fuzz, process
 
@@ -34,7 +36,7 @@ class Match:
     """How likely the classifier found the fact, and what its share multiplied the score by."""
 
 
-_NO_ENDORSED: dict[str, frozenset[int]] = {}
+_NO_ENDORSED: Mapping[str, frozenset[int]] = MappingProxyType({})
 
 
 class Ranker:
@@ -124,9 +126,10 @@ class Ranker:
         checks: tuple[SignalCheck, ...],
     ) -> list[Match]:
         """Return the ranking with the fact the classifier finds likeliest scored too, when the
-        words the shortlist was drawn by missed it ("what did the raiders make off with?"
-        shares no telling word with the vehicles seized) and the ranking is not beyond doubt:
-        scored as any other, by the words it shares and the signals."""
+        words the shortlist was drawn by missed it ("what did the Arab group's representative
+        say his fighters were up to while camped near the town?" shares no telling word with
+        the MAA's search for gangs) and the ranking is not beyond doubt: scored as any other, by
+        the words it shares and the signals."""
         first, second = _two_best(ranked)
         sure, lead = self._beyond_doubt
         if first >= sure and first - second >= lead:
