@@ -63,11 +63,9 @@ class Readings:
     """Readings tried after them."""
     whole: bool = False
     """Whether the message must be read whole, not clause by clause ("that fight")."""
-    located: frozenset[str] = frozenset()
-    """The places the turn asks about events in, taken from the conversation (see
-    `Context.located`)."""
     plain: Query | None = None
-    """The turn read on its own but for those places, when it takes any."""
+    """The turn read on its own but for the places it asks about events in taken from the
+    conversation (`Context.located`), when it takes any."""
 
 
 class Dialogue:
@@ -206,7 +204,7 @@ class Dialogue:
             # which mostly says itself whom its "they" are.)
             found.first.insert(0, plain)
         if located:
-            found.located, found.plain = located, plain
+            found.plain = plain
         return found
 
     def still_located(self, tokens: list[str], located: frozenset[str]) -> frozenset[str]:

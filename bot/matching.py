@@ -59,7 +59,6 @@ _PICK = re.compile(r"\s*#?\s*(\d)\s*[.)]?\s*")
 _MORE = re.compile(lang.pattern("more"))
 # How a question of a message asking several is answered, to be given with the others: outright,
 # or, for a bare "and when?", by the date of what the one before it asked.
-_MATCHED = SCORED
 _PART_ANSWERS = SCORED | {Reason.ASKED_OF_LAST}
 # A claim asks only whether it holds ("..., right?"), not who, when or how many besides.
 _ASKING_ELSE = lang.QUESTION_WORDS - lang.CLAIM_ASKS
@@ -151,7 +150,7 @@ class Engine:
             reply = self.decider.decline(question, [], context, empty=True)
             return replace(reply, context=replace(reply.context, offered=reply.suggestions))
         reply = self._reply(question, context)
-        if reply.answered and reply.reason in _MATCHED:
+        if reply.answered and reply.reason in SCORED:
             # (Not a message declined whole: its questions asked alone lose what it tells of
             # another event, "in 2014", "at Anefis", and a bare "and when?" its subject.)
             # ("Could you tell me, in as much detail as you can, what ...?": the request is the
@@ -286,7 +285,8 @@ class Engine:
             readings, later, whole = found.first, found.later, found.whole
             if found.plain is not None:
                 # ("And how many died?" after a question of events elsewhere: of them too.)
-                plain, located = found.plain, located | found.located
+                plain = found.plain
+                located = plain.located
         tried: Iterable[tuple[Query, bool]] = [(r, False) for r in readings]
         if later or (len(message.words) >= self.weights.claused_question and not whole):
             # Clauses are read lazily, only when the whole message is not answered outright.
@@ -356,7 +356,7 @@ class Engine:
         reading = replace(plain, soft=plain.soft | figures | months | self._claimed)
         ranked = self.ranker.rank(reading, likely)
         reply = self.decider.decide(question, reading, ranked, previous)
-        if not reply.answered or reply.reason not in _MATCHED or reply.fact_id is None:
+        if not reply.answered or reply.reason not in SCORED or reply.fact_id is None:
             return None
         # A figure is put right by one of the same kind: a day by a day (its month with it),
         # a count by a count ("did they leave 4 days after the battle?" is not put right by
@@ -622,7 +622,7 @@ class Engine:
         unless the two facts quote the same sentence (either then answers)."""
         if (
             likely is None
-            or reply.reason not in _MATCHED
+            or reply.reason not in SCORED
             or reply.fact_id is None
             or reply.confidence >= self.weights.disputable
         ):
