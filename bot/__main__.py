@@ -344,9 +344,12 @@ def pack_fit_command(args: argparse.Namespace) -> int:
     besides = "".join(
         f" and {count} questions of {name}" for name, count in classifier.questions.items()
     )
+    unanswered = (
+        " (those no fact answers as one more class)" if classifier.unanswered is not None else ""
+    )
     print(
         f"{path}: fitted on {sum(len(f.questions) for f in pack.facts)} phrasings of "
-        f"{len(pack.facts)} facts{besides} ({len(classifier.idf)} features)."
+        f"{len(pack.facts)} facts{besides}{unanswered} ({len(classifier.idf)} features)."
     )
     return EXIT_OK
 

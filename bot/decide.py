@@ -12,7 +12,7 @@ from bot.dialogue import Context
 from bot.index import FactIndex
 from bot.interpret import Query
 from bot.knowledge import Citation, Fact
-from bot.opinion import Opinion
+from bot.opinion import Likelihood, Opinion
 from bot.reply import Candidate, Outcome, Reason, Reply
 from bot.scoring import Explanation, Match
 from bot.verdict import Verdict, measures
@@ -40,7 +40,7 @@ class Decider:
         self._who = vocabulary.token("who")
         self.verdict: Verdict | None = verdict
         """Asked before answering whether the best fact is likely to answer (None: never)."""
-        self.observe: Callable[[Query, list[Match]], None] | None = None
+        self.observe: Callable[[Query, list[Match], float], None] | None = None
         """Shown every ranking the decider weighs (not an empty one, nor a clause of chatter),
         to fit the verdict."""
         # The language the article, and so the answers, are written in.
@@ -56,8 +56,16 @@ class Decider:
         finally:
             self.observe = observe
 
-    def decide(self, question: str, query: Query, ranked: list[Match], previous: Context) -> Reply:
-        """Return the reply to one reading of a question, given its ranked facts."""
+    def decide(
+        self,
+        question: str,
+        query: Query,
+        ranked: list[Match],
+        previous: Context,
+        classified: Likelihood | None = None,
+    ) -> Reply:
+        """Return the reply to one reading of a question, given its ranked facts (and the
+        classifier's view of the message, `classified`)."""
         tokens = query.tokens
         limits = self.thresholds
         if not ranked:
@@ -80,7 +88,7 @@ class Decider:
         clear = led and not barred
         bar = limits.answer * (self.weights.long_bar if query.long else 1.0)
         if self.observe is not None:
-            self.observe(query, ranked)
+            self.observe(query, ranked, _unanswered_share(classified))
         judged: tuple[float, float] | None = None
         # A fact just under the bar, or scoring enough but level with the runner-up, is
         # answered when found very likely to answer on everything the ranking saw (the lead
@@ -91,7 +99,9 @@ class Decider:
         elif top.score >= bar and not (led or barred or query.elsewhere):
             weighed = Reason.LIKELIEST
         if weighed is not None and self.verdict is not None:
-            likely = self.verdict.likelihood(measures(self.index, query, ranked))
+            likely = self.verdict.likelihood(
+                measures(self.index, query, ranked, _unanswered_share(classified))
+            )
             if likely >= limits.likely:
                 return self.answer_with(
                     question, fact, top.score, tokens, previous, runner_up, reason=weighed,
@@ -105,7 +115,9 @@ class Decider:
                 and top.score < limits.sure
                 and self.index.exact.get(frozenset(tokens)) != top.fact
             ):
-                likely = verdict.likelihood(measures(self.index, query, ranked))
+                likely = verdict.likelihood(
+                    measures(self.index, query, ranked, _unanswered_share(classified))
+                )
                 judged = (likely, verdict.floor)
             if judged is None or judged[0] >= judged[1]:
                 return self.answer_with(
@@ -113,7 +125,10 @@ class Decider:
                     explanation=top.explanation, threshold=bar, verdict=judged,
                 )  # fmt: skip
             # (Scored enough, but unlikely to answer what was asked: offered, not given.)
-        quoted = self._quoted(question, query, previous)
+        # (Nor is a sentence quoted for a question the classifier finds likelier one the
+        # article does not answer: it covers the question's words, not what it asks.)
+        unlikely = classified is not None and query.last is None and classified.unanswered()
+        quoted = None if unlikely else self._quoted(question, query, previous)
         if quoted is not None:
             return replace(quoted, runner_up=self.candidate(top), threshold=bar)
         if top.score >= limits.suggest and not query.elsewhere:
@@ -466,6 +481,12 @@ class Decider:
             answered=fact is not None,
             given=given,
         )
+
+
+def _unanswered_share(classified: Likelihood | None) -> float:
+    """Return how likely the classifier finds the message one that no fact answers (a measure
+    the verdict weighs; worked out only when it is asked)."""
+    return classified.unanswered_share() if classified is not None else 0.0
 
 
 def _unanswered(

@@ -13,9 +13,14 @@ from rapidfuzz import fuzz
 from bot.errors import BotError
 from bot.evaluation import ANSWERED_KINDS, Item
 from bot.knowledge import CLASSIFIER_FILE, Fact, Pack
-from bot.opinion import WORD_FEATURE, Classifier, features, fingerprint
+from bot.opinion import UNANSWERED, WORD_FEATURE, Classifier, features, fingerprint
 from bot.text import normalize
 
+UNANSWERED_KINDS = {"absent"}
+"""The kinds of question fitted as the class of those no fact answers: on the article's events,
+asking what it does not say. (Questions of other events or off the subject were left out: the
+classifier learned their years and names as a sign, and "after 2012 who won the battle?" went
+unanswered; other stages tell them.)"""
 STRENGTH = 20.0
 """The inverse of the regularisation strength: the phrasings are few, and each matters."""
 SMALLEST_WEIGHT = 0.4
@@ -68,7 +73,9 @@ def answering_fact(facts: Sequence[Fact], item: Item) -> int | None:
 def fit(pack: Pack, questions: Sequence[tuple[str, Sequence[Item]]] = ()) -> Classifier:
     """Return a classifier fitted on the pack's phrasings, one class per fact, and on the
     questions of scored question files (`questions`: each file's name and items), each as a
-    phrasing of the fact it is asked of (`answering_fact`)."""
+    phrasing of the fact it is asked of (`answering_fact`); the questions about the article's
+    events that it does not answer (kind `absent`) as one more class, after the facts'
+    (`bot.opinion.UNANSWERED`)."""
     try:
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
@@ -84,6 +91,8 @@ def fit(pack: Pack, questions: Sequence[tuple[str, Sequence[Item]]] = ()) -> Cla
     for name, items in questions:
         for item in items:
             answered = answering_fact(pack.facts, item)
+            if answered is None and len(item.turns) == 1 and item.kind in UNANSWERED_KINDS:
+                answered = len(pack.facts)
             if answered is not None:
                 texts.append(normalize(item.turns[0]))
                 labels.append(answered)
@@ -104,7 +113,7 @@ def fit(pack: Pack, questions: Sequence[tuple[str, Sequence[Item]]] = ()) -> Cla
     # smaller for it. (Letter groups are kept: they count a word the classifier half knows.)
     idf = {f: v for f, v in idf.items() if f in weights or not f.startswith(WORD_FEATURE)}
     return Classifier(
-        [fact.id for fact in pack.facts],
+        [fact.id for fact in pack.facts] + ([UNANSWERED] if len(pack.facts) in labels else []),
         [round(float(b), 4) for b in model.intercept_],
         idf,
         weights,

@@ -297,6 +297,10 @@ class Engine:
             )
         likely = self._likely(message)
         reply, standalone = self._best(question, message, tried, previous, plain, likely)
+        if standalone:
+            # (An answer the classifier disputes is none: a claim getting a figure wrong may
+            # then be put right.)
+            reply = self._seconded(reply, likely, previous)
         if not reply.answered and standalone:
             corrected = self._figure_corrected(question, message, plain, previous, likely)
             if corrected is not None:
@@ -309,7 +313,6 @@ class Engine:
                 return section, located
         if not standalone:
             return reply, located
-        reply = self._seconded(reply, likely, previous)
         if context is not None and reply.answered and tokens is message.tokens:
             reply = self._afresh(reply)
         return reply, located
@@ -355,6 +358,8 @@ class Engine:
         # (Nor is "..., correct?" a word the fact must have.)
         reading = replace(plain, soft=plain.soft | figures | months | self._claimed)
         ranked = self.ranker.rank(reading, likely)
+        # (Whether the classifier finds the message one that no fact answers is not asked:
+        # read with its figures, it may well be, and the figures are what is put right.)
         reply = self.decider.decide(question, reading, ranked, previous)
         if not reply.answered or reply.reason not in SCORED or reply.fact_id is None:
             return None
@@ -592,7 +597,7 @@ class Engine:
         told_before = None if plain.premise else self._told_before(message)
         for number, (reading, from_question) in enumerate(tried):
             ranked = self.ranker.rank(reading, likely)
-            reply = self.decider.decide(question, reading, ranked, previous)
+            reply = self.decider.decide(question, reading, ranked, previous, likely)
             alone = reading is plain or reading.clause
             if reply.answered and told_before and self._restated(reply, told_before):
                 reply = self.decider.offered(reply, previous)

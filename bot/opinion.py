@@ -46,6 +46,12 @@ class ClassifierFileError(BotError):
     exit_status = 2
 
 
+UNANSWERED = "(unanswered)"
+"""The class of the questions no fact answers, when the classifier was fitted on some (the
+development questions the article does not answer, asked of other events or off the subject):
+last among its facts. It learns how such questions are put ("which gangs exactly?", "was he ever
+freed?"), and the likelier it finds a question one of them, the less likely it finds any fact."""
+
 WORD_FEATURE = "w "
 """What opens the feature of a whole word or a pair of words ("w war", "w the war")."""
 
@@ -144,6 +150,8 @@ class Classifier:
         """How many questions of each scored question file it was fitted on besides the
         phrasings (`pack fit --questions`)."""
         self._number = {fact_id: n for n, fact_id in enumerate(facts)}
+        self.unanswered = self._number.get(UNANSWERED)
+        """The position of the class of questions no fact answers, if it was fitted on some."""
         self._words: dict[
             str, tuple[tuple[str, ...], float, tuple[Sequence[int], Sequence[float]]]
         ] = {}
@@ -307,12 +315,13 @@ class Likelihood:
     """How likely the classifier finds each fact for one message, worked out the first time it
     is asked for (a message answered without it never pays for it)."""
 
-    __slots__ = ("_classifier", "_learned", "_probabilities", "_text")
+    __slots__ = ("_answered", "_classifier", "_learned", "_probabilities", "_text")
 
     def __init__(self, classifier: Classifier, normal: str) -> None:
         self._classifier = classifier
         self._text = normal
         self._probabilities: list[float] | None = None
+        self._answered: list[float] | None = None
         self._learned: list[tuple[str, tuple[int, ...]]] | None = None
 
     def probabilities(self) -> list[float]:
@@ -334,9 +343,41 @@ class Likelihood:
             ]
         return self._learned
 
+    def of_facts(self, asked_alone: bool = False) -> list[float]:
+        """Return how likely each fact is. For a message read on its own (`asked_alone`), as
+        `probabilities` has it: the class of the questions no fact answers takes its share, and
+        a question put as they are is unlikely of every fact. Otherwise among the facts alone,
+        that class's share going to them as they share the rest: for a follow-up, whose words
+        alone do not say what it asks ("what ethnicity were they?" of the prisoners just
+        answered), and to weigh one fact against another (`opinion`)."""
+        number = self._classifier.unanswered
+        if number is None or asked_alone:
+            return self.probabilities()
+        if self._answered is None:
+            probabilities = self.probabilities()
+            scale = 1.0 / ((1.0 - probabilities[number]) or 1.0)
+            self._answered = [p * scale for p in probabilities]
+            self._answered[number] = 0.0
+        return self._answered
+
+    def unanswered_share(self) -> float:
+        """Return how likely the classifier finds the message one that no fact answers (0 when
+        it was fitted on none)."""
+        number = self._classifier.unanswered
+        return 0.0 if number is None else self.probabilities()[number]
+
+    def unanswered(self) -> bool:
+        """Return whether the classifier finds the message likelier one that no fact answers
+        than one asked of any fact (never when it was fitted on none)."""
+        number = self._classifier.unanswered
+        if number is None:
+            return False
+        probabilities = self.probabilities()
+        return probabilities[number] >= max(probabilities)
+
     def opinion(self, fact_id: str) -> Opinion | None:
         """Return the classifier's view of a fact for this message (`Classifier.opinion`)."""
-        return self._classifier.opinion_of(self.probabilities(), fact_id)
+        return self._classifier.opinion_of(self.of_facts(), fact_id)
 
 
 def load(path: Path) -> Classifier | None:

@@ -107,7 +107,7 @@ class Ranker:
                 likeness = match.factor**self.weights.likeness_hold * found[1] / 100
                 match.score = (1 - share) * match.score + share * likeness
         if likely is not None:
-            self._seconded(ranked, likely)
+            self._seconded(ranked, likely, query.last is None)
         ranked.sort(key=_descending)
         if ranked:
             top = ranked[0]
@@ -134,7 +134,7 @@ class Ranker:
         sure, lead = self._beyond_doubt
         if first >= sure and first - second >= lead:
             return ranked
-        probabilities = likely.probabilities()
+        probabilities = likely.of_facts(query.last is None)
         best = max(range(len(probabilities)), key=probabilities.__getitem__)
         if probabilities[best] < self.weights.likeliest_probability:
             return ranked
@@ -145,7 +145,7 @@ class Ranker:
         extra = self._judged(query, raw, asked, checks)
         return sorted([*ranked, *extra], key=_descending)
 
-    def _seconded(self, ranked: list[Match], likely: Likelihood) -> None:
+    def _seconded(self, ranked: list[Match], likely: Likelihood, alone: bool) -> None:
         """Let a share of each score go by how likely the classifier finds the fact, reading the
         message as typed: a second, independent opinion, robust to slips and rewording. (Held
         to what the signals found, as likeness is: a fact that does not answer the question
@@ -155,7 +155,7 @@ class Ranker:
         sure, lead = self._beyond_doubt
         if first < self._beyond_reach or (first >= sure and first - second >= lead):
             return
-        probabilities = likely.probabilities()
+        probabilities = likely.of_facts(alone)
         share, scale = self.weights.opinion_share, self.weights.opinion_scale
         for match in ranked:
             number = self._classified[match.fact]

@@ -17,7 +17,7 @@ from bot.evaluation import Item, load_questions
 from bot.fitting import answering_fact, fit
 from bot.knowledge import CLASSIFIER_FILE, KnowledgeError, Pack, load_pack
 from bot.matching import Engine
-from bot.opinion import features
+from bot.opinion import UNANSWERED, Likelihood, features
 from bot.replies import render_debug, render_why
 from bot.reply import Outcome, Reason
 from bot.text import normalize
@@ -64,7 +64,45 @@ def test_each_pack_ships_a_classifier_fitted_on_its_current_phrasings(
 ) -> None:
     pack = load_pack(directory)
     assert pack.classifier is not None, pack.classifier_note
-    assert pack.classifier.facts == [f.id for f in pack.facts]
+    # (After them, the class of the questions no fact answers, when fitted on some.)
+    assert pack.classifier.facts[: len(pack.facts)] == [f.id for f in pack.facts]
+    assert pack.classifier.facts[len(pack.facts) :] in ([], [UNANSWERED])
+
+
+@pytest.mark.parametrize(
+    ("question", "unanswered"),
+    [
+        # A detail of a fact's event the article does not give...
+        ("which gangs in particular was the MAA looking for?", True),
+        ("what became of the seized truck?", True),
+        # ... not what the fact says.
+        ("What was the MAA searching for near Ber?", False),
+        ("Which vehicles were seized on May 5?", False),
+    ],
+)
+def test_the_classifier_learns_how_the_questions_no_fact_answers_are_put(
+    pack: Pack, question: str, unanswered: bool
+) -> None:
+    """Fitted on the development questions the article does not answer as one more class, after
+    the facts, it finds a question asking what the article lacks likelier one of them than one
+    asked of any fact; among the facts alone, their likelihoods share what it leaves them."""
+    assert pack.classifier is not None and pack.classifier.unanswered == len(pack.facts)
+    likely = Likelihood(pack.classifier, normalize(question))
+    assert likely.unanswered() is unanswered
+    assert (likely.unanswered_share() > 0.5) is unanswered
+    among_facts = likely.of_facts()
+    assert among_facts[pack.classifier.unanswered] == 0
+    assert sum(among_facts) == pytest.approx(1.0)
+
+
+def test_a_classifier_fitted_without_questions_no_fact_answers_has_no_class_for_them(
+    pack: Pack,
+) -> None:
+    classifier = fit(replace(pack, classifier=None))
+    assert classifier.unanswered is None and UNANSWERED not in classifier.facts
+    likely = Likelihood(classifier, normalize("what became of the seized truck?"))
+    assert likely.unanswered_share() == 0 and not likely.unanswered()
+    assert likely.of_facts() == likely.probabilities()
 
 
 def test_refitting_a_pack_gives_the_same_opinions_as_its_shipped_classifier(
@@ -127,7 +165,7 @@ def test_refitting_without_the_question_files_it_was_fitted_on_says_so_and_keeps
     shipped = path.read_bytes()
     refused = run_bot("pack", "fit", str(pack_copy))
     assert refused.returncode == 2
-    assert "was fitted on 2446 questions of dev.yaml besides the phrasings" in refused.stderr
+    assert "was fitted on 3098 questions of dev.yaml besides the phrasings" in refused.stderr
     assert "--questions PATH/dev.yaml, or with --phrasings-only" in refused.stderr
     assert path.read_bytes() == shipped  # nothing lost
     # Said so, it fits on the phrasings alone; after that, a plain refit needs nothing more.
@@ -145,7 +183,7 @@ def test_refitting_with_other_question_files_than_it_was_fitted_on_says_so(
     other = SECOND_PACK / "questions.yaml"
     refused = run_bot("pack", "fit", str(pack_copy), "--questions", str(other))
     assert refused.returncode == 2
-    assert "fitted on 2446 questions of dev.yaml" in refused.stderr
+    assert "fitted on 3098 questions of dev.yaml" in refused.stderr
     assert "--questions PATH/questions.yaml --questions PATH/dev.yaml" in refused.stderr
     assert path.read_bytes() == shipped
     # Fitting on the phrasings only and on question files are two choices, not one.

@@ -88,7 +88,7 @@ def test_answers_it_finds_likely_show_how_likely(engine: Engine, pack: Pack) -> 
     )
 
 
-CLOSE = "Which administrative region saw Arab-Tuareg tensions grow the most?"
+CLOSE = "Which region of the theatre saw the worst Arab–Tuareg friction?"
 """A question whose best fact (where tensions rose) scores a little under the bar."""
 
 
@@ -196,7 +196,8 @@ def test_refitting_on_the_development_questions_gives_the_shipped_weights(tmp_pa
         capture_output=True, text=True, cwd=ROOT, env=clean_environ(), timeout=300, check=False,
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "fitted on" in result.stdout
+    # (Out of fold: the bundled classifier was fitted on the development questions too.)
+    assert "fitted on" in result.stdout and "out of 5 folds" in result.stdout
     refitted, shipped = load_verdict(fitted), load_verdict(PATH)
     assert refitted.floor == shipped.floor
     assert refitted.bias == pytest.approx(shipped.bias, rel=1e-3, abs=1e-3)
