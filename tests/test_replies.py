@@ -11,7 +11,7 @@ import yaml
 
 from bot import lang
 from bot.knowledge import Citation, Pack, load_pack
-from bot.lang.words import unread
+from bot.lang.words import language_words, real_words, unread
 from bot.matching import Engine, Outcome, Reply
 from bot.replies import (
     CUT_MARK,
@@ -574,3 +574,13 @@ def test_a_section_of_another_pack_is_offered_too() -> None:
         assert reply.reason is Reason.SECTION, message
         assert reply.text == "The article's “History” section answers these:"
         assert reply.suggestions[0] == "Why was the festival founded?"
+
+
+def test_the_word_lists_kept_are_every_read_language_s_words_together() -> None:
+    """Each language's own list is worked out when asked for, and not kept: the English one,
+    some two megabytes, is asked for once (to tell the French words apart), and kept it took the
+    batch of `ask` past its memory budget."""
+    english, french = language_words("en"), language_words("fr")
+    assert language_words("en") is not english
+    assert english | french == real_words()
+    assert {"battle", "bataille"} <= real_words()

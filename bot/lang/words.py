@@ -51,12 +51,12 @@ COMMON = 10_000
 @cache
 def real_words() -> frozenset[str]:
     """Return the words of every language's list, folded as questions are."""
-    return frozenset().union(*map(language_words, LANGUAGES))
+    return frozenset(word for language in LANGUAGES for word in _listed(language))
 
 
-@cache
 def language_words(language: str) -> frozenset[str]:
-    """Return the words of one language's list, folded as questions are."""
+    """Return the words of one language's list, folded as questions are. (Not kept: the
+    English one, some two megabytes, is asked for once, to tell the French words apart.)"""
     return frozenset(_listed(language))
 
 
