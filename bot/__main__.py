@@ -313,7 +313,7 @@ def pack_fit_command(args: argparse.Namespace) -> int:
     """Fit the pack's classifier on its facts' phrasings, and on the questions of development
     question files (needs the fit extra)."""
     from bot.evaluation import load_questions
-    from bot.fitting import fit, write
+    from bot.fitting import fit, unanswered_question, write
 
     # (A classifier file that is broken or out of date is what refitting mends.)
     directory = Path(args.directory) if args.directory else _pack_dir(args)
@@ -339,14 +339,16 @@ def pack_fit_command(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
-    classifier = fit(pack, [(file.name, load_questions(file)) for file in files])
+    questions = [(file.name, load_questions(file)) for file in files]
+    classifier = fit(pack, questions)
     path = write(classifier, pack.directory)
     besides = "".join(
         f" and {count} questions of {name}" for name, count in classifier.questions.items()
     )
-    unanswered = (
-        " (those no fact answers as one more class)" if classifier.unanswered is not None else ""
-    )
+    unanswered = ""
+    if classifier.unanswered is not None:
+        count = sum(unanswered_question(item) for _, items in questions for item in items)
+        unanswered = f" ({count} of them, which no fact answers, as one more class)"
     print(
         f"{path}: fitted on {sum(len(f.questions) for f in pack.facts)} phrasings of "
         f"{len(pack.facts)} facts{besides}{unanswered} ({len(classifier.idf)} features)."

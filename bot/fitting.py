@@ -70,6 +70,12 @@ def answering_fact(facts: Sequence[Fact], item: Item) -> int | None:
     return max(answering, key=likeness)
 
 
+def unanswered_question(item: Item) -> bool:
+    """Return whether a scored question is fitted as one that no fact answers: one on the
+    article's events that it does not answer (`UNANSWERED_KINDS`), standing alone."""
+    return len(item.turns) == 1 and item.kind in UNANSWERED_KINDS
+
+
 def fit(pack: Pack, questions: Sequence[tuple[str, Sequence[Item]]] = ()) -> Classifier:
     """Return a classifier fitted on the pack's phrasings, one class per fact, and on the
     questions of scored question files (`questions`: each file's name and items), each as a
@@ -91,7 +97,7 @@ def fit(pack: Pack, questions: Sequence[tuple[str, Sequence[Item]]] = ()) -> Cla
     for name, items in questions:
         for item in items:
             answered = answering_fact(pack.facts, item)
-            if answered is None and len(item.turns) == 1 and item.kind in UNANSWERED_KINDS:
+            if answered is None and unanswered_question(item):
                 answered = len(pack.facts)
             if answered is not None:
                 texts.append(normalize(item.turns[0]))

@@ -358,8 +358,8 @@ class Engine:
         # (Nor is "..., correct?" a word the fact must have.)
         reading = replace(plain, soft=plain.soft | figures | months | self._claimed)
         ranked = self.ranker.rank(reading, likely)
-        # (Whether the classifier finds the message one that no fact answers is not asked:
-        # read with its figures, it may well be, and the figures are what is put right.)
+        # (The verdict is not told how likely the classifier finds the message one that no
+        # fact answers: read with its figures, it may well be, and they are what is put right.)
         reply = self.decider.decide(question, reading, ranked, previous)
         if not reply.answered or reply.reason not in SCORED or reply.fact_id is None:
             return None

@@ -48,8 +48,8 @@ class ClassifierFileError(BotError):
 
 UNANSWERED = "(unanswered)"
 """The class of the questions no fact answers, when the classifier was fitted on some (the
-development questions the article does not answer, asked of other events or off the subject):
-last among its facts. It learns how such questions are put ("which gangs exactly?", "was he ever
+development questions on the article's events that it does not answer, kind `absent`): last
+among its facts. It learns how such questions are put ("which gangs exactly?", "was he ever
 freed?"), and the likelier it finds a question one of them, the less likely it finds any fact."""
 
 WORD_FEATURE = "w "
@@ -197,7 +197,9 @@ class Classifier:
         numbers, values = self._word(word)[2]
         if not numbers or max(values) < least:
             return ()
-        ranked = sorted(zip(values, numbers, strict=True), reverse=True)[:most]
+        # (Among the facts: the class of the questions no fact answers is none.)
+        weighed = zip(values, numbers, strict=True)
+        ranked = sorted((vn for vn in weighed if vn[1] != self.unanswered), reverse=True)[:most]
         found = tuple(n for v, n in ranked if v >= least)
         if len(self._learned) < WORDS_KEPT:
             self._learned[word] = found
@@ -238,9 +240,9 @@ class Classifier:
         return list(map(mul, exps, repeat(1.0 / sum(exps))))
 
     def opinion(self, normal: str, fact_id: str) -> Opinion | None:
-        """Return the classifier's view of a normalised question asked of a fact, or None if
-        it does not know the fact."""
-        return self.opinion_of(self.probabilities(normal), fact_id)
+        """Return the classifier's view of a normalised question asked of a fact, among the
+        facts alone (`Likelihood.opinion`), or None if it does not know the fact."""
+        return Likelihood(self, normal).opinion(fact_id)
 
     def opinion_of(self, probabilities: list[float], fact_id: str) -> Opinion | None:
         """Return the classifier's view of a fact, given the `probabilities` it found for a

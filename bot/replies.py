@@ -490,7 +490,8 @@ def _why(reply: Reply, pack: Pack) -> list[str]:
         lines = [
             f"I wasn't sure: {best} scored {score}, above the {bar} an answer needs, but judged "
             f"on everything the ranking saw (its lead, what your question has that the fact "
-            f"lacks, the second opinion) it is only {likely:.0%} likely to answer what you "
+            f"lacks, the second opinion, and how much your question looks like those the "
+            f"article does not answer) it is only {likely:.0%} likely to answer what you "
             f"asked, under the {floor:.0%} an answer needs, so I asked which you meant."
         ]
         if runner is not None:

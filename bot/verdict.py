@@ -4,7 +4,9 @@ The ranking scores each fact; the decider answers the best one when its score cl
 threshold and the runner-up. A score alone mixes up a fact that answers with one that only
 shares the question's words, so before answering, the decider asks the verdict: a logistic model
 over measures that any pack has (the score and its lead, the classifier's view,
-the kind of message, the question's words the pack or the fact never uses...). An answer it
+the kind of message, the question's words the pack or the fact never uses...; how likely the
+classifier finds the message one that no fact answers is 0 in a pack whose classifier was not
+fitted on such questions). An answer it
 finds unlikely is offered as "did you mean" instead.
 
 Its weights are in `verdict.json` beside this file, fitted on question sets whose right answers
@@ -84,9 +86,7 @@ class Verdict:
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
 
-def measures(
-    index: FactIndex, query: Query, ranked: list[Match], unanswered: float = 0.0
-) -> list[float]:
+def measures(index: FactIndex, query: Query, ranked: list[Match], unanswered: float) -> list[float]:
     """Return what the verdict weighs of a ranking's best fact, in the order of `MEASURES`:
     its score and lead over the runner-up; how likely the classifier found it (and whether it
     was asked); whether the message is long, a clause of one, a yes/no question, a follow-up, a
@@ -222,21 +222,26 @@ def observed(engine: Engine, items: Sequence[Item]) -> tuple[list[list[float]], 
 def observed_out_of_fold(
     pack: Pack, items: Sequence[Item], folds: int = FOLDS
 ) -> tuple[list[list[float]], list[int]]:
-    """Return `observed` for a pack whose classifier was fitted on development questions too:
-    each item asked of an engine whose classifier was fitted on the pack's phrasings and the
-    items of the other folds (every `folds`-th item, from the first, the second...), as a
-    question it has never seen is. (Fitted on questions it has seen, the verdict trusts the
-    classifier more than it deserves on new ones.)"""
+    """Return `observed` for questions the pack's classifier was fitted on: each item asked of
+    an engine whose classifier was fitted on the pack's phrasings and the items of the other
+    folds, as a question it has never seen is. (Fitted on questions it has seen, the verdict
+    trusts the classifier more than it deserves on new ones.) The items are dealt into the
+    folds in turn. (By their text instead, so that a question asked twice over falls in one
+    fold, the development set gained 2 right answers and its sessions 1 wrong one; the
+    held-aside set 3 wrong ones.)"""
     from bot.fitting import fit as fit_classifier
     from bot.matching import Engine
 
+    fold_of = [n % folds for n in range(len(items))]
     rows: list[list[float]] = []
     labels: list[int] = []
     for fold in range(folds):
-        others = [item for n, item in enumerate(items) if n % folds != fold]
+        others = [item for item, f in zip(items, fold_of, strict=True) if f != fold]
         classifier = fit_classifier(pack, [("questions", others)])
         engine = Engine(replace(pack, classifier=classifier), verdict=None)
-        found = observed(engine, [item for n, item in enumerate(items) if n % folds == fold])
+        found = observed(
+            engine, [item for item, f in zip(items, fold_of, strict=True) if f == fold]
+        )
         rows += found[0]
         labels += found[1]
     return rows, labels
@@ -284,19 +289,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, default=PATH)
     args = parser.parse_args(argv)
     try:
-        items = [item for path in args.questions for item in load_questions(path)]
+        files = [(path.name, load_questions(path)) for path in args.questions]
+        items = [item for _, questions in files for item in questions]
         pack = load_pack()
-        out_of_fold = pack.classifier is not None and bool(pack.classifier.questions)
-        if out_of_fold:
-            rows, labels = observed_out_of_fold(pack, items)
-        else:
-            rows, labels = observed(Engine(pack, verdict=None), items)
+        # The questions of the files the classifier was fitted on are asked out of fold; any
+        # others as they are (it never saw them).
+        fitted_on = set(pack.classifier.questions) if pack.classifier is not None else set()
+        seen = [item for name, questions in files if name in fitted_on for item in questions]
+        unseen = [item for name, questions in files if name not in fitted_on for item in questions]
+        rows, labels = observed_out_of_fold(pack, seen) if seen else ([], [])
+        if unseen:
+            more = observed(Engine(pack, verdict=None), unseen)
+            rows, labels = rows + more[0], labels + more[1]
         fitted = fit(rows, labels, floor=args.floor)
     except BotError as error:
         print(f"{error.label}: {error}")
         return error.exit_status
     args.output.write_text(json.dumps(fitted, indent=1) + "\n", encoding="utf-8")
-    how = f", out of {FOLDS} folds" if out_of_fold else ""
+    how = f", {len(seen)} of them out of {FOLDS} folds" if seen else ""
     print(f"{args.output}: fitted on {len(labels)} rankings of {len(items)} questions{how}")
     return 0
 

@@ -95,6 +95,18 @@ def test_the_classifier_learns_how_the_questions_no_fact_answers_are_put(
     assert sum(among_facts) == pytest.approx(1.0)
 
 
+def test_the_words_it_learned_are_learned_as_words_of_facts_not_of_questions_none_answers(
+    pack: Pack,
+) -> None:
+    """("exactly" weighs most on the class of the questions no fact answers: the facts it
+    learned it as a word of are the facts it weighs most on after it.)"""
+    classifier = pack.classifier
+    assert classifier is not None and classifier.unanswered is not None
+    learned = classifier.learned("exactly", 20.0, 3)
+    assert learned and classifier.unanswered not in learned
+    assert all(0 <= n < len(pack.facts) for n in learned)
+
+
 def test_a_classifier_fitted_without_questions_no_fact_answers_has_no_class_for_them(
     pack: Pack,
 ) -> None:

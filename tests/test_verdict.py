@@ -14,6 +14,7 @@ import pytest
 from bot.interpret import Query
 from bot.knowledge import Pack
 from bot.matching import Context, Engine
+from bot.opinion import Likelihood
 from bot.replies import render_debug, render_why
 from bot.reply import Outcome, Reason, Reply
 from bot.scoring import Match
@@ -168,11 +169,14 @@ def test_no_verdict_answers_a_fact_without_a_lead_that_the_turn_rules_out(pack: 
 def test_what_it_measures_reads_the_question_against_the_best_fact(engine: Engine) -> None:
     interpreter, ranker = engine.interpreter, engine.ranker
 
-    def measured(question: str) -> dict[str, float]:
+    def measured(question: str, last: int | None = None) -> dict[str, float]:
         message = interpreter.message(question, 1000)
-        query = interpreter.plain(message, message.tokens, exclude=frozenset())
+        query = replace(interpreter.plain(message, message.tokens, exclude=frozenset()), last=last)
         ranked = ranker.rank(query)
-        return dict(zip(MEASURES, measures(engine.index, query, ranked), strict=True))
+        assert engine.pack.classifier is not None
+        spelled = engine.vocabulary.spelled_text(message.normal)
+        unanswered = Likelihood(engine.pack.classifier, spelled).unanswered_share()
+        return dict(zip(MEASURES, measures(engine.index, query, ranked, unanswered), strict=True))
 
     plain = measured("when did the MAA leave Ber?")
     assert plain["missing"] == plain["missing_share"] == plain["unknown_share"] == 0
@@ -187,6 +191,11 @@ def test_what_it_measures_reads_the_question_against_the_best_fact(engine: Engin
     asked = measured(chatter + "How many civilians were wounded at Ber?")
     assert unasked["focus_missing_share"] > 0 and asked["missing_share"] > 0
     assert asked["focus_missing_share"] == plain["focus_missing_share"] == 0
+    # How likely the classifier finds the message one that no fact answers; 0 for a follow-up,
+    # whose words alone do not say what it asks.
+    assert plain["unanswered"] < 0.1
+    assert measured("what became of the seized truck?")["unanswered"] > 0.5
+    assert measured("what became of the seized truck?", last=0)["unanswered"] == 0
 
 
 def test_refitting_on_the_development_questions_gives_the_shipped_weights(tmp_path: Path) -> None:
