@@ -90,6 +90,10 @@ class Decider:
         if self.observe is not None:
             self.observe(query, ranked, _unanswered_share(classified))
         judged: tuple[float, float] | None = None
+        # (The classifier finds the message, read on its own, likelier one of the questions no
+        # fact answers: a fact the verdict must be asked of is offered, not given, and no
+        # sentence is quoted for it, since it covers the question's words, not what it asks.)
+        unlikely = classified is not None and query.last is None and classified.unanswered()
         # A fact just under the bar, or scoring enough but level with the runner-up, is
         # answered when found very likely to answer on everything the ranking saw (the lead
         # over the runner-up among it).
@@ -102,7 +106,7 @@ class Decider:
             likely = self.verdict.likelihood(
                 measures(self.index, query, ranked, _unanswered_share(classified))
             )
-            if likely >= limits.likely:
+            if likely >= limits.likely and not unlikely:
                 return self.answer_with(
                     question, fact, top.score, tokens, previous, runner_up, reason=weighed,
                     explanation=top.explanation, threshold=bar, verdict=(likely, limits.likely),
@@ -119,20 +123,20 @@ class Decider:
                     measures(self.index, query, ranked, _unanswered_share(classified))
                 )
                 judged = (likely, verdict.floor)
-            if judged is None or judged[0] >= judged[1]:
+            if judged is None or (judged[0] >= judged[1] and not unlikely):
                 return self.answer_with(
                     question, fact, top.score, tokens, previous, runner_up,
                     explanation=top.explanation, threshold=bar, verdict=judged,
                 )  # fmt: skip
             # (Scored enough, but unlikely to answer what was asked: offered, not given.)
-        # (Nor is a sentence quoted for a question the classifier finds likelier one the
-        # article does not answer: it covers the question's words, not what it asks.)
-        unlikely = classified is not None and query.last is None and classified.unanswered()
         quoted = None if unlikely else self._quoted(question, query, previous)
         if quoted is not None:
             return replace(quoted, runner_up=self.candidate(top), threshold=bar)
         if top.score >= limits.suggest and not query.elsewhere:
-            return self._suggest(question, query, ranked, previous, runner_up, bar, judged)
+            return self._suggest(
+                question, query, ranked, previous, runner_up, bar, judged,
+                unanswered=unlikely and judged is not None and judged[0] >= judged[1],
+            )  # fmt: skip
         return self.decline(
             question,
             tokens,
@@ -189,9 +193,12 @@ class Decider:
         runner_up: Candidate | None,
         bar: float,
         judged: tuple[float, float] | None = None,
+        *,
+        unanswered: bool = False,
     ) -> Reply:
         """Return the reply offering the facts that score close to the best ("did you mean"):
-        `judged`, the verdict on the best when it scored enough but was found unlikely."""
+        `judged`, the verdict on the best when it scored enough but was found unlikely, or
+        likely enough but the message likelier one no fact answers (`unanswered`)."""
         top = ranked[0]
         floor = max(self.thresholds.suggest, top.score - self.weights.suggestion_window)
         close = [m for m in ranked[:3] if m.score >= floor]
@@ -216,7 +223,11 @@ class Decider:
             runner_up=runner_up,
             on_topic=True,
             context=self.next_context(query.tokens, previous, None),
-            reason=Reason.UNSURE if judged is None else Reason.UNLIKELY,
+            reason=Reason.UNSURE
+            if judged is None
+            else Reason.LIKE_UNANSWERED
+            if unanswered
+            else Reason.UNLIKELY,
             explanation=top.explanation,
             threshold=bar,
             verdict=judged,

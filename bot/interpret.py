@@ -36,6 +36,8 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _LETTERS = re.compile(r"[a-z]+")
 _PINPOINT = re.compile(lang.pattern("pinpoint"))
 _EVENT_PLACE = re.compile(lang.pattern("event_place"))
+_AFTER_THAT = re.compile(lang.pattern("after_that"))
+"""What came after what the conversation told ("after that"): not what it told."""
 _TITLE_CASE_SHARE = 0.6
 """A message with this share of its words capitalised is written in title case: no name."""
 # What sets off a phrase that opens a message: "In the battle of Ber, ...", "About Ber: ...".
@@ -73,7 +75,8 @@ class Query:
     soft: frozenset[str] = frozenset()
     """Tokens borrowed from the conversation: they help a fact match but never count against it."""
     exclude: frozenset[str] = _NOTHING
-    """The facts the reader has already had ("what else ...", "what did they do later?")."""
+    """The facts the reader has already had, none of which answers the turn ("what else ...",
+    "what did they do later?", "what happened after that?")."""
     elsewhere: int = 0
     """Signs that the message is about another event or place."""
     near: frozenset[int] = frozenset()
@@ -313,7 +316,9 @@ class Interpreter:
         both = self._both(normal)
         return Query(
             [*tokens, *(t for t in both if t not in tokens)],
-            exclude=exclude if (lang.OTHER_WORDS | lang.LATER_WORDS) & set(words) else _NOTHING,
+            exclude=exclude
+            if (lang.OTHER_WORDS | lang.LATER_WORDS) & set(words) or _AFTER_THAT.search(normal)
+            else _NOTHING,
             elsewhere=self.elsewhere(
                 message.text,
                 words,

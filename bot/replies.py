@@ -496,6 +496,18 @@ def _why(reply: Reply, pack: Pack) -> list[str]:
         ]
         if runner is not None:
             lines.append(f"The runner-up, “{runner.question}”, scored {runner.score:.2f}.")
+    elif reply.reason is Reason.LIKE_UNANSWERED and reply.verdict is not None:
+        likely, floor = reply.verdict
+        best = f"“{shown(reply.suggestions[0])}”" if reply.suggestions else "the best match"
+        lines = [
+            f"I wasn't sure: {best} scored {score}, above the {bar} an answer needs, and judged "
+            f"on everything the ranking saw it is {likely:.0%} likely to answer what you asked "
+            f"(an answer needs {floor:.0%}); but the second opinion finds your question likelier "
+            "one of those the article does not answer than one asked of any fact, so I asked "
+            "which you meant."
+        ]
+        if runner is not None:
+            lines.append(f"The runner-up, “{runner.question}”, scored {runner.score:.2f}.")
     elif reply.reason is Reason.ALREADY_TOLD:
         best = f"“{shown(reply.suggestions[0])}”" if reply.suggestions else "the best match"
         lines = [

@@ -56,6 +56,9 @@ class Reason(StrEnum):
     """Close facts, none clear enough to answer."""
     UNLIKELY = "unlikely"
     """A fact that scored enough, but that the verdict finds unlikely to answer: offered."""
+    LIKE_UNANSWERED = "like-unanswered"
+    """A fact that scored enough, but the classifier finds the message likelier one of the
+    questions the article does not answer: offered."""
     NOT_COVERED = "not-covered"
     """About the article, but nothing in it answers."""
     OFF_TOPIC = "off-topic"

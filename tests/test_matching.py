@@ -1457,6 +1457,26 @@ def test_what_else_is_never_answered_with_the_answer_just_given(engine: Engine) 
 @pytest.mark.parametrize(
     ("first_asked", "then"),
     [
+        ("what happened to the marabout's son?", "what happened to him after that?"),
+        ("when did the MAA attack Ber again?", "and what happened to the town after that?"),
+        ("quand le MAA a-t-il attaqué Ber à nouveau ?", "et après ça, qu'est-il arrivé ?"),
+    ],
+)
+def test_what_happened_after_that_is_never_answered_with_what_was_just_told(
+    engine: Engine, first_asked: str, then: str
+) -> None:
+    """ "After that" asks what came after what the conversation told: the answer just given,
+    however well the turn's words match it, is no answer to it."""
+    first = engine.answer(first_asked)
+    assert first.answered
+    reply = engine.answer(then, context=first.context)
+    assert reply.fact_id != first.fact_id
+    assert first.text not in reply.text
+
+
+@pytest.mark.parametrize(
+    ("first_asked", "then"),
+    [
         ("what did Ramadane say about the attack?", "what else did he say?"),
         # ("d autre", typed without its apostrophe, is "else" as "d'autre" is)
         ("c était qui le porte-parole ?", "il a dit quoi d autre ?"),

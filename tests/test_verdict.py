@@ -49,6 +49,24 @@ def test_an_answer_the_verdict_finds_unlikely_is_offered_instead(pack: Pack) -> 
     assert "only 0% likely to answer what you asked" in why and "under the 45%" in why
 
 
+def test_a_likely_answer_is_offered_when_the_message_reads_as_one_no_fact_answers(
+    pack: Pack,
+) -> None:
+    """Two independent views: however likely the verdict finds the best fact, a message the
+    classifier, reading it on its own, finds likelier one of the questions the article does
+    not answer gets "did you mean" (the MAA's search for gangs says not which gangs)."""
+    trusting = Engine(pack, verdict=_constant(+1))
+    question = "which gangs in particular was the MAA looking for?"
+    reply = trusting.answer(question)
+    assert reply.outcome is Outcome.SUGGEST and reply.reason is Reason.LIKE_UNANSWERED
+    assert reply.verdict is not None and reply.verdict[0] > 0.99
+    assert reply.suggestions == (pack.fact("maa-monitoring-for-gangs").questions[0],)
+    why = " ".join(render_why(reply, pack))
+    assert "likelier one of those the article does not answer" in why
+    # (A question put as those a fact answers is answered as the verdict finds.)
+    assert trusting.answer("which side seized the town?").outcome is Outcome.ANSWER
+
+
 def test_it_is_not_asked_of_a_score_beyond_doubt_nor_of_a_fact_s_own_phrasing(
     pack: Pack,
 ) -> None:

@@ -928,6 +928,8 @@ PATTERNS = {
     ),
     # "that source", "ces gens": someone or something the conversation named.
     "demonstrative": r"that|this|these|those",
+    # "what happened after that?": what came after what the conversation has told.
+    "after_that": r"\b(?:after|since) (?:that|this|it)\b",
     # "are there", "there were": that something is, not where.
     "existential": (
         r"(?:(?<=\bis )|(?<=\bare )|(?<=\bwas )|(?<=\bwere )|(?<=\bbe ))there\b"

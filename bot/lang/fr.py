@@ -518,6 +518,7 @@ PATTERNS = {
     "doubt_closers": rf" (?:{_HEARD})?{_HELD_INSTEAD}",
     # "that source", "ces gens": someone or something the conversation named.
     "demonstrative": r"ce|cet|cette|ces",
+    "after_that": r"\b(?:apres|depuis) (?:ca|cela|ceci)\b",
     "asks_about": r"et about",
     "locating": r"dans|en|a|quitte|prendre|pris|attaque|attaquer",
     "pinpoint": (
