@@ -90,10 +90,6 @@ class Decider:
         if self.observe is not None:
             self.observe(query, ranked, _unanswered_share(classified))
         judged: tuple[float, float] | None = None
-        # (The classifier finds the message, read on its own, likelier one of the questions no
-        # fact answers: a fact the verdict must be asked of is offered, not given, and no
-        # sentence is quoted for it, since it covers the question's words, not what it asks.)
-        unlikely = classified is not None and query.last is None and classified.unanswered()
         # A fact just under the bar, or scoring enough but level with the runner-up, is
         # answered when found very likely to answer on everything the ranking saw (the lead
         # over the runner-up among it).
@@ -106,7 +102,7 @@ class Decider:
             likely = self.verdict.likelihood(
                 measures(self.index, query, ranked, _unanswered_share(classified))
             )
-            if likely >= limits.likely and not unlikely:
+            if likely >= limits.likely and not _reads_unanswered(classified, query):
                 return self.answer_with(
                     question, fact, top.score, tokens, previous, runner_up, reason=weighed,
                     explanation=top.explanation, threshold=bar, verdict=(likely, limits.likely),
@@ -123,12 +119,15 @@ class Decider:
                     measures(self.index, query, ranked, _unanswered_share(classified))
                 )
                 judged = (likely, verdict.floor)
-            if judged is None or (judged[0] >= judged[1] and not unlikely):
+            if judged is None or (
+                judged[0] >= judged[1] and not _reads_unanswered(classified, query)
+            ):
                 return self.answer_with(
                     question, fact, top.score, tokens, previous, runner_up,
                     explanation=top.explanation, threshold=bar, verdict=judged,
                 )  # fmt: skip
             # (Scored enough, but unlikely to answer what was asked: offered, not given.)
+        unlikely = _reads_unanswered(classified, query)
         quoted = None if unlikely else self._quoted(question, query, previous)
         if quoted is not None:
             return replace(quoted, runner_up=self.candidate(top), threshold=bar)
@@ -492,6 +491,14 @@ class Decider:
             answered=fact is not None,
             given=given,
         )
+
+
+def _reads_unanswered(classified: Likelihood | None, query: Query) -> bool:
+    """Return whether the classifier finds a message, read on its own, likelier one of the
+    questions no fact answers than one asked of any fact: a fact the verdict must be asked of
+    is then offered, not given, and no sentence is quoted for it (it covers the question's
+    words, not what it asks). Worked out only when asked: most answers never need it."""
+    return classified is not None and query.last is None and classified.unanswered()
 
 
 def _unanswered_share(classified: Likelihood | None) -> float:
