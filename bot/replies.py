@@ -484,27 +484,22 @@ def _why(reply: Reply, pack: Pack) -> list[str]:
                 f"Judged on everything the ranking saw, it is {likely:.0%} likely to answer "
                 f"what you asked (an answer needs {floor:.0%})."
             )
-    elif reply.reason is Reason.UNLIKELY and reply.verdict is not None:
+    elif reply.reason in (Reason.UNLIKELY, Reason.LIKE_UNANSWERED) and reply.verdict is not None:
         likely, floor = reply.verdict
         best = f"“{shown(reply.suggestions[0])}”" if reply.suggestions else "the best match"
+        judged = (
+            f"and judged on everything the ranking saw it is {likely:.0%} likely to answer what "
+            f"you asked (an answer needs {floor:.0%}); but the second opinion finds your question "
+            "likelier one of those the article does not answer than one asked of any fact"
+            if reply.reason is Reason.LIKE_UNANSWERED
+            else "but judged on everything the ranking saw (its lead, what your question has "
+            "that the fact lacks, the second opinion, and how much your question looks like "
+            f"those the article does not answer) it is only {likely:.0%} likely to answer what "
+            f"you asked, under the {floor:.0%} an answer needs"
+        )
         lines = [
-            f"I wasn't sure: {best} scored {score}, above the {bar} an answer needs, but judged "
-            f"on everything the ranking saw (its lead, what your question has that the fact "
-            f"lacks, the second opinion, and how much your question looks like those the "
-            f"article does not answer) it is only {likely:.0%} likely to answer what you "
-            f"asked, under the {floor:.0%} an answer needs, so I asked which you meant."
-        ]
-        if runner is not None:
-            lines.append(f"The runner-up, “{runner.question}”, scored {runner.score:.2f}.")
-    elif reply.reason is Reason.LIKE_UNANSWERED and reply.verdict is not None:
-        likely, floor = reply.verdict
-        best = f"“{shown(reply.suggestions[0])}”" if reply.suggestions else "the best match"
-        lines = [
-            f"I wasn't sure: {best} scored {score}, above the {bar} an answer needs, and judged "
-            f"on everything the ranking saw it is {likely:.0%} likely to answer what you asked "
-            f"(an answer needs {floor:.0%}); but the second opinion finds your question likelier "
-            "one of those the article does not answer than one asked of any fact, so I asked "
-            "which you meant."
+            f"I wasn't sure: {best} scored {score}, above the {bar} an answer needs, {judged}, "
+            "so I asked which you meant."
         ]
         if runner is not None:
             lines.append(f"The runner-up, “{runner.question}”, scored {runner.score:.2f}.")
