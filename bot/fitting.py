@@ -13,8 +13,9 @@ from rapidfuzz import fuzz
 from bot.errors import BotError
 from bot.evaluation import ANSWERED_KINDS, Item
 from bot.knowledge import CLASSIFIER_FILE, Fact, Pack
-from bot.opinion import UNANSWERED, WORD_FEATURE, Classifier, features, fingerprint
+from bot.opinion import UNANSWERED, WORD_FEATURE, Classifier, features, fingerprint, with_tokens
 from bot.text import normalize
+from bot.vocabulary import Vocabulary
 
 UNANSWERED_KINDS = {"absent"}
 """The kinds of question fitted as the class of those no fact answers: on the article's events,
@@ -87,11 +88,17 @@ def fit(pack: Pack, questions: Sequence[tuple[str, Sequence[Item]]] = ()) -> Cla
         from sklearn.linear_model import LogisticRegression
     except ImportError as error:
         raise FittingUnavailable("fitting needs scikit-learn: pip install '.[fit]'") from error
+    vocabulary = Vocabulary(pack)
+
+    def read(question: str) -> str:
+        normal = normalize(question)
+        return with_tokens(normal, vocabulary.analyze(question, normal=normal))
+
     texts: list[str] = []
     labels: list[int] = []
     for number, fact in enumerate(pack.facts):
         for question in fact.questions:
-            texts.append(normalize(question))
+            texts.append(read(question))
             labels.append(number)
     used: dict[str, int] = {}
     for name, items in questions:
@@ -100,7 +107,7 @@ def fit(pack: Pack, questions: Sequence[tuple[str, Sequence[Item]]] = ()) -> Cla
             if answered is None and unanswered_question(item):
                 answered = len(pack.facts)
             if answered is not None:
-                texts.append(normalize(item.turns[0]))
+                texts.append(read(item.turns[0]))
                 labels.append(answered)
                 used[name] = used.get(name, 0) + 1
     vectorizer = TfidfVectorizer(analyzer=features, binary=True)

@@ -23,7 +23,7 @@ from bot.index import ASKED_KINDS, FactIndex
 from bot.interpret import Interpreter, Message, Query, split_clauses
 from bot.knowledge import Fact, Pack
 from bot.lang.words import unread
-from bot.opinion import Likelihood
+from bot.opinion import Likelihood, with_tokens
 from bot.reply import SCORED, Candidate, Outcome, Reason, Reply
 from bot.scoring import Ranker
 from bot.signals import Signal
@@ -399,13 +399,20 @@ class Engine:
             ((name, facts) for name, words, facts in index.sections if telling <= words), None
         )
 
+    def likelihood(self, text: str) -> Likelihood | None:
+        """Return the classifier's view of a message read on its own, as the engine reads it
+        (None when the pack has no classifier)."""
+        return self._likely(self.interpreter.message(text, MAX_QUESTION_CHARS))
+
     def _likely(self, message: Message) -> Likelihood | None:
         """Return the classifier's view of a message, as typed but with its slips mended as
-        tokenising mends them (None when the pack has no classifier)."""
+        tokenising mends them, and its matching tokens after its words (`with_tokens`; None
+        when the pack has no classifier)."""
         classifier = self.pack.classifier
         if classifier is None:
             return None
-        return Likelihood(classifier, self.vocabulary.spelled_text(message.normal))
+        spelled = self.vocabulary.spelled_text(message.normal)
+        return Likelihood(classifier, with_tokens(spelled, message.tokens))
 
     def _afresh(self, reply: Reply) -> Reply:
         """Return an answer to a turn read on its own with the context it would have left had

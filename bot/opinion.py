@@ -56,10 +56,23 @@ WORD_FEATURE = "w "
 """What opens the feature of a whole word or a pair of words ("w war", "w the war")."""
 
 
+TOKEN_MARK = "~"
+"""Marks a matching token added to a question's words for the classifier (`with_tokens`)."""
+
+
+def with_tokens(normal: str, tokens: Iterable[str]) -> str:
+    """Return a normalised question with its matching tokens (synonyms folded, names as their
+    entities) after its words, each marked: the classifier weighs them as words of their own."""
+    marked = " ".join(TOKEN_MARK + t for t in tokens)
+    return f"{normal} {marked}" if marked else normal
+
+
 def word_features(word: str) -> list[str]:
     """Return a word's own features: the word, and the character n-grams of it padded with
     spaces ("war" -> " war ", "attack" -> " atta", "attac", "ttack", "tack ")."""
     found = [f"{WORD_FEATURE}{word}"]
+    if word.startswith(TOKEN_MARK):
+        return found
     padded = f" {word} "
     length = len(padded)
     for size in CHAR_SIZES:
@@ -77,7 +90,8 @@ def pair_features(words: list[str]) -> list[str]:
 def features(normal: str) -> list[str]:
     """Return a normalised question's features: its words' own, then its word pairs'."""
     words = normal.split()
-    return [f for word in words for f in word_features(word)] + pair_features(words)
+    plain = [w for w in words if not w.startswith(TOKEN_MARK)]
+    return [f for word in words for f in word_features(word)] + pair_features(plain)
 
 
 def fingerprint(phrasings: Iterable[tuple[str, Iterable[str]]]) -> str:
@@ -225,7 +239,8 @@ class Classifier:
                 entries.append((numbers, [-value for value in values]))
             seen.update(known)
             sum_of_values += word_sum
-        for pair in dict.fromkeys(pair_features(words)):
+        plain = [w for w in words if not w.startswith(TOKEN_MARK)]
+        for pair in dict.fromkeys(pair_features(plain)):
             value = idf.get(pair)
             if value is not None:
                 sum_of_values += value * value
@@ -341,7 +356,7 @@ class Likelihood:
             self._learned = [
                 (w, facts)
                 for w in dict.fromkeys(self._text.split())
-                if (facts := learned(w, least, most))
+                if not w.startswith(TOKEN_MARK) and (facts := learned(w, least, most))
             ]
         return self._learned
 

@@ -17,7 +17,7 @@ from bot.evaluation import Item, load_questions
 from bot.fitting import answering_fact, fit
 from bot.knowledge import CLASSIFIER_FILE, KnowledgeError, Pack, load_pack
 from bot.matching import Engine
-from bot.opinion import UNANSWERED, Likelihood, features
+from bot.opinion import UNANSWERED, Likelihood, features, with_tokens
 from bot.replies import render_debug, render_why
 from bot.reply import Outcome, Reason
 from bot.text import normalize
@@ -34,6 +34,38 @@ def test_features_are_words_word_pairs_and_letter_groups_within_words() -> None:
     assert {" who ", " won ", " batt", "battl", "attle", "ttle "} <= set(found)
     assert len(found) == 3 + 2 + 6  # no letter group crosses words
     assert features("") == []
+
+
+def test_a_message_s_matching_tokens_are_words_of_their_own_after_its_words() -> None:
+    """(Synonyms folded and names as their entities: "triumphed" is "win", "the Arabs" the MAA.)"""
+    text = with_tokens("who triumphed", ["who", "win"])
+    assert text == "who triumphed ~who ~win"
+    found = features(text)
+    assert {"w ~who", "w ~win", "w who triumphed"} <= set(found)
+    # Neither letter groups of a token nor pairs with one: a token is a meaning, not a spelling.
+    assert not any("~" in f for f in found if not f.startswith("w ~"))
+    assert "w triumphed ~who" not in found and "w ~who ~win" not in found
+    assert with_tokens("", []) == ""
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("which faction triumphed at Ber?", "who-won"),
+        ("how many noncombatants perished at Ber?", "civilians-killed"),
+        ("what did the militiamen plunder on the second raid?", "houses-and-shops-looted"),
+    ],
+)
+def test_the_classifier_reads_a_word_as_the_synonym_it_folds_into(
+    engine: Engine, question: str, fact_id: str
+) -> None:
+    """A word the phrasings seldom or never use weighs as the word the language data or the
+    pack's synonyms fold it into ("triumphed" as "won", "perished" as "killed"): read by its
+    letters alone, the first of these was likeliest "who controlled Ber before?"."""
+    likely = engine.likelihood(question)
+    assert likely is not None
+    opinion = likely.opinion(fact_id)
+    assert opinion is not None and opinion.best == fact_id and opinion.probability > 0.6
 
 
 @pytest.mark.parametrize(
