@@ -16,6 +16,8 @@ _NOTHING: frozenset[str] = frozenset()
 
 # A sum to work out ("what's 2+2?") asks nothing of the conversation, however short.
 _SUM = re.compile(r"\d\s*[+*×÷=^]\s*\d")
+_KIND_DEFINED = re.compile(lang.pattern("kind_defined"))
+"""What a kind of thing is ("what is a marabout?"): asked on its own, whatever came before."""
 
 _PLACE = frozenset({"place"})
 # A verb put before its subject, in French: "ont-ils", "a-t-il".
@@ -160,7 +162,7 @@ class Dialogue:
     ) -> Readings:
         """Return the readings of a turn: on its own, and leaning on the conversation when it
         does lean on it."""
-        if _SUM.search(message.text):
+        if _SUM.search(message.text) or _KIND_DEFINED.search(message.normal):
             return Readings([plain])
         words = self.referring(message)
         cues = self._cues(message.normal)

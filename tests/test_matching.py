@@ -1482,6 +1482,28 @@ def test_what_happened_after_that_is_never_answered_with_what_was_just_told(
 @pytest.mark.parametrize(
     ("first_asked", "then"),
     [
+        ("who did the MAA kidnap?", "What is a marabout?"),
+        ("who did the MAA kidnap?", "so what's a marabout exactly?"),
+        ("qui le MAA a-t-il enlevé ?", "c'est quoi un marabout ?"),
+        ("qui le MAA a-t-il enlevé ?", "Qu'est-ce qu'un marabout ?"),
+    ],
+)
+def test_what_a_kind_of_thing_is_is_asked_on_its_own_whatever_came_before(
+    engine: Engine, first_asked: str, then: str
+) -> None:
+    """ "What is a marabout?" names no one the conversation told of (an indefinite "a"): it gets
+    what it gets asked first, not a fact about the marabout's son just answered."""
+    first = engine.answer(first_asked)
+    assert first.answered and "marabout" in first.text
+    alone = engine.answer(then)
+    after = engine.answer(then, context=first.context)
+    assert (after.outcome, after.fact_id, after.text) == (alone.outcome, alone.fact_id, alone.text)
+    assert not after.answered
+
+
+@pytest.mark.parametrize(
+    ("first_asked", "then"),
+    [
         ("what did Ramadane say about the attack?", "what else did he say?"),
         # ("d autre", typed without its apostrophe, is "else" as "d'autre" is)
         ("c était qui le porte-parole ?", "il a dit quoi d autre ?"),

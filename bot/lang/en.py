@@ -930,6 +930,12 @@ PATTERNS = {
     "demonstrative": r"that|this|these|those",
     # "what happened after that?": what came after what the conversation has told.
     "after_that": r"\b(?:after|since) (?:that|this|it)\b",
+    # "What is a marabout?": what a kind of thing is, which no conversation is about (an
+    # indefinite "a" names no one told of).
+    "kind_defined": (
+        r"^(?:(?:and|so|but|ok|okay|well|then|sorry) )*(?:what|whats) (?:is |was |s )?an? \S+"
+        r"(?: \S+)?(?: (?:exactly|again|anyway|then))?$"
+    ),
     # "are there", "there were": that something is, not where.
     "existential": (
         r"(?:(?<=\bis )|(?<=\bare )|(?<=\bwas )|(?<=\bwere )|(?<=\bbe ))there\b"

@@ -519,6 +519,11 @@ PATTERNS = {
     # "that source", "ces gens": someone or something the conversation named.
     "demonstrative": r"ce|cet|cette|ces",
     "after_that": r"\b(?:apres|depuis) (?:ca|cela|ceci)\b",
+    # "Qu'est-ce qu'un marabout ?", "c'est quoi un marabout ?" (read "quoi un marabout").
+    "kind_defined": (
+        r"^(?:(?:et|alors|mais|donc|pardon) )*(?:est )?quoi (?:est )?(?:un|une) \S+(?: \S+)?"
+        r"(?: (?:exactement|deja|au juste))?$"
+    ),
     "asks_about": r"et about",
     "locating": r"dans|en|a|quitte|prendre|pris|attaque|attaquer",
     "pinpoint": (
