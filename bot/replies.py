@@ -373,7 +373,9 @@ def _debug(reply: Reply) -> str:
     moved = ", ".join(f"{s.name} x{s.factor:.2f} ({s.reason})" for s in reply.signals)
     threshold = f"threshold {reply.threshold:.2f}" if reply.threshold else ""
     judged = (
-        f"verdict {reply.verdict[0]:.2f} (floor {reply.verdict[1]:.2f})" if reply.verdict else ""
+        "verdict {} (floor {})".format(*_apart(*reply.verdict, "{:.%df}", 2))
+        if reply.verdict
+        else ""
     )
     parts = (f"reason {reply.reason.value}", threshold, judged, moved)
     why = "; ".join(part for part in parts if part)
@@ -394,6 +396,18 @@ NOTHING_TO_EXPLAIN = (
 """What /why says when there is no answer to explain."""
 
 
+def _apart(value: float, bar: float, form: str, digits: int) -> tuple[str, str]:
+    """Return a figure and the bar it is held against, written (`form`, with the number of
+    digits to fill in) with as many digits as it takes to show them apart when they differ:
+    "0.448 under 0.45", not "0.45 under 0.45"."""
+    while True:
+        shown = form % digits
+        written = shown.format(value), shown.format(bar)
+        if written[0] != written[1] or value == bar or digits >= 4:
+            return written
+        digits += 1
+
+
 def render_why(reply: Reply, pack: Pack) -> list[str]:
     """Explain in plain words why the engine replied as it did, with the figures it reports:
     the score, the threshold it had to reach, the runner-up and the signals that moved it; and
@@ -409,7 +423,7 @@ def _why(reply: Reply, pack: Pack) -> list[str]:
     """Explain one answer (`render_why`)."""
     runner = reply.runner_up
     title = pack.article.title
-    score, bar = f"{reply.confidence:.2f}", f"{reply.threshold:.2f}"
+    score, bar = _apart(reply.confidence, reply.threshold, "{:.%df}", 2)
     lines: list[str]
     if reply.reason is Reason.NEXT:
         lines = [
@@ -456,11 +470,12 @@ def _why(reply: Reply, pack: Pack) -> list[str]:
         fact = pack.fact(reply.fact_id) if reply.fact_id is not None else None
         matched = f"the fact “{fact.questions[0]}”" if fact is not None else "a fact"
         if reply.reason is Reason.CLOSE and reply.verdict is not None:
+            likely, floor = _apart(*reply.verdict, "{:.%d%%}", 0)
             lines = [
                 f"I answered with {matched}: your question matched it with a score of "
                 f"{score}, a little under the {bar} an answer needs, but judged on everything "
-                f"the ranking saw it is {reply.verdict[0]:.0%} likely to answer what you "
-                f"asked, which answers a score so close (from {reply.verdict[1]:.0%})."
+                f"the ranking saw it is {likely} likely to answer what you "
+                f"asked, which answers a score so close (from {floor})."
             ]
         else:
             lines = [
@@ -472,30 +487,31 @@ def _why(reply: Reply, pack: Pack) -> list[str]:
         else:
             lines.append("No other fact came close.")
         if reply.reason is Reason.LIKELIEST and reply.verdict is not None:
+            likely, floor = _apart(*reply.verdict, "{:.%d%%}", 0)
             lines.append(
                 "That lead is too small to answer on (it must hold without the classifier's "
                 f"share too), but judged on everything the ranking saw it is "
-                f"{reply.verdict[0]:.0%} likely to answer what you asked, which answers without "
-                f"a clear lead (from {reply.verdict[1]:.0%})."
+                f"{likely} likely to answer what you asked, which answers without "
+                f"a clear lead (from {floor})."
             )
         if reply.verdict is not None and reply.reason not in (Reason.CLOSE, Reason.LIKELIEST):
-            likely, floor = reply.verdict
+            likely, floor = _apart(*reply.verdict, "{:.%d%%}", 0)
             lines.append(
-                f"Judged on everything the ranking saw, it is {likely:.0%} likely to answer "
-                f"what you asked (an answer needs {floor:.0%})."
+                f"Judged on everything the ranking saw, it is {likely} likely to answer "
+                f"what you asked (an answer needs {floor})."
             )
     elif reply.reason in (Reason.UNLIKELY, Reason.LIKE_UNANSWERED) and reply.verdict is not None:
-        likely, floor = reply.verdict
+        likely, floor = _apart(*reply.verdict, "{:.%d%%}", 0)
         best = f"“{shown(reply.suggestions[0])}”" if reply.suggestions else "the best match"
         judged = (
-            f"and judged on everything the ranking saw it is {likely:.0%} likely to answer what "
-            f"you asked (an answer needs {floor:.0%}); but the second opinion finds your question "
+            f"and judged on everything the ranking saw it is {likely} likely to answer what "
+            f"you asked (an answer needs {floor}); but the second opinion finds your question "
             "likelier one of those the article does not answer than one asked of any fact"
             if reply.reason is Reason.LIKE_UNANSWERED
             else "but judged on everything the ranking saw (its lead, what your question has "
             "that the fact lacks, the second opinion, and how much your question looks like "
-            f"those the article does not answer) it is only {likely:.0%} likely to answer what "
-            f"you asked, under the {floor:.0%} an answer needs"
+            f"those the article does not answer) it is only {likely} likely to answer what "
+            f"you asked, under the {floor} an answer needs"
         )
         lines = [
             f"I wasn't sure: {best} scored {score}, above the {bar} an answer needs, {judged}, "

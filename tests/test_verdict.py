@@ -4,6 +4,7 @@ the best fact is to answer what was asked; an answer it finds unlikely is offere
 from __future__ import annotations
 
 import json
+import math
 import subprocess
 import sys
 from dataclasses import replace
@@ -47,6 +48,18 @@ def test_an_answer_the_verdict_finds_unlikely_is_offered_instead(pack: Pack) -> 
     assert "verdict 0.00 (floor 0.45)" in render_debug(doubting)
     why = " ".join(render_why(doubting, pack))
     assert "only 0% likely to answer what you asked" in why and "under the 45%" in why
+
+
+def test_a_likelihood_just_under_the_floor_is_shown_apart_from_it(pack: Pack) -> None:
+    """Rounded alike, "only 45% likely ..., under the 45% an answer needs" would contradict
+    itself: as many digits as it takes to tell them apart."""
+    just_under = Verdict(tuple(0.0 for _ in MEASURES), math.log(0.448 / 0.552), 0.45)
+    reply = Engine(pack, verdict=just_under).answer("which side seized the town?")
+    assert reply.outcome is Outcome.SUGGEST and reply.reason is Reason.UNLIKELY
+    assert reply.verdict is not None and reply.verdict[0] == pytest.approx(0.448)
+    why = " ".join(render_why(reply, pack))
+    assert "only 44.8% likely to answer what you asked" in why and "under the 45.0%" in why
+    assert "verdict 0.448 (floor 0.450)" in render_debug(reply)
 
 
 def test_a_likely_answer_is_offered_when_the_message_reads_as_one_no_fact_answers(
