@@ -255,7 +255,8 @@ class Dialogue:
             attempts, resolved = self._resolved(words, tokens, previous, first)
         else:
             attempts, resolved = [first], tokens
-        carried = self.carry_over(tokens, previous)
+        personal = not (lang.PERSON_PRONOUNS | lang.GROUP_PRONOUNS).isdisjoint(words)
+        carried = self.carry_over(tokens, previous, pronouns=personal)
         # "and the MNLA?", "what about May?": nothing but names and dates is no question of its
         # own, so the last question's words come first (so does a correction; "et le MNLA,
         # c'était qui ?" asks what it is).
@@ -527,6 +528,13 @@ class Dialogue:
         """Add whoever the turn's pronouns stand for, from the conversation."""
         vocabulary = set(words)
         people = [t for t in self._people(context) if t not in tokens]
+        # With no pronoun standing for them, not someone holding a role only for groups other
+        # than those the turn names: "who was the MAA spokesman?", "and who spoke for the
+        # MNLA?" asks for the MNLA's (see `carry_over`).
+        entities = self.v.entities
+        groups = [t for t in tokens if t[1:] in entities and entities[t[1:]].kind == "group"]
+        if vocabulary & (lang.PERSON_PRONOUNS | lang.GROUP_PRONOUNS):
+            groups = []
         wanted = self._wanted_kinds(vocabulary, tokens, people)
         resolved = list(tokens)
         if vocabulary & lang.GROUP_PRONOUNS:
@@ -540,6 +548,8 @@ class Dialogue:
                 if entity is None or entity.kind != kind:
                     continue
                 token = f"@{entity_id}"
+                if groups and self.v.role_of_another(token, groups):
+                    continue
                 if token not in resolved:
                     resolved.append(token)
                 found += 1
@@ -576,8 +586,11 @@ class Dialogue:
             wanted = [kind for kind in ("group", "person") if kind not in named]
         return wanted
 
-    def carry_over(self, tokens: list[str], previous: Context) -> list[str]:
-        """Complete an elliptical follow-up ("and the MNLA?") with the last question's words."""
+    def carry_over(
+        self, tokens: list[str], previous: Context, *, pronouns: bool = False
+    ) -> list[str]:
+        """Complete an elliptical follow-up ("and the MNLA?") with the last question's words
+        (`pronouns`: whether a pronoun of the turn stands for someone it names: "he")."""
         entities = self.v.entities
         kinds = {entities[t[1:]].kind for t in tokens if t[1:] in entities}
         # A follow-up that asks in its own words ("when?") no longer asks what the last one did.
@@ -596,6 +609,16 @@ class Dialogue:
             and not (asks and t in self.index.question_tokens)
             and not (dated and lang.is_figure(t))
         ]
+        groups = [t for t in tokens if t[1:] in entities and entities[t[1:]].kind == "group"]
+        if groups and not pronouns:
+            # "Who was the MAA spokesman?", "and the MNLA's?": the MNLA's spokesman, not the
+            # person the MAA's role named.
+            kept = [
+                r
+                for t in kept
+                for r in (self.v.role_of_another(t, groups) or [t])
+                if r not in tokens
+            ]
         return tokens + kept
 
 

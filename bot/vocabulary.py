@@ -471,6 +471,23 @@ class Vocabulary:
             ]
         return named
 
+    def role_of_another(self, person: str, groups: Iterable[str]) -> list[str]:
+        """Return the tokens of the roles a person holds (`person`, a token) when they hold
+        them only for groups other than `groups` (tokens): "the MAA spokesman" is no answer to
+        "and the MNLA's?", which asks for a spokesman of the MNLA. Empty when the person holds
+        no role or holds one for one of `groups`."""
+        held = self._role_groups.get(person)
+        if not held or not held.isdisjoint(groups):
+            return []
+        return list(
+            dict.fromkeys(
+                token
+                for form in self._roles[person]
+                for word in form.split()
+                if (token := self.token(word))
+            )
+        )
+
     def _is_group(self, token: str) -> bool:
         """Return whether a token names a group."""
         return self.kind(token) == "group"

@@ -1480,6 +1480,29 @@ def test_what_happened_after_that_is_never_answered_with_what_was_just_told(
 
 
 @pytest.mark.parametrize(
+    ("then", "fact_id"),
+    [
+        # Asked of another group, the role is that group's: no fact says who spoke for the MNLA.
+        ("and who spoke for the MNLA?", None),
+        ("and the MNLA's?", None),
+        ("what did the MNLA say?", None),
+        # ... but "he" is still the MAA's spokesman, whatever group the turn names.
+        ("and what did he say about the MNLA?", "maa-claimed-attack"),
+    ],
+)
+def test_a_role_asked_of_another_group_is_not_the_person_who_held_it_for_the_last(
+    engine: Engine, then: str, fact_id: str | None
+) -> None:
+    """ "Who was the MAA spokesman?" is read as the person holding that role; a turn after it
+    naming another group and no pronoun asks for that group's, not for him."""
+    first = engine.answer("who was the MAA spokesman?")
+    assert first.fact_id == "ramadane-identity"
+    reply = engine.answer(then, context=first.context)
+    assert reply.fact_id == fact_id
+    assert reply.answered == (fact_id is not None)
+
+
+@pytest.mark.parametrize(
     ("first_asked", "then"),
     [
         ("who did the MAA kidnap?", "What is a marabout?"),
