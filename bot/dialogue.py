@@ -590,7 +590,7 @@ class Dialogue:
         self, tokens: list[str], previous: Context, *, pronouns: bool = False
     ) -> list[str]:
         """Complete an elliptical follow-up ("and the MNLA?") with the last question's words
-        (`pronouns`: whether a pronoun of the turn stands for someone it names: "he")."""
+        (`pronouns`: whether the turn has a pronoun standing for someone, "he" or "they")."""
         entities = self.v.entities
         kinds = {entities[t[1:]].kind for t in tokens if t[1:] in entities}
         # A follow-up that asks in its own words ("when?") no longer asks what the last one did.
