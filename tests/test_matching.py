@@ -1249,6 +1249,10 @@ def test_the_questions_a_message_asks_are_read_in_its_order(message: str, parts:
     ("message", "facts"),
     [
         ("who won the battle and when did the MAA leave?", ["who-won", "maa-left-ber"]),
+        # (Read whole, "who ... leave?" is asked of no fact: its clauses are read, as with a
+        # comma before the "and".)
+        ("who attacked Ber and when did they leave?", ["maa-seized-ber", "maa-left-ber"]),
+        ("qui a attaqué Ber et quand sont-ils partis ?", ["maa-seized-ber", "maa-left-ber"]),
         (
             "When did the MAA leave Ber? And how many pick-ups did they keep?",
             ["maa-left-ber", "maa-pickups-on-outskirts"],
