@@ -4,6 +4,7 @@ town", "the other side") and return the readings to try, most likely first."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from bot import lang
@@ -20,6 +21,7 @@ _KIND_DEFINED = re.compile(lang.pattern("kind_defined"))
 """What a kind of thing is ("what is a marabout?"): asked on its own, whatever came before."""
 
 _PLACE = frozenset({"place"})
+_PERSONAL_PRONOUNS = lang.PERSON_PRONOUNS | lang.GROUP_PRONOUNS
 # A verb put before its subject, in French: "ont-ils", "a-t-il".
 _INVERTED = re.compile(r"\w-(?:t-)?(?:il|elle|ils|elles|on)\b(?![-\w])")
 _PEOPLE = frozenset({"group", "person", "people"})
@@ -255,8 +257,7 @@ class Dialogue:
             attempts, resolved = self._resolved(words, tokens, previous, first)
         else:
             attempts, resolved = [first], tokens
-        personal = not (lang.PERSON_PRONOUNS | lang.GROUP_PRONOUNS).isdisjoint(words)
-        carried = self.carry_over(tokens, previous, pronouns=personal)
+        carried = self.carry_over(tokens, previous, groups=self._groups_asked_of(words, tokens))
         # "and the MNLA?", "what about May?": nothing but names and dates is no question of its
         # own, so the last question's words come first (so does a correction; "et le MNLA,
         # c'était qui ?" asks what it is).
@@ -528,13 +529,8 @@ class Dialogue:
         """Add whoever the turn's pronouns stand for, from the conversation."""
         vocabulary = set(words)
         people = [t for t in self._people(context) if t not in tokens]
-        # With no pronoun standing for them, not someone holding a role only for groups other
-        # than those the turn names: "who was the MAA spokesman?", "and who spoke for the
-        # MNLA?" asks for the MNLA's (see `carry_over`).
-        entities = self.v.entities
-        groups = [t for t in tokens if t[1:] in entities and entities[t[1:]].kind == "group"]
-        if vocabulary & (lang.PERSON_PRONOUNS | lang.GROUP_PRONOUNS):
-            groups = []
+        # Not someone holding a role only for groups other than those the turn asks of.
+        groups = self._groups_asked_of(words, tokens)
         wanted = self._wanted_kinds(vocabulary, tokens, people)
         resolved = list(tokens)
         if vocabulary & lang.GROUP_PRONOUNS:
@@ -586,11 +582,21 @@ class Dialogue:
             wanted = [kind for kind in ("group", "person") if kind not in named]
         return wanted
 
+    def _groups_asked_of(self, words: list[str], tokens: list[str]) -> list[str]:
+        """Return the groups a turn names when no pronoun of it stands for someone ("he",
+        "they"): it asks of them, so someone the conversation named by a role held only for
+        other groups is not whom it asks of ("who was the MAA spokesman?", "and who spoke for
+        the MNLA?" asks for the MNLA's; "and what did he say about the MNLA?" is still his)."""
+        if not _PERSONAL_PRONOUNS.isdisjoint(words):
+            return []
+        entities = self.v.entities
+        return [t for t in tokens if t[1:] in entities and entities[t[1:]].kind == "group"]
+
     def carry_over(
-        self, tokens: list[str], previous: Context, *, pronouns: bool = False
+        self, tokens: list[str], previous: Context, *, groups: Sequence[str] = ()
     ) -> list[str]:
         """Complete an elliptical follow-up ("and the MNLA?") with the last question's words
-        (`pronouns`: whether the turn has a pronoun standing for someone, "he" or "they")."""
+        (`groups`: those it asks of, `_groups_asked_of`)."""
         entities = self.v.entities
         kinds = {entities[t[1:]].kind for t in tokens if t[1:] in entities}
         # A follow-up that asks in its own words ("when?") no longer asks what the last one did.
@@ -609,8 +615,7 @@ class Dialogue:
             and not (asks and t in self.index.question_tokens)
             and not (dated and lang.is_figure(t))
         ]
-        groups = [t for t in tokens if t[1:] in entities and entities[t[1:]].kind == "group"]
-        if groups and not pronouns:
+        if groups:
             # "Who was the MAA spokesman?", "and the MNLA's?": the MNLA's spokesman, not the
             # person the MAA's role named.
             kept = [
