@@ -257,7 +257,12 @@ class Dialogue:
             attempts, resolved = self._resolved(words, tokens, previous, first)
         else:
             attempts, resolved = [first], tokens
-        carried = self.carry_over(tokens, previous, groups=self._groups_asked_of(words, tokens))
+        # Whoever "he" stands for is asked of however the turn is read: "and what did he say
+        # about the MNLA?" after a turn that replaced him by his role.
+        persons = [t for t in resolved if t not in tokens and self.v.kind(t) == "person"]
+        carried = self.carry_over(
+            [*tokens, *persons], previous, groups=self._groups_asked_of(words, tokens)
+        )
         # "and the MNLA?", "what about May?": nothing but names and dates is no question of its
         # own, so the last question's words come first (so does a correction; "et le MNLA,
         # c'était qui ?" asks what it is).
@@ -606,6 +611,9 @@ class Dialogue:
         # "How many civilians ...?", "and the fighters?": the fighters instead of civilians.
         nouns = self._renaming_tokens
         renamed = not nouns.isdisjoint(tokens)
+        # Nor does one naming someone ask of the role the last one asked of in their stead
+        # ("and the MNLA's?" after the MAA's spokesman, then "what did he say?": of him).
+        roles = {r for t in tokens for r in self.v.role_tokens(t, every=True)}
         kept = [
             t
             for t in previous.tokens
@@ -614,6 +622,7 @@ class Dialogue:
             and not (renamed and t in nouns)
             and not (asks and t in self.index.question_tokens)
             and not (dated and lang.is_figure(t))
+            and t not in roles
         ]
         if groups:
             # "Who was the MAA spokesman?", "and the MNLA's?": the MNLA's spokesman, not the

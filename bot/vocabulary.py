@@ -479,12 +479,19 @@ class Vocabulary:
         held = self._role_groups.get(person)
         if not held or not held.isdisjoint(groups):
             return []
+        return self.role_tokens(person)
+
+    def role_tokens(self, person: str, *, every: bool = False) -> list[str]:
+        """Return the tokens of the first role a person holds (`person`, a token; its other
+        forms say the same, and a question asking of the role need not say all of them), or
+        of all its forms (`every`), or none."""
+        forms = self._roles.get(person)
+        if not forms:
+            return []
+        said = forms if every else [next(iter(forms))]
         return list(
             dict.fromkeys(
-                token
-                for form in self._roles[person]
-                for word in form.split()
-                if (token := self.token(word))
+                token for form in said for word in form.split() if (token := self.token(word))
             )
         )
 
@@ -842,9 +849,10 @@ def _roles(pack: Pack, alias_to_id: dict[str, str]) -> dict[str, dict[str, froze
     kinds = {e.id: e.kind for e in pack.entities}
     group_names = {a: i for a, i in alias_to_id.items() if kinds.get(i) == "group"}
     roles: dict[str, dict[str, set[str]]] = {}
-    names: dict[str, set[str]] = {}
+    # (In the pack's order: a person's first role is the one a question asking of it names.)
+    names: dict[str, dict[str, None]] = {}
     for alias, entity in alias_to_id.items():
-        names.setdefault(entity, set()).add(alias)
+        names.setdefault(entity, {})[alias] = None
     for entity, own in names.items():
         if kinds.get(entity) != "person":
             continue
