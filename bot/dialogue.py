@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from bot import lang
 from bot.index import FactIndex
 from bot.interpret import Message, Query
+from bot.text import fold
 from bot.vocabulary import Vocabulary
 
 _NOTHING: frozenset[str] = frozenset()
@@ -91,6 +92,7 @@ class Dialogue:
         self._that_event = re.compile(lang.pattern("that_event", events=events))
         self._then = re.compile(lang.pattern("then"))
         self._back_then = re.compile(lang.pattern("back_then"))
+        self._that_day = re.compile(lang.pattern("that_day"), re.IGNORECASE)
         self._that_town = re.compile(lang.pattern("that_town"))
         self._the_town = re.compile(lang.pattern("the_town"))
         self._other_side = re.compile(lang.pattern("other_side"))
@@ -328,6 +330,25 @@ class Dialogue:
             back and self._the_town.search(normal) is not None
         )
         return that_event, then, back, town
+
+    def dated(self, question: str, previous: Context) -> str | None:
+        """Return a turn saying "that day" with the date the last question named in its stead
+        ("what did the MAA take on May 5?", "how many civilians died that day?": on May 5), or
+        None when it says no such thing or the last question named no day of a month. (Not
+        the last answer's date: "when was the battle?", "who held Ber that day?" is no question
+        of the battle's day only.)"""
+        found = self._that_day.search(question)
+        if found is None:
+            return None
+        date = _day_named(previous.tokens)
+        if date is None:
+            return None
+        month, day = date
+        if lang.language_of(fold(question)) == "fr":
+            said = f"le {day} {lang.FRENCH_MONTHS[lang.MONTH_NUMBERS[month] - 1]}"
+        else:
+            said = f"on {month.capitalize()} {day}"
+        return f"{question[: found.start()]}{said}{question[found.end() :]}"
 
     def _moved_along(self, plain: Query, previous: Context, *, then: bool, back: bool) -> Query:
         """Return the plain reading, favouring the facts around the last one answered."""
@@ -637,6 +658,19 @@ class Dialogue:
 
 
 _ASKS_ABOUT = re.compile(lang.pattern("asks_about"))
+
+
+def _day_named(tokens: Sequence[str]) -> tuple[str, int] | None:
+    """Return the day of a month that a question's tokens name ("may", "5"), as the month's
+    English name and the day, or None."""
+    for at, token in enumerate(tokens):
+        month = lang.MONTH_FORMS.get(token)
+        if month is None:
+            continue
+        for beside in (tokens[at + 1 : at + 2], tokens[max(at - 1, 0) : at]):
+            if beside and beside[0].isdigit() and 1 <= int(beside[0]) <= lang.LAST_DAY:
+                return month, int(beside[0])
+    return None
 
 
 def asks_about(words: list[str]) -> bool:

@@ -31,7 +31,6 @@ _BODY_BEFORE = re.compile(r"(?:^|[^a-z])(?:the |la |le |du |[ld]['’])$", re.IG
 _THING_ASKING = frozenset("what which quel quelle quels quelles".split())
 _ASKING_OPENERS = lang.QUESTION_WORDS | lang.AUXILIARIES | lang.COPULAS
 """Words that open a clause put as a question."""
-_LAST_DAY = 31
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _LETTERS = re.compile(r"[a-z]+")
 _PINPOINT = re.compile(lang.pattern("pinpoint"))
@@ -431,7 +430,7 @@ class Interpreter:
             months = [lang.MONTH_FORMS[w] for w in following if w in lang.MONTH_FORMS]
             # (Normalising wrote a day's ordinal as its digits: "the 16th", "le 1er".)
             days = [int(w) for w in following if w.isdigit()]
-            if months and days and 1 <= days[0] <= _LAST_DAY:
+            if months and days and 1 <= days[0] <= lang.LAST_DAY:
                 said = {self.v.token(w) for w in following}
                 return (lang.MONTH_NUMBERS[months[0]], days[0]), frozenset(t for t in said if t)
         return None

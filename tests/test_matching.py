@@ -1521,6 +1521,44 @@ def test_he_is_still_the_role_holder_after_a_turn_that_asked_of_another_groups_r
 
 
 @pytest.mark.parametrize(
+    ("first_asked", "then", "said"),
+    [
+        (
+            "What did the MAA take on May 5?",
+            "how many civilians died that day?",
+            "how many civilians died on May 5?",
+        ),
+        (
+            "Qu'a pris le MAA le 5 mai ?",
+            "combien de civils sont morts ce jour-là ?",
+            "combien de civils sont morts le 5 mai ?",
+        ),
+    ],
+)
+def test_that_day_is_the_day_the_last_question_named(
+    engine: Engine, first_asked: str, then: str, said: str
+) -> None:
+    """ "That day" stands for the date the last question named: the turn gets the reply it
+    would have got had it said the date (the article counts civilians killed in the battle
+    of April 21, none on May 5), and the reply says which day it read."""
+    first = engine.answer(first_asked)
+    assert first.answered
+    reply = engine.answer(then, context=first.context)
+    spelled = engine.answer(said, context=first.context)
+    assert (reply.answered, reply.fact_id) == (spelled.answered, spelled.fact_id) == (False, None)
+    assert reply.question == then
+    assert "5" in reply.text
+
+
+def test_that_day_is_no_date_when_the_last_question_named_none(engine: Engine) -> None:
+    """ "When was the battle?", "who controlled Ber that day?": the last question named no day,
+    and the answer's date is not taken for one (the turn is read as it was typed)."""
+    first = engine.answer("when was the battle?")
+    assert first.answered
+    assert engine.dialogue.dated("who controlled Ber that day?", first.context) is None
+
+
+@pytest.mark.parametrize(
     ("first_asked", "then"),
     [
         ("who did the MAA kidnap?", "What is a marabout?"),

@@ -234,6 +234,10 @@ MONTH_NUMBERS = {m: n for n, m in enumerate(en.MONTHS, start=1)}
 """Each English month's number in the year, to put dates in order."""
 MONTH_NAMES = tuple(m.capitalize() for m in en.MONTHS)
 """The months as written in an English text."""
+FRENCH_MONTHS = tuple(fr.MONTHS)
+"""The months as a French text names them (unaccented), in the year's order."""
+LAST_DAY = 31
+"""The last day a month may have."""
 
 
 def _synonyms() -> dict[str, str]:

@@ -834,6 +834,8 @@ PATTERNS = {
     "that_event": r"\b(?:that|this|the same) (?:{events}|one|event|incident)\b",
     "then": r"\b(?:then|after that|afterwards?|by then|at that point|next)\b",
     "back_then": r"\b(?:back then|at (?:the|that) time|at that point in time)\b",
+    # (Matched on the text as typed, which the date it stands for replaces.)
+    "that_day": r"\b(?:that|the same|that same) day\b",
     "that_town": r"\b(?:that|this) (?:town|city|village)\b",
     "the_town": r"\bthe (?:town|city|village)\b",
     "other_side": r"\b(?:other|opposing) (?:side|camp|group|faction|party|one)s?\b",

@@ -440,6 +440,7 @@ PATTERNS = {
     "that_event": r"\b(?:ce|cet|cette) (?:{events}|evenement|incident)\b",
     "then": r"\b(?:alors|ensuite)\b",
     "back_then": r"\b(?:a l epoque|a ce moment la)\b",
+    "that_day": r"\b(?:ce jour[- ]?l[aà]|ce m[eê]me jour|le m[eê]me jour)(?!\w)",
     "that_town": r"\bcette (?:ville)\b",
     # "il y a eu combien de blessés ?": that something is, with no one for "il" to stand for.
     "existential": (
