@@ -475,10 +475,12 @@ def setting(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
 
 def names_only(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
     """Sharing only names is not an answer when the question asks about something else: "what
-    is the capital of France?" is not about the French army."""
+    is the capital of France?" is not about the French army; nor, of events at another place
+    than the article's own, when it shares none of what is asked ("what did the MAA steal at
+    In Khalil?" is not the fact telling only that the MAA raided it)."""
     vocab = judge.index.vocab[fact]
     if any(t in vocab for t in asked.topics) and (
-        not asked.unknown or any(t in vocab for t in asked.subjects)
+        not (asked.unknown or asked.query.located) or any(t in vocab for t in asked.subjects)
     ):
         return 1.0
     if any(fact in asked.endorsed.get(t, ()) for t in asked.subjects):

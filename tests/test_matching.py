@@ -2544,6 +2544,30 @@ def test_what_about_a_place_is_only_the_last_question_asked_of_it(engine: Engine
     assert not engine.answer("what about Timbuktu?", context=first.context).answered
 
 
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        # The article tells only that the MAA raided In Khalil, then held by the MNLA: not
+        # what was taken there, nor who won.
+        ("what did the MAA steal at In Khalil?", None),
+        ("qu'est-ce que le MAA a volé à In Khalil ?", None),
+        # ... what it does tell of it is answered.
+        ("when did the MAA raid In Khalil?", "first-clash-in-khalil"),
+        ("who controlled In Khalil?", "in-khalil-mnla-control"),
+        # (At the article's own place, the looting is told.)
+        ("what did the MAA steal at Ber?", "houses-and-shops-looted"),
+    ],
+)
+def test_an_event_elsewhere_is_answered_only_by_a_fact_sharing_more_than_its_names(
+    engine: Engine, question: str, fact_id: str | None
+) -> None:
+    """A question of events at another place than the article's own, sharing with a fact only
+    the names (the place, who was there) and none of what it asks, is not answered by it."""
+    reply = engine.answer(question)
+    assert reply.fact_id == fact_id
+    assert reply.answered == (fact_id is not None)
+
+
 def test_a_correction_that_asks_anew_is_its_question_without_its_opening(engine: Engine) -> None:
     first = engine.answer("when did the MNLA attack Ber?")
     reply = engine.answer("sorry, I meant when did the MAA attack", context=first.context)
