@@ -3,7 +3,7 @@ why; the words of each reply come from `replies`."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 
@@ -378,7 +378,11 @@ class Decider:
             confidence=round(best_cover * self.weights.quote_confidence, 3),
             on_topic=True,
             quoted=True,
-            context=self.next_context(tokens, previous, None),
+            # (Whom the sentence names is whom it told of: "who else?", quoted "Burkinabe and
+            # Malian forces captured it", then "when did they leave?" asks of them.)
+            context=self.next_context(
+                tokens, previous, None, told=self._named(self.v.analyze(sentence.text))
+            ),
             reason=Reason.QUOTED,
         )
 
@@ -466,10 +470,18 @@ class Decider:
         fact = self.index.facts[match.fact]
         return Candidate(fact.id, fact.questions[0], round(match.score, 3))
 
-    def next_context(self, tokens: list[str], previous: Context, fact: Fact | None) -> Context:
-        """Return the conversation's context after this reply."""
+    def next_context(
+        self,
+        tokens: list[str],
+        previous: Context,
+        fact: Fact | None,
+        *,
+        told: Sequence[str] = (),
+    ) -> Context:
+        """Return the conversation's context after this reply (`told`: whom it told of, when
+        it quotes a sentence and gives no fact)."""
         mentioned = [t[1:] for t in tokens if t.startswith("@")]
-        about = list(fact.about) if fact else []
+        about = list(fact.about) if fact else list(told)
         # "Who took it after the MAA left?": whoever the answer names is whom a "they" next
         # stands for, before whoever the question named.
         lead = [e for e in about if e not in mentioned] if self._who in tokens else []

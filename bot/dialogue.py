@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from bot import lang
 from bot.index import FactIndex
 from bot.interpret import Message, Query
-from bot.text import fold
+from bot.text import fold, normalize
 from bot.vocabulary import Vocabulary
 
 _NOTHING: frozenset[str] = frozenset()
@@ -93,6 +93,7 @@ class Dialogue:
         self._then = re.compile(lang.pattern("then"))
         self._back_then = re.compile(lang.pattern("back_then"))
         self._that_day = re.compile(lang.pattern("that_day"), re.IGNORECASE)
+        self._who_is_pronoun = re.compile(lang.pattern("who_is_pronoun"))
         self._that_town = re.compile(lang.pattern("that_town"))
         self._the_town = re.compile(lang.pattern("the_town"))
         self._other_side = re.compile(lang.pattern("other_side"))
@@ -330,6 +331,30 @@ class Dialogue:
             back and self._the_town.search(normal) is not None
         )
         return that_event, then, back, town
+
+    def restated(self, question: str, previous: Context) -> str | None:
+        """Return a turn said again with what it leans on spelled out, when it leans on it by
+        nothing else: "that day" (`dated`), "and who is he?" (`who_is`); or None."""
+        return self.dated(question, previous) or self.who_is(question, previous)
+
+    def who_is(self, question: str, previous: Context) -> str | None:
+        """Return "who is he?" asked of whom "he" stands for ("who is Mohamed Ould Ramadane?"):
+        it asks what they are, not the last question again (after "what did Ramadane claim?",
+        not what he claimed). None when it asks something else or "he" stands for nobody."""
+        normal = normalize(question)
+        found = self._who_is_pronoun.fullmatch(normal)
+        if found is None:
+            return None
+        pronoun = next(g for g in found.groups() if g)
+        entities = self.v.entities
+        entity = next(
+            (t[1:] for t in self.resolve_pronouns([pronoun], [], previous) if t[1:] in entities),
+            None,
+        )
+        if entity is None:
+            return None
+        name = entities[entity].name
+        return f"qui est {name} ?" if lang.language_of(normal) == "fr" else f"who is {name}?"
 
     def dated(self, question: str, previous: Context) -> str | None:
         """Return a turn saying "that day" with the date the last question named in its stead

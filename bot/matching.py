@@ -246,9 +246,10 @@ class Engine:
         """Reply to a message, using the conversation context for follow-ups; the conversation
         after it keeps the places the message asked about events in (`Context.located`).
         `located`: those the question before it in the same message asked of."""
-        if context is not None and (dated := self.dialogue.dated(question, context)) is not None:
-            # "That day" is the day the last question named: asked as if said.
-            reply, located = self._replied(dated, context, located)
+        if context is not None and (said := self.dialogue.restated(question, context)) is not None:
+            # "That day" is the day the last question named, "he" the one the conversation
+            # named: asked as if said.
+            reply, located = self._replied(said, context, located)
             reply = replace(reply, question=question)
         else:
             reply, located = self._replied(question, context, located)

@@ -1550,6 +1550,33 @@ def test_that_day_is_the_day_the_last_question_named(
     assert "5" in reply.text
 
 
+@pytest.mark.parametrize(
+    ("first_asked", "then", "fact_id"),
+    [
+        ("what did Ramadane claim after the MAA left?", "and who is he?", "ramadane-identity"),
+        ("qu'a dit Ramadane après le départ du MAA ?", "et qui est-il ?", "ramadane-identity"),
+        ("who attacked Ber?", "who are they?", "maa-full-name"),
+        ("qui a attaqué Ber ?", "qui sont-ils ?", "maa-full-name"),
+    ],
+)
+def test_who_is_he_asks_who_the_one_he_stands_for_is(
+    engine: Engine, first_asked: str, then: str, fact_id: str
+) -> None:
+    """ "And who is he?" asks who the one the conversation named is, as "who is Ramadane?"
+    does: not the last question again (what he claimed)."""
+    first = engine.answer(first_asked)
+    assert first.answered
+    reply = engine.answer(then, context=first.context)
+    assert reply.fact_id == fact_id
+    assert reply.question == then
+
+
+def test_who_is_he_with_nobody_for_he_is_read_as_typed(engine: Engine) -> None:
+    """With no one named before, "who is he?" stands for nobody: nothing is made up for it."""
+    first = engine.answer("when was the battle?")
+    assert engine.dialogue.who_is("who is he?", first.context) is None
+
+
 def test_that_day_is_no_date_when_the_last_question_named_none(engine: Engine) -> None:
     """ "When was the battle?", "who controlled Ber that day?": the last question named no day,
     and the answer's date is not taken for one (the turn is read as it was typed)."""
@@ -2753,6 +2780,17 @@ def test_a_they_the_conversation_named_is_answered(engine: Engine) -> None:
     assert engine.answer("Who did they kidnap?").fact_id == "marabout-son-kidnapped"
 
 
+def test_a_they_after_a_quoted_sentence_stands_for_whom_it_told_of(engine: Engine) -> None:
+    """ "Who captured Ber after the MAA abandoned it?", "who else?" (a sentence quoted:
+    Burkinabe and Malian forces captured it), "and when did they leave?": they are those the
+    sentence told of, not the MAA the question named."""
+    context = None
+    for turn in ["Who captured Ber after the MAA abandoned it?", "who else?"]:
+        context = engine.answer(turn, context=context).context
+    reply = engine.answer("and when did they leave?", context=context)
+    assert reply.fact_id == "burkinabe-left-ber"
+
+
 @pytest.mark.parametrize(
     ("typed", "meant"),
     [("hapend", "happened"), ("clame", "claim"), ("wen", "when"), ("hapnd", "happened")],
@@ -3097,6 +3135,27 @@ def test_a_place_is_placed_by_another_right_after_it_or_after_words_that_place(
     engine: Engine, text: str, placed: set[str]
 ) -> None:
     assert _placed([text], engine.vocabulary, engine.index.places) == placed
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        # The article says only "Ber, Mali": the sentence naming Gao Region for the groups'
+        # tensions does not place Ber in it.
+        ("Which region is Ber in?", None),
+        ("in which region is Ber located?", None),
+        ("Dans quelle région se trouve Ber ?", None),
+        ("Ber est dans quelle région ?", None),
+        # ... and what country it is in, it does say.
+        ("what country is Ber in?", "battle-location"),
+    ],
+)
+def test_which_region_a_place_is_in_asks_where_it_is(
+    engine: Engine, question: str, fact_id: str | None
+) -> None:
+    reply = engine.answer(question)
+    assert reply.fact_id == fact_id
+    assert reply.answered == (fact_id is not None)
 
 
 @pytest.mark.parametrize(

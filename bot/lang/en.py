@@ -795,6 +795,9 @@ _FIGURE_INSTEAD = (
 new claim ("I heard it was the MNLA that started it"), a figure hardly ("one" is a word of
 claims too: "I heard it was one of the worst clashes")."""
 
+_PLACE_KINDS = r"(?:region|country|area|province|district|state|zone|part of the country)"
+"""What a place may be asked to be in ("which region is X in?")."""
+
 PATTERNS = {
     # "and after that?": what happens next in the story.
     "next": r"after that|afterwards?|next|then|and then|then what|after",
@@ -836,6 +839,11 @@ PATTERNS = {
     "back_then": r"\b(?:back then|at (?:the|that) time|at that point in time)\b",
     # (Matched on the text as typed, which the date it stands for replaces.)
     "that_day": r"\b(?:that|the same|that same) day\b",
+    # "And who is he?": what the one a pronoun stands for is (on the normalised text, whole).
+    "who_is_pronoun": (
+        r"(?:(?:and|so|ok|okay|but) )?(?:who|what) (?:is|was|are|were) (he|she|they|him|them)"
+        r"(?: (?:again|exactly|then|anyway))?"
+    ),
     "that_town": r"\b(?:that|this) (?:town|city|village)\b",
     "the_town": r"\bthe (?:town|city|village)\b",
     "other_side": r"\b(?:other|opposing) (?:side|camp|group|faction|party|one)s?\b",
@@ -975,6 +983,9 @@ PATTERNS = {
         r"(?:the (?:town |village |city )?)?(@\S+) "
         r"(?:(?:really|actually|still|even|located|situated|found) )*(?:in|near|inside) (?:the )?"
         rf"(?!(?:{'|'.join(sorted(STATE_WORDS))})$)(?:@\S+|[a-z]+)$"
+        # "Which region is Ber in?", "in what country is Ber located?"
+        rf"|^(?:in )?(?:which|what) {_PLACE_KINDS} (?:is|was|s) (?:the )?(@\S+)"
+        r"(?: (?:located|situated|found))?(?: in)?$"
     ),
     # "Was the battle fought in In Khalil?": where the article's own event was, asked yes or
     # no (its event nouns filled in; "the battle of X" is read as the article's own only when

@@ -410,6 +410,9 @@ _FIGURE_INSTEAD = (
 """... a figure in place of the last answer's (see `en._FIGURE_INSTEAD`; not "un", "une",
 articles as often as numbers)."""
 
+_PLACE_KINDS = r"(?:region|pays|zone|province|district|partie du pays)"
+"""What a place may be asked to be in ("dans quelle région se trouve X ?")."""
+
 PATTERNS = {
     # "Écris-moi un poème", "peux-tu me raconter une blague ?": faire, non répondre.
     "creative": (
@@ -441,6 +444,10 @@ PATTERNS = {
     "then": r"\b(?:alors|ensuite)\b",
     "back_then": r"\b(?:a l epoque|a ce moment la)\b",
     "that_day": r"\b(?:ce jour[- ]?l[aà]|ce m[eê]me jour|le m[eê]me jour)(?!\w)",
+    "who_is_pronoun": (
+        r"(?:(?:et|mais) )?(?:qui (?:est|etait|sont|etaient) (il|elle|ils|elles)"
+        r"|(?:c est|c etait) qui (lui|elle|eux)|(il|elle|ils|elles) (?:est|etait|sont) qui)"
+    ),
     "that_town": r"\bcette (?:ville)\b",
     # "il y a eu combien de blessés ?": that something is, with no one for "il" to stand for.
     "existential": (
@@ -549,6 +556,11 @@ PATTERNS = {
         r" (?:est|etait|se trouve|se situe) (?:t )?(?:il|elle) (?:vraiment )?"
         r"(?:en|au|aux|dans|pres de|pres du) (?:la |le |l )?"
         r"(?!(?:danger|ruine|ruines|crise|paix|deuil|guerre)$)(?:@\S+|[a-z]+)$"
+        # "Dans quelle région se trouve Ber ?", "Ber est dans quelle région ?"
+        rf"|^(?:dans|en) (?:quel|quelle) {_PLACE_KINDS} (?:est|se trouve|se situe) (?:t )?"
+        r"(?:la |le |l )?(@\S+)$"
+        rf"|^(?:la |le |l )?(@\S+) (?:est|se trouve|se situe) (?:dans|en) (?:quel|quelle) "
+        rf"{_PLACE_KINDS}$"
     ),
     # "Quel régiment était là ?"
     "asked_thing": r"\b(?:quel|quelle|quels|quelles) (?:@\S+ )?([a-z]+)",
