@@ -94,6 +94,7 @@ class Dialogue:
         self._back_then = re.compile(lang.pattern("back_then"))
         self._that_day = re.compile(lang.pattern("that_day"), re.IGNORECASE)
         self._who_is_pronoun = re.compile(lang.pattern("who_is_pronoun"))
+        self._is_it_in = re.compile(lang.pattern("is_it_in"))
         self._that_town = re.compile(lang.pattern("that_town"))
         self._the_town = re.compile(lang.pattern("the_town"))
         self._other_side = re.compile(lang.pattern("other_side"))
@@ -335,7 +336,30 @@ class Dialogue:
     def restated(self, question: str, previous: Context) -> str | None:
         """Return a turn said again with what it leans on spelled out, when it leans on it by
         nothing else: "that day" (`dated`), "and who is he?" (`who_is`); or None."""
-        return self.dated(question, previous) or self.who_is(question, previous)
+        return (
+            self.dated(question, previous)
+            or self.who_is(question, previous)
+            or self.placed_in(question, previous)
+        )
+
+    def placed_in(self, question: str, previous: Context) -> str | None:
+        """Return "is it in Gao Region?" asked of the place the conversation last named ("is
+        Ber in Gao Region?"), when what it is said to be in is a place too; or None."""
+        normal = normalize(question)
+        found = self._is_it_in.fullmatch(normal)
+        if found is None:
+            return None
+        entities = self.v.entities
+        within = self.v.analyze(found[2])
+        if len(within) != 1 or within[0] not in self.index.places:
+            return None
+        place = next(
+            (e for e in previous.entities if e in entities and entities[e].kind == "place"),
+            None,
+        )
+        if place is None or f"@{place}" == within[0]:
+            return None
+        return f"is {entities[place].name} in {found[2]}?"
 
     def who_is(self, question: str, previous: Context) -> str | None:
         """Return "who is he?" asked of whom "he" stands for ("who is Mohamed Ould Ramadane?"):

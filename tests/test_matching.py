@@ -3158,6 +3158,17 @@ def test_which_region_a_place_is_in_asks_where_it_is(
     assert reply.answered == (fact_id is not None)
 
 
+def test_is_it_in_a_place_asks_of_the_place_last_named(engine: Engine) -> None:
+    """ "Which region is Ber in?" (declined), "is it in Gao Region?": asked of Ber, which the
+    article does not place in Gao Region; not the sentence naming Gao Region for the groups'
+    tensions."""
+    first = engine.answer("Which region is Ber in?")
+    reply = engine.answer("is it in Gao Region?", context=first.context)
+    assert not reply.answered
+    assert reply.question == "is it in Gao Region?"
+    assert engine.answer("is Ber in Gao Region?").answered is False
+
+
 @pytest.mark.parametrize(
     ("knowledge", "question", "offered"),
     [

@@ -844,6 +844,11 @@ PATTERNS = {
         r"(?:(?:and|so|ok|okay|but) )?(?:who|what) (?:is|was|are|were) (he|she|they|him|them)"
         r"(?: (?:again|exactly|then|anyway))?"
     ),
+    # "Is it in Gao Region?": whether the place last discussed is in another (normalised, whole).
+    "is_it_in": (
+        r"(?:(?:and|so|but|ok|okay) )?(?:is|was|isnt|wasnt) (it) (?:really |actually )?"
+        r"(?:in|inside|near) (?:the )?(.+)"
+    ),
     "that_town": r"\b(?:that|this) (?:town|city|village)\b",
     "the_town": r"\bthe (?:town|city|village)\b",
     "other_side": r"\b(?:other|opposing) (?:side|camp|group|faction|party|one)s?\b",
