@@ -335,17 +335,18 @@ class Dialogue:
 
     def restated(self, question: str, previous: Context) -> str | None:
         """Return a turn said again with what it leans on spelled out, when it leans on it by
-        nothing else: "that day" (`dated`), "and who is he?" (`who_is`); or None."""
-        return (
-            self.dated(question, previous)
-            or self.who_is(question, previous)
-            or self.placed_in(question, previous)
-        )
+        nothing else: "that day" (`dated`), "and who is he?" (`who_is`), "is it in Gao
+        Region?" (`_placed_in`); or None."""
+        dated = self.dated(question, previous)
+        if dated is not None:
+            return dated
+        normal = normalize(question)  # (once, for both)
+        return self._who_is(normal, previous) or self._placed_in(normal, previous)
 
-    def placed_in(self, question: str, previous: Context) -> str | None:
-        """Return "is it in Gao Region?" asked of the place the conversation last named ("is
-        Ber in Gao Region?"), when what it is said to be in is a place too; or None."""
-        normal = normalize(question)
+    def _placed_in(self, normal: str, previous: Context) -> str | None:
+        """Return "is it in Gao Region?" (`normal`: normalised) asked of the place the
+        conversation last named ("is Ber in Gao Region?"), when what it is said to be in is a
+        place too; or None."""
         found = self._is_it_in.fullmatch(normal)
         if found is None:
             return None
@@ -365,7 +366,9 @@ class Dialogue:
         """Return "who is he?" asked of whom "he" stands for ("who is Mohamed Ould Ramadane?"):
         it asks what they are, not the last question again (after "what did Ramadane claim?",
         not what he claimed). None when it asks something else or "he" stands for nobody."""
-        normal = normalize(question)
+        return self._who_is(normalize(question), previous)
+
+    def _who_is(self, normal: str, previous: Context) -> str | None:
         found = self._who_is_pronoun.fullmatch(normal)
         if found is None:
             return None

@@ -248,7 +248,7 @@ class Engine:
         `located`: those the question before it in the same message asked of."""
         if context is not None and (said := self.dialogue.restated(question, context)) is not None:
             # "That day" is the day the last question named, "he" the one the conversation
-            # named: asked as if said.
+            # named, "it" the place: asked as if said.
             reply, located = self._replied(said, context, located)
             reply = replace(reply, question=question)
         else:
