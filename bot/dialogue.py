@@ -327,9 +327,10 @@ class Dialogue:
         # "who captured it then?": then, or after; "who held it back then?": then.
         back = self._back_then.search(normal) is not None
         then = back or self._then.search(normal) is not None
-        # "who held that town?": the place last discussed, as "there" is.
+        # "who held that town?", "who held the town then?": the place last discussed, as
+        # "there" is. ("Who held the town?" alone is mostly the article's own.)
         town = self._that_town.search(normal) is not None or (
-            back and self._the_town.search(normal) is not None
+            then and self._the_town.search(normal) is not None
         )
         return that_event, then, back, town
 
@@ -483,10 +484,16 @@ class Dialogue:
         there = frozenset(
             t for t in added if "there" in words and t in index.places and t not in index.everywhere
         )
-        first = replace(first, referents=referents, located=first.located | there)
-        resolved_query = replace(first, tokens=resolved, soft=added - there)
-        # "There" is that place, however the rest is read.
-        return ([resolved_query] if there else [resolved_query, first]), resolved
+        # "What ethnicity are its members?": whose they are is what is asked about.
+        owner = frozenset(
+            t
+            for t in added
+            if not lang.THING_POSSESSIVES.isdisjoint(words) and self.v.kind(t) in ("group", "place")
+        )
+        first = replace(first, referents=referents | owner, located=first.located | there)
+        resolved_query = replace(first, tokens=resolved, soft=added - there - owner)
+        # "There" is that place, and "its" its owner, however the rest is read.
+        return ([resolved_query] if there or owner else [resolved_query, first]), resolved
 
     def _elliptical(self, tokens: list[str], resolved: list[str]) -> bool:
         index = self.index
@@ -609,7 +616,7 @@ class Dialogue:
         people = [t for t in self._people(context) if t not in tokens]
         # Not someone holding a role only for groups other than those the turn asks of.
         groups = self._groups_asked_of(words, tokens)
-        wanted = self._wanted_kinds(vocabulary, tokens, people)
+        wanted = self._wanted_kinds(vocabulary, tokens, people, context)
         resolved = list(tokens)
         if vocabulary & lang.GROUP_PRONOUNS:
             resolved += people
@@ -646,9 +653,15 @@ class Dialogue:
         return [t for t in dict.fromkeys([*context.tokens, *told]) if t in index.people_tokens]
 
     def _wanted_kinds(
-        self, vocabulary: set[str], tokens: list[str], people: list[str]
+        self, vocabulary: set[str], tokens: list[str], people: list[str], context: Context
     ) -> list[str]:
         wanted: list[str] = []
+        if vocabulary & lang.THING_POSSESSIVES:
+            # "What ethnicity are its members?": the group or the place named last.
+            kinds = (self.v.kind(f"@{e}") for e in context.entities)
+            last = next((k for k in kinds if k in ("group", "place")), None)
+            if last is not None:
+                wanted.append(last)
         if vocabulary & lang.GROUP_PRONOUNS and not people:
             wanted.append("group")
         if vocabulary & lang.PERSON_PRONOUNS:

@@ -49,6 +49,7 @@ _QUOTED_PART = 120
 """The characters of a question found no answer to that the line quotes at most."""
 _PARTICIPLE = re.compile(r"(?:ed|en|ing)$")
 _ASKS_ABOUT = re.compile(lang.pattern("asks_about"))
+_UNVERIFIED = re.compile(lang.pattern("unverified"))
 _AUXILIARIES = lang.AUXILIARIES - lang.COPULAS
 _CLAUSE_OPENERS = lang.RELATIVE_WORDS | lang.QUESTION_WORDS
 """Words opening a clause of a question's own ("the fighters that were captured")."""
@@ -196,7 +197,9 @@ def text_language(text: str) -> str:
 def confirmed_text(question: str, answer: str) -> str:
     """Return the last answer given again to a reader who doubts it, in the doubt's language."""
     asked, said = _CONFIRMED[question_language(question)]
-    return (asked if "?" in question or "？" in question else said).format(answer=answer)
+    # ("Was that confirmed?" is not answered "yes": the article may say only that it was said.)
+    yes = ("?" in question or "？" in question) and not _UNVERIFIED.search(fold(question))
+    return (asked if yes else said).format(answer=answer)
 
 
 def decline_text(reason: Reason, question: str, title: str, *, near: bool = False) -> str:

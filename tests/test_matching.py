@@ -1571,6 +1571,33 @@ def test_who_is_he_asks_who_the_one_he_stands_for_is(
     assert reply.question == then
 
 
+@pytest.mark.parametrize(
+    ("first_asked", "fact_id"),
+    [("what's the MNLA?", "mnla-ethnic-makeup"), ("what's the MAA?", "maa-ethnic-makeup")],
+)
+def test_its_stands_for_the_group_named_last(
+    engine: Engine, first_asked: str, fact_id: str
+) -> None:
+    """ "What ethnicity are most of its members?" asks of the group the conversation named
+    last: its owner is what is asked about, not whichever group fits the rest best."""
+    first = engine.answer(first_asked)
+    assert first.answered
+    reply = engine.answer("what ethnicity are most of its members?", context=first.context)
+    assert (reply.answered, reply.fact_id) == (True, fact_id)
+
+
+def test_the_town_then_is_the_town_last_discussed(engine: Engine) -> None:
+    """ "Who controlled the town then?" after the first clash, at In Khalil, asks who held In
+    Khalil at the time, as "that town" does: not who held the article's own town."""
+    context = None
+    for turn in ("what was the first major clash between the two groups?", "when was it?"):
+        reply = engine.answer(turn, context=context)
+        assert reply.answered
+        context = reply.context
+    reply = engine.answer("who controlled the town then?", context=context)
+    assert (reply.answered, reply.fact_id) == (True, "in-khalil-mnla-control")
+
+
 def test_who_is_he_with_nobody_for_he_is_read_as_typed(engine: Engine) -> None:
     """With no one named before, "who is he?" stands for nobody: nothing is made up for it."""
     first = engine.answer("when was the battle?")
@@ -1947,6 +1974,27 @@ def test_doubt_about_an_answer_gets_that_answer_again_with_its_sources(
     assert render_why(reply, engine.pack)[0].startswith("You doubted my last answer: it again")
     # (Asked, a "yes" answers it; said, none does.)
     assert reply.text.startswith(("Yes, ", "Oui, ")) is ("?" in doubt)
+
+
+@pytest.mark.parametrize(
+    "doubt",
+    ["was that confirmed?", "has it been verified?", "c'est confirmé ?", "est-ce vérifié ?"],
+)
+def test_asking_whether_an_answer_was_confirmed_gets_it_again_without_a_yes(
+    engine: Engine, doubt: str
+) -> None:
+    """ "Was that confirmed?" after the deserters' release asks about the last answer: it comes
+    again, as the article says it (Malian forces claimed the release), with no "yes" before it
+    that would confirm what the article only reports. (It got their detention.)"""
+    opening = engine.answer("were the deserters freed?")
+    assert opening.answered and "claimed" in opening.text
+
+    reply = engine.answer(doubt, context=opening.context)
+
+    assert reply.reason is Reason.CONFIRMED
+    assert (reply.fact_id, reply.citations) == (opening.fact_id, opening.citations)
+    assert reply.text.endswith(opening.text)
+    assert reply.text.startswith(("That is what the article says: ", "C'est ce que dit l'article"))
 
 
 def test_doubt_after_a_decline_or_out_of_the_blue_confirms_nothing(engine: Engine) -> None:

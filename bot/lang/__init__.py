@@ -39,6 +39,8 @@ PERSON_NOUNS = en.PERSON_NOUNS | fr.PERSON_NOUNS
 RELATION_NOUNS = en.RELATION_NOUNS
 """(English only: the names a person's names make are put in English.)"""
 PLACE_PRONOUNS = en.PLACE_PRONOUNS
+THING_POSSESSIVES = en.THING_POSSESSIVES
+"""(English only: French "son", "sa", "ses" may as well be a person's.)"""
 RELATIVE_WORDS = en.RELATIVE_WORDS
 RELATIVE_PRONOUNS = en.RELATIVE_PRONOUNS | fr.RELATIVE_PRONOUNS
 DETERMINERS = en.DETERMINERS | fr.DETERMINERS
@@ -47,8 +49,8 @@ participle = en.participle
 """Whether a word may be a past participle ("seized", "taken"): English's test."""
 EXISTENTIAL_WORDS = en.EXISTENTIAL_WORDS | fr.EXISTENTIAL_WORDS
 PRONOUNS = GROUP_PRONOUNS | PERSON_PRONOUNS
-REFERRING = PRONOUNS | PLACE_PRONOUNS
-"""Words that stand for someone or somewhere named before ("they", "it", "there")."""
+REFERRING = PRONOUNS | PLACE_PRONOUNS | THING_POSSESSIVES
+"""Words that stand for someone or somewhere named before ("they", "it", "there", "its")."""
 FOLLOW_UP_OPENERS = en.FOLLOW_UP_OPENERS | fr.FOLLOW_UP_OPENERS
 OPENERS = FOLLOW_UP_OPENERS | en.OPENERS | fr.OPENERS
 BETWEEN_WORDS = en.BETWEEN_WORDS | fr.BETWEEN_WORDS

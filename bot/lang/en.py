@@ -103,6 +103,8 @@ RELATION_NOUNS = frozenset(
 )
 """Nouns naming a person by whose they are ("the cleric's son", "the son of the imam")."""
 PLACE_PRONOUNS = frozenset("there it".split())
+THING_POSSESSIVES = frozenset("its".split())
+"""Pronouns for a group's or a place's own ("its members"): whichever was named last."""
 EXISTENTIAL_WORDS = frozenset("there".split())
 """Words of the phrases saying that something is ("are there"): the "existential" pattern."""
 RELATIVE_WORDS = frozenset("that".split())
@@ -916,6 +918,9 @@ PATTERNS = {
         r"are (?:you|u) (?:sure|certain)(?: about (?:that|this|it))?|(?:you|u) sure"
         r"|sure about (?:that|this)|really|seriously|for real|no way"
         r"|(?:is|was) (?:that|it|this) (?:right|true|correct|so|really true|really so)"
+        # "Was that confirmed?": whether what it says is known for sure (which no "yes" answers).
+        r"|(?:is|was|has) (?:that|it|this) (?:ever |really |actually |been |ever been )?"
+        r"(?:confirmed|verified|proven|official)"
         r"|how do (?:you|u) know(?: (?:that|this))?|(?:what is|whats|what's) (?:the|your) source"
         r"|sources?|proof|prove it|where does it say (?:that|so)"
         # ("You're wrong", "that's not true": said, not asked.)
@@ -936,6 +941,8 @@ PATTERNS = {
         r"|witnesses|eyewitnesses|locals|accounts?|press|media)\b"
     ),
     "doubt_openers": r"and |but |ok |so |hmm |wait |wow |oh |huh ",
+    # Doubt asking whether the last answer was ever confirmed, not whether the article says it.
+    "unverified": r"\b(?:confirmed|verified|proven|official)\b",
     # ("That's wrong, it was 10": what the reader holds instead, said after the doubt.)
     "doubt_closers": (
         r" though| then| now"

@@ -513,6 +513,8 @@ PATTERNS = {
     "doubt": (
         r"(?:t'es|t es|tu es|vous etes) (?:sur|sure|certain|certaine)s?"
         r"|(?:c'est|c est) (?:vrai|sur)|vraiment|serieux|serieusement"
+        r"|(?:c'est|c est|est ce|ca a ete|cela a ete|a t il ete|a t elle ete) (?:bien )?"
+        r"(?:confirme|verifie|prouve|officiel)e?"
         r"|(?:quelle est )?(?:ta|votre|la) source|sources?|preuve"
         # ("C'est faux", "tu te trompes")
         r"|(?:c'est|c est) (?:faux|pas vrai|inexact)|faux|pas vrai|tu te trompes|vous vous trompez"
@@ -522,6 +524,7 @@ PATTERNS = {
         rf"|(?:(?:non|mais) )?{_HEARD}{_FIGURE_INSTEAD}"
     ),
     "doubt_openers": r"et |mais ",
+    "unverified": r"\b(?:confirmee?|verifiee?|prouvee?|officiel(?:le)?)\b",
     # ("C'est faux, il y en avait 10": what the reader holds instead, said after the doubt.)
     "doubt_closers": rf" (?:{_HEARD})?{_HELD_INSTEAD}",
     # "that source", "ces gens": someone or something the conversation named.
