@@ -239,6 +239,13 @@ def subject(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
         return factor * _fired(
             found, "other-doer", judge.weights.other_doer, f"never asked what {named} did"
         )
+    if not done_to and not own and query.subjects and query.counted:
+        # "How many civilians did the MNLA kill?" of a fact telling no one's deeds (a count of
+        # the dead): it never says who killed them.
+        named = ", ".join(sorted(t.lstrip("@") for t in query.subjects))
+        return factor * _fired(
+            found, "other-doer", judge.weights.other_doer, f"never says what {named} did"
+        )
     if not done_to:
         if query.defined or not query.subjects or not query.subjects <= index.defines[fact]:
             return factor

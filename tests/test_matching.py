@@ -489,6 +489,10 @@ def test_a_message_restating_one_fact_is_answered_from_its_question(
         # How many of some people is not how many of others, when the fact never names them.
         ("How many French troops were wounded?", "other-count"),
         ("combien de Français ont été blessés ?", "other-count"),
+        # How many a group killed is not told by a fact telling no one's deeds (the article
+        # never says who killed the civilians; the infobox counts them).
+        ("how many civilians did the MNLA kill in Ber?", "other-doer"),
+        ("combien de civils le MNLA a-t-il tués ?", "other-doer"),
         # What one group did (here, said) is not told by a fact asked what another did: the
         # closest, the MAA's claim, tells what the MAA said.
         ("What did the MNLA say about the battle?", "other-doer"),
@@ -534,6 +538,9 @@ def test_a_fact_near_the_question_is_not_its_answer(
             ),
         ),
         ("when did the MAA return the prisoners?", "prisoners-returned-to-mauritania"),
+        # (How many a group took or kept, of a fact telling what it did.)
+        ("how many prisoners did the MAA take?", "prisoners-taken"),
+        ("how many pick-ups did the MAA keep?", "maa-pickups-on-outskirts"),
         # A fact never asked who did it, whose answer names who did ("the MAA returned ...",
         # "Malian forces later claimed to have released ...").
         ("who returned the prisoners?", "prisoners-returned-to-mauritania"),
