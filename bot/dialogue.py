@@ -352,7 +352,8 @@ class Dialogue:
         if found is None:
             return None
         entities = self.v.entities
-        within = self.v.analyze(found[2])
+        said = [g for g in found.groups() if g][-1]  # (what it is said to be in)
+        within = self.v.analyze(said)
         if len(within) != 1 or within[0] not in self.index.places:
             return None
         place = next(
@@ -361,7 +362,10 @@ class Dialogue:
         )
         if place is None or f"@{place}" == within[0]:
             return None
-        return f"is {entities[place].name} in {found[2]}?"
+        name = entities[place].name
+        if lang.language_of(normal) == "fr":
+            return f"est-ce que {name} est dans {said} ?"
+        return f"is {name} in {said}?"
 
     def who_is(self, question: str, previous: Context) -> str | None:
         """Return "who is he?" asked of whom "he" stands for ("who is Mohamed Ould Ramadane?"):

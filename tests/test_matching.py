@@ -3213,14 +3213,25 @@ def test_which_region_a_place_is_in_asks_where_it_is(
     assert reply.answered == (fact_id is not None)
 
 
-def test_is_it_in_a_place_asks_of_the_place_last_named(engine: Engine) -> None:
+@pytest.mark.parametrize(
+    ("first_asked", "then"),
+    [
+        ("Which region is Ber in?", "is it in Gao Region?"),
+        ("dans quelle région se trouve Ber ?", "est-elle dans la région de Gao ?"),
+        ("dans quelle région se trouve Ber ?", "c'est dans la région de Gao ?"),
+    ],
+)
+def test_is_it_in_a_place_asks_of_the_place_last_named(
+    engine: Engine, first_asked: str, then: str
+) -> None:
     """ "Which region is Ber in?" (declined), "is it in Gao Region?": asked of Ber, which the
     article does not place in Gao Region; not the sentence naming Gao Region for the groups'
-    tensions."""
-    first = engine.answer("Which region is Ber in?")
-    reply = engine.answer("is it in Gao Region?", context=first.context)
+    tensions. (In French as in English.)"""
+    first = engine.answer(first_asked)
+    reply = engine.answer(then, context=first.context)
     assert not reply.answered
-    assert reply.question == "is it in Gao Region?"
+    assert reply.question == then
+    assert engine.dialogue.restated(then, first.context) is not None
     assert engine.answer("is Ber in Gao Region?").answered is False
 
 

@@ -448,6 +448,13 @@ PATTERNS = {
         r"(?:(?:et|mais) )?(?:qui (?:est|etait|sont|etaient) (il|elle|ils|elles)"
         r"|(?:c est|c etait) qui (lui|elle|eux)|(il|elle|ils|elles) (?:est|etait|sont) qui)"
     ),
+    # "Est-elle dans la région de Gao ?": whether the place last discussed is in another.
+    "is_it_in": (
+        r"(?:(?:et|mais|donc) )?(?:est (?:elle|il|ce)|est ce que (?:c est|elle est|il est)"
+        r"|est ce que est|c est|est|elle est|il est|elle se trouve|il se trouve"
+        r"|se trouve t (?:elle|il))"
+        r"(?: bien| vraiment)? (?:dans|en) (?:la |le |l )?(.+)"
+    ),
     "that_town": r"\bcette (?:ville)\b",
     # "il y a eu combien de blessés ?": that something is, with no one for "il" to stand for.
     "existential": (
