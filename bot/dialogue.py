@@ -95,6 +95,7 @@ class Dialogue:
         self._that_day = re.compile(lang.pattern("that_day"), re.IGNORECASE)
         self._who_is_pronoun = re.compile(lang.pattern("who_is_pronoun"))
         self._is_it_in = re.compile(lang.pattern("is_it_in"))
+        self._where_is_it = re.compile(lang.pattern("where_is_it"))
         self._that_town = re.compile(lang.pattern("that_town"))
         self._the_town = re.compile(lang.pattern("the_town"))
         self._other_side = re.compile(lang.pattern("other_side"))
@@ -342,7 +343,35 @@ class Dialogue:
         if dated is not None:
             return dated
         normal = normalize(question)  # (once, for both)
-        return self._who_is(normal, previous) or self._placed_in(normal, previous)
+        return (
+            self._who_is(normal, previous)
+            or self._placed_in(normal, previous)
+            or self._where_is(normal, previous)
+        )
+
+    def _last_place(self, previous: Context) -> str | None:
+        """Return the place the conversation named last (an entity id), or None."""
+        entities = self.v.entities
+        return next(
+            (e for e in previous.entities if e in entities and entities[e].kind == "place"),
+            None,
+        )
+
+    def _where_is(self, normal: str, previous: Context) -> str | None:
+        """Return "where is it?", "what region is it in?" (`normal`: normalised) asked of the
+        place the conversation last named ("what region is Ber in?"); or None."""
+        found = self._where_is_it.fullmatch(normal)
+        place = self._last_place(previous) if found is not None else None
+        if found is None or place is None:
+            return None
+        name = self.v.entities[place].name
+        if lang.language_of(normal) == "fr":
+            groups = [g for g in found.groups() if g]
+            if len(groups) == 2:
+                return f"dans {groups[0]} {groups[1]} se trouve {name} ?"
+            return f"où se trouve {name} ?"
+        at = next(i for i, g in enumerate(found.groups(), 1) if g)
+        return f"{normal[: found.start(at)]}{name}{normal[found.end(at) :]}?"
 
     def _placed_in(self, normal: str, previous: Context) -> str | None:
         """Return "is it in Gao Region?" (`normal`: normalised) asked of the place the
@@ -351,18 +380,14 @@ class Dialogue:
         found = self._is_it_in.fullmatch(normal)
         if found is None:
             return None
-        entities = self.v.entities
         said = [g for g in found.groups() if g][-1]  # (what it is said to be in)
         within = self.v.analyze(said)
         if len(within) != 1 or within[0] not in self.index.places:
             return None
-        place = next(
-            (e for e in previous.entities if e in entities and entities[e].kind == "place"),
-            None,
-        )
+        place = self._last_place(previous)
         if place is None or f"@{place}" == within[0]:
             return None
-        name = entities[place].name
+        name = self.v.entities[place].name
         if lang.language_of(normal) == "fr":
             return f"est-ce que {name} est dans {said} ?"
         return f"is {name} in {said}?"

@@ -3236,6 +3236,44 @@ def test_is_it_in_a_place_asks_of_the_place_last_named(
 
 
 @pytest.mark.parametrize(
+    ("first_asked", "then", "answered"),
+    [
+        ("Where is Ber?", "what region is it in?", False),
+        ("Where is Ber?", "where is it?", True),
+        ("what town did the MAA raid in February?", "where is it?", False),
+        ("what town did the MAA raid in February?", "what country is it in?", False),
+        ("où a eu lieu la bataille ?", "dans quelle région est-elle ?", False),
+        ("quelle ville le MAA a-t-il attaquée en février ?", "c'est où ?", False),
+    ],
+)
+def test_where_is_it_asks_where_the_place_last_named_is(
+    engine: Engine, first_asked: str, then: str, answered: bool
+) -> None:
+    """ "Where is it?", "what region is it in?" ask where the place the conversation last
+    named is, as if they named it: the article places Ber in Mali and no region, and In Khalil
+    nowhere. (The region's sentence is of the groups' tensions, the raid's of who held In
+    Khalil: neither is an answer.)"""
+    first = engine.answer(first_asked)
+    assert first.answered
+    restated = engine.dialogue.restated(then, first.context)
+    assert restated is not None
+    reply = engine.answer(then, context=first.context)
+    named = engine.answer(restated, context=first.context)
+    assert (reply.answered, reply.fact_id) == (named.answered, named.fact_id)
+    assert reply.answered is answered
+    assert reply.question == then
+
+
+@pytest.mark.parametrize("question", ["c'est où In Khalil ?", "et c'est où In Khalil exactement ?"])
+def test_where_a_place_the_article_never_places_is_not_answered_in_french(
+    engine: Engine, question: str
+) -> None:
+    """ "C'est où In Khalil ?" asks where In Khalil is, which the article never says: not who
+    held it when it was raided."""
+    assert not engine.answer(question).answered
+
+
+@pytest.mark.parametrize(
     ("knowledge", "question", "offered"),
     [
         (None, "Is Ber in Niger?", "Where did the Battle of Ber take place?"),

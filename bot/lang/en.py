@@ -851,6 +851,12 @@ PATTERNS = {
         r"(?:(?:and|so|but|ok|okay) )?(?:is|was|isnt|wasnt) (it) (?:really |actually )?"
         r"(?:in|inside|near) (?:the )?(.+)"
     ),
+    # "Where is it?", "what region is it in?": where the place last discussed is (normalised,
+    # whole; the pronoun is group 1). ("Where was it?" may ask where an event was.)
+    "where_is_it": (
+        r"(?:(?:and|so|but|ok|okay) )?(?:where (?:is|s) (it)(?: located| situated| exactly)?"
+        rf"|(?:in )?(?:which|what) {_PLACE_KINDS} (?:is|s) (it)(?: located| situated)?(?: in)?)"
+    ),
     "that_town": r"\b(?:that|this) (?:town|city|village)\b",
     "the_town": r"\bthe (?:town|city|village)\b",
     "other_side": r"\b(?:other|opposing) (?:side|camp|group|faction|party|one)s?\b",

@@ -455,6 +455,14 @@ PATTERNS = {
         r"|se trouve t (?:elle|il))"
         r"(?: bien| vraiment)? (?:dans|en) (?:la |le |l )?(.+)"
     ),
+    # "Où est-elle ?", "c'est où ?", "dans quelle région est-elle ?" (group 1: "quel"; 2: the
+    # kind of place).
+    "where_is_it": (
+        r"(?:(?:et|mais|donc) )?(?:ou (?:est|se trouve|se situe) (?:t )?(?:elle|il)"
+        r"|(?:c est|est|elle est|il est|elle se trouve|il se trouve|ca se trouve) ou"
+        rf"|(?:dans|en) (quel|quelle) ({_PLACE_KINDS[3:-1]}) (?:est|se trouve|se situe) "
+        r"(?:t )?(?:elle|il))"
+    ),
     "that_town": r"\bcette (?:ville)\b",
     # "il y a eu combien de blessés ?": that something is, with no one for "il" to stand for.
     "existential": (
@@ -561,6 +569,8 @@ PATTERNS = {
         r"\bou (?:est|etait|se trouve|se trouvait|se situe|se situait) (?:exactement )?"
         r"(?:la |le |l )?(@\S+)(?: exactement)?$"
         r"|(?:^|\b)(@\S+) (?:c est|est|se trouve|se situe) ou(?: exactement)?$"
+        # ("C'est où In Khalil ?")
+        r"|^(?:(?:et|mais) )?(?:c )?est ou (?:exactement )?(?:la |le |l )?(@\S+)$"
         # ("Ber est-il au Niger ?", "Ber se trouve-t-elle en Mauritanie ?")
         r"|^(?:(?:et|mais|alors|donc|salut|bonjour) )*(?:la ville de |le village de )?(@\S+)"
         r" (?:est|etait|se trouve|se situe) (?:t )?(?:il|elle) (?:vraiment )?"
