@@ -344,6 +344,14 @@ class Decider:
         )
         return replace(reply, text=replies.confirmed_text(question, fact.answer))
 
+    def unsourced(self, question: str, fact: Fact, previous: Context) -> Reply:
+        """Return the last answer again to a reader asking whose word it is, when the article
+        tells it in its own words: saying that it names no one for it."""
+        reply = self.answer_with(
+            question, fact, 1.0, list(previous.tokens), previous, reason=Reason.UNSOURCED
+        )
+        return replace(reply, text=replies.unsourced_text(question, fact.answer))
+
     def quote(self, question: str, tokens: list[str], previous: Context) -> Reply | None:
         """Answer with one article sentence when it covers nearly all of the question."""
         index = self.index

@@ -96,6 +96,9 @@ class Dialogue:
         self._who_is_pronoun = re.compile(lang.pattern("who_is_pronoun"))
         self._is_it_in = re.compile(lang.pattern("is_it_in"))
         self._where_is_it = re.compile(lang.pattern("where_is_it"))
+        self._what_did_pronoun = re.compile(lang.pattern("what_did_pronoun"))
+        self._when = vocabulary.token("when")
+        self._role_nouns = vocabulary.tokens(lang.ROLE_NOUNS)
         self._that_town = re.compile(lang.pattern("that_town"))
         self._the_town = re.compile(lang.pattern("the_town"))
         self._other_side = re.compile(lang.pattern("other_side"))
@@ -266,7 +269,10 @@ class Dialogue:
         # about the MNLA?" after a turn that replaced him by his role.
         persons = [t for t in resolved if t not in tokens and self.v.kind(t) == "person"]
         carried = self.carry_over(
-            [*tokens, *persons], previous, groups=self._groups_asked_of(words, tokens)
+            [*tokens, *persons],
+            previous,
+            groups=self._groups_asked_of(words, tokens),
+            by_role=self._by_role(words, tokens),
         )
         # "and the MNLA?", "what about May?": nothing but names and dates is no question of its
         # own, so the last question's words come first (so does a correction; "et le MNLA,
@@ -347,7 +353,40 @@ class Dialogue:
             self._who_is(normal, previous)
             or self._placed_in(normal, previous)
             or self._where_is(normal, previous)
+            or self._what_did(normal, previous)
         )
+
+    def _what_did(self, normal: str, previous: Context) -> str | None:
+        """Return "and what did they do?" (`normal`: normalised) asked of whom "they" stands
+        for, on the day the last question named or asked for ("when did the MAA attack
+        again?", "what did they do?": "what did the MAA do on May 5?"): not the last question
+        again, with "do" for its verb. None when it asks something else, or of no one."""
+        found = self._what_did_pronoun.fullmatch(normal)
+        if found is None:
+            return None
+        pronoun = next(g for g in found.groups() if g)
+        entities = self.v.entities
+        entity = next(
+            (t[1:] for t in self.resolve_pronouns([pronoun], [], previous) if t[1:] in entities),
+            None,
+        )
+        if entity is None:
+            return None
+        name = entities[entity].name
+        # The day the last question named, or asked for ("when was the second attack?").
+        month, day = (0, 0)
+        named = _day_named(previous.tokens)
+        last = self.index.fact_index.get(previous.fact_id or "") if previous.answered else None
+        if named is not None:
+            month, day = lang.MONTH_NUMBERS[named[0]], named[1]
+        elif last is not None and self._when in previous.tokens:
+            month, day = self.index.when[last]
+        french = lang.language_of(normal) == "fr"
+        if not month:
+            return f"qu'a fait {name} ?" if french else f"what did {name} do?"
+        if french:
+            return f"qu'a fait {name} le {day} {lang.FRENCH_MONTHS[month - 1]} ?"
+        return f"what did {name} do on {lang.MONTH_NAMES[month - 1]} {day}?"
 
     def _last_place(self, previous: Context) -> str | None:
         """Return the place the conversation named last (an entity id), or None."""
@@ -712,11 +751,27 @@ class Dialogue:
         entities = self.v.entities
         return [t for t in tokens if t[1:] in entities and entities[t[1:]].kind == "group"]
 
+    def _by_role(self, words: list[str], tokens: list[str]) -> bool:
+        """Return whether a turn names someone by their role ("and its spokesperson?")."""
+        said = {self.v.token(w) for w in words}
+        return any(
+            not said.isdisjoint(self.v.role_tokens(t, every=True))
+            for t in tokens
+            if self.v.kind(t) == "person"
+        )
+
     def carry_over(
-        self, tokens: list[str], previous: Context, *, groups: Sequence[str] = ()
+        self,
+        tokens: list[str],
+        previous: Context,
+        *,
+        groups: Sequence[str] = (),
+        by_role: bool = False,
     ) -> list[str]:
         """Complete an elliptical follow-up ("and the MNLA?") with the last question's words
-        (`groups`: those it asks of, `_groups_asked_of`)."""
+        (`groups`: those it asks of, `_groups_asked_of`; `by_role`: whether it names someone
+        by their role, asked in the stead of the role the last one asked of: "who led the
+        MAA?", "and its spokesperson?")."""
         entities = self.v.entities
         kinds = {entities[t[1:]].kind for t in tokens if t[1:] in entities}
         # A follow-up that asks in its own words ("when?") no longer asks what the last one did.
@@ -738,6 +793,7 @@ class Dialogue:
             and not (asks and t in self.index.question_tokens)
             and not (dated and lang.is_figure(t))
             and t not in roles
+            and not (by_role and t in self._role_nouns)
         ]
         if groups:
             # "Who was the MAA spokesman?", "and the MNLA's?": the MNLA's spokesman, not the

@@ -622,6 +622,17 @@ class FactIndex:
             if say in answer or any(phrase in fold(f.answer) for phrase in lang.REPORTING)
         )
         self.saying = self.positions(self.reported)
+        # Facts whose answer and sentences name no one who told them: the article's own word
+        # ("according to whom?" has no one to answer).
+        self.unsourced = frozenset(
+            f.id
+            for f in self.facts
+            if f.id not in self.reported
+            and not any(
+                say in v.analyze(c.text) or any(p in fold(c.text) for p in lang.REPORTING)
+                for c in f.citations
+            )
+        )
         # When each fact's event happens, as (month, day): (0, 0) for a fact telling no story,
         # or summing up from the infobox.
         self.when = [self._when(cited, dates) for cited in self.fact_sentences]

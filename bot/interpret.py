@@ -157,6 +157,9 @@ class Query:
     what someone said answers it."""
     side: frozenset[str] = frozenset()
     """The side it asks for ("which side ...?"): what is asked, not a word a fact must use."""
+    alternatives: frozenset[str] = frozenset()
+    """The tokens of the alternatives a yes/no question offers ("were they civilians or
+    fighters?" -> civilian, fighter): a fact saying one of them says what it asks."""
     thing: str | None = None
     """The thing it asks for by a name the pack never uses ("which regiment?" -> regiment)."""
     defined: frozenset[str] = frozenset()
@@ -371,7 +374,8 @@ class Interpreter:
             )
             if message.long
             else self.reader.defined(message.text, spelled),
-            polar=not message.long and polar(core),
+            polar=(asks_polar := not message.long and polar(core)),
+            alternatives=self._alternatives(core) if asks_polar else _NOTHING,
             anyone=_anyone(core),
             long=message.long,
             located=self.elsewhere_in(normal, tokens),
@@ -396,6 +400,23 @@ class Interpreter:
             told=told,
             side=side,
         )
+
+    def _alternatives(self, core: list[str]) -> frozenset[str]:
+        """Return the tokens of the words on either side of each "or" of a question (`core`,
+        its words: "were they civilians or fighters?" -> civilian, fighter; "the MAA or the
+        MNLA")."""
+        if lang.OR_WORDS.isdisjoint(core):
+            return _NOTHING
+        words = self.v.name(" ".join(core)).split()
+        found: set[str] = set()
+        for at, word in enumerate(words):
+            if word not in lang.OR_WORDS or not 0 < at < len(words) - 1:
+                continue
+            after = next((w for w in words[at + 1 :] if w not in lang.DETERMINERS), None)
+            for side in (words[at - 1], after):
+                if side is not None and (token := self.v.token(side)):
+                    found.add(token)
+        return frozenset(found)
 
     def _both(self, normal: str) -> tuple[str, ...]:
         """Return the sides of the fighting a question names all at once ("the ethnic makeup

@@ -464,9 +464,16 @@ class Engine:
             return decider.answer_with(
                 question, asked_anew, 1.0, asked, context, reason=Reason.ASKED_OF_LAST
             )
-        if last in index.reported and context is not None and _WHO_SAID.match(message.normal):
-            # "who made that claim?": the last answer, which says who.
+        if (
+            last in index.fact_index
+            and context is not None
+            and context.answered
+            and _WHO_SAID.match(message.normal)
+        ):
+            # "who made that claim?": the last answer, which says who, or that no one is named.
             fact = index.facts[index.fact_index[last]]
+            if last in index.unsourced:
+                return decider.unsourced(question, fact, context)
             return decider.answer_with(
                 question, fact, 1.0, message.tokens, context, reason=Reason.REPEATED
             )

@@ -155,6 +155,14 @@ _CONFIRMED = {
 sure?"), or said ("you're wrong"), which no "yes" answers."""
 
 
+_UNSOURCED = {
+    "en": "The article says this in its own words, naming no one as its source: {answer}",
+    "fr": "L'article le dit lui-même, sans nommer de source : {answer}",
+}
+"""The line before the last answer given again to "according to whom?", when the article
+names no one for it."""
+
+
 @lru_cache(maxsize=16)
 def question_language(question: str) -> str:
     """Return the language a question is asked in ("en" or "fr"). (Kept for the last few
@@ -200,6 +208,12 @@ def confirmed_text(question: str, answer: str) -> str:
     # ("Was that confirmed?" is not answered "yes": the article may say only that it was said.)
     yes = ("?" in question or "？" in question) and not _UNVERIFIED.search(fold(question))
     return (asked if yes else said).format(answer=answer)
+
+
+def unsourced_text(question: str, answer: str) -> str:
+    """Return the last answer given again to "according to whom?", saying the article names
+    no one for it, in the question's language."""
+    return _UNSOURCED[question_language(question)].format(answer=answer)
 
 
 def decline_text(reason: Reason, question: str, title: str, *, near: bool = False) -> str:
@@ -446,6 +460,11 @@ def _why(reply: Reply, pack: Pack) -> list[str]:
         lines = ["You typed the number of one of the questions I offered: this is its answer."]
     elif reply.reason is Reason.REPEATED:
         lines = ["You asked who said it: my last answer again, which says who."]
+    elif reply.reason is Reason.UNSOURCED:
+        lines = [
+            "You asked who said it: the article tells my last answer in its own words, naming "
+            "no one for it."
+        ]
     elif reply.reason is Reason.CONFIRMED:
         lines = ["You doubted my last answer: it again, with the article's own words it rests on."]
     elif reply.reason is Reason.CORRECTED:

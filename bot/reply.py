@@ -46,6 +46,9 @@ class Reason(StrEnum):
     it that quotes the same sentence."""
     REPEATED = "repeated"
     """"Who made that claim?": the last answer again, which says who."""
+    UNSOURCED = "unsourced"
+    """"According to whom?" of an answer the article tells in its own words: that answer
+    again, saying it names no one for it."""
     CONFIRMED = "confirmed"
     """"Are you sure?": the last answer again, with the article's words it rests on."""
     CORRECTED = "corrected"

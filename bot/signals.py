@@ -335,6 +335,10 @@ def claim(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
     }
     if not missing:
         return 1.0
+    offered = asked.query.alternatives & asked.claimed
+    if missing <= offered and offered - missing:
+        # "Were they civilians or fighters?": one of them said is what it asks.
+        return 1.0
     product = 1.0
     for token in sorted(missing) if found is not None else missing:
         product *= _fired(found, "unasserted", judge.weights.unasserted, token.lstrip("@"))

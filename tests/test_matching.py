@@ -517,6 +517,23 @@ def test_a_fact_near_the_question_is_not_its_answer(
 @pytest.mark.parametrize(
     ("question", "fact_id"),
     [
+        ("were the wounded civilians or fighters?", "civilians-wounded"),
+        ("were the people detained deserters or prisoners?", "suspected-deserters-detained"),
+    ],
+)
+def test_a_yes_no_question_offering_alternatives_is_answered_by_a_fact_saying_one(
+    engine: Engine, question: str, fact_id: str
+) -> None:
+    """ "Were the wounded civilians or fighters?" asks which: the fact saying four civilians
+    were wounded answers it, though it never says "fighters"."""
+    reply = engine.answer(question)
+    assert (reply.answered, reply.fact_id) == (True, fact_id)
+    assert "unasserted" not in [s.name for s in reply.signals]
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
         # ... while a fact asked who did it, or saying it, still answers.
         ("who kidnapped the marabout's son?", "marabout-son-kidnapped"),
         ("qui a enlevé le fils du marabout ?", "marabout-son-kidnapped"),
@@ -1605,6 +1622,61 @@ def test_the_town_then_is_the_town_last_discussed(engine: Engine) -> None:
     assert (reply.answered, reply.fact_id) == (True, "in-khalil-mnla-control")
 
 
+@pytest.mark.parametrize(
+    ("first_asked", "then"),
+    [
+        ("who was the MAA's leader?", "and its spokesman?"),
+        ("qui était le chef du MAA ?", "et son porte-parole ?"),
+    ],
+)
+def test_a_role_asked_in_the_stead_of_another_is_asked_alone(
+    engine: Engine, first_asked: str, then: str
+) -> None:
+    """ "Who was the MAA's leader?" (the article names none), "and its spokesman?": the
+    spokesman is asked of instead of the leader, not besides him."""
+    first = engine.answer(first_asked)
+    assert not first.answered
+    reply = engine.answer(then, context=first.context)
+    assert (reply.answered, reply.fact_id) == (True, "ramadane-identity")
+
+
+def test_la_bas_is_the_place_last_discussed(engine: Engine) -> None:
+    """ "Là-bas" stands for the place the conversation last named, as "there" does: after
+    the raid on In Khalil, who held the town there is who held In Khalil."""
+    first = engine.answer("quelle ville le MAA a-t-il attaquée en février ?")
+    assert first.answered
+    reply = engine.answer("qui contrôlait la ville là-bas ?", context=first.context)
+    assert (reply.answered, reply.fact_id) == (True, "in-khalil-mnla-control")
+
+
+@pytest.mark.parametrize(
+    ("turns", "fact_id"),
+    [
+        (("did the MAA attack Ber more than once?", "when was the second time?",
+          "what did they do?"), "maa-attacked-again"),
+        (("qui a attaqué Ber le 5 mai ?", "qu'ont-ils fait ?"), "maa-attacked-again"),
+        (("Did the French bomb the MAA in Ber?", "what did they do then?"),
+         "french-did-not-intervene"),
+        (("were French troops there during the fighting?", "so what did they do?"),
+         "french-did-not-intervene"),
+    ],
+)  # fmt: skip
+def test_what_did_they_do_asks_what_the_one_they_stands_for_did(
+    engine: Engine, turns: tuple[str, ...], fact_id: str
+) -> None:
+    """ "And what did they do?" asks what whoever "they" stands for did, on the day the last
+    question named or asked for: not the last question again with "do" for its verb (after
+    "when was the second time?", it got the MAA abandoning Ber; after the French bombing,
+    declined, nothing)."""
+    context = None
+    for turn in turns[:-1]:
+        context = engine.answer(turn, context=context).context
+    assert context is not None
+    reply = engine.answer(turns[-1], context=context)
+    assert (reply.answered, reply.fact_id) == (True, fact_id)
+    assert reply.question == turns[-1]
+
+
 def test_who_is_he_with_nobody_for_he_is_read_as_typed(engine: Engine) -> None:
     """With no one named before, "who is he?" stands for nobody: nothing is made up for it."""
     first = engine.answer("when was the battle?")
@@ -2002,6 +2074,43 @@ def test_asking_whether_an_answer_was_confirmed_gets_it_again_without_a_yes(
     assert (reply.fact_id, reply.citations) == (opening.fact_id, opening.citations)
     assert reply.text.endswith(opening.text)
     assert reply.text.startswith(("That is what the article says: ", "C'est ce que dit l'article"))
+
+
+@pytest.mark.parametrize(
+    ("first_asked", "then", "line"),
+    [
+        ("Who attacked Ber on April 21?", "according to whom?", "The article says this in its "),
+        ("who won?", "says who?", "The article says this in its own words"),
+        ("qui a gagné ?", "selon qui ?", "L'article le dit lui-même"),
+    ],
+)
+def test_according_to_whom_of_the_article_s_own_word_says_it_names_no_one(
+    engine: Engine, first_asked: str, then: str, line: str
+) -> None:
+    """ "According to whom?" after an answer the article tells in its own voice (its lead,
+    its infobox) gets that answer again, saying the article names no one for it: not the
+    answer again as if it said who."""
+    opening = engine.answer(first_asked)
+    assert opening.answered
+
+    reply = engine.answer(then, context=opening.context)
+
+    assert reply.reason is Reason.UNSOURCED
+    assert (reply.fact_id, reply.citations) == (opening.fact_id, opening.citations)
+    assert reply.text.startswith(line) and reply.text.endswith(
+        engine.pack.fact(opening.fact_id).answer
+    )
+    assert render_why(reply, engine.pack)[0].startswith("You asked who said it: the article")
+
+
+def test_according_to_whom_of_a_sentence_naming_its_source_gives_it_again(engine: Engine) -> None:
+    """... while an answer whose sentence names who said it is given again as it is: the
+    Malian military source's report of who held Ber."""
+    opening = engine.answer("who controlled Ber before the battle?")
+    assert opening.fact_id == "mnla-controlled-ber"
+    reply = engine.answer("according to whom?", context=opening.context)
+    assert (reply.reason, reply.fact_id) == (Reason.REPEATED, opening.fact_id)
+    assert any("military source" in c.text for c in reply.citations)
 
 
 def test_doubt_after_a_decline_or_out_of_the_blue_confirms_nothing(engine: Engine) -> None:

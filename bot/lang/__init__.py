@@ -40,6 +40,8 @@ RELATION_NOUNS = en.RELATION_NOUNS
 """(English only: the names a person's names make are put in English.)"""
 PLACE_PRONOUNS = en.PLACE_PRONOUNS
 THING_POSSESSIVES = en.THING_POSSESSIVES
+ROLE_NOUNS = en.LEADER_ROLES | en.PERSON_LABELS
+"""Nouns for a role someone holds ("leader", "director"; French ones read as the same tokens)."""
 """(English only: French "son", "sa", "ses" may as well be a person's.)"""
 RELATIVE_WORDS = en.RELATIVE_WORDS
 RELATIVE_PRONOUNS = en.RELATIVE_PRONOUNS | fr.RELATIVE_PRONOUNS
@@ -55,6 +57,7 @@ FOLLOW_UP_OPENERS = en.FOLLOW_UP_OPENERS | fr.FOLLOW_UP_OPENERS
 OPENERS = FOLLOW_UP_OPENERS | en.OPENERS | fr.OPENERS
 BETWEEN_WORDS = en.BETWEEN_WORDS | fr.BETWEEN_WORDS
 AND_WORDS = en.AND_WORDS | fr.AND_WORDS
+OR_WORDS = en.OR_WORDS | fr.OR_WORDS
 OTHER_WORDS = en.OTHER_WORDS | fr.OTHER_WORDS
 AFTER_WORDS = en.AFTER_WORDS | fr.AFTER_WORDS
 AFTER_DAY_WORDS = en.AFTER_DAY_WORDS | fr.AFTER_DAY_WORDS

@@ -124,6 +124,7 @@ OPENERS = frozenset("ok okay well but".split())
 BETWEEN_WORDS = frozenset("between each".split())
 """Words asking about two of something ("between them", "each other")."""
 AND_WORDS = frozenset("and".split())
+OR_WORDS = frozenset("or".split())
 """Words that join two names into one answer ("X and Y")."""
 OTHER_WORDS = frozenset("else other another".split())
 """Words asking for something besides what was said ("who else?")."""
@@ -845,6 +846,12 @@ PATTERNS = {
     "who_is_pronoun": (
         r"(?:(?:and|so|ok|okay|but) )?(?:who|what) (?:is|was|are|were) (he|she|they|him|them)"
         r"(?: (?:again|exactly|then|anyway))?"
+    ),
+    # "And what did they do?": what the one a pronoun stands for did, at the time of the last
+    # answer (on the normalised text, whole; not "what did they do next?").
+    "what_did_pronoun": (
+        r"(?:(?:and|so|but|ok|okay) )?what (?:did|do|does|were|was|have|had) "
+        r"(they|he|she|them|him)(?: do| doing| done)(?: (?:then|at the time|at that time))?"
     ),
     # "Is it in Gao Region?": whether the place last discussed is in another (normalised, whole).
     "is_it_in": (

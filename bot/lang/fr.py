@@ -73,6 +73,8 @@ SHARPENING_WORDS = frozenset(
 """Words that sharpen a bare question word ("où exactement ?", "depuis quand ?")."""
 BETWEEN_WORDS = frozenset("entre".split())
 AND_WORDS = frozenset("et".split())
+OR_WORDS = frozenset("ou".split())
+"""("Ou" is "où" too, once accents go: read as "or" only in a yes/no question.)"""
 OTHER_WORDS = frozenset("autre autres encore".split())
 PLACING_WORDS = frozenset("en dans pres situe situee nord sud est ouest".split())
 """Words that say where a place named before them is ("Ber, dans le nord du Mali")."""
@@ -314,6 +316,8 @@ IDIOMS = (
         r"quelle \1",
         ("nom",),
     ),
+    # "Là-bas" is "there": the place last discussed (not "la", "bas").
+    (r"\bl[aà][- ]bas\b", "there", ("bas",)),
     # "Qu'est-ce qui s'est passé": what, not who.
     (r"\bqu'est[- ]ce qu(?:i\b|e\b|')", "quoi ", ("est",)),
     # "Je voudrais savoir ...", "pouvez-vous me dire ...", "tu sais ...": a request that a
@@ -462,6 +466,13 @@ PATTERNS = {
         r"|(?:c est|est|elle est|il est|elle se trouve|il se trouve|ca se trouve) ou"
         rf"|(?:dans|en) (quel|quelle) ({_PLACE_KINDS[3:-1]}) (?:est|se trouve|se situe) "
         r"(?:t )?(?:elle|il))"
+    ),
+    # "Qu'ont-ils fait ?", "ils ont fait quoi ?", "qu'a-t-il fait ?" (normalised, whole).
+    "what_did_pronoun": (
+        r"(?:(?:et|mais|alors) )?(?:(?:que |quoi )?(?:ont|a) t? ?(ils|elles|il|elle) fait"
+        r"|(?:quoi )?(ils|elles|il|elle) (?:ont|a) fait(?: quoi)?"
+        r"|que faisai(?:en)?t (ils|elles|il|elle))"
+        r"(?: alors| a ce moment la)?"
     ),
     "that_town": r"\bcette (?:ville)\b",
     # "il y a eu combien de blessés ?": that something is, with no one for "il" to stand for.
