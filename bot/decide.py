@@ -131,6 +131,10 @@ class Decider:
         quoted = None if unlikely else self._quoted(question, query, previous)
         if quoted is not None:
             return replace(quoted, runner_up=self.candidate(top), threshold=bar)
+        deeds = self._deeds_of(query)
+        if deeds and top.score < bar:
+            # "What did the MAA do?": what the article tells of its deeds, to choose from.
+            return self._offer(question, query, deeds, previous, bar)
         if top.score >= limits.suggest and not query.elsewhere:
             return self._suggest(
                 question, query, ranked, previous, runner_up, bar, judged,
@@ -155,6 +159,37 @@ class Decider:
         placing = [n for n, places in enumerate(index.places_placed) if query.placed in places]
         # (A fact asked where something is first: "Ber, Mali" also opens the fact on who won.)
         return tuple(sorted(placing, key=lambda n: n not in index.pinpointed)[:1])
+
+    def _deeds_of(self, query: Query) -> tuple[int, ...]:
+        """Return the facts telling what someone did, in the article's order, when a question
+        asks only that ("what did the MAA do?": its tokens the question word and whom it asks
+        of), or none."""
+        index = self.index
+        if not query.subjects or query.elsewhere:
+            return ()
+        asking = index.weak_tokens | index.typed_question_tokens
+        if any(t not in asking and t not in query.subjects for t in query.tokens):
+            return ()
+        told = [n for n, own in enumerate(index.subjects) if own & query.subjects]
+        # (In the story's order: the dated first, by their dates.)
+        return tuple(sorted(told, key=lambda n: (index.when[n] == (0, 0), index.when[n])))
+
+    def _offer(
+        self, question: str, query: Query, facts: tuple[int, ...], previous: Context, bar: float
+    ) -> Reply:
+        """Return the reply offering some facts to choose from ("did you mean")."""
+        offered = facts[:3]
+        return Reply(
+            question=question,
+            outcome=Outcome.SUGGEST,
+            text=replies.unsure_text(question, len(offered)),
+            confidence=0.0,
+            suggestions=self._offered(question, list(offered)),
+            on_topic=True,
+            context=self.next_context(query.tokens, previous, None),
+            reason=Reason.UNSURE,
+            threshold=bar,
+        )
 
     def _clear(self, top: Match, runner: Match | None) -> bool:
         """Return whether the top fact stands clear enough of the runner-up to be answered."""

@@ -1659,6 +1659,10 @@ def test_la_bas_is_the_place_last_discussed(engine: Engine) -> None:
          "french-did-not-intervene"),
         (("were French troops there during the fighting?", "so what did they do?"),
          "french-did-not-intervene"),
+        # (No date asked or named: what they did at all. The article tells many things the MAA
+        # did: offered, where the pick-ups' fact was given again.)
+        (("how many armed pick-ups did the MAA keep?", "where?", "what were they doing there?"),
+         None),
     ],
 )  # fmt: skip
 def test_what_did_they_do_asks_what_the_one_they_stands_for_did(
@@ -1673,8 +1677,26 @@ def test_what_did_they_do_asks_what_the_one_they_stands_for_did(
         context = engine.answer(turn, context=context).context
     assert context is not None
     reply = engine.answer(turns[-1], context=context)
-    assert (reply.answered, reply.fact_id) == (True, fact_id)
+    assert (reply.answered, reply.fact_id) == (fact_id is not None, fact_id)
     assert reply.question == turns[-1]
+
+
+@pytest.mark.parametrize(
+    ("question", "first_offered"),
+    [
+        ("what did the MAA do?", "When was the first major conflict between the MAA and the MNLA?"),
+        ("qu'a fait le MAA ?", "quel a été le premier affrontement entre le MAA et le MNLA ?"),
+    ],
+)
+def test_what_did_a_group_do_offers_its_deeds_in_the_story_s_order(
+    engine: Engine, question: str, first_offered: str
+) -> None:
+    """ "What did the MAA do?" asks of everything it did: what the article tells of its deeds
+    is offered, the earliest first (it was declined, offering only what "MAA" stands for)."""
+    reply = engine.answer(question)
+    assert (reply.outcome, reply.reason) == (Outcome.SUGGEST, Reason.UNSURE)
+    assert reply.suggestions[0] == first_offered
+    assert len(reply.suggestions) == 3
 
 
 def test_who_is_he_with_nobody_for_he_is_read_as_typed(engine: Engine) -> None:

@@ -851,7 +851,7 @@ PATTERNS = {
     # answer (on the normalised text, whole; not "what did they do next?").
     "what_did_pronoun": (
         r"(?:(?:and|so|but|ok|okay) )?what (?:did|do|does|were|was|have|had) "
-        r"(they|he|she|them|him)(?: do| doing| done)(?: (?:then|at the time|at that time))?"
+        r"(they|he|she|them|him)(?: do| doing| done)(?: (?:then|there|at the time|at that time))?"
     ),
     # "Is it in Gao Region?": whether the place last discussed is in another (normalised, whole).
     "is_it_in": (
