@@ -1699,6 +1699,28 @@ def test_what_did_a_group_do_offers_its_deeds_in_the_story_s_order(
     assert len(reply.suggestions) == 3
 
 
+@pytest.mark.parametrize(
+    ("turns", "fact_id"),
+    [
+        (("Was there a second attack on the town?", "what did they make off with that time?"),
+         None),
+        (("Le MAA a-t-il attaqué Ber une deuxième fois ?", "qu'ont-ils emporté cette fois ?"),
+         None),
+    ],
+)  # fmt: skip
+def test_that_time_is_the_event_last_told(
+    engine: Engine, turns: tuple[str, ...], fact_id: str | None
+) -> None:
+    """ "That time", "cette fois" stand for the event the last answer told, as "that attack"
+    does: after the second attack (May 5), what they took that time is asked of that day and
+    place, and the MAA abandoning Ber after it is no answer (it was given)."""
+    first = engine.answer(turns[0])
+    assert first.fact_id == "maa-attacked-again"
+    reply = engine.answer(turns[1], context=first.context)
+    assert reply.fact_id != "maa-abandoned-ber"
+    assert (reply.answered, reply.fact_id) == (fact_id is not None, fact_id)
+
+
 def test_who_is_he_with_nobody_for_he_is_read_as_typed(engine: Engine) -> None:
     """With no one named before, "who is he?" stands for nobody: nothing is made up for it."""
     first = engine.answer("when was the battle?")

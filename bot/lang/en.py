@@ -837,7 +837,7 @@ PATTERNS = {
     "next_lead": r"then |what ",
     "next_verb": r"happened |came |comes ",
     "correction": r"(?:(?:no|nope|sorry|oops)\s+)?i\s+(?:mean|meant)\b",
-    "that_event": r"\b(?:that|this|the same) (?:{events}|one|event|incident)\b",
+    "that_event": r"\b(?:that|this|the same) (?:{events}|one|event|incident|time)\b",
     "then": r"\b(?:then|after that|afterwards?|by then|at that point|next)\b",
     "back_then": r"\b(?:back then|at (?:the|that) time|at that point in time)\b",
     # (Matched on the text as typed, which the date it stands for replaces.)

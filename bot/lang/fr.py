@@ -444,7 +444,7 @@ PATTERNS = {
     "next_lead": r"que s est il ",
     "next_verb": r"passe ",
     "correction": r"(?:(?:non|pardon)\s+)?je\s+(?:voulais dire|veux dire)\b",
-    "that_event": r"\b(?:ce|cet|cette) (?:{events}|evenement|incident)\b",
+    "that_event": r"\b(?:ce|cet|cette) (?:{events}|evenement|incident|fois)\b",
     "then": r"\b(?:alors|ensuite)\b",
     "back_then": r"\b(?:a l epoque|a ce moment la)\b",
     "that_day": r"\b(?:ce jour[- ]?l[aà]|ce m[eê]me jour|le m[eê]me jour)(?!\w)",
