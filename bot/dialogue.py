@@ -268,16 +268,21 @@ class Dialogue:
         # Whoever "he" stands for is asked of however the turn is read: "and what did he say
         # about the MNLA?" after a turn that replaced him by his role.
         persons = [t for t in resolved if t not in tokens and self.v.kind(t) == "person"]
+        by_role = self._by_role(words, tokens)
         carried = self.carry_over(
             [*tokens, *persons],
             previous,
             groups=self._groups_asked_of(words, tokens),
-            by_role=self._by_role(words, tokens),
+            by_role=by_role,
         )
         # "and the MNLA?", "what about May?": nothing but names and dates is no question of its
         # own, so the last question's words come first (so does a correction; "et le MNLA,
         # c'était qui ?" asks what it is).
-        elliptical = correction or (not plain.defined and self._elliptical(tokens, resolved))
+        # ("And who was their spokesperson?" asks who holds a role: no ellipsis, though the role
+        # is read as the name of whoever holds it.)
+        elliptical = correction or (
+            not plain.defined and not by_role and self._elliptical(tokens, resolved)
+        )
         # Asked again, the last question's words count in full.
         carry = replace(
             attempts[-1],

@@ -16,7 +16,7 @@ STOP_WORDS = frozenset(
     actually wondering curious all guys guy folks based exactly precisely c ya eu infobox ds
     someone somebody anyone anybody everyone everybody sorry honestly roughly approximately maybe
     perhaps kindly question bot asap lmao imho imo tbh btw fyi thing things gotten else m ve ll re
-    d love too every whole way something
+    d love too every whole way something ones
     """.split()
 )
 """Words that carry no meaning for matching, chat filler ("hey", "quick q") included. Question
@@ -443,6 +443,13 @@ _IDIOMS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         r"\b(?:end|ends|ended|ending|wind|winds|wound|winding) up (?=\w+ing\b)",
         "was ",
         ("end", "ends", "ended", "ending", "wind", "winds", "wound", "winding"),
+    ),
+    # "Anything in particular?" asks of anything: "particular" is no word of what is asked
+    # (as "particularly", which the article uses, would be).
+    (
+        r"\b(anything|anyone|anybody|something|someone|nothing|nobody|one|any) in particular\b",
+        r"\1",
+        ("particular",),
     ),
     # "How come they left?" asks why.
     (r"\bhow come\b", "why", ("come",)),
