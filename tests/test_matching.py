@@ -1592,17 +1592,23 @@ def test_who_is_he_asks_who_the_one_he_stands_for_is(
 
 
 @pytest.mark.parametrize(
-    ("first_asked", "fact_id"),
-    [("what's the MNLA?", "mnla-ethnic-makeup"), ("what's the MAA?", "maa-ethnic-makeup")],
-)
+    ("first_asked", "then", "fact_id"),
+    [
+        ("what's the MNLA?", "what ethnicity are most of its members?", "mnla-ethnic-makeup"),
+        ("what's the MAA?", "what ethnicity are most of its members?", "maa-ethnic-makeup"),
+        ("c'est quoi le MNLA ?", "de quelle ethnie sont la plupart de ses membres ?",
+         "mnla-ethnic-makeup"),
+    ],
+)  # fmt: skip
 def test_its_stands_for_the_group_named_last(
-    engine: Engine, first_asked: str, fact_id: str
+    engine: Engine, first_asked: str, then: str, fact_id: str
 ) -> None:
     """ "What ethnicity are most of its members?" asks of the group the conversation named
-    last: its owner is what is asked about, not whichever group fits the rest best."""
+    last: its owner is what is asked about, not whichever group fits the rest best. (So do
+    "sa", "ses" in French.)"""
     first = engine.answer(first_asked)
     assert first.answered
-    reply = engine.answer("what ethnicity are most of its members?", context=first.context)
+    reply = engine.answer(then, context=first.context)
     assert (reply.answered, reply.fact_id) == (True, fact_id)
 
 

@@ -39,7 +39,9 @@ PERSON_NOUNS = en.PERSON_NOUNS | fr.PERSON_NOUNS
 RELATION_NOUNS = en.RELATION_NOUNS
 """(English only: the names a person's names make are put in English.)"""
 PLACE_PRONOUNS = en.PLACE_PRONOUNS
-THING_POSSESSIVES = en.THING_POSSESSIVES
+THING_POSSESSIVES = en.THING_POSSESSIVES | fr.THING_POSSESSIVES
+"""(French "sa", "ses" may be a person's too: they stand for a group or a place only when one
+was named last.)"""
 ROLE_NOUNS = en.LEADER_ROLES | en.PERSON_LABELS
 """Nouns for a role someone holds ("leader", "director"; French ones read as the same tokens)."""
 """(English only: French "son", "sa", "ses" may as well be a person's.)"""

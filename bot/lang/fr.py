@@ -73,6 +73,9 @@ SHARPENING_WORDS = frozenset(
 """Words that sharpen a bare question word ("où exactement ?", "depuis quand ?")."""
 BETWEEN_WORDS = frozenset("entre".split())
 AND_WORDS = frozenset("et".split())
+THING_POSSESSIVES = frozenset("sa ses".split())
+"""Possessives for a group's or a place's own ("ses membres"), as "its" is. ("Son" is
+left out: it is an English word too.)"""
 OR_WORDS = frozenset("ou".split())
 """("Ou" is "où" too, once accents go: read as "or" only in a yes/no question.)"""
 OTHER_WORDS = frozenset("autre autres encore".split())
