@@ -161,7 +161,7 @@ class Decider:
         return tuple(sorted(placing, key=lambda n: n not in index.pinpointed)[:1])
 
     def _deeds_of(self, query: Query) -> tuple[int, ...]:
-        """Return the facts telling what someone did, in the article's order, when a question
+        """Return the facts telling what someone did, in the story's order, when a question
         asks only that ("what did the MAA do?": its tokens the question word and whom it asks
         of), or none."""
         index = self.index

@@ -349,7 +349,8 @@ class Dialogue:
     def restated(self, question: str, previous: Context) -> str | None:
         """Return a turn said again with what it leans on spelled out, when it leans on it by
         nothing else: "that day" (`dated`), "and who is he?" (`who_is`), "is it in Gao
-        Region?" (`_placed_in`); or None."""
+        Region?" (`_placed_in`), "what region is it in?" (`_where_is`), "and what did they
+        do?" (`_what_did`); or None."""
         dated = self.dated(question, previous)
         if dated is not None:
             return dated
