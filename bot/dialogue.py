@@ -367,18 +367,9 @@ class Dialogue:
         for, on the day the last question named or asked for ("when did the MAA attack
         again?", "what did they do?": "what did the MAA do on May 5?"): not the last question
         again, with "do" for its verb. None when it asks something else, or of no one."""
-        found = self._what_did_pronoun.fullmatch(normal)
-        if found is None:
+        name = self._stood_for(self._what_did_pronoun, normal, previous)
+        if name is None:
             return None
-        pronoun = next(g for g in found.groups() if g)
-        entities = self.v.entities
-        entity = next(
-            (t[1:] for t in self.resolve_pronouns([pronoun], [], previous) if t[1:] in entities),
-            None,
-        )
-        if entity is None:
-            return None
-        name = entities[entity].name
         # The day the last question named, or asked for ("when was the second attack?").
         month, day = (0, 0)
         named = _day_named(previous.tokens)
@@ -444,7 +435,15 @@ class Dialogue:
         return self._who_is(normalize(question), previous)
 
     def _who_is(self, normal: str, previous: Context) -> str | None:
-        found = self._who_is_pronoun.fullmatch(normal)
+        name = self._stood_for(self._who_is_pronoun, normal, previous)
+        if name is None:
+            return None
+        return f"qui est {name} ?" if lang.language_of(normal) == "fr" else f"who is {name}?"
+
+    def _stood_for(self, pattern: re.Pattern[str], normal: str, previous: Context) -> str | None:
+        """Return the name of whom the pronoun of a turn `pattern` matches whole stands for
+        (its first group that matched), or None when it does not match or stands for nobody."""
+        found = pattern.fullmatch(normal)
         if found is None:
             return None
         pronoun = next(g for g in found.groups() if g)
@@ -453,10 +452,7 @@ class Dialogue:
             (t[1:] for t in self.resolve_pronouns([pronoun], [], previous) if t[1:] in entities),
             None,
         )
-        if entity is None:
-            return None
-        name = entities[entity].name
-        return f"qui est {name} ?" if lang.language_of(normal) == "fr" else f"who is {name}?"
+        return entities[entity].name if entity is not None else None
 
     def dated(self, question: str, previous: Context) -> str | None:
         """Return a turn saying "that day" with the date the last question named in its stead
