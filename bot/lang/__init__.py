@@ -44,7 +44,6 @@ THING_POSSESSIVES = en.THING_POSSESSIVES | fr.THING_POSSESSIVES
 was named last.)"""
 ROLE_NOUNS = en.LEADER_ROLES | en.PERSON_LABELS
 """Nouns for a role someone holds ("leader", "director"; French ones read as the same tokens)."""
-"""(English only: French "son", "sa", "ses" may as well be a person's.)"""
 RELATIVE_WORDS = en.RELATIVE_WORDS
 RELATIVE_PRONOUNS = en.RELATIVE_PRONOUNS | fr.RELATIVE_PRONOUNS
 DETERMINERS = en.DETERMINERS | fr.DETERMINERS
