@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 from bot.lang import (
     AUXILIARIES,
@@ -74,6 +75,11 @@ _ORDINAL_WORDS = frozenset(ORDINALS)
 _DIGIT_THEN_LETTER = re.compile(r"\d[a-z]")
 _DAY_REACH = 2
 """Words between an ordinal and the month's name it gives the day of ("the fifth of May")."""
+_DAY = re.compile(r"\d{1,2}")
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_MISTYPED_MONTH_LEAST = 4
+"""The fewest letters of a month's name mistyped: "mia", "ma" are too often words of their
+own or slips of other words ("mayy", "maii" are the month's)."""
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'", "´": "'"})
 
 
@@ -171,6 +177,56 @@ def _days(words: list[str]) -> list[str]:
     return days
 
 
+@cache
+def _month_slips() -> dict[str, str]:
+    """Return each way of mistyping a month's full name by one letter (left out, added, changed,
+    or two swapped), to the name: none that is a word of its own or a slip of two months."""
+    from bot.lang.words import real_words  # (only the first message with a slip needs it)
+
+    slips: dict[str, str] = {}
+    # (Every name's slips, "may" and "mai" too: "mays" is one of "may" as of "mars"; not the
+    # abbreviations', "feb".)
+    names = [m for m, month in MONTH_FORMS.items() if m == month or m != month[:3]]
+    for name in names:
+        for slip in _one_letter_off(name):
+            if slip not in MONTH_FORMS:
+                seen = slips.get(slip, name)
+                slips[slip] = name if MONTH_FORMS.get(seen) == MONTH_FORMS[name] else ""
+    words = real_words()
+    return {
+        slip: name
+        for slip, name in slips.items()
+        if name and len(slip) >= _MISTYPED_MONTH_LEAST and slip not in words
+    }
+
+
+def _one_letter_off(word: str) -> set[str]:
+    """Return the strings one letter off a word."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    return (
+        {a + b[1:] for a, b in splits if b}
+        | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+        | {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
+        | {a + c + b for a, b in splits for c in _LETTERS}
+    ) - {word}
+
+
+def _months_spelled(words: list[str]) -> list[str]:
+    """Return the words with a month's name mistyped beside a day in digits spelled right:
+    "le 21 avrill", "aprill 21st" (see `_month_slips`)."""
+    spelled = words
+    for position, word in enumerate(words):
+        if len(word) < _MISTYPED_MONTH_LEAST or word in MONTHS or not word.isalpha():
+            continue
+        beside = words[max(0, position - 1) : position] + words[position + 1 : position + 2]
+        if not any(_DAY.fullmatch(w) or ORDINAL_DIGITS.fullmatch(w) for w in beside):
+            continue
+        month = _month_slips().get(word)
+        if month is not None:
+            spelled = [*spelled[:position], month, *spelled[position + 1 :]]
+    return spelled
+
+
 def normalize(text: str) -> str:
     """Return the question as lowercase words: no accents, punctuation, commands or mentions."""
     # Each pass runs only when its mark is there: most questions need none of them.
@@ -219,6 +275,8 @@ def normalize(text: str) -> str:
         text = read
     if not SPOKEN_NUMBER_MARKS.isdisjoint(kept):
         kept = join_spoken_numbers(kept)
+    if _DAY.search(text) and MONTHS.isdisjoint(kept):
+        kept = _months_spelled(kept)
     if not MONTHS.isdisjoint(kept) and (
         not _ORDINAL_WORDS.isdisjoint(kept) or _DIGIT_THEN_LETTER.search(text)
     ):
