@@ -13,7 +13,7 @@ from bot.article import INFOBOX, LEAD, Sentence
 from bot.asks import Asks, polar
 from bot.knowledge import Fact, Pack, asked_facts
 from bot.lang.words import common_words
-from bot.text import fold, normalize
+from bot.text import after_day, fold, normalize
 from bot.vocabulary import Vocabulary
 from bot.weights import Weights
 
@@ -220,6 +220,9 @@ class FactIndex:
         self._polar_words: list[frozenset[str]] = []
         # What each fact tells, for questions that take something as given.
         self.told: list[frozenset[str]] = []
+        # The days each fact's phrasings ask what came after ("who controlled Ber after May
+        # 7?"): it tells what followed them, however its sentences are dated.
+        self.asked_after: list[frozenset[tuple[int, int]]] = []
         after = vocabulary.token("after")
         kind_of = {t: kind for kind, word in ASKED_KINDS if (t := vocabulary.token(word))}
         question_words = vocabulary.tokens(lang.TYPED_QUESTION_WORDS) | set(kind_of)
@@ -251,8 +254,11 @@ class FactIndex:
             defines: set[str] = set()
             polar_words: set[str] = set()
             held: dict[str, frozenset[str]] = {}
+            days_after: set[tuple[int, int]] = set()
             for question in fact.questions:
                 normal = vocabulary.normals[question]
+                if (day_after := after_day(normal.split())) is not None:
+                    days_after.add(day_after[0])
                 attributes = asks.asks(normal)
                 asked |= attributes
                 doers |= asks.doers(normal)
@@ -314,6 +320,7 @@ class FactIndex:
             if counts == {False}:
                 self.things_counted.add(index)
             self.held.append(held)
+            self.asked_after.append(frozenset(days_after))
             # An answer that opens with a name tells what that is when the name is a place's
             # ("In Khalil was under the control of the MNLA ..." answers "what is In Khalil?")
             # or is said what it is ("ALT stands for ..."); not "Burkinabe forces left Ber".

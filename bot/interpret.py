@@ -14,7 +14,7 @@ from bot.asks import Asks, polar
 from bot.index import FactIndex
 from bot.knowledge import Domain
 from bot.lang.words import common_words
-from bot.text import fold, normalize, opens_question, strip_address
+from bot.text import after_day, fold, normalize, opens_question, strip_address
 from bot.vocabulary import Vocabulary
 from bot.weights import Weights
 
@@ -434,27 +434,17 @@ class Interpreter:
         """Return the day a question asks of what came after ("what happened after May 16?",
         "que s'est-il passé après le 16 mai ?", "after the 16th of May"), as (month, day), with
         the tokens giving it: the day is when, not what, is asked, and what happened that day,
-        or before, is held down (`signals.earlier`). Only held down: who held a place after a
-        day may be what that day's events made so ("who held Ber after May 7?" still has its
-        answer; but "how many pick-ups did they keep after April 25?", told of April 25, is
-        not answered: a cost the held-aside questions found worth paying)."""
-        if lang.AFTER_DAY_WORDS.isdisjoint(words):
+        or before, is held down (`signals.earlier`), unless its own phrasings ask after that
+        day ("who controlled Ber after May 7?" of the fact telling who did from May 7). Only
+        held down: who held a place after a day may be what that day's events made so; but
+        "how many pick-ups did they keep after April 25?", told of April 25, is not answered:
+        a cost the held-aside questions found worth paying."""
+        found = after_day(words)
+        if found is None:
             return None
-        for position, word in enumerate(words):
-            if word not in lang.AFTER_DAY_WORDS:
-                continue
-            following = [
-                w
-                for w in words[position + 1 : position + 5]
-                if w not in lang.ARTICLES and w not in lang.OF_WORDS
-            ][:2]
-            months = [lang.MONTH_FORMS[w] for w in following if w in lang.MONTH_FORMS]
-            # (Normalising wrote a day's ordinal as its digits: "the 16th", "le 1er".)
-            days = [int(w) for w in following if w.isdigit()]
-            if months and days and 1 <= days[0] <= lang.LAST_DAY:
-                said = {self.v.token(w) for w in following}
-                return (lang.MONTH_NUMBERS[months[0]], days[0]), frozenset(t for t in said if t)
-        return None
+        day, following = found
+        said = {self.v.token(w) for w in following}
+        return day, frozenset(t for t in said if t)
 
     def _beyond(self, words: list[str]) -> Later:
         """Return how a question asks of a time after the article's (`Query.beyond`)."""

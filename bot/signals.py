@@ -388,9 +388,10 @@ def other_month(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
 
 
 def earlier(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
-    """ "What happened after May 16?" is not told by what happened on May 16, or before."""
+    """ "What happened after May 16?" is not told by what happened on May 16, or before; but
+    by a fact its curator asks what came after that day."""
     after, when = asked.query.after, judge.index.when[fact]
-    if after is None or when == (0, 0) or when > after:
+    if after is None or when == (0, 0) or when > after or after in judge.index.asked_after[fact]:
         return 1.0
     return _fired(found, "earlier-than-asked", judge.weights.earlier, "tells of that day or before")
 

@@ -7,6 +7,8 @@ import unicodedata
 from functools import cache
 
 from bot.lang import (
+    AFTER_DAY_WORDS,
+    ARTICLES,
     AUXILIARIES,
     CHAT_SPELLINGS,
     CONTRACTIONS,
@@ -14,10 +16,12 @@ from bot.lang import (
     ELIDED_IDIOMS,
     FRENCH_CHAT_SPELLINGS,
     IDIOMS,
+    LAST_DAY,
     MONTH_FORMS,
     MONTH_NUMBERS,
     MONTHS,
     NUMBER_WORDS,
+    OF_WORDS,
     ORDINAL_DIGITS,
     ORDINALS,
     QUESTION_WORDS,
@@ -225,6 +229,26 @@ def _months_spelled(words: list[str]) -> list[str]:
         if month is not None:
             spelled = [*spelled[:position], month, *spelled[position + 1 :]]
     return spelled
+
+
+def after_day(words: list[str]) -> tuple[tuple[int, int], list[str]] | None:
+    """Return the day a question's normalised words ask of what came after ("what happened
+    after May 16?", "que s'est-il passé après le 16 mai ?", "after the 16th of May"), as
+    (month, day), with the words giving it; None if it asks after no day."""
+    if AFTER_DAY_WORDS.isdisjoint(words):
+        return None
+    for position, word in enumerate(words):
+        if word not in AFTER_DAY_WORDS:
+            continue
+        following = [
+            w for w in words[position + 1 : position + 5] if w not in ARTICLES and w not in OF_WORDS
+        ][:2]
+        months = [MONTH_FORMS[w] for w in following if w in MONTH_FORMS]
+        # (Normalising wrote a day's ordinal as its digits: "the 16th", "le 1er".)
+        days = [int(w) for w in following if w.isdigit()]
+        if months and days and 1 <= days[0] <= LAST_DAY:
+            return (MONTH_NUMBERS[months[0]], days[0]), following
+    return None
 
 
 def normalize(text: str) -> str:

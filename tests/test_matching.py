@@ -3234,6 +3234,21 @@ def test_what_happened_after_a_day_may_be_what_happened_later(engine: Engine) ->
     )
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["who controls ber after may 7?", "who held Ber after May 7", "ber after may 7?"],
+)
+def test_a_fact_asked_what_came_after_a_day_is_not_held_down_for_telling_that_day(
+    engine: Engine, question: str
+) -> None:
+    """The fact telling that Malian forces held Ber from May 7 is asked "who controlled Ber
+    after May 7?" by its curator: it tells what came after that day, though its sentence is
+    dated May 7 (these were offered, held down as telling of that day)."""
+    reply = engine.answer(question)
+    assert reply.answered, reply.signals
+    assert "earlier-than-asked" not in [s.name for s in reply.signals], reply.signals
+
+
 def test_only_bursting_into_a_place_is_storming_it(engine: Engine) -> None:
     attack = engine.vocabulary.token("stormed")
     assert attack in engine.vocabulary.analyze("who burst into Ber?")
