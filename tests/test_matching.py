@@ -1612,6 +1612,41 @@ def test_its_stands_for_the_group_named_last(
     assert (reply.answered, reply.fact_id) == (True, fact_id)
 
 
+@pytest.mark.parametrize(
+    ("first_asked", "then"),
+    [
+        ("how many Tuareg prisoners were taken?", "who captured them?"),
+        ("combien de prisonniers touaregs ?", "qui les a capturés ?"),
+    ],
+)
+def test_a_french_les_before_its_verb_stands_for_them(
+    engine: Engine, first_asked: str, then: str
+) -> None:
+    """ "Qui les a capturés ?" asks who captured whom the conversation counted, as "who captured
+    them?" does: "les" before the verb is "them", not "the" (it got who seized the town)."""
+    first = engine.answer(first_asked)
+    assert first.answered
+    reply = engine.answer(then, context=first.context)
+    assert (reply.answered, reply.fact_id) == (True, "prisoners-returned-to-mauritania")
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("quel fut le premier affrontement ?", "first-clash-in-khalil"),
+        ("qui avait pris Ber ?", "maa-seized-ber"),
+    ],
+)
+def test_a_french_past_of_etre_or_avoir_is_no_word_of_what_is_asked(
+    engine: Engine, question: str, fact_id: str
+) -> None:
+    """ "Fut", "avait", "sera" are "was", "had", "will be": no word a fact must have (the
+    first was declined, "fut" taken for a thing no fact names)."""
+    assert not {"fut", "avait"} & set(engine.vocabulary.analyze(question))
+    reply = engine.answer(question)
+    assert (reply.answered, reply.fact_id) == (True, fact_id)
+
+
 def test_a_date_with_its_month_mistyped_is_the_date(engine: Engine) -> None:
     """ "Qui a atacké Ber le 21 avrill ?" asks who attacked on April 21: a month's name a letter
     off beside a day is read as the month (it was declined, "avril" taken for a figure the

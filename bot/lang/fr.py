@@ -16,6 +16,8 @@ STOP_WORDS = frozenset(
     merci alors donc exactement precisement ont eu aujourd hui actuellement parmi
     fait faits faire font faisait faisaient fais
     mais suis es sommes etes autre autres quelque chose quelqu
+    fut furent fus eut eurent avait avaient avais sera seront serait seraient aura auront aurait
+    auraient
     """.split()
 )
 """Words that carry no meaning for matching. Question words (qui, quand) are kept."""
@@ -60,7 +62,7 @@ PERSON_NOUNS = frozenset(
     """.split()
 )
 """Nouns for one kind of person (see `en.PERSON_NOUNS`)."""
-COPULAS = frozenset("est sont etait etaient".split())
+COPULAS = frozenset("est sont etait etaient fut furent".split())
 DEFINING = frozenset("signifie signifient designe veut".split())
 """See `en.DEFINING`."""
 EXISTENTIAL_WORDS = frozenset("y il".split())
@@ -319,6 +321,9 @@ IDIOMS = (
         r"quelle \1",
         ("nom",),
     ),
+    # "Qui les a capturés ?", "ils les ont libérés ?": "les" before the verb is "them", not
+    # "the".
+    (r"\b(qui|ils|elles|il|elle|on|ne|n') les\b", r"\1 eux", ("les",)),
     # "Là-bas" is "there": the place last discussed (not "la", "bas").
     (r"\bl[aà][- ]bas\b", "there", ("bas",)),
     # "Qu'est-ce qui s'est passé": what, not who.
