@@ -112,6 +112,8 @@ class Dialogue:
         )
         # ... and, with the nouns for people the pack counts, those a follow-up's own replace.
         self._renaming_tokens = self._naming_tokens | index.people_tokens
+        self._person_tokens = vocabulary.tokens(lang.PERSON_NOUNS)
+        self._say = vocabulary.token("say")
         self._hedges = vocabulary.tokens(lang.HEDGE_WORDS)
         self._existential = re.compile(lang.pattern("existential"))
         self._demonstrative = re.compile(
@@ -740,6 +742,8 @@ class Dialogue:
             wanted.append("place")
         if not wanted:
             named = {self.v.entities[t[1:]].kind for t in tokens if t[1:] in self.v.entities}
+            if not self._person_tokens.isdisjoint(tokens):
+                named.add("person")  # ("and the girl?" after the marabout's son: not him)
             wanted = [kind for kind in ("group", "person") if kind not in named]
         return wanted
 
@@ -783,6 +787,8 @@ class Dialogue:
         # "How many civilians ...?", "and the fighters?": the fighters instead of civilians.
         nouns = self._renaming_tokens
         renamed = not nouns.isdisjoint(tokens)
+        # "Was the marabout's son killed?", "and the girl?": the girl instead of him.
+        kinds |= {"person"} if not self._person_tokens.isdisjoint(tokens) else set()
         # Nor does one naming someone ask of the role the last one asked of in their stead
         # ("and the MNLA's?" after the MAA's spokesman, then "what did he say?": of him).
         roles = {r for t in tokens for r in self.v.role_tokens(t, every=True)}
@@ -797,9 +803,10 @@ class Dialogue:
             and t not in roles
             and not (by_role and t in self._role_nouns)
         ]
-        if groups:
+        if groups and self._say not in previous.tokens:
             # "Who was the MAA spokesman?", "and the MNLA's?": the MNLA's spokesman, not the
-            # person the MAA's role named.
+            # person the MAA's role named. (But "what did he say?", "and about France?" asks
+            # what he said of France.)
             kept = [
                 r
                 for t in kept

@@ -1655,6 +1655,42 @@ def test_a_date_with_its_month_mistyped_is_the_date(engine: Engine) -> None:
     assert (reply.answered, reply.fact_id) == (True, "maa-seized-ber")
 
 
+def test_a_person_named_by_a_noun_is_asked_of_instead_of_the_one_named_last(
+    engine: Engine,
+) -> None:
+    """ "And the girl?" after the marabout's son asks of the girl, not of him: a noun for a
+    person names someone, as a name does (it got that he was kidnapped)."""
+    first = engine.answer("who kidnapped the marabout's son?")
+    assert first.fact_id == "marabout-son-kidnapped"
+    reply = engine.answer("and the girl?", context=first.context)
+    assert reply.fact_id != "marabout-son-kidnapped" or not reply.answered
+    first = engine.answer("le fils du marabout a été tué ?")
+    reply = engine.answer("et la fille de 15 ans ?", context=first.context)
+    assert (reply.answered, reply.fact_id) == (True, "civilian-victims")
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("who is the MAA spokesman?", "what did he say?", "and about France?"),
+        ("qui est le porte-parole du MAA ?", "qu'est-ce qu'il a dit ?", "et sur la France ?"),
+    ],
+)
+def test_and_about_a_group_after_what_he_said_asks_what_he_said_of_it(
+    engine: Engine, turns: tuple[str, ...]
+) -> None:
+    """ "What did he say?", "and about France?" asks what the spokesman said of France: not
+    who speaks for France, as "and the MNLA's?" after "who was the MAA spokesman?" asks (it
+    was declined, the spokesman of the French asked for)."""
+    context = None
+    for turn in turns[:-1]:
+        reply = engine.answer(turn, context=context)
+        assert reply.answered
+        context = reply.context
+    reply = engine.answer(turns[-1], context=context)
+    assert (reply.answered, reply.fact_id) == (True, "maa-willing-to-work-with-french-and-afisma")
+
+
 def test_the_town_then_is_the_town_last_discussed(engine: Engine) -> None:
     """ "Who controlled the town then?" after the first clash, at In Khalil, asks who held In
     Khalil at the time, as "that town" does: not who held the article's own town."""
