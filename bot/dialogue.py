@@ -269,12 +269,20 @@ class Dialogue:
             attempts, resolved = [first], tokens
         # Whoever "he" stands for is asked of however the turn is read: "and what did he say
         # about the MNLA?" after a turn that replaced him by his role.
-        persons = [t for t in resolved if t not in tokens and self.v.kind(t) == "person"]
+        # (Not one the turn does not stand for: "how many?" after "why did the MAA keep its
+        # pick-ups?", answered with what its spokesman claimed, asks nothing of him.)
+        persons = (
+            [t for t in resolved if t not in tokens and self.v.kind(t) == "person"]
+            if not lang.PERSON_PRONOUNS.isdisjoint(words)
+            else []
+        )
         by_role = self._by_role(words, tokens)
         carried = self.carry_over(
             [*tokens, *persons],
             previous,
-            groups=self._groups_asked_of(words, tokens),
+            groups=self._groups_asked_of(words, tokens)
+            if not self._said_of(words, tokens, previous)
+            else [],
             by_role=by_role,
         )
         # "and the MNLA?", "what about May?": nothing but names and dates is no question of its
@@ -742,7 +750,7 @@ class Dialogue:
             wanted.append("place")
         if not wanted:
             named = {self.v.entities[t[1:]].kind for t in tokens if t[1:] in self.v.entities}
-            if not self._person_tokens.isdisjoint(tokens):
+            if self._renames_person(tokens, context):
                 named.add("person")  # ("and the girl?" after the marabout's son: not him)
             wanted = [kind for kind in ("group", "person") if kind not in named]
         return wanted
@@ -756,6 +764,37 @@ class Dialogue:
             return []
         entities = self.v.entities
         return [t for t in tokens if t[1:] in entities and entities[t[1:]].kind == "group"]
+
+    def _renames_person(self, tokens: list[str], previous: Context) -> bool:
+        """Return whether a turn names a person by a noun in the stead of the one the
+        conversation named last by another ("and the girl?" after the marabout's son; not
+        "and the man?" after Ramadane, whom it may be)."""
+        own = self._person_tokens.intersection(tokens)
+        if not own:
+            return False
+        entities = self.v.entities
+        last = next(
+            (e for e in previous.entities if e in entities and entities[e].kind == "person"), None
+        )
+        if last is None:
+            return False
+        # (Its name read as English: "son" is not the French "his".)
+        stopped = lang.ENGLISH_WORDS_STOPPED
+        theirs = self._person_tokens.intersection(
+            self.v.token(stopped.get(w, w)) for w in normalize(entities[last].name).split()
+        )
+        return bool(theirs) and theirs.isdisjoint(own)
+
+    def _said_of(self, words: list[str], tokens: list[str], previous: Context) -> bool:
+        """Return whether a turn asks what was said of someone after a question of what was
+        said: "what did he say?", "and about France?" (but "and who spoke for the MNLA?",
+        "and the MNLA's?" ask who holds the role for them)."""
+        return (
+            self._say in previous.tokens
+            and asks_about(words)
+            and self.index.question_tokens.isdisjoint(tokens)
+            and self._role_nouns.isdisjoint(tokens)
+        )
 
     def _by_role(self, words: list[str], tokens: list[str]) -> bool:
         """Return whether a turn names someone by their role ("and its spokesperson?")."""
@@ -788,7 +827,7 @@ class Dialogue:
         nouns = self._renaming_tokens
         renamed = not nouns.isdisjoint(tokens)
         # "Was the marabout's son killed?", "and the girl?": the girl instead of him.
-        kinds |= {"person"} if not self._person_tokens.isdisjoint(tokens) else set()
+        kinds |= {"person"} if self._renames_person(tokens, previous) else set()
         # Nor does one naming someone ask of the role the last one asked of in their stead
         # ("and the MNLA's?" after the MAA's spokesman, then "what did he say?": of him).
         roles = {r for t in tokens for r in self.v.role_tokens(t, every=True)}
@@ -803,10 +842,9 @@ class Dialogue:
             and t not in roles
             and not (by_role and t in self._role_nouns)
         ]
-        if groups and self._say not in previous.tokens:
+        if groups:
             # "Who was the MAA spokesman?", "and the MNLA's?": the MNLA's spokesman, not the
-            # person the MAA's role named. (But "what did he say?", "and about France?" asks
-            # what he said of France.)
+            # person the MAA's role named.
             kept = [
                 r
                 for t in kept

@@ -220,9 +220,11 @@ class FactIndex:
         self._polar_words: list[frozenset[str]] = []
         # What each fact tells, for questions that take something as given.
         self.told: list[frozenset[str]] = []
-        # The days each fact's phrasings ask what came after ("who controlled Ber after May
-        # 7?"): it tells what followed them, however its sentences are dated.
-        self.asked_after: list[frozenset[tuple[int, int]]] = []
+        # The days each fact's phrasings (not its yes/no ones) ask what came after, with their
+        # tokens ("who controlled Ber after May 7?"): asked so, it tells what followed that day,
+        # however its sentences are dated.
+        self.asked_after: list[dict[tuple[int, int], frozenset[str]]] = []
+        self.after_tokens = vocabulary.tokens(lang.AFTER_DAY_WORDS)
         after = vocabulary.token("after")
         kind_of = {t: kind for kind, word in ASKED_KINDS if (t := vocabulary.token(word))}
         question_words = vocabulary.tokens(lang.TYPED_QUESTION_WORDS) | set(kind_of)
@@ -254,11 +256,15 @@ class FactIndex:
             defines: set[str] = set()
             polar_words: set[str] = set()
             held: dict[str, frozenset[str]] = {}
-            days_after: set[tuple[int, int]] = set()
+            days_after: dict[tuple[int, int], frozenset[str]] = {}
             for question in fact.questions:
                 normal = vocabulary.normals[question]
-                if (day_after := after_day(normal.split())) is not None:
-                    days_after.add(day_after[0])
+                # (Not a yes/no one: "were they still there after May 7?" may be told no.)
+                day_after = after_day(normal.split())
+                if day_after is not None and not polar(normal.split()):
+                    day = day_after[0]
+                    its_tokens = frozenset(vocabulary.analyze(question, normal=normal))
+                    days_after[day] = days_after.get(day, frozenset()) | its_tokens
                 attributes = asks.asks(normal)
                 asked |= attributes
                 doers |= asks.doers(normal)
@@ -320,7 +326,7 @@ class FactIndex:
             if counts == {False}:
                 self.things_counted.add(index)
             self.held.append(held)
-            self.asked_after.append(frozenset(days_after))
+            self.asked_after.append(days_after)
             # An answer that opens with a name tells what that is when the name is a place's
             # ("In Khalil was under the control of the MNLA ..." answers "what is In Khalil?")
             # or is said what it is ("ALT stands for ..."); not "Burkinabe forces left Ber".

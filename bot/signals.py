@@ -389,10 +389,18 @@ def other_month(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
 
 def earlier(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
     """ "What happened after May 16?" is not told by what happened on May 16, or before; but
-    by a fact its curator asks what came after that day."""
+    "who controls Ber after May 7?" is by the fact its curator asks "who controlled Ber after
+    May 7?": a phrasing asking after that day with every word the question is about (not "who
+    left after May 7?", nor "what happened after May 7?", about nothing)."""
     after, when = asked.query.after, judge.index.when[fact]
-    if after is None or when == (0, 0) or when > after or after in judge.index.asked_after[fact]:
+    if after is None or when == (0, 0) or when > after:
         return 1.0
+    asked_so = judge.index.asked_after[fact].get(after)
+    if asked_so is not None:
+        skipped = judge.index.after_tokens
+        about = [t for t in asked.topics if not lang.is_figure(t) and t not in skipped]
+        if about and asked_so.issuperset(about):
+            return 1.0
     return _fired(found, "earlier-than-asked", judge.weights.earlier, "tells of that day or before")
 
 

@@ -82,8 +82,11 @@ _DAY_REACH = 2
 _DAY = re.compile(r"\d{1,2}")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _MISTYPED_MONTH_LEAST = 4
-"""The fewest letters of a month's name mistyped: "mia", "ma" are too often words of their
-own or slips of other words ("mayy", "maii" are the month's)."""
+"""The fewest letters of a mistyped month's name: "mia", "ma" are too often words of their own
+or slips of other words."""
+_SLIPPED_MONTH_LEAST = 5
+"""The fewest letters of a month's name read through a slip: one letter off "mars", "june" or
+"may" is too often a word of the pack's or a rare one ("maas", "mans", "jude")."""
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'", "´": "'"})
 
 
@@ -183,9 +186,10 @@ def _days(words: list[str]) -> list[str]:
 
 @cache
 def _month_slips() -> dict[str, str]:
-    """Return each way of mistyping a month's full name by one letter (left out, added, changed,
-    or two swapped), to the name: none that is a word of its own or a slip of two months."""
-    from bot.lang.words import real_words  # (only the first message with a slip needs it)
+    """Return each way of mistyping a month's full name of five letters or more by one letter
+    (left out, added, changed, or two swapped), four letters long at least, to the name: none
+    that is a word of its own or a slip of two months."""
+    from bot.lang.words import real_words  # (only the first time a word is beside a day)
 
     slips: dict[str, str] = {}
     # (Every name's slips, "may" and "mai" too: "mays" is one of "may" as of "mars"; not the
@@ -200,7 +204,10 @@ def _month_slips() -> dict[str, str]:
     return {
         slip: name
         for slip, name in slips.items()
-        if name and len(slip) >= _MISTYPED_MONTH_LEAST and slip not in words
+        if name
+        and len(name) >= _SLIPPED_MONTH_LEAST
+        and len(slip) >= _MISTYPED_MONTH_LEAST
+        and slip not in words
     }
 
 

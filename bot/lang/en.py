@@ -16,7 +16,7 @@ STOP_WORDS = frozenset(
     actually wondering curious all guys guy folks based exactly precisely c ya eu infobox ds
     someone somebody anyone anybody everyone everybody sorry honestly roughly approximately maybe
     perhaps kindly question bot asap lmao imho imo tbh btw fyi thing things gotten else m ve ll re
-    d love too every whole way something ones
+    d love too every whole way something ones though
     """.split()
 )
 """Words that carry no meaning for matching, chat filler ("hey", "quick q") included. Question
@@ -475,8 +475,13 @@ _IDIOMS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         "for ",
         ("4",),
     ),
-    # "y did they leave?": "why", as chat writes it (the French "y" is never before these).
-    (r"^y (?=(?:did|do|does|didnt|dont|is|are|was|were|would|r)\b)", "why ", ("y",)),
+    # "y did they leave?", "y tho": "why", as chat writes it (the French "y" is never before
+    # these).
+    (
+        r"^y (?=(?:did|do|does|didnt|dont|is|are|was|were|would|r|tho|though|not)\b)",
+        "why ",
+        ("y",),
+    ),
     # "How much old was he?": how old, as some write it in a language not their own.
     (r"\bhow much (?=(?:old|big|far|long|large|tall|young|strong)\b)", "how ", ("much",)),
     # Counted as, or among, something is reckoned so: "is it counted as part of the war?" asks

@@ -321,9 +321,6 @@ IDIOMS = (
         r"quelle \1",
         ("nom",),
     ),
-    # "Qui les a capturés ?", "ils les ont libérés ?": "les" before the verb is "them", not
-    # "the".
-    (r"\b(qui|ils|elles|il|elle|on|ne|n') les\b", r"\1 eux", ("les",)),
     # "Là-bas" is "there": the place last discussed (not "la", "bas").
     (r"\bl[aà][- ]bas\b", "there", ("bas",)),
     # "Qu'est-ce qui s'est passé": what, not who.
@@ -569,7 +566,7 @@ PATTERNS = {
         r"^(?:(?:et|alors|mais|donc|pardon) )*(?:est )?quoi (?:est )?(?:un|une) \S+(?: \S+)?"
         r"(?: (?:exactement|deja|au juste))?$"
     ),
-    "asks_about": r"et about",
+    "asks_about": r"et (?:about|sur)",
     "locating": r"dans|en|a|quitte|prendre|pris|attaque|attaquer",
     "pinpoint": (
         r"\bou (?:\S+ ){0,3}?(?:exactement|precisement)\b"
