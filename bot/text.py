@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+
+from rapidfuzz.distance import OSA
 
 from bot.lang import (
     AFTER_DAY_WORDS,
@@ -80,7 +81,6 @@ _DIGIT_THEN_LETTER = re.compile(r"\d[a-z]")
 _DAY_REACH = 2
 """Words between an ordinal and the month's name it gives the day of ("the fifth of May")."""
 _DAY = re.compile(r"\d{1,2}")
-_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _MISTYPED_MONTH_LEAST = 4
 """The fewest letters of a mistyped month's name: "mia", "ma" are too often words of their own
 or slips of other words."""
@@ -184,47 +184,22 @@ def _days(words: list[str]) -> list[str]:
     return days
 
 
-@cache
-def _month_slips() -> dict[str, str]:
-    """Return each way of mistyping a month's full name of five letters or more by one letter
-    (left out, added, changed, or two swapped), four letters long at least, to the name: none
-    that is a word of its own or a slip of two months."""
-    from bot.lang.words import real_words  # (only the first time a word is beside a day)
+def _month_meant(word: str) -> str | None:
+    """Return the month's full name of five letters or more a word is one letter off (a letter
+    left out, added or changed, or two swapped), when it is no word of its own and no slip of
+    two months ("mays": "may" or "mars"?); else None."""
+    meant = {name for name in MONTH_FORMS if OSA.distance(word, name, score_cutoff=1) == 1}
+    if len({MONTH_FORMS[name] for name in meant}) != 1:
+        return None
+    from bot.lang.words import real_words  # (only for a word a slip from a month beside a day)
 
-    slips: dict[str, str] = {}
-    # (Every name's slips, "may" and "mai" too: "mays" is one of "may" as of "mars"; not the
-    # abbreviations', "feb".)
-    names = [m for m, month in MONTH_FORMS.items() if m == month or m != month[:3]]
-    for name in names:
-        for slip in _one_letter_off(name):
-            if slip not in MONTH_FORMS:
-                seen = slips.get(slip, name)
-                slips[slip] = name if MONTH_FORMS.get(seen) == MONTH_FORMS[name] else ""
-    words = real_words()
-    return {
-        slip: name
-        for slip, name in slips.items()
-        if name
-        and len(name) >= _SLIPPED_MONTH_LEAST
-        and len(slip) >= _MISTYPED_MONTH_LEAST
-        and slip not in words
-    }
-
-
-def _one_letter_off(word: str) -> set[str]:
-    """Return the strings one letter off a word."""
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    return (
-        {a + b[1:] for a, b in splits if b}
-        | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-        | {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
-        | {a + c + b for a, b in splits for c in _LETTERS}
-    ) - {word}
+    name = max(meant, key=len)
+    return name if len(name) >= _SLIPPED_MONTH_LEAST and word not in real_words() else None
 
 
 def _months_spelled(words: list[str]) -> list[str]:
     """Return the words with a month's name mistyped beside a day in digits spelled right:
-    "le 21 avrill", "aprill 21st" (see `_month_slips`)."""
+    "le 21 avrill", "aprill 21st" (see `_month_meant`)."""
     spelled = words
     for position, word in enumerate(words):
         if len(word) < _MISTYPED_MONTH_LEAST or word in MONTHS or not word.isalpha():
@@ -232,7 +207,7 @@ def _months_spelled(words: list[str]) -> list[str]:
         beside = words[max(0, position - 1) : position] + words[position + 1 : position + 2]
         if not any(_DAY.fullmatch(w) or ORDINAL_DIGITS.fullmatch(w) for w in beside):
             continue
-        month = _month_slips().get(word)
+        month = _month_meant(word)
         if month is not None:
             spelled = [*spelled[:position], month, *spelled[position + 1 :]]
     return spelled
