@@ -448,7 +448,12 @@ class Dialogue:
         name = self._stood_for(self._who_is_pronoun, normal, previous)
         if name is None:
             return None
-        return f"qui est {name} ?" if lang.language_of(normal) == "fr" else f"who is {name}?"
+        # The verb as the reader put it: "who were they?" is "who were the Tuaregs?", which a
+        # reply echoing it says back ("doesn't say who the Tuaregs were"), not "who is".
+        verb = next((w for w in normal.split() if w in lang.IDENTITY_COPULAS), None)
+        if lang.language_of(normal) == "fr":
+            return f"qui {verb or 'est'} {name} ?"
+        return f"who {verb or 'is'} {name}?"
 
     def _stood_for(self, pattern: re.Pattern[str], normal: str, previous: Context) -> str | None:
         """Return the name of whom the pronoun of a turn `pattern` matches whole stands for
