@@ -452,7 +452,7 @@ class Dialogue:
         # reply echoing it says back ("doesn't say who the Tuaregs were"), not "who is".
         verb = next((w for w in normal.split() if w in lang.IDENTITY_COPULAS), None)
         if lang.language_of(normal) == "fr":
-            return f"qui {verb or 'est'} {name} ?"
+            return f"qui {lang.FRENCH_ACCENTED.get(verb or 'est', verb)} {name} ?"
         return f"who {verb or 'is'} {name}?"
 
     def _stood_for(self, pattern: re.Pattern[str], normal: str, previous: Context) -> str | None:

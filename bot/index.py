@@ -114,33 +114,6 @@ class FactIndex:
             frozenset(words).union(answer)
             for words, answer in zip(fact_words, self.answers, strict=True)
         ]
-        # Each fact's own names: those its answer gives and those the curator said it is
-        # about ("Mohamed Ould Ramadane was the MAA's spokesperson" is about the MAA too).
-        own = [
-            frozenset(t for t in answer if t.startswith("@")).union(f"@{e}" for e in fact.about)
-            for fact, answer in zip(pack.facts, self.answers, strict=True)
-        ]
-        self.own_names = own
-        # For each fact, the facts telling the same sentences about others (besides places),
-        # each with what the curator said it is about: "the MAA is composed mostly of Tilemsi
-        # Arabs, and the MNLA is composed mainly of Tuaregs" is told as two facts, each about
-        # its own group. (Not the MAA's claim, told with its spokesman's name: both are about
-        # him and the MAA.)
-        about = [
-            frozenset(f"@{e}" for e in fact.about if v.kind(f"@{e}") != "place")
-            for fact in pack.facts
-        ]
-        self.other_parts = [
-            tuple(
-                (other, about[other])
-                for other, sentences in enumerate(self.told_sentences)
-                if other != number
-                and sentences == told
-                and about[other]
-                and about[other].isdisjoint(own[number])
-            )
-            for number, told in enumerate(self.told_sentences)
-        ]
         self._weigh(fact_words, weights.unknown_share)
         self._index_postings(weights)
         self._set_the_scene(pack, vocabulary, asks)

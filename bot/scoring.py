@@ -110,29 +110,9 @@ class Ranker:
             self._seconded(ranked, likely, query.last is None)
         ranked.sort(key=_descending)
         if ranked:
-            top = ranked[0] = self._part_asked(query, ranked[0])
+            top = ranked[0]
             top.explanation = Explanation(self, query, asked, checks, top.fact, top.opinion)
         return ranked
-
-    def _part_asked(self, query: Query, top: Match) -> Match:
-        """Return the best match, or in its stead the fact telling the part of its sentences
-        the question names: "the Tuaregs are in which group?" reads most like the MAA's make-up
-        ("is the MAA Arab or Tuareg?"), told in one sentence with the MNLA's, which names them.
-        (When the question names a group or person its answer does not, and another fact
-        telling the same sentences names it.)"""
-        index = self.index
-        parts = index.other_parts[top.fact]
-        if not parts:
-            return top
-        own = index.own_names[top.fact]
-        if any(t in own for t in query.tokens):
-            return top
-        # (Not a place: where it happened is told along, "did it give any details?" of Ber.)
-        named = [t for t in query.tokens if t not in index.places]
-        part = next((other for other, names in parts if any(t in names for t in named)), None)
-        if part is None:
-            return top
-        return Match(part, top.score, top.factor, opinion=top.opinion)
 
     def _with_likeliest(
         self,

@@ -29,6 +29,8 @@ SAID_ENDINGS = en.SAID_ENDINGS
 IDLE_WORDS = en.IDLE_WORDS
 OUTCOME_MARKS = en.OUTCOME_MARKS | fr.OUTCOME_MARKS
 IDENTITY_COPULAS = en.COPULAS | fr.COPULAS
+FRENCH_ACCENTED = fr.ACCENTED
+"""French words as written, for those read without their accents ("etaient": "étaient")."""
 MEANING_WORDS = en.DEFINING | fr.DEFINING
 """Verbs asking what a name means ("what does MNLA stand for?"), not what it did."""
 DEFINING_WORDS = IDENTITY_COPULAS | MEANING_WORDS

@@ -63,6 +63,8 @@ PERSON_NOUNS = frozenset(
 )
 """Nouns for one kind of person (see `en.PERSON_NOUNS`)."""
 COPULAS = frozenset("est sont etait etaient fut furent".split())
+ACCENTED = {"etait": "était", "etaient": "étaient"}
+"""Copulas as written, for those read without their accents: said back in a reply."""
 DEFINING = frozenset("signifie signifient designe veut".split())
 """See `en.DEFINING`."""
 EXISTENTIAL_WORDS = frozenset("y il".split())
