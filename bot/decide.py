@@ -78,6 +78,19 @@ class Decider:
         runner = ranked[1] if len(ranked) > 1 else None
         runner_up = self.candidate(runner) if runner else None
         fact = self.index.facts[top.fact]
+        given, explanation, given_runner, given_score = fact, top.explanation, runner_up, top.score
+        part = self._part_named(query, ranked, classified)
+        if part is not None:
+            # Answered, it is with the part of its sentences the question names, at its own
+            # score (the fact it stands in for the runner-up).
+            given, given_runner, given_score = (
+                self.index.facts[part.fact],
+                self.candidate(top),
+                part.score,
+            )
+            explanation = (
+                explanation.of(part.fact, part.opinion) if explanation is not None else None
+            )
         led = self._clear(top, runner)
         # (Answering would guess whom a "they" standing for nobody stands for; or "who else?",
         # "what happened later?" is asked, and a fact the reader has had in this conversation
@@ -104,8 +117,8 @@ class Decider:
             )
             if likely >= limits.likely and not _reads_unanswered(classified, query):
                 return self.answer_with(
-                    question, fact, top.score, tokens, previous, runner_up, reason=weighed,
-                    explanation=top.explanation, threshold=bar, verdict=(likely, limits.likely),
+                    question, given, given_score, tokens, previous, given_runner, reason=weighed,
+                    explanation=explanation, threshold=bar, verdict=(likely, limits.likely),
                 )  # fmt: skip
         if top.score >= bar and clear:
             verdict = self.verdict
@@ -123,8 +136,8 @@ class Decider:
                 judged[0] >= judged[1] and not _reads_unanswered(classified, query)
             ):
                 return self.answer_with(
-                    question, fact, top.score, tokens, previous, runner_up,
-                    explanation=top.explanation, threshold=bar, verdict=judged,
+                    question, given, given_score, tokens, previous, given_runner,
+                    explanation=explanation, threshold=bar, verdict=judged,
                 )  # fmt: skip
             # (Scored enough, but unlikely to answer what was asked: offered, not given.)
         unlikely = _reads_unanswered(classified, query)
@@ -442,6 +455,34 @@ class Decider:
         if asked & {token("who"), token("where")}:
             checks.append(lambda s: any(t.startswith("@") for t in s))
         return checks
+
+    def _part_named(
+        self, query: Query, ranked: list[Match], classified: Likelihood | None
+    ) -> Match | None:
+        """Return the match of the fact telling the part of the best one's sentences the
+        question names (`FactIndex.part_named`), when it scores as an answer on its own and the
+        classifier does not doubt the best one; or None."""
+        top = ranked[0]
+        part = self.index.part_named(query, top.fact)
+        if part is None or self._disputes(classified, top):
+            return None
+        # (Not a part the ranking found no answer: "which ethnic group did the MAA attack?"
+        # names the MAA, whose make-up scores far under the bar for it.)
+        match = next((m for m in ranked if m.fact == part), None)
+        return match if match is not None and match.score >= self.thresholds.answer else None
+
+    def _disputes(self, classified: Likelihood | None, top: Match) -> bool:
+        """Return whether the classifier, reading the message on its own, finds another fact
+        likelier and the best one unlikely, as `Engine._seconded` does before offering its
+        answer as "did you mean": the best one stands then, to be offered."""
+        if classified is None or top.score >= self.weights.disputable:
+            return False
+        index = self.index
+        view = classified.opinion(index.facts[top.fact].id)
+        if view is None or view.best == view.fact or view.probability >= self.weights.disputed:
+            return False
+        other = index.fact_index.get(view.best)
+        return other is None or not index.fact_sentences[top.fact] & index.fact_sentences[other]
 
     def decline(
         self,

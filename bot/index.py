@@ -7,6 +7,7 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from bot import lang
 from bot.article import INFOBOX, LEAD, Sentence
@@ -16,6 +17,9 @@ from bot.lang.words import common_words
 from bot.text import after_day, fold, normalize
 from bot.vocabulary import Vocabulary
 from bot.weights import Weights
+
+if TYPE_CHECKING:
+    from bot.interpret import Query
 
 _DAY = re.compile(rf"\b({'|'.join(lang.MONTH_NAMES)}) (\d{{1,2}})\b")
 _DATE = re.compile(
@@ -114,6 +118,33 @@ class FactIndex:
             frozenset(words).union(answer)
             for words, answer in zip(fact_words, self.answers, strict=True)
         ]
+        # Each fact's own names: those its answer gives and those the curator said it is
+        # about ("Mohamed Ould Ramadane was the MAA's spokesperson" is about the MAA too).
+        own = [
+            frozenset(t for t in answer if t.startswith("@")).union(f"@{e}" for e in fact.about)
+            for fact, answer in zip(pack.facts, self.answers, strict=True)
+        ]
+        self.own_names = own
+        # For each fact, the facts telling the same sentences about others (besides places),
+        # each with what the curator said it is about: "the MAA is composed mostly of Tilemsi
+        # Arabs, and the MNLA is composed mainly of Tuaregs" is told as two facts, each about
+        # its own group. (Not the MAA's claim, told with its spokesman's name: both are about
+        # him and the MAA.)
+        about = [
+            frozenset(f"@{e}" for e in fact.about if v.kind(f"@{e}") != "place")
+            for fact in pack.facts
+        ]
+        self.other_parts = [
+            tuple(
+                (other, about[other])
+                for other, sentences in enumerate(self.told_sentences)
+                if other != number
+                and sentences == told
+                and about[other]
+                and about[other].isdisjoint(own[number])
+            )
+            for number, told in enumerate(self.told_sentences)
+        ]
         self._weigh(fact_words, weights.unknown_share)
         self._index_postings(weights)
         self._set_the_scene(pack, vocabulary, asks)
@@ -188,6 +219,28 @@ class FactIndex:
     def starters_in(self, language: str) -> tuple[str, ...]:
         """Return the starter questions, offered in a language (`offered`)."""
         return self._starters_in.get(language, self.starters)
+
+    def part_named(self, query: Query, fact: int) -> int | None:
+        """Return the fact telling the part of a fact's sentences a reading names instead, or
+        None: "the Tuaregs are in which group?" reads most like the MAA's make-up ("is the MAA
+        Arab or Tuareg?"), told in one sentence with the MNLA's, which is about them. (When the
+        reader names, of their own, a group or person the other fact is about, and nothing the
+        fact names or is about; in a follow-up, not the fact last answered, nor one the reader
+        has had when asking for more.)"""
+        parts = self.other_parts[fact]
+        if not parts or any(t in self.own_names[fact] for t in query.tokens):
+            return None
+        # (Not a name the conversation lent: "they" in "who is it composed of?" after the MAA.)
+        typed = [t for t in query.tokens if t not in query.soft]
+        had = self.positions(query.exclude) if query.exclude else frozenset()
+        return next(
+            (
+                other
+                for other, names in parts
+                if other not in had and other != query.last and any(t in names for t in typed)
+            ),
+            None,
+        )
 
     def positions(self, fact_ids: Iterable[str]) -> frozenset[int]:
         """Return the positions in the pack of the facts with these ids (unknown ids left out)."""

@@ -398,6 +398,12 @@ class Explanation:
         self._args = (query, asked, checks, fact, opinion)
         self._signals: tuple[Signal, ...] | None = None
 
+    def of(self, fact: int, opinion: tuple[float, float] | None) -> Explanation:
+        """Return what moved another fact's score for the same reading (`opinion`: the
+        classifier's of it, as `Match.opinion`)."""
+        query, asked, checks, _, _ = self._args
+        return Explanation(self._ranker, query, asked, checks, fact, opinion)
+
     def signals(self) -> tuple[Signal, ...]:
         """Return the signals that moved the score, each with what it saw."""
         if self._signals is None:

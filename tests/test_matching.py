@@ -798,6 +798,63 @@ def test_words_only_the_rest_of_a_quoted_sentence_says_do_not_make_a_fact_the_an
     )
 
 
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        # Read most like the MAA's make-up ("is the MAA Arab or Tuareg?"), whose sentence
+        # tells the MNLA's too: the Tuaregs are the MNLA's part of it.
+        ("which group are the Tuaregs in?", "mnla-ethnic-makeup"),
+        ("de quel groupe sont les touaregs ?", "mnla-ethnic-makeup"),
+        # A question naming the fact's own group keeps it, whatever else it names.
+        ("is the MAA arab or tuareg?", "maa-ethnic-makeup"),
+    ],
+)
+def test_a_question_naming_the_other_part_of_a_sentence_gets_that_part(
+    engine: Engine, question: str, fact_id: str
+) -> None:
+    """Two facts telling one sentence ("the MAA is composed mostly of Tilemsi Arabs, and the
+    MNLA is composed mainly of Tuaregs") each answer of their own part: a question naming a
+    group only the other is about gets the other, not a reply naming another group; the fact
+    it stands in for is the runner-up."""
+    reply = engine.answer(question)
+    assert (reply.answered, reply.fact_id) == (True, fact_id)
+    assert reply.runner_up is None or reply.runner_up.fact_id != reply.fact_id
+
+
+@pytest.mark.parametrize("question", ["what did the tuaregs do?", "did the tuaregs fight?"])
+def test_the_other_part_of_a_sentence_is_no_answer_to_a_question_neither_answers(
+    engine: Engine, question: str
+) -> None:
+    """What the Tuaregs did is told by neither group's make-up: the classifier doubts the
+    fact on top, and its doubt is not set aside by giving the other part instead."""
+    reply = engine.answer(question)
+    assert reply.fact_id != "mnla-ethnic-makeup"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["which ethnic group did the MAA attack?", "which ethnic group did the Arabs attack?"],
+)
+def test_the_other_part_of_a_sentence_is_given_only_when_it_scores_as_an_answer(
+    engine: Engine, question: str
+) -> None:
+    """The group a question names as the attacker is not what it asks the make-up of: the
+    MAA's make-up, scored far under the bar for it, is not given in the MNLA's stead."""
+    reply = engine.answer(question)
+    assert reply.fact_id != "maa-ethnic-makeup"
+
+
+def test_a_name_the_conversation_lent_gives_no_other_part(engine: Engine) -> None:
+    """ "They" standing for the MAA in a question of the other side's make-up ("and the
+    movement they pushed out, who is it composed of?") does not make it a question of the
+    MAA's: only a name the reader typed asks of the other part."""
+    index = engine.index
+    mnla, maa = (index.fact_index[f] for f in ("mnla-ethnic-makeup", "maa-ethnic-makeup"))
+    typed = Query(tokens=["@maa", "compos"])
+    assert index.part_named(typed, mnla) == maa
+    assert index.part_named(replace(typed, soft=frozenset({"@maa"})), mnla) is None
+
+
 def test_a_group_only_the_rest_of_a_quoted_sentence_names_counts_against_the_fact(
     engine: Engine,
 ) -> None:
