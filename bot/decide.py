@@ -464,25 +464,29 @@ class Decider:
         classifier does not doubt the best one; or None."""
         top = ranked[0]
         part = self.index.part_named(query, top.fact)
-        if part is None or self._disputes(classified, top):
+        # (Nor when the classifier doubts the best one: it stands then, to be offered.)
+        if part is None or self.doubt(classified, top.fact, top.score) is not None:
             return None
         # (Not a part the ranking found no answer: "which ethnic group did the MAA attack?"
         # names the MAA, whose make-up scores far under the bar for it.)
         match = next((m for m in ranked if m.fact == part), None)
         return match if match is not None and match.score >= self.thresholds.answer else None
 
-    def _disputes(self, classified: Likelihood | None, top: Match) -> bool:
-        """Return whether the classifier, reading the message on its own, finds another fact
-        likelier and the best one unlikely, as `Engine._seconded` does before offering its
-        answer as "did you mean": the best one stands then, to be offered."""
-        if classified is None or top.score >= self.weights.disputable:
-            return False
+    def doubt(self, likely: Likelihood | None, fact: int, score: float) -> Opinion | None:
+        """Return the classifier's view of an answer with a fact at a score, when, reading the
+        message on its own, it finds another fact likelier and this one unlikely, the two
+        quoting no sentence in common (then the answer is offered as "did you mean", see
+        `Engine._seconded`); else None."""
+        if likely is None or score >= self.weights.disputable:
+            return None
         index = self.index
-        view = classified.opinion(index.facts[top.fact].id)
+        view = likely.opinion(index.facts[fact].id)
         if view is None or view.best == view.fact or view.probability >= self.weights.disputed:
-            return False
+            return None
         other = index.fact_index.get(view.best)
-        return other is None or not index.fact_sentences[top.fact] & index.fact_sentences[other]
+        if other is not None and index.fact_sentences[fact] & index.fact_sentences[other]:
+            return None
+        return view
 
     def decline(
         self,

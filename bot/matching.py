@@ -645,21 +645,10 @@ class Engine:
         """Return an answer the engine is not sure of as "did you mean" when the classifier,
         reading the message on its own, finds another fact likelier and this one unlikely,
         unless the two facts quote the same sentence (either then answers)."""
-        if (
-            likely is None
-            or reply.reason not in SCORED
-            or reply.fact_id is None
-            or reply.confidence >= self.weights.disputable
-        ):
+        if reply.reason not in SCORED or reply.fact_id is None:
             return reply
-        view = likely.opinion(reply.fact_id)
-        if view is None or view.best == reply.fact_id or view.probability >= self.weights.disputed:
-            return reply
-        index = self.index
-        mine, other = index.fact_index[reply.fact_id], index.fact_index.get(view.best)
-        if other is not None and index.fact_sentences[mine] & index.fact_sentences[other]:
-            return reply
-        return self.decider.disputed(reply, view, previous)
+        view = self.decider.doubt(likely, self.index.fact_index[reply.fact_id], reply.confidence)
+        return reply if view is None else self.decider.disputed(reply, view, previous)
 
     def _settled(
         self, reply: Reply, reading: Query, whole: Reply | None, message: Message
