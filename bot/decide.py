@@ -91,7 +91,7 @@ class Decider:
             explanation = (
                 explanation.of(part.fact, part.opinion) if explanation is not None else None
             )
-        led = self._clear(top, runner)
+        led = self._clear(top, runner, query)
         # (Answering would guess whom a "they" standing for nobody stands for; or "who else?",
         # "what happened later?" is asked, and a fact the reader has had in this conversation
         # is no answer to it, however it scores.)
@@ -204,8 +204,9 @@ class Decider:
             threshold=bar,
         )
 
-    def _clear(self, top: Match, runner: Match | None) -> bool:
-        """Return whether the top fact stands clear enough of the runner-up to be answered."""
+    def _clear(self, top: Match, runner: Match | None, query: Query) -> bool:
+        """Return whether the top fact stands clear enough of the runner-up to be answered
+        (the reading `query` it ranks for)."""
         limits = self.thresholds
         runner_score = runner.score if runner else 0.0
         # Two facts that quote the same sentence are not a real choice: either answers.
@@ -218,7 +219,14 @@ class Decider:
         lead = top.score - runner_score >= limits.margin and (
             runner is None or _own(top) - _own(runner) >= limits.margin
         )
-        return top.score >= limits.sure or lead or same_quote
+        # A score beyond doubt is answered whatever the runner-up scored, but for one as high
+        # and level with it: two facts the follow-up boost lifted together ("what did they
+        # keep near the town?": what the MAA kept, or why). Not when the turn asks for another
+        # one ("what else did he say?"): any of them answers.
+        sure = top.score >= limits.sure and (
+            top.score - runner_score >= limits.margin or bool(query.exclude)
+        )
+        return sure or lead or same_quote
 
     def _guessed(self, query: Query, top: Match, runner: Match | None) -> bool:
         """Return whether answering would guess whom a turn's "they" stands for: it stands for

@@ -14,7 +14,8 @@ class Thresholds:
     margin: float = 0.02
     """How far the best fact must lead the runner-up to be answered outright."""
     sure: float = 0.8
-    """A score this high is answered whatever the runner-up scored."""
+    """A score this high is answered whatever the runner-up scored, unless that is as high,
+    within `margin` of it (then the verdict decides, as for any lead too small)."""
     suggest: float = 0.42
     """Lowest score that is offered as "did you mean"."""
     near: float = 0.08

@@ -197,6 +197,36 @@ def test_no_verdict_answers_a_fact_without_a_lead_that_the_turn_rules_out(pack: 
     assert not decided(replace(plain, unresolved=True)).answered
 
 
+def test_a_score_beyond_doubt_level_with_the_runner_up_is_left_to_the_verdict(
+    pack: Pack,
+) -> None:
+    """A score that high is answered whatever the runner-up scored, but not over a runner-up
+    as high and level with it: then it is answered only when the verdict finds it very
+    likely, as any fact without a clear lead. Unless the turn asks for another one ("what else
+    did they take?"): either of two it has not had answers that."""
+    base = Engine(pack)
+    interpreter, index = base.interpreter, base.index
+    left, gangs = index.fact_index["maa-left-ber"], index.fact_index["maa-monitoring-for-gangs"]
+    assert not index.fact_sentences[left] & index.fact_sentences[gangs]
+    sure, margin = base.thresholds.sure, base.thresholds.margin
+
+    def decided(verdict: Verdict, question: str, scores: tuple[float, float]) -> Reply:
+        engine = Engine(pack, verdict=verdict)
+        message = interpreter.message(question, 1000)
+        query = interpreter.plain(message, message.tokens, exclude=frozenset({"who-won"}))
+        ranked = [Match(left, scores[0]), Match(gangs, scores[1])]
+        return engine.decider.decide(question, query, ranked, Context())
+
+    level = (sure + 0.08, sure + 0.08 - margin / 2)
+    clear = (sure + 0.08, sure + 0.08 - margin * 2)
+    asked = "what did they do near the town?"
+    assert decided(_constant(-1), asked, clear).fact_id == "maa-left-ber"
+    assert not decided(_constant(-1), asked, level).answered
+    very_likely = decided(_constant(+1), asked, level)
+    assert very_likely.fact_id == "maa-left-ber" and very_likely.reason is Reason.LIKELIEST
+    assert decided(_constant(-1), "what else did they do near the town?", level).answered
+
+
 def test_what_it_measures_reads_the_question_against_the_best_fact(engine: Engine) -> None:
     interpreter, ranker = engine.interpreter, engine.ranker
 
