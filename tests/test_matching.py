@@ -4031,6 +4031,9 @@ def test_what_someone_did_is_not_answered_with_what_they_were_given(engine: Engi
         ("did the burkinabe leave ber on april 7?", "burkinabe-left-ber"),
         ("The MAA returned five prisoners, correct?", "prisoners-returned-to-mauritania"),
         ("Did the MAA steal three trucks on May 5?", "vehicles-seized"),
+        # A claim hedged with what the reader believes is still a claim.
+        ("The MAA left Ber on April 24, I believe?", "maa-left-ber"),
+        ("Le MAA a quitté Ber le 24 avril, je crois ?", "maa-left-ber"),
     ],
 )
 def test_a_claim_getting_a_figure_wrong_is_put_right_by_the_fact_giving_the_figure(

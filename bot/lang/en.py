@@ -265,8 +265,9 @@ HEDGE_WORDS = frozenset(
 confirmed?", "was it the MAA tho?")."""
 DISPUTING = ("real", "actual", "correct", "true", "right")
 """Words that put a number in doubt ("what's the real number?")."""
-CLAIM_ASKS = frozenset("why right correct true yes confirm".split())
-"""What a question asks of a claim: why, or whether it is so ("..., right?")."""
+CLAIM_ASKS = frozenset("why right correct true yes confirm believe think".split())
+"""What a question asks of a claim: why, or whether it is so ("..., right?", "..., I
+believe?")."""
 CLAIM_QUALIFIERS = (
     "a an also too just mostly mainly largely predominantly primarily all really actually "
     "basically essentially entirely composed of itself themselves truly purely originally "

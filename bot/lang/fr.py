@@ -178,7 +178,7 @@ OPPOSITES = (
     ("capturer capture arreter arrete detenir detenu", "liberer libere relacher relache"),
 )
 """See `en.OPPOSITES`."""
-CLAIM_ASKS = frozenset("pourquoi vrai non".split())
+CLAIM_ASKS = frozenset("pourquoi vrai non crois pense".split())
 CLAIM_QUALIFIERS = (
     "un une aussi majoritairement principalement surtout compose composes composee de d lui "
     "elle eux meme memes vraiment"
