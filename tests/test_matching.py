@@ -3726,6 +3726,10 @@ def test_a_place_asked_of_and_not_placed_so_is_offered_where_it_is(
         "Hi! Where is Timbuktu?",
         "Où est Tombouctou ?",
         "Tombouctou, c'est où ?",
+        # ... typed tersely, the place first: the one sentence naming Gao Region does not say
+        # where it is.
+        "gao region where is it",
+        "Gao Region, where?",
         # ... asked yes or no too: the fact telling the prisoners went to the Mauritanian Army
         # does not place Ber.
         "Is Ber in Mauritania?",

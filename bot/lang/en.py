@@ -1024,6 +1024,9 @@ PATTERNS = {
         # "Which region is Ber in?", "in what country is Ber located?"
         rf"|^(?:in )?(?:which|what) {_PLACE_KINDS} (?:is|was|s) (?:the )?(@\S+)"
         r"(?: (?:located|situated|found))?(?: in)?$"
+        # "gao region where is it", "In Khalil, where?": the place first, tersely.
+        r"|^(?:the )?(@\S+),? where(?: (?:is|was|s) (?:it|that|this))?"
+        r"(?: (?:located|situated|exactly))?$"
     ),
     # "Was the battle fought in In Khalil?": where the article's own event was, asked yes or
     # no (its event nouns filled in; "the battle of X" is read as the article's own only when
