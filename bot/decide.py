@@ -221,8 +221,9 @@ class Decider:
         )
         # A score beyond doubt is answered whatever the runner-up scored, but for one as high
         # and level with it: two facts the follow-up boost lifted together ("what did they
-        # keep near the town?": what the MAA kept, or why). Not when the turn asks for another
-        # one ("what else did he say?"): any of them answers.
+        # keep near the town?": what the MAA kept, or why). Not when the turn asks past what
+        # the reader has had ("what else did he say?", "and later?"): that is ruled out, and
+        # either of the rest answers.
         sure = top.score >= limits.sure and (
             top.score - runner_score >= limits.margin or bool(query.exclude)
         )

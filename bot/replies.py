@@ -473,10 +473,18 @@ def _why(reply: Reply, pack: Pack) -> list[str]:
             "so I answered with what it says."
         ]
     elif reply.reason is Reason.QUOTED:
-        lines = [
-            "No fact I know covers the question, but one sentence of the article holds nearly "
-            f"all of its words (confidence {score}), so I quoted it."
-        ]
+        quoted = (
+            "one sentence of the article holds nearly all of its words "
+            f"(confidence {score}), so I quoted it."
+        )
+        if runner is not None and runner.score >= reply.threshold:
+            # (Scored enough, but level with another or judged unlikely to answer it.)
+            return [
+                f"No fact stood clear as the answer, but {quoted}",
+                f"The closest fact, “{runner.question}”, scored {runner.score:.2f}, above the "
+                f"{bar} an answer needs, but not clearly enough to be the answer.",
+            ]
+        lines = [f"No fact I know covers the question, but {quoted}"]
         if runner is not None:
             lines.append(
                 f"The closest fact, “{runner.question}”, scored {runner.score:.2f}, "
