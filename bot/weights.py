@@ -15,7 +15,8 @@ class Thresholds:
     """How far the best fact must lead the runner-up to be answered outright."""
     sure: float = 0.8
     """A score this high is answered whatever the runner-up scored, unless that is as high,
-    within `margin` of it (then the verdict decides, as for any lead too small)."""
+    within `margin` of it, and the turn does not ask past what the reader has had ("what
+    else?"): then the verdict decides, as for any lead too small."""
     suggest: float = 0.42
     """Lowest score that is offered as "did you mean"."""
     near: float = 0.08
