@@ -77,8 +77,8 @@ class Decider:
         top = ranked[0]
         runner = ranked[1] if len(ranked) > 1 else None
         runner_up = self.candidate(runner) if runner else None
-        fact = self.index.facts[top.fact]
-        given, explanation, given_runner, given_score = fact, top.explanation, runner_up, top.score
+        given, explanation = self.index.facts[top.fact], top.explanation
+        given_runner, given_score = runner_up, top.score
         part = self._part_named(query, ranked, classified)
         if part is not None:
             # Answered, it is with the part of its sentences the question names, at its own

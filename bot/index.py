@@ -134,14 +134,16 @@ class FactIndex:
             frozenset(f"@{e}" for e in fact.about if v.kind(f"@{e}") != "place")
             for fact in pack.facts
         ]
+        # (Found among the facts telling the same sentences, not by comparing every pair: a
+        # pack of thousands of facts builds as fast.)
+        telling: dict[frozenset[int], list[int]] = {}
+        for number, told in enumerate(self.told_sentences):
+            telling.setdefault(told, []).append(number)
         self.other_parts = [
             tuple(
                 (other, about[other])
-                for other, sentences in enumerate(self.told_sentences)
-                if other != number
-                and sentences == told
-                and about[other]
-                and about[other].isdisjoint(own[number])
+                for other in telling[told]
+                if other != number and about[other] and about[other].isdisjoint(own[number])
             )
             for number, told in enumerate(self.told_sentences)
         ]
