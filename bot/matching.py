@@ -173,7 +173,8 @@ class Engine:
         were hurt?"): each asked in turn, in the conversation the ones before it left, and
         those answered outright with a fact of their own given together, in the message's
         order, with those it found no answer to (`Reply.unanswered`). The message's answer
-        alone when it is not one of theirs."""
+        alone when it is not one of theirs, unless it stood level with one of theirs and two
+        or more were answered."""
         answered: list[Reply] = []
         unanswered: list[Reply] = []
         replies = []
@@ -196,7 +197,17 @@ class Engine:
             elif not (asked.answered and asked.fact_id == reply.fact_id is not None):
                 # (A sentence quoted, "and then?": no fact of its own to give beside the others.)
                 unanswered.append(asked)
-        if all(given.fact_id != reply.fact_id for given in answered):
+        runner = reply.runner_up
+        if all(given.fact_id != reply.fact_id for given in answered) and not (
+            len(answered) > 1
+            and runner is not None
+            and any(given.fact_id == runner.fact_id for given in answered)
+            and reply.confidence - runner.score < self.thresholds.margin
+        ):
+            # (Read whole, the message got a fact none of its questions did: that one, unless
+            # it stood level with one of theirs and two or more were answered: "how many
+            # civilians were killed, how many were wounded, and how many prisoners were
+            # taken?" read whole found the casualties' overview and the wounded level.)
             return reply
         if len(answered) == 1:
             # (One question answered, as the message read whole is: the others are not.)

@@ -238,7 +238,7 @@ SYNONYMS: dict[str, list[str]] = {
     "what": ["quoi", "koi"],
     "group": ["groupe", "groupes", "mouvement", "communaute", "communautes"],
     "win": ["gagne", "gagner", "gagnant", "gagnants", "vainqueur", "vainqueurs", "victoire",
-            "remporte", "remporter", "emporte", "emporter"],
+            "remporte", "remporter"],
     "lose": ["perdu", "perdre", "perdant", "perdants", "defaite", "vaincu", "vaincus"],
     "result": ["resultat", "resultats"],
     "start": ["debut", "debute", "debuter", "lance", "lancer", "eclate", "eclater", "commencer"],
@@ -248,7 +248,8 @@ SYNONYMS: dict[str, list[str]] = {
     "country": ["pays"],
     "control": ["controle", "controlee", "controlait", "controlaient", "controler", "tenait",
                 "tenaient", "tenir", "occuper", "occupe"],
-    "capture": ["capturer", "capturee", "capturees", "prise", "pris", "prendre", "empare",
+    "capture": ["capturer", "capturee", "capturees", "prise", "pris", "prendre", "emporte",
+                "emporter", "emportent", "empare",
                 "emparer", "saisi", "saisis", "saisie", "saisies", "confisque", "reprendre",
                 "repris", "reprise", "conquis", "conquerir", "prit", "prirent", "emparent",
                 "emparee", "empares"],
@@ -327,6 +328,20 @@ IDIOMS = (
     (r"\bl[aà][- ]bas\b", "there", ("bas",)),
     # "Qu'est-ce qui s'est passé": what, not who.
     (r"\bqu'est[- ]ce qu(?:i\b|e\b|')", "quoi ", ("est",)),
+    # "Qui l'a emporté ?" is who won; "qu'ont-ils emporté ?" what they carried off.
+    (
+        r"\bl'(?:(?:a|ont|avait|avaient|aurait)(?:-t)?(?:-(?:il|elle|ils|elles))? )?"
+        r"emport(?:e|es|er|ent|erent|ait|aient)\b",
+        "remporte",
+        ("emporte", "emporter", "emportent", "emporterent", "emportait", "emportaient"),
+    ),
+    # "Qu'ont-ils pris ?", "Qu'a-t-il dit ?": "qu'" before a verb and its pronoun asks what.
+    (
+        r"(^|[.!?;:] )((?:et|mais|alors|donc|puis),? )?qu'(?=(?:a|ont|avait|avaient)[- ](?:t-)?"
+        r"(?:il|ils|elle|elles|on)\b)",
+        r"\1\2quoi ",
+        ("qu",),
+    ),
     # "Je voudrais savoir ...", "pouvez-vous me dire ...", "tu sais ...": a request that a
     # question follow, no words of its own to match.
     (
