@@ -2360,6 +2360,9 @@ def test_asking_whether_an_answer_was_confirmed_gets_it_again_without_a_yes(
         ("Who attacked Ber on April 21?", "according to whom?", "The article says this in its "),
         ("who won?", "says who?", "The article says this in its own words"),
         ("qui a gagné ?", "selon qui ?", "L'article le dit lui-même"),
+        ("who won?", "what's the source?", "The article says this in its own words"),
+        ("qui a gagné ?", "d'après qui ?", "L'article le dit lui-même"),
+        ("qui a gagné ?", "quelle source ?", "L'article le dit lui-même"),
     ],
 )
 def test_according_to_whom_of_the_article_s_own_word_says_it_names_no_one(
@@ -2389,6 +2392,18 @@ def test_according_to_whom_of_a_sentence_naming_its_source_gives_it_again(engine
     reply = engine.answer("according to whom?", context=opening.context)
     assert (reply.reason, reply.fact_id) == (Reason.REPEATED, opening.fact_id)
     assert any("military source" in c.text for c in reply.citations)
+
+
+@pytest.mark.parametrize("asked", ["who says?", "who said?", "what's the source?", "qui dit ça ?"])
+def test_a_bare_who_says_asks_who_said_the_last_answer(engine: Engine, asked: str) -> None:
+    """ "Who says?", "what's the source?" ask who said what was just answered, as "according
+    to whom?" does: the marabout's son was no hostage, the MAA claimed; "who says?" was read
+    as a new question, and answered with his kidnapping."""
+    opening = engine.answer("was the marabout's son a hostage?")
+    assert opening.fact_id == "marabout-son-prisoner-of-war-claim"
+    reply = engine.answer(asked, context=opening.context)
+    assert (reply.reason, reply.fact_id) == (Reason.REPEATED, opening.fact_id)
+    assert "MAA claimed" in reply.text
 
 
 def test_doubt_after_a_decline_or_out_of_the_blue_confirms_nothing(engine: Engine) -> None:

@@ -899,6 +899,9 @@ PATTERNS = {
         r"|who (?:gave|gives|provided|provides|reported) (?:that|this|these|those|the)"
         r" (?:information|info|figures?|numbers?|details?|report)"
         r"|where (?:does|did) (?:that|this) (?:(?:information|info|figure|number) )?come from"
+        # "who says?", "what's the source?", "says who?" (a bare "source?" doubts the answer)
+        r"|who (?:said|says|claimed|claims|reported|reports|stated)|says who|said who"
+        r"|(?:what|which|whats|what s) (?:is |was )?(?:the |their |its |your |his )?sources?"
     ),
     "who_said_openers": r"and |so |but |ok ",
     "who_said_closers": r" exactly| then| again",

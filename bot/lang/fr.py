@@ -523,6 +523,9 @@ PATTERNS = {
         # "d'où vient ce chiffre ?" (the elided "d'" gone)
         r"|ou (?:vient|viennent) (?:ca|cela|(?:ces|cette|ce) (?:informations?|chiffres?|bilan))"
         r"|ou (?:ca|cela) vient"
+        # "qui dit ça ?", "d'après qui ?", "quelle source ?"
+        r"|qui (?:dit|affirme|rapporte)(?: ca| cela)?|qui l (?:a dit|affirme|dit)|apres qui"
+        r"|(?:quelle|quelles) (?:est |sont )?(?:la |les |sa |ses |leur |leurs )?sources?"
     ),
     "who_said_openers": r"et |mais ",
     "who_said_closers": r" exactement",
