@@ -202,7 +202,7 @@ class Engine:
             len(answered) > 1
             and runner is not None
             and any(given.fact_id == runner.fact_id for given in answered)
-            and reply.confidence - runner.score < self.thresholds.margin
+            and 0 <= reply.confidence - runner.score < self.thresholds.margin
         ):
             # (Read whole, the message got a fact none of its questions did: that one, unless
             # it stood level with one of theirs and two or more were answered: "how many

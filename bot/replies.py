@@ -163,11 +163,30 @@ _UNSOURCED = {
 names no one for it."""
 
 
+_WORD_INSIDE = re.compile(r"(?<=[^\W\d_])( +)([^\W\d_][\w'’-]*)")
+"""A word after another and a space: capitalised there, a name ("Qui contrôlait In Khalil ?"),
+which tells no language (its "In" read as English). (Not after a comma or a line's end: "Ok,
+Qui a gagné ?" opens a question there.)"""
+
+
 @lru_cache(maxsize=16)
 def question_language(question: str) -> str:
-    """Return the language a question is asked in ("en" or "fr"). (Kept for the last few
-    questions: a reply asks it for its answer's line, its suggestions and its decline.)"""
-    return text_language(printable(strip_address(question)))
+    """Return the language a question is asked in ("en" or "fr"), its names left out when
+    other words remain. (Kept for the last few questions: a reply asks it for its answer's
+    line, its suggestions and its decline.)"""
+    text = printable(strip_address(question))
+    # ("In French please": a language asked for by its name is no name to leave out.)
+    requested = lang.requested_language(lang.words_of(fold(text)))
+    if requested is not None:
+        return requested
+    unnamed = _WORD_INSIDE.sub(_unnamed, text)
+    if lang.words_of(fold(unnamed)):
+        text = unnamed
+    return text_language(text)
+
+
+def _unnamed(inside: re.Match[str]) -> str:
+    return inside[1] if inside[2][0].isupper() else inside[0]
 
 
 def section_text(question: str, section: str) -> str:

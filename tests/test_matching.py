@@ -2394,7 +2394,9 @@ def test_according_to_whom_of_a_sentence_naming_its_source_gives_it_again(engine
     assert any("military source" in c.text for c in reply.citations)
 
 
-@pytest.mark.parametrize("asked", ["who says?", "who said?", "what's the source?", "qui dit ça ?"])
+@pytest.mark.parametrize(
+    "asked", ["who says?", "who said?", "what's the source?", "qui dit ça ?", "d'après qui ?"]
+)
 def test_a_bare_who_says_asks_who_said_the_last_answer(engine: Engine, asked: str) -> None:
     """ "Who says?", "what's the source?" ask who said what was just answered, as "according
     to whom?" does: the marabout's son was no hostage, the MAA claimed; "who says?" was read
@@ -2404,6 +2406,18 @@ def test_a_bare_who_says_asks_who_said_the_last_answer(engine: Engine, asked: st
     reply = engine.answer(asked, context=opening.context)
     assert (reply.reason, reply.fact_id) == (Reason.REPEATED, opening.fact_id)
     assert "MAA claimed" in reply.text
+
+
+@pytest.mark.parametrize("asked", ["Et après, qui ?", "après qui ?", "who said the MAA attacked?"])
+def test_who_came_after_or_who_said_something_else_is_not_who_said_the_last_answer(
+    engine: Engine, asked: str
+) -> None:
+    """ "Et après, qui ?" asks who came next, not who said it (as "d'après qui ?" does); "who
+    said the MAA attacked?" asks of a saying of its own."""
+    opening = engine.answer("Qui a pris Ber ?")
+    assert opening.answered
+    reply = engine.answer(asked, context=opening.context)
+    assert reply.reason not in (Reason.REPEATED, Reason.UNSOURCED)
 
 
 def test_doubt_after_a_decline_or_out_of_the_blue_confirms_nothing(engine: Engine) -> None:

@@ -173,6 +173,8 @@ def test_a_message_cut_to_fit_telegram_says_where_it_was_cut(pack: Pack) -> None
         ("in french please", "Je suis un bot qui répond aux questions sur"),
         ("en français stp", "Je suis un bot qui répond aux questions sur"),
         ("en anglais svp", "I'm a bot that answers questions about the Battle"),
+        ("In French please", "Je suis un bot qui répond aux questions sur"),
+        ("Répondez en Anglais", "I'm a bot that answers questions about the Battle"),
         ("answer in English please", "I'm a bot that answers questions about the Battle"),
         ("comment tu t'appelles ?", "Je suis un bot qui répond aux questions sur"),
         # ... after a greeting too
@@ -440,6 +442,13 @@ def test_a_decline_quotes_a_question_asked_with_a_negated_auxiliary_whole(questi
         ("ki a gagné ?", "D'après l'article, en anglais :"),
         ("kel groupe a gagné ?", "D'après l'article, en anglais :"),
         ("t ki ?", "Je suis un bot"),
+        # A name tells no language: the "In" of "In Khalil" is no English word here, in
+        # capitals too ...
+        ("Qui contrôlait In Khalil ?", "D'après l'article, en anglais :"),
+        ("QUI CONTRÔLAIT IN KHALIL ?", "D'après l'article, en anglais :"),
+        # ... but a word opening a question after a comma or on a new line is no name.
+        ("Ok, Qui a gagné ?", "D'après l'article, en anglais :"),
+        ("ok\nQui a gagné ?", "D'après l'article, en anglais :"),
     ],
 )
 def test_the_language_of_a_reply_goes_by_telling_words(

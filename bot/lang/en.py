@@ -900,7 +900,7 @@ PATTERNS = {
         r" (?:information|info|figures?|numbers?|details?|report)"
         r"|where (?:does|did) (?:that|this) (?:(?:information|info|figure|number) )?come from"
         # "who says?", "what's the source?", "says who?" (a bare "source?" doubts the answer)
-        r"|who (?:said|says|claimed|claims|reported|reports|stated)|says who|said who"
+        r"|who (?:said|says|claimed|claims|reported|reports|stated)|said who"
         r"|(?:what|which|whats|what s) (?:is |was )?(?:the |their |its |your |his )?sources?"
     ),
     "who_said_openers": r"and |so |but |ok ",

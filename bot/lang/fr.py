@@ -335,6 +335,8 @@ IDIOMS = (
         "remporte",
         ("emporte", "emporter", "emportent", "emporterent", "emportait", "emportaient"),
     ),
+    # "D'après qui ?" asks who said it ("après qui ?" asks who came after).
+    (r"\bd'apres qui\b", "selon qui", ("apres",)),
     # "Qu'ont-ils pris ?", "Qu'a-t-il dit ?": "qu'" before a verb and its pronoun asks what.
     (
         r"(^|[.!?;:] )((?:et|mais|alors|donc|puis),? )?qu'(?=(?:a|ont|avait|avaient)[- ](?:t-)?"
@@ -523,8 +525,8 @@ PATTERNS = {
         # "d'où vient ce chiffre ?" (the elided "d'" gone)
         r"|ou (?:vient|viennent) (?:ca|cela|(?:ces|cette|ce) (?:informations?|chiffres?|bilan))"
         r"|ou (?:ca|cela) vient"
-        # "qui dit ça ?", "d'après qui ?", "quelle source ?"
-        r"|qui (?:dit|affirme|rapporte)(?: ca| cela)?|qui l (?:a dit|affirme|dit)|apres qui"
+        # "qui dit ça ?", "quelle source ?" ("d'après qui ?" is read "selon qui")
+        r"|qui (?:dit|affirme|rapporte)(?: ca| cela)?"
         r"|(?:quelle|quelles) (?:est |sont )?(?:la |les |sa |ses |leur |leurs )?sources?"
     ),
     "who_said_openers": r"et |mais ",
