@@ -175,14 +175,16 @@ def question_language(question: str) -> str:
     other words remain. (Kept for the last few questions: a reply asks it for its answer's
     line, its suggestions and its decline.)"""
     text = printable(strip_address(question))
+    folded = fold(text)
+    words = lang.words_of(folded)
     # ("In French please": a language asked for by its name is no name to leave out.)
-    requested = lang.requested_language(lang.words_of(fold(text)))
+    requested = lang.requested_language(words)
     if requested is not None:
         return requested
-    unnamed = _WORD_INSIDE.sub(_unnamed, text)
-    if lang.words_of(fold(unnamed)):
-        text = unnamed
-    return text_language(text)
+    unnamed = fold(_WORD_INSIDE.sub(_unnamed, text))
+    if kept := lang.words_of(unnamed):
+        folded, words = unnamed, kept
+    return lang.language_of(folded, words)
 
 
 def _unnamed(inside: re.Match[str]) -> str:
