@@ -209,6 +209,8 @@ def eval_command(args: argparse.Namespace) -> int:
         print(report(results, title=str(path)))
         if args.sessions:
             print(report(run_sessions(engine, items), title=f"{path} as sessions of 5"))
+        if args.out_of_fold:
+            _print_out_of_fold(engine, Path(path), items)
         if args.risk or args.target_wrong is not None:
             _print_risk(engine, items, target=args.target_wrong)
     if len(args.files) > 1:
@@ -227,6 +229,23 @@ def eval_command(args: argparse.Namespace) -> int:
         print(f"wrong answers {wrong:.1%} are above {args.max_wrong:.1%}")
         failed = True
     return EXIT_FAILED if failed else EXIT_OK
+
+
+def _print_out_of_fold(engine: Engine, path: Path, items: list[Item]) -> None:
+    """Print a file's figures out of fold, when the pack's classifier was fitted on it; else
+    say that the figures printed already are those of questions it never saw."""
+    from bot.evaluation import report, run_out_of_fold
+    from bot.verdict import FOLDS
+
+    classifier = engine.pack.classifier
+    if classifier is None or path.name not in classifier.questions:
+        print(
+            f"{path}: the classifier was not fitted on its questions, so the figures above "
+            "are already those of questions it never saw"
+        )
+        return
+    results = run_out_of_fold(engine.pack, items, thresholds=engine.thresholds)
+    print(report(results, title=f"{path} out of {FOLDS} folds"))
 
 
 def _print_risk(engine: Engine, items: list[Item], *, target: float | None) -> None:
@@ -510,6 +529,13 @@ def _parser() -> argparse.ArgumentParser:
         "--sessions",
         action="store_true",
         help="also ask the items as conversations of five (fixed seed) and score every one",
+    )
+    evaluate.add_argument(
+        "--out-of-fold",
+        action="store_true",
+        help="also score a file the classifier was fitted on (pack fit --questions) in five "
+        "parts, each asked of a classifier fitted without it, as new questions are "
+        "(needs scikit-learn)",
     )
     evaluate.add_argument(
         "--risk",

@@ -5,16 +5,17 @@ from __future__ import annotations
 import json
 import random
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 
 from bot.errors import BotError
 from bot.knowledge import Pack
 from bot.matching import Context, Engine, Reply, Thresholds
+from bot.verdict import FOLDS, Verdict
 
 KINDS = ("answerable", "unknown", "absent", "out_of_scope", "near_miss", "either")
 STYLES = (
@@ -130,6 +131,47 @@ def run(engine: Engine, items: list[Item]) -> list[Result]:
         assert reply is not None
         results.append(Result(item, reply, is_correct(item, reply)))
     return results
+
+
+def fold_engines(
+    pack: Pack,
+    items: Sequence[Item],
+    folds: int = FOLDS,
+    *,
+    thresholds: Thresholds | None = None,
+    verdict: Verdict | Literal["fitted"] | None = "fitted",
+) -> Iterator[tuple[Engine, list[int]]]:
+    """Yield, for each of `folds` parts of the items (dealt in turn), an engine whose classifier
+    was fitted on the pack's phrasings and the other parts' items, with the positions of the
+    part's items: asked of it, each item is a question its classifier never saw, as a
+    reader's is. (Fitting needs scikit-learn: the fit extra.)"""
+    from bot.fitting import fit
+
+    for fold in range(folds):
+        others = [item for n, item in enumerate(items) if n % folds != fold]
+        classifier = fit(pack, [("questions", others)])
+        engine = Engine(
+            replace(pack, classifier=classifier), thresholds=thresholds, verdict=verdict
+        )
+        yield engine, [n for n in range(len(items)) if n % folds == fold]
+
+
+def run_out_of_fold(
+    pack: Pack, items: list[Item], folds: int = FOLDS, *, thresholds: Thresholds | None = None
+) -> list[Result]:
+    """Score the items of a file the pack's classifier was fitted on as `run` does, each asked
+    of an engine whose classifier was fitted without it (`fold_engines`), in the file's order.
+
+    Asked of the shipped classifier, such a file scores what the classifier remembers as well
+    as what it learned; out of fold, it scores as questions nobody has asked before do. (The
+    classifier of each part is fitted on the pack's phrasings and this file alone, not on
+    other files the shipped one was fitted on.)
+    """
+    results: list[Result | None] = [None] * len(items)
+    for engine, positions in fold_engines(pack, items, folds, thresholds=thresholds):
+        for n, result in zip(positions, run(engine, [items[n] for n in positions]), strict=True):
+            results[n] = result
+    return [r for r in results if r is not None]
 
 
 def run_sessions(

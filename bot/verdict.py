@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -173,7 +173,9 @@ STRENGTH = 0.1
 all but decide alone (fitted with 1.0, the second pack's plain "where did the flood happen?",
 scoring 0.59 and missing nothing, fell under the floor)."""
 FOLDS = 5
-"""How many parts the development questions are cut into to fit the verdict out of fold."""
+"""How many parts a question file the pack's classifier was fitted on is cut into, to ask each
+part of a classifier fitted without it: to fit the verdict, and to score the file out of fold
+(`bot.evaluation.run_out_of_fold`)."""
 FLOOR = 0.45
 """The floor a fit writes unless told another: on the held-aside questions it declined as many
 wrong answers as it could without losing right ones."""
@@ -229,19 +231,12 @@ def observed_out_of_fold(
     folds in turn. (By their text instead, so that a question asked twice over falls in one
     fold, the development set gained 2 right answers and its sessions 1 wrong one; the
     held-aside set 3 wrong ones.)"""
-    from bot.fitting import fit as fit_classifier
-    from bot.matching import Engine
+    from bot.evaluation import fold_engines
 
-    fold_of = [n % folds for n in range(len(items))]
     rows: list[list[float]] = []
     labels: list[int] = []
-    for fold in range(folds):
-        others = [item for item, f in zip(items, fold_of, strict=True) if f != fold]
-        classifier = fit_classifier(pack, [("questions", others)])
-        engine = Engine(replace(pack, classifier=classifier), verdict=None)
-        found = observed(
-            engine, [item for item, f in zip(items, fold_of, strict=True) if f == fold]
-        )
+    for engine, positions in fold_engines(pack, items, folds, verdict=None):
+        found = observed(engine, [items[n] for n in positions])
         rows += found[0]
         labels += found[1]
     return rows, labels

@@ -8,6 +8,7 @@ import json
 import os
 import pty
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -216,6 +217,31 @@ def test_eval_scores_items_as_sessions_and_shows_what_a_threshold_costs(tmp_path
     assert "risk-coverage" in done.stdout
     assert re.search(r"0\.48: answered 75\.0%, wrong 0\.0%, accuracy 100\.0%  <- now", done.stdout)
     assert re.search(r"0\.40: answered \d", done.stdout)
+
+
+def test_eval_out_of_fold_scores_the_questions_the_classifier_was_fitted_on_as_new_ones(
+    tmp_path: Path,
+) -> None:
+    """--out-of-fold asks each fifth of a file the pack's classifier was fitted on of a
+    classifier fitted without it, and prints those figures under the in-sample ones; of a file
+    it was not fitted on, it says the figures printed are already out of sample."""
+    pack = tmp_path / "pack"
+    shutil.copytree(ROOT / "tests" / "packs" / "lantern-festival", pack)
+    questions = pack / "questions.yaml"
+    unfitted = bot("eval", "--knowledge", str(pack), "--out-of-fold", str(questions))
+    assert unfitted.returncode == 0, unfitted.stderr
+    assert f"{questions}: the classifier was not fitted on its questions" in unfitted.stdout
+    assert "out of 5 folds" not in unfitted.stdout
+    fitted = bot("pack", "fit", str(pack), "--questions", str(questions))
+    assert fitted.returncode == 0, fitted.stdout + fitted.stderr
+    done = bot("eval", "--knowledge", str(pack), "--out-of-fold", str(questions))
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert re.fullmatch(rf"{re.escape(str(questions))}: [\d.]+% \(\d+/113\), .*", lines[0])
+    out_of_fold = [line for line in lines if line.startswith(f"{questions} out of 5 folds: ")]
+    assert len(out_of_fold) == 1, done.stdout[-800:]
+    assert re.search(r"\(\d+/113\), wrong answers \d+ ", out_of_fold[0])
+    assert "not fitted on its questions" not in done.stdout
 
 
 def test_eval_finds_the_threshold_a_wrong_answer_rate_asks_for_and_it_holds() -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.evaluation import Item, load_questions
+from bot.evaluation import Item, fold_engines, load_questions, run_out_of_fold
 from bot.fitting import answering_fact, fit
 from bot.knowledge import CLASSIFIER_FILE, KnowledgeError, Pack, load_pack
 from bot.matching import Engine
@@ -167,6 +167,25 @@ def test_refitting_a_pack_gives_the_same_opinions_as_its_shipped_classifier(
         text = normalize(item.turns[-1])
         for a, b in zip(refitted.probabilities(text), shipped.probabilities(text), strict=True):
             assert a == pytest.approx(b, abs=0.01)
+
+
+def test_out_of_fold_each_question_is_asked_of_a_classifier_fitted_without_it() -> None:
+    """The file is dealt into five parts; each part is asked of an engine whose classifier was
+    fitted on the phrasings and the other parts, and the results come back in the file's
+    order."""
+    pack = load_pack(SECOND_PACK)
+    items = load_questions(SECOND_PACK / "questions.yaml")
+    full = fit(pack, [("questions", items)])
+    whole = full.questions["questions"]
+    seen: list[int] = []
+    for engine, positions in fold_engines(pack, items):
+        classifier = engine.pack.classifier
+        assert classifier is not None and classifier.fitted_on == full.fitted_on
+        assert 0 < classifier.questions["questions"] < whole
+        seen += positions
+    assert sorted(seen) == list(range(len(items)))
+    results = run_out_of_fold(pack, items)
+    assert [r.item for r in results] == items
 
 
 def test_fitting_without_scikit_learn_says_how_to_install_it(pack_copy: Path) -> None:
