@@ -486,11 +486,14 @@ class Decider:
         message on its own, it finds another fact likelier and this one unlikely, the two
         quoting no sentence in common (then the answer is offered as "did you mean", see
         `Engine._seconded`); else None."""
-        if likely is None or score >= self.weights.disputable:
+        weights = self.weights
+        if likely is None or score >= weights.overruled:
             return None
         index = self.index
         view = likely.opinion(index.facts[fact].id)
-        if view is None or view.best == view.fact or view.probability >= self.weights.disputed:
+        if view is None or view.best == view.fact or view.probability >= weights.disputed:
+            return None
+        if score >= weights.disputable and view.best_probability < weights.overruling:
             return None
         other = index.fact_index.get(view.best)
         if other is not None and index.fact_sentences[fact] & index.fact_sentences[other]:

@@ -364,6 +364,48 @@ def test_near_the_bar_the_classifier_is_one_of_the_signals_shown(engine: Engine)
     assert reply.runner_up is not None and reply.confidence - reply.runner_up.score < 0.1
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Did the Arab militia start the fight, or was it attacked first?",
+        "@BerFactsBot ethnicity MAA vs MNLA",
+    ],
+)
+def test_a_surer_answer_gives_way_to_a_classifier_as_sure_of_another_fact(
+    engine: Engine, pack: Pack, question: str
+) -> None:
+    """Scores from 0.8 to 0.95 are put to the classifier as well, and offered as "did you
+    mean" when it finds another fact fairly likely (`overruling`) and this one unlikely."""
+    alone = Engine(replace(pack, classifier=None)).answer(question)
+    reply = engine.answer(question)
+    assert reply.outcome is Outcome.SUGGEST and reply.reason is Reason.DISPUTED
+    assert reply.opinion is not None
+    assert engine.weights.disputable <= reply.confidence < engine.weights.overruled
+    assert reply.opinion.probability < engine.weights.disputed
+    assert reply.opinion.best_probability >= engine.weights.overruling
+    assert alone.fact_id == reply.opinion.fact != reply.opinion.best
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [("which town did the MAA seize?", "maa-seized-ber"), ("Qui l'a attaquée ?", "maa-seized-ber")],
+)
+def test_a_surer_answer_stands_when_the_classifier_finds_no_other_fact_that_likely(
+    engine: Engine, question: str, fact_id: str
+) -> None:
+    """The classifier finds another fact a little likelier than the answer, and the answer
+    unlikely, but none fairly likely: a ranking this sure stands."""
+    reply = engine.answer(question)
+    assert reply.answered and reply.fact_id == fact_id
+    assert engine.weights.disputable <= reply.confidence < engine.weights.overruled
+    likely = engine.likelihood(question)
+    assert likely is not None
+    view = likely.opinion(fact_id)
+    assert view is not None and view.best != fact_id
+    assert view.probability < engine.weights.disputed
+    assert view.best_probability < engine.weights.overruling
+
+
 def test_a_turn_leaning_on_the_conversation_is_not_disputed(engine: Engine) -> None:
     first = engine.answer("who were the 23 people held in ber?")
     reply = engine.answer("what happened to them in the end?", context=first.context)
