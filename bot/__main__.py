@@ -238,9 +238,13 @@ def _print_out_of_fold(engine: Engine, path: Path, items: list[Item]) -> None:
     from bot.verdict import FOLDS
 
     classifier = engine.pack.classifier
-    if classifier is None or path.name not in classifier.questions:
+    if classifier is None:
+        print(f"{path}: the pack has no current classifier, so there is nothing to fit without it")
+        return
+    # (Known by the file's name, as `pack fit --questions` records it.)
+    if path.name not in classifier.questions:
         print(
-            f"{path}: the classifier was not fitted on its questions, so the figures above "
+            f"{path}: the classifier was fitted on no file of this name, so the figures above "
             "are already those of questions it never saw"
         )
         return
@@ -534,8 +538,8 @@ def _parser() -> argparse.ArgumentParser:
         "--out-of-fold",
         action="store_true",
         help="also score a file the classifier was fitted on (pack fit --questions) in five "
-        "parts, each asked of a classifier fitted without it, as new questions are "
-        "(needs scikit-learn)",
+        "parts, each asked of a classifier fitted without it, as new questions are; printed "
+        "only, apart from the totals, --save and the exit checks (needs scikit-learn)",
     )
     evaluate.add_argument(
         "--risk",

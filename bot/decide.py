@@ -482,10 +482,11 @@ class Decider:
         return match if match is not None and match.score >= self.thresholds.answer else None
 
     def doubt(self, likely: Likelihood | None, fact: int, score: float) -> Opinion | None:
-        """Return the classifier's view of an answer with a fact at a score, when, reading the
-        message on its own, it finds another fact likelier and this one unlikely, the two
-        quoting no sentence in common (then the answer is offered as "did you mean", see
-        `Engine._seconded`); else None."""
+        """Return the classifier's view of an answer with a fact at a score under `overruled`,
+        when, reading the message on its own, it finds another fact likelier and this one
+        unlikely (`disputed`), the two quoting no sentence in common, and, for a score from
+        `disputable` up, that other fact at least `overruling` likely (then the answer is
+        offered as "did you mean", see `Engine._seconded`); else None."""
         weights = self.weights
         if likely is None or score >= weights.overruled:
             return None

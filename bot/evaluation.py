@@ -171,7 +171,9 @@ def run_out_of_fold(
     for engine, positions in fold_engines(pack, items, folds, thresholds=thresholds):
         for n, result in zip(positions, run(engine, [items[n] for n in positions]), strict=True):
             results[n] = result
-    return [r for r in results if r is not None]
+    scored = [r for r in results if r is not None]
+    assert len(scored) == len(items), "every item falls in one part"
+    return scored
 
 
 def run_sessions(

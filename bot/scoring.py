@@ -59,7 +59,8 @@ class Ranker:
         self._asked_words = index.typed_question_tokens | set(asked_kinds)
         self._after = vocabulary.tokens(lang.SEQUEL_WORDS)
         # The classifier's share moves a score by at most that share: past these bounds it
-        # could not change what is done with the best fact, and it is not asked.
+        # could not change what is done with the best fact, and its share is not worked out.
+        # (It may still dispute an answer scoring under `Weights.overruled`: `Decider.doubt`.)
         limits = thresholds or Thresholds()
         share = weights.opinion_share
         self._beyond_doubt = (limits.sure / (1 - share), share / (1 - share))

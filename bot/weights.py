@@ -102,7 +102,8 @@ class Weights:
     (about one time in three, on the question sets): the decline says the bot cannot find the
     answer, not that the article does not say it."""
     disputable: float = 0.8
-    """Answers scoring below this are put to the classifier (`opinion`) ..."""
+    """Answers scoring below this are put to the classifier (`opinion`) and offered as "did
+    you mean" when it finds another fact likelier and this one less likely than `disputed` ..."""
     overruled: float = 0.95
     """... and those scoring from `disputable` up to this too, but only when it finds the other
     fact at least `overruling` likely: a ranking that sure gives way only to a classifier
@@ -114,8 +115,7 @@ class Weights:
     """(Chosen out of fold on the development questions: from 0.2 to 0.4 as many wrong answers
     as with no bar; 0.5 one more, 0.7 three more.)"""
     disputed: float = 0.1
-    """... and offered as "did you mean" when it finds another fact likelier and this one less
-    likely than this."""
+    """How unlikely the classifier must find an answer to dispute it (`disputable`)."""
 
     # What a fact does not account for: each shrinks its score by this factor.
     missing_why: float = 0.4

@@ -230,7 +230,7 @@ def test_eval_out_of_fold_scores_the_questions_the_classifier_was_fitted_on_as_n
     questions = pack / "questions.yaml"
     unfitted = bot("eval", "--knowledge", str(pack), "--out-of-fold", str(questions))
     assert unfitted.returncode == 0, unfitted.stderr
-    assert f"{questions}: the classifier was not fitted on its questions" in unfitted.stdout
+    assert f"{questions}: the classifier was fitted on no file of this name" in unfitted.stdout
     assert "out of 5 folds" not in unfitted.stdout
     fitted = bot("pack", "fit", str(pack), "--questions", str(questions))
     assert fitted.returncode == 0, fitted.stdout + fitted.stderr
@@ -241,7 +241,11 @@ def test_eval_out_of_fold_scores_the_questions_the_classifier_was_fitted_on_as_n
     out_of_fold = [line for line in lines if line.startswith(f"{questions} out of 5 folds: ")]
     assert len(out_of_fold) == 1, done.stdout[-800:]
     assert re.search(r"\(\d+/113\), wrong answers \d+ ", out_of_fold[0])
-    assert "not fitted on its questions" not in done.stdout
+    assert "fitted on no file of this name" not in done.stdout
+    (pack / "classifier.json").unlink()
+    none = bot("eval", "--knowledge", str(pack), "--out-of-fold", str(questions))
+    assert none.returncode == 0, none.stderr
+    assert f"{questions}: the pack has no current classifier" in none.stdout
 
 
 def test_eval_finds_the_threshold_a_wrong_answer_rate_asks_for_and_it_holds() -> None:
