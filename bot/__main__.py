@@ -201,8 +201,8 @@ def eval_command(args: argparse.Namespace) -> int:
     before = load_outcomes(Path(args.compare)) if args.compare else None
     everything = []
     now = []
-    for path in args.files:
-        items = load_questions(Path(path))
+    files = [(Path(path), load_questions(Path(path))) for path in args.files]
+    for path, items in files:
         results = run(engine, items)
         everything.extend(results)
         now.extend(outcomes(str(path), results))
@@ -210,7 +210,7 @@ def eval_command(args: argparse.Namespace) -> int:
         if args.sessions:
             print(report(run_sessions(engine, items), title=f"{path} as sessions of 5"))
         if args.out_of_fold:
-            _print_out_of_fold(engine, Path(path), items)
+            _print_out_of_fold(engine, path, items, files)
         if args.risk or args.target_wrong is not None:
             _print_risk(engine, items, target=args.target_wrong)
     if len(args.files) > 1:
@@ -231,9 +231,13 @@ def eval_command(args: argparse.Namespace) -> int:
     return EXIT_FAILED if failed else EXIT_OK
 
 
-def _print_out_of_fold(engine: Engine, path: Path, items: list[Item]) -> None:
+def _print_out_of_fold(
+    engine: Engine, path: Path, items: list[Item], files: list[tuple[Path, list[Item]]]
+) -> None:
     """Print a file's figures out of fold, when the pack's classifier was fitted on it; else
-    say that the figures printed already are those of questions it never saw."""
+    say that the figures printed already are those of questions it never saw. Each part's
+    classifier is fitted on the other files given that the shipped one was fitted on too (by
+    name); those it was fitted on and that were not given are named."""
     from bot.evaluation import report, run_out_of_fold
     from bot.verdict import FOLDS
 
@@ -248,7 +252,20 @@ def _print_out_of_fold(engine: Engine, path: Path, items: list[Item]) -> None:
             "are already those of questions it never saw"
         )
         return
-    results = run_out_of_fold(engine.pack, items, thresholds=engine.thresholds)
+    besides = {
+        other.name: others
+        for other, others in files
+        if other.name != path.name and other.name in classifier.questions
+    }
+    left_out = sorted(set(classifier.questions) - set(besides) - {path.name})
+    if left_out:
+        print(
+            f"{path}: out of fold, each part's classifier is fitted without "
+            f"{', '.join(left_out)}, which the pack's was fitted on too (not given here)"
+        )
+    results = run_out_of_fold(
+        engine.pack, items, thresholds=engine.thresholds, besides=list(besides.items())
+    )
     print(report(results, title=f"{path} out of {FOLDS} folds"))
 
 
@@ -538,8 +555,9 @@ def _parser() -> argparse.ArgumentParser:
         "--out-of-fold",
         action="store_true",
         help="also score a file the classifier was fitted on (pack fit --questions) in five "
-        "parts, each asked of a classifier fitted without it, as new questions are; printed "
-        "only, apart from the totals, --save and the exit checks (needs scikit-learn)",
+        "parts, each asked of a classifier fitted without it (and on the other files given "
+        "that it was fitted on), as new questions are; printed only, apart from the totals, "
+        "--save and the exit checks (needs scikit-learn)",
     )
     evaluate.add_argument(
         "--risk",

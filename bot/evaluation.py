@@ -140,16 +140,18 @@ def fold_engines(
     *,
     thresholds: Thresholds | None = None,
     verdict: Verdict | Literal["fitted"] | None = "fitted",
+    besides: Sequence[tuple[str, Sequence[Item]]] = (),
 ) -> Iterator[tuple[Engine, list[int]]]:
     """Yield, for each of `folds` parts of the items (dealt in turn), an engine whose classifier
-    was fitted on the pack's phrasings and the other parts' items, with the positions of the
-    part's items: asked of it, each item is a question its classifier never saw, as a
-    reader's is. (Fitting needs scikit-learn: the fit extra.)"""
+    was fitted on the pack's phrasings, the other parts' items and every item of `besides`
+    (other files, each by its name), with the positions of the part's items: asked of it,
+    each item is a question its classifier never saw, as a reader's is. (Fitting needs
+    scikit-learn: the fit extra.)"""
     from bot.fitting import fit
 
     for fold in range(folds):
         others = [item for n, item in enumerate(items) if n % folds != fold]
-        classifier = fit(pack, [("questions", others)])
+        classifier = fit(pack, [("questions", others), *besides])
         engine = Engine(
             replace(pack, classifier=classifier), thresholds=thresholds, verdict=verdict
         )
@@ -157,18 +159,25 @@ def fold_engines(
 
 
 def run_out_of_fold(
-    pack: Pack, items: list[Item], folds: int = FOLDS, *, thresholds: Thresholds | None = None
+    pack: Pack,
+    items: list[Item],
+    folds: int = FOLDS,
+    *,
+    thresholds: Thresholds | None = None,
+    besides: Sequence[tuple[str, Sequence[Item]]] = (),
 ) -> list[Result]:
     """Score the items of a file the pack's classifier was fitted on as `run` does, each asked
     of an engine whose classifier was fitted without it (`fold_engines`), in the file's order.
 
     Asked of the shipped classifier, such a file scores what the classifier remembers as well
-    as what it learned; out of fold, it scores as questions nobody has asked before do. (The
-    classifier of each part is fitted on the pack's phrasings and this file alone, not on
-    other files the shipped one was fitted on.)
+    as what it learned; out of fold, it scores as questions nobody has asked before do. The
+    classifier of each part is fitted on the pack's phrasings, the file's other parts and the
+    files of `besides`: the other files the shipped one was fitted on, to be like it.
     """
     results: list[Result | None] = [None] * len(items)
-    for engine, positions in fold_engines(pack, items, folds, thresholds=thresholds):
+    for engine, positions in fold_engines(
+        pack, items, folds, thresholds=thresholds, besides=besides
+    ):
         for n, result in zip(positions, run(engine, [items[n] for n in positions]), strict=True):
             results[n] = result
     scored = [r for r in results if r is not None]

@@ -248,6 +248,32 @@ def test_eval_out_of_fold_scores_the_questions_the_classifier_was_fitted_on_as_n
     assert f"{questions}: the pack has no current classifier" in none.stdout
 
 
+def test_eval_out_of_fold_fits_each_part_on_the_other_files_given_too(tmp_path: Path) -> None:
+    """Out of fold, each part's classifier is fitted, like the pack's, on the other files the
+    pack's was fitted on that are given too; one that is not given is named."""
+    pack = tmp_path / "pack"
+    shutil.copytree(ROOT / "tests" / "packs" / "lantern-festival", pack)
+    items = yaml.safe_load((pack / "questions.yaml").read_text(encoding="utf-8"))
+    first, second = tmp_path / "first.yaml", tmp_path / "second.yaml"
+    first.write_text(yaml.safe_dump(items[:60]), encoding="utf-8")
+    second.write_text(yaml.safe_dump(items[60:]), encoding="utf-8")
+    fitted = bot("pack", "fit", str(pack), "--questions", str(first), "--questions", str(second))
+    assert fitted.returncode == 0, fitted.stdout + fitted.stderr
+    alone = bot("eval", "--knowledge", str(pack), "--out-of-fold", str(first))
+    assert alone.returncode == 0, alone.stderr
+    assert (
+        f"{first}: out of fold, each part's classifier is fitted without second.yaml, which "
+        "the pack's was fitted on too (not given here)"
+    ) in alone.stdout
+    both = bot("eval", "--knowledge", str(pack), "--out-of-fold", str(first), str(second))
+    assert both.returncode == 0, both.stderr
+    assert "fitted without" not in both.stdout
+    for path, count in ((first, 60), (second, len(items) - 60)):
+        assert re.search(
+            rf"^{re.escape(str(path))} out of 5 folds: .*/{count}\)", both.stdout, re.M
+        )
+
+
 def test_eval_finds_the_threshold_a_wrong_answer_rate_asks_for_and_it_holds() -> None:
     """--target-wrong X names the answer threshold that answers most while keeping wrong answers
     at or below X; set as BERBOT_ANSWER_THRESHOLD, the same questions keep to it."""
@@ -287,7 +313,7 @@ def test_ask_json_with_debug_writes_what_debug_shows_to_standard_error() -> None
     assert "[decline:" in done.stderr
 
 
-@pytest.mark.parametrize("name", ["dev.yaml", "holdout.yaml"])
+@pytest.mark.parametrize("name", ["dev.yaml", "train.yaml", "holdout.yaml"])
 def test_development_set_is_in_the_published_format(name: str) -> None:
     from bot.evaluation import load_questions
 
