@@ -206,11 +206,12 @@ def eval_command(args: argparse.Namespace) -> int:
         results = run(engine, items)
         everything.extend(results)
         now.extend(outcomes(str(path), results))
-        print(report(results, title=str(path)))
+        print(report(results, title=str(path), misses=not args.totals_only))
         if args.sessions:
-            print(report(run_sessions(engine, items), title=f"{path} as sessions of 5"))
+            sessions = run_sessions(engine, items)
+            print(report(sessions, title=f"{path} as sessions of 5", misses=not args.totals_only))
         if args.out_of_fold:
-            _print_out_of_fold(engine, path, items, files)
+            _print_out_of_fold(engine, path, items, files, misses=not args.totals_only)
         if args.risk or args.target_wrong is not None:
             _print_risk(engine, items, target=args.target_wrong)
     if len(args.files) > 1:
@@ -232,7 +233,12 @@ def eval_command(args: argparse.Namespace) -> int:
 
 
 def _print_out_of_fold(
-    engine: Engine, path: Path, items: list[Item], files: list[tuple[Path, list[Item]]]
+    engine: Engine,
+    path: Path,
+    items: list[Item],
+    files: list[tuple[Path, list[Item]]],
+    *,
+    misses: bool,
 ) -> None:
     """Print a file's figures out of fold, when the pack's classifier was fitted on it; else
     say that the figures printed already are those of questions it never saw. Each part's
@@ -266,7 +272,7 @@ def _print_out_of_fold(
     results = run_out_of_fold(
         engine.pack, items, thresholds=engine.thresholds, besides=list(besides.items())
     )
-    print(report(results, title=f"{path} out of {FOLDS} folds"))
+    print(report(results, title=f"{path} out of {FOLDS} folds", misses=misses))
 
 
 def _print_risk(engine: Engine, items: list[Item], *, target: float | None) -> None:
@@ -558,6 +564,12 @@ def _parser() -> argparse.ArgumentParser:
         "parts, each asked of a classifier fitted without it (and on the other files given "
         "that it was fitted on), as new questions are; printed only, apart from the totals, "
         "--save and the exit checks (needs scikit-learn)",
+    )
+    evaluate.add_argument(
+        "--totals-only",
+        action="store_true",
+        help="print the figures without the misses: for question files nobody may read, such "
+        "as the held-aside and training ones",
     )
     evaluate.add_argument(
         "--risk",

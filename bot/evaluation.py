@@ -259,8 +259,9 @@ def accuracy(results: list[Result]) -> float:
     return sum(r.correct for r in results) / len(results) if results else 0.0
 
 
-def report(results: list[Result], *, title: str) -> str:
-    """Render accuracy overall, by kind and by style, then every miss with what the bot said."""
+def report(results: list[Result], *, title: str, misses: bool = True) -> str:
+    """Render accuracy overall, by kind and by style, then (unless `misses` is false) every miss
+    with what the bot said."""
     count = len(results)
     lines = [
         f"{title}: {accuracy(results):.1%} ({sum(r.correct for r in results)}/{count}), "
@@ -276,10 +277,10 @@ def report(results: list[Result], *, title: str) -> str:
             for name, group in sorted(groups.items())
         ]
         lines.append(f"  by {label}: " + ", ".join(cells))
-    misses = [r for r in results if not r.correct]
-    if misses:
+    missed = [r for r in results if not r.correct] if misses else []
+    if missed:
         lines.append("  misses:")
-    for result in misses:
+    for result in missed:
         asked = " | ".join(result.item.turns)
         reply = result.reply
         said = reply.fact_id or ("quoted sentence" if reply.quoted else reply.outcome.value)

@@ -19,6 +19,11 @@ def clean_environ(**values: str) -> dict[str, str]:
     return environ
 
 
+REFITTED = "the classifier was refitted on the blind-written questions of train.yaml too"
+"""Why a few examples the tests describe flipped: fitted on many more questions, the classifier
+weighs their words otherwise (the held-aside questions gained more than these lost)."""
+
+
 def run_bot(
     *args: str,
     stdin: str = "",
@@ -26,6 +31,7 @@ def run_bot(
     cwd: Path = ROOT,
     prefix: tuple[str, ...] = (),
     check: bool = False,
+    timeout: float = 60,
 ) -> subprocess.CompletedProcess[str]:
     """Run `python -m bot ARGS` (after `prefix`, a wrapper command) and return what it printed."""
     return subprocess.run(
@@ -35,6 +41,6 @@ def run_bot(
         text=True,
         cwd=cwd,
         env=clean_environ(**(env or {})),
-        timeout=60,
+        timeout=timeout,
         check=check,
     )

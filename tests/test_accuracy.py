@@ -17,8 +17,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # A little under what the bot scores today, and a little over the share of questions it answers
 # wrongly (see the README); tighten them as it improves. (The development set grew harder in
-# steps, with questions read and worked on: typed, described and paraphrased ones.)
-LIMITS = {"dev.yaml": (0.92, 0.025), "holdout.yaml": (0.87, 0.04)}
+# steps, with questions read and worked on: typed, described and paraphrased ones. The
+# classifier is fitted on the development and training questions, so their figures are
+# in-sample; the held-aside ones are not.)
+LIMITS = {"dev.yaml": (0.92, 0.025), "train.yaml": (0.92, 0.02), "holdout.yaml": (0.9, 0.02)}
 
 
 @pytest.mark.parametrize(("name", "limits"), sorted(LIMITS.items()))
@@ -28,17 +30,13 @@ def test_question_set_stays_above_its_floor_and_under_its_wrong_answers(
     floor, most_wrong = limits
     done = subprocess.run(
         [sys.executable, "-m", "bot", "eval", str(ROOT / "tests" / "data" / name),
-         "--min-accuracy", str(floor), "--max-wrong", str(most_wrong)],
+         "--min-accuracy", str(floor), "--max-wrong", str(most_wrong), "--totals-only"],
         capture_output=True, text=True, cwd=ROOT, timeout=120, check=False,
     )  # fmt: skip
-    # (Totals only: the held-aside questions' misses are never shown, even by a failing run.)
-    totals = "\n".join(
-        line
-        for line in done.stdout.splitlines()
-        if not line.startswith("  ") or line.startswith("  by ")
-    )
-    assert done.returncode == 0, totals
-    assert "by kind:" in done.stdout
+    # (Totals only: the held-aside and training questions' misses are never shown, even by a
+    # failing run.)
+    assert done.returncode == 0, done.stdout
+    assert "by kind:" in done.stdout and "misses:" not in done.stdout
 
 
 def test_eval_fails_above_its_share_of_wrong_answers() -> None:

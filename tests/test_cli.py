@@ -26,12 +26,15 @@ CONTRACT_KEYS = ["question", "answered", "answer", "citations", "confidence", "s
 
 
 def bot(
-    *args: str, stdin: str = "", env: dict[str, str] | None = None, cwd: Path = ROOT
+    *args: str,
+    stdin: str = "",
+    env: dict[str, str] | None = None,
+    cwd: Path = ROOT,
+    timeout: float = 60,
 ) -> subprocess.CompletedProcess[str]:
     # Recording unanswered questions has tests of its own.
-    return run_bot(
-        *args, stdin=stdin, env={"BERBOT_RECORD_UNANSWERED": "false", **(env or {})}, cwd=cwd
-    )
+    environment = {"BERBOT_RECORD_UNANSWERED": "false", **(env or {})}
+    return run_bot(*args, stdin=stdin, env=environment, cwd=cwd, timeout=timeout)
 
 
 def test_ask_json_answers_one_question_by_the_contract() -> None:
@@ -250,7 +253,8 @@ def test_eval_out_of_fold_scores_the_questions_the_classifier_was_fitted_on_as_n
 
 def test_eval_out_of_fold_fits_each_part_on_the_other_files_given_too(tmp_path: Path) -> None:
     """Out of fold, each part's classifier is fitted, like the pack's, on the other files the
-    pack's was fitted on that are given too; one that is not given is named."""
+    pack's was fitted on that are given too; one that is not given is named. (With
+    --totals-only, no question is printed: for files nobody may read.)"""
     pack = tmp_path / "pack"
     shutil.copytree(ROOT / "tests" / "packs" / "lantern-festival", pack)
     items = yaml.safe_load((pack / "questions.yaml").read_text(encoding="utf-8"))
@@ -259,15 +263,20 @@ def test_eval_out_of_fold_fits_each_part_on_the_other_files_given_too(tmp_path: 
     second.write_text(yaml.safe_dump(items[60:]), encoding="utf-8")
     fitted = bot("pack", "fit", str(pack), "--questions", str(first), "--questions", str(second))
     assert fitted.returncode == 0, fitted.stdout + fitted.stderr
-    alone = bot("eval", "--knowledge", str(pack), "--out-of-fold", str(first))
+    alone = bot("eval", "--knowledge", str(pack), "--out-of-fold", str(first), timeout=300)
     assert alone.returncode == 0, alone.stderr
     assert (
         f"{first}: out of fold, each part's classifier is fitted without second.yaml, which "
         "the pack's was fitted on too (not given here)"
     ) in alone.stdout
-    both = bot("eval", "--knowledge", str(pack), "--out-of-fold", str(first), str(second))
+    both = bot(
+        "eval", "--knowledge", str(pack), "--out-of-fold", "--totals-only", str(first),
+        str(second), timeout=300,
+    )  # fmt: skip
     assert both.returncode == 0, both.stderr
     assert "fitted without" not in both.stdout
+    assert "misses:" in alone.stdout and "misses:" not in both.stdout
+    assert not any(item["q"] in both.stdout for item in items if "q" in item)
     for path, count in ((first, 60), (second, len(items) - 60)):
         assert re.search(
             rf"^{re.escape(str(path))} out of 5 folds: .*/{count}\)", both.stdout, re.M

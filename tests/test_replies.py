@@ -281,7 +281,7 @@ def test_a_question_in_a_terminal_s_colours_is_read_without_them(
 @pytest.mark.parametrize(
     ("question", "line", "offered"),
     [
-        ("did the french army actually fight or just watch?", "Did you mean this?", 1),
+        ("What became of the lorry seized in the second raid?", "Did you mean this?", 1),
         ("ethnicity of civilians killed", "I'm not sure which", 2),
         ("Combien de temps a duré le combat ?", "Vouliez-vous demander ceci ?", 1),
         ("Quand ont-ils quitté la ville ?", "Je ne sais pas bien laquelle", 2),

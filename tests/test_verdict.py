@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import subprocess
 import sys
 from dataclasses import replace
@@ -23,6 +24,7 @@ from bot.verdict import MEASURES, PATH, Verdict, VerdictError, load_verdict, mea
 from tests.commandline import ROOT, clean_environ
 
 DEV = ROOT / "tests" / "data" / "dev.yaml"
+TRAIN = ROOT / "tests" / "data" / "train.yaml"
 REGION = (
     "I can never remember the administrative geography of northern Mali. The article mentions "
     "Gao Region and Timbuktu. Which region of Mali is Ber actually in?"
@@ -259,15 +261,18 @@ def test_what_it_measures_reads_the_question_against_the_best_fact(engine: Engin
     assert measured("what became of the seized truck?", last=0)["unanswered"] == 0
 
 
-def test_refitting_on_the_development_questions_gives_the_shipped_weights(tmp_path: Path) -> None:
+def test_refitting_on_the_question_files_gives_the_shipped_weights(tmp_path: Path) -> None:
+    """The verdict is fitted on the files the bundled classifier was fitted on: the
+    development questions and the blind-written ones no longer held aside."""
     fitted = tmp_path / "verdict.json"
     result = subprocess.run(
-        [sys.executable, "-m", "bot.verdict", "fit", str(DEV), "--output", str(fitted)],
-        capture_output=True, text=True, cwd=ROOT, env=clean_environ(), timeout=300, check=False,
+        [sys.executable, "-m", "bot.verdict", "fit", str(DEV), str(TRAIN), "--output", str(fitted)],
+        capture_output=True, text=True, cwd=ROOT, env=clean_environ(), timeout=900, check=False,
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
-    # (Out of fold: the bundled classifier was fitted on the development questions too.)
+    # (Out of fold: the bundled classifier was fitted on these questions too.)
     assert "fitted on" in result.stdout and "out of 5 folds" in result.stdout
+    assert re.search(r"of (\d+) questions, \1 of them out of 5 folds", result.stdout)
     refitted, shipped = load_verdict(fitted), load_verdict(PATH)
     assert refitted.floor == shipped.floor
     assert refitted.bias == pytest.approx(shipped.bias, rel=1e-3, abs=1e-3)
