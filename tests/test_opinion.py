@@ -74,7 +74,7 @@ def test_the_classifier_reads_a_word_as_the_synonym_it_folds_into(
 ) -> None:
     """A word the phrasings seldom or never use weighs as the word the language data or the
     pack's synonyms fold it into ("triumphed" as "won", "perished" as "killed"): read by its
-    letters alone, the first of these was likeliest "who controlled Ber before?"."""
+    letters alone, "which faction triumphed at Ber?" was likeliest "who controlled Ber before?"."""
     likely = engine.likelihood(question)
     assert likely is not None
     opinion = likely.opinion(fact_id)
