@@ -217,7 +217,8 @@ def eval_command(args: argparse.Namespace) -> int:
     if len(args.files) > 1:
         print(f"all files: {accuracy(everything):.1%} ({len(everything)} questions)")
     if before is not None:
-        print(render_changes(changes(before, now), against=args.compare))
+        found = changes(before, now)
+        print(render_changes(found, against=args.compare, listed=not args.totals_only))
     if args.save:
         save_outcomes(Path(args.save), now)
         print(f"saved {len(now)} outcomes to {args.save}")
@@ -568,8 +569,8 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument(
         "--totals-only",
         action="store_true",
-        help="print the figures without the misses: for question files nobody may read, such "
-        "as the held-aside and training ones",
+        help="print the figures without the misses, and with --compare only how many changed: "
+        "for question files nobody may read, such as the held-aside and training ones",
     )
     evaluate.add_argument(
         "--risk",

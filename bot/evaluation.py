@@ -410,8 +410,9 @@ def changes(before: list[SavedOutcome], after: list[SavedOutcome]) -> list[Chang
     return found
 
 
-def render_changes(found: list[Change], *, against: str) -> str:
-    """Render what changed, both ways: answers that went wrong, went right, or moved."""
+def render_changes(found: list[Change], *, against: str, listed: bool = True) -> str:
+    """Render what changed, both ways: answers that went wrong, went right, or moved; with
+    `listed` false, only how many of each (for question files nobody may read)."""
     groups: dict[str, list[Change]] = {
         "now wrong": [],
         "now right": [],
@@ -436,7 +437,7 @@ def render_changes(found: list[Change], *, against: str) -> str:
         + (f"{len(found)} question{'s' if len(found) != 1 else ''} changed ({counts})"
            if found else "no question changed its outcome or fact")
     ]  # fmt: skip
-    for title, members in groups.items():
+    for title, members in groups.items() if listed else ():
         if members:
             lines.append(f"  {title}:")
         for change in members:

@@ -439,6 +439,41 @@ def test_eval_compare_lists_what_one_new_fact_changed_both_ways(
     assert "no question changed its outcome or fact" in same.stdout
 
 
+def test_eval_compare_with_totals_only_counts_the_changes_without_a_question(
+    tmp_path: Path, pack_copy: Path
+) -> None:
+    """On a file nobody may read, --compare --totals-only says how many questions changed and
+    which way, and prints none of them, nor what the bot said to them."""
+    questions = tmp_path / "q.yaml"
+    asked = "how many ordinary people died when the fighting started?"
+    item = {"q": asked, "kind": "answerable", "expect": ["two civilians"], "style": "plain"}
+    questions.write_text(yaml.safe_dump([item]), encoding="utf-8")
+    saved = tmp_path / "before.json"
+    first = bot("eval", str(questions), "--knowledge", str(pack_copy), "--save", str(saved))
+    assert first.returncode == 0, first.stderr
+    # A new fact given that very question as a phrasing by mistake takes it.
+    facts = pack_copy / "facts" / "battle.yaml"
+    facts.write_text(
+        facts.read_text(encoding="utf-8") + "\n- id: ramadane-statement\n"
+        "  answer: Ramadane said the MAA launched the attack against the MNLA.\n"
+        "  cite:\n"
+        "    - MAA spokesperson Mohamed Ould Ramadane stated that the MAA launched the attack "
+        'against the MNLA, chasing away an "armed band".\n'
+        "  questions:\n"
+        "    - What did Ramadane say about the attack?\n"
+        f"    - {asked}\n",
+        encoding="utf-8",
+    )
+    done = bot(
+        "eval", str(questions), "--knowledge", str(pack_copy), "--compare", str(saved),
+        "--totals-only",
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert f"compared with {saved}: 1 question changed (1 now wrong)" in done.stdout
+    assert asked not in done.stdout
+    assert "was:" not in done.stdout and "now wrong:" not in done.stdout
+
+
 def test_eval_min_accuracy_is_a_share(tmp_path: Path) -> None:
     questions = tmp_path / "q.yaml"
     questions.write_text("- q: who won?\n  kind: answerable\n  expect: [MAA]\n", encoding="utf-8")
