@@ -437,7 +437,9 @@ def render_changes(found: list[Change], *, against: str, listed: bool = True) ->
         + (f"{len(found)} question{'s' if len(found) != 1 else ''} changed ({counts})"
            if found else "no question changed its outcome or fact")
     ]  # fmt: skip
-    for title, members in groups.items() if listed else ():
+    if not listed:
+        return lines[0]
+    for title, members in groups.items():
         if members:
             lines.append(f"  {title}:")
         for change in members:

@@ -185,8 +185,9 @@ class Weights:
     learned_weight: float = 5.0
     """The least summed weight of a word's features on a fact for the classifier to have
     learned it as the fact's word. (Chosen out of fold on the development and training
-    questions, for the classifier fitted on both: against 20, 5 gained 20 right for 1 more
-    wrong answer of 11,916; 2 and 3 the same, 7.5 and 10 fewer, 25 and 30 fewer than 20.)"""
+    questions, for the classifier fitted on both: 5 answered 20 more right than 20, for 1 more
+    wrong answer of 11,916; 2 and 3 did the same, 7.5, 10 and 12 fewer, 25 and 30 fewer than
+    20.)"""
     learned_facts: int = 3
     """... among the facts it weighs most on, at most so many. (4 and 5 gained on the
     development questions and not on the training ones, for two more wrong answers.)"""

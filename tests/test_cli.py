@@ -470,7 +470,7 @@ def test_eval_compare_with_totals_only_counts_the_changes_without_a_question(
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert f"compared with {saved}: 1 question changed (1 now wrong)" in done.stdout
-    assert asked not in done.stdout
+    assert asked not in done.stdout and "[q.yaml]" not in done.stdout
     assert "was:" not in done.stdout and "now wrong:" not in done.stdout
 
 

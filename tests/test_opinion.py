@@ -416,7 +416,8 @@ def test_near_the_bar_the_classifier_is_one_of_the_signals_shown(engine: Engine)
                 strict=True,
                 reason="answered (rightly) with the MAA's claim that it launched the attack: "
                 "with Weights.learned_weight at 5 the classifier's words leave that fact "
-                "nothing lacking, and it finds it 78% likely: nothing disputes it",
+                "nothing lacking, and the classifier finds that fact 78% likely: nothing "
+                "disputes it",
             ),
         ),
         "@BerFactsBot ethnicity MAA vs MNLA",

@@ -328,11 +328,13 @@ def test_a_quoted_sentence_is_the_json_answer_after_the_line_that_introduces_it(
             "L'article ne dit pas cela. Voici",
             marks=pytest.mark.xfail(
                 strict=True,
-                reason="offered (the verdict finds it 22% likely) as how many the MAA lost: "
-                "with Weights.learned_weight at 5 the classifier's words of that fact raise "
-                "it over the bar",
+                reason="offered how many the MAA lost (maa-casualties-unknown) instead: with "
+                "Weights.learned_weight at 5 the classifier's words of that fact raise it to "
+                "0.51, over the 0.42 a suggestion needs, and the verdict (22% likely) only "
+                "lets it be offered",
             ),
         ),
+        ("Des enfants ont-ils été enlevés ?", "L'article ne dit pas cela. Voici"),
         ("qui commandait le MNLA ?", "L'article ne dit pas qui commandait le MNLA."),
         (
             "quelle est la capitale de la France ?",
