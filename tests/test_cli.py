@@ -389,6 +389,26 @@ def test_every_answer_of_the_bundled_pack_is_in_its_citations(pack: Pack) -> Non
     assert [str(u) for u in ungrounded(pack)] == []
 
 
+MISTAKEN_PHRASING = "how many ordinary people died when the fighting started?"
+"""A civilians question, given by mistake to a fact on what the MAA's spokesman said."""
+
+
+def _add_a_fact_asked(pack: Path, phrasing: str) -> None:
+    """Add to a pack a fact citing the spokesman's sentence, asked `phrasing` besides its own."""
+    facts = pack / "facts" / "battle.yaml"
+    facts.write_text(
+        facts.read_text(encoding="utf-8") + "\n- id: ramadane-statement\n"
+        "  answer: Ramadane said the MAA launched the attack against the MNLA.\n"
+        "  cite:\n"
+        "    - MAA spokesperson Mohamed Ould Ramadane stated that the MAA launched the attack "
+        'against the MNLA, chasing away an "armed band".\n'
+        "  questions:\n"
+        "    - What did Ramadane say about the attack?\n"
+        f"    - {phrasing}\n",
+        encoding="utf-8",
+    )
+
+
 def test_eval_compare_lists_what_one_new_fact_changed_both_ways(
     tmp_path: Path, pack_copy: Path
 ) -> None:
@@ -411,17 +431,7 @@ def test_eval_compare_lists_what_one_new_fact_changed_both_ways(
     assert f"saved 2 outcomes to {saved}" in first.stdout
     facts = pack_copy / "facts" / "battle.yaml"
     original = facts.read_text(encoding="utf-8")
-    facts.write_text(
-        original + "\n- id: ramadane-statement\n"
-        "  answer: Ramadane said the MAA launched the attack against the MNLA.\n"
-        "  cite:\n"
-        "    - MAA spokesperson Mohamed Ould Ramadane stated that the MAA launched the attack "
-        'against the MNLA, chasing away an "armed band".\n'
-        "  questions:\n"
-        "    - What did Ramadane say about the attack?\n"
-        "    - how many ordinary people died when the fighting started?\n",
-        encoding="utf-8",
-    )
+    _add_a_fact_asked(pack_copy, MISTAKEN_PHRASING)
     changed = bot("eval", str(questions), "--knowledge", str(pack_copy), "--compare", str(saved))
     assert changed.returncode == 0, changed.stderr
     report = changed.stdout[changed.stdout.index("compared with") :]
@@ -445,25 +455,14 @@ def test_eval_compare_with_totals_only_counts_the_changes_without_a_question(
     """On a file nobody may read, --compare --totals-only says how many questions changed and
     which way, and prints none of them, nor what the bot said to them."""
     questions = tmp_path / "q.yaml"
-    asked = "how many ordinary people died when the fighting started?"
+    asked = MISTAKEN_PHRASING
     item = {"q": asked, "kind": "answerable", "expect": ["two civilians"], "style": "plain"}
     questions.write_text(yaml.safe_dump([item]), encoding="utf-8")
     saved = tmp_path / "before.json"
     first = bot("eval", str(questions), "--knowledge", str(pack_copy), "--save", str(saved))
     assert first.returncode == 0, first.stderr
     # A new fact given that very question as a phrasing by mistake takes it.
-    facts = pack_copy / "facts" / "battle.yaml"
-    facts.write_text(
-        facts.read_text(encoding="utf-8") + "\n- id: ramadane-statement\n"
-        "  answer: Ramadane said the MAA launched the attack against the MNLA.\n"
-        "  cite:\n"
-        "    - MAA spokesperson Mohamed Ould Ramadane stated that the MAA launched the attack "
-        'against the MNLA, chasing away an "armed band".\n'
-        "  questions:\n"
-        "    - What did Ramadane say about the attack?\n"
-        f"    - {asked}\n",
-        encoding="utf-8",
-    )
+    _add_a_fact_asked(pack_copy, asked)
     done = bot(
         "eval", str(questions), "--knowledge", str(pack_copy), "--compare", str(saved),
         "--totals-only",
