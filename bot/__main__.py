@@ -217,8 +217,8 @@ def eval_command(args: argparse.Namespace) -> int:
     if len(args.files) > 1:
         print(f"all files: {accuracy(everything):.1%} ({len(everything)} questions)")
     if before is not None:
-        found = changes(before, now)
-        print(render_changes(found, against=args.compare, listed=not args.totals_only))
+        listed = not args.totals_only
+        print(render_changes(changes(before, now), against=args.compare, listed=listed))
     if args.save:
         save_outcomes(Path(args.save), now)
         print(f"saved {len(now)} outcomes to {args.save}")

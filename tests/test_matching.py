@@ -3494,9 +3494,8 @@ def test_a_fact_asked_what_came_after_a_day_is_not_held_down_for_telling_that_da
                 strict=True,
                 reason="answered with the day the Burkinabè left (a fact of that day, though "
                 "its sentence says who held the town after), held down (x0.50) to 0.481 "
-                "against the 0.48 bar: the "
-                "classifier, refitted with set CE among the training questions, finds that "
-                "fact 93% likely",
+                "against the 0.48 bar: the classifier, refitted with set CE among the "
+                "training questions, finds that fact 93% likely",
             ),
         ),
         "who left after may 7?",
