@@ -220,7 +220,7 @@ def eval_command(args: argparse.Namespace) -> int:
         listed = not args.totals_only
         print(render_changes(changes(before, now), against=args.compare, listed=listed))
     if args.save:
-        save_outcomes(Path(args.save), now)
+        save_outcomes(Path(args.save), now, questions=not args.totals_only)
         print(f"saved {len(now)} outcomes to {args.save}")
     failed = False
     if args.min_accuracy is not None and accuracy(everything) < args.min_accuracy:
@@ -569,8 +569,9 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument(
         "--totals-only",
         action="store_true",
-        help="print the figures without the misses, and with --compare only how many changed: "
-        "for question files nobody may read, such as the held-aside and training ones",
+        help="print the figures without the misses, with --compare only how many changed, and "
+        "with --save no question's text: for question files nobody may read, such as the "
+        "held-aside and training ones",
     )
     evaluate.add_argument(
         "--risk",
@@ -584,7 +585,10 @@ def _parser() -> argparse.ArgumentParser:
         help="also say which answer threshold keeps wrong answers at or below X (a share)",
     )
     evaluate.add_argument(
-        "--save", metavar="FILE", help="write each question's outcome and fact to FILE (JSON)"
+        "--save",
+        metavar="FILE",
+        help="write each question's outcome and fact to FILE (JSON; with --totals-only each "
+        "question is kept as a digest, not its text)",
     )
     evaluate.add_argument(
         "--compare",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import random
 from collections import Counter, defaultdict
@@ -293,8 +294,14 @@ def report(results: list[Result], *, title: str, misses: bool = True) -> str:
 
 # -- what an edit changes ----------------------------------------------------------------------
 
-_SAVED_FORMAT = 1
-"""The version of the --save file's layout."""
+_SAVED_FORMAT = 2
+"""The version of the --save file's layout (1 kept every question's text; 2 keeps a digest of
+each, and the text only when asked to)."""
+
+
+def question_digest(question: str) -> str:
+    """Return what names a question in a --save file without saying it."""
+    return "sha256:" + hashlib.sha256(question.encode("utf-8")).hexdigest()[:24]
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,8 +310,11 @@ class SavedOutcome:
 
     file: str
     """The question file's name."""
-    question: str
-    """The question, or a conversation's turns joined by " | "."""
+    question: str | None
+    """The question, or a conversation's turns joined by " | " (None: not kept, as for a file
+    nobody may read)."""
+    digest: str
+    """A digest of the question, what names it across runs."""
     occurrence: int
     """Which asking of the same question in the same file this is (1 for the first)."""
     outcome: str
@@ -317,7 +327,7 @@ class SavedOutcome:
     @property
     def key(self) -> tuple[str, str, int]:
         """Return what identifies the question across runs."""
-        return (self.file, self.question, self.occurrence)
+        return (self.file, self.digest, self.occurrence)
 
     def said(self) -> str:
         """Return what the bot did, as a curator reads it."""
@@ -336,17 +346,27 @@ def outcomes(file: str, results: list[Result]) -> list[SavedOutcome]:
         reply = result.reply
         fact = reply.fact_id or ("quoted sentence" if reply.quoted else None)
         kept.append(
-            SavedOutcome(name, question, seen[question], reply.outcome.value, fact, result.correct)
+            SavedOutcome(
+                name,
+                question,
+                question_digest(question),
+                seen[question],
+                reply.outcome.value,
+                fact,
+                result.correct,
+            )
         )
     return kept
 
 
-def save_outcomes(path: Path, kept: list[SavedOutcome]) -> None:
-    """Write outcomes to a JSON file for a later `eval --compare`."""
+def save_outcomes(path: Path, kept: list[SavedOutcome], *, questions: bool = True) -> None:
+    """Write outcomes to a JSON file for a later `eval --compare`; with `questions` false, each
+    question is kept as its digest alone (for question files nobody may read)."""
     records = [
         {
             "file": o.file,
-            "question": o.question,
+            **({"question": o.question} if questions else {}),
+            "digest": o.digest,
             "occurrence": o.occurrence,
             "outcome": o.outcome,
             "fact": o.fact,
@@ -369,13 +389,14 @@ def load_outcomes(path: Path) -> list[SavedOutcome]:
         raise QuestionFileError(f"{path}: cannot read: {error}") from error
     except json.JSONDecodeError as error:
         raise QuestionFileError(f"{path}: not a file written by eval --save: {error}") from error
-    if not isinstance(data, dict) or data.get("format") != _SAVED_FORMAT:
+    if not isinstance(data, dict) or data.get("format") not in (1, _SAVED_FORMAT):
         raise QuestionFileError(f"{path}: not a file written by eval --save")
     try:
         return [
             SavedOutcome(
                 str(r["file"]),
-                str(r["question"]),
+                None if r.get("question") is None else str(r["question"]),
+                str(r["digest"]) if "digest" in r else question_digest(str(r["question"])),
                 int(r["occurrence"]),
                 str(r["outcome"]),
                 None if r["fact"] is None else str(r["fact"]),
@@ -445,7 +466,8 @@ def render_changes(found: list[Change], *, against: str, listed: bool = True) ->
         for change in members:
             shown = change.after or change.before
             assert shown is not None
-            lines.append(f"  - [{shown.file}] {shown.question}")
+            question = shown.question if shown.question is not None else "(question not kept)"
+            lines.append(f"  - [{shown.file}] {question}")
             if change.before is not None:
                 lines.append(f"      was: {change.before.said()}")
             if change.after is not None:

@@ -452,15 +452,22 @@ def test_eval_compare_lists_what_one_new_fact_changed_both_ways(
 def test_eval_compare_with_totals_only_counts_the_changes_without_a_question(
     tmp_path: Path, pack_copy: Path
 ) -> None:
-    """On a file nobody may read, --compare --totals-only says how many questions changed and
-    which way, and prints none of them, nor what the bot said to them."""
+    """On a file nobody may read, --save --totals-only keeps no question's text (a digest of
+    each names it), and --compare --totals-only says how many questions changed and which way,
+    and prints none of them, nor what the bot said to them."""
     questions = tmp_path / "q.yaml"
     asked = MISTAKEN_PHRASING
     item = {"q": asked, "kind": "answerable", "expect": ["two civilians"], "style": "plain"}
     questions.write_text(yaml.safe_dump([item]), encoding="utf-8")
     saved = tmp_path / "before.json"
-    first = bot("eval", str(questions), "--knowledge", str(pack_copy), "--save", str(saved))
+    first = bot(
+        "eval", str(questions), "--knowledge", str(pack_copy), "--save", str(saved),
+        "--totals-only",
+    )  # fmt: skip
     assert first.returncode == 0, first.stderr
+    kept = saved.read_text(encoding="utf-8")
+    assert "ordinary people" not in kept and '"question"' not in kept
+    assert json.loads(kept)["outcomes"][0]["digest"].startswith("sha256:")
     # A new fact given that very question as a phrasing by mistake takes it.
     _add_a_fact_asked(pack_copy, asked)
     done = bot(
@@ -471,6 +478,25 @@ def test_eval_compare_with_totals_only_counts_the_changes_without_a_question(
     assert f"compared with {saved}: 1 question changed (1 now wrong)" in done.stdout
     assert asked not in done.stdout and "[q.yaml]" not in done.stdout
     assert "was:" not in done.stdout and "now wrong:" not in done.stdout
+
+
+def test_eval_compare_reads_a_file_saved_with_every_question_s_text_by_an_earlier_version(
+    tmp_path: Path,
+) -> None:
+    """A --save file of the first layout (each question's text, no digest) still compares."""
+    questions = tmp_path / "q.yaml"
+    questions.write_text("- q: who won?\n  kind: answerable\n  expect: [MAA]\n", encoding="utf-8")
+    saved = tmp_path / "before.json"
+    assert bot("eval", str(questions), "--save", str(saved)).returncode == 0
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    assert data["outcomes"][0]["question"] == "who won?"
+    data["format"] = 1
+    for record in data["outcomes"]:
+        del record["digest"]
+    saved.write_text(json.dumps(data), encoding="utf-8")
+    same = bot("eval", str(questions), "--compare", str(saved))
+    assert same.returncode == 0, same.stderr
+    assert "no question changed its outcome or fact" in same.stdout
 
 
 def test_eval_min_accuracy_is_a_share(tmp_path: Path) -> None:
