@@ -270,10 +270,11 @@ def _print_out_of_fold(
             f"{path}: out of fold, each part's classifier is fitted without "
             f"{', '.join(left_out)}, which the pack's was fitted on too (not given here)"
         )
-    results = run_out_of_fold(
+    done = run_out_of_fold(
         engine.pack, items, thresholds=engine.thresholds, besides=list(besides.items())
     )
-    print(report(results, title=f"{path} out of {FOLDS} folds", misses=misses))
+    print(report(done.results, title=f"{path} out of {FOLDS} folds", misses=misses))
+    print(f"  {done.fitted_on()}")
 
 
 def _print_risk(engine: Engine, items: list[Item], *, target: float | None) -> None:

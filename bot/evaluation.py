@@ -166,7 +166,7 @@ def run_out_of_fold(
     *,
     thresholds: Thresholds | None = None,
     besides: Sequence[tuple[str, Sequence[Item]]] = (),
-) -> list[Result]:
+) -> OutOfFold:
     """Score the items of a file the pack's classifier was fitted on as `run` does, each asked
     of an engine whose classifier was fitted without it (`fold_engines`), in the file's order.
 
@@ -176,14 +176,42 @@ def run_out_of_fold(
     files of `besides`: the other files the shipped one was fitted on, to be like it.
     """
     results: list[Result | None] = [None] * len(items)
+    fitted: list[dict[str, int]] = []
     for engine, positions in fold_engines(
         pack, items, folds, thresholds=thresholds, besides=besides
     ):
+        assert engine.pack.classifier is not None
+        fitted.append(dict(engine.pack.classifier.questions))
         for n, result in zip(positions, run(engine, [items[n] for n in positions]), strict=True):
             results[n] = result
     scored = [r for r in results if r is not None]
     assert len(scored) == len(items), "every item falls in one part"
-    return scored
+    return OutOfFold(scored, fitted)
+
+
+@dataclass(frozen=True, slots=True)
+class OutOfFold:
+    """A file's results out of fold, with what each part's classifier was fitted on."""
+
+    results: list[Result]
+    """Each item's result, in the file's order."""
+    fitted: list[dict[str, int]]
+    """For each part, how many questions its classifier was fitted on besides the phrasings:
+    of the file's other parts ("questions") and of each other file, by name (as the
+    classifier records them)."""
+
+    def fitted_on(self) -> str:
+        """Say what the parts' classifiers were fitted on besides the phrasings."""
+        names = sorted({name for part in self.fitted for name in part} - {"questions"})
+        said = []
+        for name in ["questions", *names]:
+            counts = sorted({part.get(name, 0) for part in self.fitted})
+            span = f"{counts[0]:,}" if len(counts) == 1 else f"{counts[0]:,}-{counts[-1]:,}"
+            said.append(f"{span} of the file's other parts" if name == "questions" else
+                        f"{span} of {name}")  # fmt: skip
+        return "each part's classifier was fitted on the phrasings and questions: " + ", ".join(
+            said
+        )
 
 
 def run_sessions(

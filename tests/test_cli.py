@@ -253,8 +253,8 @@ def test_eval_out_of_fold_scores_the_questions_the_classifier_was_fitted_on_as_n
 
 def test_eval_out_of_fold_fits_each_part_on_the_other_files_given_too(tmp_path: Path) -> None:
     """Out of fold, each part's classifier is fitted, like the pack's, on the other files the
-    pack's was fitted on that are given too; one that is not given is named. (With
-    --totals-only, no question is printed: for files nobody may read.)"""
+    pack's was fitted on that are given too, and says so from its own record; one that is not
+    given is named. (With --totals-only, no question is printed: for files nobody may read.)"""
     pack = tmp_path / "pack"
     shutil.copytree(ROOT / "tests" / "packs" / "lantern-festival", pack)
     items = yaml.safe_load((pack / "questions.yaml").read_text(encoding="utf-8"))
@@ -281,6 +281,16 @@ def test_eval_out_of_fold_fits_each_part_on_the_other_files_given_too(tmp_path: 
         assert re.search(
             rf"^{re.escape(str(path))} out of 5 folds: .*/{count}\)", both.stdout, re.M
         )
+    # What each part's classifier was fitted on, as it records it: as many of the other file
+    # as the pack's classifier was fitted on.
+    recorded = json.loads((pack / "classifier.json").read_text(encoding="utf-8"))["questions"]
+    said = "  each part's classifier was fitted on the phrasings and questions: "
+    parts = r"\d+(-\d+)? of the file's other parts"
+    assert re.search(rf"^{said}{parts}$", alone.stdout, re.M)
+    for path, other in ((first, "second.yaml"), (second, "first.yaml")):
+        after = both.stdout[both.stdout.index(f"{path} out of 5 folds: ") :].splitlines()
+        line = next(line for line in after if line.startswith(said))
+        assert re.fullmatch(rf"{said}{parts}, {recorded[other]} of {other}", line)
 
 
 def test_eval_finds_the_threshold_a_wrong_answer_rate_asks_for_and_it_holds() -> None:

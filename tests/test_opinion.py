@@ -207,7 +207,7 @@ def test_out_of_fold_each_question_is_asked_of_a_classifier_fitted_without_it() 
         assert classifier.questions["questions"] == sum(map(taught, others)) > 0
         seen += positions
     assert sorted(seen) == list(range(len(items)))
-    results = run_out_of_fold(pack, items)
+    results = run_out_of_fold(pack, items).results
     assert [r.item for r in results] == items
 
 
