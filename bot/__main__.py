@@ -244,7 +244,8 @@ def _print_out_of_fold(
     """Print a file's figures out of fold, when the pack's classifier was fitted on it; else
     say that the figures printed already are those of questions it never saw. Each part's
     classifier is fitted on the other files given that the shipped one was fitted on too (by
-    name); those it was fitted on and that were not given are named."""
+    name); those it was fitted on and that were not given are named. After the figures, a
+    line says what the parts' classifiers record being fitted on."""
     from bot.evaluation import report, run_out_of_fold
     from bot.verdict import FOLDS
 
@@ -564,8 +565,8 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also score a file the classifier was fitted on (pack fit --questions) in five "
         "parts, each asked of a classifier fitted without it (and on the other files given "
-        "that it was fitted on), as new questions are; printed only, apart from the totals, "
-        "--save and the exit checks (needs scikit-learn)",
+        "that it was fitted on, which it then says), as new questions are; printed only, "
+        "apart from the totals, --save and the exit checks (needs scikit-learn)",
     )
     evaluate.add_argument(
         "--totals-only",
@@ -589,7 +590,8 @@ def _parser() -> argparse.ArgumentParser:
         "--save",
         metavar="FILE",
         help="write each question's outcome and fact to FILE (JSON; with --totals-only each "
-        "question is kept as a digest, not its text)",
+        "question is kept as a digest, not its text, though what the bot did with each is "
+        "still there: such a file is not to be read either)",
     )
     evaluate.add_argument(
         "--compare",

@@ -134,6 +134,10 @@ def run(engine: Engine, items: list[Item]) -> list[Result]:
     return results
 
 
+OWN_PARTS = "questions"
+"""What a part's classifier records the file's other parts as, beside the other files' names."""
+
+
 def fold_engines(
     pack: Pack,
     items: Sequence[Item],
@@ -152,11 +156,36 @@ def fold_engines(
 
     for fold in range(folds):
         others = [item for n, item in enumerate(items) if n % folds != fold]
-        classifier = fit(pack, [("questions", others), *besides])
+        classifier = fit(pack, [(OWN_PARTS, others), *besides])
         engine = Engine(
             replace(pack, classifier=classifier), thresholds=thresholds, verdict=verdict
         )
         yield engine, [n for n in range(len(items)) if n % folds == fold]
+
+
+@dataclass(frozen=True, slots=True)
+class OutOfFold:
+    """A file's results out of fold, with what each part's classifier was fitted on."""
+
+    results: list[Result]
+    """Each item's result, in the file's order."""
+    fitted: list[dict[str, int]]
+    """For each part, how many questions its classifier was fitted on besides the phrasings:
+    of the file's other parts (`OWN_PARTS`) and of each other file, by name (as the
+    classifier records them)."""
+
+    def fitted_on(self) -> str:
+        """Say what the parts' classifiers were fitted on besides the phrasings."""
+        names = sorted({name for part in self.fitted for name in part} - {OWN_PARTS})
+        said = []
+        for name in [OWN_PARTS, *names]:
+            counts = sorted({part.get(name, 0) for part in self.fitted})
+            span = f"{counts[0]:,}" if len(counts) == 1 else f"{counts[0]:,}-{counts[-1]:,}"
+            label = "the file's other parts" if name == OWN_PARTS else name
+            said.append(f"{span} of {label}")
+        return "each part's classifier was fitted on the phrasings and questions: " + ", ".join(
+            said
+        )
 
 
 def run_out_of_fold(
@@ -173,7 +202,8 @@ def run_out_of_fold(
     Asked of the shipped classifier, such a file scores what the classifier remembers as well
     as what it learned; out of fold, it scores as questions nobody has asked before do. The
     classifier of each part is fitted on the pack's phrasings, the file's other parts and the
-    files of `besides`: the other files the shipped one was fitted on, to be like it.
+    files of `besides`: the other files the shipped one was fitted on, to be like it. Returned
+    with what each part's classifier records being fitted on (`OutOfFold.fitted`).
     """
     results: list[Result | None] = [None] * len(items)
     fitted: list[dict[str, int]] = []
@@ -187,31 +217,6 @@ def run_out_of_fold(
     scored = [r for r in results if r is not None]
     assert len(scored) == len(items), "every item falls in one part"
     return OutOfFold(scored, fitted)
-
-
-@dataclass(frozen=True, slots=True)
-class OutOfFold:
-    """A file's results out of fold, with what each part's classifier was fitted on."""
-
-    results: list[Result]
-    """Each item's result, in the file's order."""
-    fitted: list[dict[str, int]]
-    """For each part, how many questions its classifier was fitted on besides the phrasings:
-    of the file's other parts ("questions") and of each other file, by name (as the
-    classifier records them)."""
-
-    def fitted_on(self) -> str:
-        """Say what the parts' classifiers were fitted on besides the phrasings."""
-        names = sorted({name for part in self.fitted for name in part} - {"questions"})
-        said = []
-        for name in ["questions", *names]:
-            counts = sorted({part.get(name, 0) for part in self.fitted})
-            span = f"{counts[0]:,}" if len(counts) == 1 else f"{counts[0]:,}-{counts[-1]:,}"
-            said.append(f"{span} of the file's other parts" if name == "questions" else
-                        f"{span} of {name}")  # fmt: skip
-        return "each part's classifier was fitted on the phrasings and questions: " + ", ".join(
-            said
-        )
 
 
 def run_sessions(
@@ -324,7 +329,7 @@ def report(results: list[Result], *, title: str, misses: bool = True) -> str:
 
 _SAVED_FORMAT = 2
 """The version of the --save file's layout (1 kept every question's text; 2 keeps a digest of
-each, and the text only when asked to)."""
+each, and its text too unless saved with --totals-only)."""
 
 
 def question_digest(question: str) -> str:
@@ -419,12 +424,13 @@ def load_outcomes(path: Path) -> list[SavedOutcome]:
         raise QuestionFileError(f"{path}: not a file written by eval --save: {error}") from error
     if not isinstance(data, dict) or data.get("format") not in (1, _SAVED_FORMAT):
         raise QuestionFileError(f"{path}: not a file written by eval --save")
+    first = data["format"] == 1
     try:
         return [
             SavedOutcome(
                 str(r["file"]),
-                None if r.get("question") is None else str(r["question"]),
-                str(r["digest"]) if "digest" in r else question_digest(str(r["question"])),
+                _text(r["question"]) if first else _text(r.get("question"), missing=True),
+                question_digest(_text(r["question"])) if first else _text(r["digest"]),
                 int(r["occurrence"]),
                 str(r["outcome"]),
                 None if r["fact"] is None else str(r["fact"]),
@@ -434,6 +440,14 @@ def load_outcomes(path: Path) -> list[SavedOutcome]:
         ]
     except (KeyError, TypeError, ValueError) as error:
         raise QuestionFileError(f"{path}: a saved outcome is malformed: {error!r}") from error
+
+
+def _text(value: object, *, missing: bool = False) -> Any:
+    """Return a saved text, or None where `missing` allows it to be absent; raise ValueError
+    for anything else."""
+    if isinstance(value, str) or (missing and value is None):
+        return value
+    raise ValueError(f"expected text, found {value!r}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -509,6 +509,31 @@ def test_eval_compare_reads_a_file_saved_with_every_question_s_text_by_an_earlie
     assert "no question changed its outcome or fact" in same.stdout
 
 
+def test_eval_compare_names_a_gone_question_of_a_digest_only_file_without_its_text(
+    tmp_path: Path,
+) -> None:
+    """Compared with a file saved with --totals-only, a question no longer asked is listed
+    without its text, which that file never kept; a record of it missing its digest is named
+    as malformed."""
+    questions = tmp_path / "q.yaml"
+    both = "- q: who won?\n  kind: answerable\n  expect: [MAA]\n"
+    questions.write_text(both + "- q: when?\n  kind: absent\n", encoding="utf-8")
+    saved = tmp_path / "before.json"
+    assert bot("eval", str(questions), "--save", str(saved), "--totals-only").returncode == 0
+    questions.write_text(both, encoding="utf-8")
+    gone = bot("eval", str(questions), "--compare", str(saved))
+    assert gone.returncode == 0, gone.stderr
+    assert "questions no longer asked:\n  - [q.yaml] (question not kept)\n" in gone.stdout
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    del data["outcomes"][0]["digest"]
+    saved.write_text(json.dumps(data), encoding="utf-8")
+    broken = bot("eval", str(questions), "--compare", str(saved))
+    assert broken.returncode != 0
+    assert f"{saved}: a saved outcome is malformed: KeyError('digest')" in broken.stdout + (
+        broken.stderr
+    )
+
+
 def test_eval_min_accuracy_is_a_share(tmp_path: Path) -> None:
     questions = tmp_path / "q.yaml"
     questions.write_text("- q: who won?\n  kind: answerable\n  expect: [MAA]\n", encoding="utf-8")
