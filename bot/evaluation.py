@@ -429,7 +429,7 @@ def load_outcomes(path: Path) -> list[SavedOutcome]:
         return [
             SavedOutcome(
                 str(r["file"]),
-                _text(r["question"]) if first else _text(r.get("question"), missing=True),
+                None if r.get("question") is None and not first else _text(r["question"]),
                 question_digest(_text(r["question"])) if first else _text(r["digest"]),
                 int(r["occurrence"]),
                 str(r["outcome"]),
@@ -442,10 +442,9 @@ def load_outcomes(path: Path) -> list[SavedOutcome]:
         raise QuestionFileError(f"{path}: a saved outcome is malformed: {error!r}") from error
 
 
-def _text(value: object, *, missing: bool = False) -> Any:
-    """Return a saved text, or None where `missing` allows it to be absent; raise ValueError
-    for anything else."""
-    if isinstance(value, str) or (missing and value is None):
+def _text(value: object) -> str:
+    """Return a saved text; raise ValueError for anything else."""
+    if isinstance(value, str):
         return value
     raise ValueError(f"expected text, found {value!r}")
 
