@@ -410,16 +410,7 @@ def test_near_the_bar_the_classifier_is_one_of_the_signals_shown(engine: Engine)
 @pytest.mark.parametrize(
     "question",
     [
-        pytest.param(
-            "Did the Arab militia start the fight, or was it attacked first?",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="answered (rightly) with the MAA's claim that it launched the attack: "
-                "with Weights.learned_weight at 5 the classifier's words leave that fact "
-                "nothing lacking, and the classifier finds that fact 78% likely: nothing "
-                "disputes it",
-            ),
-        ),
+        "Did the Arab militia start the fight, or was it attacked first?",
         "@BerFactsBot ethnicity MAA vs MNLA",
     ],
 )
