@@ -8,6 +8,7 @@ import json
 import os
 import pty
 import re
+import select
 import shutil
 import signal
 import subprocess
@@ -707,9 +708,13 @@ class _Terminal:
         os.close(secondary)
         self.seen = b""
 
-    def read_until(self, mark: bytes) -> None:
-        deadline = time.monotonic() + 30
-        while mark not in self.seen and time.monotonic() < deadline:
+    def read_until(self, mark: bytes, seconds: float = 30) -> None:
+        """Read what the console shows until `mark`, for `seconds` at most (never blocking
+        past them on a console that shows nothing more)."""
+        deadline = time.monotonic() + seconds
+        while mark not in self.seen and (left := deadline - time.monotonic()) > 0:
+            if not select.select([self.primary], [], [], left)[0]:
+                break
             try:
                 self.seen += os.read(self.primary, 4096)
             except OSError:
@@ -721,7 +726,17 @@ class _Terminal:
     def close(self) -> None:
         if self.process.poll() is None:
             os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()  # (reaped here, not left to warn in a later test)
         os.close(self.primary)
+
+    def ended(self) -> int:
+        """Return the console's exit status once it ends; fail saying what it showed if it
+        is still running 30 seconds on."""
+        try:
+            return self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.read_until(b"\x00", seconds=1)  # (whatever it showed since)
+            pytest.fail(f"the console is still running; it showed: {self.seen!r}")
 
 
 def test_ctrl_c_at_the_console_prompt_ends_its_line(tmp_path: Path) -> None:
@@ -740,7 +755,7 @@ def test_ctrl_c_at_the_console_prompt_ends_its_line(tmp_path: Path) -> None:
             with contextlib.suppress(subprocess.TimeoutExpired):
                 terminal.process.wait(timeout=3)
                 break
-        status = terminal.process.wait(timeout=30)
+        status = terminal.ended()
         terminal.read_until(b"\n\n\n")
         assert status == 0, terminal.seen  # (nothing more comes: reads what is left)
     finally:
@@ -757,7 +772,7 @@ def test_the_line_that_leaves_the_console_is_not_kept_in_its_history(tmp_path: P
         terminal.type(b"who won?\n")
         terminal.read_until(b"(Lead)\r\nyou> ")
         terminal.type(b"/exit\n")
-        assert terminal.process.wait(timeout=30) == 0, terminal.seen
+        assert terminal.ended() == 0, terminal.seen
     finally:
         terminal.close()
     assert (tmp_path / ".berbot_history").read_text(encoding="utf-8").split() == ["who", "won?"]
