@@ -698,6 +698,9 @@ class _Terminal:
         def own_terminal() -> None:
             # After setsid, make the pty the controlling terminal: Ctrl-C then signals it.
             fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+            # A shell starts a command at its prompt with Ctrl-C's default, whatever this
+            # process has (tests run in the background, as `nohup pytest &`, ignore it).
+            signal.signal(signal.SIGINT, signal.SIG_DFL)
 
         self.process = subprocess.Popen(
             [sys.executable, "-m", "bot", "console"],
