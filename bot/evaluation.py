@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import random
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
@@ -138,6 +139,10 @@ OWN_PARTS = "questions"
 """What a part's classifier records the file's other parts as, beside the other files' names."""
 
 
+FITTING_PROCESSES = os.cpu_count() or 1
+"""How many parts' classifiers `fold_engines` fits at once: one a processor."""
+
+
 def fold_engines(
     pack: Pack,
     items: Sequence[Item],
@@ -151,12 +156,17 @@ def fold_engines(
     was fitted on the pack's phrasings, the other parts' items and every item of `besides`
     (other files, each by its name), with the positions of the part's items: asked of it,
     each item is a question its classifier never saw, as a reader's is. (Fitting needs
-    scikit-learn: the fit extra.)"""
-    from bot.fitting import fit
+    scikit-learn: the fit extra.) The parts' classifiers are fitted side by side, one process
+    a processor (`FITTING_PROCESSES`), before the first engine is yielded."""
+    from bot.fitting import fit, require_fitting
 
-    for fold in range(folds):
-        others = [item for n, item in enumerate(items) if n % folds != fold]
-        classifier = fit(pack, [(OWN_PARTS, others), *besides])
+    require_fitting()
+    from joblib import Parallel, delayed  # (installed with scikit-learn)
+
+    parts = [[item for n, item in enumerate(items) if n % folds != fold] for fold in range(folds)]
+    fitting = Parallel(n_jobs=min(folds, FITTING_PROCESSES))
+    classifiers = fitting(delayed(fit)(pack, [(OWN_PARTS, others), *besides]) for others in parts)
+    for fold, classifier in enumerate(classifiers):
         engine = Engine(
             replace(pack, classifier=classifier), thresholds=thresholds, verdict=verdict
         )

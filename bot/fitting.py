@@ -36,6 +36,14 @@ class FittingUnavailable(BotError):
     exit_status = 2
 
 
+def require_fitting() -> None:
+    """Raise FittingUnavailable, saying how to install it, unless scikit-learn is installed."""
+    try:
+        import sklearn  # noqa: F401
+    except ImportError as error:
+        raise FittingUnavailable("fitting needs scikit-learn: pip install '.[fit]'") from error
+
+
 _phrasing = functools.cache(normalize)
 """A phrasing normalised, once: every development question is held against them all."""
 
@@ -83,11 +91,10 @@ def fit(pack: Pack, questions: Sequence[tuple[str, Sequence[Item]]] = ()) -> Cla
     phrasing of the fact it is asked of (`answering_fact`); the questions about the article's
     events that it does not answer (kind `absent`) as one more class, after the facts'
     (`bot.opinion.UNANSWERED`)."""
-    try:
-        from sklearn.feature_extraction.text import TfidfVectorizer
-        from sklearn.linear_model import LogisticRegression
-    except ImportError as error:
-        raise FittingUnavailable("fitting needs scikit-learn: pip install '.[fit]'") from error
+    require_fitting()
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
     vocabulary = Vocabulary(pack)
 
     def read(question: str) -> str:

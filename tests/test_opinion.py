@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.evaluation import Item, fold_engines, load_questions, run_out_of_fold
+from bot.evaluation import OWN_PARTS, Item, fold_engines, load_questions, run_out_of_fold
 from bot.fitting import answering_fact, fit, unanswered_question
 from bot.knowledge import CLASSIFIER_FILE, KnowledgeError, Pack, load_pack
 from bot.matching import Engine
@@ -209,6 +209,18 @@ def test_out_of_fold_each_question_is_asked_of_a_classifier_fitted_without_it() 
     assert sorted(seen) == list(range(len(items)))
     results = run_out_of_fold(pack, items).results
     assert [r.item for r in results] == items
+
+
+def test_the_parts_fitted_side_by_side_are_those_fitted_one_after_another() -> None:
+    """`fold_engines` fits the parts' classifiers in processes of their own, at once: each is
+    the classifier `fit` gives in this process for the same questions."""
+    pack = load_pack(SECOND_PACK)
+    items = load_questions(SECOND_PACK / "questions.yaml")
+    for engine, positions in fold_engines(pack, items):
+        others = [item for n, item in enumerate(items) if n not in positions]
+        alone = fit(pack, [(OWN_PARTS, others)])
+        assert engine.pack.classifier is not None
+        assert engine.pack.classifier.to_data() == alone.to_data()
 
 
 def test_out_of_fold_each_part_is_fitted_on_the_other_files_too() -> None:
