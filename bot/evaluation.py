@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import random
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
@@ -17,6 +16,7 @@ import yaml
 from bot.errors import BotError
 from bot.knowledge import Pack
 from bot.matching import Context, Engine, Reply, Thresholds
+from bot.opinion import Classifier
 from bot.verdict import FOLDS, Verdict
 
 KINDS = ("answerable", "unknown", "absent", "out_of_scope", "near_miss", "either")
@@ -139,8 +139,9 @@ OWN_PARTS = "questions"
 """What a part's classifier records the file's other parts as, beside the other files' names."""
 
 
-FITTING_PROCESSES = os.cpu_count() or 1
-"""How many parts' classifiers `fold_engines` fits at once: one a processor."""
+FITTING_PROCESSES: int | None = None
+"""How many parts' classifiers `fold_engines` fits at once; None: one a processor this process
+may use (`joblib.cpu_count`, which heeds a container's quota)."""
 
 
 def fold_engines(
@@ -158,14 +159,18 @@ def fold_engines(
     each item is a question its classifier never saw, as a reader's is. (Fitting needs
     scikit-learn: the fit extra.) The parts' classifiers are fitted side by side, one process
     a processor (`FITTING_PROCESSES`), before the first engine is yielded."""
+    if folds < 1:
+        return
     from bot.fitting import fit, require_fitting
 
     require_fitting()
-    from joblib import Parallel, delayed  # (installed with scikit-learn)
+    from joblib import Parallel, cpu_count, delayed  # (installed with scikit-learn)
 
     parts = [[item for n, item in enumerate(items) if n % folds != fold] for fold in range(folds)]
-    fitting = Parallel(n_jobs=min(folds, FITTING_PROCESSES))
-    classifiers = fitting(delayed(fit)(pack, [(OWN_PARTS, others), *besides]) for others in parts)
+    fitting = Parallel(n_jobs=max(1, min(folds, FITTING_PROCESSES or cpu_count())))
+    classifiers: list[Classifier] = fitting(
+        delayed(fit)(pack, [(OWN_PARTS, others), *besides]) for others in parts
+    )
     for fold, classifier in enumerate(classifiers):
         engine = Engine(
             replace(pack, classifier=classifier), thresholds=thresholds, verdict=verdict

@@ -244,13 +244,12 @@ def observed_out_of_fold(
 
 def fit(rows: list[list[float]], labels: list[int], *, floor: float = FLOOR) -> dict[str, Any]:
     """Return the weights of a logistic model fitted on observed measures, as saved."""
-    try:
-        from sklearn.linear_model import LogisticRegression
-        from sklearn.preprocessing import StandardScaler
-    except ImportError as error:
-        from bot.fitting import FittingUnavailable
+    from bot.fitting import require_fitting
 
-        raise FittingUnavailable("fitting needs scikit-learn: pip install '.[fit]'") from error
+    require_fitting()
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.preprocessing import StandardScaler
+
     if len(set(labels)) < 2:
         raise VerdictError(
             "the questions give no ranking whose best fact would be right, or none whose would "

@@ -699,7 +699,8 @@ class _Terminal:
             # After setsid, make the pty the controlling terminal: Ctrl-C then signals it.
             fcntl.ioctl(0, termios.TIOCSCTTY, 0)
             # A shell starts a command at its prompt with Ctrl-C's default, whatever this
-            # process has (tests run in the background, as `nohup pytest &`, ignore it).
+            # process has (started in the background by a script, `pytest &` with no job
+            # control, it ignores Ctrl-C, and so would the console).
             signal.signal(signal.SIGINT, signal.SIG_DFL)
 
         self.process = subprocess.Popen(
@@ -719,9 +720,12 @@ class _Terminal:
             if not select.select([self.primary], [], [], left)[0]:
                 break
             try:
-                self.seen += os.read(self.primary, 4096)
+                chunk = os.read(self.primary, 4096)
             except OSError:
                 break
+            if not chunk:
+                break  # (the end, where a closed terminal reads as one)
+            self.seen += chunk
 
     def type(self, keys: bytes) -> None:
         os.write(self.primary, keys)

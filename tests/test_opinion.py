@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+import bot.evaluation
 from bot.evaluation import OWN_PARTS, Item, fold_engines, load_questions, run_out_of_fold
 from bot.fitting import answering_fact, fit, unanswered_question
 from bot.knowledge import CLASSIFIER_FILE, KnowledgeError, Pack, load_pack
@@ -211,9 +212,13 @@ def test_out_of_fold_each_question_is_asked_of_a_classifier_fitted_without_it() 
     assert [r.item for r in results] == items
 
 
-def test_the_parts_fitted_side_by_side_are_those_fitted_one_after_another() -> None:
-    """`fold_engines` fits the parts' classifiers in processes of their own, at once: each is
-    the classifier `fit` gives in this process for the same questions."""
+def test_the_parts_fitted_side_by_side_are_those_fitted_one_after_another(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`fold_engines` fits the parts' classifiers in processes of their own, two at once here
+    (one a processor, on a machine of two): each is the classifier `fit` gives in this process
+    for the same questions."""
+    monkeypatch.setattr(bot.evaluation, "FITTING_PROCESSES", 2)
     pack = load_pack(SECOND_PACK)
     items = load_questions(SECOND_PACK / "questions.yaml")
     for engine, positions in fold_engines(pack, items):
