@@ -216,8 +216,8 @@ def test_the_parts_fitted_side_by_side_are_those_fitted_one_after_another(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """`fold_engines` fits the parts' classifiers in processes of their own, two at once here
-    (one a processor, on a machine of two): each is the classifier `fit` gives in this process
-    for the same questions."""
+    whatever the machine: each is the classifier `fit` gives in this process for the same
+    questions."""
     monkeypatch.setattr(bot.evaluation, "FITTING_PROCESSES", 2)
     pack = load_pack(SECOND_PACK)
     items = load_questions(SECOND_PACK / "questions.yaml")
