@@ -427,16 +427,7 @@ def test_near_the_bar_the_classifier_is_one_of_the_signals_shown(engine: Engine)
 @pytest.mark.parametrize(
     "question",
     [
-        pytest.param(
-            "Did the Arab militia start the fight, or was it attacked first?",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="answered (rightly) with the MAA's claim that it launched the attack: "
-                "refitted with set CI among the training questions, the classifier finds that "
-                "fact 68% likely, the likeliest: nothing disputes it (fitted with set CG and "
-                "not CI, it gave way, as this example describes)",
-            ),
-        ),
+        "Did the Arab militia start the fight, or was it attacked first?",
         "@BerFactsBot ethnicity MAA vs MNLA",
     ],
 )
