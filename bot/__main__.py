@@ -400,7 +400,7 @@ def pack_fit_command(args: argparse.Namespace) -> int:
         unanswered = f" ({count} of them, which no fact answers, as one more class)"
     print(
         f"{path}: fitted on {sum(len(f.questions) for f in pack.facts)} phrasings of "
-        f"{len(pack.facts)} facts{besides}{unanswered} ({len(classifier.idf)} features)."
+        f"{len(pack.facts)} facts{besides}{unanswered} ({len(classifier.rows)} features)."
     )
     return EXIT_OK
 

@@ -146,19 +146,26 @@ class Classifier:
     ) -> None:
         self.facts = facts
         self.intercepts = intercepts
-        # (A feature's value depends only on how many phrasings hold it: a few distinct
-        # values, each kept once. The features are interned: in the process that loads the
-        # file, each word's kept features are these same strings; an engine saved and loaded
-        # again keeps its own copies, which costs memory only.)
-        distinct: dict[float, float] = {}
-        self.idf = {sys.intern(f): distinct.setdefault(v, v) for f, v in idf.items()}
-        self.weights: dict[str, tuple[Sequence[int], Sequence[float]]] = {
-            sys.intern(feature): _compact(numbers, values)
-            for feature, (numbers, values) in weights.items()
-        }
-        """Per feature: the numbers of the facts it weighs on, and its weight on each (its
-        coefficient times its inverse document frequency; small coefficients are dropped),
-        kept as bytes and doubles (a fraction of lists' memory)."""
+        # Each feature is a row: its inverse document frequency, and its weights on the facts
+        # they fall on, the rows' weights laid end to end in two flat arrays (the facts'
+        # numbers and the weights, doubles), `_bounds` telling where each row's begin and end.
+        # Kept so, a feature costs its name, a slot in `rows` and a few bytes, not the three
+        # objects a tuple of its own numbers and weights takes: the classifier is about half
+        # the memory of the engine. (The features are interned: in the process that loads the
+        # file, each word's kept features are these same strings.)
+        self.rows: dict[str, int] = {sys.intern(f): row for row, f in enumerate(idf)}
+        """Per feature, its row."""
+        self._idf = array("d", idf.values())
+        facts_of: list[int] = []
+        values: list[float] = []
+        bounds = [0]
+        for feature in idf:
+            numbers, weighed = weights.get(feature, ((), ()))
+            facts_of.extend(numbers)
+            values.extend(weighed)
+            bounds.append(len(values))
+        self._facts_of, self._weights = _compact(facts_of, values)
+        self._bounds = array("I", bounds)
         self.fitted_on = fitted_on
         self.questions = dict(questions or {})
         """How many questions of each scored question file it was fitted on besides the
@@ -172,15 +179,35 @@ class Classifier:
         self._learned: dict[str, tuple[int, ...]] = {}
         self._learned_for: tuple[float, int] | None = None
 
+    def idf(self, feature: str) -> float | None:
+        """Return a feature's inverse document frequency, or None if it is not one of the
+        classifier's features."""
+        row = self.rows.get(feature)
+        return None if row is None else self._idf[row]
+
+    def weights(self, feature: str) -> tuple[Sequence[int], Sequence[float]]:
+        """Return the numbers of the facts a feature weighs on and its weight on each (its
+        coefficient times its inverse document frequency; small coefficients are dropped):
+        none for a feature it does not know."""
+        row = self.rows.get(feature)
+        if row is None:
+            return (), ()
+        return self._row(row)
+
+    def _row(self, row: int) -> tuple[Sequence[int], Sequence[float]]:
+        start, end = self._bounds[row], self._bounds[row + 1]
+        return self._facts_of[start:end], self._weights[start:end]
+
     def _summed(self, features: Iterable[str]) -> tuple[Sequence[int], Sequence[float]]:
         """Return the features' summed weights on the facts they weigh on."""
         summed: dict[int, float] = {}
-        weights = self.weights
+        rows, bounds, facts_of, weights = self.rows, self._bounds, self._facts_of, self._weights
         for feature in features:
-            entry = weights.get(feature)
-            if entry is not None:
-                for number, weight in zip(*entry, strict=True):
-                    summed[number] = summed.get(number, 0.0) + weight
+            row = rows.get(feature)
+            if row is not None:
+                for at in range(bounds[row], bounds[row + 1]):
+                    number = facts_of[at]
+                    summed[number] = summed.get(number, 0.0) + weights[at]
         return _compact(list(summed), list(summed.values()))
 
     def _word(
@@ -191,9 +218,9 @@ class Classifier:
         before."""
         found = self._words.get(word)
         if found is None:
-            idf = self.idf
-            known = tuple(dict.fromkeys(sys.intern(f) for f in word_features(word) if f in idf))
-            found = (known, sum(idf[f] ** 2 for f in known), self._summed(known))
+            rows, idf = self.rows, self._idf
+            known = tuple(dict.fromkeys(sys.intern(f) for f in word_features(word) if f in rows))
+            found = (known, sum(idf[rows[f]] ** 2 for f in known), self._summed(known))
             if len(self._words) < WORDS_KEPT:
                 self._words[word] = found
         return found
@@ -221,7 +248,7 @@ class Classifier:
 
     def probabilities(self, normal: str) -> list[float]:
         """Return how likely each fact is, in the order of `facts`, for a normalised question."""
-        idf, weights = self.idf, self.weights
+        rows, idf = self.rows, self._idf
         words = normal.split()
         totals = [0.0] * len(self.facts)
         sum_of_values = 0.0
@@ -234,18 +261,18 @@ class Classifier:
             if not seen.isdisjoint(known):
                 # A letter group two words share ("attack", "attacks") counts once.
                 shared = seen.intersection(known)
-                word_sum -= sum(idf[f] ** 2 for f in shared)
+                word_sum -= sum(idf[rows[f]] ** 2 for f in shared)
                 numbers, values = self._summed(shared)
                 entries.append((numbers, [-value for value in values]))
             seen.update(known)
             sum_of_values += word_sum
         plain = [w for w in words if not w.startswith(TOKEN_MARK)]
         for pair in dict.fromkeys(pair_features(plain)):
-            value = idf.get(pair)
-            if value is not None:
+            row = rows.get(pair)
+            if row is not None:
+                value = idf[row]
                 sum_of_values += value * value
-                if (pair_entry := weights.get(pair)) is not None:
-                    entries.append(pair_entry)
+                entries.append(self._row(row))
         for numbers, values in entries:
             for number, weight in zip(numbers, values, strict=True):
                 totals[number] += weight
@@ -280,10 +307,12 @@ class Classifier:
             "questions": self.questions,
             "facts": self.facts,
             "intercepts": self.intercepts,
-            "idf": self.idf,
+            "idf": {feature: self._idf[row] for feature, row in self.rows.items()},
             "weights": {
                 feature: (list(numbers), list(values))
-                for feature, (numbers, values) in self.weights.items()
+                for feature, row in self.rows.items()
+                for numbers, values in [self._row(row)]
+                if values
             },
         }
 
