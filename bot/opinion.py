@@ -119,6 +119,10 @@ class Opinion:
     """How likely it finds the fact asked about."""
 
 
+_OFFSETS = "I" if array("I").itemsize >= 4 else "L"
+"""The type of the classifier's row bounds: an unsigned number of at least 32 bits."""
+
+
 def _compact(
     numbers: Sequence[int], values: Sequence[float]
 ) -> tuple[Sequence[int], Sequence[float]]:
@@ -148,11 +152,12 @@ class Classifier:
         self.intercepts = intercepts
         # Each feature is a row: its inverse document frequency, and its weights on the facts
         # they fall on, the rows' weights laid end to end in two flat arrays (the facts'
-        # numbers and the weights, doubles), `_bounds` telling where each row's begin and end.
-        # Kept so, a feature costs its name, a slot in `rows` and a few bytes, not the three
-        # objects a tuple of its own numbers and weights takes: the classifier is about half
-        # the memory of the engine. (The features are interned: in the process that loads the
-        # file, each word's kept features are these same strings.)
+        # numbers and the weights, doubles), `_bounds` telling where each row begins and ends.
+        # Kept so, a feature costs its name, a slot in `rows`, its row's number and a few
+        # bytes, not a tuple, a bytes and an array of its own (twice the memory, and ten times
+        # as long to unpickle with a saved engine). (The features are interned: in the
+        # process that loads the file, each word's kept features are these same strings; an
+        # engine saved and loaded again keeps its own copies, which costs memory only.)
         self.rows: dict[str, int] = {sys.intern(f): row for row, f in enumerate(idf)}
         """Per feature, its row."""
         self._idf = array("d", idf.values())
@@ -165,7 +170,7 @@ class Classifier:
             values.extend(weighed)
             bounds.append(len(values))
         self._facts_of, self._weights = _compact(facts_of, values)
-        self._bounds = array("I", bounds)
+        self._bounds = array(_OFFSETS, bounds)
         self.fitted_on = fitted_on
         self.questions = dict(questions or {})
         """How many questions of each scored question file it was fitted on besides the
@@ -300,7 +305,8 @@ class Classifier:
         return self._number.get(fact_id)
 
     def to_data(self) -> dict[str, Any]:
-        """Return the classifier as the data its file holds."""
+        """Return the classifier as the data its file holds (as fitting writes it: a weights row
+        for each feature that weighs on some fact, in the order of the features)."""
         return {
             "format": FORMAT,
             "fitted_on": self.fitted_on,
