@@ -86,8 +86,8 @@ def test_the_classifier_reads_a_word_as_the_synonym_it_folds_into(
 def test_a_loaded_classifier_keeps_a_feature_in_a_few_bytes_besides_its_name(pack: Pack) -> None:
     """Every feature's weights lie end to end in flat arrays shared by all (`Classifier.rows`
     tells each its row): a feature costs its name, its slot and a few bytes, not a tuple, a
-    bytes and an array of its own (about 200 bytes a feature, twice the memory and ten times
-    the time to load a saved engine)."""
+    bytes and an array of its own (about 200 bytes a feature: twice the memory, and ten times
+    as long to unpickle with a saved engine)."""
     assert pack.classifier is not None
     data = json.loads(json.dumps(pack.classifier.to_data()))
     tracing = tracemalloc.is_tracing()
