@@ -215,8 +215,11 @@ class Dialogue:
         if not leans or message.long:
             # "who won?", "where were the planes?": read on its own first, and in the light of
             # the conversation only when that reading is not answered. (So is a long message,
-            # which mostly says itself whom its "they" are.)
+            # which mostly says itself whom its "they" are; and its clauses are read too, as
+            # they would be were it asked first: "There's this smaller fight in Ber... Who
+            # ended up winning that one?" says itself which fight.)
             found.first.insert(0, plain)
+            found.whole = found.whole and not message.long
         if located:
             found.plain = plain
         return found

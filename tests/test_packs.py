@@ -368,6 +368,13 @@ STANDALONE = [
     # "il y a" is "there is", "s'est-il passé" "did it happen": no "il" stands for anyone.
     ("ber", "il y a eu combien de blessés parmi les civils ?"),
     ("ber", "que s'est-il passé à Ber le 5 mai ?"),
+    # A long message says itself which fight its "that one" is, and is read clause by clause
+    # as it is when asked first.
+    (
+        "ber",
+        "I keep reading about the Mali War and Operation Serval lately. There's this smaller "
+        "fight at Ber that keeps turning up in footnotes. Who won that one?",
+    ),
     ("lantern-festival", "where is the festival held?"),
     ("lantern-festival", "how many stages are there?"),
     ("lantern-festival", "who founded the festival?"),
@@ -391,6 +398,27 @@ def test_a_question_that_stands_alone_gets_the_same_answer_whatever_came_before(
     }
     changed = {k: r.fact_id for k, r in after.items() if r.fact_id != alone.fact_id}
     assert changed == {}
+
+
+def test_a_long_message_no_fact_answers_is_not_answered_whatever_came_before() -> None:
+    """Its words say what it asks, so the classifier's finding that no fact answers it counts
+    however the conversation leads into it: after any question, it is not answered with the
+    fact that only names what it asks about."""
+    question = (
+        "The civilians killed included a girl and an old man. Does anyone know which side "
+        "fired the shots that killed them, or was it crossfire?"
+    )
+    pack = load_pack(PACKS["ber"])
+    engine = Engine(pack)
+    assert not engine.answer(question).answered
+    answered = {
+        fact.id: reply.fact_id
+        for fact in pack.facts
+        if (
+            reply := engine.answer(question, context=engine.answer(fact.questions[0]).context)
+        ).answered
+    }
+    assert answered == {}
 
 
 CHAINS = [
