@@ -153,6 +153,21 @@ def test_a_score_just_under_the_bar_is_answered_when_the_verdict_finds_it_very_l
     assert "tells-the-described" in [s.name for s in held.signals]
 
 
+def test_the_band_under_the_bar_the_verdict_may_answer_reaches_down_to_0_36(
+    pack: Pack, engine: Engine
+) -> None:
+    """A reworded question scoring under 0.40 on its fact is answered when the verdict finds
+    it very likely: the band reaches 0.12 under the bar."""
+    limits = engine.thresholds
+    assert limits.answer - limits.near == pytest.approx(0.36)
+    question = "Who did the Arab group say it would still gladly cooperate with?"
+    reply = engine.answer(question)
+    assert reply.outcome is Outcome.ANSWER and reply.reason is Reason.CLOSE
+    assert reply.fact_id == "maa-willing-to-work-with-french-and-afisma"
+    assert 0.36 <= reply.confidence < 0.40
+    assert reply.verdict is not None and reply.verdict[0] >= limits.likely
+
+
 LEVEL = "Did the MAA withdraw from Ber the same day it attacked, or did it stay longer?"
 """A question whose best fact (when the MAA left Ber) scores enough, but leads the runner-up
 (what the MAA did after its second attack) only by what the classifier added."""
