@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -46,3 +47,21 @@ def pack_copy(tmp_path: Path) -> Path:
     for path in target.rglob("*"):
         path.chmod(0o644 if path.is_file() else 0o755)
     return target
+
+
+@pytest.fixture
+def listen_port(worker_id: str) -> int:
+    """A free local TCP port for a server the bot opens itself (the webhook's). Taken below the
+    range the system hands out for port 0, which the tests' own servers ask for, so that none
+    of them can take it between its choosing and its use; and in a range of its own for each
+    worker running the tests side by side ("gw0", "gw1"...; "master" when they run alone)."""
+    number = int(worker_id[2:]) + 1 if worker_id.startswith("gw") else 0
+    first = 20000 + 200 * number
+    for port in range(first, first + 200):
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    pytest.fail(f"no free port from {first} to {first + 199}")

@@ -687,12 +687,12 @@ async def test_follow_up_context_is_kept_per_user_in_groups(
 
 
 async def test_webhook_mode_refuses_requests_without_the_secret_and_answers_the_rest(
-    api: BotAPIServer, settings: Settings, engine: Engine, unused_tcp_port: int
+    api: BotAPIServer, settings: Settings, engine: Engine, listen_port: int
 ) -> None:
     import aiohttp
 
-    url = f"http://127.0.0.1:{unused_tcp_port}/telegram"
-    hook = Webhook(url=url, listen="127.0.0.1", port=unused_tcp_port, secret="s3cret-Token_x")
+    url = f"http://127.0.0.1:{listen_port}/telegram"
+    hook = Webhook(url=url, listen="127.0.0.1", port=listen_port, secret="s3cret-Token_x")
     application = build_application(settings, engine)
     stop = asyncio.Event()
     task = asyncio.create_task(serve(application, stop=stop, webhook=hook))

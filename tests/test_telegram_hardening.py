@@ -244,12 +244,12 @@ async def test_webhook_bodies_that_are_not_updates_get_400_and_one_warning_each(
     api: BotAPIServer,
     settings: Settings,
     engine: Engine,
-    unused_tcp_port: int,
+    listen_port: int,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     caplog.set_level(logging.DEBUG)
-    url = f"http://127.0.0.1:{unused_tcp_port}/telegram"
-    hook = Webhook(url=url, listen="127.0.0.1", port=unused_tcp_port, secret="s3cret-Token_x")
+    url = f"http://127.0.0.1:{listen_port}/telegram"
+    hook = Webhook(url=url, listen="127.0.0.1", port=listen_port, secret="s3cret-Token_x")
     application = build_application(settings, engine)
     stop = asyncio.Event()
     task = asyncio.create_task(serve(application, stop=stop, webhook=hook))
