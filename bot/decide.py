@@ -610,10 +610,8 @@ def _reads_unanswered(classified: Likelihood | None, query: Query) -> bool:
     """Return whether the classifier finds a message, read on its own, likelier one of the
     questions no fact answers than one asked of any fact: a fact the verdict must be asked of
     is then offered, not given, and no sentence is quoted for it (it covers the question's
-    words, not what it asks). Not of a short follow-up, whose words alone do not say what it
-    asks ("and when?"); a long message's do, whatever came before it. Worked out only when
-    asked: most answers never need it."""
-    return classified is not None and (query.last is None or query.long) and classified.unanswered()
+    words, not what it asks). Worked out only when asked: most answers never need it."""
+    return classified is not None and query.last is None and classified.unanswered()
 
 
 def _unanswered_share(classified: Likelihood | None) -> float:

@@ -197,6 +197,15 @@ class Dialogue:
         )
         if not leans and not self.may_lean(tokens):
             return Readings([plain])
+        if (
+            message.long
+            and not (that_event or town or then or correction)
+            and self._says_whom(words)
+        ):
+            # A long message whose "they" or "them" it names itself before ("The civilians
+            # killed included a girl and an old man. Which side fired the shots that killed
+            # them?") leans on nothing: read as it is when asked first, whatever came before.
+            return Readings([plain])
         located = (
             self.still_located(tokens, previous.located) if leans and not message.long else _NOTHING
         )
@@ -215,14 +224,27 @@ class Dialogue:
         if not leans or message.long:
             # "who won?", "where were the planes?": read on its own first, and in the light of
             # the conversation only when that reading is not answered. (So is a long message,
-            # which mostly says itself whom its "they" are; and its clauses are read too, as
-            # they would be were it asked first: "There's this smaller fight in Ber... Who
-            # ended up winning that one?" says itself which fight.)
+            # which mostly says itself whom its "they" are.)
             found.first.insert(0, plain)
-            found.whole = found.whole and not message.long
+            # ... and its clauses are read too, as when it is asked first, when it names the
+            # place of its "that fight" itself ("There's this smaller fight at Ber... Who won
+            # that one?"); naming none ("Thanks, I had not heard of it. When did that fight
+            # take place?"), the fight is the last one, read whole.
+            if message.long and any(t in self.index.places for t in plain.tokens):
+                found.whole = False
         if located:
             found.plain = plain
         return found
+
+    def _says_whom(self, words: list[str]) -> bool:
+        """Return whether a turn leans on no pronoun for people or groups but those it names
+        itself before them, nor on "there" or "else" ("it" is mostly no place in a long
+        message: "or was it crossfire?")."""
+        return (
+            "there" not in words
+            and lang.OTHER_WORDS.isdisjoint(words)
+            and not self.unresolved(words, None)
+        )
 
     def still_located(self, tokens: list[str], located: frozenset[str]) -> frozenset[str]:
         """Return the places the last question asked about events in (`located`), which a

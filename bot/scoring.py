@@ -64,7 +64,9 @@ class Ranker:
         limits = thresholds or Thresholds()
         share = weights.opinion_share
         self._beyond_doubt = (limits.sure / (1 - share), share / (1 - share))
-        lowest = min(limits.suggest, limits.answer * weights.long_bar)
+        # (The lowest of the scores offered, answered in a long message, or answered when the
+        # verdict finds the fact very likely: `Thresholds.near`.)
+        lowest = min(limits.suggest, limits.answer * weights.long_bar, limits.answer - limits.near)
         self._beyond_reach = (lowest - share) / (1 - share)
         # Each fact's position among the classifier's (None: a fact it does not know).
         self._classified = [

@@ -96,7 +96,7 @@ def measures(index: FactIndex, query: Query, ranked: list[Match], unanswered: fl
     of the weightiest it lacks, how many there are and how many it lacks; and the share it
     lacks of those of a long message's questions, apart from its chatter (0 for a message
     without); and how likely the classifier finds the message one that no fact answers
-    (`unanswered`, 0 for a short follow-up: its words alone do not say what it asks)."""
+    (`unanswered`, 0 for a follow-up: its words alone do not say what it asks)."""
     top = ranked[0]
     runner = ranked[1] if len(ranked) > 1 else None
     tokens = query.tokens
@@ -126,7 +126,7 @@ def measures(index: FactIndex, query: Query, ranked: list[Match], unanswered: fl
         float(len(known)),
         float(len(missing)),
         _focus_missing(index, query, vocab),
-        unanswered if query.last is None or query.long else 0.0,
+        unanswered if query.last is None else 0.0,
     ]
 
 

@@ -435,6 +435,28 @@ def test_a_ranking_led_beyond_doubt_is_left_as_it_is(engine: Engine, pack: Pack)
     assert checked > 100
 
 
+def test_a_best_fact_the_classifier_could_lift_into_the_verdict_s_band_gets_its_share(
+    engine: Engine, pack: Pack
+) -> None:
+    """The classifier's share is left out only of a ranking it could not lift to any score
+    that is acted on: a best fact that its share could raise to where the verdict may answer
+    it (`Thresholds.near` under the bar) has it worked out, whatever it thinks."""
+    alone = Engine(replace(pack, classifier=None))
+    share, limits = engine.weights.opinion_share, engine.thresholds
+    low = (limits.answer - limits.near - share) / (1 - share) + 1e-3
+    high = (limits.answer * engine.weights.long_bar - share) / (1 - share) - 1e-3
+    checked = unmoved = 0
+    for item in load_questions(ROOT / "tests" / "data" / "dev.yaml"):
+        question = item.turns[-1]
+        ranked = alone.rank(question, limit=1)
+        if not ranked or not low <= ranked[0].score < high:
+            continue
+        checked += 1
+        unmoved += engine.rank(question, limit=1) == ranked
+    assert checked > 50
+    assert unmoved < checked / 10
+
+
 def test_near_the_bar_the_classifier_is_one_of_the_signals_shown(engine: Engine) -> None:
     """Near the bar, how likely the classifier finds the fact is one of the signals that moved
     its score: the share of it that goes by that likelihood (a fact it finds likely keeps

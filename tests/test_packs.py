@@ -400,10 +400,10 @@ def test_a_question_that_stands_alone_gets_the_same_answer_whatever_came_before(
     assert changed == {}
 
 
-def test_a_long_message_no_fact_answers_is_not_answered_whatever_came_before() -> None:
-    """Its words say what it asks, so the classifier's finding that no fact answers it counts
-    however the conversation leads into it: after any question, it is not answered with the
-    fact that only names what it asks about."""
+def test_a_long_message_naming_whom_its_them_stands_for_is_read_as_if_asked_first() -> None:
+    """Its "them" is the people it names before it, not whoever the conversation named: read
+    as when asked first, after any question, it is not answered with the fact that only names
+    those it asks about."""
     question = (
         "The civilians killed included a girl and an old man. Does anyone know which side "
         "fired the shots that killed them, or was it crossfire?"
@@ -419,6 +419,36 @@ def test_a_long_message_no_fact_answers_is_not_answered_whatever_came_before() -
         ).answered
     }
     assert answered == {}
+
+
+LONG_FOLLOW_UPS = [
+    # A long turn leaning by a "he" or "they" it does not name itself leans on the conversation.
+    (
+        "who is the MAA spokesperson?",
+        "ok that is helpful, thanks, and what did he say about the MNLA after the fighting?",
+        "maa-claimed-attack",
+    ),
+    (
+        "How many deserters were detained in Ber?",
+        "interesting, and were they ever let go in the end or are they still being held somewhere?",
+        "suspected-deserters-released",
+    ),
+    # ... and so does a long "that fight" naming no place of its own: the last fight, not Ber's.
+    (
+        "Which town did the MAA raid on February 23?",
+        "Thanks a lot, I had not heard of it. When exactly did that fight take place?",
+        "first-clash-in-khalil",
+    ),
+]
+
+
+@pytest.mark.parametrize(("first", "then", "fact_id"), LONG_FOLLOW_UPS)
+def test_a_long_follow_up_leaning_on_the_conversation_is_answered_in_its_light(
+    engine: Engine, first: str, then: str, fact_id: str
+) -> None:
+    opened = engine.answer(first)
+    assert opened.answered
+    assert engine.answer(then, context=opened.context).fact_id == fact_id
 
 
 CHAINS = [
