@@ -204,7 +204,9 @@ class Dialogue:
         ):
             # A long message whose "they" or "them" it names itself before ("The civilians
             # killed included a girl and an old man. Which side fired the shots that killed
-            # them?") leans on nothing: read as it is when asked first, whatever came before.
+            # them?"), or that has none, leans on nothing: read as it is when asked first,
+            # whatever came before. (Reading only those with a pronoun so, the training
+            # questions as sessions got 7 fewer right answers and 9 more wrong.)
             return Readings([plain])
         located = (
             self.still_located(tokens, previous.located) if leans and not message.long else _NOTHING
@@ -237,9 +239,10 @@ class Dialogue:
         return found
 
     def _says_whom(self, words: list[str]) -> bool:
-        """Return whether a turn leans on no pronoun for people or groups but those it names
-        itself before them, nor on "there" or "else" ("it" is mostly no place in a long
-        message: "or was it crossfire?")."""
+        """Return whether a turn needs the conversation for no one it speaks of: any "they" or
+        "he" in it stands for someone it names before it, and it says no "there" nor "else".
+        (A long message without such a pronoun may still lean by an "it", "that source" or an
+        opening "and"; read on its own, it mostly says itself what it asks.)"""
         return (
             "there" not in words
             and lang.OTHER_WORDS.isdisjoint(words)
