@@ -17,6 +17,7 @@ import aiohttp
 import pytest
 from botapi import BotAPIServer, Call, serve_in_thread
 from commandline import clean_environ
+from conftest import PORTS_A_WORKER, handed_out_ports, spare_ports, worker_ports
 from telegram_fixtures import (
     ALICE,
     BOB,
@@ -307,3 +308,25 @@ async def test_a_blank_private_message_gets_the_private_hint_not_the_command_one
 
     command = await live.ask(api.text_update(chat, ALICE, "/ask"))
     assert "/ask" in shown(command), "an /ask without a question is told to put it after /ask"
+
+
+# -- the webhook's own port, for the specs that open one -----------------------------------------
+
+
+def test_a_webhook_port_is_never_one_the_system_hands_out_whatever_the_worker() -> None:
+    low, high = handed_out_ports()
+    for worker in range(400):
+        ports = worker_ports(worker, "one run")
+        assert len(ports) == PORTS_A_WORKER
+        assert all(1024 <= port <= 65535 and not low <= port <= high for port in ports)
+
+
+def test_the_workers_of_one_run_take_webhook_ports_apart() -> None:
+    stretches = len(spare_ports()) // PORTS_A_WORKER
+    taken = [set(worker_ports(worker, "one run")) for worker in range(min(64, stretches))]
+    assert len(set().union(*taken)) == sum(len(ports) for ports in taken)
+
+
+def test_two_runs_at_once_start_their_webhook_ports_in_different_places() -> None:
+    starts = {worker_ports(0, f"run {n}")[0] for n in range(20)}
+    assert len(starts) > 15
