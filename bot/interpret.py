@@ -942,6 +942,8 @@ class Interpreter:
                 and words[position + 1] not in self.v.stopwords
                 # ("in action", "in detail": no place's name.)
                 and not _COMMON_NOUN.search(words[position + 1])
+                # ("in early May", "in late 2012": a time, told by the month or year after it.)
+                and not _tells_time(words[position + 2 : position + 3])
             )
         return names, acronyms
 
@@ -1156,3 +1158,9 @@ def _asks_in(whole: bool | None, position: int, clause: str) -> bool:
         or opens_question(clause)
         or _EMBEDDED_QUESTION.search(clause) is not None
     )
+
+
+def _tells_time(following: list[str]) -> bool:
+    """Return whether the word after another is a month or a year: that other word then says
+    when ("early May"), not where."""
+    return bool(following) and (following[0] in lang.MONTHS or bool(_YEAR.fullmatch(following[0])))

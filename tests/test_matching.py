@@ -376,6 +376,27 @@ def test_a_common_word_before_town_describes_it_and_names_no_other_place(
 
 
 @pytest.mark.parametrize(
+    ("question", "elsewhere"),
+    [
+        ("What did the militia plunder in early May?", False),
+        ("who attacked ber in late april", False),
+        ("what happened in mid 2013?", False),
+        # ... while the place the time is told of still counts.
+        ("what happened in kidal in april", True),
+        ("what happened in tessalit?", True),
+    ],
+)
+def test_a_word_right_before_a_month_or_a_year_tells_when_and_names_no_place(
+    engine: Engine, question: str, elsewhere: bool
+) -> None:
+    """ "In early May" puts the question in time: "early" is not a town the article never
+    names, as an unknown word after "in" otherwise is ("in kidal")."""
+    message = engine.interpreter.message(question, 500)
+    query = engine.interpreter.plain(message, message.tokens, exclude=frozenset())
+    assert bool(query.elsewhere) == elsewhere
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "Who commanded the MNLA?",
