@@ -60,6 +60,9 @@ _MORE = re.compile(lang.pattern("more"))
 # How a question of a message asking several is answered, to be given with the others: outright,
 # or, for a bare "and when?", by the date of what the one before it asked.
 _PART_ANSWERS = SCORED | {Reason.ASKED_OF_LAST}
+_OFFERED = 3
+"""The facts offered for a message whose questions are then asked in turn, among which each
+answer given must be."""
 # A claim asks only whether it holds ("..., right?"), not who, when or how many besides.
 _ASKING_ELSE = lang.QUESTION_WORDS - lang.CLAIM_ASKS
 _CLAUSE_OPENERS = frozenset(("and", "or", "but", "et", "ou", "mais"))
@@ -161,6 +164,14 @@ class Engine:
                 parts = [p for p in parts if not self._asks_nothing(p)]
             if len(parts) > 1:
                 reply = self._each_answered(question, parts, reply, context)
+        elif reply.outcome is Outcome.SUGGEST:
+            # (Read whole, a message asking two things may find the two facts level, and offer
+            # them: each of its questions asked in turn may be answered outright.)
+            parts = asked_parts(question)
+            if len(parts) > 1:
+                parts = [p for p in parts if not self._asks_nothing(p)]
+            if len(parts) > 1:
+                reply = self._parts_answered(question, parts, reply, context)
         if reply.suggestions:
             # (Kept for the next turn: "2" asks the second of them.)
             return replace(reply, context=replace(reply.context, offered=reply.suggestions))
@@ -175,6 +186,45 @@ class Engine:
         order, with those it found no answer to (`Reply.unanswered`). The message's answer
         alone when it is not one of theirs, unless it stood level with one of theirs and two
         or more were answered."""
+        answered, unanswered = self._asked_in_turn(parts, reply, context)
+        runner = reply.runner_up
+        if all(given.fact_id != reply.fact_id for given in answered) and not (
+            len(answered) > 1
+            and runner is not None
+            and any(given.fact_id == runner.fact_id for given in answered)
+            and 0 <= reply.confidence - runner.score < self.thresholds.margin
+        ):
+            # (Read whole, the message got a fact none of its questions did: that one, unless
+            # it stood level with one of theirs and two or more were answered: "how many
+            # civilians were killed, how many were wounded, and how many prisoners were
+            # taken?" read whole found the casualties' overview and the wounded level.)
+            return reply
+        if len(answered) == 1:
+            # (One question answered, as the message read whole is: the others are not.)
+            return replace(reply, unanswered=tuple(unanswered))
+        return self._together(question, answered, unanswered)
+
+    def _parts_answered(
+        self, question: str, parts: list[str], reply: Reply, context: Context | None
+    ) -> Reply:
+        """Return the answers to a message asking several questions that, read whole, was only
+        offered facts ("which group attacked, and which one was defending?" finds the two
+        level): its questions asked in turn, given together when two or more are answered
+        outright, each with a fact the message was offered; else the offer."""
+        answered, unanswered = self._asked_in_turn(parts, reply, context)
+        offered = {c.fact_id for c in self.offers(reply, limit=_OFFERED)}
+        if len(answered) < 2 or any(given.fact_id not in offered for given in answered):
+            # (One answered alone, or with a fact the message read whole was not offered,
+            # answers a part out of the message's context more often than it helps.)
+            return reply
+        return self._together(question, answered, unanswered)
+
+    def _asked_in_turn(
+        self, parts: list[str], reply: Reply, context: Context | None
+    ) -> tuple[list[Reply], list[Reply]]:
+        """Return a message's questions asked in turn, each in the conversation the ones before
+        it left: those answered outright with a fact of their own, and those it found no answer
+        to (but not one answered with `reply`'s fact: it has none of its own to give)."""
         answered: list[Reply] = []
         unanswered: list[Reply] = []
         replies = []
@@ -197,21 +247,11 @@ class Engine:
             elif not (asked.answered and asked.fact_id == reply.fact_id is not None):
                 # (A sentence quoted, "and then?": no fact of its own to give beside the others.)
                 unanswered.append(asked)
-        runner = reply.runner_up
-        if all(given.fact_id != reply.fact_id for given in answered) and not (
-            len(answered) > 1
-            and runner is not None
-            and any(given.fact_id == runner.fact_id for given in answered)
-            and 0 <= reply.confidence - runner.score < self.thresholds.margin
-        ):
-            # (Read whole, the message got a fact none of its questions did: that one, unless
-            # it stood level with one of theirs and two or more were answered: "how many
-            # civilians were killed, how many were wounded, and how many prisoners were
-            # taken?" read whole found the casualties' overview and the wounded level.)
-            return reply
-        if len(answered) == 1:
-            # (One question answered, as the message read whole is: the others are not.)
-            return replace(reply, unanswered=tuple(unanswered))
+        return answered, unanswered
+
+    def _together(self, question: str, answered: list[Reply], unanswered: list[Reply]) -> Reply:
+        """Return the answers to a message's questions given together, in its order: the first
+        with the others (`Reply.also`) and those it found no answer to (`Reply.unanswered`)."""
         first, *rest = answered
         fact = self.pack.fact
         if (told := fact(first.fact_id or "")) is not None and first.text != told.answer:

@@ -1386,6 +1386,12 @@ def test_the_questions_a_message_asks_are_read_in_its_order(message: str, parts:
             "taken?",
             ["civilians-killed", "civilians-wounded", "prisoners-taken"],
         ),
+        # (Read whole, it finds the two facts level and would offer them: asked in turn, its
+        # questions are each answered outright, with a fact it was offered.)
+        (
+            "Which group attacked Ber in April, and which forces took it in May?",
+            ["maa-seized-ber", "burkinabe-and-malian-forces-captured-ber"],
+        ),
     ],
 )
 def test_a_message_asking_several_questions_gets_each_answer(
@@ -1415,6 +1421,17 @@ def test_a_message_asking_one_answered_question_gets_one_answer(
     engine: Engine, message: str
 ) -> None:
     assert engine.answer(message).also == ()
+
+
+def test_a_message_only_offered_facts_is_not_answered_by_one_of_its_questions_alone(
+    engine: Engine,
+) -> None:
+    """Read whole, the message finds its facts level and offers them; asked in turn, only one
+    of its questions is answered outright: that one answer, out of the message, is not given."""
+    message = "What did the MAA take in the May raid, and who held the town after that?"
+    reply = engine.answer(message)
+    assert reply.outcome is Outcome.SUGGEST
+    assert len(reply.suggestions) >= 2
 
 
 def test_a_french_message_asking_several_questions_says_once_the_answers_are_english(
