@@ -360,6 +360,11 @@ def test_a_slip_in_the_article_s_own_place_after_the_battle_of_is_no_other_event
     [
         ("Which side came out on top in the fighting at the desert town?", False),
         ("who won the fight in the small town?", False),
+        ("When did the fighting in that small Malian town take place?", False),
+        # A word of the language before a word that means something describes it, where a
+        # name would stand alone: "different" is no place.
+        ("were the two sides from different ethnic groups or the same one?", False),
+        ("who fought at konna?", True),
         # ... while a word that is no common one names a place, whatever follows it.
         ("who won the fighting at the Konna town?", True),
         ("who won the fighting at Konna?", True),
