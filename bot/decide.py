@@ -309,6 +309,34 @@ class Decider:
             reason=Reason.SECTION,
         )
 
+    def seconded(self, reply: Reply, view: Opinion, previous: Context) -> Reply | None:
+        """Return the answer with the runner-up instead of an answer the classifier disputes,
+        when the runner-up is the fact it finds likelier, at least `seconding` likely, and
+        scored the bar itself: the ranking and the classifier then both find it a fit. None
+        otherwise (both are offered)."""
+        runner = reply.runner_up
+        index = self.index
+        if (
+            runner is None
+            or runner.fact_id != view.best
+            or view.best_probability < self.weights.seconding
+            or runner.score < reply.threshold
+            or reply.fact_id is None
+        ):
+            return None
+        passed = index.facts[index.fact_index[reply.fact_id]]
+        seconded = self.answer_with(
+            reply.question,
+            index.facts[index.fact_index[runner.fact_id]],
+            runner.score,
+            list(reply.context.tokens),
+            previous,
+            Candidate(passed.id, passed.questions[0], reply.confidence),
+            reason=Reason.SECONDED,
+            threshold=reply.threshold,
+        )
+        return replace(seconded, opinion=view)
+
     def disputed(self, reply: Reply, view: Opinion, previous: Context) -> Reply:
         """Return an answer the classifier disputes as "did you mean": its fact, and the one the
         classifier finds likelier (when readers are served it)."""

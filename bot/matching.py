@@ -695,11 +695,16 @@ class Engine:
     def _seconded(self, reply: Reply, likely: Likelihood | None, previous: Context) -> Reply:
         """Return an answer the engine is not sure of as "did you mean" when the classifier,
         reading the message on its own, finds another fact likelier and this one unlikely,
-        unless the two facts quote the same sentence (either then answers)."""
+        unless the two facts quote the same sentence (either then answers); or as the answer
+        with that other fact, when it is the runner-up, likely, and scored enough itself."""
         if reply.reason not in SCORED or reply.fact_id is None:
             return reply
         view = self.decider.doubt(likely, self.index.fact_index[reply.fact_id], reply.confidence)
-        return reply if view is None else self.decider.disputed(reply, view, previous)
+        if view is None:
+            return reply
+        return self.decider.seconded(reply, view, previous) or self.decider.disputed(
+            reply, view, previous
+        )
 
     def _settled(
         self, reply: Reply, reading: Query, whole: Reply | None, message: Message

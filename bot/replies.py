@@ -520,6 +520,15 @@ def _why(reply: Reply, pack: Pack) -> list[str]:
     elif reply.outcome is Outcome.ANSWER:
         fact = pack.fact(reply.fact_id) if reply.fact_id is not None else None
         matched = f"the fact “{fact.questions[0]}”" if fact is not None else "a fact"
+        if reply.reason is Reason.SECONDED and reply.opinion is not None and runner is not None:
+            view = reply.opinion
+            return [
+                f"I answered with {matched}. Your question matched “{runner.question}” "
+                f"better ({runner.score:.2f} against {score}), but read letter by letter it "
+                f"looks much more like the one I answered (likelihood "
+                f"{view.best_probability:.2f}) than like that one ({view.probability:.2f}), "
+                f"and the one I answered scored above the {bar} an answer needs itself."
+            ]
         if reply.reason is Reason.CLOSE and reply.verdict is not None:
             likely, floor = _apart(*reply.verdict, "{:.%d%%}", 0)
             lines = [

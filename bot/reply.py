@@ -39,6 +39,10 @@ class Reason(StrEnum):
     LIKELIEST = "likeliest"
     """A fact scored enough but stood no clear lead over the runner-up, and the verdict finds
     it very likely to answer."""
+    SECONDED = "seconded"
+    """The runner-up instead of the best-scoring fact: the classifier, reading the message on
+    its own, finds the best unlikely and the runner-up likely, and the runner-up scored enough
+    itself."""
     NEXT = "next"
     """"And after that?": the fact that tells what happened next."""
     ASKED_OF_LAST = "asked-of-last"
@@ -87,7 +91,7 @@ class Reason(StrEnum):
     the questions that section answers, offered."""
 
 
-SCORED = frozenset({Reason.MATCHED, Reason.CLOSE, Reason.LIKELIEST})
+SCORED = frozenset({Reason.MATCHED, Reason.CLOSE, Reason.LIKELIEST, Reason.SECONDED})
 """The reasons of an answer a fact's score earned."""
 
 

@@ -470,26 +470,58 @@ def test_near_the_bar_the_classifier_is_one_of_the_signals_shown(engine: Engine)
     assert reply.runner_up is not None and reply.confidence - reply.runner_up.score < 0.1
 
 
-@pytest.mark.parametrize(
-    "question",
-    [
-        "Did the Arab militia start the fight, or was it attacked first?",
-        "@BerFactsBot ethnicity MAA vs MNLA",
-    ],
-)
 def test_a_surer_answer_gives_way_to_a_classifier_as_sure_of_another_fact(
-    engine: Engine, pack: Pack, question: str
+    engine: Engine, pack: Pack
 ) -> None:
-    """Scores from 0.8 to 0.95 are put to the classifier as well, and offered as "did you
-    mean" when it finds another fact fairly likely (`overruling`) and this one unlikely."""
+    """Scores from 0.8 to 0.95 are put to the classifier as well, and give way when it finds
+    another fact fairly likely (`overruling`) and this one unlikely: here that other fact
+    scored enough itself, and is the answer (else both are offered)."""
+    question = "@BerFactsBot ethnicity MAA vs MNLA"
     alone = Engine(replace(pack, classifier=None)).answer(question)
     reply = engine.answer(question)
-    assert reply.outcome is Outcome.SUGGEST and reply.reason is Reason.DISPUTED
-    assert reply.opinion is not None
-    assert engine.weights.disputable <= reply.confidence < engine.weights.overruled
+    assert reply.reason is Reason.SECONDED and reply.opinion is not None
+    assert reply.runner_up is not None and reply.runner_up.fact_id == alone.fact_id
+    assert engine.weights.disputable <= reply.runner_up.score < engine.weights.overruled
     assert reply.opinion.probability < engine.weights.disputed
     assert reply.opinion.best_probability >= engine.weights.overruling
-    assert alone.fact_id == reply.opinion.fact != reply.opinion.best
+    assert alone.fact_id == reply.opinion.fact != reply.opinion.best == reply.fact_id
+
+
+SECONDED = (
+    "Raids are often about loot more than land, as in many wars. What did the MAA actually do "
+    "during the May 5 attack on Ber?"
+)
+
+
+def test_a_disputed_answer_gives_way_to_the_runner_up_the_classifier_finds_likely(
+    engine: Engine, pack: Pack
+) -> None:
+    """The ranking puts first a fact the classifier finds unlikely; the runner-up is the one it
+    finds likely (at least `seconding`), and scored the bar itself: both find it a fit, and it
+    is the answer, not an offer of both."""
+    alone = Engine(replace(pack, classifier=None)).answer(SECONDED)
+    reply = engine.answer(SECONDED)
+    assert reply.answered and reply.reason is Reason.SECONDED
+    assert reply.opinion is not None and reply.opinion.best == reply.fact_id
+    assert reply.opinion.best_probability >= engine.weights.seconding
+    assert reply.opinion.probability < engine.weights.disputed
+    assert reply.runner_up is not None and reply.runner_up.fact_id == reply.opinion.fact
+    assert reply.runner_up.score > reply.confidence >= reply.threshold
+    assert alone.fact_id == reply.runner_up.fact_id
+    why = " ".join(render_why(reply, pack))
+    assert "looks much more like the one I answered" in why
+    assert reply.runner_up.question in why
+
+
+def test_a_disputed_answer_is_offered_when_the_likelier_fact_scored_under_the_bar(
+    engine: Engine,
+) -> None:
+    """The classifier's pick is answered only when the ranking finds it a fit too: under the
+    bar, the disputed answer and it are offered (`DISPUTED`)."""
+    reply = engine.answer(DISPUTED)
+    assert reply.reason is Reason.DISPUTED and reply.opinion is not None
+    ranked = {c.fact_id: c.score for c in engine.rank(DISPUTED, limit=10)}
+    assert ranked.get(reply.opinion.best, 0.0) < reply.threshold
 
 
 class _View:
