@@ -4606,3 +4606,19 @@ def test_the_fact_the_classifier_finds_likeliest_is_scored_when_the_words_miss_i
     drawn = engine.ranker.retrieve(tokens)
     assert engine.index.fact_index[fact_id] not in drawn
     assert engine.answer(question).fact_id == fact_id
+
+
+def test_a_long_message_is_answered_from_a_little_over_four_fifths_of_the_bar(
+    engine: Engine,
+) -> None:
+    """A long message's unfamiliar words are mostly filler, which its score pays for: it is
+    answered from 0.82 of the bar (0.39 of 0.48), which this one, at 0.40, reaches (it did not
+    at 0.85 of it)."""
+    question = (
+        "For my essay I need to quote the attackers' own version of events. "
+        "What did the MAA say it had done at Ber?"
+    )
+    reply = engine.answer(question)
+    assert reply.answered and reply.fact_id == "maa-claimed-attack"
+    assert reply.threshold == pytest.approx(engine.thresholds.answer * engine.weights.long_bar)
+    assert reply.threshold <= reply.confidence < engine.thresholds.answer * 0.85
