@@ -514,7 +514,8 @@ class Decider:
         when, reading the message on its own, it finds another fact likelier and this one
         unlikely (`disputed`), the two quoting no sentence in common, and, for a score from
         `disputable` up, that other fact at least `overruling` likely (then the answer is
-        offered as "did you mean", see `Engine._seconded`); else None."""
+        offered as "did you mean", or the other fact answered instead, see
+        `Engine._seconded`); else None."""
         weights = self.weights
         if likely is None or score >= weights.overruled:
             return None

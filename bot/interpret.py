@@ -865,7 +865,7 @@ class Interpreter:
             if named is not None:
                 signs += named != self.index.home_entity
             elif words[position + 1] in lang.OF_WORDS:
-                signs += self._names_another_place(words[position + 2 : position + 6])
+                signs += self._names_another_place(words[position + 2 : position + 5])
         return signs
 
     def _named_place(self, following: list[str]) -> str | None:
@@ -888,10 +888,10 @@ class Interpreter:
             if not content:
                 return 0  # "the battle of ?": no other place named
             place = content[0]
-            after = following[following.index(place) + 1 : following.index(place) + 3]
+            after = following[following.index(place) + 1 : following.index(place) + 2]
             if (
-                # ("the fighting in that small Malian town": a word or two before it.)
-                not lang.SETTLEMENT_NOUNS.isdisjoint(after)
+                after
+                and after[0] in lang.SETTLEMENT_NOUNS
                 and place in common_words()
                 and place not in self.v.alias_to_id
                 and not self.v.sounds_like_place(place)
@@ -943,22 +943,12 @@ class Interpreter:
                 # ("in action", "in detail": no place's name.)
                 and not _COMMON_NOUN.search(words[position + 1])
                 # ("in early May", "in late 2012": a time, told by the month or year after it.)
-                and not _tells_time(words[position + 2 : position + 3])
-                # ("from different ethnic groups": a word of the language before another word
-                # that means something describes it, where a name would stand alone.)
-                and not self._describes(words[position + 1 : position + 3])
+                and not (
+                    words[position + 1] in lang.TIME_QUALIFIERS
+                    and _tells_time(words[position + 2 : position + 3])
+                )
             )
         return names, acronyms
-
-    def _describes(self, following: list[str]) -> bool:
-        """Return whether the first of two words is a word of the language and the second one
-        that means something: the first then describes it ("different groups")."""
-        return (
-            len(following) == 2
-            and following[0] in common_words()
-            and following[1] not in self.v.stopwords
-            and following[1].isalpha()
-        )
 
     def _acronyms(self, text: str) -> int:
         """Count the acronyms where a body's name goes ("the UN", "l'ONU") that are neither

@@ -61,7 +61,7 @@ _MORE = re.compile(lang.pattern("more"))
 # or, for a bare "and when?", by the date of what the one before it asked.
 _PART_ANSWERS = SCORED | {Reason.ASKED_OF_LAST}
 _OFFERED = 3
-"""The facts offered for a message whose questions are then asked in turn, among which each
+"""The facts a message whose questions are then asked in turn would offer, among which each
 answer given must be."""
 # A claim asks only whether it holds ("..., right?"), not who, when or how many besides.
 _ASKING_ELSE = lang.QUESTION_WORDS - lang.CLAIM_ASKS
@@ -210,10 +210,13 @@ class Engine:
         """Return the answers to a message asking several questions that, read whole, was only
         offered facts ("which group attacked, and which one was defending?" finds the two
         level): its questions asked in turn, given together when two or more are answered
-        outright, each with a fact the message was offered; else the offer."""
+        outright, each with one of the first `_OFFERED` facts the message would offer (`offers`:
+        those shown, then the ranking's best); else the offer."""
         answered, unanswered = self._asked_in_turn(parts, reply, context)
+        if len(answered) < 2:
+            return reply
         offered = {c.fact_id for c in self.offers(reply, limit=_OFFERED)}
-        if len(answered) < 2 or any(given.fact_id not in offered for given in answered):
+        if any(given.fact_id not in offered for given in answered):
             # (One answered alone, or with a fact the message read whole was not offered,
             # answers a part out of the message's context more often than it helps.)
             return reply
@@ -433,7 +436,8 @@ class Engine:
         wrong_day = bool(asked_days and days) and not asked_days | months <= answer
         if not (wrong_count or wrong_day):
             return None
-        reply = self._seconded(reply, likely, previous)
+        # (Only the fact whose figure was checked corrects it: not a runner-up seconded.)
+        reply = self._seconded(reply, likely, previous, second=False)
         return replace(reply, reason=Reason.CORRECTED) if reply.answered else None
 
     def _section_named(self, tokens: list[str]) -> tuple[str, tuple[int, ...]] | None:
@@ -692,19 +696,21 @@ class Engine:
         assert best is not None
         return best, best_alone
 
-    def _seconded(self, reply: Reply, likely: Likelihood | None, previous: Context) -> Reply:
+    def _seconded(
+        self, reply: Reply, likely: Likelihood | None, previous: Context, *, second: bool = True
+    ) -> Reply:
         """Return an answer the engine is not sure of as "did you mean" when the classifier,
         reading the message on its own, finds another fact likelier and this one unlikely,
-        unless the two facts quote the same sentence (either then answers); or as the answer
-        with that other fact, when it is the runner-up, likely, and scored enough itself."""
+        unless the two facts quote the same sentence (either then answers); or, with `second`,
+        as the answer with that other fact, when it is the runner-up, likely, and scored enough
+        itself."""
         if reply.reason not in SCORED or reply.fact_id is None:
             return reply
         view = self.decider.doubt(likely, self.index.fact_index[reply.fact_id], reply.confidence)
         if view is None:
             return reply
-        return self.decider.seconded(reply, view, previous) or self.decider.disputed(
-            reply, view, previous
-        )
+        seconded = self.decider.seconded(reply, view, previous) if second else None
+        return seconded or self.decider.disputed(reply, view, previous)
 
     def _settled(
         self, reply: Reply, reading: Query, whole: Reply | None, message: Message

@@ -126,7 +126,8 @@ class Reply:
     fact_id: str | None = None
     """The fact answered, if any."""
     runner_up: Candidate | None = None
-    """The next-best fact, for debugging and tuning."""
+    """The next-best fact, for debugging and tuning (for `Reason.SECONDED`, the fact that
+    scored best and was passed over)."""
     on_topic: bool = False
     """Whether a declined question is about the article (but not covered) rather than off-topic."""
     quoted: bool = False

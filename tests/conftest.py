@@ -55,12 +55,12 @@ PORTS_A_WORKER = 100
 
 
 def handed_out_ports() -> tuple[int, int]:
-    """The first and last port the system hands out for port 0 (Linux's own default where it
-    does not say)."""
+    """The first and last port the system hands out for port 0: as Linux says, or the range
+    IANA sets aside for it (macOS's and Windows' default) where it does not."""
     try:
         low, high = (int(n) for n in PORT_RANGE.read_text().split())
     except (OSError, ValueError):
-        return 32768, 60999
+        return 49152, 65535
     return low, high
 
 

@@ -600,3 +600,13 @@ def test_fitting_on_development_questions_teaches_the_classifier_their_wording(
     position = fitted.facts.index("who-won")
     text = normalize("which mob came out of the scrap holding the cards")
     assert fitted.probabilities(text)[position] > plain.probabilities(text)[position] + 0.2
+
+
+def test_a_claim_getting_a_figure_wrong_is_corrected_only_by_the_fact_checked(
+    engine: Engine,
+) -> None:
+    """A claim's figure is checked against the fact it matched; a runner-up the classifier
+    prefers, never checked, does not answer it as a correction."""
+    reply = engine.answer("ethnicity MAA vs MNLA, 3 groups right?")
+    assert reply.reason is not Reason.CORRECTED
+    assert reply.reason is not Reason.SECONDED

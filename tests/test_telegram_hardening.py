@@ -317,7 +317,7 @@ def test_a_webhook_port_is_never_one_the_system_hands_out_whatever_the_worker() 
     low, high = handed_out_ports()
     for worker in range(400):
         ports = worker_ports(worker, "one run")
-        assert len(ports) == PORTS_A_WORKER
+        assert len(ports) == min(PORTS_A_WORKER, len(spare_ports()))
         assert all(1024 <= port <= 65535 and not low <= port <= high for port in ports)
 
 

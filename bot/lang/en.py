@@ -1310,6 +1310,9 @@ TIMES_OF_DAY = frozenset("morning afternoon evening night".split())
 SETTLEMENT_NOUNS = frozenset("town towns city village settlement outpost".split())
 """Nouns for a kind of place: a common word before one describes it ("the desert town"), where
 a name would name it ("the Konna town")."""
+TIME_QUALIFIERS = frozenset("early late mid middle end beginning start".split())
+"""Words that say which part of a month or year ("in early May", "in late 2012"): after "in",
+a time, not a place's name."""
 PLACE_LABELS = frozenset(
     "place location venue country city town site region headquarters address area".split()
 )

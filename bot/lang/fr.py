@@ -755,3 +755,6 @@ DRAFT_QUESTIONS = {
 }
 """Questions drafted from a statement, in French (see `en.DRAFT_QUESTIONS`); the words taken
 from the article stay as the article has them."""
+
+TIME_QUALIFIERS = frozenset("debut fin mi milieu".split())
+"""Words that say which part of a month or year ("début mai", "fin 2012")."""
