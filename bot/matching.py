@@ -212,13 +212,13 @@ class Engine:
         level): its questions asked in turn, given together when two or more are answered
         outright, each with one of the first `_OFFERED` facts the message would offer (`offers`:
         those shown, then the ranking's best); else the offer."""
+        # (A question answered alone, or with a fact the message read whole would not offer,
+        # answers a part out of the message's context more often than it helps.)
         answered, unanswered = self._asked_in_turn(parts, reply, context)
         if len(answered) < 2:
             return reply
         offered = {c.fact_id for c in self.offers(reply, limit=_OFFERED)}
         if any(given.fact_id not in offered for given in answered):
-            # (One answered alone, or with a fact the message read whole was not offered,
-            # answers a part out of the message's context more often than it helps.)
             return reply
         return self._together(question, answered, unanswered)
 
