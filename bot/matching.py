@@ -153,24 +153,16 @@ class Engine:
             reply = self.decider.decline(question, [], context, empty=True)
             return replace(reply, context=replace(reply.context, offered=reply.suggestions))
         reply = self._reply(question, context)
-        if reply.answered and reply.reason in SCORED:
-            # (Not a message declined whole: its questions asked alone lose what it tells of
-            # another event, "in 2014", "at Anefis", and a bare "and when?" its subject.)
-            # ("Could you tell me, in as much detail as you can, what ...?": the request is the
-            # frame of the question after it, not one of its own; "..., do you know?" asks
-            # nothing of its own either.)
-            parts = asked_parts(question)
-            if len(parts) > 1:
-                parts = [p for p in parts if not self._asks_nothing(p)]
-            if len(parts) > 1:
+        # (Not a message declined whole: its questions asked alone lose what it tells of
+        # another event, "in 2014", "at Anefis", and a bare "and when?" its subject.)
+        answered = reply.answered and reply.reason in SCORED
+        if answered or reply.outcome is Outcome.SUGGEST:
+            parts = self._questions_of(question)
+            if len(parts) > 1 and answered:
                 reply = self._each_answered(question, parts, reply, context)
-        elif reply.outcome is Outcome.SUGGEST:
-            # (Read whole, a message asking two things may find the two facts level, and offer
-            # them: each of its questions asked in turn may be answered outright.)
-            parts = asked_parts(question)
-            if len(parts) > 1:
-                parts = [p for p in parts if not self._asks_nothing(p)]
-            if len(parts) > 1:
+            elif len(parts) > 1:
+                # (Read whole, a message asking two things may find the two facts level, and
+                # offer them: each of its questions asked in turn may be answered outright.)
                 reply = self._parts_answered(question, parts, reply, context)
         if reply.suggestions:
             # (Kept for the next turn: "2" asks the second of them.)
@@ -267,6 +259,13 @@ class Engine:
         return replace(
             first, question=question, also=tuple(rest), unanswered=tuple(unanswered), context=after
         )
+
+    def _questions_of(self, question: str) -> list[str]:
+        """Return the questions a message asks one after the other (`asked_parts`), but those
+        asking nothing of their own ("Could you tell me, in as much detail as you can, what
+        ...?": the request is the frame of the question after it; "..., do you know?")."""
+        parts = asked_parts(question)
+        return [p for p in parts if not self._asks_nothing(p)] if len(parts) > 1 else parts
 
     def _asks_nothing(self, part: str) -> bool:
         """Return whether a part of a message asks nothing of its own: it only asks to be told
