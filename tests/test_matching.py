@@ -4226,6 +4226,8 @@ def test_what_someone_did_is_not_answered_with_what_they_were_given(engine: Engi
         # A claim hedged with what the reader believes is still a claim.
         ("The MAA left Ber on April 24, I believe?", "maa-left-ber"),
         ("Le MAA a quitté Ber le 24 avril, je crois ?", "maa-left-ber"),
+        # A count said roughly, far from any the article tells, is still a claim.
+        ("Were about 50 civilians killed at Ber?", "civilians-killed"),
     ],
 )
 def test_a_claim_getting_a_figure_wrong_is_put_right_by_the_fact_giving_the_figure(
@@ -4237,6 +4239,23 @@ def test_a_claim_getting_a_figure_wrong_is_put_right_by_the_fact_giving_the_figu
     reply = engine.answer(question)
     assert (reply.fact_id, reply.reason) == (fact_id, Reason.CORRECTED)
     assert "took as given something the article says otherwise" in render_why(reply, engine.pack)[0]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what were the two dozen people held at Ber suspected of?",
+        "which army were the roughly two dozen detainees suspected of deserting?",
+        "environ vingt déserteurs présumés ont-ils été détenus à Ber ?",
+    ],
+)
+def test_a_count_said_roughly_is_not_held_against_the_count_near_it(
+    engine: Engine, question: str
+) -> None:
+    """ "Two dozen", "about twenty": a reader who says a count roughly asks of the one the
+    article tells near it (twenty-three held), not of another."""
+    reply = engine.answer(question)
+    assert (reply.answered, reply.fact_id) == (True, "suspected-deserters-detained")
 
 
 @pytest.mark.parametrize(
