@@ -148,6 +148,13 @@ class Decider:
         if deeds and top.score < bar:
             # "What did the MAA do?": what the article tells of its deeds, to choose from.
             return self._offer(question, query, deeds, previous, bar)
+        recognised = self._recognised(query, top, runner, bar, given, classified)
+        if recognised is not None:
+            reply = self.answer_with(
+                question, given, given_score, tokens, previous, given_runner,
+                reason=Reason.RECOGNISED, explanation=explanation, threshold=bar,
+            )  # fmt: skip
+            return replace(reply, opinion=recognised)
         if top.score >= limits.suggest and not query.elsewhere:
             return self._suggest(
                 question, query, ranked, previous, runner_up, bar, judged,
@@ -162,6 +169,34 @@ class Decider:
             threshold=bar,
             first=self._placing(query),
         )
+
+    def _recognised(
+        self,
+        query: Query,
+        top: Match,
+        runner: Match | None,
+        bar: float,
+        given: Fact,
+        classified: Likelihood | None,
+    ) -> Opinion | None:
+        """Return the classifier's view of the one fact a question scored enough to offer,
+        under the bar, when it recognises the question as one of that fact's: reading the
+        message on its own, it finds the fact the likeliest of all (the questions no fact
+        answers among them) and at least `Weights.recognised` likely. None otherwise (the fact
+        is offered)."""
+        if (
+            classified is None
+            or query.elsewhere
+            # (A follow-up's words alone do not say what it asks.)
+            or query.last is not None
+            or not self.thresholds.suggest <= top.score < bar
+            or (runner is not None and runner.score >= self.thresholds.suggest)
+            or self._guessed(query, top, runner)
+            or (query.exclude and top.fact in self.index.positions(query.exclude))
+            or _reads_unanswered(classified, query)
+        ):
+            return None
+        return classified.recognises(given.id, self.weights.recognised)
 
     def _placing(self, query: Query) -> tuple[int, ...]:
         """Return the facts placing the place a question asks where it is ("is Ber in

@@ -427,6 +427,19 @@ class Likelihood:
         probabilities = self.probabilities()
         return probabilities[number] >= max(probabilities)
 
+    def recognises(self, fact_id: str, least: float) -> Opinion | None:
+        """Return the classifier's view of a fact when, reading the message on its own, it
+        finds that fact the likeliest of all (the questions no fact answers among them) and at
+        least `least` likely; None otherwise."""
+        number = self._classifier.number(fact_id)
+        if number is None:
+            return None
+        probabilities = self.probabilities()
+        probability = probabilities[number]
+        if probability < least or probability < max(probabilities):
+            return None
+        return Opinion(fact_id, fact_id, probability, probability)
+
     def opinion(self, fact_id: str) -> Opinion | None:
         """Return the classifier's view of a fact for this message (`Classifier.opinion`)."""
         return self._classifier.opinion_of(self.of_facts(), fact_id)

@@ -529,6 +529,14 @@ def _why(reply: Reply, pack: Pack) -> list[str]:
                 f"{view.best_probability:.2f}) than like that one ({view.probability:.2f}), "
                 f"and the one I answered scored above the {bar} an answer needs itself."
             ]
+        if reply.reason is Reason.RECOGNISED and reply.opinion is not None:
+            return [
+                f"I answered with {matched}: your question matched it with a score of {score}, "
+                f"under the {bar} an answer needs, and no other fact came near. Read letter by "
+                f"letter, it looks most like that fact's questions "
+                f"({reply.opinion.probability:.0%} likely), more than like any other fact's or "
+                "like a question the article does not answer."
+            ]
         if reply.reason is Reason.CLOSE and reply.verdict is not None:
             likely, floor = _apart(*reply.verdict, "{:.%d%%}", 0)
             lines = [

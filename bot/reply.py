@@ -43,6 +43,9 @@ class Reason(StrEnum):
     """The runner-up instead of the best-scoring fact: the classifier, reading the message on
     its own, finds the best unlikely and the runner-up likely, and the runner-up scored enough
     itself."""
+    RECOGNISED = "recognised"
+    """A fact scored under the threshold but enough to offer, no other fact did, and the
+    classifier, reading the message on its own, finds it the likeliest and very likely."""
     NEXT = "next"
     """"And after that?": the fact that tells what happened next."""
     ASKED_OF_LAST = "asked-of-last"
@@ -91,7 +94,9 @@ class Reason(StrEnum):
     the questions that section answers, offered."""
 
 
-SCORED = frozenset({Reason.MATCHED, Reason.CLOSE, Reason.LIKELIEST, Reason.SECONDED})
+SCORED = frozenset(
+    {Reason.MATCHED, Reason.CLOSE, Reason.LIKELIEST, Reason.SECONDED, Reason.RECOGNISED}
+)
 """The reasons of an answer a fact's score earned."""
 
 

@@ -4647,3 +4647,54 @@ def test_a_long_message_is_answered_from_a_little_over_four_fifths_of_the_bar(
     assert reply.answered and reply.fact_id == "maa-claimed-attack"
     assert reply.threshold == pytest.approx(engine.thresholds.answer * engine.weights.long_bar)
     assert reply.threshold <= reply.confidence < engine.thresholds.answer * 0.85
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("were the French around at Ber", "french-did-not-intervene"),
+        (
+            "the MAA called the marabout's son a hostage, did they not?",
+            "marabout-son-prisoner-of-war-claim",
+        ),
+    ],
+)
+def test_the_one_fact_offered_is_answered_when_the_classifier_recognises_the_question(
+    engine: Engine, pack: Pack, question: str, fact_id: str
+) -> None:
+    """A question scoring under the bar, enough to offer one fact and no other, is answered
+    with it when the classifier, reading the message on its own, finds that fact the likeliest
+    of all and very likely; `/why` says so. Without that (`Weights.recognised` out of reach),
+    the fact is offered."""
+    reply = engine.answer(question)
+    assert (reply.outcome, reply.reason, reply.fact_id) == (
+        Outcome.ANSWER,
+        Reason.RECOGNISED,
+        fact_id,
+    )
+    assert reply.confidence < reply.threshold
+    assert reply.opinion is not None and reply.opinion.probability >= 0.9
+    assert "Read letter by letter, it looks most like that fact's questions" in " ".join(
+        render_why(reply, pack)
+    )
+    strict = Engine(pack, weights=replace(engine.weights, recognised=1.01)).answer(question)
+    assert strict.outcome is Outcome.SUGGEST
+    fact = pack.fact(fact_id)
+    assert fact is not None and strict.suggestions == (fact.questions[0],)
+
+
+def test_a_follow_up_is_not_answered_because_its_words_alone_look_like_a_fact_s(
+    engine: Engine, pack: Pack
+) -> None:
+    """A follow-up's words alone do not say what it asks: the classifier recognising them is
+    no reason to answer, and the fact is offered (out of fold on the development and training
+    questions as sessions, answering them gave 5 more right and 1 more wrong). A question that
+    stands alone is answered so whatever came before it."""
+    fact = pack.fact("marabout-son-prisoner-of-war-claim")
+    assert fact is not None
+    first = engine.answer("who kidnapped the marabout's son?")
+    reply = engine.answer("they called him a hostage, did they not?", context=first.context)
+    assert (reply.outcome, reply.suggestions[:1]) == (Outcome.SUGGEST, (fact.questions[0],))
+    other = engine.answer("who won the battle?")
+    alone = engine.answer("were the French around at Ber", context=other.context)
+    assert (alone.reason, alone.fact_id) == (Reason.RECOGNISED, "french-did-not-intervene")
