@@ -107,6 +107,7 @@ class Decider:
         # answered when found very likely to answer on everything the ranking saw (the lead
         # over the runner-up among it).
         weighed: Reason | None = None
+        doubted = False
         if limits.answer - limits.near <= top.score < bar:
             weighed = Reason.CLOSE if clear and top.factor > limits.near_signals else None
         elif top.score >= bar and not (led or barred or query.elsewhere):
@@ -115,6 +116,7 @@ class Decider:
             likely = self.verdict.likelihood(
                 measures(self.index, query, ranked, _unanswered_share(classified))
             )
+            doubted = likely < self.verdict.floor
             if likely >= limits.likely and not _reads_unanswered(classified, query):
                 return self.answer_with(
                     question, given, given_score, tokens, previous, given_runner, reason=weighed,
@@ -148,7 +150,9 @@ class Decider:
         if deeds and top.score < bar:
             # "What did the MAA do?": what the article tells of its deeds, to choose from.
             return self._offer(question, query, deeds, previous, bar)
-        recognised = self._recognised(query, top, runner, bar, given, classified)
+        recognised = self._recognised(
+            query, top, runner, bar, barred or unlikely or doubted, classified
+        )
         if recognised is not None:
             reply = self.answer_with(
                 question, given, given_score, tokens, previous, given_runner,
@@ -176,27 +180,33 @@ class Decider:
         top: Match,
         runner: Match | None,
         bar: float,
-        given: Fact,
+        barred: bool,
         classified: Likelihood | None,
     ) -> Opinion | None:
         """Return the classifier's view of the one fact a question scored enough to offer,
         under the bar, when it recognises the question as one of that fact's: reading the
         message on its own, it finds the fact the likeliest of all (the questions no fact
         answers among them) and at least `Weights.recognised` likely. None otherwise (the fact
-        is offered)."""
+        is offered): for a turn read in the light of the conversation (its words alone do not
+        say what it asks), one the turn rules out or reads as no question of a fact's
+        (`barred`), a sign of another event, or a fact its signals held down to half its
+        score or less (they found it no answer: "what happened to the vehicles seized?")."""
+        limits = self.thresholds
         if (
             classified is None
+            or barred
             or query.elsewhere
-            # (A follow-up's words alone do not say what it asks.)
+            or query.leaning
             or query.last is not None
-            or not self.thresholds.suggest <= top.score < bar
-            or (runner is not None and runner.score >= self.thresholds.suggest)
-            or self._guessed(query, top, runner)
-            or (query.exclude and top.fact in self.index.positions(query.exclude))
-            or _reads_unanswered(classified, query)
+            or not limits.suggest <= top.score < bar
+            or (runner is not None and runner.score >= limits.suggest)
         ):
             return None
-        return classified.recognises(given.id, self.weights.recognised)
+        if top.explanation is not None and any(
+            s.name in _NO_ANSWER for s in top.explanation.signals()
+        ):
+            return None
+        return classified.recognises(self.index.facts[top.fact].id, self.weights.recognised)
 
     def _placing(self, query: Query) -> tuple[int, ...]:
         """Return the facts placing the place a question asks where it is ("is Ber in
@@ -668,6 +678,16 @@ class Decider:
             answered=fact is not None,
             given=given,
         )
+
+
+_NO_ANSWER = frozenset(
+    """
+    tells-the-described tells-the-given other-month other-time later-than-told
+    earlier-than-asked wider-event other-place other-count counts-the-doer opposite
+    """.split()
+)
+"""The signals finding that a fact tells something else than what is asked: of another time,
+place, event or count, or only what the question gives."""
 
 
 def _reads_unanswered(classified: Likelihood | None, query: Query) -> bool:

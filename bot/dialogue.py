@@ -223,6 +223,8 @@ class Dialogue:
             pronouns=pronouns or not leans,
             onward=onward,
         )
+        found.first = [r if r is plain else replace(r, leaning=True) for r in found.first]
+        found.later = [r if r is plain else replace(r, leaning=True) for r in found.later]
         if not leans or message.long:
             # "who won?", "where were the planes?": read on its own first, and in the light of
             # the conversation only when that reading is not answered. (So is a long message,

@@ -551,8 +551,6 @@ class FactIndex:
     def _set_the_scene(self, pack: Pack, v: Vocabulary, asks: Asks) -> None:
         """Work out the article's own setting, its words, and where each fact is set."""
         self.article_tokens = frozenset(t for s in self.sentence_tokens for t in s)
-        self.counts = frozenset(int(t) for t in self.article_tokens if t.isdigit() and len(t) < 4)
-        """The counts the article tells (its numbers but years)."""
         # The subject's own name, place and wider event: naming them never contradicts a fact.
         labels = tuple(f"{label}:" for label in pack.domain.setting_labels)
         setting = [pack.article.title]

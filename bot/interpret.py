@@ -38,8 +38,6 @@ _EVENT_PLACE = re.compile(lang.pattern("event_place"))
 _AFTER_THAT = re.compile(lang.pattern("after_that"))
 """What came after what the conversation told ("after that"): not what it told."""
 _TITLE_CASE_SHARE = 0.6
-_ROUGHLY = 0.2
-"""How far a count said roughly may be from one the article tells, as a share of it."""
 """A message with this share of its words capitalised is written in title case: no name."""
 # What sets off a phrase that opens a message: "In the battle of Ber, ...", "About Ber: ...".
 _SCENE_END = re.compile(r"[,:;]")
@@ -85,6 +83,9 @@ class Query:
     """Facts next to the last one answered, favoured in a follow-up."""
     last: int | None = None
     """The last fact answered, in a follow-up: always scored in full."""
+    leaning: bool = False
+    """Whether it reads the turn in the light of the conversation (after any turn, answered
+    or not), not as it stands."""
     long: bool = False
     """Whether the whole message is long and chatty: its unfamiliar words are mostly filler."""
     clause: bool = False
@@ -392,7 +393,6 @@ class Interpreter:
             soft=self._scene(message.long, core)
             | disputed
             | self._reported(words, normal)
-            | self._rough(words)
             | told
             | side
             | self._aside(message, tokens, focus)
@@ -532,30 +532,6 @@ class Interpreter:
         return frozenset(
             t for found in _REPORTED.finditer(normal) for t in self.v.analyze(found[0])
         )
-
-    def _rough(self, words: list[str]) -> frozenset[str]:
-        """Return the counts a question says roughly, near one the article tells, and the
-        words saying so: "what were the roughly two dozen people held suspected of?" asks of
-        the twenty-three held; "were about 50 killed?" of another count than the two it tells.
-        (Not a year, nor a day beside its month.)"""
-        if lang.ROUGHLY_WORDS.isdisjoint(words) and lang.NUMBER_GROUPS.isdisjoint(words):
-            return _NOTHING
-        found: set[str] = set()
-        for at, word in enumerate(words):
-            digits = lang.NUMBER_WORDS.get(word, word)
-            if not digits.isdigit() or len(digits) > 3:
-                continue
-            before = words[at - 1] if at else ""
-            after = words[at + 1] if at + 1 < len(words) else ""
-            if before in lang.MONTHS or after in lang.MONTHS:
-                continue
-            grouped = after in lang.NUMBER_GROUPS
-            if not (grouped or before in lang.ROUGHLY_WORDS):
-                continue
-            count = int(digits) * (lang.DOZEN if grouped else 1)
-            if any(abs(count - told) <= count * _ROUGHLY for told in self.index.counts):
-                found.update(self.v.analyze(f"{word} {after}" if grouped else word))
-        return frozenset(found)
 
     def _told_figures(self, message: Message) -> frozenset[str]:
         """Return the figures a message tells in sentences that ask nothing, when its question

@@ -434,6 +434,10 @@ NOTHING_TO_EXPLAIN = (
 """What /why says when there is no answer to explain."""
 
 
+_ALL_BUT = 0.995
+"""A likelihood from which "100%" would be rounded up: written "over 99%"."""
+
+
 def _apart(value: float, bar: float, form: str, digits: int) -> tuple[str, str]:
     """Return a figure and the bar it is held against, written (`form`, with the number of
     digits to fill in) with as many digits as it takes to show them apart when they differ:
@@ -530,14 +534,15 @@ def _why(reply: Reply, pack: Pack) -> list[str]:
                 f"and the one I answered scored above the {bar} an answer needs itself."
             ]
         if reply.reason is Reason.RECOGNISED and reply.opinion is not None:
-            return [
+            probability = reply.opinion.probability
+            likely = f"{probability:.0%}" if probability < _ALL_BUT else "over 99%"
+            lines = [
                 f"I answered with {matched}: your question matched it with a score of {score}, "
-                f"under the {bar} an answer needs, and no other fact came near. Read letter by "
-                f"letter, it looks most like that fact's questions "
-                f"({reply.opinion.probability:.0%} likely), more than like any other fact's or "
-                "like a question the article does not answer."
+                f"under the {bar} an answer needs, and no other fact enough to offer; but read "
+                f"letter by letter it looks most like that fact's questions ({likely} likely), "
+                "more than like any other fact's or like a question the article does not answer."
             ]
-        if reply.reason is Reason.CLOSE and reply.verdict is not None:
+        elif reply.reason is Reason.CLOSE and reply.verdict is not None:
             likely, floor = _apart(*reply.verdict, "{:.%d%%}", 0)
             lines = [
                 f"I answered with {matched}: your question matched it with a score of "

@@ -121,14 +121,6 @@ class Weights:
     disputed: float = 0.1
     """How unlikely the classifier must find an answer to dispute it (`disputable`)."""
     seconding: float = 0.5
-    recognised: float = 0.9
-    """How likely the classifier, reading a message on its own, must find the one fact it
-    scored enough to offer (under the bar, no other fact near) to answer it: the classifier
-    recognises the question as one of that fact's; never for a follow-up. (Chosen on the
-    development and training questions scored out of fold: from 0.9, 11 more right and 1 more
-    wrong of 13,177; from 0.95, 7 more and 1; from 0.8, 15 more and 2; as sessions of five,
-    follow-ups answered so too gave 5 more right and 1 more wrong. Held aside, 5 more right
-    and 1 fewer wrong of 7,582; 6 and 1 once the verdict was refitted.)"""
     """How likely the classifier must find the fact it prefers to a disputed answer for that
     fact to be answered instead, when it is the runner-up and scored enough itself (rather
     than both offered). (Chosen on the development and training questions scored out of fold:
@@ -136,6 +128,15 @@ class Weights:
     before the verdict was refitted, 8 more right and 1 more wrong of 7,457.) The fact it
     answers is not put to the verdict again: the ranking found it enough, and the classifier
     likely."""
+    recognised: float = 0.9
+    """How likely the classifier, reading a message on its own, must find the one fact the
+    ranking scored enough to offer (under the bar, no other fact that far) for it to be
+    answered: the classifier recognises the question as one of that fact's (reason
+    `recognised`); never for a turn read in the light of the conversation, nor for a fact a
+    signal found to tell something else than what is asked. (Chosen on the development and
+    training questions scored out of fold: from 0.9, 8 more right of 13,177 and no more wrong;
+    from 0.95, 7 more; from 0.8, 11 more and 1 more wrong. Held aside, 2 more right and 1
+    fewer wrong of 7,582; as sessions of five, 2 more right.)"""
 
     # What a fact does not account for: each shrinks its score by this factor.
     missing_why: float = 0.4

@@ -148,7 +148,7 @@ def test_a_score_just_under_the_bar_is_answered_when_the_verdict_finds_it_very_l
     # Found only likely (not very), it is offered; and further under the bar, declined.
     unsure = Engine(pack, verdict=_constant(0), weights=weights).answer(CLOSE)
     assert unsure.outcome is Outcome.SUGGEST
-    sure = Engine(pack, verdict=_constant(+1), weights=weights)
+    sure = Engine(pack, verdict=_constant(+1))
     far = sure.answer("what did the MAA have for breakfast?")
     assert far.outcome is not Outcome.ANSWER
     # Nor does it overrule a signal that held the fact down as no answer.

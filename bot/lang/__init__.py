@@ -124,11 +124,6 @@ REPORTING_WORDS = en.REPORTED_MARKS | fr.REPORTED_MARKS
 """Words every "reported_by" pattern holds."""
 HEDGE_WORDS = en.HEDGE_WORDS
 STRENGTH_WORDS = en.STRENGTH_WORDS
-ROUGHLY_WORDS = en.ROUGHLY_WORDS | fr.ROUGHLY_WORDS
-"""Words before a count that say it roughly ("about 20", "environ 20")."""
-NUMBER_GROUPS = en.NUMBER_GROUPS | fr.NUMBER_GROUPS
-"""Words after a count that make it a rough one of groups ("two dozen")."""
-DOZEN = en.DOZEN
 
 
 def _number_words() -> dict[str, str]:

@@ -286,11 +286,6 @@ NUMBER_UNITS = (
 NUMBER_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 NUMBER_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
 NUMBER_MISSPELLINGS = {"fourty": "forty"}
-ROUGHLY_WORDS = frozenset("about around roughly approximately approx nearly almost circa".split())
-"""Words before a count that say it roughly ("about 20", "nearly two dozen")."""
-NUMBER_GROUPS = frozenset("dozen dozens".split())
-"""Words after a count that make it a rough one of groups ("two dozen")."""
-DOZEN = 12
 AMBIGUOUS_NUMBERS = frozenset("one".split())
 """Number words that are also other words ("one of them"): matched as words, not digits."""
 

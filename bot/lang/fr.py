@@ -193,10 +193,6 @@ NUMBER_TENS = {
     "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60,
 }  # fmt: skip
 NUMBER_SCALES = {"cent": 100, "mille": 1000, "million": 1_000_000, "milliard": 1_000_000_000}
-ROUGHLY_WORDS = frozenset("environ presque quelque quelques".split())
-"""Words before a count that say it roughly ("environ 20")."""
-NUMBER_GROUPS = frozenset("douzaine douzaines".split())
-"""Words after a count that make it a rough one of groups ("deux douzaines")."""
 
 ORDINALS = {"premier": 1, "premiere": 1}
 """Ordinal words, read as a day beside a month's name ("le premier mai")."""
