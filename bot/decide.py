@@ -188,9 +188,10 @@ class Decider:
         message on its own, it finds the fact the likeliest of all (the questions no fact
         answers among them) and at least `Weights.recognised` likely. None otherwise (the fact
         is offered): for a turn read in the light of the conversation (its words alone do not
-        say what it asks), one the turn rules out or reads as no question of a fact's
-        (`barred`), a sign of another event, or a fact its signals held down to half its
-        score or less (they found it no answer: "what happened to the vehicles seized?")."""
+        say what it asks); a fact the turn rules out, or the verdict was asked of and found
+        under its floor, or of a message read as no question of a fact's (`barred`); a sign
+        of another event; or a fact a signal found to tell something else than what is asked
+        (`_NO_ANSWER`: "what happened to the vehicles seized?")."""
         limits = self.thresholds
         if (
             classified is None
@@ -198,7 +199,9 @@ class Decider:
             or query.elsewhere
             or query.leaning
             or query.last is not None
-            or not limits.suggest <= top.score < bar
+            # (Just under the bar, whatever the threshold: one raised to answer less does not
+            # answer more so.)
+            or not max(limits.suggest, bar - self.weights.recognised_band) <= top.score < bar
             or (runner is not None and runner.score >= limits.suggest)
         ):
             return None

@@ -4657,6 +4657,9 @@ def test_the_one_fact_offered_is_answered_when_the_classifier_recognises_the_que
     assert reply.opinion is not None and reply.opinion.probability >= 0.9
     why = " ".join(render_why(reply, pack))
     assert "but read letter by letter it looks most like that fact's questions" in why
+    # Only just under the bar: a threshold raised to answer less does not answer more so.
+    raised = Engine(pack, thresholds=replace(engine.thresholds, answer=0.9)).answer(question)
+    assert raised.reason is not Reason.RECOGNISED and not raised.answered
     strict = Engine(pack, weights=replace(engine.weights, recognised=1.01)).answer(question)
     assert strict.outcome is Outcome.SUGGEST
     fact = pack.fact(fact_id)
