@@ -538,9 +538,10 @@ def _why(reply: Reply, pack: Pack) -> list[str]:
             likely = f"{probability:.0%}" if probability < _ALL_BUT else "over 99%"
             lines = [
                 f"I answered with {matched}: your question matched it with a score of {score}, "
-                f"under the {bar} an answer needs, and no other fact enough to offer; but read "
-                f"letter by letter it looks most like that fact's questions ({likely} likely), "
-                "more than like any other fact's or like a question the article does not answer."
+                f"under the {bar} an answer needs, and no other fact scored enough to offer; "
+                "but read letter by letter it looks most like that fact's questions "
+                f"({likely} likely), more than like any other fact's or like a question the "
+                "article does not answer."
             ]
         elif reply.reason is Reason.CLOSE and reply.verdict is not None:
             likely, floor = _apart(*reply.verdict, "{:.%d%%}", 0)
