@@ -445,6 +445,20 @@ class Likelihood:
         return self._classifier.opinion_of(self.of_facts(), fact_id)
 
 
+def percent(probability: float) -> str:
+    """Return a likelihood as a reader reads it: "93%", and never a rounded "100%" or "0%"
+    ("over 99%", "under 1%")."""
+    if probability >= _ALL_BUT:
+        return "over 99%"
+    if probability < 1 - _ALL_BUT:
+        return "under 1%"
+    return f"{probability:.0%}"
+
+
+_ALL_BUT = 0.995
+"""A likelihood from which a percentage would round to 100%."""
+
+
 def load(path: Path) -> Classifier | None:
     """Return the classifier in a file, or None if there is none."""
     try:

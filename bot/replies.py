@@ -12,6 +12,7 @@ from bot import lang
 from bot.asks import polar
 from bot.knowledge import Citation, Pack, Source
 from bot.lang.words import unread
+from bot.opinion import percent
 from bot.reply import SCORED, Outcome, Reason, Reply
 from bot.text import asked_parts, fold, normalize, printable, strip_address
 
@@ -434,10 +435,6 @@ NOTHING_TO_EXPLAIN = (
 """What /why says when there is no answer to explain."""
 
 
-_ALL_BUT = 0.995
-"""A likelihood from which "100%" would be rounded up: written "over 99%"."""
-
-
 def _apart(value: float, bar: float, form: str, digits: int) -> tuple[str, str]:
     """Return a figure and the bar it is held against, written (`form`, with the number of
     digits to fill in) with as many digits as it takes to show them apart when they differ:
@@ -534,8 +531,7 @@ def _why(reply: Reply, pack: Pack) -> list[str]:
                 f"and the one I answered scored above the {bar} an answer needs itself."
             ]
         if reply.reason is Reason.RECOGNISED and reply.opinion is not None:
-            probability = reply.opinion.probability
-            likely = f"{probability:.0%}" if probability < _ALL_BUT else "over 99%"
+            likely = percent(reply.opinion.probability)
             lines = [
                 f"I answered with {matched}: your question matched it with a score of {score}, "
                 f"under the {bar} an answer needs, and no other fact scored enough to offer; "

@@ -14,7 +14,7 @@ from rapidfuzz import fuzz, process
 from bot import lang
 from bot.index import ASKED_KINDS, FactIndex
 from bot.interpret import Query
-from bot.opinion import Classifier, Likelihood
+from bot.opinion import Classifier, Likelihood, percent
 from bot.signals import Asked, Judge, Signal, SignalCheck, active, judge_fact
 from bot.vocabulary import Vocabulary
 from bot.weights import Thresholds, Weights
@@ -299,7 +299,7 @@ class Ranker:
         if opinion is not None:
             probability, factor = opinion
             found.append(
-                Signal("classifier", round(factor, 3), f"finds it {probability:.0%} likely")
+                Signal("classifier", round(factor, 3), f"finds it {percent(probability)} likely")
             )
         return found
 

@@ -13,6 +13,7 @@ from bot import lang
 from bot.knowledge import Citation, Pack, load_pack
 from bot.lang.words import language_words, real_words, unread
 from bot.matching import Engine, Outcome, Reply
+from bot.opinion import percent
 from bot.replies import (
     CUT_MARK,
     TELEGRAM_LIMIT,
@@ -604,3 +605,14 @@ def test_the_word_lists_kept_are_every_read_language_s_words_together() -> None:
     assert language_words("en") is not english
     assert english | french == real_words()
     assert {"battle", "bataille"} <= real_words()
+
+
+@pytest.mark.parametrize(
+    ("probability", "written"),
+    [(0.9951, "over 99%"), (0.93, "93%"), (0.004, "under 1%"), (0.5, "50%")],
+)
+def test_a_likelihood_is_written_as_a_reader_reads_it_never_a_rounded_100_or_0(
+    probability: float, written: str
+) -> None:
+    """/why says "over 99% likely", not "100% likely" of what is not certain."""
+    assert percent(probability) == written
