@@ -15,6 +15,7 @@ from bot.knowledge import Citation, Fact
 from bot.opinion import Likelihood, Opinion
 from bot.reply import Candidate, Outcome, Reason, Reply
 from bot.scoring import Explanation, Match
+from bot.signals import NO_ANSWER
 from bot.verdict import Verdict, measures
 from bot.vocabulary import Vocabulary
 from bot.weights import Thresholds, Weights
@@ -191,14 +192,13 @@ class Decider:
         say what it asks); a fact the turn rules out, or the verdict was asked of and found
         under its floor, or of a message read as no question of a fact's (`barred`); a sign
         of another event; or a fact a signal found to tell something else than what is asked
-        (`_NO_ANSWER`: "what happened to the vehicles seized?")."""
+        (`signals.NO_ANSWER`: "what happened to the vehicles seized?")."""
         limits = self.thresholds
         if (
             classified is None
             or barred
             or query.elsewhere
             or query.leaning
-            or query.last is not None
             # (Just under the bar, whatever the threshold: one raised to answer less does not
             # answer more so.)
             or not max(limits.suggest, bar - self.weights.recognised_band) <= top.score < bar
@@ -206,7 +206,7 @@ class Decider:
         ):
             return None
         if top.explanation is not None and any(
-            s.name in _NO_ANSWER for s in top.explanation.signals()
+            s.name in NO_ANSWER for s in top.explanation.signals()
         ):
             return None
         return classified.recognises(self.index.facts[top.fact].id, self.weights.recognised)
@@ -681,16 +681,6 @@ class Decider:
             answered=fact is not None,
             given=given,
         )
-
-
-_NO_ANSWER = frozenset(
-    """
-    tells-the-described tells-the-given other-month other-time later-than-told
-    earlier-than-asked wider-event other-place other-count counts-the-doer opposite
-    """.split()
-)
-"""The signals finding that a fact tells something else than what is asked: of another time,
-place, event or count, or only what the question gives."""
 
 
 def _reads_unanswered(classified: Likelihood | None, query: Query) -> bool:

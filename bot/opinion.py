@@ -422,8 +422,10 @@ class Likelihood:
         """Return whether the classifier finds the message likelier one that no fact answers
         than one asked of any fact (never when it was fitted on none)."""
         number = self._classifier.unanswered
-        if number is None:
-            return False
+        return number is not None and self._likeliest(number)
+
+    def _likeliest(self, number: int) -> bool:
+        """Return whether the class numbered so is (one of) the likeliest of all."""
         probabilities = self.probabilities()
         return probabilities[number] >= max(probabilities)
 
@@ -432,13 +434,10 @@ class Likelihood:
         finds that fact the likeliest of all (the questions no fact answers among them) and at
         least `least` likely; None otherwise."""
         number = self._classifier.number(fact_id)
-        if number is None:
+        if number is None or not self._likeliest(number):
             return None
-        probabilities = self.probabilities()
-        probability = probabilities[number]
-        if probability < least or probability < max(probabilities):
-            return None
-        return Opinion(fact_id, fact_id, probability, probability)
+        probability = self.probabilities()[number]
+        return Opinion(fact_id, fact_id, probability, probability) if probability >= least else None
 
     def opinion(self, fact_id: str) -> Opinion | None:
         """Return the classifier's view of a fact for this message (`Classifier.opinion`)."""

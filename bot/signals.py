@@ -73,6 +73,14 @@ class Judge:
 
 Found = list[Signal] | None
 SignalCheck = Callable[[Judge, Asked, int, Found], float]
+NO_ANSWER = frozenset(
+    """
+    tells-the-described tells-the-given other-month other-time later-than-told
+    earlier-than-asked wider-event other-place other-count counts-the-doer opposite
+    """.split()
+)
+"""The signals finding that a fact tells something else than what is asked: of another time,
+place, event or count, or only what the question gives."""
 _SOMEONE = ("group", "person")
 """The kinds of entity whose attributes a question may ask."""
 
