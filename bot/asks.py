@@ -21,6 +21,8 @@ _NO_SIGN = frozenset(
     "return releas group force forces army them attacked sent b s w where had".split()
 )
 
+# Every "asked_thing" pattern opens with one of these words.
+THING_ASKING = frozenset("what which quel quelle quels quelles".split())
 _DOER_WORDS = frozenset("who qui which quel quelle".split())
 # Every "subject" pattern holds one of these words, or a French "a" after a question word.
 _SUBJECT_WORDS = frozenset("did does do has have had would will could ont avait avaient".split())
@@ -63,6 +65,7 @@ class Asks:
 
     def __init__(self, vocabulary: Vocabulary, domain: Domain) -> None:
         self._vocabulary = vocabulary
+        self._asked_thing = re.compile(lang.pattern("asked_thing"))
         groups = [e.id for e in vocabulary.entities.values() if e.kind == "group"]
         patterns = lang.attribute_patterns(
             groups=_alternatives(tuple(groups)),
@@ -140,6 +143,34 @@ class Asks:
             rf"\b(?:{lang.pattern('locating')})(?:\s+(?:{lang.pattern('locating_particles')}))?"
             r"\s+@(\S+)"
         )
+
+    def thing(self, spelled: str) -> tuple[str, bool] | None:
+        """Return the token of what a spelled-out question asks for by name ("which regiment
+        ...?" -> regiment), if it asks for one so, and whether it is all the phrase asks for:
+        followed by a small word or a deed ("which gangs were ...", "which militants stormed
+        ..."), not by another thing ("what civilian casualty figures ...") nor by "of" ("what
+        kind of vehicles ...")."""
+        if THING_ASKING.isdisjoint(spelled.split()):
+            return None
+        named = self._vocabulary.name(spelled)
+        found = self._asked_thing.search(named)
+        if found is None:
+            return None
+        word = next(w for w in found.groups() if w)
+        token = self._vocabulary.token(word)
+        stopwords = self._vocabulary.stopwords
+        if token is None or word in stopwords or token.isdigit():
+            return None
+        after = named[found.end() :].split()[:1]
+        whole = not after or (
+            after[0] not in lang.PARTITIVE_WORDS
+            and (
+                after[0] in stopwords
+                or after[0] in lang.SHARPENING_WORDS
+                or lang.participle(after[0])
+            )
+        )
+        return token, whole and not lang.participle(word)
 
     def held(self, tokens: Iterable[str]) -> frozenset[str]:
         """Return the kinds of person among a text's tokens ("the elderly man" -> man): whom

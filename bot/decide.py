@@ -426,13 +426,14 @@ class Decider:
         # have another do it ("what did the MNLA say?" of a sentence where a Malian source says
         # it; "when did the MNLA raid In Khalil?" of one where the MAA raids it, then held by
         # the MNLA). Nor for "where exactly?": a sentence covering the question names no place
-        # it does not.
+        # it does not; nor for "which gangs?": it may name them only as some gangs.
         if (
             query.elsewhere
             or query.clause
             or query.pinpoint
             or query.asks
             or query.subjects
+            or query.which
             or self.v.token("why") in query.tokens
         ):
             return None

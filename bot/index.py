@@ -87,6 +87,14 @@ class FactIndex:
         self.done_by_named = [_done_by_named(normals[f.answer], v) for f in pack.facts]
         """Per fact, the deeds its answer names the doer of: a group or a person before them
         ("the MAA returned three prisoners"), or after "by"."""
+        self.unidentified = [
+            _unidentified(normals[f.answer], v)
+            - {found[0] for q in f.questions if (found := asks.thing(v.spelled_text(normals[q])))}
+            for f in pack.facts
+        ]
+        """Per fact, the things its answer names only as some of them, never saying which
+        ("in search of gangs", "a truck"), but those its phrasings ask which one of: it does
+        not tell "which gangs?"."""
         self.places_placed = [
             _placed([f.answer, *(c.text for c in f.citations)], v, asks.places) for f in pack.facts
         ]
@@ -971,6 +979,47 @@ def _done_by_named(normal: str, v: Vocabulary) -> frozenset[str]:
             if token is not None:
                 done.add(token)
     return frozenset(done)
+
+
+_WHICH_SPAN = 2
+"""How many words before a thing a word saying which one it is may be ("the two trucks"), or
+before or after it a name ("the town of In Khalil")."""
+
+
+def _unidentified(normal: str, v: Vocabulary) -> frozenset[str]:
+    """Return the tokens of the things a normalised answer names only as some of them
+    (`FactIndex.unidentified`): not after "the", "their"..., nor beside a name, nor after a
+    word describing it ("an elderly man") or before a deed done to it ("people suspected of
+    ...", "the civilians killed")."""
+    words = v.name(normal).split()
+    some: set[str] = set()
+    which: set[str] = set()
+    for i, word in enumerate(words):
+        # (Names are named; small words and deeds are no things.)
+        if word.startswith("@") or word in v.stopwords or lang.participle(word):
+            continue
+        token = v.token(word)
+        if token is None or lang.is_figure(token) or word in lang.PREPOSITIONS:
+            continue
+        before = words[max(0, i - _WHICH_SPAN) : i]
+        near = before + words[i + 1 : i + 1 + _WHICH_SPAN]
+        said = (
+            any(w.startswith("@") for w in near)
+            or not lang.DEFINITE_WORDS.isdisjoint(before)
+            or (i > 0 and _describes(words[i - 1], v))
+            or (i + 1 < len(words) and lang.participle(words[i + 1]))
+        )
+        (which if said else some).add(token)
+    return frozenset(some - which)
+
+
+def _describes(word: str, v: Vocabulary) -> bool:
+    """Return whether a word before a thing describes it ("elderly", "armed"), rather than
+    count it ("two", "several") or be a small word ("a", "of")."""
+    if word in v.stopwords or word in lang.COUNT_QUALIFIERS or word in lang.PREPOSITIONS:
+        return False
+    token = v.token(word)
+    return token is not None and not lang.is_figure(token)
 
 
 def _lead(words: list[str], at: int) -> str:

@@ -10,7 +10,7 @@ from enum import IntEnum
 from itertools import pairwise
 
 from bot import lang
-from bot.asks import Asks, polar
+from bot.asks import THING_ASKING, Asks, polar
 from bot.index import FactIndex
 from bot.knowledge import Domain
 from bot.lang.words import common_words
@@ -27,8 +27,6 @@ _ELIDED_NAME = re.compile(r"(?<=[dlDL]['’])(?:[A-Z][a-z]{2,}|[A-Z]{4,})\b")
 _ACRONYM = re.compile(r"\b[A-Z]{2,3}\b")
 # What goes before a body's name: "the", and in French "le", "la", "du", "l'", "d'".
 _BODY_BEFORE = re.compile(r"(?:^|[^a-z])(?:the |la |le |du |[ld]['’])$", re.IGNORECASE)
-# Every "asked_thing" pattern opens with one of these words.
-_THING_ASKING = frozenset("what which quel quelle quels quelles".split())
 _ASKING_OPENERS = lang.QUESTION_WORDS | lang.AUXILIARIES | lang.COPULAS
 """Words that open a clause put as a question."""
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -165,6 +163,9 @@ class Query:
     fighters?" -> civilian, fighter): a fact saying one of them says what it asks."""
     thing: str | None = None
     """The thing it asks for by a name the pack never uses ("which regiment?" -> regiment)."""
+    which: str | None = None
+    """The thing it asks which one of by a name the pack uses ("which gangs?" -> gang): a fact
+    naming such things only as some of them ("in search of gangs") does not say which."""
     defined: frozenset[str] = frozenset()
     """The names it asks only what or who they are ("what is AFISMA?" -> afisma): a fact that
     only names them does not tell it."""
@@ -214,7 +215,6 @@ class Interpreter:
         self.reader = asks
         self.weights = weights
         events = "|".join(domain.event_nouns) or "(?!)"
-        self._asked_thing = re.compile(lang.pattern("asked_thing"))
         self._place_located = re.compile(lang.pattern("place_located"))
         self._event_located = re.compile(lang.pattern("event_located", events=events))
         # "Which side seized it?": the side is what is asked, as "who" asks a person; no fact
@@ -320,6 +320,10 @@ class Interpreter:
         asks = self._asks_of(asked, spelled)
         after = None if message.long else self._after_day(words)
         both = self._both(normal)
+        # (A thing no fact names no fact gives; one that facts name, only those saying which.)
+        thing, whole = self.reader.thing(spelled) or (None, False)
+        known = thing in self.index.idf
+        which = thing if known and whole and thing not in self.index.weak_tokens else None
         return Query(
             [*tokens, *(t for t in both if t not in tokens)],
             exclude=exclude
@@ -367,7 +371,8 @@ class Interpreter:
             if _names_someone(tokens)
             else _NOTHING,
             said=self._sayers(tokens, asked or [spelled]),
-            thing=self._thing(spelled),
+            thing=None if known else thing,
+            which=which,
             # (In a long message asking one question, what it asks: "... What does AFISMA stand
             # for?"; not in one asking many, a question of each fact.)
             defined=(
@@ -460,24 +465,10 @@ class Interpreter:
 
     def _asked_side(self, core: list[str]) -> frozenset[str]:
         """Return the token of the side a question asks for ("which side ...?"), if any."""
-        if len(core) < 2 or core[0] not in _THING_ASKING:
+        if len(core) < 2 or core[0] not in THING_ASKING:
             return _NOTHING
         token = self.v.token(core[1])
         return frozenset((token,)) if token in self._side_tokens else _NOTHING
-
-    def _thing(self, spelled: str) -> str | None:
-        """Return the token of what a question asks for by name ("which regiment ...?"), when
-        no fact uses it: then no fact gives it, however near its other words."""
-        if _THING_ASKING.isdisjoint(spelled.split()):
-            return None
-        found = self._asked_thing.search(self.v.name(spelled))
-        if found is None:
-            return None
-        word = next(w for w in found.groups() if w)
-        token = self.v.token(word)
-        if token is None or token in self.index.idf or word in self.v.stopwords:
-            return None
-        return None if token.isdigit() else token
 
     def _placed(self, spelled: str) -> str | None:
         """Return the place a question asks where it is, and nothing more (`Query.placed`)."""

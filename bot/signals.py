@@ -76,7 +76,7 @@ SignalCheck = Callable[[Judge, Asked, int, Found], float]
 NO_ANSWER = frozenset(
     """
     tells-the-described tells-the-given other-month other-time later-than-told
-    earlier-than-asked wider-event other-place other-count counts-the-doer opposite
+    earlier-than-asked wider-event other-place other-count counts-the-doer opposite not-which
     """.split()
 )
 """The signals finding that a fact tells something else than what is asked: of another time,
@@ -494,6 +494,16 @@ def thing(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
     return _fired(found, "missing-thing", judge.weights.missing_thing, f"never names a {name}")
 
 
+def which(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
+    """ "Which gangs was the MAA hunting?" is not told by the fact saying it was hunting gangs:
+    it names them only as some gangs, never which."""
+    token = asked.query.which
+    if token is None or token not in judge.index.unidentified[fact]:
+        return 1.0
+    factor = judge.weights.unidentified
+    return _fired(found, "not-which", factor, f"never says which {token}")
+
+
 def setting(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
     """ "Did the battle happen on April 25?" is not answered by what happened on April 25."""
     if fact in judge.index.setting_facts:
@@ -544,6 +554,7 @@ SIGNALS: tuple[SignalCheck, ...] = (
     setting,
     unexplained,
     thing,
+    which,
     names_only,
 )
 """Every signal, in the order they are checked and shown."""
@@ -577,6 +588,7 @@ def active(asked: Asked) -> tuple[SignalCheck, ...]:
         asked.dated_setting,
         asked.checked,
         query.thing,
+        query.which,
         True,
     )
     return tuple([check for check, need in zip(SIGNALS, needs, strict=True) if need])

@@ -182,6 +182,9 @@ class Weights:
     """Asks what someone said, of a fact that tells nothing anyone said."""
     missing_thing: float = 0.8
     """Asks for a thing by a name no fact uses ("which regiment?"), in a message of any length."""
+    unidentified: float = 0.45
+    """Asks which one of a thing the fact names only as some of them ("which gangs?" of "in
+    search of gangs")."""
     unasserted: float = 0.5
     """A yes/no question's telling word that the fact does not say."""
     missing_referent: float = 0.45

@@ -510,6 +510,11 @@ def test_a_message_restating_one_fact_is_answered_from_its_question(
         # A thing asked for by a name no fact uses is given by none.
         ("Which French regiment was stationed near Ber?", "missing-thing"),
         ("Quel régiment français était stationné près de Ber ?", "missing-thing"),
+        # ... nor by a fact naming it only as some of them, never which ("in search of gangs",
+        # "a truck and two pick-ups").
+        ("which gangs did the MAA say it was hunting?", "not-which"),
+        ("quels gangs le MAA disait-il chercher ?", "not-which"),
+        ("which truck did the MAA seize?", "not-which"),
         # Why they did one thing is not why they did another.
         ("why did the MAA leave Ber?", "other-reason"),
         ("pourquoi le MAA a-t-il quitté Ber ?", "other-reason"),
@@ -554,6 +559,45 @@ def test_a_fact_near_the_question_is_not_its_answer(
     reply = engine.answer(question)
     assert not reply.answered, reply.fact_id
     assert signal in [s.name for s in reply.signals], reply.signals
+
+
+def test_which_one_is_answered_only_by_a_fact_saying_which(engine: Engine) -> None:
+    """A fact naming something only as some of them ("in search of gangs", "a truck") does not
+    say which; one saying "the", naming it or describing it does ("the town of In Khalil",
+    "an elderly man", "people suspected of being deserters"), as does one its curator asks
+    which of."""
+    index = engine.index
+    unidentified = {f.id: index.unidentified[n] for n, f in enumerate(engine.pack.facts)}
+    assert "gang" in unidentified["maa-monitoring-for-gangs"]
+    assert "truck" in unidentified["vehicles-seized"]
+    assert "town" not in unidentified["first-clash-in-khalil"]
+    assert unidentified["civilian-victims"].isdisjoint({"civilian", "girl", "man"})
+    assert "peopl" not in unidentified["suspected-deserters-detained"]
+    for question, fact_id in (
+        ("which town did the MAA raid in February?", "first-clash-in-khalil"),
+        ("which civilians were killed?", "civilian-victims"),
+        ("which girl was killed?", "civilian-victims"),
+        ("which man was killed?", "civilian-victims"),
+        ("which people were detained in Ber?", "suspected-deserters-detained"),
+        ("quelles personnes ont été détenues à Ber ?", "suspected-deserters-detained"),
+        ("which vehicles were seized?", "vehicles-seized"),
+    ):
+        assert engine.answer(question).fact_id == fact_id, question
+    # Asked with a deed after it, as with a small word.
+    reply = engine.answer("which gangs threatened the city?")
+    assert not reply.answered and "not-which" in [s.name for s in reply.signals]
+    # A word before the thing asked, or a kind of it, is not what is asked ("what civilian
+    # casualty figures", "what kind of vehicles"), nor is a deed ("what happened").
+    for question in (
+        "what civilian casualty figures does the infobox give?",
+        "what kind of gangs was the MAA looking for?",
+        "what happened to the gangs?",
+    ):
+        reply = engine.answer(question)
+        assert "not-which" not in [s.name for s in reply.signals], question
+    # Nor is a sentence quoted for it: the sentence names them as the fact does.
+    first = engine.answer("Ramadane said they were hunting gangs around Ber.")
+    assert not engine.answer("which gangs exactly?", context=first.context).answered
 
 
 @pytest.mark.parametrize(

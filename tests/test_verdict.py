@@ -71,7 +71,7 @@ def test_a_likely_answer_is_offered_when_the_message_reads_as_one_no_fact_answer
     classifier, reading it on its own, finds likelier one of the questions the article does
     not answer gets "did you mean" (the MAA's search for gangs says not which gangs)."""
     trusting = Engine(pack, verdict=_constant(+1))
-    question = "which gangs in particular was the MAA looking for?"
+    question = "who exactly were those gangs the MAA hunted?"
     reply = trusting.answer(question)
     assert reply.outcome is Outcome.SUGGEST and reply.reason is Reason.LIKE_UNANSWERED
     assert reply.verdict is not None and reply.verdict[0] > 0.99

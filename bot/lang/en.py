@@ -1307,6 +1307,12 @@ LEADER_ROLES = frozenset(
 """Roles a sentence may give a person that make it answer "who leads ...?"."""
 TIMES_OF_DAY = frozenset("morning afternoon evening night".split())
 """Words that, after a weekday, say when in a week something happens ("Saturday evening")."""
+PARTITIVE_WORDS = frozenset("of".split())
+"""Words after a noun that say it is a kind or part of another ("what kind of vehicles", "what
+part of the town"): that other is what is asked."""
+DEFINITE_WORDS = frozenset("the this these those his her its their whose".split())
+"""Words before a noun that say which one it is ("the town", "their vehicles"), where "a town",
+"two vehicles" or a bare "gangs" say only that there was some."""
 SETTLEMENT_NOUNS = frozenset("town towns city village settlement outpost".split())
 """Nouns for a kind of place: a common word before one describes it ("the desert town"), where
 a name would name it ("the Konna town")."""

@@ -62,6 +62,10 @@ PERSON_NOUNS = frozenset(
     """.split()
 )
 """Nouns for one kind of person (see `en.PERSON_NOUNS`)."""
+PARTITIVE_WORDS = frozenset("de du d des".split())
+"""(See the English.)"""
+DEFINITE_WORDS = frozenset("le la les l ce cet cette ces son sa ses leur leurs".split())
+"""(See the English.)"""
 COPULAS = frozenset("est sont etait etaient fut furent".split())
 ACCENTED = {"etait": "était", "etaient": "étaient"}
 """Copulas as written, for those read without their accents: said back in a reply."""
