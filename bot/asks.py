@@ -153,24 +153,31 @@ class Asks:
         if THING_ASKING.isdisjoint(spelled.split()):
             return None
         named = self._vocabulary.name(spelled)
-        found = self._asked_thing.search(named)
-        if found is None:
-            return None
-        word = next(w for w in found.groups() if w)
-        token = self._vocabulary.token(word)
         stopwords = self._vocabulary.stopwords
-        if token is None or word in stopwords or token.isdigit():
-            return None
-        after = named[found.end() :].split()[:1]
-        whole = not after or (
-            after[0] not in lang.PARTITIVE_WORDS
-            and (
-                after[0] in stopwords
-                or after[0] in lang.SHARPENING_WORDS
-                or lang.participle(after[0])
+        first = None
+        # (The first asked whole, else the first asked: "..., which sounds odd. Which gangs
+        # were they hunting?" asks which gangs.)
+        for found in self._asked_thing.finditer(named):
+            word = next(w for w in found.groups() if w)
+            token = self._vocabulary.token(word)
+            if token is None or word in stopwords or token.isdigit():
+                continue
+            after = named[found.end() :].split()[:1]
+            whole = not lang.participle(word) and (
+                not after
+                or (
+                    after[0] not in lang.PARTITIVE_WORDS
+                    and (
+                        after[0] in stopwords
+                        or after[0] in lang.SHARPENING_WORDS
+                        or lang.participle(after[0])
+                    )
+                )
             )
-        )
-        return token, whole and not lang.participle(word)
+            if whole:
+                return token, True
+            first = first or (token, False)
+        return first
 
     def held(self, tokens: Iterable[str]) -> frozenset[str]:
         """Return the kinds of person among a text's tokens ("the elderly man" -> man): whom

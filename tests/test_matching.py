@@ -583,9 +583,15 @@ def test_which_one_is_answered_only_by_a_fact_saying_which(engine: Engine) -> No
         ("which vehicles were seized?", "vehicles-seized"),
     ):
         assert engine.answer(question).fact_id == fact_id, question
-    # Asked with a deed after it, as with a small word.
-    reply = engine.answer("which gangs threatened the city?")
-    assert not reply.answered and "not-which" in [s.name for s in reply.signals]
+    # Asked with a deed after it, as with a small word; and in a message whose chatter says
+    # "which" first.
+    for question in (
+        "which gangs threatened the city?",
+        "I read that the MAA hunted gangs around the town, which surprised me. Which gangs "
+        "were they after?",
+    ):
+        reply = engine.answer(question)
+        assert not reply.answered and "not-which" in [s.name for s in reply.signals], question
     # A word before the thing asked, or a kind of it, is not what is asked ("what civilian
     # casualty figures", "what kind of vehicles"), nor is a deed ("what happened").
     for question in (
