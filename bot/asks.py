@@ -21,8 +21,6 @@ _NO_SIGN = frozenset(
     "return releas group force forces army them attacked sent b s w where had".split()
 )
 
-# Every "asked_thing" pattern opens with one of these words.
-THING_ASKING = frozenset("what which quel quelle quels quelles".split())
 _DOER_WORDS = frozenset("who qui which quel quelle".split())
 # Every "subject" pattern holds one of these words, or a French "a" after a question word.
 _SUBJECT_WORDS = frozenset("did does do has have had would will could ont avait avaient".split())
@@ -144,39 +142,41 @@ class Asks:
             r"\s+@(\S+)"
         )
 
-    def thing(self, spelled: str) -> tuple[str, bool] | None:
-        """Return the token of what a spelled-out question asks for by name ("which regiment
-        ...?" -> regiment), if it asks for one so, and whether it is all the phrase asks for:
-        followed by a small word or a deed ("which gangs were ...", "which militants stormed
-        ..."), not by another thing ("what civilian casualty figures ...") nor by "of" ("what
-        kind of vehicles ...")."""
-        if THING_ASKING.isdisjoint(spelled.split()):
-            return None
-        named = self._vocabulary.name(spelled)
+    def thing(self, *spelled: str) -> tuple[str, bool] | None:
+        """Return the token of the thing spelled-out questions ask for by name ("which regiment
+        ...?" -> regiment), and whether that thing is all the phrase asks for: the first so
+        asked, else the first asked, else None.
+
+        A thing is all its phrase asks for when a small word, a sharpening word or a deed comes
+        next, or nothing ("which gangs were ...", "which gangs exactly?", "which militants
+        stormed ..."); not when it is a deed itself ("what happened"), another thing comes
+        next ("what civilian casualty figures ...") or it asks for a kind or part of another
+        ("what kind of vehicles ...")."""
         stopwords = self._vocabulary.stopwords
         first = None
-        # (The first asked whole, else the first asked: "..., which sounds odd. Which gangs
-        # were they hunting?" asks which gangs.)
-        for found in self._asked_thing.finditer(named):
-            word = next(w for w in found.groups() if w)
-            token = self._vocabulary.token(word)
-            if token is None or word in stopwords or token.isdigit():
+        for text in spelled:
+            if lang.THING_ASKING.isdisjoint(text.split()):
                 continue
-            after = named[found.end() :].split()[:1]
-            whole = not lang.participle(word) and (
-                not after
-                or (
-                    after[0] not in lang.PARTITIVE_WORDS
+            named = self._vocabulary.name(text)
+            for found in self._asked_thing.finditer(named):
+                word = next(w for w in found.groups() if w)
+                token = self._vocabulary.token(word)
+                if token is None or word in stopwords or token.isdigit():
+                    continue
+                after = named[found.end() :].split()[:1]
+                whole = (
+                    not lang.participle(word)
+                    and word not in lang.PARTITIVE_NOUNS
                     and (
-                        after[0] in stopwords
+                        not after
+                        or after[0] in stopwords
                         or after[0] in lang.SHARPENING_WORDS
                         or lang.participle(after[0])
                     )
                 )
-            )
-            if whole:
-                return token, True
-            first = first or (token, False)
+                if whole:
+                    return token, True
+                first = first or (token, False)
         return first
 
     def held(self, tokens: Iterable[str]) -> frozenset[str]:

@@ -93,8 +93,8 @@ class FactIndex:
             for f in pack.facts
         ]
         """Per fact, the things its answer names only as some of them, never saying which
-        ("in search of gangs", "a truck"), but those its phrasings ask which one of: it does
-        not tell "which gangs?"."""
+        ("in search of gangs", "a truck"), but for any thing its phrasings ask for by name
+        ("which vehicles were seized?"): it does not tell "which gangs?"."""
         self.places_placed = [
             _placed([f.answer, *(c.text for c in f.citations)], v, asks.places) for f in pack.facts
         ]
@@ -1001,7 +1001,7 @@ def _unidentified(normal: str, v: Vocabulary) -> frozenset[str]:
         token = v.token(word)
         if token is None or lang.is_figure(token) or word in lang.PREPOSITIONS:
             continue
-        before = words[max(0, i - _WHICH_SPAN) : i]
+        before = _words_before(words, i, v)
         near = before + words[i + 1 : i + 1 + _WHICH_SPAN]
         said = (
             any(w.startswith("@") for w in near)
@@ -1011,6 +1011,18 @@ def _unidentified(normal: str, v: Vocabulary) -> frozenset[str]:
         )
         (which if said else some).add(token)
     return frozenset(some - which)
+
+
+def _words_before(words: list[str], at: int, v: Vocabulary) -> list[str]:
+    """Return the `_WHICH_SPAN` words before words[at], past any dates ("the May 5 attack")."""
+    before: list[str] = []
+    i = at - 1
+    while i >= 0 and len(before) < _WHICH_SPAN:
+        token = v.token(words[i])
+        if token is None or not (lang.is_figure(token) or token in lang.MONTHS):
+            before.insert(0, words[i])
+        i -= 1
+    return before
 
 
 def _describes(word: str, v: Vocabulary) -> bool:

@@ -10,7 +10,7 @@ from enum import IntEnum
 from itertools import pairwise
 
 from bot import lang
-from bot.asks import THING_ASKING, Asks, polar
+from bot.asks import Asks, polar
 from bot.index import FactIndex
 from bot.knowledge import Domain
 from bot.lang.words import common_words
@@ -321,7 +321,7 @@ class Interpreter:
         after = None if message.long else self._after_day(words)
         both = self._both(normal)
         # (A thing no fact names no fact gives; one that facts name, only those saying which.)
-        thing, whole = self.reader.thing(spelled) or (None, False)
+        thing, whole = self.reader.thing(*(asked or [spelled])) or (None, False)
         known = thing in self.index.idf
         which = thing if known and whole and thing not in self.index.weak_tokens else None
         return Query(
@@ -465,7 +465,7 @@ class Interpreter:
 
     def _asked_side(self, core: list[str]) -> frozenset[str]:
         """Return the token of the side a question asks for ("which side ...?"), if any."""
-        if len(core) < 2 or core[0] not in THING_ASKING:
+        if len(core) < 2 or core[0] not in lang.THING_ASKING:
             return _NOTHING
         token = self.v.token(core[1])
         return frozenset((token,)) if token in self._side_tokens else _NOTHING

@@ -69,7 +69,7 @@ def test_a_likely_answer_is_offered_when_the_message_reads_as_one_no_fact_answer
 ) -> None:
     """Two independent views: however likely the verdict finds the best fact, a message the
     classifier, reading it on its own, finds likelier one of the questions the article does
-    not answer gets "did you mean" (the MAA's search for gangs says not which gangs)."""
+    not answer gets "did you mean" (the MAA's search for gangs says not who the gangs were)."""
     trusting = Engine(pack, verdict=_constant(+1))
     question = "who exactly were those gangs the MAA hunted?"
     reply = trusting.answer(question)

@@ -40,9 +40,11 @@ PERSON_PRONOUNS = en.PERSON_PRONOUNS | fr.PERSON_PRONOUNS
 PERSON_NOUNS = en.PERSON_NOUNS | fr.PERSON_NOUNS
 RELATION_NOUNS = en.RELATION_NOUNS
 """(English only: the names a person's names make are put in English.)"""
-DEFINITE_WORDS = en.DEFINITE_WORDS | fr.DEFINITE_WORDS
+DEFINITE_WORDS = en.DEFINITE_WORDS
+"""(English only: read in the pack's answers, as `participle` is.)"""
 COUNT_QUALIFIERS = en.COUNT_QUALIFIERS
-PARTITIVE_WORDS = en.PARTITIVE_WORDS | fr.PARTITIVE_WORDS
+THING_ASKING = en.THING_ASKING | fr.THING_ASKING
+PARTITIVE_NOUNS = en.PARTITIVE_NOUNS | fr.PARTITIVE_NOUNS
 PLACE_PRONOUNS = en.PLACE_PRONOUNS
 THING_POSSESSIVES = en.THING_POSSESSIVES | fr.THING_POSSESSIVES
 """(French "sa", "ses" may be a person's too: they stand for a group or a place only when one

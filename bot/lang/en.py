@@ -1307,9 +1307,12 @@ LEADER_ROLES = frozenset(
 """Roles a sentence may give a person that make it answer "who leads ...?"."""
 TIMES_OF_DAY = frozenset("morning afternoon evening night".split())
 """Words that, after a weekday, say when in a week something happens ("Saturday evening")."""
-PARTITIVE_WORDS = frozenset("of".split())
-"""Words after a noun that say it is a kind or part of another ("what kind of vehicles", "what
-part of the town"): that other is what is asked."""
+THING_ASKING = frozenset("what which".split())
+"""Words asking for a thing by name ("which regiment ...?"): every "asked_thing" pattern opens
+with one."""
+PARTITIVE_NOUNS = frozenset("kind kinds sort sorts type types part parts".split())
+"""Nouns asked for that ask for a kind or part of another ("what kind of vehicles", "what part
+of the town"): that other is what is asked."""
 DEFINITE_WORDS = frozenset("the this these those his her its their whose".split())
 """Words before a noun that say which one it is ("the town", "their vehicles"), where "a town",
 "two vehicles" or a bare "gangs" say only that there was some."""

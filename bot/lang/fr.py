@@ -62,10 +62,8 @@ PERSON_NOUNS = frozenset(
     """.split()
 )
 """Nouns for one kind of person (see `en.PERSON_NOUNS`)."""
-PARTITIVE_WORDS = frozenset("de du d des".split())
-"""(See the English.)"""
-DEFINITE_WORDS = frozenset("le la les l ce cet cette ces son sa ses leur leurs".split())
-"""(See the English.)"""
+THING_ASKING = frozenset("quel quelle quels quelles".split())
+PARTITIVE_NOUNS = frozenset("genre genres sorte sortes type types partie parties".split())
 COPULAS = frozenset("est sont etait etaient fut furent".split())
 ACCENTED = {"etait": "était", "etaient": "étaient"}
 """Copulas as written, for those read without their accents: said back in a reply."""
