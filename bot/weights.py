@@ -184,7 +184,10 @@ class Weights:
     """Asks for a thing by a name no fact uses ("which regiment?"), in a message of any length."""
     unidentified: float = 0.45
     """Asks which one of a thing the fact names only as some of them ("which gangs?" of "in
-    search of gangs")."""
+    search of gangs"). (Chosen on the development and training questions scored out of fold,
+    with the signal's first version: from 0.45 down to 0.15 alike, 1 more right and 4 fewer
+    wrong than without it; 0.6, 1 fewer wrong; 0.75, none. As it stands, at 0.45, 5 more right
+    and 5 fewer wrong of 13,330.)"""
     unasserted: float = 0.5
     """A yes/no question's telling word that the fact does not say."""
     missing_referent: float = 0.45
