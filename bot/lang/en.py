@@ -1313,9 +1313,10 @@ with one."""
 PARTITIVE_NOUNS = frozenset("kind kinds sort sorts type types part parts".split())
 """Nouns asked for that ask for a kind or part of another ("what kind of vehicles", "what part
 of the town"): that other is what is asked."""
-DEFINITE_WORDS = frozenset("the this these those his her its their whose".split())
+DEFINITE_WORDS = (DETERMINERS - {"a", "an", "that"}) | {"whose"}
 """Words before a noun that say which one it is ("the town", "their vehicles"), where "a town",
-"two vehicles" or a bare "gangs" say only that there was some."""
+"two vehicles" or a bare "gangs" say only that there was some ("that" is too often a
+conjunction: "said that gangs ...")."""
 SETTLEMENT_NOUNS = frozenset("town towns city village settlement outpost".split())
 """Nouns for a kind of place: a common word before one describes it ("the desert town"), where
 a name would name it ("the Konna town")."""
