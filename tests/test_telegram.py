@@ -21,11 +21,13 @@ from typing import Any
 import pytest
 from botapi import BotAPIServer, Call, serve_in_thread, telegram_html_text
 from commandline import clean_environ
+from telegram.ext import PicklePersistence
 from telegram_fixtures import (
     ALICE,
     BOB,
     CAROL,
     OTHER_BOT,
+    POLL_TIMEOUT,
     LiveBot,
     api,
     assert_replies_valid,
@@ -45,6 +47,7 @@ from bot.tgbot import (
     FLOOD_LIMIT,
     FLOOD_NOTICE,
     STALE_BUTTON,
+    STATE_FILE,
     Webhook,
     build_application,
     configure_logging,
@@ -643,6 +646,39 @@ async def test_follow_up_context_survives_a_restart(
     async with running_bot(api, settings, engine) as live:
         answer = await live.ask(api.text_update(chat, ALICE, FOLLOW_UP))
     assert shown(answer).startswith(with_context)
+
+
+async def test_the_conversations_are_written_once_a_round_however_many_chats_changed(
+    api: BotAPIServer, settings: Settings, engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # python-telegram-bot's PicklePersistence writes its whole file once for each chat that
+    # changed: a round of a thousand chats was a thousand writes of all of them.
+    writes: list[int] = []
+    write = PicklePersistence._dump_singlefile
+
+    def counted(persistence: PicklePersistence) -> None:  # type: ignore[type-arg]
+        writes.append(len(persistence.chat_data or {}))
+        write(persistence)
+
+    monkeypatch.setattr(PicklePersistence, "_dump_singlefile", counted)
+    application = build_application(settings, engine)
+    stop = asyncio.Event()
+    task = asyncio.create_task(serve(application, stop=stop, poll_timeout=POLL_TIMEOUT))
+    try:
+        live = LiveBot(api, task)
+        for n in range(40):
+            user = api.user(7000 + n, f"Reader{n}")
+            await live.ask(api.text_update(api.private_chat(user), user, FIRST))
+        await application.update_persistence()
+        for _ in range(3):
+            await asyncio.sleep(0)
+        assert writes == [40]
+    finally:
+        stop.set()
+        await task
+    assert writes == [40], "nothing changed since: nothing written on the way out"
+    stored = PicklePersistence(settings.data_dir / STATE_FILE)
+    assert len(await stored.get_chat_data()) == 40
 
 
 async def test_doubt_after_an_answer_is_answered_with_it_again_even_after_a_restart(

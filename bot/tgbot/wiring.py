@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
+from pathlib import Path
 from typing import Any, cast
 
 from telegram import (
@@ -121,6 +123,45 @@ async def post_init(application: App) -> None:
     )
 
 
+class RoundPersistence(PicklePersistence):  # type: ignore[type-arg]
+    """The conversations kept in one pickle file, written once for each round of changes the
+    Application hands over (every `update_interval`, and on the way out): python-telegram-bot's
+    own PicklePersistence writes the whole file again for each chat changed, so a round of a
+    thousand chats meant a thousand writes of all of them, the bot answering no one meanwhile."""
+
+    def __init__(self, filepath: Path, **options: Any) -> None:
+        super().__init__(filepath, on_flush=True, **options)
+        self._changed = False
+        self._write: asyncio.Task[None] | None = None
+
+    async def update_chat_data(self, chat_id: int, data: dict[Any, Any]) -> None:
+        await super().update_chat_data(chat_id, data)
+        self._write_soon()
+
+    async def drop_chat_data(self, chat_id: int) -> None:
+        await super().drop_chat_data(chat_id)
+        self._write_soon()
+
+    async def update_conversation(
+        self, name: str, key: tuple[int | str, ...], new_state: object | None
+    ) -> None:
+        await super().update_conversation(name, key, new_state)
+        self._write_soon()
+
+    async def flush(self) -> None:
+        """Write the file, if anything changed since it was last written."""
+        if self._changed:
+            self._changed = False
+            await super().flush()
+
+    def _write_soon(self) -> None:
+        """Write the file once the round's other changes are in: the Application hands them
+        over as tasks started together, so one started now runs after them all."""
+        self._changed = True
+        if self._write is None or self._write.done():
+            self._write = asyncio.get_running_loop().create_task(self.flush())
+
+
 def build_application(
     settings: Settings, engine: Engine, *, on_reply: OnReply | None = None
 ) -> App:
@@ -131,7 +172,7 @@ def build_application(
     # Opt in to python-telegram-bot's timedelta time periods: without it, its own handling of
     # every 429 (RetryAfter) raises a deprecation warning.
     os.environ.setdefault("PTB_TIMEDELTA", "1")
-    persistence = PicklePersistence(
+    persistence = RoundPersistence(
         settings.data_dir / STATE_FILE,
         # Only conversations are worth keeping; bot_data holds the engine, built afresh each run.
         store_data=PersistenceInput(bot_data=False, user_data=False, callback_data=False),
