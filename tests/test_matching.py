@@ -4279,6 +4279,9 @@ def test_what_someone_did_is_not_answered_with_what_they_were_given(engine: Engi
                 "as a word of the vehicles seized",
             ),
         ),
+        # "Around" a count is its rough size, not the outskirts the pack reads "around" as.
+        ("Were around 20 people detained at Ber?", "suspected-deserters-detained"),
+        ("were around twenty people detained?", "suspected-deserters-detained"),
         # A claim hedged with what the reader believes is still a claim.
         ("The MAA left Ber on April 24, I believe?", "maa-left-ber"),
         ("Le MAA a quitté Ber le 24 avril, je crois ?", "maa-left-ber"),

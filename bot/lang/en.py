@@ -461,6 +461,15 @@ _IDIOMS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         r"which \1",
         ("name", "names"),
     ),
+    # "Around 20 people", "round about twenty": a count's rough size, not the outskirts (which a
+    # pack may read "around" as).
+    (
+        r"\b(?:round about|around|round) (?=\d|(?:"
+        + "|".join(w for w in NUMBER_UNITS + NUMBER_TENS if w not in AMBIGUOUS_NUMBERS)
+        + r")\b)",
+        "about ",
+        ("around", "round"),
+    ),
     # "non-combatants" is one word, as "noncombatants" is.
     (r"\bnon-(?=[a-z])", "non", ("non",)),
     # "acording 2 the spokesman", "handed 4 the ...": "to" and "for", as chat writes them (a
