@@ -27,7 +27,7 @@ from bot.opinion import Likelihood, with_tokens
 from bot.reply import SCORED, Candidate, Outcome, Reason, Reply
 from bot.scoring import Ranker
 from bot.signals import Signal
-from bot.text import asked_parts, fold, normalize, strip_address
+from bot.text import asked_parts, fold, normalize, opens_question, strip_address
 from bot.verdict import Verdict, load_verdict
 from bot.vocabulary import Vocabulary
 from bot.weights import Thresholds, Weights
@@ -645,6 +645,10 @@ class Engine:
         if len(message.words) < self.weights.claused_question or whole:
             return
         clauses = (message.clauses or split_clauses(message.text))[: self.weights.max_clauses]
+        if any(asks and opens_question(clause) for asks, clause in clauses):
+            # A question proper is read before one that only checks what the message takes as
+            # given ("So Ramadane spoke for the MAA, right? What reason did he give for ...?").
+            clauses = sorted(clauses, key=lambda c: c[0] and not opens_question(c[1]))
         yield from self.interpreter.clause_readings(plain, message, tokens, clauses)
 
     def _best(

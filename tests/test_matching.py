@@ -114,6 +114,13 @@ def _lost_to_refit(why: str) -> pytest.MarkDecorator:
         # What a question takes as given is not its answer.
         # A claim about what a group is, in a question that asks something else, is no question.
         ("MAA is Arab, I know. But who won the battle of Ber?", "who-won"),
+        # A question proper is answered before one that only checks what the message takes
+        # as given.
+        (
+            "So this guy Ramadane, he was speaking for the Arab movement, right? What reason did "
+            "he give for keeping their trucks near the town? It sounds a bit suspicious to me.",
+            "maa-monitoring-for-gangs",
+        ),
         (
             "My teacher said the MAA is a Tuareg group, but when did the battle happen?",
             "battle-date",
