@@ -289,7 +289,13 @@ class Dialogue:
         goes on in time from the last answer, as "then" says.
         """
         that_event, then, back, town = cues
-        first = self._moved_along(plain, previous, then=then or onward, back=back)
+        first = self._moved_along(
+            plain,
+            previous,
+            then=then or onward,
+            back=back,
+            after=then and not back and not lang.SEQUEL_WORDS.isdisjoint(words),
+        )
         words = self._there(words, previous, town=town)
         if that_event and previous.fact_id in self.index.setting:
             first, tokens = self._with_setting(first, tokens, previous.fact_id)
@@ -518,8 +524,11 @@ class Dialogue:
             said = f"on {month.capitalize()} {day}"
         return f"{question[: found.start()]}{said}{question[found.end() :]}"
 
-    def _moved_along(self, plain: Query, previous: Context, *, then: bool, back: bool) -> Query:
-        """Return the plain reading, favouring the facts around the last one answered."""
+    def _moved_along(
+        self, plain: Query, previous: Context, *, then: bool, back: bool, after: bool = False
+    ) -> Query:
+        """Return the plain reading, favouring the facts around the last one answered; with
+        `then`, asking of its time or after, and with `after`, of what came after it."""
         index = self.index
         # A conversation moves along the article: facts next to the last one come first.
         last = index.fact_index.get(previous.fact_id or "")
@@ -538,6 +547,8 @@ class Dialogue:
         first = replace(plain, near=near, last=last)
         if then and last is not None and (when := index.when[last]) != (0, 0):
             first = replace(first, since=when, until=when if back else None)
+            if after:
+                first = replace(first, past=last)
         return first
 
     def referring(self, message: Message) -> list[str]:

@@ -382,6 +382,17 @@ def other_time(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
         return 1.0
     if when < since or (until is not None and when > until):
         return _fired(found, "other-time", judge.weights.other_time, "tells of another time")
+    past, sentences = asked.query.past, judge.index.fact_sentences
+    if (
+        past is not None
+        and when == since
+        and sentences[fact]
+        and sentences[past]
+        and max(sentences[fact]) < min(sentences[past])
+    ):
+        # ("What did the MAA take on May 5?", "and what happened after that?": not the
+        # attack the article tells of before the vehicles seized, on the same day.)
+        return _fired(found, "other-time", judge.weights.other_time, "tells of what came before")
     return 1.0
 
 

@@ -2328,6 +2328,10 @@ def test_follow_up_he_must_be_in_the_answer(engine: Engine) -> None:
         ("What did the MAA do on May 5?", "maa-attacked-again", "et après ?",
          "maa-abandoned-ber"),
         ("who won?", "who-won", "and after that?", "maa-left-ber"),
+        # ... not what the article tells of before the last answer on the same day: the raid
+        # in which the vehicles were seized.
+        ("What did the MAA take in the May raid?", "vehicles-seized",
+         "and what happened to the town after that?", "maa-abandoned-ber"),
         # ... and nothing after the story's end.
         ("What happened to the three Tuareg prisoners?", "prisoners-returned-to-mauritania",
          "and after that?", None),
