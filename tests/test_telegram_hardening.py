@@ -18,6 +18,7 @@ import pytest
 from botapi import BotAPIServer, Call, serve_in_thread
 from commandline import clean_environ
 from conftest import PORTS_A_WORKER, handed_out_ports, spare_ports, worker_ports
+from telegram.ext import ExtBot, PicklePersistence
 from telegram_fixtures import (
     ALICE,
     BOB,
@@ -34,6 +35,7 @@ from telegram_fixtures import (
 from bot.matching import Engine, Outcome
 from bot.settings import Settings
 from bot.tgbot import Webhook, build_application, serve
+from bot.tgbot.wiring import RoundPersistence
 
 __all__ = ["api", "live", "offline", "settings"]  # fixtures used here
 pytestmark = pytest.mark.usefixtures("offline")
@@ -308,6 +310,39 @@ async def test_a_blank_private_message_gets_the_private_hint_not_the_command_one
 
     command = await live.ask(api.text_update(chat, ALICE, "/ask"))
     assert "/ask" in shown(command), "an /ask without a question is told to put it after /ask"
+
+
+# -- 5. the conversations' file -----------------------------------------------------------------
+
+
+async def test_a_write_of_the_conversations_that_fails_is_logged_and_made_again(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.ERROR)
+    path = tmp_path / "state.pickle"
+    path.mkdir()  # (A directory where the file goes: the write fails.)
+    persistence = RoundPersistence(path)
+    persistence.set_bot(ExtBot("123456:fake-token-for-the-spec"))
+    await persistence.update_chat_data(1, {"asked": "who won?"})
+    for _ in range(3):
+        await asyncio.sleep(0)
+    [failed] = [r for r in caplog.records if "could not write the conversations" in r.message]
+    assert failed.exc_info is not None
+
+    path.rmdir()
+    await persistence.flush()  # (as on the way out)
+    assert await PicklePersistence(path).get_chat_data() == {1: {"asked": "who won?"}}
+
+
+async def test_the_last_conversation_dropped_stays_dropped(tmp_path: Path) -> None:
+    path = tmp_path / "state.pickle"
+    persistence = RoundPersistence(path)
+    persistence.set_bot(ExtBot("123456:fake-token-for-the-spec"))
+    await persistence.update_chat_data(1, {"asked": "who won?"})
+    await persistence.flush()
+    await persistence.drop_chat_data(1)
+    await persistence.flush()
+    assert await PicklePersistence(path).get_chat_data() == {}
 
 
 # -- the webhook's own port, for the specs that open one -----------------------------------------

@@ -135,8 +135,9 @@ class RoundPersistence(PicklePersistence):  # type: ignore[type-arg]
         self._write: asyncio.Task[None] | None = None
 
     async def update_chat_data(self, chat_id: int, data: dict[Any, Any]) -> None:
-        await super().update_chat_data(chat_id, data)
-        self._write_soon()
+        if self.chat_data is None or self.chat_data.get(chat_id) != data:
+            await super().update_chat_data(chat_id, data)
+            self._write_soon()
 
     async def drop_chat_data(self, chat_id: int) -> None:
         await super().drop_chat_data(chat_id)
@@ -149,17 +150,35 @@ class RoundPersistence(PicklePersistence):  # type: ignore[type-arg]
         self._write_soon()
 
     async def flush(self) -> None:
-        """Write the file, if anything changed since it was last written."""
-        if self._changed:
-            self._changed = False
-            await super().flush()
+        """Write the file, if anything changed since it was last written (even to nothing
+        left: python-telegram-bot's own flush writes no file of empty stores, so the last
+        chat's conversation dropped would come back). A write that fails is tried again with
+        the next round, or on the way out."""
+        if not self._changed:
+            return
+        self._changed = False
+        try:
+            self._dump_singlefile()
+        except BaseException:
+            self._changed = True
+            raise
+
+    async def _write_round(self) -> None:
+        try:
+            await self.flush()
+        except Exception:
+            log.exception(
+                "could not write the conversations to %s; trying again with the next round",
+                self.filepath,
+                extra={"event": "state-not-written"},
+            )
 
     def _write_soon(self) -> None:
         """Write the file once the round's other changes are in: the Application hands them
         over as tasks started together, so one started now runs after them all."""
         self._changed = True
         if self._write is None or self._write.done():
-            self._write = asyncio.get_running_loop().create_task(self.flush())
+            self._write = asyncio.get_running_loop().create_task(self._write_round())
 
 
 def build_application(
