@@ -85,6 +85,22 @@ _OF_THE_BOT = re.compile(lang.pattern("of_the_bot"))
 """A question asked of the bot itself ("what are you doing later?")."""
 
 
+_OPENING_WORDS = re.compile(
+    rf"^\W*(?:(?:{'|'.join(sorted(lang.FOLLOW_UP_OPENERS | lang.OPENERS))})\W+)+", re.IGNORECASE
+)
+
+
+def _checks_only(clause: str) -> bool:
+    """Return whether a clause of a message asks no question of its own, only whether what it
+    says is so ("So Ramadane spoke for the MAA, right?", "the MNLA held Ber before?"): it has no
+    question word and does not open as a question once an opening "so", "and", "but" is set
+    aside ("Did the MAA win, right?" and "Tell me who won?" ask)."""
+    folded = fold(clause)
+    return lang.QUESTION_WORDS.isdisjoint(lang.words_of(folded)) and not opens_question(
+        _OPENING_WORDS.sub("", folded)
+    )
+
+
 def _asks_in_sentences(message: Message) -> bool:
     """Return whether a message is long, of several sentences, and asks in some of them."""
     asked_questions = message.long and any(asks for asks, _ in message.clauses)
@@ -645,10 +661,14 @@ class Engine:
         if len(message.words) < self.weights.claused_question or whole:
             return
         clauses = (message.clauses or split_clauses(message.text))[: self.weights.max_clauses]
-        if any(asks and opens_question(clause) for asks, clause in clauses):
+        checks = [asks and _checks_only(clause) for asks, clause in clauses]
+        if any(checks) and any(
+            asks and not check for (asks, _), check in zip(clauses, checks, strict=True)
+        ):
             # A question proper is read before one that only checks what the message takes as
             # given ("So Ramadane spoke for the MAA, right? What reason did he give for ...?").
-            clauses = sorted(clauses, key=lambda c: c[0] and not opens_question(c[1]))
+            order = sorted(range(len(clauses)), key=checks.__getitem__)
+            clauses = [clauses[n] for n in order]
         yield from self.interpreter.clause_readings(plain, message, tokens, clauses)
 
     def _best(

@@ -121,6 +121,22 @@ def _lost_to_refit(why: str) -> pytest.MarkDecorator:
             "he give for keeping their trucks near the town? It sounds a bit suspicious to me.",
             "maa-monitoring-for-gangs",
         ),
+        # ... but a question with its question word late, or after "so", "but", "tell me", is
+        # one.
+        (
+            "So what reason did Ramadane give for keeping the trucks near the town of Ber after "
+            "they left? Was he speaking for the Arab movement?",
+            "maa-monitoring-for-gangs",
+        ),
+        (
+            "Tell me who won the battle of Ber in the end, I am curious? Did many civilians die "
+            "in it?",
+            "who-won",
+        ),
+        (
+            "The battle of Ber happened when exactly, in which year? Who won it in the end?",
+            "battle-date",
+        ),
         (
             "My teacher said the MAA is a Tuareg group, but when did the battle happen?",
             "battle-date",

@@ -464,7 +464,7 @@ _IDIOMS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     # "Around 20 people", "round about twenty": a count's rough size, not the outskirts (which a
     # pack may read "around" as).
     (
-        r"\b(?:round about|around|round) (?=\d|(?:"
+        r"\b(?:round about|around) (?=\d|(?:"
         + "|".join(w for w in NUMBER_UNITS + NUMBER_TENS if w not in AMBIGUOUS_NUMBERS)
         + r")\b)",
         "about ",
