@@ -546,9 +546,7 @@ class Dialogue:
             )
         first = replace(plain, near=near, last=last)
         if then and last is not None and (when := index.when[last]) != (0, 0):
-            first = replace(first, since=when, until=when if back else None)
-            if after:
-                first = replace(first, past=last)
+            first = replace(first, since=when, until=when if back else None, after_last=after)
         return first
 
     def referring(self, message: Message) -> list[str]:

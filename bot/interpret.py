@@ -120,9 +120,9 @@ class Query:
     """The (month, day) a follow-up asks about events from ("who captured it then?")."""
     until: tuple[int, int] | None = None
     """... and to ("who held it back then?")."""
-    past: int | None = None
-    """The fact a follow-up asks what came after ("and what happened after that?"): a fact the
-    article tells of on its day, before it, came before it."""
+    after_last: bool = False
+    """Whether a follow-up asks what came after the last answer (`last`: "and what happened
+    after that?"): a fact the article tells of on its day, before it, came before it."""
     after: tuple[int, int] | None = None
     """The (month, day) a question asks what happened after ("what happened after May 16?"):
     a fact telling of that day or before is held down."""

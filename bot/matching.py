@@ -85,9 +85,7 @@ _OF_THE_BOT = re.compile(lang.pattern("of_the_bot"))
 """A question asked of the bot itself ("what are you doing later?")."""
 
 
-_OPENING_WORDS = re.compile(
-    rf"^\W*(?:(?:{'|'.join(sorted(lang.FOLLOW_UP_OPENERS | lang.OPENERS))})\W+)+", re.IGNORECASE
-)
+_OPENING_WORDS = re.compile(rf"^\W*(?:(?:{'|'.join(sorted(lang.OPENERS))})\W+)+", re.IGNORECASE)
 
 
 def _checks_only(clause: str) -> bool:

@@ -382,9 +382,10 @@ def other_time(judge: Judge, asked: Asked, fact: int, found: Found) -> float:
         return 1.0
     if when < since or (until is not None and when > until):
         return _fired(found, "other-time", judge.weights.other_time, "tells of another time")
-    past, sentences = asked.query.past, judge.index.fact_sentences
+    past, sentences = asked.query.last, judge.index.fact_sentences
     if (
-        past is not None
+        asked.query.after_last
+        and past is not None
         and when == since
         and sentences[fact]
         and sentences[past]
