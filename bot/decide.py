@@ -437,7 +437,11 @@ class Decider:
             or self.v.token("why") in query.tokens
         ):
             return None
-        return self.quote(question, query.tokens, previous)
+        # (Asked what came after the last answer, "and then what happened to the town?", not
+        # with a sentence of before it; a time the turn only leans on ("who held the town when
+        # it was stormed?" after the May attack) may be the wrong one to hold it to.)
+        since = query.since if query.after_last else None
+        return self.quote(question, query.tokens, previous, since=since)
 
     def answer_with(
         self,
@@ -486,8 +490,17 @@ class Decider:
         )
         return replace(reply, text=replies.unsourced_text(question, fact.answer))
 
-    def quote(self, question: str, tokens: list[str], previous: Context) -> Reply | None:
-        """Answer with one article sentence when it covers nearly all of the question."""
+    def quote(
+        self,
+        question: str,
+        tokens: list[str],
+        previous: Context,
+        *,
+        since: tuple[int, int] | None = None,
+    ) -> Reply | None:
+        """Answer with one article sentence when it covers nearly all of the question; with
+        `since`, not with one dated before it (a sentence without a date of its own has the
+        date of the one before it in its section; one with none before it, none)."""
         index = self.index
         weights = {t: index.weight(t) for t in tokens if t not in index.setting_tokens}
         content = {t: w for t, w in weights.items() if t not in index.question_tokens}
@@ -505,6 +518,9 @@ class Decider:
         for position in candidates:
             sentence_tokens = index.sentence_tokens[position]
             if not all(check(sentence_tokens) for check in wanted):
+                continue
+            when = index.sentence_when[position]
+            if since is not None and when != (0, 0) and when < since:
                 continue
             cover = sum(w for t, w in content.items() if t in sentence_tokens) / total
             if cover > best_cover:

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from bot import lang
+from bot.asks import Asks
 from bot.index import FactIndex
 from bot.interpret import Message, Query
 from bot.text import fold, normalize
@@ -82,9 +83,11 @@ class Dialogue:
         index: FactIndex,
         event_nouns: tuple[str, ...],
         group_nouns: tuple[str, ...] = (),
+        asks: Asks | None = None,
     ):
         self.v = vocabulary
         self.index = index
+        self.asks = asks
         events = "|".join(event_nouns) or "(?!)"
         # "that group", "ce mouvement": a group the conversation named, and no other.
         groups = "|".join(map(re.escape, group_nouns)) or "(?!)"
@@ -92,6 +95,7 @@ class Dialogue:
         self._that_event = re.compile(lang.pattern("that_event", events=events))
         self._then = re.compile(lang.pattern("then"))
         self._back_then = re.compile(lang.pattern("back_then"))
+        self._sequel = re.compile(lang.pattern("sequel"))
         self._that_day = re.compile(lang.pattern("that_day"), re.IGNORECASE)
         self._who_is_pronoun = re.compile(lang.pattern("who_is_pronoun"))
         self._is_it_in = re.compile(lang.pattern("is_it_in"))
@@ -178,7 +182,7 @@ class Dialogue:
             return Readings([plain])
         words = self.referring(message)
         cues = self._cues(message.normal)
-        that_event, then, _, town = cues
+        that_event, then, _, town, _ = cues
         # "this fight", "that town": the turn leans on the conversation through the event or
         # place it names, not through a pronoun ("this" in it stands for no one).
         rest = self._that_event.sub(" ", " ".join(words)).split() if that_event else words
@@ -272,7 +276,7 @@ class Dialogue:
     def _leaning(
         self,
         words: list[str],
-        cues: tuple[bool, bool, bool, bool],
+        cues: tuple[bool, bool, bool, bool, bool],
         plain: Query,
         tokens: list[str],
         previous: Context,
@@ -282,19 +286,23 @@ class Dialogue:
         onward: bool = False,
     ) -> Readings:
         """Return the readings of a turn that leans on the conversation, given its words that
-        may refer back and its cues ("that fight", "then", "back then", "that town").
+        may refer back and its cues ("that fight", "then", "back then", "that town", and
+        whether it asks what came next, "and then what happened?").
 
         `pronouns`: whether anything but "that fight" or "that town" leans on it; if not, no
         one the conversation named is taken for what the turn asks about. `onward`: whether it
         goes on in time from the last answer, as "then" says.
         """
-        that_event, then, back, town = cues
+        that_event, then, back, town, sequel = cues
+        # ("And after that?", "what happened later then?", "what did they do next?"; not "and
+        # then who held it before that?")
+        after = (
+            not back
+            and lang.BEFORE_WORDS.isdisjoint(words)
+            and (sequel or (then and not lang.SEQUEL_WORDS.isdisjoint(words)))
+        )
         first = self._moved_along(
-            plain,
-            previous,
-            then=then or onward,
-            back=back,
-            after=then and not back and not lang.SEQUEL_WORDS.isdisjoint(words),
+            plain, previous, then=then or onward or after, back=back, after=after
         )
         words = self._there(words, previous, town=town)
         if that_event and previous.fact_id in self.index.setting:
@@ -379,8 +387,9 @@ class Dialogue:
         # answer is asked with tells instead.)
         return own.isdisjoint(index.asked_words[last])
 
-    def _cues(self, normal: str) -> tuple[bool, bool, bool, bool]:
-        """Return whether a turn says "that fight", "then", "back then" and "that town"."""
+    def _cues(self, normal: str) -> tuple[bool, bool, bool, bool, bool]:
+        """Return whether a turn says "that fight", "then", "back then", "that town" and
+        asks what came next ("and then what happened?")."""
         that_event = self._that_event.search(normal) is not None
         # "who captured it then?": then, or after; "who held it back then?": then.
         back = self._back_then.search(normal) is not None
@@ -390,7 +399,7 @@ class Dialogue:
         town = self._that_town.search(normal) is not None or (
             then and self._the_town.search(normal) is not None
         )
-        return that_event, then, back, town
+        return that_event, then, back, town, self._sequel.search(normal) is not None
 
     def restated(self, question: str, previous: Context) -> str | None:
         """Return a turn said again with what it leans on spelled out, when it leans on it by
@@ -614,10 +623,31 @@ class Dialogue:
             for t in added
             if not lang.THING_POSSESSIVES.isdisjoint(words) and self.v.kind(t) in ("group", "place")
         )
-        first = replace(first, referents=referents | owner, located=first.located | there)
+        first = replace(
+            first,
+            referents=referents | owner,
+            located=first.located | there,
+            subjects=first.subjects or self._subjects_meant(words, added, previous),
+        )
         resolved_query = replace(first, tokens=resolved, soft=added - there - owner)
         # "There" is that place, and "its" its owner, however the rest is read.
         return ([resolved_query] if there or owner else [resolved_query, first]), resolved
+
+    def _subjects_meant(
+        self, words: list[str], added: frozenset[str], previous: Context
+    ) -> frozenset[str]:
+        """Return whom a turn asks what they did through a pronoun standing for the one group
+        or person the last answer named: "when had they taken it?" after the MNLA was told of
+        asks what the MNLA did (not when the MAA took it)."""
+        last = self.index.fact_index.get(previous.fact_id or "") if previous.answered else None
+        if self.asks is None or last is None:
+            return _NOTHING
+        told = {t for t in self.index.answers[last] if self.v.kind(t) in ("group", "person")}
+        named = [t for t in added if self.v.kind(t) in ("group", "person")]
+        if len(named) != 1 or told != set(named):
+            return _NOTHING
+        text = " ".join(named[0] if w in lang.SUBJECT_PRONOUNS else w for w in words)
+        return self.asks.subjects(text)
 
     def _elliptical(self, tokens: list[str], resolved: list[str]) -> bool:
         index = self.index

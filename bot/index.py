@@ -688,6 +688,8 @@ class FactIndex:
         """Date each fact, find its neighbours and what happens next after it."""
         self.neighbours = self._neighbours()
         dates, dated = self._date_sentences()
+        # When each sentence's event happens, as (month, day), as `_date_sentences` dates it.
+        self.sentence_when = dates
         self.next_fact = self._follow_on(v, dates, dated)
         # Facts whose answer says who told it ("X claimed...", "according to..."): they alone
         # answer "what did X say?" (`saying`, by position).

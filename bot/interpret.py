@@ -33,8 +33,9 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _LETTERS = re.compile(r"[a-z]+")
 _PINPOINT = re.compile(lang.pattern("pinpoint"))
 _EVENT_PLACE = re.compile(lang.pattern("event_place"))
-_AFTER_THAT = re.compile(lang.pattern("after_that"))
-"""What came after what the conversation told ("after that"): not what it told."""
+_AFTER_THAT = re.compile(f"{lang.pattern('after_that')}|{lang.pattern('sequel')}")
+"""What came after what the conversation told ("after that", "and then ...?", "next"): not
+what it told."""
 _TITLE_CASE_SHARE = 0.6
 """A message with this share of its words capitalised is written in title case: no name."""
 # What sets off a phrase that opens a message: "In the battle of Ber, ...", "About Ber: ...".

@@ -2357,9 +2357,24 @@ def test_follow_up_he_must_be_in_the_answer(engine: Engine) -> None:
         # in which the vehicles were seized.
         ("What did the MAA take in the May raid?", "vehicles-seized",
          "and what happened to the town after that?", "maa-abandoned-ber"),
+        # ... asked "and then ...?" or "... next?" too (nor is the article's sentence of the
+        # February raid, quoted, an answer to it).
+        ("What did the MAA take in the May raid?", "vehicles-seized",
+         "and then what happened to the town?", "maa-abandoned-ber"),
+        ("What did the MAA take in the May raid?", "vehicles-seized",
+         "then what did the MAA do?", "maa-abandoned-ber"),
+        ("What did the MAA take in the May raid?", "vehicles-seized",
+         "Thanks. And then what happened to the town?", "maa-abandoned-ber"),
+        # ... but an opening "then" may only mean "in that case".
+        ("who seized Ber from the MNLA?", "maa-seized-ber", "then who did they seize it from?",
+         "maa-seized-ber"),
         # ... and nothing after the story's end.
         ("What happened to the three Tuareg prisoners?", "prisoners-returned-to-mauritania",
          "and after that?", None),
+        # A "they" standing for the one group the last answer named asks what that group did:
+        # nothing says when the MNLA had taken Ber (not when the MAA took it).
+        ("who held Ber before April 21?", "mnla-controlled-ber", "when had they taken it?",
+         None),
         # "Then" is the time last discussed, or after it: not the MAA's capture in April.
         ("did the MAA stay in Ber after the May 5 raid?", "maa-abandoned-ber",
          "who captured it then?", "burkinabe-and-malian-forces-captured-ber"),

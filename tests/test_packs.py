@@ -168,6 +168,15 @@ def test_number_words_are_every_number_not_the_article_s() -> None:
     assert lang.like_num("seventy-one") and lang.like_num("12") and not lang.like_num("one")
 
 
+def test_a_phrase_pattern_no_language_has_is_an_error_not_a_pattern_matching_everything() -> None:
+    """A misspelt pattern name would otherwise give the empty pattern, which every message
+    matches."""
+    assert re.search(lang.pattern("sequel"), "and then what happened?")
+    assert not re.search(lang.pattern("sequel"), "who held it then?")
+    with pytest.raises(KeyError, match="no language has a pattern named 'sequal'"):
+        lang.pattern("sequal")
+
+
 def test_a_broken_domain_file_names_the_file_and_what_is_wrong(tmp_path: Path) -> None:
     import shutil
 

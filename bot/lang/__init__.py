@@ -37,6 +37,7 @@ DEFINING_WORDS = IDENTITY_COPULAS | MEANING_WORDS
 """Words after a name that say what it is ("ALT stands for ...", "X is a ...")."""
 GROUP_PRONOUNS = en.GROUP_PRONOUNS | fr.GROUP_PRONOUNS
 PERSON_PRONOUNS = en.PERSON_PRONOUNS | fr.PERSON_PRONOUNS
+SUBJECT_PRONOUNS = en.SUBJECT_PRONOUNS | fr.SUBJECT_PRONOUNS
 PERSON_NOUNS = en.PERSON_NOUNS | fr.PERSON_NOUNS
 RELATION_NOUNS = en.RELATION_NOUNS
 """(English only: the names a person's names make are put in English.)"""
@@ -275,6 +276,9 @@ IDIOMS = tuple((re.compile(p), meaning, marks) for p, meaning, marks in en.IDIOM
 def pattern(name: str, **words: str) -> str:
     """Return a phrase pattern of both languages, with the pack's words filled in."""
     parts = [language.PATTERNS[name] for language in (en, fr) if name in language.PATTERNS]
+    if not parts:
+        # (An empty pattern would match every message.)
+        raise KeyError(f"no language has a pattern named {name!r}")
     return "|".join(part.format(**words) if words else part for part in parts)
 
 

@@ -90,6 +90,8 @@ mean?")."""
 
 GROUP_PRONOUNS = frozenset("they them their theirs".split())
 PERSON_PRONOUNS = frozenset("he him his she her".split())
+SUBJECT_PRONOUNS = frozenset("they he she".split())
+"""Pronouns that stand for whoever does what a turn asks of ("when had they taken it?")."""
 PERSON_NOUNS = frozenset(
     """
     man men woman women girl girls boy boys child children kid kids son sons daughter daughters
@@ -990,6 +992,14 @@ PATTERNS = {
     "demonstrative": r"that|this|these|those",
     # "what happened after that?": what came after what the conversation has told.
     "after_that": r"\b(?:after|since) (?:that|this|it)\b",
+    # "and then what happened to the town?", "then what did the MAA do?", "what did they do
+    # next?": what came after the last answer. ("Who held it then?" asks of its time, "then
+    # who did they seize it from?" in that case; "next to Ber" of a place, "the next day" of
+    # the day after a date, "my next question" of nothing.)
+    "sequel": (
+        r"^(?:\w+ ){0,2}and then\b|^then what (?:happened|happens|did (?:\w+ ){1,3}do)\b"
+        r"|\bnext\b(?! (?:to|door|day|week|month|year|time|one|question|questions)\b)"
+    ),
     # "What is a marabout?": what a kind of thing is, which no conversation is about (an
     # indefinite "a" names no one told of).
     "kind_defined": (

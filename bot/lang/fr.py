@@ -55,6 +55,7 @@ as indirect speech, which would need the words put back in order."""
 
 GROUP_PRONOUNS = frozenset("ils elles eux leur leurs".split())
 PERSON_PRONOUNS = frozenset("il lui elle".split())
+SUBJECT_PRONOUNS = frozenset("ils elles il elle".split())
 PERSON_NOUNS = frozenset(
     """
     homme hommes femme femmes fille filles fillette garcon garcons enfant enfants fils pere mere
@@ -585,6 +586,8 @@ PATTERNS = {
     # "that source", "ces gens": someone or something the conversation named.
     "demonstrative": r"ce|cet|cette|ces",
     "after_that": r"\b(?:apres|depuis) (?:ca|cela|ceci)\b",
+    # ("Et puis ?"; not "puis-je ...?")
+    "sequel": r"^(?:\w+ ){0,2}et puis\b|^puis\b(?! je\b)",
     # "Qu'est-ce qu'un marabout ?", "c'est quoi un marabout ?" (read "quoi un marabout").
     "kind_defined": (
         r"^(?:(?:et|alors|mais|donc|pardon) )*(?:est )?quoi (?:est )?(?:un|une) \S+(?: \S+)?"
