@@ -441,7 +441,15 @@ class Decider:
         # with a sentence of before it; a time the turn only leans on ("who held the town when
         # it was stormed?" after the May attack) may be the wrong one to hold it to.)
         since = query.since if query.after_last else None
-        return self.quote(question, query.tokens, previous, since=since)
+        # (Nor, putting the last answer right, with a sentence of it.)
+        index = self.index
+        told = frozenset(
+            s
+            for f in index.positions(query.exclude)
+            if query.corrects
+            for s in index.fact_sentences[f]
+        )
+        return self.quote(question, query.tokens, previous, since=since, told=told)
 
     def answer_with(
         self,
@@ -497,6 +505,7 @@ class Decider:
         previous: Context,
         *,
         since: tuple[int, int] | None = None,
+        told: frozenset[int] = frozenset(),
     ) -> Reply | None:
         """Answer with one article sentence when it covers nearly all of the question; with
         `since`, not with one dated before it (a sentence without a date of its own has the
@@ -518,6 +527,8 @@ class Decider:
         for position in candidates:
             sentence_tokens = index.sentence_tokens[position]
             if not all(check(sentence_tokens) for check in wanted):
+                continue
+            if position in told:
                 continue
             when = index.sentence_when[position]
             if since is not None and when != (0, 0) and when < since:

@@ -355,6 +355,9 @@ class Dialogue:
                 for t in tokens
             )  # fmt: skip
             ellipsis = self._ellipsis(carry, tokens, carried)
+            if correction and (elsewhere := self._told_elsewhere(tokens, previous)):
+                # "No, I mean at Ber" after the first clash, at In Khalil: not that again.
+                ellipsis = replace(ellipsis, exclude=elsewhere, corrects=True)
             return Readings([ellipsis], [first] if alone else [], whole=that_event)
         # (A yes/no turn claiming what neither the pack nor the article ever says, "was it
         # decisive?", asks what no fact asserts: not the last question again. "What was her
@@ -660,6 +663,16 @@ class Dialogue:
             or t in self._naming_tokens
             for t in tokens
         ) and index.people_tokens.isdisjoint(resolved)  # ("what happened to them?")
+
+    def _told_elsewhere(self, tokens: list[str], previous: Context) -> frozenset[str]:
+        """Return the last fact answered, when a correction names a place (the article's own
+        too) and that fact's own event was at another: what the correction puts right."""
+        named = {t for t in tokens if t in self.index.places}
+        fact = previous.fact_id
+        if not named or not previous.answered or fact not in self.index.setting:
+            return _NOTHING
+        setting = {t for t in self.index.setting[fact] if t in self.index.places}
+        return frozenset([fact]) if setting and setting.isdisjoint(named) else _NOTHING
 
     def _ellipsis(self, carry: Query, tokens: list[str], carried: list[str]) -> Query:
         """Return "what about X?" read as the last question, asked of X."""

@@ -124,6 +124,9 @@ class Query:
     after_last: bool = False
     """Whether a follow-up asks what came after the last answer (`last`: "and what happened
     after that?"): a fact the article tells of on its day, before it, came before it."""
+    corrects: bool = False
+    """Whether a follow-up puts the last answer, `exclude`, right ("no, I mean at Ber" after the
+    raid at In Khalil): the sentences that fact quotes are not quoted for it either."""
     after: tuple[int, int] | None = None
     """The (month, day) a question asks what happened after ("what happened after May 16?"):
     a fact telling of that day or before is held down."""

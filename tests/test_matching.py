@@ -2309,6 +2309,12 @@ def test_follow_up_he_must_be_in_the_answer(engine: Engine) -> None:
         # ... whose new date stands for the last one's.
         ("what did the MAA do on May 5?", "maa-attacked-again", "sorry, I meant on April 25",
          "maa-left-ber"),
+        # ... and its place: the last answer stands when it was of that place already.
+        ("how many civilians were killed at In Khalil?", None, "no, I mean at Ber",
+         "civilians-killed"),
+        ("when did the MAA leave?", "maa-left-ber", "I mean Ber", "maa-left-ber"),
+        ("who is Ramadane?", "ramadane-identity", "I mean the MAA spokesperson",
+         "ramadane-identity"),
         # "There" is the place last discussed.
         ("when did the MAA raid In Khalil?", "first-clash-in-khalil",
          "how many people died there?", None),
@@ -2464,6 +2470,18 @@ def test_follow_up(
     reply = engine.answer(follow_up, context=opening.context)
     assert reply.fact_id == fact_id, reply
     assert reply.answered is (fact_id is not None)
+
+
+def test_a_correction_is_not_answered_with_what_it_puts_right(engine: Engine) -> None:
+    """ "No, I mean at Ber" after the first clash, at In Khalil: neither that fact again nor its
+    sentence quoted (the place it names is the article's own, which every fact is at), but the
+    battle's date, answered or offered."""
+    first = engine.answer("when did the MAA first fight the MNLA?")
+    assert first.fact_id == "first-clash-in-khalil"
+    reply = engine.answer("no, I mean at Ber", context=first.context)
+    assert reply.fact_id != "first-clash-in-khalil", reply
+    assert all("In Khalil" not in citation.text for citation in reply.citations), reply
+    assert reply.fact_id == "battle-date" or "When was the Battle of Ber?" in reply.suggestions
 
 
 def test_a_context_naming_an_unknown_fact_is_ignored(engine: Engine) -> None:
