@@ -315,6 +315,12 @@ class Decider:
                     question, query.tokens, previous,
                     ranked=[m for m in ranked if m.fact not in told] or None, threshold=bar,
                 )  # fmt: skip
+            if top.fact in told:
+                # (What is offered first is what the reply's score and reasons are of, as
+                # `/why` tells them; the runner-up is the next not had either.)
+                top = close[0]
+                rest = (m for m in ranked if m.fact not in told and m is not top)
+                runner_up = self.candidate(runner) if (runner := next(rest, None)) else None
         # ("Is Ber in Mauritania?": first, where the article says it is.)
         first = self._placing(query)
         offered = [*first, *(m.fact for m in close if m.fact not in first)][:3]

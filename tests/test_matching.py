@@ -2482,6 +2482,10 @@ def test_a_correction_is_not_answered_with_what_it_puts_right(engine: Engine) ->
     assert reply.fact_id != "first-clash-in-khalil", reply
     assert all("In Khalil" not in citation.text for citation in reply.citations), reply
     assert reply.fact_id == "battle-date" or "When was the Battle of Ber?" in reply.suggestions
+    # ... and why it asked is told of what it offered first, not of the fact set aside.
+    why = render_why(reply, engine.pack)
+    assert why[0].startswith(f"I wasn't sure: “{reply.suggestions[0]}” scored"), why
+    assert all(reply.suggestions[0] not in line for line in why[1:]), why
 
 
 def test_a_context_naming_an_unknown_fact_is_ignored(engine: Engine) -> None:
