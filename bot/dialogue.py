@@ -81,9 +81,9 @@ class Dialogue:
         self,
         vocabulary: Vocabulary,
         index: FactIndex,
+        asks: Asks,
         event_nouns: tuple[str, ...],
         group_nouns: tuple[str, ...] = (),
-        asks: Asks | None = None,
     ):
         self.v = vocabulary
         self.index = index
@@ -642,12 +642,12 @@ class Dialogue:
         """Return whom a turn asks what they did through a pronoun standing for the one group
         or person the last answer named: "when had they taken it?" after the MNLA was told of
         asks what the MNLA did (not when the MAA took it)."""
+        named = [t for t in added if self.v.kind(t) in ("group", "person")]
         last = self.index.fact_index.get(previous.fact_id or "") if previous.answered else None
-        if self.asks is None or last is None:
+        if len(named) != 1 or last is None:
             return _NOTHING
         told = {t for t in self.index.answers[last] if self.v.kind(t) in ("group", "person")}
-        named = [t for t in added if self.v.kind(t) in ("group", "person")]
-        if len(named) != 1 or told != set(named):
+        if told != set(named):
             return _NOTHING
         text = " ".join(named[0] if w in lang.SUBJECT_PRONOUNS else w for w in words)
         return self.asks.subjects(text)

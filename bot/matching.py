@@ -127,7 +127,7 @@ class Engine:
         self.interpreter = Interpreter(self.vocabulary, self.index, asks, pack.domain, self.weights)
         self.claims = Claims(self.vocabulary, self.index, pack.domain)
         self.dialogue = Dialogue(
-            self.vocabulary, self.index, pack.domain.event_nouns, pack.domain.group_nouns, asks
+            self.vocabulary, self.index, asks, pack.domain.event_nouns, pack.domain.group_nouns
         )
         self.ranker = Ranker(
             self.vocabulary, self.index, self.weights, pack.classifier, self.thresholds
