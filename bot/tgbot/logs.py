@@ -90,7 +90,8 @@ def configure_logging(settings: Settings, *, stream: TextIO | None = None) -> No
         root.removeHandler(old)
     root.addHandler(handler)
     root.setLevel(settings.log_level)
-    # httpx logs every request URL, and a Bot API URL contains the token.
+    # httpx, python-telegram-bot's own HTTP client, logs every request URL, and a Bot API URL
+    # contains the token. (The bot sends with aiohttp, which logs none: bot.tgbot.transport.)
     for noisy in ("httpx", "httpcore"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     if settings.token:

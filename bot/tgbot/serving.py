@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import logging
 import secrets
 import signal
@@ -67,7 +68,16 @@ async def serve(
     updater = application.updater
     if updater is None:
         raise ValueError("the application has no updater")
-    async with application:
+    try:
+        await application.initialize()
+    except BaseException:
+        # python-telegram-bot leaves the bot's HTTP clients open when its start fails (the token
+        # rejected, the server out of reach, the state file unreadable): closed here, or aiohttp
+        # warns of each on the way out, after the one line that says what went wrong.
+        with contextlib.suppress(Exception):
+            await application.bot.shutdown()
+        raise
+    async with application:  # (initialised: it only shuts it down on the way out)
         # run_polling would call post_init; this loop is ours, so call it here.
         if application.post_init is not None:
             await application.post_init(application)

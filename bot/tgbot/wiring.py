@@ -28,7 +28,6 @@ from telegram.ext import (
     PicklePersistence,
     filters,
 )
-from telegram.request import HTTPXRequest
 
 from bot.matching import Engine
 from bot.settings import Settings
@@ -52,6 +51,7 @@ from bot.tgbot.handlers import (
 )
 from bot.tgbot.reading import ReadingBot
 from bot.tgbot.runtime import RUNTIME, App, OnReply, Runtime
+from bot.tgbot.transport import AiohttpRequest
 
 log = logging.getLogger(__name__)
 
@@ -204,9 +204,10 @@ def build_application(
             link_preview_options=LinkPreviewOptions(is_disabled=True),
         ),
         rate_limiter=AIORateLimiter(max_retries=RATE_LIMIT_RETRIES),
-        # The pool sizes ApplicationBuilder would give: many sends at once, one poll.
-        request=HTTPXRequest(connection_pool_size=256),
-        get_updates_request=HTTPXRequest(connection_pool_size=1),
+        # The pool sizes ApplicationBuilder would give: many sends at once, one poll. (Sent
+        # with aiohttp rather than the library's httpx: `bot.tgbot.transport`.)
+        request=AiohttpRequest(connection_pool_size=256),
+        get_updates_request=AiohttpRequest(connection_pool_size=1),
         **bot_options,
     )
     builder = ApplicationBuilder().bot(bot).persistence(persistence).post_init(post_init)
