@@ -35,7 +35,7 @@ from telegram_fixtures import (
 from bot.matching import Engine, Outcome
 from bot.settings import Settings
 from bot.tgbot import Webhook, build_application, serve
-from bot.tgbot.wiring import RoundPersistence
+from bot.tgbot.wiring import STATE_FILE, RoundPersistence
 
 __all__ = ["api", "live", "offline", "settings"]  # fixtures used here
 pytestmark = pytest.mark.usefixtures("offline")
@@ -332,6 +332,29 @@ async def test_a_write_of_the_conversations_that_fails_is_logged_and_made_again(
     path.rmdir()
     await persistence.flush()  # (as on the way out)
     assert await PicklePersistence(path).get_chat_data() == {1: {"asked": "who won?"}}
+
+
+async def test_a_conversations_file_that_cannot_be_read_is_set_aside_and_the_bot_answers(
+    api: BotAPIServer, settings: Settings, engine: Engine, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.WARNING)
+    settings.data_dir.mkdir(parents=True)
+    state = settings.data_dir / STATE_FILE
+    state.write_bytes(b"\x80\x04 cut short")  # (a write cut off: no pickle)
+    chat = api.private_chat(ALICE)
+    async with running_bot(api, settings, engine) as live:
+        reply = await live.ask(api.text_update(chat, ALICE, QUESTION))
+        follow_up = await live.ask(api.text_update(chat, ALICE, FOLLOW_UP))
+    assert shown(reply).split("\n")[0] == answer_of(engine, QUESTION)
+    assert "April 25" in shown(follow_up), "conversations are kept again"
+    [aside] = settings.data_dir.glob(f"{STATE_FILE}.unreadable-*")
+    assert aside.read_bytes() == b"\x80\x04 cut short", "nothing is lost"
+    [warning] = [r for r in caplog.records if "could not read the conversations" in r.message]
+    assert warning.levelno == logging.WARNING
+    assert aside.name in warning.getMessage()
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+    # And the file is the bot's again, with the conversation written on the way out.
+    assert chat["id"] in await PicklePersistence(state).get_chat_data()
 
 
 async def test_the_last_conversation_dropped_stays_dropped(tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import time
 from pathlib import Path
 from typing import Any, cast
 
@@ -133,6 +134,32 @@ class RoundPersistence(PicklePersistence):  # type: ignore[type-arg]
         super().__init__(filepath, on_flush=True, **options)
         self._changed = False
         self._write: asyncio.Task[None] | None = None
+
+    def _load_singlefile(self) -> None:
+        """Read the file; one that is no valid pickle (a write cut short, another program's) is
+        set aside under another name, with a WARNING saying where, and the bot starts with no
+        conversations: python-telegram-bot's own stops the start with a traceback. (If it
+        cannot be set aside, the start stops: writing over it would lose it.)"""
+        try:
+            super()._load_singlefile()
+        except TypeError as error:
+            aside = self.filepath.with_name(f"{self.filepath.name}.unreadable-{time.time_ns()}")
+            try:
+                self.filepath.replace(aside)
+            except FileNotFoundError:
+                pass  # (gone meanwhile: nothing to keep)
+            else:
+                # (The exception's kind only: its message may quote the file.)
+                log.warning(
+                    "could not read the conversations in %s (%s); kept as %s, starting without "
+                    "them",
+                    self.filepath,
+                    type(error.__cause__ or error).__name__,
+                    aside.name,
+                    extra={"event": "state-unreadable"},
+                )
+            self.conversations, self.user_data, self.chat_data = {}, {}, {}
+            self.bot_data, self.callback_data = self.context_types.bot_data(), None
 
     async def update_chat_data(self, chat_id: int, data: dict[Any, Any]) -> None:
         if self.chat_data is None or self.chat_data.get(chat_id) != data:
