@@ -55,6 +55,7 @@ from bot.tgbot import (
     unanswered_hook,
     webhook_config,
 )
+from bot.tgbot.wiring import RoundPersistence
 from bot.unanswered import Recorder
 
 __all__ = ["api", "live", "offline", "restore_logging", "settings"]  # fixtures used here
@@ -654,13 +655,13 @@ async def test_the_conversations_are_written_once_a_round_however_many_chats_cha
     # python-telegram-bot's PicklePersistence writes its whole file once for each chat that
     # changed: a round of a thousand chats was a thousand writes of all of them.
     writes: list[int] = []
-    write = PicklePersistence._dump_singlefile
+    write = RoundPersistence._dump_singlefile
 
-    def counted(persistence: PicklePersistence) -> None:  # type: ignore[type-arg]
+    def counted(persistence: RoundPersistence) -> None:
         writes.append(len(persistence.chat_data or {}))
         write(persistence)
 
-    monkeypatch.setattr(PicklePersistence, "_dump_singlefile", counted)
+    monkeypatch.setattr(RoundPersistence, "_dump_singlefile", counted)
     application = build_application(settings, engine)
     stop = asyncio.Event()
     task = asyncio.create_task(serve(application, stop=stop, poll_timeout=POLL_TIMEOUT))

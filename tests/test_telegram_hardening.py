@@ -357,6 +357,23 @@ async def test_a_conversations_file_that_cannot_be_read_is_set_aside_and_the_bot
     assert chat["id"] in await PicklePersistence(state).get_chat_data()
 
 
+async def test_a_write_cut_off_midway_leaves_the_last_whole_file(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.ERROR)
+    path = tmp_path / "state.pickle"
+    persistence = RoundPersistence(path)
+    persistence.set_bot(ExtBot("123456:fake-token-for-the-spec"))
+    await persistence.update_chat_data(1, {"asked": "who won?"})
+    await persistence.flush()
+    # Something that cannot be pickled stops the next write partway through the file.
+    await persistence.update_chat_data(2, {"asked": "who won?", "unwritable": lambda: None})
+    with pytest.raises(Exception, match="pickle"):
+        await persistence.flush()
+    assert await PicklePersistence(path).get_chat_data() == {1: {"asked": "who won?"}}
+    assert [p.name for p in tmp_path.iterdir()] == ["state.pickle"], "no part left behind"
+
+
 async def test_the_last_conversation_dropped_stays_dropped(tmp_path: Path) -> None:
     path = tmp_path / "state.pickle"
     persistence = RoundPersistence(path)

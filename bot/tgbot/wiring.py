@@ -161,6 +161,25 @@ class RoundPersistence(PicklePersistence):  # type: ignore[type-arg]
             self.conversations, self.user_data, self.chat_data = {}, {}, {}
             self.bot_data, self.callback_data = self.context_types.bot_data(), None
 
+    def _dump_singlefile(self) -> None:
+        """Write the file whole or not at all: to a file beside it, then renamed over it
+        (python-telegram-bot's own writes in place, so a write cut off left it cut short and
+        the conversations in it lost)."""
+        part = self.filepath.with_name(f"{self.filepath.name}.part")
+        data = {
+            "conversations": self.conversations,
+            "user_data": self.user_data,
+            "chat_data": self.chat_data,
+            "bot_data": self.bot_data,
+            "callback_data": self.callback_data,
+        }
+        try:
+            self._dump_file(part, data)
+        except BaseException:
+            part.unlink(missing_ok=True)
+            raise
+        part.replace(self.filepath)
+
     async def update_chat_data(self, chat_id: int, data: dict[Any, Any]) -> None:
         if self.chat_data is None or self.chat_data.get(chat_id) != data:
             await super().update_chat_data(chat_id, data)
