@@ -448,13 +448,12 @@ class Decider:
         # it was stormed?" after the May attack) may be the wrong one to hold it to.)
         since = query.since if query.after_last else None
         # (Nor, putting the last answer right, with a sentence of it.)
-        index = self.index
-        told = frozenset(
-            s
-            for f in index.positions(query.exclude)
-            if query.corrects
-            for s in index.fact_sentences[f]
-        )
+        told: frozenset[int] = frozenset()
+        if query.corrects:
+            index = self.index
+            told = frozenset(
+                s for f in index.positions(query.exclude) for s in index.fact_sentences[f]
+            )
         return self.quote(question, query.tokens, previous, since=since, told=told)
 
     def answer_with(
@@ -531,10 +530,10 @@ class Decider:
         if self.thresholds.quote > 1 - content[heaviest] / total:
             candidates = index.sentences_with.get(heaviest, ())
         for position in candidates:
+            if position in told:
+                continue
             sentence_tokens = index.sentence_tokens[position]
             if not all(check(sentence_tokens) for check in wanted):
-                continue
-            if position in told:
                 continue
             when = index.sentence_when[position]
             if since is not None and when != (0, 0) and when < since:

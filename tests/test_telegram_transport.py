@@ -47,6 +47,15 @@ async def silent_server() -> AsyncIterator[str]:
         await server.wait_closed()
 
 
+async def request_line(reader: asyncio.StreamReader) -> bytes:
+    """Read a request's first line and its headers (these requests send no body); return the
+    line."""
+    line = await reader.readline()
+    while (await reader.readline()).strip():
+        pass
+    return line
+
+
 @pytest.fixture
 def refusing() -> Iterator[int]:
     """Yield a port on 127.0.0.1 that refuses connections: bound, not listening, kept so."""
@@ -122,9 +131,7 @@ async def test_a_redirect_is_not_followed(api: BotAPIServer) -> None:
     asked: list[bytes] = []
 
     async def redirect(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        asked.append(await reader.readline())
-        while (await reader.readline()).strip():
-            pass
+        asked.append(await request_line(reader))
         target = f"{api.base_url}{api.token}/getMe".encode()
         writer.write(b"HTTP/1.1 302 Found\r\nConnection: close\r\nContent-Length: 0\r\n")
         writer.write(b"Location: %s\r\n\r\n" % target)
@@ -193,9 +200,7 @@ async def test_the_bot_api_is_reached_through_the_proxy_the_environment_names(
     body = b'{"ok": true, "result": {"id": 1, "is_bot": true, "first_name": "Ber"}}'
 
     async def proxy(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        lines.append(await reader.readline())
-        while (await reader.readline()).strip():
-            pass  # (the headers; getMe sends no body)
+        lines.append(await request_line(reader))
         writer.write(b"HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Type: application/json\r\n")
         writer.write(b"Content-Length: %d\r\n\r\n%s" % (len(body), body))
         await writer.drain()
